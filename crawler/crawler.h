@@ -1,0 +1,73 @@
+// The crawler: fetches bytes for URLs (file://, http://, https://) and walks
+// a small site breadth-first. It knows nothing of HTML or the store: the
+// caller parses each page and hands back the links to follow.
+// A Fetcher is used from one thread at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "common/result.h"
+
+namespace linkgraph::crawler {
+
+struct FetchOptions {
+  std::string user_agent = "linkgraph/0.1 (+https://github.com/linkgraph/linkgraph)";
+  long connect_timeout_ms = 10000;    // Default: 10 s
+  long total_timeout_ms = 60000;      // Default: 60 s
+  long max_redirects = 5;             // Default: 5
+  long long max_body_bytes = 10LL << 20;  // Default: 10 MB; larger bodies fail kTooLarge
+};
+
+// What one fetch returned. A 4xx/5xx answer is a FetchResponse, not an Error;
+// Errors are for transfers that did not complete.
+struct FetchResponse {
+  std::string requested_url;
+  std::string final_url;           // after redirects
+  int http_status = 0;             // 0 for file://
+  std::string content_type;        // "text/html; charset=utf-8", or guessed for files
+  std::string etag;
+  std::string last_modified;
+  std::string body;
+};
+
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+  virtual Result<FetchResponse> Fetch(const std::string& url) = 0;
+};
+
+// libcurl-backed fetcher for file://, http:// and https:// URLs.
+std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options = {});
+
+// Breadth-first frontier over one site: the same scheme and host as the first
+// seed (for file:// URLs, the seed's folder and below). Each URL is handed out
+// once; fragments are dropped.
+class Frontier {
+ public:
+  explicit Frontier(std::vector<std::string> seeds, int max_pages = 1000);
+
+  bool Next(std::string* url);
+  // Queues the links of a fetched page that are in scope and not yet seen.
+  void AddLinks(const std::vector<std::string>& links);
+  int handed_out() const { return handed_out_; }
+
+ private:
+  bool InScope(const std::string& url) const;
+
+  std::vector<std::string> queue_;
+  size_t next_ = 0;
+  std::unordered_set<std::string> seen_;
+  std::vector<std::string> scope_prefixes_;
+  int max_pages_;
+  int handed_out_ = 0;
+};
+
+// "file:///a/b.html" -> "/a/b.html"; "" when url is not a file URL.
+std::string FilePathFromUrl(const std::string& url);
+// "/a/b c.html" -> "file:///a/b%20c.html" (path made absolute first).
+std::string FileUrlFromPath(const std::string& path);
+
+}  // namespace linkgraph::crawler

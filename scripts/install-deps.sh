@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages linkgraph builds and tests with. Idempotent: when
+# every package is already present it changes nothing and touches no network.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libcurl4-openssl-dev   # fetching (crawler/)
+  libgumbo-dev           # HTML5 parsing (parsers/)
+  libre2-dev             # mentions and date patterns (parsers/)
+  libsqlite3-dev         # the store (store/)
+  libboost-test-dev      # the test suite
+  nlohmann-json3-dev     # JSON export and reports: correct escaping without hand-rolled code
+  libcli11-dev           # the command line: subcommands, --help, usage errors
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}; run as root or install them first" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
