@@ -10,6 +10,7 @@ packages=(
   libre2-dev             # mentions and date patterns (parsers/)
   libsqlite3-dev         # the store (store/)
   libboost-test-dev      # the test suite
+  libboost-dev           # Boost.Beast/Asio headers: the tests' loopback HTTP server
   nlohmann-json3-dev     # JSON export and reports: correct escaping without hand-rolled code
   libcli11-dev           # the command line: subcommands, --help, usage errors
 )
