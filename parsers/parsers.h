@@ -18,8 +18,8 @@ struct ExtractOptions {
   // Pages nested deeper than this are refused before Gumbo sees them: its
   // memory grows with the square of the depth. Default: 2,000.
   int max_tag_depth = 2000;
-  // Default: 50 MB.
-  size_t max_bytes = 50u << 20;
+  // Pages over this are refused. Default: 16 MB.
+  size_t max_bytes = 16u << 20;
 };
 
 // Extracts the post, comments, trackbacks, mentions and links of a blog page.

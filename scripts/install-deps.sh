@@ -13,6 +13,7 @@ packages=(
   libboost-dev           # Boost.Beast/Asio headers: the tests' loopback HTTP server
   nlohmann-json3-dev     # JSON export and reports: correct escaping without hand-rolled code
   libcli11-dev           # the command line: subcommands, --help, usage errors
+  liburiparser-dev       # RFC 3986 reference resolution and normalisation for links
 )
 
 missing=()

@@ -1,0 +1,178 @@
+#include "parsers/charset.h"
+
+#include <iconv.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <memory>
+
+#include <re2/re2.h>
+
+#include "parsers/parsers.h"
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+// The HTML standard's prescan looks at the first 1024 bytes; real pages put
+// long scripts first, so look a little further.
+constexpr size_t kSniffBytes = 8192;
+
+// windows-1252's 0x80-0x9F block; the five undefined bytes map to U+FFFD.
+constexpr std::array<uint16_t, 32> kWindows1252High = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+void AppendUtf8(uint32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+uint32_t Windows1252CodePoint(unsigned char byte) {
+  if (byte >= 0x80 && byte <= 0x9F) return kWindows1252High[byte - 0x80];
+  return byte;
+}
+
+std::string FromWindows1252(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char c : bytes) AppendUtf8(Windows1252CodePoint(static_cast<unsigned char>(c)), &out);
+  return out;
+}
+
+// Length of the valid UTF-8 sequence at bytes[i], or 0 when invalid.
+size_t Utf8SequenceLength(std::string_view bytes, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  size_t length = 0;
+  uint32_t min = 0;
+  uint32_t code_point = 0;
+  if ((lead & 0xE0) == 0xC0) { length = 2; min = 0x80; code_point = lead & 0x1F; }
+  else if ((lead & 0xF0) == 0xE0) { length = 3; min = 0x800; code_point = lead & 0x0F; }
+  else if ((lead & 0xF8) == 0xF0) { length = 4; min = 0x10000; code_point = lead & 0x07; }
+  else return 0;
+  if (i + length > bytes.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
+  }
+  if (code_point < min || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+    return 0;
+  }
+  return length;
+}
+
+// UTF-8 where it is valid, windows-1252 for stray bytes: what browsers
+// effectively show for pages that mix the two.
+std::string RepairUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size();) {
+    size_t length = Utf8SequenceLength(bytes, i);
+    if (length == 0) {
+      AppendUtf8(Windows1252CodePoint(static_cast<unsigned char>(bytes[i])), &out);
+      ++i;
+    } else {
+      out.append(bytes.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+struct IconvCloser {
+  void operator()(iconv_t* handle) const noexcept {
+    iconv_close(*handle);
+    delete handle;
+  }
+};
+
+// Any other charset through iconv; "" when iconv does not know it.
+bool ConvertWithIconv(std::string_view bytes, const std::string& charset, std::string* out) {
+  iconv_t raw = iconv_open("UTF-8", charset.c_str());
+  if (raw == reinterpret_cast<iconv_t>(-1)) return false;
+  std::unique_ptr<iconv_t, IconvCloser> handle(new iconv_t(raw));
+  std::string input(bytes);
+  char* in = input.data();
+  size_t in_left = input.size();
+  out->clear();
+  std::array<char, 16384> buffer;
+  while (in_left > 0) {
+    char* out_ptr = buffer.data();
+    size_t out_left = buffer.size();
+    size_t rc = iconv(*handle, &in, &in_left, &out_ptr, &out_left);
+    out->append(buffer.data(), buffer.size() - out_left);
+    if (rc == static_cast<size_t>(-1)) {
+      if (errno == E2BIG) continue;
+      // An invalid or truncated sequence: show a replacement and go on.
+      out->append("\xEF\xBF\xBD");
+      ++in;
+      --in_left;
+    }
+  }
+  return true;
+}
+
+bool IsWindows1252Label(std::string_view charset) {
+  // The HTML standard maps all of these labels to windows-1252.
+  for (std::string_view label : {"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
+                                 "latin1", "l1", "iso_8859-1", "us-ascii", "ascii", "cp819",
+                                 "ibm819", "iso-ir-100", "iso_8859-1:1987", "csisolatin1"}) {
+    if (charset == label) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string SniffMetaCharset(std::string_view bytes) {
+  static const LazyRE2 kMetaCharset = {
+      R"((?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+))"};
+  std::string charset;
+  re2::StringPiece head(bytes.data(), std::min(bytes.size(), kSniffBytes));
+  if (RE2::PartialMatch(head, *kMetaCharset, &charset)) return ToLowerAscii(charset);
+  return {};
+}
+
+std::string CharsetFromContentType(std::string_view content_type) {
+  static const LazyRE2 kCharsetParam = {R"((?i)charset\s*=\s*["']?([A-Za-z0-9_.:\-]+))"};
+  std::string charset;
+  re2::StringPiece value(content_type.data(), content_type.size());
+  if (RE2::PartialMatch(value, *kCharsetParam, &charset)) return ToLowerAscii(charset);
+  return {};
+}
+
+bool IsValidUtf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    size_t length = Utf8SequenceLength(bytes, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+std::string DecodeToUtf8(std::string_view bytes, std::string_view transport_charset) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return RepairUtf8(bytes.substr(3));
+  std::string charset = ToLowerAscii(Trim(transport_charset));
+  if (charset.empty()) charset = SniffMetaCharset(bytes);
+  if (charset.empty() || charset == "utf-8" || charset == "utf8" || charset == "unicode-1-1-utf-8") {
+    return RepairUtf8(bytes);
+  }
+  if (IsWindows1252Label(charset)) return FromWindows1252(bytes);
+  std::string converted;
+  if (ConvertWithIconv(bytes, charset, &converted)) return converted;
+  return RepairUtf8(bytes);  // an unknown label: the common case is UTF-8
+}
+
+}  // namespace linkgraph::parsers

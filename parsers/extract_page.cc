@@ -1,0 +1,154 @@
+// ExtractPage: checks and decodes the bytes, parses them once, and runs the
+// extraction stages over the tree.
+#include <cstdio>
+#include <unordered_set>
+
+#include "parsers/charset.h"
+#include "parsers/depth_guard.h"
+#include "parsers/extractors.h"
+#include "parsers/mentions.h"
+#include "parsers/parsers.h"
+#include "parsers/text_util.h"
+#include "parsers/urls.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+std::string Megabytes(size_t bytes) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return buffer;
+}
+
+// Binary data has NUL bytes early; UTF-16 text does too and is not supported.
+bool LooksBinary(std::string_view bytes) {
+  return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+// Some markup in the first 64 KB: a tag, a doctype or a comment.
+bool LooksLikeHtml(std::string_view text) {
+  std::string_view head = text.substr(0, 65536);
+  for (size_t at = head.find('<'); at != std::string_view::npos; at = head.find('<', at + 1)) {
+    if (at + 1 >= head.size()) break;
+    char next = head[at + 1];
+    if (next == '!' || next == '/' || (ToLowerAscii(next) >= 'a' && ToLowerAscii(next) <= 'z')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Status CheckBytes(std::string_view bytes, const ExtractOptions& options) {
+  if (Trim(bytes).empty()) return Error{ErrorCode::kUnsupported, "empty page"};
+  if (bytes.size() > options.max_bytes) {
+    return Error{ErrorCode::kTooLarge, "page is " + Megabytes(bytes.size()) + ", over the " +
+                                           Megabytes(options.max_bytes) + " limit"};
+  }
+  if (LooksBinary(bytes)) return Error{ErrorCode::kUnsupported, "not HTML (binary data)"};
+  if (!LooksLikeHtml(bytes)) return Error{ErrorCode::kUnsupported, "not HTML (no markup found)"};
+  int depth = EstimateNestingDepth(bytes, options.max_tag_depth);
+  if (depth > options.max_tag_depth) {
+    return Error{ErrorCode::kTooLarge, "elements nested over " +
+                                           std::to_string(options.max_tag_depth) +
+                                           " deep; refused to protect memory"};
+  }
+  return {};
+}
+
+const GumboNode* FindLinkRel(const GumboNode* root, std::string_view rel) {
+  return FindFirst(root, [rel](const GumboNode* node) {
+    return IsTag(node, GUMBO_TAG_LINK) && EqualsIgnoreCase(Attr(node, "rel"), rel);
+  });
+}
+
+PageContext MakeContext(const GumboNode* root, std::string_view url) {
+  PageContext page;
+  page.root = root;
+  page.url = std::string(url);
+  page.base_url = page.url;
+  if (const GumboNode* base = FindFirst(root, TagIs(GUMBO_TAG_BASE))) {
+    std::string resolved = ResolveUrl(page.url, Attr(base, "href"));
+    if (!resolved.empty()) page.base_url = resolved;
+  }
+  page.canonical_url = ResolveUrl(page.url, "");
+  if (page.canonical_url.empty()) page.canonical_url = page.url;
+  if (const GumboNode* canonical = FindLinkRel(root, "canonical")) {
+    std::string resolved = ResolveUrl(page.base_url, Attr(canonical, "href"));
+    if (!resolved.empty()) page.canonical_url = resolved;
+  }
+  return page;
+}
+
+std::vector<std::string> PageLinks(const PageContext& page) {
+  std::vector<std::string> links;
+  std::unordered_set<std::string> seen;
+  for (const GumboNode* anchor : FindAll(page.root, TagIs(GUMBO_TAG_A))) {
+    std::string url = AbsoluteUrl(page, Attr(anchor, "href"));
+    if (!url.empty() && seen.insert(url).second) links.push_back(std::move(url));
+  }
+  return links;
+}
+
+void AddMentions(const std::string& text, MentionPlace place, const std::string& comment_id,
+                 const std::string& by, std::vector<Mention>* mentions) {
+  for (std::string& handle : FindMentions(text)) {
+    mentions->push_back(Mention{std::move(handle), place, comment_id, by});
+  }
+}
+
+}  // namespace
+
+std::string AbsoluteUrl(const PageContext& page, std::string_view href) {
+  std::string_view trimmed = Trim(href);
+  if (trimmed.empty() || StartsWithIgnoreCase(trimmed, "javascript:") ||
+      StartsWithIgnoreCase(trimmed, "mailto:")) {
+    return {};
+  }
+  return ResolveUrl(page.base_url, trimmed);
+}
+
+std::string DetectPlatform(const PageContext& page) {
+  const GumboNode* generator = FindFirst(page.root, [](const GumboNode* node) {
+    return IsTag(node, GUMBO_TAG_META) && EqualsIgnoreCase(Attr(node, "name"), "generator");
+  });
+  std::string_view generator_name = generator == nullptr ? "" : Attr(generator, "content");
+  std::string host = HostOf(page.canonical_url);
+  if (ContainsIgnoreCase(generator_name, "wordpress.com") ||
+      (host.size() > 14 && host.ends_with(".wordpress.com"))) {
+    return "wordpresscom";
+  }
+  if (ContainsIgnoreCase(generator_name, "wordpress")) return "wordpress";
+  bool wordpress_markup = FindFirst(page.root, [](const GumboNode* node) {
+    return (IsTag(node, GUMBO_TAG_LINK) || IsTag(node, GUMBO_TAG_SCRIPT)) &&
+           (ContainsIgnoreCase(Attr(node, "href"), "/wp-content/") ||
+            ContainsIgnoreCase(Attr(node, "src"), "/wp-content/") ||
+            ContainsIgnoreCase(Attr(node, "src"), "/wp-includes/"));
+  }) != nullptr;
+  return wordpress_markup ? "wordpress" : "";
+}
+
+Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
+                                  const ExtractOptions& options) {
+  if (Status status = CheckBytes(bytes, options); !status.ok()) return status.error();
+  HtmlDocument document(DecodeToUtf8(bytes, options.transport_charset));
+  PageContext page = MakeContext(document.root(), url);
+
+  ExtractedPage extracted;
+  extracted.url = std::string(url);
+  extracted.canonical_url = page.canonical_url;
+  extracted.platform = DetectPlatform(page);
+  extracted.page_links = PageLinks(page);
+  extracted.has_post = ExtractPost(page, &extracted.post);
+  if (!extracted.has_post) return extracted;
+
+  ExtractWordPressComments(page, &extracted.comments, &extracted.trackbacks);
+  AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
+              &extracted.mentions);
+  for (const Comment& comment : extracted.comments) {
+    AddMentions(comment.text, MentionPlace::kComment, comment.id, comment.author,
+                &extracted.mentions);
+  }
+  return extracted;
+}
+
+}  // namespace linkgraph::parsers

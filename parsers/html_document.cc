@@ -1,0 +1,211 @@
+#include "parsers/html_document.h"
+
+#include <cstring>
+
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+
+void GumboOutputDeleter::operator()(GumboOutput* output) const noexcept {
+  if (output != nullptr) gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+HtmlDocument::HtmlDocument(std::string utf8) : source_(std::move(utf8)) {
+  output_.reset(gumbo_parse_with_options(&kGumboDefaultOptions, source_.data(), source_.size()));
+}
+
+bool IsElement(const GumboNode* node) {
+  return node != nullptr && node->type == GUMBO_NODE_ELEMENT;
+}
+
+bool IsTag(const GumboNode* node, GumboTag tag) {
+  return IsElement(node) && node->v.element.tag == tag;
+}
+
+std::string_view Attr(const GumboNode* node, const char* name) {
+  if (!IsElement(node)) return {};
+  const GumboAttribute* attribute = gumbo_get_attribute(&node->v.element.attributes, name);
+  return attribute == nullptr ? std::string_view() : std::string_view(attribute->value);
+}
+
+bool HasAttr(const GumboNode* node, const char* name) {
+  return IsElement(node) && gumbo_get_attribute(&node->v.element.attributes, name) != nullptr;
+}
+
+namespace {
+
+template <typename TokenTest>
+bool AnyClassToken(const GumboNode* node, TokenTest test) {
+  std::string_view classes = Attr(node, "class");
+  size_t pos = 0;
+  while (pos < classes.size()) {
+    while (pos < classes.size() && IsAsciiSpace(classes[pos])) ++pos;
+    size_t end = pos;
+    while (end < classes.size() && !IsAsciiSpace(classes[end])) ++end;
+    if (end > pos && test(classes.substr(pos, end - pos))) return true;
+    pos = end;
+  }
+  return false;
+}
+
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_FORM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsParagraphTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsInvisibleTag(GumboTag tag) {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
+         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_HEAD ||
+         tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_BUTTON;
+}
+
+// Collects raw text with '\n' for line breaks and '\f' for paragraph breaks;
+// CollapseText turns that into the final form. Iterative: pages can be deep.
+void CollectText(const GumboNode* root, const NodePredicate& prune, std::string* out) {
+  struct Frame {
+    const GumboNode* node;
+    bool closing;
+  };
+  std::vector<Frame> stack{{root, false}};
+  while (!stack.empty()) {
+    Frame frame = stack.back();
+    stack.pop_back();
+    const GumboNode* node = frame.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      // Source line breaks are plain whitespace in HTML; only elements break lines.
+      for (const char* c = node->v.text.text; *c != '\0'; ++c) {
+        out->push_back(IsAsciiSpace(*c) ? ' ' : *c);
+      }
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    GumboTag tag = node->type == GUMBO_NODE_ELEMENT ? node->v.element.tag : GUMBO_TAG_HTML;
+    if (frame.closing) {
+      out->push_back(IsParagraphTag(tag) ? '\f' : '\n');
+      continue;
+    }
+    if (node != root && ((node->type == GUMBO_NODE_ELEMENT && IsInvisibleTag(tag)) ||
+                         (prune && prune(node)))) {
+      continue;
+    }
+    if (node->type == GUMBO_NODE_ELEMENT && IsBlockTag(tag)) {
+      out->push_back(IsParagraphTag(tag) ? '\f' : '\n');
+      stack.push_back({node, true});
+    }
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
+    }
+  }
+}
+
+}  // namespace
+
+bool HasClass(const GumboNode* node, std::string_view token) {
+  return AnyClassToken(node, [&](std::string_view t) { return EqualsIgnoreCase(t, token); });
+}
+
+bool HasClassPrefix(const GumboNode* node, std::string_view prefix) {
+  return AnyClassToken(node, [&](std::string_view t) { return StartsWithIgnoreCase(t, prefix); });
+}
+
+std::string_view Id(const GumboNode* node) { return Attr(node, "id"); }
+
+std::vector<const GumboNode*> ElementChildren(const GumboNode* node) {
+  std::vector<const GumboNode*> children;
+  if (!IsElement(node)) return children;
+  const GumboVector& all = node->v.element.children;
+  for (unsigned i = 0; i < all.length; ++i) {
+    auto* child = static_cast<const GumboNode*>(all.data[i]);
+    if (IsElement(child)) children.push_back(child);
+  }
+  return children;
+}
+
+std::vector<const GumboNode*> FindAll(const GumboNode* root, const NodePredicate& match,
+                                      const NodePredicate& prune) {
+  std::vector<const GumboNode*> found;
+  if (root == nullptr) return found;
+  std::vector<const GumboNode*> stack;
+  auto push_children = [&stack](const GumboNode* node) {
+    const GumboVector* children = nullptr;
+    if (node->type == GUMBO_NODE_ELEMENT) children = &node->v.element.children;
+    if (node->type == GUMBO_NODE_DOCUMENT) children = &node->v.document.children;
+    if (children == nullptr) return;
+    for (unsigned i = children->length; i > 0; --i) {
+      auto* child = static_cast<const GumboNode*>(children->data[i - 1]);
+      if (child->type == GUMBO_NODE_ELEMENT) stack.push_back(child);
+    }
+  };
+  push_children(root);
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (match(node)) found.push_back(node);
+    if (prune && prune(node)) continue;
+    push_children(node);
+  }
+  return found;
+}
+
+const GumboNode* FindFirst(const GumboNode* root, const NodePredicate& match,
+                           const NodePredicate& prune) {
+  // Pages are small enough that collecting then taking the first is fine.
+  std::vector<const GumboNode*> all = FindAll(root, match, prune);
+  return all.empty() ? nullptr : all.front();
+}
+
+const GumboNode* FindAncestor(const GumboNode* node, const NodePredicate& match) {
+  for (const GumboNode* up = node == nullptr ? nullptr : node->parent; up != nullptr;
+       up = up->parent) {
+    if (IsElement(up) && match(up)) return up;
+  }
+  return nullptr;
+}
+
+NodePredicate TagIs(GumboTag tag) {
+  return [tag](const GumboNode* node) { return IsTag(node, tag); };
+}
+
+NodePredicate ClassIs(std::string_view token) {
+  return [token = std::string(token)](const GumboNode* node) { return HasClass(node, token); };
+}
+
+NodePredicate TagAndClass(GumboTag tag, std::string_view token) {
+  return [tag, token = std::string(token)](const GumboNode* node) {
+    return IsTag(node, tag) && HasClass(node, token);
+  };
+}
+
+std::string TextOf(const GumboNode* node, const NodePredicate& prune) {
+  if (node == nullptr) return {};
+  std::string raw;
+  CollectText(node, prune, &raw);
+  return CollapseText(raw);
+}
+
+}  // namespace linkgraph::parsers

@@ -1,0 +1,70 @@
+// Private to parsers/: an owned Gumbo parse tree and small read-only helpers
+// over its nodes. The tree lives as long as the HtmlDocument; extractors copy
+// strings out before it is destroyed.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gumbo.h>
+
+namespace linkgraph::parsers {
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const noexcept;
+};
+
+class HtmlDocument {
+ public:
+  // utf8 must outlive nothing: the document keeps its own copy.
+  explicit HtmlDocument(std::string utf8);
+  HtmlDocument(const HtmlDocument&) = delete;
+  HtmlDocument& operator=(const HtmlDocument&) = delete;
+
+  const GumboNode* root() const { return output_->root; }
+
+ private:
+  std::string source_;  // Gumbo's original_text pointers refer into this
+  std::unique_ptr<GumboOutput, GumboOutputDeleter> output_;
+};
+
+using NodePredicate = std::function<bool(const GumboNode*)>;
+
+bool IsElement(const GumboNode* node);
+bool IsTag(const GumboNode* node, GumboTag tag);
+// The attribute's value, or "" when absent.
+std::string_view Attr(const GumboNode* node, const char* name);
+bool HasAttr(const GumboNode* node, const char* name);
+// Whether the class attribute holds this whitespace-separated token.
+bool HasClass(const GumboNode* node, std::string_view token);
+// Whether any class token starts with prefix.
+bool HasClassPrefix(const GumboNode* node, std::string_view prefix);
+std::string_view Id(const GumboNode* node);
+
+// Element children in document order.
+std::vector<const GumboNode*> ElementChildren(const GumboNode* node);
+
+// Descendants of root (not root itself) that match, in document order. The
+// walk does not enter a node for which prune returns true (a match is still
+// reported when the pruned node itself matches and report_pruned is set).
+std::vector<const GumboNode*> FindAll(const GumboNode* root, const NodePredicate& match,
+                                      const NodePredicate& prune = nullptr);
+const GumboNode* FindFirst(const GumboNode* root, const NodePredicate& match,
+                           const NodePredicate& prune = nullptr);
+// The nearest ancestor that matches, or nullptr.
+const GumboNode* FindAncestor(const GumboNode* node, const NodePredicate& match);
+
+// Predicate helpers.
+NodePredicate TagIs(GumboTag tag);
+NodePredicate ClassIs(std::string_view token);
+NodePredicate TagAndClass(GumboTag tag, std::string_view token);
+
+// Visible text of a subtree: scripts, styles and pruned subtrees left out,
+// block elements separated by line breaks, whitespace collapsed within lines,
+// paragraphs separated by one blank line.
+std::string TextOf(const GumboNode* node, const NodePredicate& prune = nullptr);
+
+}  // namespace linkgraph::parsers

@@ -1,0 +1,257 @@
+// The post of a single-post page: its container, title, author, date, body
+// text, outbound links and the blog it belongs to. Index and archive pages,
+// which list several post bodies, yield no post.
+#include <re2/re2.h>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+#include "parsers/urls.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens) {
+  for (std::string_view token : tokens) {
+    if (HasClass(node, token)) return true;
+  }
+  return false;
+}
+
+// Sidebars, navigation and footers never hold the post.
+bool IsChrome(const GumboNode* node) {
+  if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) ||
+      IsTag(node, GUMBO_TAG_FOOTER) || IsTag(node, GUMBO_TAG_SCRIPT) ||
+      IsTag(node, GUMBO_TAG_FORM)) {
+    return true;
+  }
+  std::string_view id = Id(node);
+  for (std::string_view chrome : {"sidebar", "footer", "nav", "navigation", "menu", "widgets"}) {
+    if (StartsWithIgnoreCase(id, chrome)) return true;
+  }
+  return HasAnyClass(node, {"sidebar", "widget", "widget-area", "site-footer", "navigation",
+                            "nav-menu", "menu", "xoxo"});
+}
+
+bool SkipForPost(const GumboNode* node) { return IsChrome(node) || IsCommentArea(node); }
+
+bool IsBody(const GumboNode* node) {
+  return HasAnyClass(node, {"entry-content", "entry", "post-content", "post-entry",
+                            "storycontent", "post-body", "entry-body", "postcontent",
+                            "article-content", "post_content", "entrytext", "post-text",
+                            "post-bodycopy", "entry-single", "single-entry", "postbody",
+                            "e-content"});
+}
+
+// Post bodies, outermost only (an .entry inside an .entry-content is one body).
+std::vector<const GumboNode*> FindBodies(const GumboNode* root) {
+  return FindAll(root, IsBody, [](const GumboNode* n) { return SkipForPost(n) || IsBody(n); });
+}
+
+bool IsPostContainer(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_ARTICLE) && !IsTag(node, GUMBO_TAG_DIV)) return false;
+  static const LazyRE2 kPostId = {R"(post-\d+)"};
+  std::string_view id = Id(node);
+  return HasAnyClass(node, {"hentry", "type-post", "post", "h-entry", "blog-post"}) ||
+         RE2::FullMatch(re2::StringPiece(id.data(), id.size()), *kPostId);
+}
+
+const GumboNode* FindMeta(const GumboNode* root, std::string_view attribute,
+                          std::string_view value) {
+  return FindFirst(root, [&](const GumboNode* node) {
+    return IsTag(node, GUMBO_TAG_META) &&
+           EqualsIgnoreCase(Attr(node, std::string(attribute).c_str()), value);
+  });
+}
+
+std::string MetaContent(const GumboNode* root, std::string_view attribute, std::string_view value) {
+  const GumboNode* meta = FindMeta(root, attribute, value);
+  return meta == nullptr ? std::string() : OneLine(Attr(meta, "content"));
+}
+
+std::string FirstText(const GumboNode* scope, const NodePredicate& match) {
+  const GumboNode* node = FindFirst(scope, match, IsCommentArea);
+  return node == nullptr ? std::string() : OneLine(TextOf(node));
+}
+
+bool IsHeading(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_H1) || IsTag(node, GUMBO_TAG_H2) || IsTag(node, GUMBO_TAG_H3);
+}
+
+// "Title « Blog", "Title | Blog", "Title - Blog": the parts of <title>.
+void SplitDocumentTitle(const std::string& title, std::string* post, std::string* site) {
+  for (std::string_view separator : {" « ", " | ", " – ", " — ", " - ", " :: ", " » "}) {
+    size_t at = title.find(separator);
+    if (at != std::string::npos) {
+      *post = std::string(Trim(title.substr(0, at)));
+      *site = std::string(Trim(title.substr(at + separator.size())));
+      return;
+    }
+  }
+  *post = title;
+}
+
+std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
+  for (const GumboNode* scope : {container, root}) {
+    if (scope == nullptr) continue;
+    const GumboNode* node = FindFirst(
+        scope,
+        [](const GumboNode* n) {
+          return HasAnyClass(n, {"entry-title", "post-title", "storytitle", "posttitle", "p-name"});
+        },
+        IsCommentArea);
+    if (node == nullptr) continue;
+    // Some themes wrap the heading and its date line in one "posttitle" block.
+    const GumboNode* heading = IsHeading(node) ? node : FindFirst(node, IsHeading);
+    std::string title = OneLine(TextOf(heading != nullptr ? heading : node));
+    if (!title.empty()) return title;
+  }
+  std::string title = MetaContent(root, "property", "og:title");
+  if (!title.empty()) return title;
+  if (container != nullptr) {
+    title = FirstText(container, IsHeading);
+    if (!title.empty()) return title;
+  }
+  std::string post, site;
+  SplitDocumentTitle(FirstText(root, TagIs(GUMBO_TAG_TITLE)), &post, &site);
+  return post;
+}
+
+bool IsScreenReaderText(const GumboNode* node) {
+  return HasAnyClass(node, {"screen-reader-text", "screen-reader", "sr-only", "says"});
+}
+
+// The name in a byline element: its .fn when marked up, without "By".
+std::string NameIn(const GumboNode* byline) {
+  const GumboNode* name = FindFirst(byline, ClassIs("fn"));
+  std::string text = OneLine(TextOf(name != nullptr ? name : byline, IsScreenReaderText));
+  static const LazyRE2 kBy = {R"((?i)^(?:posted\s+|written\s+)?by:?\s+)"};
+  RE2::Replace(&text, *kBy, "");
+  return text;
+}
+
+std::string ReadAuthor(const GumboNode* root, const GumboNode* container) {
+  if (container != nullptr) {
+    // Most specific first: an author box ("View all posts by ...") often
+    // comes before the byline in document order.
+    for (const NodePredicate& find :
+         {NodePredicate([](const GumboNode* n) {
+            return HasAnyClass(n, {"byline", "post-byline", "entry-author", "post-author"});
+          }),
+          NodePredicate([](const GumboNode* n) {
+            return HasAnyClass(n, {"author", "p-author", "vcard"});
+          }),
+          NodePredicate([](const GumboNode* n) {
+            return IsTag(n, GUMBO_TAG_A) && Attr(n, "rel") == "author";
+          })}) {
+      const GumboNode* byline = FindFirst(container, find, SkipForPost);
+      std::string name = byline == nullptr ? std::string() : NameIn(byline);
+      if (!name.empty() && name.size() < 80) return name;
+    }
+    static const LazyRE2 kPostedBy = {
+        R"((?i)(?:posted|written)\s+by:?\s+([\pL][\pL.'\- ]{0,40}?)(?:\s+(?:on|at|in)\b|[|,\n]|$))"};
+    std::string name;
+    std::string text = TextOf(container, IsBody);
+    if (RE2::PartialMatch(text, *kPostedBy, &name)) return std::string(Trim(name));
+  }
+  return MetaContent(root, "name", "author");
+}
+
+std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
+  std::string date = ParseDate(MetaContent(root, "property", "article:published_time"));
+  if (!date.empty() || container == nullptr) return date;
+  for (const GumboNode* node : FindAll(
+           container,
+           [](const GumboNode* n) {
+             return IsTag(n, GUMBO_TAG_TIME) || IsTag(n, GUMBO_TAG_ABBR) ||
+                    HasAnyClass(n, {"published", "entry-date", "post-date", "date", "postdate",
+                                    "postmetadata", "entry-meta", "dt-published", "post-meta",
+                                    "meta"});
+           },
+           [](const GumboNode* n) { return SkipForPost(n) || IsBody(n); })) {
+    for (const char* attribute : {"datetime", "title", "content"}) {
+      date = ParseDate(Attr(node, attribute));
+      if (!date.empty()) return date;
+    }
+    date = ParseDate(OneLine(TextOf(node)));
+    if (!date.empty()) return date;
+  }
+  return {};
+}
+
+bool IsSiteTitle(const GumboNode* node) {
+  std::string_view id = Id(node);
+  for (std::string_view candidate : {"blog-title", "site-title", "blogtitle", "logo"}) {
+    if (EqualsIgnoreCase(id, candidate)) return true;
+  }
+  return IsTag(node, GUMBO_TAG_H1) && FindAncestor(node, [](const GumboNode* n) {
+           return EqualsIgnoreCase(Id(n), "header") || EqualsIgnoreCase(Id(n), "masthead");
+         }) != nullptr;
+}
+
+void ReadSite(const PageContext& page, Post* post) {
+  post->site_name = MetaContent(page.root, "property", "og:site_name");
+  const GumboNode* header_title = FindFirst(page.root, [](const GumboNode* n) {
+    return HasAnyClass(n, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
+           IsSiteTitle(n);
+  });
+  if (post->site_name.empty() && header_title != nullptr) {
+    post->site_name = OneLine(TextOf(header_title));
+  }
+  if (post->site_name.empty()) {
+    std::string ignored;
+    SplitDocumentTitle(FirstText(page.root, TagIs(GUMBO_TAG_TITLE)), &ignored, &post->site_name);
+  }
+  const GumboNode* home = header_title == nullptr
+                              ? nullptr
+                              : (IsTag(header_title, GUMBO_TAG_A)
+                                     ? header_title
+                                     : FindFirst(header_title, TagIs(GUMBO_TAG_A)));
+  std::string home_url = home == nullptr ? std::string() : AbsoluteUrl(page, Attr(home, "href"));
+  post->site_url = !home_url.empty() && !EqualsIgnoreCase(home_url, page.canonical_url)
+                       ? home_url
+                       : SiteRootOf(page.canonical_url);
+}
+
+std::vector<Link> ReadLinks(const PageContext& page, const GumboNode* body) {
+  std::vector<Link> links;
+  for (const GumboNode* anchor : FindAll(body, TagIs(GUMBO_TAG_A))) {
+    std::string_view href = Attr(anchor, "href");
+    if (href.empty() || href[0] == '#') continue;
+    std::string url = AbsoluteUrl(page, href);
+    if (url.empty()) continue;
+    links.push_back(Link{std::move(url), OneLine(TextOf(anchor))});
+  }
+  return links;
+}
+
+}  // namespace
+
+bool ExtractPost(const PageContext& page, Post* post) {
+  std::vector<const GumboNode*> bodies = FindBodies(page.root);
+  if (bodies.empty()) {
+    // Themes with no body class: the post container itself, when only one.
+    bodies = FindAll(page.root, IsPostContainer,
+                     [](const GumboNode* n) { return SkipForPost(n) || IsPostContainer(n); });
+  }
+  if (bodies.size() != 1) {
+    // Several bodies: an index or archive page, unless the page says it is a
+    // single post (WordPress puts "single" on <body>).
+    const GumboNode* body_tag = FindFirst(page.root, TagIs(GUMBO_TAG_BODY));
+    bool single = body_tag != nullptr && (HasClass(body_tag, "single") ||
+                                          HasClass(body_tag, "single-post"));
+    if (bodies.empty() || !single) return false;
+  }
+  const GumboNode* body = bodies.front();
+  const GumboNode* container = FindAncestor(body, IsPostContainer);
+  post->url = page.canonical_url;
+  post->title = ReadTitle(page.root, container);
+  post->author = ReadAuthor(page.root, container);
+  post->published = ReadPublished(page.root, container);
+  post->text = TextOf(body, SkipForPost);
+  post->links = ReadLinks(page, body);
+  ReadSite(page, post);
+  return true;
+}
+
+}  // namespace linkgraph::parsers

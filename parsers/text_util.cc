@@ -1,0 +1,89 @@
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+
+std::string ToLowerAscii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = ToLowerAscii(c);
+  return lower;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ToLowerAscii(a[i]) != ToLowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
+}
+
+bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return true;
+  for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
+    if (EqualsIgnoreCase(text.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+std::string_view Trim(std::string_view text) {
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && IsAsciiSpace(text[begin])) ++begin;
+  while (end > begin && IsAsciiSpace(text[end - 1])) --end;
+  return text.substr(begin, end - begin);
+}
+
+std::string CollapseText(std::string_view raw) {
+  // 0: nothing pending, 1: space, 2: line break, 3: paragraph break.
+  std::string out;
+  out.reserve(raw.size());
+  int pending = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    int brk = 0;
+    if (c == '\f') {
+      brk = 3;
+    } else if (c == '\n') {
+      brk = 2;
+    } else if (IsAsciiSpace(c)) {
+      brk = 1;
+    } else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < raw.size() &&
+               static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+      brk = 1;  // U+00A0 no-break space
+      ++i;
+    }
+    if (brk != 0) {
+      if (brk > pending) pending = brk;
+      continue;
+    }
+    if (!out.empty()) {
+      if (pending == 3) out.append("\n\n");
+      else if (pending == 2) out.push_back('\n');
+      else if (pending == 1) out.push_back(' ');
+    }
+    pending = 0;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string OneLine(std::string_view text) {
+  std::string line;
+  line.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (IsAsciiSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !line.empty()) line.push_back(' ');
+    space = false;
+    line.push_back(c);
+  }
+  return line;
+}
+
+}  // namespace linkgraph::parsers

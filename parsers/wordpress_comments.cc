@@ -1,0 +1,309 @@
+// WordPress comment lists: <ol class="commentlist"> (2.x themes) and
+// <ol class="comment-list"> (3.x+), items li.comment / li.pingback /
+// li.trackback or li#comment-N, replies in ul.children inside the item they
+// answer, pingbacks inline or in a list of their own.
+#include <re2/re2.h>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens) {
+  for (std::string_view token : tokens) {
+    if (HasClass(node, token)) return true;
+  }
+  return false;
+}
+
+bool IdIsAny(const GumboNode* node, std::initializer_list<std::string_view> ids) {
+  std::string_view id = Id(node);
+  for (std::string_view candidate : ids) {
+    if (EqualsIgnoreCase(id, candidate)) return true;
+  }
+  return false;
+}
+
+bool IsListRoot(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_OL) && !IsTag(node, GUMBO_TAG_UL) && !IsTag(node, GUMBO_TAG_DIV) &&
+      !IsTag(node, GUMBO_TAG_DL) && !IsTag(node, GUMBO_TAG_SECTION)) {
+    return false;
+  }
+  return HasAnyClass(node, {"commentlist", "comment-list", "comments-list", "commentslist",
+                            "pinglist", "trackbacklist", "pingbacklist", "ping-list"}) ||
+         IdIsAny(node, {"commentlist", "comment-list", "comments-list", "commentslist",
+                        "pinglist", "pings", "trackbacks", "pingbacks", "trackback-list",
+                        "pingback-list"});
+}
+
+bool IsPingbackRoot(const GumboNode* node) {
+  return ContainsIgnoreCase(Id(node), "ping") || ContainsIgnoreCase(Id(node), "trackback") ||
+         HasClassPrefix(node, "ping") || HasClassPrefix(node, "trackback");
+}
+
+// The N of an id "comment-N" or "li-comment-N"; "" otherwise.
+std::string CommentNumber(std::string_view id) {
+  static const LazyRE2 kCommentId = {R"((?:li-)?comment-(\d+))"};
+  std::string number;
+  if (RE2::FullMatch(re2::StringPiece(id.data(), id.size()), *kCommentId, &number)) return number;
+  return {};
+}
+
+bool IsCommentItem(const GumboNode* node) {
+  bool item_tag = IsTag(node, GUMBO_TAG_LI) || IsTag(node, GUMBO_TAG_ARTICLE);
+  if (!item_tag && !IsTag(node, GUMBO_TAG_DIV)) return false;
+  if (HasAnyClass(node, {"comment", "pingback", "trackback"})) return true;
+  return item_tag && !CommentNumber(Id(node)).empty();
+}
+
+bool IsLinkbackItem(const GumboNode* node, bool in_pingback_root) {
+  return HasAnyClass(node, {"pingback", "trackback"}) ||
+         (in_pingback_root && !HasClass(node, "comment"));
+}
+
+// Themes that list pingbacks as ordinary comments still show WordPress's
+// pingback excerpt: "[...] quoted text [...]".
+bool IsPingbackExcerpt(std::string_view text) {
+  std::string_view trimmed = Trim(text);
+  for (std::string_view ellipsis : {"[...]", "[\xE2\x80\xA6]"}) {
+    if (trimmed.starts_with(ellipsis) && trimmed.ends_with(ellipsis) &&
+        trimmed.size() > 2 * ellipsis.size()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct ItemScope {
+  const GumboNode* item;
+  // Inside an item, nested items and reply lists belong to other comments.
+  bool operator()(const GumboNode* node) const {
+    return node != item && (IsCommentItem(node) || HasClass(node, "children"));
+  }
+};
+
+NodePredicate AnyClassOf(std::initializer_list<std::string_view> tokens) {
+  std::vector<std::string> owned(tokens.begin(), tokens.end());
+  return [owned](const GumboNode* node) {
+    for (const std::string& token : owned) {
+      if (HasClass(node, token)) return true;
+    }
+    return false;
+  };
+}
+
+std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
+  std::string number = CommentNumber(Id(item));
+  if (number.empty()) {
+    const GumboNode* inner = FindFirst(
+        item, [](const GumboNode* n) { return !CommentNumber(Id(n)).empty(); }, scope);
+    if (inner != nullptr) number = CommentNumber(Id(inner));
+  }
+  if (number.empty()) {
+    static const LazyRE2 kAnchor = {R"(#comment-(\d+)$)"};
+    for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
+      std::string_view href = Attr(link, "href");
+      if (RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kAnchor, &number)) break;
+    }
+  }
+  return number.empty() ? std::string() : "comment-" + number;
+}
+
+std::string StripSays(std::string name) {
+  static const LazyRE2 kSays = {R"((?i)\s*(says|said|wrote|dice|schreibt|a dit)\s*:?\s*$)"};
+  RE2::Replace(&name, *kSays, "");
+  return std::string(Trim(name));
+}
+
+const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
+  for (const NodePredicate& find :
+       {AnyClassOf({"fn"}), TagIs(GUMBO_TAG_CITE),
+        AnyClassOf({"comment-author", "commentauthor", "comment_author", "comment-author-name",
+                    "author"})}) {
+    if (const GumboNode* node = FindFirst(item, find, scope)) return node;
+  }
+  return nullptr;
+}
+
+void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope& scope,
+                std::string* name, std::string* url) {
+  const GumboNode* author = AuthorNode(item, scope);
+  if (author == nullptr) return;
+  *name = StripSays(OneLine(TextOf(author)));
+  const GumboNode* link = IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
+  if (link != nullptr) {
+    std::string_view href = Attr(link, "href");
+    if (!href.empty() && href[0] != '#') *url = AbsoluteUrl(page, href);
+  }
+}
+
+bool IsContent(const GumboNode* node) {
+  static const NodePredicate kContent =
+      AnyClassOf({"comment-content", "comment-text", "comment-entry", "commenttext",
+                  "comment_text", "comment_content", "comment-body-text", "commententry",
+                  "comment_entry", "comment-entry-content"});
+  return kContent(node);
+}
+
+std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
+  if (const GumboNode* time = FindFirst(item, TagIs(GUMBO_TAG_TIME), scope)) {
+    std::string date = ParseDate(Attr(time, "datetime"));
+    if (date.empty()) date = ParseDate(OneLine(TextOf(time)));
+    if (!date.empty()) return date;
+  }
+  for (const GumboNode* meta :
+       FindAll(item,
+               AnyClassOf({"comment-meta", "commentmetadata", "comment-date", "comment-time",
+                           "comment_date", "comment-info", "commentinfo", "comment-metadata",
+                           "date", "published", "comment-datetime", "cmtinfo"}),
+               scope)) {
+    std::string date = ParseDate(Attr(meta, "title"));
+    if (date.empty()) date = ParseDate(OneLine(TextOf(meta)));
+    if (!date.empty()) return date;
+  }
+  // Themes that print the date in an unmarked <small> beside the author.
+  return ParseDate(OneLine(TextOf(item, [&](const GumboNode* node) {
+    return scope(node) || IsContent(node) || IsTag(node, GUMBO_TAG_P);
+  })));
+}
+
+const NodePredicate& NotCommentText() {
+  static const NodePredicate kNotText = AnyClassOf(
+      {"comment-author", "comment-meta", "commentmetadata", "reply", "comment-reply-link",
+       "vcard", "says", "comment-awaiting-moderation", "comment-info", "commentinfo",
+       "comment-metadata", "comment-footer", "comment-actions", "comment-edit-link"});
+  return kNotText;
+}
+
+std::string ReadText(const GumboNode* item, const ItemScope& scope) {
+  const GumboNode* content = FindFirst(item, IsContent, scope);
+  if (content != nullptr) return TextOf(content);
+  auto excluded = [&](const GumboNode* node) {
+    return scope(node) || NotCommentText()(node) || IsTag(node, GUMBO_TAG_CITE);
+  };
+  // Old themes put the text in bare paragraphs beside the author and meta.
+  std::string text;
+  for (const GumboNode* block : FindAll(
+           item,
+           [](const GumboNode* n) {
+             return IsTag(n, GUMBO_TAG_P) || IsTag(n, GUMBO_TAG_BLOCKQUOTE) ||
+                    IsTag(n, GUMBO_TAG_PRE);
+           },
+           [&](const GumboNode* n) {
+             return excluded(n) || IsTag(n, GUMBO_TAG_P) || IsTag(n, GUMBO_TAG_BLOCKQUOTE) ||
+                    IsTag(n, GUMBO_TAG_PRE);
+           })) {
+    if (FindAncestor(block, excluded) != nullptr) continue;
+    std::string paragraph = TextOf(block);
+    if (paragraph.empty()) continue;
+    if (!text.empty()) text += "\n\n";
+    text += paragraph;
+  }
+  if (!text.empty()) return text;
+  return TextOf(item, excluded);
+}
+
+void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScope& scope,
+                  Trackback* trackback) {
+  for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
+    std::string_view href = Attr(link, "href");
+    if (href.empty() || href[0] == '#' || ContainsIgnoreCase(href, "#comment-")) continue;
+    std::string url = AbsoluteUrl(page, href);
+    if (url.empty()) continue;
+    trackback->source_url = url;
+    trackback->title = OneLine(TextOf(link));
+    break;
+  }
+  trackback->published = ReadDate(item, scope);
+  trackback->kind = HasClass(item, "pingback") || ContainsIgnoreCase(TextOf(item), "pingback")
+                        ? LinkbackKind::kPingback
+                        : LinkbackKind::kTrackback;
+}
+
+class CommentWalker {
+ public:
+  CommentWalker(const PageContext& page, std::vector<Comment>* comments,
+                std::vector<Trackback>* trackbacks)
+      : page_(page), comments_(comments), trackbacks_(trackbacks) {}
+
+  void WalkRoot(const GumboNode* root) { Walk(root, "", IsPingbackRoot(root)); }
+
+ private:
+  // Depth is bounded by the depth guard ExtractPage runs before parsing.
+  void Walk(const GumboNode* node, const std::string& parent_id, bool in_pingback_root) {
+    for (const GumboNode* child : ElementChildren(node)) {
+      if (!IsCommentItem(child) || IsSeen(child)) {
+        Walk(child, parent_id, in_pingback_root);
+        continue;
+      }
+      seen_.push_back(child);
+      ItemScope scope{child};
+      if (IsLinkbackItem(child, in_pingback_root)) {
+        Trackback trackback;
+        trackback.id = CommentIdOf(child, scope);
+        ReadLinkback(page_, child, scope, &trackback);
+        if (!trackback.source_url.empty()) trackbacks_->push_back(std::move(trackback));
+        Walk(child, parent_id, in_pingback_root);
+        continue;
+      }
+      std::string text = ReadText(child, scope);
+      if (IsPingbackExcerpt(text)) {
+        Trackback pingback;
+        pingback.id = CommentIdOf(child, scope);
+        ReadLinkback(page_, child, scope, &pingback);
+        pingback.kind = LinkbackKind::kPingback;
+        if (!pingback.source_url.empty()) {
+          trackbacks_->push_back(std::move(pingback));
+          continue;
+        }
+      }
+      Comment comment;
+      comment.text = std::move(text);
+      comment.id = CommentIdOf(child, scope);
+      comment.permalink =
+          comment.id.empty() ? std::string() : page_.canonical_url + "#" + comment.id;
+      ReadAuthor(page_, child, scope, &comment.author, &comment.author_url);
+      comment.published = ReadDate(child, scope);
+      comment.parent_id = parent_id;
+      comment.position = static_cast<int>(comments_->size()) + 1;
+      // Replies need something to point at even where the theme gives no id.
+      if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
+      std::string id = comment.id;
+      comments_->push_back(std::move(comment));
+      Walk(child, id, in_pingback_root);
+    }
+  }
+
+  bool IsSeen(const GumboNode* node) const {
+    for (const GumboNode* seen : seen_) {
+      if (seen == node) return true;
+    }
+    return false;
+  }
+
+  const PageContext& page_;
+  std::vector<Comment>* comments_;
+  std::vector<Trackback>* trackbacks_;
+  std::vector<const GumboNode*> seen_;
+};
+
+}  // namespace
+
+bool IsCommentArea(const GumboNode* node) {
+  return IsListRoot(node) || IdIsAny(node, {"comments", "respond", "disqus_thread"}) ||
+         HasAnyClass(node, {"comments-area", "comments"});
+}
+
+void ExtractWordPressComments(const PageContext& page, std::vector<Comment>* comments,
+                              std::vector<Trackback>* trackbacks) {
+  CommentWalker walker(page, comments, trackbacks);
+  // Roots nested in another root (a pingback list inside the comments list)
+  // are reached by walking the outer one.
+  for (const GumboNode* root : FindAll(page.root, IsListRoot, IsListRoot)) {
+    walker.WalkRoot(root);
+  }
+}
+
+}  // namespace linkgraph::parsers
