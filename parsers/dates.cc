@@ -108,13 +108,37 @@ std::string ParseWordy(const re2::StringPiece& input) {
   return Format(ToInt(year), month, day, has_time, h, m, ToInt(second), "");
 }
 
+// "29.05.2019 um 17:39" (day first, as in Europe) and Thesis's
+// "07.22.12 at 20:33" (two-digit year: month first unless that cannot be).
+std::string ParseDotted(const re2::StringPiece& input) {
+  static const LazyRE2 kDotted = {
+      R"((?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[^\d.]|$))"
+      R"((?:[^0-9]{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?)"};
+  std::string first, second, year_text, hour, minute, seconds, meridiem;
+  if (!RE2::PartialMatch(input, *kDotted, &first, &second, &year_text, &hour, &minute, &seconds,
+                         &meridiem)) {
+    return {};
+  }
+  int a = ToInt(first), b = ToInt(second), year = ToInt(year_text);
+  int day = a, month = b;
+  if (year_text.size() == 2) {
+    year += 2000;
+    if (a <= 12) std::swap(day, month);
+  }
+  int h = 0, m = 0;
+  bool has_time = ResolveTime(hour, minute, meridiem, &h, &m);
+  return Format(year, month, day, has_time, h, m, ToInt(seconds), "");
+}
+
 }  // namespace
 
 std::string ParseDate(std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
-  std::string iso = ParseIso(input);
-  if (!iso.empty()) return iso;
-  return ParseWordy(input);
+  for (auto parse : {ParseIso, ParseWordy, ParseDotted}) {
+    std::string date = parse(input);
+    if (!date.empty()) return date;
+  }
+  return {};
 }
 
 }  // namespace linkgraph::parsers

@@ -19,12 +19,15 @@ bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> 
 }
 
 // Sidebars, navigation and footers never hold the post.
+bool IsPostContainer(const GumboNode* node);
+
 bool IsChrome(const GumboNode* node) {
   if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) ||
-      IsTag(node, GUMBO_TAG_FOOTER) || IsTag(node, GUMBO_TAG_SCRIPT) ||
-      IsTag(node, GUMBO_TAG_FORM)) {
+      IsTag(node, GUMBO_TAG_SCRIPT) || IsTag(node, GUMBO_TAG_FORM)) {
     return true;
   }
+  // A post's own <footer> holds its byline and date; the page's does not.
+  if (IsTag(node, GUMBO_TAG_FOOTER)) return FindAncestor(node, IsPostContainer) == nullptr;
   std::string_view id = Id(node);
   for (std::string_view chrome : {"sidebar", "footer", "nav", "navigation", "menu", "widgets"}) {
     if (StartsWithIgnoreCase(id, chrome)) return true;
@@ -40,7 +43,7 @@ bool IsBody(const GumboNode* node) {
                             "storycontent", "post-body", "entry-body", "postcontent",
                             "article-content", "post_content", "entrytext", "post-text",
                             "post-bodycopy", "entry-single", "single-entry", "postbody",
-                            "e-content"});
+                            "e-content", "articlecontent", "article-body", "entry_content"});
 }
 
 // Post bodies, outermost only (an .entry inside an .entry-content is one body).
@@ -91,30 +94,63 @@ void SplitDocumentTitle(const std::string& title, std::string* post, std::string
   *post = title;
 }
 
+bool IsSiteTitle(const GumboNode* node) {
+  std::string_view id = Id(node);
+  for (std::string_view candidate : {"blog-title", "site-title", "blogtitle", "logo"}) {
+    if (EqualsIgnoreCase(id, candidate)) return true;
+  }
+  return IsTag(node, GUMBO_TAG_H1) && FindAncestor(node, [](const GumboNode* n) {
+           return EqualsIgnoreCase(Id(n), "header") || EqualsIgnoreCase(Id(n), "masthead");
+         }) != nullptr;
+}
+
+// The post's part of <title>: "Post « Blog", or "Blog – Post" when the
+// header names the blog.
+std::string DocumentPostTitle(const GumboNode* root) {
+  std::string post, site;
+  SplitDocumentTitle(FirstText(root, TagIs(GUMBO_TAG_TITLE)), &post, &site);
+  const GumboNode* header_title = FindFirst(root, IsSiteTitle);
+  if (!site.empty() && header_title != nullptr &&
+      EqualsIgnoreCase(OneLine(TextOf(header_title)), post)) {
+    return site;
+  }
+  return post;
+}
+
+// Headings that carry extras ("Title 199 Comments"): <title> has it plain.
+std::string WithoutHeadingExtras(const std::string& heading, const GumboNode* root) {
+  for (const std::string& plain :
+       {FirstText(root, TagIs(GUMBO_TAG_TITLE)), DocumentPostTitle(root)}) {
+    if (!plain.empty() && heading.size() > plain.size() && heading.starts_with(plain)) {
+      return plain;
+    }
+  }
+  return heading;
+}
+
 std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
   for (const GumboNode* scope : {container, root}) {
     if (scope == nullptr) continue;
     const GumboNode* node = FindFirst(
         scope,
         [](const GumboNode* n) {
-          return HasAnyClass(n, {"entry-title", "post-title", "storytitle", "posttitle", "p-name"});
+          return HasAnyClass(n, {"entry-title", "post-title", "storytitle", "posttitle", "p-name"}) ||
+                 (IsHeading(n) && HasAnyClass(n, {"title", "entrytitle", "post_title"}));
         },
         IsCommentArea);
     if (node == nullptr) continue;
     // Some themes wrap the heading and its date line in one "posttitle" block.
     const GumboNode* heading = IsHeading(node) ? node : FindFirst(node, IsHeading);
     std::string title = OneLine(TextOf(heading != nullptr ? heading : node));
-    if (!title.empty()) return title;
+    if (!title.empty()) return WithoutHeadingExtras(title, root);
   }
   std::string title = MetaContent(root, "property", "og:title");
   if (!title.empty()) return title;
   if (container != nullptr) {
     title = FirstText(container, IsHeading);
-    if (!title.empty()) return title;
+    if (!title.empty()) return WithoutHeadingExtras(title, root);
   }
-  std::string post, site;
-  SplitDocumentTitle(FirstText(root, TagIs(GUMBO_TAG_TITLE)), &post, &site);
-  return post;
+  return DocumentPostTitle(root);
 }
 
 bool IsScreenReaderText(const GumboNode* node) {
@@ -179,16 +215,6 @@ std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
   return {};
 }
 
-bool IsSiteTitle(const GumboNode* node) {
-  std::string_view id = Id(node);
-  for (std::string_view candidate : {"blog-title", "site-title", "blogtitle", "logo"}) {
-    if (EqualsIgnoreCase(id, candidate)) return true;
-  }
-  return IsTag(node, GUMBO_TAG_H1) && FindAncestor(node, [](const GumboNode* n) {
-           return EqualsIgnoreCase(Id(n), "header") || EqualsIgnoreCase(Id(n), "masthead");
-         }) != nullptr;
-}
-
 void ReadSite(const PageContext& page, Post* post) {
   post->site_name = MetaContent(page.root, "property", "og:site_name");
   const GumboNode* header_title = FindFirst(page.root, [](const GumboNode* n) {
@@ -208,7 +234,11 @@ void ReadSite(const PageContext& page, Post* post) {
                                      ? header_title
                                      : FindFirst(header_title, TagIs(GUMBO_TAG_A)));
   std::string home_url = home == nullptr ? std::string() : AbsoluteUrl(page, Attr(home, "href"));
-  post->site_url = !home_url.empty() && !EqualsIgnoreCase(home_url, page.canonical_url)
+  // A saved page's relative home link points into the folder it was saved
+  // in; the blog is where its canonical URL says.
+  bool home_on_same_site =
+      !home_url.empty() && SiteRootOf(home_url) == SiteRootOf(page.canonical_url);
+  post->site_url = home_on_same_site && !EqualsIgnoreCase(home_url, page.canonical_url)
                        ? home_url
                        : SiteRootOf(page.canonical_url);
 }
@@ -243,7 +273,7 @@ bool ExtractPost(const PageContext& page, Post* post) {
     if (bodies.empty() || !single) return false;
   }
   const GumboNode* body = bodies.front();
-  const GumboNode* container = FindAncestor(body, IsPostContainer);
+  const GumboNode* container = IsPostContainer(body) ? body : FindAncestor(body, IsPostContainer);
   post->url = page.canonical_url;
   post->title = ReadTitle(page.root, container);
   post->author = ReadAuthor(page.root, container);

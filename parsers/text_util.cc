@@ -71,19 +71,17 @@ std::string CollapseText(std::string_view raw) {
 }
 
 std::string OneLine(std::string_view text) {
-  std::string line;
-  line.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (IsAsciiSpace(c)) {
-      space = true;
-      continue;
+  std::string line = CollapseText(text);
+  std::string out;
+  out.reserve(line.size());
+  for (char c : line) {
+    if (c != '\n') {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
     }
-    if (space && !line.empty()) line.push_back(' ');
-    space = false;
-    line.push_back(c);
   }
-  return line;
+  return out;
 }
 
 }  // namespace linkgraph::parsers

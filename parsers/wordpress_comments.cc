@@ -32,9 +32,11 @@ bool IsListRoot(const GumboNode* node) {
     return false;
   }
   return HasAnyClass(node, {"commentlist", "comment-list", "comments-list", "commentslist",
-                            "pinglist", "trackbacklist", "pingbacklist", "ping-list"}) ||
+                            "pinglist", "trackbacklist", "pingbacklist", "ping-list",
+                            "comment_list", "comments_list"}) ||
          IdIsAny(node, {"commentlist", "comment-list", "comments-list", "commentslist",
-                        "pinglist", "pings", "trackbacks", "pingbacks", "trackback-list",
+                        "comment_list", "comments_list", "dsq-comments",
+                        "pinglist", "pings", "trackbacks", "pingbacks", "trackback-list", "trackback_list",
                         "pingback-list"});
 }
 
@@ -52,7 +54,9 @@ std::string CommentNumber(std::string_view id) {
 }
 
 bool IsCommentItem(const GumboNode* node) {
-  bool item_tag = IsTag(node, GUMBO_TAG_LI) || IsTag(node, GUMBO_TAG_ARTICLE);
+  // Thesis-style lists pair <dt class="comment"> (who, when) with a <dd>.
+  bool item_tag = IsTag(node, GUMBO_TAG_LI) || IsTag(node, GUMBO_TAG_ARTICLE) ||
+                  IsTag(node, GUMBO_TAG_DT);
   if (!item_tag && !IsTag(node, GUMBO_TAG_DIV)) return false;
   if (HasAnyClass(node, {"comment", "pingback", "trackback"})) return true;
   return item_tag && !CommentNumber(Id(node)).empty();
@@ -113,7 +117,10 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
 
 std::string StripSays(std::string name) {
   static const LazyRE2 kSays = {R"((?i)\s*(says|said|wrote|dice|schreibt|a dit)\s*:?\s*$)"};
+  // Broken templates leak the author's URL as text before the name.
+  static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
   RE2::Replace(&name, *kSays, "");
+  RE2::Replace(&name, *kLeadingUrl, "");
   return std::string(Trim(name));
 }
 
@@ -121,7 +128,8 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   for (const NodePredicate& find :
        {AnyClassOf({"fn"}), TagIs(GUMBO_TAG_CITE),
         AnyClassOf({"comment-author", "commentauthor", "comment_author", "comment-author-name",
-                    "author"})}) {
+                    "author", "comment_name", "comment-name", "name"}),
+        TagAndClass(GUMBO_TAG_A, "url")}) {
     if (const GumboNode* node = FindFirst(item, find, scope)) return node;
   }
   return nullptr;
@@ -143,7 +151,8 @@ bool IsContent(const GumboNode* node) {
   static const NodePredicate kContent =
       AnyClassOf({"comment-content", "comment-text", "comment-entry", "commenttext",
                   "comment_text", "comment_content", "comment-body-text", "commententry",
-                  "comment_entry", "comment-entry-content"});
+                  "comment_entry", "comment-entry-content", "comment_body",
+                  "dsq-comment-message"});
   return kContent(node);
 }
 
@@ -157,7 +166,8 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
        FindAll(item,
                AnyClassOf({"comment-meta", "commentmetadata", "comment-date", "comment-time",
                            "comment_date", "comment-info", "commentinfo", "comment-metadata",
-                           "date", "published", "comment-datetime", "cmtinfo"}),
+                           "date", "published", "comment-datetime", "cmtinfo", "comment-meta-time",
+                           "comment_time", "comment_date"}),
                scope)) {
     std::string date = ParseDate(Attr(meta, "title"));
     if (date.empty()) date = ParseDate(OneLine(TextOf(meta)));
@@ -165,21 +175,46 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
   }
   // Themes that print the date in an unmarked <small> beside the author.
   return ParseDate(OneLine(TextOf(item, [&](const GumboNode* node) {
-    return scope(node) || IsContent(node) || IsTag(node, GUMBO_TAG_P);
+    return scope(node) || IsContent(node);
   })));
+}
+
+const GumboNode* NextElementSibling(const GumboNode* node) {
+  const GumboNode* parent = node->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboVector& siblings = parent->v.element.children;
+  for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+    auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+    if (IsElement(sibling)) return sibling;
+  }
+  return nullptr;
 }
 
 const NodePredicate& NotCommentText() {
   static const NodePredicate kNotText = AnyClassOf(
       {"comment-author", "comment-meta", "commentmetadata", "reply", "comment-reply-link",
        "vcard", "says", "comment-awaiting-moderation", "comment-info", "commentinfo",
-       "comment-metadata", "comment-footer", "comment-actions", "comment-edit-link"});
+       "comment-metadata", "comment-footer", "comment-actions", "comment-edit-link", "cm-meta",
+       "comment_meta", "comment_num", "commentnum"});
   return kNotText;
 }
 
+// Whether an element between node and item (exclusive) matches.
+template <typename Predicate>
+bool HasExcludedAncestor(const GumboNode* node, const GumboNode* item, const Predicate& excluded) {
+  for (const GumboNode* up = node->parent; up != nullptr && up != item; up = up->parent) {
+    if (excluded(up)) return true;
+  }
+  return false;
+}
+
 std::string ReadText(const GumboNode* item, const ItemScope& scope) {
+  if (IsTag(item, GUMBO_TAG_DT)) {
+    const GumboNode* dd = NextElementSibling(item);
+    return IsTag(dd, GUMBO_TAG_DD) ? TextOf(dd) : std::string();
+  }
   const GumboNode* content = FindFirst(item, IsContent, scope);
-  if (content != nullptr) return TextOf(content);
+  if (content != nullptr) return TextOf(content, NotCommentText());
   auto excluded = [&](const GumboNode* node) {
     return scope(node) || NotCommentText()(node) || IsTag(node, GUMBO_TAG_CITE);
   };
@@ -195,7 +230,7 @@ std::string ReadText(const GumboNode* item, const ItemScope& scope) {
              return excluded(n) || IsTag(n, GUMBO_TAG_P) || IsTag(n, GUMBO_TAG_BLOCKQUOTE) ||
                     IsTag(n, GUMBO_TAG_PRE);
            })) {
-    if (FindAncestor(block, excluded) != nullptr) continue;
+    if (HasExcludedAncestor(block, item, excluded)) continue;
     std::string paragraph = TextOf(block);
     if (paragraph.empty()) continue;
     if (!text.empty()) text += "\n\n";
@@ -217,6 +252,10 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
     break;
   }
   trackback->published = ReadDate(item, scope);
+  const GumboNode* dd = IsTag(item, GUMBO_TAG_DT) ? NextElementSibling(item) : nullptr;
+  if (trackback->published.empty() && IsTag(dd, GUMBO_TAG_DD)) {
+    trackback->published = ParseDate(OneLine(TextOf(dd)));
+  }
   trackback->kind = HasClass(item, "pingback") || ContainsIgnoreCase(TextOf(item), "pingback")
                         ? LinkbackKind::kPingback
                         : LinkbackKind::kTrackback;
@@ -228,13 +267,26 @@ class CommentWalker {
                 std::vector<Trackback>* trackbacks)
       : page_(page), comments_(comments), trackbacks_(trackbacks) {}
 
-  void WalkRoot(const GumboNode* root) { Walk(root, "", IsPingbackRoot(root)); }
+  void WalkRoot(const GumboNode* root) {
+    root_ = root;
+    Walk(root, "", IsPingbackRoot(root));
+  }
 
  private:
   // Depth is bounded by the depth guard ExtractPage runs before parsing.
   void Walk(const GumboNode* node, const std::string& parent_id, bool in_pingback_root) {
+    std::string previous_sibling_id;
     for (const GumboNode* child : ElementChildren(node)) {
-      if (!IsCommentItem(child) || IsSeen(child)) {
+      // Broken markup closes an item before its reply list (Disqus's
+      // fallback does): the replies answer the item just before them.
+      if (HasClass(child, "children") && !IsCommentItem(child) && !previous_sibling_id.empty()) {
+        Walk(child, previous_sibling_id, in_pingback_root);
+        continue;
+      }
+      // Lists of pings often mark their items with no class at all.
+      bool bare_ping = in_pingback_root && node == root_ &&
+                       (IsTag(child, GUMBO_TAG_LI) || IsTag(child, GUMBO_TAG_DT));
+      if ((!IsCommentItem(child) && !bare_ping) || IsSeen(child)) {
         Walk(child, parent_id, in_pingback_root);
         continue;
       }
@@ -271,6 +323,7 @@ class CommentWalker {
       // Replies need something to point at even where the theme gives no id.
       if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
       std::string id = comment.id;
+      previous_sibling_id = id;
       comments_->push_back(std::move(comment));
       Walk(child, id, in_pingback_root);
     }
@@ -287,6 +340,7 @@ class CommentWalker {
   std::vector<Comment>* comments_;
   std::vector<Trackback>* trackbacks_;
   std::vector<const GumboNode*> seen_;
+  const GumboNode* root_ = nullptr;
 };
 
 }  // namespace
