@@ -3,6 +3,7 @@
 // Plain values; thread-compatible.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <utility>
 #include <variant>
@@ -20,6 +21,23 @@ enum class ErrorCode {
   kBusy,             // the database is locked by another process
   kInternal,
 };
+
+inline const char* ToString(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return "invalid argument";
+    case ErrorCode::kNotFound: return "not found";
+    case ErrorCode::kIo: return "I/O error";
+    case ErrorCode::kUnsupported: return "unsupported";
+    case ErrorCode::kTooLarge: return "too large";
+    case ErrorCode::kCorrupt: return "corrupt";
+    case ErrorCode::kNetwork: return "network error";
+    case ErrorCode::kBusy: return "busy";
+    case ErrorCode::kInternal: return "internal error";
+  }
+  return "unknown error";
+}
+
+inline std::ostream& operator<<(std::ostream& out, ErrorCode code) { return out << ToString(code); }
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;

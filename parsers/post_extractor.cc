@@ -204,15 +204,17 @@ std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
                                     "postmetadata", "entry-meta", "dt-published", "post-meta",
                                     "meta"});
            },
-           [](const GumboNode* n) { return SkipForPost(n) || IsBody(n); })) {
+           SkipForPost)) {
+    std::string found;
     for (const char* attribute : {"datetime", "title", "content"}) {
-      date = ParseDate(Attr(node, attribute));
-      if (!date.empty()) return date;
+      if (found.empty()) found = ParseDate(Attr(node, attribute));
     }
-    date = ParseDate(OneLine(TextOf(node)));
-    if (!date.empty()) return date;
+    if (found.empty()) found = ParseDate(OneLine(TextOf(node)));
+    // A date line and a later "posted on ... at 9:31 pm": keep the time.
+    if (found.size() > date.size()) date = found;
+    if (date.size() > 10) break;
   }
-  return {};
+  return date;
 }
 
 void ReadSite(const PageContext& page, Post* post) {

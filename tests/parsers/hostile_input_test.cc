@@ -1,0 +1,95 @@
+// Bad input gets a clear error or a sane result, never a crash.
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "parsers/parsers.h"
+#include "tests/support/test_paths.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+const char kUrl[] = "http://blog.example/2009/12/06/post/";
+
+BOOST_AUTO_TEST_SUITE(hostile_input)
+
+BOOST_AUTO_TEST_CASE(empty_page_is_refused_as_unsupported) {
+  for (const char* bytes : {"", "   \n\t "}) {
+    auto page = ExtractPage(bytes, kUrl);
+    BOOST_REQUIRE(!page.ok());
+    BOOST_TEST(page.error().code == ErrorCode::kUnsupported);
+    BOOST_TEST(page.error().message == "empty page");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(binary_bytes_are_refused_as_not_html) {
+  std::string png = "\x89PNG\r\n\x1a\n";
+  png.append(std::string("\0\0\0\rIHDR\0\0\0\x10", 12));
+  auto page = ExtractPage(png, kUrl);
+  BOOST_REQUIRE(!page.ok());
+  BOOST_TEST(page.error().message == "not HTML (binary data)");
+}
+
+BOOST_AUTO_TEST_CASE(plain_text_is_refused_as_not_html) {
+  auto page = ExtractPage("just some words, no markup at all", kUrl);
+  BOOST_REQUIRE(!page.ok());
+  BOOST_TEST(page.error().message == "not HTML (no markup found)");
+}
+
+BOOST_AUTO_TEST_CASE(truncated_page_keeps_what_arrived) {
+  std::string full = testing::ReadFile(
+      testing::SourceDir() /
+      "examples/wendy-the-recruiter/2009/12/06/social-media-from-online-to-offline/index.html");
+  std::string truncated = full.substr(0, full.find("Peter Gold") + 200);
+  auto page = ExtractPage(truncated, kUrl);
+  BOOST_REQUIRE(page.ok());
+  BOOST_TEST(page->post.title == "Social Media: From Online to Offline");
+  BOOST_TEST(page->comments.size() >= 2u);
+  BOOST_TEST(page->comments.size() < 8u);
+}
+
+BOOST_AUTO_TEST_CASE(page_over_size_cap_is_refused_with_its_size) {
+  std::string big = "<html><body><p>";
+  big.append(50u << 20, 'a');
+  auto page = ExtractPage(big, kUrl);
+  BOOST_REQUIRE(!page.ok());
+  BOOST_TEST(page.error().code == ErrorCode::kTooLarge);
+  BOOST_TEST(page.error().message == "page is 50.0 MB, over the 16.0 MB limit");
+}
+
+BOOST_AUTO_TEST_CASE(hundred_thousand_nested_divs_are_refused_before_parsing) {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  auto page = ExtractPage(deep, kUrl);
+  BOOST_REQUIRE(!page.ok());
+  BOOST_TEST(page.error().code == ErrorCode::kTooLarge);
+  BOOST_TEST(page.error().message.find("nested over 2000 deep") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(many_unclosed_paragraphs_are_not_mistaken_for_depth) {
+  std::string flat = "<html><body><div class=\"entry\">";
+  for (int i = 0; i < 20000; ++i) flat += "<p>line <li>item ";
+  auto page = ExtractPage(flat, kUrl);
+  BOOST_TEST(page.ok());
+}
+
+BOOST_AUTO_TEST_CASE(nested_formatting_tags_are_bounded_too) {
+  std::string deep;
+  for (int i = 0; i < 10000; ++i) deep += "<i><b>";
+  auto page = ExtractPage(deep, kUrl);
+  BOOST_REQUIRE(!page.ok());
+  BOOST_TEST(page.error().code == ErrorCode::kTooLarge);
+}
+
+BOOST_AUTO_TEST_CASE(page_without_post_markup_yields_no_post) {
+  auto page = ExtractPage("<html><body><h1>Hello</h1><a href=\"/x\">x</a></body></html>", kUrl);
+  BOOST_REQUIRE(page.ok());
+  BOOST_TEST(!page->has_post);
+  BOOST_REQUIRE_EQUAL(page->page_links.size(), 1u);
+  BOOST_TEST(page->page_links[0] == "http://blog.example/x");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace linkgraph::parsers
