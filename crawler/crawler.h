@@ -39,18 +39,26 @@ class Fetcher {
   virtual Result<FetchResponse> Fetch(const std::string& url) = 0;
 };
 
-// libcurl-backed fetcher for file://, http:// and https:// URLs.
+// libcurl-backed fetcher for file://, http:// and https:// URLs. It keeps one
+// connection alive between fetches; redirects go to http(s) only. Errors:
+// kInvalidArgument (relative URL, file URL of another host), kUnsupported
+// (other schemes, also by redirect), kNotFound (missing file), kTooLarge (body
+// over max_body_bytes), kNetwork (connect, timeout, redirect limit, TLS).
 std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options = {});
 
-// Breadth-first frontier over one site: the same scheme and host as the first
-// seed (for file:// URLs, the seed's folder and below). Each URL is handed out
-// once; fragments are dropped.
+// Breadth-first frontier over the seeds' sites: the same scheme, host and port
+// as a seed (for file:// URLs, the seed's folder and below). URLs are handed
+// out in a normal form (lowercase scheme and host, no default port, no dot
+// segments, no fragment, no "replytocom" parameter), each once, seeds first,
+// at most max_pages in all.
 class Frontier {
  public:
   explicit Frontier(std::vector<std::string> seeds, int max_pages = 1000);
 
   bool Next(std::string* url);
   // Queues the links of a fetched page that are in scope and not yet seen.
+  // Links must be absolute; relative ones, other schemes (mailto:,
+  // javascript:) and images, scripts, styles and archives are skipped.
   void AddLinks(const std::vector<std::string>& links);
   int handed_out() const { return handed_out_; }
 

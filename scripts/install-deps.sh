@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev         # the store (store/)
   libboost-test-dev      # the test suite
   libboost-dev           # Boost.Beast/Asio headers: the tests' loopback HTTP server
+  zlib1g-dev             # gzip bodies served by the tests' HTTP server
   nlohmann-json3-dev     # JSON export and reports: correct escaping without hand-rolled code
   libcli11-dev           # the command line: subcommands, --help, usage errors
   liburiparser-dev       # RFC 3986 reference resolution and normalisation for links

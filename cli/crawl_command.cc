@@ -1,0 +1,133 @@
+// `linkgraph crawl URL...`: fetch, extract and store, following links within
+// the seeds' sites. Sequential and simple; each page is saved as soon as it
+// is read, so an interrupted crawl keeps what it stored.
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/page_pipeline.h"
+#include "crawler/crawler.h"
+
+namespace linkgraph::cli {
+namespace {
+
+bool IsHttp(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+std::string HostKey(const std::string& url) {
+  size_t start = url.find("://");
+  if (start == std::string::npos) return url;
+  return url.substr(0, url.find('/', start + 3));
+}
+
+bool IsHtmlContentType(const std::string& content_type) {
+  return content_type.empty() || content_type.find("html") != std::string::npos;
+}
+
+std::string CharsetOf(const std::string& content_type) {
+  size_t at = content_type.find("charset=");
+  if (at == std::string::npos) return {};
+  std::string charset = content_type.substr(at + 8);
+  size_t end = charset.find_first_of("; ");
+  if (end != std::string::npos) charset.resize(end);
+  if (!charset.empty() && charset.front() == '"') charset.erase(0, 1);
+  if (!charset.empty() && charset.back() == '"') charset.pop_back();
+  return charset;
+}
+
+// Waits so that requests to one host are at least delay apart.
+class HostPacer {
+ public:
+  explicit HostPacer(double delay_seconds)
+      : delay_(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(delay_seconds))) {}
+
+  void Wait(const std::string& url) {
+    if (!IsHttp(url)) return;
+    auto& last = last_request_[HostKey(url)];
+    auto now = std::chrono::steady_clock::now();
+    if (last.time_since_epoch().count() != 0 && now < last + delay_) {
+      std::this_thread::sleep_for(last + delay_ - now);
+    }
+    last = std::chrono::steady_clock::now();
+  }
+
+ private:
+  std::chrono::steady_clock::duration delay_;
+  std::map<std::string, std::chrono::steady_clock::time_point> last_request_;
+};
+
+store::PageToSave FetchAndProcess(crawler::Fetcher& fetcher, const std::string& url) {
+  auto response = fetcher.Fetch(url);
+  if (!response.ok()) {
+    const char* status = response.error().code == ErrorCode::kNotFound   ? "not_found"
+                         : response.error().code == ErrorCode::kTooLarge ? "too_large"
+                         : response.error().code == ErrorCode::kUnsupported
+                             ? "unsupported"
+                             : "network_error";
+    return FailedPage(url, status, response.error().message);
+  }
+  if (response->http_status >= 400) {
+    store::PageToSave page = FailedPage(url, "http_" + std::to_string(response->http_status),
+                                        "HTTP status " + std::to_string(response->http_status));
+    page.fetch.http_status = response->http_status;
+    return page;
+  }
+  if (!IsHtmlContentType(response->content_type)) {
+    store::PageToSave page = FailedPage(url, "not_html", "content type " + response->content_type);
+    page.fetch.http_status = response->http_status;
+    return page;
+  }
+  store::PageToSave page = ProcessPage(response->body, url, CharsetOf(response->content_type));
+  page.fetch.http_status = response->http_status;
+  page.fetch.etag = response->etag;
+  page.fetch.last_modified = response->last_modified;
+  return page;
+}
+
+}  // namespace
+
+int RunCrawl(const CrawlOptions& options) {
+  auto store = store::OpenSqliteStore(options.database);
+  if (!store.ok()) {
+    std::cerr << "linkgraph crawl: " << store.error().message << '\n';
+    return kExitFailure;
+  }
+  crawler::FetchOptions fetch_options;
+  fetch_options.total_timeout_ms = static_cast<long>(options.timeout_seconds * 1000);
+  std::unique_ptr<crawler::Fetcher> fetcher = crawler::MakeCurlFetcher(fetch_options);
+  crawler::Frontier frontier(options.seeds, options.max_pages);
+  HostPacer pacer(options.delay_seconds);
+
+  store::SaveOutcome total;
+  int fetched = 0, failed = 0;
+  std::string url;
+  while (frontier.Next(&url)) {
+    pacer.Wait(url);
+    store::PageToSave page = FetchAndProcess(*fetcher, url);
+    ++fetched;
+    if (page.fetch.status != "ok") {
+      ++failed;
+      std::cerr << "linkgraph crawl: " << url << ": " << page.fetch.error << '\n';
+    } else {
+      frontier.AddLinks(page.extracted->page_links);
+    }
+    auto saved = (*store)->SavePages({std::move(page)});
+    if (!saved.ok()) {
+      std::cerr << "linkgraph crawl: " << saved.error().message << '\n';
+      return kExitFailure;
+    }
+    AddOutcome(*saved, &total);
+  }
+  if (!options.quiet || failed > 0) {
+    std::cout << "crawled " << fetched << " pages (" << failed << " failed) into "
+              << options.database << ": " << DescribeOutcome(total) << '\n';
+  }
+  if (failed == 0) return kExitOk;
+  return failed < fetched ? kExitPartial : kExitFailure;
+}
+
+}  // namespace linkgraph::cli

@@ -1,0 +1,116 @@
+// `linkgraph import PATH...`: saved pages from disk, extracted as a crawl
+// would, saved in batches (one transaction each).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/page_pipeline.h"
+#include "crawler/crawler.h"
+
+namespace linkgraph::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kBatchPages = 64;
+// Far above any real page; refuses without reading a file that could not be one.
+constexpr uintmax_t kMaxFileBytes = 64u << 20;
+
+bool IsPageFile(const fs::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".html" || extension == ".htm" || extension == ".xhtml" ||
+         extension == ".shtml";
+}
+
+// The files named, and the page files below the folders named, sorted per
+// argument so runs are repeatable. Missing paths are reported and skipped.
+std::vector<fs::path> CollectFiles(const std::vector<std::string>& arguments, int* missing) {
+  std::vector<fs::path> files;
+  for (const std::string& argument : arguments) {
+    std::error_code error;
+    fs::file_status status = fs::status(argument, error);
+    if (error || !fs::exists(status)) {
+      std::cerr << "linkgraph import: " << argument << ": no such file or directory\n";
+      ++*missing;
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files.push_back(argument);
+      continue;
+    }
+    std::vector<fs::path> found;
+    for (auto it = fs::recursive_directory_iterator(
+             argument, fs::directory_options::skip_permission_denied, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+      if (it->is_regular_file(error) && IsPageFile(it->path())) found.push_back(it->path());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+store::PageToSave ReadAndProcess(const fs::path& path) {
+  std::string url = crawler::FileUrlFromPath(path.string());
+  std::error_code error;
+  uintmax_t size = fs::file_size(path, error);
+  if (error) return FailedPage(url, "error", error.message());
+  if (size > kMaxFileBytes) {
+    return FailedPage(url, "too_large", "file is " + std::to_string(size >> 20) + " MB");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  if (!(bytes << in.rdbuf()) && size > 0) return FailedPage(url, "error", "cannot read file");
+  return ProcessPage(bytes.str(), url, "");
+}
+
+}  // namespace
+
+int RunImport(const ImportOptions& options) {
+  int missing = 0;
+  std::vector<fs::path> files = CollectFiles(options.paths, &missing);
+  if (files.empty()) {
+    std::cerr << "linkgraph import: no pages to import\n";
+    return kExitFailure;
+  }
+  auto store = store::OpenSqliteStore(options.database);
+  if (!store.ok()) {
+    std::cerr << "linkgraph import: " << store.error().message << '\n';
+    return kExitFailure;
+  }
+  store::SaveOutcome total;
+  int failed = 0;
+  std::vector<store::PageToSave> batch;
+  auto flush = [&]() -> bool {
+    auto saved = (*store)->SavePages(batch);
+    batch.clear();
+    if (!saved.ok()) {
+      std::cerr << "linkgraph import: " << saved.error().message << '\n';
+      return false;
+    }
+    AddOutcome(*saved, &total);
+    return true;
+  };
+  for (const fs::path& file : files) {
+    store::PageToSave page = ReadAndProcess(file);
+    if (page.fetch.status != "ok") {
+      std::cerr << "linkgraph import: " << file.string() << ": " << page.fetch.error << '\n';
+      ++failed;
+    }
+    batch.push_back(std::move(page));
+    if (batch.size() >= kBatchPages && !flush()) return kExitFailure;
+  }
+  if (!batch.empty() && !flush()) return kExitFailure;
+  if (!options.quiet) {
+    std::cout << "imported " << files.size() - failed << " of " << files.size()
+              << " files into " << options.database << ": " << DescribeOutcome(total) << '\n';
+  }
+  return failed + missing > 0 ? kExitFailure : kExitOk;
+}
+
+}  // namespace linkgraph::cli

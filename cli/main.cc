@@ -1,0 +1,107 @@
+// The `linkgraph` executable: parses the command line (CLI11) and runs one
+// subcommand. Exit status: 0 success, 1 failure, 2 usage, 3 partial.
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+namespace linkgraph::cli {
+namespace {
+
+constexpr char kFooter[] =
+    "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
+    "3 partial (some pages failed, the rest were stored).\n"
+    "Run 'linkgraph COMMAND --help' for a command's options.";
+
+void AddDatabaseOption(CLI::App* command, std::string* database) {
+  command->add_option("--db", *database, "SQLite database file")
+      ->capture_default_str()
+      ->type_name("FILE");
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{
+      "linkgraph: crawl blogs, extract posts, threaded comments, trackbacks and @mentions,\n"
+      "and report who replies to, mentions and links to whom."};
+  app.footer(kFooter);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "linkgraph 0.1.0");
+
+  ImportOptions import_options;
+  CLI::App* import = app.add_subcommand("import", "Extract saved pages (HTML files or folders)");
+  AddDatabaseOption(import, &import_options.database);
+  import->add_option("paths", import_options.paths, "HTML files, or folders searched for them")
+      ->required()
+      ->type_name("PATH");
+  import->add_flag("-q,--quiet", import_options.quiet, "Print nothing but errors");
+
+  CrawlOptions crawl_options;
+  CLI::App* crawl = app.add_subcommand(
+      "crawl", "Fetch pages (file://, http://, https://), extract and store them, following "
+               "links within each seed's site");
+  AddDatabaseOption(crawl, &crawl_options.database);
+  crawl->add_option("urls", crawl_options.seeds, "Seed URLs")->required()->type_name("URL");
+  crawl->add_option("--max-pages", crawl_options.max_pages, "Stop after this many pages")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000000));
+  crawl->add_option("--delay", crawl_options.delay_seconds,
+                    "Seconds between requests to one http(s) host")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  crawl->add_option("--timeout", crawl_options.timeout_seconds, "Seconds allowed per fetch")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  crawl->add_flag("-q,--quiet", crawl_options.quiet, "Print only a line when something failed");
+
+  ReportOptions report_options;
+  CLI::App* report = app.add_subcommand("report", "Print a report: replies, mentions or links");
+  AddDatabaseOption(report, &report_options.database);
+  report->add_option("kind", report_options.kind, "replies | mentions | links")->required();
+  report->add_option("--format", report_options.format, "table | csv | json")
+      ->capture_default_str();
+
+  ExportOptions export_options;
+  CLI::App* export_command = app.add_subcommand("export", "Export everything stored");
+  AddDatabaseOption(export_command, &export_options.database);
+  export_command->add_option("--format", export_options.format, "json")->capture_default_str();
+  export_command->add_option("--out", export_options.out, "Output file (default: stdout)")
+      ->type_name("PATH");
+
+  std::string status_database = kDefaultDatabase;
+  CLI::App* status = app.add_subcommand("status", "Show what the database holds");
+  AddDatabaseOption(status, &status_database);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error);
+    return kExitUsage;
+  }
+
+  if (import->parsed()) return RunImport(import_options);
+  if (crawl->parsed()) return RunCrawl(crawl_options);
+  if (report->parsed()) return RunReport(report_options);
+  if (export_command->parsed()) return RunExport(export_options);
+  return RunStatus(status_database);
+}
+
+}  // namespace
+}  // namespace linkgraph::cli
+
+int main(int argc, char** argv) {
+  // Exceptions are for bugs; they are caught once, here.
+  try {
+    return linkgraph::cli::Run(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "linkgraph: internal error: " << error.what() << '\n';
+    return linkgraph::cli::kExitFailure;
+  }
+}

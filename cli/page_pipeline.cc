@@ -1,0 +1,112 @@
+#include "cli/page_pipeline.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "parsers/parsers.h"
+
+namespace linkgraph::cli {
+namespace {
+
+// Change detection only, not security: FNV-1a over the bytes, 64 bits.
+std::string ContentHash(std::string_view bytes) {
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx:%zu",
+                static_cast<unsigned long long>(hash), bytes.size());
+  return buffer;
+}
+
+const char* StatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kUnsupported: return "not_html";
+    case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kNetwork: return "network_error";
+    default: return "error";
+  }
+}
+
+}  // namespace
+
+std::string NowIso8601Utc() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+store::PageToSave FailedPage(const std::string& url, const std::string& status,
+                             const std::string& error) {
+  store::PageToSave page;
+  page.fetch.url = url;
+  page.fetch.canonical_url = url;
+  page.fetch.status = status;
+  page.fetch.error = error;
+  page.fetch.fetched_at = NowIso8601Utc();
+  return page;
+}
+
+store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
+                              const std::string& transport_charset) {
+  parsers::ExtractOptions options;
+  options.transport_charset = transport_charset;
+  auto extracted = parsers::ExtractPage(bytes, url, options);
+  if (!extracted.ok()) {
+    store::PageToSave failed = FailedPage(url, StatusFor(extracted.error().code),
+                                          extracted.error().message);
+    failed.fetch.content_hash = ContentHash(bytes);
+    return failed;
+  }
+  store::PageToSave page;
+  page.fetch.url = url;
+  page.fetch.canonical_url = extracted->canonical_url;
+  page.fetch.status = "ok";
+  page.fetch.content_hash = ContentHash(bytes);
+  page.fetch.fetched_at = NowIso8601Utc();
+  page.extracted = std::move(extracted).value();
+  return page;
+}
+
+Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database) {
+  std::error_code ignored;
+  if (database != ":memory:" && !std::filesystem::exists(database, ignored)) {
+    return Error{ErrorCode::kNotFound,
+                 "no database at " + database + " (run 'linkgraph import' or 'linkgraph crawl' "
+                 "first, or pass --db)"};
+  }
+  store::OpenOptions options;
+  options.create_if_missing = false;
+  return store::OpenSqliteStore(database, options);
+}
+
+void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into) {
+  into->pages_new += from.pages_new;
+  into->pages_changed += from.pages_changed;
+  into->pages_unchanged += from.pages_unchanged;
+  into->posts_new += from.posts_new;
+  into->comments_new += from.comments_new;
+  into->comments_updated += from.comments_updated;
+  into->trackbacks_new += from.trackbacks_new;
+  into->mentions_new += from.mentions_new;
+}
+
+std::string DescribeOutcome(const store::SaveOutcome& outcome) {
+  return std::to_string(outcome.pages_new) + " new, " + std::to_string(outcome.pages_changed) +
+         " changed, " + std::to_string(outcome.pages_unchanged) + " unchanged pages; " +
+         std::to_string(outcome.posts_new) + " new posts, " +
+         std::to_string(outcome.comments_new) + " new comments (" +
+         std::to_string(outcome.comments_updated) + " updated), " +
+         std::to_string(outcome.trackbacks_new) + " new trackbacks, " +
+         std::to_string(outcome.mentions_new) + " new mentions";
+}
+
+}  // namespace linkgraph::cli

@@ -1,0 +1,33 @@
+// Private to cli/: bytes of one page to a record the store can save, shared
+// by import (files) and crawl (fetched URLs).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "store/store.h"
+
+namespace linkgraph::cli {
+
+// Extracts the page and fills the fetch record's status, error, hash and
+// time. A page that cannot be extracted keeps its fetch record with the
+// reason, so the store shows what was tried.
+store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
+                              const std::string& transport_charset);
+
+// A fetch record for a page that never got as far as extraction.
+store::PageToSave FailedPage(const std::string& url, const std::string& status,
+                             const std::string& error);
+
+std::string NowIso8601Utc();
+
+// Opens the database for commands that read it: it must exist already.
+Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database);
+
+// "imported 3 pages: ..." totals for the closing line.
+std::string DescribeOutcome(const store::SaveOutcome& outcome);
+
+void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into);
+
+}  // namespace linkgraph::cli

@@ -1,0 +1,115 @@
+#include "crawler/url_util.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "crawler/crawler.h"
+
+namespace linkgraph::crawler {
+namespace {
+
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+int HexValue(char c) {
+  if (IsDigit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool KeptInPath(char c) {
+  static constexpr std::string_view kKept = "-._~/!$&'()*+,;=:@";
+  return IsAlpha(c) || IsDigit(c) || kKept.find(c) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string ToLowerAscii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+std::string_view TrimAscii(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f";
+  const size_t begin = text.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
+}
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && ToLowerAscii(text.substr(0, prefix.size())) == prefix;
+}
+
+std::string SchemeOf(std::string_view url) {
+  const size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0 || !IsAlpha(url[0])) return "";
+  for (char c : url.substr(0, colon)) {
+    if (!IsAlpha(c) && !IsDigit(c) && c != '+' && c != '-' && c != '.') return "";
+  }
+  return ToLowerAscii(url.substr(0, colon));
+}
+
+std::string PercentDecode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+        HexValue(text[i + 2]) >= 0) {
+      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string PercentEncodePath(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size());
+  for (char c : path) {
+    if (KeptInPath(c)) {
+      out += c;
+    } else {
+      const auto byte = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+    }
+  }
+  return out;
+}
+
+std::string FilePathFromUrl(const std::string& url) {
+  if (!StartsWithNoCase(url, "file:")) return "";
+  std::string_view rest(url);
+  rest.remove_prefix(5);
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  if (rest.starts_with("//")) {
+    rest.remove_prefix(2);
+    const size_t slash = rest.find('/');
+    const std::string_view host = rest.substr(0, slash);
+    // Only this machine's files: "file:///p" and "file://localhost/p".
+    if (!host.empty() && ToLowerAscii(host) != "localhost") return "";
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  }
+  if (!rest.starts_with('/')) return "";
+  std::string path = PercentDecode(rest);
+  // An encoded NUL would cut the path short in every C API below us.
+  if (path.find('\0') != std::string::npos) return "";
+  return path;
+}
+
+std::string FileUrlFromPath(const std::string& path) {
+  std::error_code ignored;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ignored);
+  if (absolute.empty()) absolute = path;
+  return "file://" + PercentEncodePath(absolute.string());
+}
+
+}  // namespace linkgraph::crawler

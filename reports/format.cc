@@ -1,0 +1,102 @@
+#include <algorithm>
+
+#include "reports/table.h"
+
+namespace linkgraph::reports {
+namespace {
+
+size_t DisplayWidth(const std::string& text) {
+  // Continuation bytes do not start a character.
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// Table cells stay on one line and within reason on a terminal.
+std::string ForTerminal(const std::string& cell) {
+  constexpr size_t kMaxWidth = 60;
+  std::string line;
+  for (char c : cell) line.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  if (DisplayWidth(line) <= kMaxWidth) return line;
+  std::string cut;
+  size_t width = 0;
+  for (char c : line) {
+    bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (starts_char && ++width > kMaxWidth - 1) break;
+    cut.push_back(c);
+  }
+  return cut + "\u2026";
+}
+
+}  // namespace
+
+Result<Format> ParseFormat(std::string_view name) {
+  if (name == "table") return Format::kTable;
+  if (name == "csv") return Format::kCsv;
+  if (name == "json") return Format::kJson;
+  return Error{ErrorCode::kInvalidArgument,
+               "unknown format '" + std::string(name) + "' (expected table, csv or json)"};
+}
+
+void WriteTableText(const Table& table, std::ostream& out) {
+  std::vector<std::vector<std::string>> cells;
+  cells.push_back(table.header);
+  for (const auto& row : table.rows) {
+    std::vector<std::string> shown;
+    for (const auto& cell : row) shown.push_back(ForTerminal(cell));
+    cells.push_back(std::move(shown));
+  }
+  std::vector<size_t> widths(table.header.size(), 0);
+  for (const auto& row : cells) {
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  for (const auto& row : cells) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    }
+    out << line << '\n';
+  }
+  out << "(" << table.rows.size() << (table.rows.size() == 1 ? " row" : " rows") << ")\n";
+}
+
+std::string CsvCell(const std::string& cell) {
+  std::string value = cell;
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+                         value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
+    value.insert(value.begin(), '\'');
+  }
+  bool quote = value.find_first_of(",\"\r\n") != std::string::npos;
+  if (!quote) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+void WriteCsv(const Table& table, std::ostream& out) {
+  auto write_row = [&out](const std::vector<std::string>& row) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out << ',';
+      out << CsvCell(row[i]);
+    }
+    out << "\r\n";
+  };
+  write_row(table.header);
+  for (const auto& row : table.rows) write_row(row);
+}
+
+void Write(const Table& table, Format format, std::ostream& out) {
+  switch (format) {
+    case Format::kTable: WriteTableText(table, out); break;
+    case Format::kCsv: WriteCsv(table, out); break;
+    case Format::kJson: out << table.json.dump(2) << '\n'; break;
+  }
+}
+
+}  // namespace linkgraph::reports

@@ -1,0 +1,33 @@
+// Private to reports/: a rectangular result with a header, and its three
+// renderings. Every cell is text; JSON gets typed values from the caller.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "reports/reports.h"
+
+namespace linkgraph::reports {
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  nlohmann::json json = nlohmann::json::array();  // the same rows, typed, for --format json
+};
+
+// Aligned columns for a terminal (widths count UTF-8 code points).
+void WriteTableText(const Table& table, std::ostream& out);
+// RFC 4180: quoted where needed, doubled quotes, CRLF line ends; cells that a
+// spreadsheet would run as a formula (= + - @ and tab/CR first) get a ' first.
+void WriteCsv(const Table& table, std::ostream& out);
+void Write(const Table& table, Format format, std::ostream& out);
+
+std::string CsvCell(const std::string& cell);
+
+// One mention as the report and the export write it.
+nlohmann::json MentionJson(const store::StoredMention& stored);
+
+}  // namespace linkgraph::reports

@@ -1,0 +1,110 @@
+#include "store/keys.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace linkgraph::store {
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : Trim(text)) {
+    if (IsSpace(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::uint64_t Fnv1a(std::uint64_t hash, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string SiteRootOf(std::string_view url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos || scheme_end == 0) return "";
+  size_t host_end = url.find_first_of("/?#", scheme_end + 3);
+  if (host_end == std::string_view::npos) host_end = url.size();
+  std::string root;
+  // Scheme and host are case-insensitive; one site whatever the spelling.
+  for (char c : url.substr(0, host_end)) root += LowerAscii(c);
+  return root + "/";
+}
+
+std::string PostUrlOf(const ExtractedPage& page) {
+  if (!page.post.url.empty()) return page.post.url;
+  if (!page.canonical_url.empty()) return page.canonical_url;
+  return page.url;
+}
+
+std::string CommentKeyOf(const Comment& comment) {
+  if (!comment.id.empty()) return comment.id;
+  // A unit separator between fields so ("ab","c") and ("a","bc") differ.
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  hash = Fnv1a(hash, comment.author);
+  hash = Fnv1a(hash, "\x1f");
+  hash = Fnv1a(hash, comment.published);
+  hash = Fnv1a(hash, "\x1f");
+  hash = Fnv1a(hash, comment.text);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string("hash-") + hex;
+}
+
+const char* ToString(IdentityKind kind) {
+  switch (kind) {
+    case IdentityKind::kHandle:
+      return "handle";
+    case IdentityKind::kUrl:
+      return "url";
+    case IdentityKind::kName:
+      break;
+  }
+  return "name";
+}
+
+IdentityKey NormaliseIdentity(IdentityKind kind, std::string_view value) {
+  IdentityKey key;
+  switch (kind) {
+    case IdentityKind::kHandle: {
+      std::string_view handle = Trim(value);
+      if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
+      key.display = std::string(handle);
+      for (char c : handle) key.normalised += LowerAscii(c);
+      break;
+    }
+    case IdentityKind::kName:
+      key.display = CollapseSpaces(value);
+      key.normalised = key.display;
+      break;
+    case IdentityKind::kUrl:
+      key.display = std::string(Trim(value));
+      key.normalised = key.display;
+      break;
+  }
+  return key;
+}
+
+}  // namespace linkgraph::store

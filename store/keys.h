@@ -1,0 +1,37 @@
+// Private to store/: the keys the store derives from extracted data, as pure
+// functions so they can be tested alone: a page's site, a post's URL, a
+// comment's key, an identity's normalised form.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/model.h"
+
+namespace linkgraph::store {
+
+// "https://Example.com:8080/a/b?c" -> "https://example.com:8080/"; "" when
+// url has no scheme://.
+std::string SiteRootOf(std::string_view url);
+
+// The first non-empty of the post's URL, the page's canonical URL and the
+// page's URL.
+std::string PostUrlOf(const ExtractedPage& page);
+
+// Comment.id, or for a comment without one "hash-" + 16 hex digits of a
+// stable (FNV-1a) hash of its author, date and text, the same on every run.
+std::string CommentKeyOf(const Comment& comment);
+
+enum class IdentityKind { kName, kHandle, kUrl };
+const char* ToString(IdentityKind kind);
+
+// How an identity is shown and how it is keyed. Handles drop a leading "@"
+// and are keyed lower-cased (ASCII: handles are ASCII on every platform we
+// read); names are trimmed with inner whitespace collapsed; URLs trimmed.
+struct IdentityKey {
+  std::string display;
+  std::string normalised;
+};
+IdentityKey NormaliseIdentity(IdentityKind kind, std::string_view value);
+
+}  // namespace linkgraph::store

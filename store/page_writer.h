@@ -1,0 +1,34 @@
+// Private to store/: writes one page and what was extracted from it, inside
+// a transaction the caller holds, and counts what changed. Keeps no state
+// between pages but the caller's statement cache; one thread at a time.
+#pragma once
+
+#include "common/result.h"
+#include "store/sqlite_handles.h"
+#include "store/store.h"
+
+namespace linkgraph::store {
+
+class PageWriter {
+ public:
+  explicit PageWriter(StatementCache* statements) : statements_(*statements) {}
+
+  // Saves page and adds what changed to *outcome.
+  Status Save(const PageToSave& page, SaveOutcome* outcome);
+
+ private:
+  Status SavePost(const ExtractedPage& page, long long page_id, std::optional<long long> site_id,
+                  SaveOutcome* outcome);
+  Status SaveLinks(long long post_id, const std::vector<Link>& links);
+  Status SaveComments(long long post_id, const std::vector<Comment>& comments,
+                      SaveOutcome* outcome);
+  Status SaveTrackbacks(long long post_id, const std::vector<Trackback>& trackbacks,
+                        SaveOutcome* outcome);
+  Status SaveMentions(long long post_id, const ExtractedPage& page, SaveOutcome* outcome);
+  Status ReplaceMentions(long long post_id, const std::string& comment_key,
+                         const std::vector<const Mention*>& mentions, SaveOutcome* outcome);
+
+  StatementCache& statements_;
+};
+
+}  // namespace linkgraph::store

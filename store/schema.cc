@@ -1,0 +1,196 @@
+#include "store/schema.h"
+
+#include <iterator>
+#include <string>
+
+#include "store/sqlite_handles.h"
+
+namespace linkgraph::store {
+namespace {
+
+// Migration 1: the initial schema. Dates are ISO 8601 TEXT, ids INTEGER
+// PRIMARY KEY, text columns NOT NULL with '' for "none", so the same schema
+// reads the same way in PostgreSQL. comment_key is Comment.id (or a derived
+// key, see keys.h); mentions.comment_key is '' for the post body.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE sites (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE pages (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  canonical_url TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT '',
+  http_status INTEGER NOT NULL DEFAULT 0,
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL DEFAULT '',
+  fetched_at TEXT NOT NULL DEFAULT '',
+  site_id INTEGER REFERENCES sites(id)
+);
+CREATE INDEX pages_site ON pages(site_id);
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  page_id INTEGER NOT NULL REFERENCES pages(id),
+  site_id INTEGER REFERENCES sites(id),
+  title TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX posts_page ON posts(page_id);
+CREATE INDEX posts_site ON posts(site_id);
+CREATE TABLE post_links (
+  post_id INTEGER NOT NULL REFERENCES posts(id),
+  position INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  text TEXT NOT NULL DEFAULT '',
+  UNIQUE (post_id, url)
+);
+CREATE TABLE comments (
+  id INTEGER PRIMARY KEY,
+  post_id INTEGER NOT NULL REFERENCES posts(id),
+  comment_key TEXT NOT NULL,
+  permalink TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  author_url TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  parent_key TEXT NOT NULL DEFAULT '',
+  position INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (post_id, comment_key)
+);
+CREATE TABLE trackbacks (
+  id INTEGER PRIMARY KEY,
+  post_id INTEGER NOT NULL REFERENCES posts(id),
+  source_url TEXT NOT NULL,
+  trackback_key TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL CHECK (kind IN ('trackback', 'pingback')),
+  UNIQUE (post_id, source_url)
+);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  post_id INTEGER NOT NULL REFERENCES posts(id),
+  comment_key TEXT NOT NULL DEFAULT '',
+  handle TEXT NOT NULL,
+  by_name TEXT NOT NULL DEFAULT '',
+  UNIQUE (post_id, comment_key, handle)
+);
+CREATE TABLE identities (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('name', 'handle', 'url')),
+  value TEXT NOT NULL,
+  normalised TEXT NOT NULL,
+  UNIQUE (kind, normalised)
+);
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  display_name TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE person_identities (
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  identity_id INTEGER NOT NULL REFERENCES identities(id),
+  reason TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, identity_id)
+);
+CREATE INDEX person_identities_identity ON person_identities(identity_id);
+)sql";
+
+// Append only: an entry, once released, is never edited, since files
+// already carry its effects.
+constexpr const char* kMigrations[] = {kSchemaV1};
+
+struct SchemaState {
+  long long application_id = 0;
+  long long user_version = 0;
+  long long objects = 0;  // tables, indexes, views and triggers
+};
+
+Result<SchemaState> ReadState(sqlite3* db) {
+  Result<Statement> query =
+      Statement::Prepare(db,
+                         "SELECT (SELECT application_id FROM pragma_application_id),"
+                         " (SELECT user_version FROM pragma_user_version),"
+                         " (SELECT count(*) FROM sqlite_master)");
+  if (!query) return query.error();
+  if (Status row = query->StepRow(); !row) return row.error();
+  return SchemaState{query->Int(0), query->Int(1), query->Int(2)};
+}
+
+Status Judge(const SchemaState& state) {
+  if (state.application_id == kApplicationId) {
+    if (state.user_version <= LatestSchemaVersion()) return {};
+    return Error{ErrorCode::kCorrupt, "created by a newer linkgraph (schema version " +
+                                          std::to_string(state.user_version) +
+                                          "; this linkgraph reads up to " +
+                                          std::to_string(LatestSchemaVersion()) + ")"};
+  }
+  if (state.application_id == 0 && state.user_version == 0 && state.objects == 0) {
+    return {};  // a new, empty file
+  }
+  return Error{ErrorCode::kCorrupt,
+               "not a linkgraph database (a SQLite file of another program: application_id " +
+                   std::to_string(state.application_id) + ", " + std::to_string(state.objects) +
+                   " schema objects)"};
+}
+
+Result<SchemaState> ReadAndJudge(sqlite3* db) {
+  Result<SchemaState> state = ReadState(db);
+  if (!state) {
+    // The first read of the header is where SQLite finds it is not its file.
+    if (state.error().code == ErrorCode::kCorrupt) {
+      return FromSqlite(db, "not a linkgraph database");
+    }
+    return state.error();
+  }
+  if (Status judged = Judge(*state); !judged) return judged.error();
+  return state;
+}
+
+// PRAGMAs take no bound parameters; value is always one of our own integers.
+Status SetPragma(sqlite3* db, const char* name, long long value) {
+  return Exec(db, std::string("PRAGMA ") + name + " = " + std::to_string(value));
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+Status CheckDatabase(sqlite3* db) {
+  Result<SchemaState> state = ReadAndJudge(db);
+  if (!state) return state.error();
+  return {};
+}
+
+Status Migrate(sqlite3* db) {
+  Result<SchemaState> state = ReadAndJudge(db);
+  if (!state) return state.error();
+  if (state->application_id == kApplicationId && state->user_version == LatestSchemaVersion()) {
+    return {};  // the usual case: no write lock needed
+  }
+  Result<Transaction> transaction = Transaction::BeginImmediate(db);
+  if (!transaction) return transaction.error().WithContext("migrate");
+  state = ReadAndJudge(db);
+  if (!state) return state.error();
+  for (long long version = state->user_version; version < LatestSchemaVersion(); ++version) {
+    const std::string context = "migrate to schema version " + std::to_string(version + 1);
+    if (Status applied = Exec(db, kMigrations[version]); !applied) {
+      return applied.error().WithContext(context);
+    }
+    if (Status set = SetPragma(db, "user_version", version + 1); !set) {
+      return set.error().WithContext(context);
+    }
+  }
+  if (Status marked = SetPragma(db, "application_id", kApplicationId); !marked) {
+    return marked.error().WithContext("migrate");
+  }
+  return transaction->Commit();
+}
+
+}  // namespace linkgraph::store

@@ -1,0 +1,27 @@
+// Private to store/: the SQLite schema as a list of forward migrations, the
+// check that a file is a linkgraph database this code can read, and the
+// migration run. Versions are kept in PRAGMA user_version; the file is marked
+// as ours with PRAGMA application_id.
+#pragma once
+
+#include <sqlite3.h>
+
+#include "common/result.h"
+
+namespace linkgraph::store {
+
+inline constexpr int kApplicationId = 0x4c6e6b47;  // "LnkG"
+
+// The schema version this code writes: the number of migrations.
+int LatestSchemaVersion();
+
+// Reads the file's header and refuses (kCorrupt) a file that is not SQLite,
+// a SQLite file of another program, or one from a newer linkgraph. Run before
+// anything is written, so a refused file is left as it was.
+Status CheckDatabase(sqlite3* db);
+
+// Applies the migrations the file lacks in one transaction, checking again
+// under the write lock since another process may have migrated meanwhile.
+Status Migrate(sqlite3* db);
+
+}  // namespace linkgraph::store

@@ -1,0 +1,255 @@
+// The SQLite Store: opening (check, configure, migrate), SavePages in one
+// transaction, and the read side. The write path itself is page_writer.cc.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <system_error>
+#include <thread>
+#include <utility>
+
+#include "store/page_writer.h"
+#include "store/schema.h"
+#include "store/sqlite_handles.h"
+#include "store/store.h"
+
+namespace linkgraph::store {
+namespace {
+
+constexpr const char* kSelectPosts =
+    "SELECT p.id, p.url, p.title, p.author, p.published, p.text,"
+    " COALESCE(s.name, ''), COALESCE(s.url, ''), pg.url"
+    " FROM posts p JOIN pages pg ON pg.id = p.page_id LEFT JOIN sites s ON s.id = p.site_id"
+    " ORDER BY p.url";
+constexpr const char* kSelectLinks =
+    "SELECT post_id, url, text FROM post_links ORDER BY post_id, position";
+constexpr const char* kSelectComments =
+    "SELECT p.url, c.comment_key, c.permalink, c.author, c.author_url, c.published, c.text,"
+    " c.parent_key, c.position FROM comments c JOIN posts p ON p.id = c.post_id"
+    " ORDER BY p.url, c.position, c.id";
+constexpr const char* kSelectTrackbacks =
+    "SELECT p.url, t.trackback_key, t.source_url, t.title, t.published, t.kind"
+    " FROM trackbacks t JOIN posts p ON p.id = t.post_id ORDER BY p.url, t.id";
+// The body's mentions first, then each comment's in comment order.
+constexpr const char* kSelectMentions =
+    "SELECT p.url, m.comment_key, m.handle, m.by_name, COALESCE(c.permalink, '')"
+    " FROM mentions m JOIN posts p ON p.id = m.post_id"
+    " LEFT JOIN comments c ON c.post_id = m.post_id AND c.comment_key = m.comment_key"
+    " ORDER BY p.url, m.comment_key <> '', c.position, m.comment_key, m.id";
+constexpr const char* kSelectPage =
+    "SELECT url, canonical_url, status, error, http_status, etag, last_modified, content_hash,"
+    " fetched_at FROM pages WHERE url = ?1";
+constexpr const char* kSelectCounts =
+    "SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM pages),"
+    " (SELECT count(*) FROM posts), (SELECT count(*) FROM comments),"
+    " (SELECT count(*) FROM trackbacks), (SELECT count(*) FROM mentions),"
+    " (SELECT count(*) FROM identities)";
+
+// Runs a query without parameters and calls on_row(statement) for each row.
+template <typename OnRow>
+Status ForEachRow(sqlite3* db, const char* sql, OnRow on_row) {
+  Result<Statement> query = Statement::Prepare(db, sql);
+  if (!query) return query.error();
+  while (true) {
+    Result<bool> row = query->Step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    on_row(*query);
+  }
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(DbHandle db) : db_(std::move(db)), statements_(db_.get()) {}
+
+  Result<SaveOutcome> SavePages(const std::vector<PageToSave>& pages) override;
+  Result<std::optional<PageFetch>> FindPage(const std::string& url) override;
+  Result<std::vector<StoredPost>> Posts() override;
+  Result<std::vector<StoredComment>> Comments() override;
+  Result<std::vector<StoredTrackback>> Trackbacks() override;
+  Result<std::vector<StoredMention>> Mentions() override;
+  Result<Counts> Count() override;
+
+ private:
+  DbHandle db_;
+  StatementCache statements_;  // after db_, so finalized before it closes
+};
+
+Result<SaveOutcome> SqliteStore::SavePages(const std::vector<PageToSave>& pages) {
+  SaveOutcome outcome;
+  if (pages.empty()) return outcome;
+  Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
+  if (!transaction) return transaction.error().WithContext("save pages");
+  PageWriter writer(&statements_);
+  for (const PageToSave& page : pages) {
+    // Returning before Commit() rolls the whole batch back.
+    if (Status saved = writer.Save(page, &outcome); !saved) {
+      return saved.error().WithContext("save page " + page.fetch.url);
+    }
+  }
+  if (Status committed = transaction->Commit(); !committed) {
+    return committed.error().WithContext("save pages");
+  }
+  return outcome;
+}
+
+Result<std::optional<PageFetch>> SqliteStore::FindPage(const std::string& url) {
+  Result<Statement> query = Statement::Prepare(db_.get(), kSelectPage);
+  if (!query) return query.error().WithContext("find page " + url);
+  Result<bool> row = query->Bind(1, url).Step();
+  if (!row) return row.error().WithContext("find page " + url);
+  if (!*row) return std::optional<PageFetch>();
+  const Statement& s = *query;
+  return std::optional<PageFetch>(PageFetch{s.Text(0), s.Text(1), s.Text(2), s.Text(3),
+                                            static_cast<int>(s.Int(4)), s.Text(5), s.Text(6),
+                                            s.Text(7), s.Text(8)});
+}
+
+Result<std::vector<StoredPost>> SqliteStore::Posts() {
+  // Posts and their links in two queries, read from one snapshot.
+  Result<Transaction> snapshot = Transaction::BeginRead(db_.get());
+  if (!snapshot) return snapshot.error().WithContext("read posts");
+  std::vector<StoredPost> posts;
+  std::map<long long, size_t> index_of;
+  Status read = ForEachRow(db_.get(), kSelectPosts, [&](const Statement& s) {
+    index_of[s.Int(0)] = posts.size();
+    Post post{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), {}, s.Text(6), s.Text(7)};
+    posts.push_back(StoredPost{std::move(post), s.Text(8)});
+  });
+  if (!read) return read.error().WithContext("read posts");
+  read = ForEachRow(db_.get(), kSelectLinks, [&](const Statement& s) {
+    auto it = index_of.find(s.Int(0));
+    if (it != index_of.end()) posts[it->second].post.links.push_back(Link{s.Text(1), s.Text(2)});
+  });
+  if (!read) return read.error().WithContext("read post links");
+  if (Status ended = snapshot->Commit(); !ended) return ended.error().WithContext("read posts");
+  return posts;
+}
+
+Result<std::vector<StoredComment>> SqliteStore::Comments() {
+  std::vector<StoredComment> comments;
+  Status read = ForEachRow(db_.get(), kSelectComments, [&](const Statement& s) {
+    comments.push_back(
+        StoredComment{s.Text(0), Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
+                                         s.Text(6), s.Text(7), static_cast<int>(s.Int(8))}});
+  });
+  if (!read) return read.error().WithContext("read comments");
+  return comments;
+}
+
+Result<std::vector<StoredTrackback>> SqliteStore::Trackbacks() {
+  std::vector<StoredTrackback> trackbacks;
+  Status read = ForEachRow(db_.get(), kSelectTrackbacks, [&](const Statement& s) {
+    LinkbackKind kind = s.Text(5) == ToString(LinkbackKind::kPingback) ? LinkbackKind::kPingback
+                                                                       : LinkbackKind::kTrackback;
+    trackbacks.push_back(
+        StoredTrackback{s.Text(0), Trackback{s.Text(1), s.Text(2), s.Text(3), s.Text(4), kind}});
+  });
+  if (!read) return read.error().WithContext("read trackbacks");
+  return trackbacks;
+}
+
+Result<std::vector<StoredMention>> SqliteStore::Mentions() {
+  std::vector<StoredMention> mentions;
+  Status read = ForEachRow(db_.get(), kSelectMentions, [&](const Statement& s) {
+    StoredMention stored;
+    stored.post_url = s.Text(0);
+    stored.mention.comment_id = s.Text(1);
+    stored.mention.handle = s.Text(2);
+    stored.mention.by = s.Text(3);
+    const bool in_comment = !stored.mention.comment_id.empty();
+    stored.mention.in = in_comment ? MentionPlace::kComment : MentionPlace::kPost;
+    // A comment without a permalink still stands on its post's page.
+    std::string permalink = s.Text(4);
+    stored.source_url = in_comment && !permalink.empty() ? permalink : stored.post_url;
+    mentions.push_back(std::move(stored));
+  });
+  if (!read) return read.error().WithContext("read mentions");
+  return mentions;
+}
+
+Result<Counts> SqliteStore::Count() {
+  Counts counts;
+  Status read = ForEachRow(db_.get(), kSelectCounts, [&](const Statement& s) {
+    counts = Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3), s.Int(4), s.Int(5), s.Int(6)};
+  });
+  if (!read) return read.error().WithContext("count");
+  return counts;
+}
+
+Result<DbHandle> OpenConnection(const std::string& path, const OpenOptions& options) {
+  // NOMUTEX: a Store is used from one thread at a time, so SQLite's own
+  // per-call locking would be pure cost.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  DbHandle db(raw);  // owned even when the open failed
+  if (rc != SQLITE_OK) {
+    std::error_code ignored;
+    if (!options.create_if_missing && !std::filesystem::exists(path, ignored)) {
+      return Error{ErrorCode::kNotFound, "no such database"};
+    }
+    return FromSqlite(db.get(), "cannot open");
+  }
+  sqlite3_extended_result_codes(db.get(), 1);
+  sqlite3_busy_timeout(db.get(), options.busy_timeout_ms);
+  return db;
+}
+
+// WAL lets readers go on while one process writes. WAL is a property of the
+// file, so after the first open this only reads. Converting needs an
+// exclusive lock and SQLite answers BUSY at once instead of calling the busy
+// handler (waiting could deadlock), which happens when several processes
+// create one new file together: retry within the busy timeout.
+Status EnableWal(sqlite3* db, int busy_timeout_ms) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  auto pause = std::chrono::milliseconds(1);
+  while (true) {
+    Result<Statement> mode = Statement::Prepare(db, "PRAGMA journal_mode");
+    if (!mode) return mode.error();
+    if (Status read = mode->StepRow(); !read) return read.error();
+    // ":memory:" stays "memory": WAL needs a file.
+    if (mode->Text(0) == "wal" || mode->Text(0) == "memory") return {};
+    mode->Reset();  // holds no lock while we wait
+    Status set = Exec(db, "PRAGMA journal_mode = WAL");
+    if (set.ok() || set.error().code != ErrorCode::kBusy ||
+        std::chrono::steady_clock::now() >= deadline) {
+      return set;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+}
+
+// synchronous=NORMAL is safe in WAL (a power cut may lose the last commits,
+// never corrupt the file) and saves an fsync per commit.
+Status Configure(sqlite3* db, const OpenOptions& options) {
+  if (Status wal = EnableWal(db, options.busy_timeout_ms); !wal) return wal;
+  if (Status sync = Exec(db, "PRAGMA synchronous = NORMAL"); !sync) return sync;
+  return Exec(db, "PRAGMA foreign_keys = ON");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const OpenOptions& options) {
+  const std::string context = "open " + path;
+  Result<DbHandle> db = OpenConnection(path, options);
+  if (!db) return db.error().WithContext(context);
+  // Check before Configure: switching to WAL would write to a file that
+  // turns out not to be ours.
+  if (Status checked = CheckDatabase(db->get()); !checked) {
+    return checked.error().WithContext(context);
+  }
+  if (Status configured = Configure(db->get(), options); !configured) {
+    return configured.error().WithContext(context);
+  }
+  if (Status migrated = Migrate(db->get()); !migrated) {
+    return migrated.error().WithContext(context);
+  }
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
+}
+
+}  // namespace linkgraph::store

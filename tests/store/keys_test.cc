@@ -1,0 +1,85 @@
+// The keys the store derives: sites, post URLs, comment keys, identities.
+// Table-driven where the input is data.
+#include "store/keys.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+namespace linkgraph::store_test {
+namespace {
+
+struct UrlCase {
+  std::string url;
+  std::string site;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(store_keys)
+
+BOOST_AUTO_TEST_CASE(site_root_is_scheme_and_host_lower_cased) {
+  const std::vector<UrlCase> cases = {
+      {"https://wendy.example/2009/12/post/", "https://wendy.example/"},
+      {"HTTPS://Wendy.Example/Path/", "https://wendy.example/"},
+      {"http://host.example:8080/a?b#c", "http://host.example:8080/"},
+      {"https://host.example", "https://host.example/"},
+      {"https://host.example?q=1", "https://host.example/"},
+      {"file:///home/me/saved/page.html", "file:///"},
+      {"relative/page.html", ""},
+      {"", ""},
+      {"://nothing", ""},
+  };
+  for (const UrlCase& c : cases) {
+    BOOST_TEST(store::SiteRootOf(c.url) == c.site, "SiteRootOf(\"" << c.url << "\")");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(post_url_prefers_post_then_canonical_then_page_url) {
+  ExtractedPage page;
+  page.url = "https://a.example/?p=1";
+  BOOST_TEST(store::PostUrlOf(page) == "https://a.example/?p=1");
+  page.canonical_url = "https://a.example/post/";
+  BOOST_TEST(store::PostUrlOf(page) == "https://a.example/post/");
+  page.post.url = "https://a.example/post-canonical/";
+  BOOST_TEST(store::PostUrlOf(page) == "https://a.example/post-canonical/");
+}
+
+BOOST_AUTO_TEST_CASE(comment_key_is_the_comment_id_when_given) {
+  Comment comment{"comment-123", "", "Akiki", "", "", "Nice", "", 1};
+  BOOST_TEST(store::CommentKeyOf(comment) == "comment-123");
+}
+
+BOOST_AUTO_TEST_CASE(derived_comment_key_is_stable_and_depends_on_author_date_text) {
+  Comment comment{"", "", "Akiki", "", "2009-12-08T10:00:00", "Nice post", "", 4};
+  const std::string key = store::CommentKeyOf(comment);
+  BOOST_TEST(key.size() == 5u + 16u);
+  BOOST_TEST(key.rfind("hash-", 0) == 0u);
+  // Fixed across runs and builds: FNV-1a of "Akiki\x1f2009-12-08T10:00:00\x1fNice post".
+  BOOST_TEST(key == store::CommentKeyOf(Comment{"", "x", "Akiki", "y", "2009-12-08T10:00:00",
+                                                "Nice post", "z", 9}));
+  Comment other_text = comment;
+  other_text.text = "Nice post!";
+  BOOST_TEST(store::CommentKeyOf(other_text) != key);
+  Comment shifted = comment;  // the same bytes split differently between fields
+  shifted.author = "Akik";
+  shifted.published = "i2009-12-08T10:00:00";
+  BOOST_TEST(store::CommentKeyOf(shifted) != key);
+}
+
+BOOST_AUTO_TEST_CASE(handle_identity_drops_at_and_is_keyed_lower_case) {
+  auto key = store::NormaliseIdentity(store::IdentityKind::kHandle, " @HRMargo ");
+  BOOST_TEST(key.display == "HRMargo");
+  BOOST_TEST(key.normalised == "hrmargo");
+}
+
+BOOST_AUTO_TEST_CASE(name_identity_collapses_whitespace_and_keeps_case) {
+  auto key = store::NormaliseIdentity(store::IdentityKind::kName, "  Margo \t Rose\n");
+  BOOST_TEST(key.display == "Margo Rose");
+  BOOST_TEST(key.normalised == "Margo Rose");
+  BOOST_TEST(store::NormaliseIdentity(store::IdentityKind::kName, " \n ").normalised.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace linkgraph::store_test

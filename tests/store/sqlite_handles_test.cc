@@ -1,0 +1,96 @@
+// The SQLite plumbing of store/: error translation, statements, the
+// statement cache and transactions, on a private in-memory connection.
+#include "store/sqlite_handles.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/store/store_fixtures.h"
+
+namespace linkgraph::store_test {
+namespace {
+
+using store::Statement;
+
+store::DbHandle OpenMemory() {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  store::DbHandle db(raw);
+  BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
+  BOOST_REQUIRE(store::Exec(db.get(), "CREATE TABLE t (v TEXT NOT NULL)").ok());
+  return db;
+}
+
+long long Rows(sqlite3* db) {
+  auto count = Must(Statement::Prepare(db, "SELECT count(*) FROM t"));
+  BOOST_REQUIRE(count.StepRow().ok());
+  return count.Int(0);
+}
+
+int Code(ErrorCode code) { return static_cast<int>(code); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sqlite_handles)
+
+BOOST_AUTO_TEST_CASE(sqlite_error_reads_context_colon_message) {
+  auto db = OpenMemory();
+  Status failed = store::Exec(db.get(), "INSERT INTO missing VALUES (1)");
+  BOOST_REQUIRE(!failed.ok());
+  BOOST_TEST(failed.error().message == "INSERT INTO missing VALUES (1): no such table: missing");
+  BOOST_TEST(store::FromSqlite(db.get(), "ctx").message == "ctx: no such table: missing");
+}
+
+BOOST_AUTO_TEST_CASE(busy_and_locked_codes_become_kbusy) {
+  BOOST_TEST(Code(store::FromSqliteCode(SQLITE_BUSY, "x").code) == Code(ErrorCode::kBusy));
+  BOOST_TEST(Code(store::FromSqliteCode(SQLITE_BUSY_SNAPSHOT, "x").code) == Code(ErrorCode::kBusy));
+  BOOST_TEST(Code(store::FromSqliteCode(SQLITE_LOCKED, "x").code) == Code(ErrorCode::kBusy));
+  BOOST_TEST(Code(store::FromSqliteCode(SQLITE_NOTADB, "x").code) == Code(ErrorCode::kCorrupt));
+  BOOST_TEST(Code(store::FromSqliteCode(SQLITE_IOERR_WRITE, "x").code) == Code(ErrorCode::kIo));
+}
+
+BOOST_AUTO_TEST_CASE(empty_text_binds_as_empty_string_not_null) {
+  auto db = OpenMemory();
+  auto insert = Must(Statement::Prepare(db.get(), "INSERT INTO t (v) VALUES (?1)"));
+  BOOST_TEST(insert.Bind(1, std::string_view()).Run().ok());
+  BOOST_TEST(Rows(db.get()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(bind_error_is_reported_by_step) {
+  auto db = OpenMemory();
+  auto insert = Must(Statement::Prepare(db.get(), "INSERT INTO t (v) VALUES (?1)"));
+  Status run = insert.BindAll(std::string_view("a"), std::string_view("one too many")).Run();
+  BOOST_REQUIRE(!run.ok());
+  BOOST_TEST(run.error().message.find("bind INSERT INTO t") == 0u);
+  BOOST_TEST(Rows(db.get()) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(cached_statement_cannot_be_borrowed_twice) {
+  auto db = OpenMemory();
+  store::StatementCache cache(db.get());
+  {
+    auto first = Must(cache.Get("SELECT v FROM t"));
+    auto second = cache.Get("SELECT v FROM t");
+    BOOST_TEST(!second.ok());
+  }
+  BOOST_TEST(cache.Get("SELECT v FROM t").ok());  // returned when the first went out of scope
+}
+
+BOOST_AUTO_TEST_CASE(transaction_rolls_back_unless_committed) {
+  auto db = OpenMemory();
+  {
+    auto transaction = Must(store::Transaction::BeginImmediate(db.get()));
+    BOOST_REQUIRE(store::Exec(db.get(), "INSERT INTO t VALUES ('dropped')").ok());
+  }
+  BOOST_TEST(Rows(db.get()) == 0);
+  {
+    auto transaction = Must(store::Transaction::BeginImmediate(db.get()));
+    BOOST_REQUIRE(store::Exec(db.get(), "INSERT INTO t VALUES ('kept')").ok());
+    BOOST_REQUIRE(transaction.Commit().ok());
+  }
+  BOOST_TEST(Rows(db.get()) == 1);
+  BOOST_TEST(sqlite3_get_autocommit(db.get()) != 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace linkgraph::store_test
