@@ -63,11 +63,10 @@ class HostPacer {
 store::PageToSave FetchAndProcess(crawler::Fetcher& fetcher, const std::string& url) {
   auto response = fetcher.Fetch(url);
   if (!response.ok()) {
-    const char* status = response.error().code == ErrorCode::kNotFound   ? "not_found"
-                         : response.error().code == ErrorCode::kTooLarge ? "too_large"
-                         : response.error().code == ErrorCode::kUnsupported
-                             ? "unsupported"
-                             : "network_error";
+    const char* status = response.error().code == ErrorCode::kNotFound      ? "not_found"
+                         : response.error().code == ErrorCode::kTooLarge    ? "too_large"
+                         : response.error().code == ErrorCode::kUnsupported ? "unsupported"
+                                                                            : "network_error";
     return FailedPage(url, status, response.error().message);
   }
   if (response->http_status >= 400) {

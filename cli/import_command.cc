@@ -107,8 +107,8 @@ int RunImport(const ImportOptions& options) {
   }
   if (!batch.empty() && !flush()) return kExitFailure;
   if (!options.quiet) {
-    std::cout << "imported " << files.size() - failed << " of " << files.size()
-              << " files into " << options.database << ": " << DescribeOutcome(total) << '\n';
+    std::cout << "imported " << files.size() - failed << " of " << files.size() << " files into "
+              << options.database << ": " << DescribeOutcome(total) << '\n';
   }
   return failed + missing > 0 ? kExitFailure : kExitOk;
 }

@@ -1,9 +1,8 @@
 // The `linkgraph` executable: parses the command line (CLI11) and runs one
 // subcommand. Exit status: 0 success, 1 failure, 2 usage, 3 partial.
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 
@@ -39,15 +38,17 @@ int Run(int argc, char** argv) {
 
   CrawlOptions crawl_options;
   CLI::App* crawl = app.add_subcommand(
-      "crawl", "Fetch pages (file://, http://, https://), extract and store them, following "
-               "links within each seed's site");
+      "crawl",
+      "Fetch pages (file://, http://, https://), extract and store them, following "
+      "links within each seed's site");
   AddDatabaseOption(crawl, &crawl_options.database);
   crawl->add_option("urls", crawl_options.seeds, "Seed URLs")->required()->type_name("URL");
   crawl->add_option("--max-pages", crawl_options.max_pages, "Stop after this many pages")
       ->capture_default_str()
       ->check(CLI::Range(1, 10000000));
-  crawl->add_option("--delay", crawl_options.delay_seconds,
-                    "Seconds between requests to one http(s) host")
+  crawl
+      ->add_option("--delay", crawl_options.delay_seconds,
+                   "Seconds between requests to one http(s) host")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 3600.0));
   crawl->add_option("--timeout", crawl_options.timeout_seconds, "Seconds allowed per fetch")

@@ -18,18 +18,23 @@ std::string ContentHash(std::string_view bytes) {
     hash *= 1099511628211ull;
   }
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx:%zu",
-                static_cast<unsigned long long>(hash), bytes.size());
+  std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx:%zu", static_cast<unsigned long long>(hash),
+                bytes.size());
   return buffer;
 }
 
 const char* StatusFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kUnsupported: return "not_html";
-    case ErrorCode::kTooLarge: return "too_large";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kNetwork: return "network_error";
-    default: return "error";
+    case ErrorCode::kUnsupported:
+      return "not_html";
+    case ErrorCode::kTooLarge:
+      return "too_large";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kNetwork:
+      return "network_error";
+    default:
+      return "error";
   }
 }
 
@@ -61,8 +66,8 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
   options.transport_charset = transport_charset;
   auto extracted = parsers::ExtractPage(bytes, url, options);
   if (!extracted.ok()) {
-    store::PageToSave failed = FailedPage(url, StatusFor(extracted.error().code),
-                                          extracted.error().message);
+    store::PageToSave failed =
+        FailedPage(url, StatusFor(extracted.error().code), extracted.error().message);
     failed.fetch.content_hash = ContentHash(bytes);
     return failed;
   }
@@ -79,9 +84,9 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database) {
   std::error_code ignored;
   if (database != ":memory:" && !std::filesystem::exists(database, ignored)) {
-    return Error{ErrorCode::kNotFound,
-                 "no database at " + database + " (run 'linkgraph import' or 'linkgraph crawl' "
-                 "first, or pass --db)"};
+    return Error{ErrorCode::kNotFound, "no database at " + database +
+                                           " (run 'linkgraph import' or 'linkgraph crawl' "
+                                           "first, or pass --db)"};
   }
   store::OpenOptions options;
   options.create_if_missing = false;
@@ -102,9 +107,8 @@ void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into) {
 std::string DescribeOutcome(const store::SaveOutcome& outcome) {
   return std::to_string(outcome.pages_new) + " new, " + std::to_string(outcome.pages_changed) +
          " changed, " + std::to_string(outcome.pages_unchanged) + " unchanged pages; " +
-         std::to_string(outcome.posts_new) + " new posts, " +
-         std::to_string(outcome.comments_new) + " new comments (" +
-         std::to_string(outcome.comments_updated) + " updated), " +
+         std::to_string(outcome.posts_new) + " new posts, " + std::to_string(outcome.comments_new) +
+         " new comments (" + std::to_string(outcome.comments_updated) + " updated), " +
          std::to_string(outcome.trackbacks_new) + " new trackbacks, " +
          std::to_string(outcome.mentions_new) + " new mentions";
 }

@@ -18,14 +18,14 @@ struct Link {
 };
 
 struct Post {
-  std::string url;            // canonical URL when the page names one
+  std::string url;  // canonical URL when the page names one
   std::string title;
-  std::string author;         // display name; "" when the page hides it
-  std::string published;      // ISO 8601 or ""
-  std::string text;           // body text, entities resolved, whitespace normalised
-  std::vector<Link> links;    // outbound links from the body
-  std::string site_name;      // the blog's name ("Wendy the Recruiter")
-  std::string site_url;       // the blog's home ("https://host/")
+  std::string author;       // display name; "" when the page hides it
+  std::string published;    // ISO 8601 or ""
+  std::string text;         // body text, entities resolved, whitespace normalised
+  std::vector<Link> links;  // outbound links from the body
+  std::string site_name;    // the blog's name ("Wendy the Recruiter")
+  std::string site_url;     // the blog's home ("https://host/")
 };
 
 struct Comment {
@@ -35,8 +35,8 @@ struct Comment {
   std::string author_url;  // "" when the author gave none
   std::string published;   // ISO 8601 or ""
   std::string text;
-  std::string parent_id;   // id of the comment replied to; "" for top level
-  int position = 0;        // 1-based order on the page
+  std::string parent_id;  // id of the comment replied to; "" for top level
+  int position = 0;       // 1-based order on the page
 };
 
 enum class LinkbackKind { kTrackback, kPingback };
@@ -53,7 +53,7 @@ struct Trackback {
 enum class MentionPlace { kPost, kComment };
 
 struct Mention {
-  std::string handle;      // without "@", case kept as written
+  std::string handle;  // without "@", case kept as written
   MentionPlace in = MentionPlace::kPost;
   std::string comment_id;  // set when in == kComment
   std::string by;          // the author of the text that mentions

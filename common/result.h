@@ -24,15 +24,24 @@ enum class ErrorCode {
 
 inline const char* ToString(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid argument";
-    case ErrorCode::kNotFound: return "not found";
-    case ErrorCode::kIo: return "I/O error";
-    case ErrorCode::kUnsupported: return "unsupported";
-    case ErrorCode::kTooLarge: return "too large";
-    case ErrorCode::kCorrupt: return "corrupt";
-    case ErrorCode::kNetwork: return "network error";
-    case ErrorCode::kBusy: return "busy";
-    case ErrorCode::kInternal: return "internal error";
+    case ErrorCode::kInvalidArgument:
+      return "invalid argument";
+    case ErrorCode::kNotFound:
+      return "not found";
+    case ErrorCode::kIo:
+      return "I/O error";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+    case ErrorCode::kTooLarge:
+      return "too large";
+    case ErrorCode::kCorrupt:
+      return "corrupt";
+    case ErrorCode::kNetwork:
+      return "network error";
+    case ErrorCode::kBusy:
+      return "busy";
+    case ErrorCode::kInternal:
+      return "internal error";
   }
   return "unknown error";
 }

@@ -1,13 +1,12 @@
 #include "parsers/charset.h"
 
 #include <iconv.h>
+#include <re2/re2.h>
 
 #include <array>
 #include <cerrno>
 #include <cstdint>
 #include <memory>
-
-#include <re2/re2.h>
 
 #include "parsers/parsers.h"
 #include "parsers/text_util.h"
@@ -58,10 +57,20 @@ size_t Utf8SequenceLength(std::string_view bytes, size_t i) {
   size_t length = 0;
   uint32_t min = 0;
   uint32_t code_point = 0;
-  if ((lead & 0xE0) == 0xC0) { length = 2; min = 0x80; code_point = lead & 0x1F; }
-  else if ((lead & 0xF0) == 0xE0) { length = 3; min = 0x800; code_point = lead & 0x0F; }
-  else if ((lead & 0xF8) == 0xF0) { length = 4; min = 0x10000; code_point = lead & 0x07; }
-  else return 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    min = 0x80;
+    code_point = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    min = 0x800;
+    code_point = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    min = 0x10000;
+    code_point = lead & 0x07;
+  } else
+    return 0;
   if (i + length > bytes.size()) return 0;
   for (size_t k = 1; k < length; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -166,7 +175,8 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view transport_char
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return RepairUtf8(bytes.substr(3));
   std::string charset = ToLowerAscii(Trim(transport_charset));
   if (charset.empty()) charset = SniffMetaCharset(bytes);
-  if (charset.empty() || charset == "utf-8" || charset == "utf8" || charset == "unicode-1-1-utf-8") {
+  if (charset.empty() || charset == "utf-8" || charset == "utf8" ||
+      charset == "unicode-1-1-utf-8") {
     return RepairUtf8(bytes);
   }
   if (IsWindows1252Label(charset)) return FromWindows1252(bytes);

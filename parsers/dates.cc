@@ -1,9 +1,9 @@
 #include "parsers/dates.h"
 
+#include <re2/re2.h>
+
 #include <cstdio>
 #include <string>
-
-#include <re2/re2.h>
 
 #include "parsers/text_util.h"
 
@@ -13,19 +13,21 @@ namespace {
 // Month names and abbreviations: English, German, French, Spanish.
 int MonthFromWord(std::string_view word) {
   static const std::pair<const char*, int> kMonths[] = {
-      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-      {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
-      {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
-      {"januar", 1}, {"jänner", 1}, {"jän", 1}, {"februar", 2}, {"märz", 3}, {"mär", 3},
-      {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"okt", 10}, {"dezember", 12},
-      {"dez", 12}, {"janvier", 1}, {"janv", 1}, {"février", 2}, {"févr", 2}, {"fév", 2},
-      {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6}, {"juillet", 7}, {"juil", 7},
-      {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
-      {"déc", 12}, {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4},
-      {"abr", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"ago", 8},
-      {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
-      {"diciembre", 12}, {"dic", 12}};
+      {"january", 1},    {"february", 2},  {"march", 3},     {"april", 4},      {"may", 5},
+      {"june", 6},       {"july", 7},      {"august", 8},    {"september", 9},  {"october", 10},
+      {"november", 11},  {"december", 12}, {"jan", 1},       {"feb", 2},        {"mar", 3},
+      {"apr", 4},        {"jun", 6},       {"jul", 7},       {"aug", 8},        {"sep", 9},
+      {"sept", 9},       {"oct", 10},      {"nov", 11},      {"dec", 12},       {"januar", 1},
+      {"jänner", 1},     {"jän", 1},       {"februar", 2},   {"märz", 3},       {"mär", 3},
+      {"mai", 5},        {"juni", 6},      {"juli", 7},      {"oktober", 10},   {"okt", 10},
+      {"dezember", 12},  {"dez", 12},      {"janvier", 1},   {"janv", 1},       {"février", 2},
+      {"févr", 2},       {"fév", 2},       {"mars", 3},      {"avril", 4},      {"avr", 4},
+      {"juin", 6},       {"juillet", 7},   {"juil", 7},      {"août", 8},       {"septembre", 9},
+      {"octobre", 10},   {"novembre", 11}, {"décembre", 12}, {"déc", 12},       {"enero", 1},
+      {"ene", 1},        {"febrero", 2},   {"marzo", 3},     {"abril", 4},      {"abr", 4},
+      {"mayo", 5},       {"junio", 6},     {"julio", 7},     {"agosto", 8},     {"ago", 8},
+      {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12},
+      {"dic", 12}};
   std::string lower = ToLowerAscii(word);
   for (const auto& [name, month] : kMonths) {
     if (lower == name) return month;

@@ -9,9 +9,9 @@ namespace linkgraph::parsers {
 namespace {
 
 bool IsVoidOrSelfClosing(std::string_view name) {
-  for (std::string_view tag : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                               "meta", "param", "source", "track", "wbr", "basefont", "bgsound",
-                               "frame", "keygen", "image", "isindex"}) {
+  for (std::string_view tag : {"area",     "base",    "br",    "col",    "embed",  "hr",     "img",
+                               "input",    "link",    "meta",  "param",  "source", "track",  "wbr",
+                               "basefont", "bgsound", "frame", "keygen", "image",  "isindex"}) {
     if (name == tag) return true;
   }
   return false;
@@ -20,9 +20,10 @@ bool IsVoidOrSelfClosing(std::string_view name) {
 // Elements that a following sibling start tag closes, so a run of them never
 // nests deeply in the tree Gumbo builds.
 bool ClosesImplicitly(std::string_view name) {
-  for (std::string_view tag : {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-                               "tbody", "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption",
-                               "html", "head", "body", "a", "table"}) {
+  for (std::string_view tag :
+       {"p",       "li",    "dt",    "dd",    "option", "optgroup", "tr", "td",
+        "th",      "tbody", "thead", "tfoot", "rb",     "rt",       "rp", "colgroup",
+        "caption", "html",  "head",  "body",  "a",      "table"}) {
     if (name == tag) return true;
   }
   return false;
@@ -76,8 +77,7 @@ int EstimateNestingDepth(std::string_view html, int stop_at) {
     }
     if (IsRawText(name)) {
       size_t end = html.find("</", pos);
-      while (end != std::string_view::npos &&
-             !StartsWithIgnoreCase(html.substr(end + 2), name)) {
+      while (end != std::string_view::npos && !StartsWithIgnoreCase(html.substr(end + 2), name)) {
         end = html.find("</", end + 2);
       }
       if (end == std::string_view::npos) break;

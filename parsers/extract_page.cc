@@ -119,11 +119,11 @@ std::string DetectPlatform(const PageContext& page) {
   }
   if (ContainsIgnoreCase(generator_name, "wordpress")) return "wordpress";
   bool wordpress_markup = FindFirst(page.root, [](const GumboNode* node) {
-    return (IsTag(node, GUMBO_TAG_LINK) || IsTag(node, GUMBO_TAG_SCRIPT)) &&
-           (ContainsIgnoreCase(Attr(node, "href"), "/wp-content/") ||
-            ContainsIgnoreCase(Attr(node, "src"), "/wp-content/") ||
-            ContainsIgnoreCase(Attr(node, "src"), "/wp-includes/"));
-  }) != nullptr;
+                            return (IsTag(node, GUMBO_TAG_LINK) || IsTag(node, GUMBO_TAG_SCRIPT)) &&
+                                   (ContainsIgnoreCase(Attr(node, "href"), "/wp-content/") ||
+                                    ContainsIgnoreCase(Attr(node, "src"), "/wp-content/") ||
+                                    ContainsIgnoreCase(Attr(node, "src"), "/wp-includes/"));
+                          }) != nullptr;
   return wordpress_markup ? "wordpress" : "";
 }
 

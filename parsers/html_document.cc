@@ -50,14 +50,36 @@ bool AnyClassToken(const GumboNode* node, TokenTest test) {
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HR:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_FORM:
       return true;
     default:
       return false;
@@ -66,9 +88,18 @@ bool IsBlockTag(GumboTag tag) {
 
 bool IsParagraphTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
       return true;
     default:
       return false;
@@ -107,8 +138,8 @@ void CollectText(const GumboNode* root, const NodePredicate& prune, std::string*
       out->push_back(IsParagraphTag(tag) ? '\f' : '\n');
       continue;
     }
-    if (node != root && ((node->type == GUMBO_NODE_ELEMENT && IsInvisibleTag(tag)) ||
-                         (prune && prune(node)))) {
+    if (node != root &&
+        ((node->type == GUMBO_NODE_ELEMENT && IsInvisibleTag(tag)) || (prune && prune(node)))) {
       continue;
     }
     if (node->type == GUMBO_NODE_ELEMENT && IsBlockTag(tag)) {
@@ -127,6 +158,13 @@ void CollectText(const GumboNode* root, const NodePredicate& prune, std::string*
 
 bool HasClass(const GumboNode* node, std::string_view token) {
   return AnyClassToken(node, [&](std::string_view t) { return EqualsIgnoreCase(t, token); });
+}
+
+bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens) {
+  for (std::string_view token : tokens) {
+    if (HasClass(node, token)) return true;
+  }
+  return false;
 }
 
 bool HasClassPrefix(const GumboNode* node, std::string_view prefix) {

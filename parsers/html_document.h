@@ -3,13 +3,14 @@
 // strings out before it is destroyed.
 #pragma once
 
+#include <gumbo.h>
+
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gumbo.h>
 
 namespace linkgraph::parsers {
 
@@ -40,6 +41,7 @@ std::string_view Attr(const GumboNode* node, const char* name);
 bool HasAttr(const GumboNode* node, const char* name);
 // Whether the class attribute holds this whitespace-separated token.
 bool HasClass(const GumboNode* node, std::string_view token);
+bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens);
 // Whether any class token starts with prefix.
 bool HasClassPrefix(const GumboNode* node, std::string_view prefix);
 std::string_view Id(const GumboNode* node);

@@ -15,9 +15,9 @@ bool IsHandleChar(char c) {
 
 // Characters that, right before "@", mean we are inside an address or URL.
 bool BlocksMention(char c) {
-  return IsHandleChar(c) || c == '@' || c == '/' || c == '.' || c == ':' || c == '=' ||
-         c == '&' || c == '+' || c == '-' || c == '%' || c == '#' || c == '!' || c == '$' ||
-         c == '*' || c == '\\';
+  return IsHandleChar(c) || c == '@' || c == '/' || c == '.' || c == ':' || c == '=' || c == '&' ||
+         c == '+' || c == '-' || c == '%' || c == '#' || c == '!' || c == '$' || c == '*' ||
+         c == '\\';
 }
 
 // The whitespace-free token around pos contains a URL scheme before pos.

@@ -11,19 +11,12 @@
 namespace linkgraph::parsers {
 namespace {
 
-bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens) {
-  for (std::string_view token : tokens) {
-    if (HasClass(node, token)) return true;
-  }
-  return false;
-}
-
 // Sidebars, navigation and footers never hold the post.
 bool IsPostContainer(const GumboNode* node);
 
 bool IsChrome(const GumboNode* node) {
-  if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) ||
-      IsTag(node, GUMBO_TAG_SCRIPT) || IsTag(node, GUMBO_TAG_FORM)) {
+  if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) || IsTag(node, GUMBO_TAG_SCRIPT) ||
+      IsTag(node, GUMBO_TAG_FORM)) {
     return true;
   }
   // A post's own <footer> holds its byline and date; the page's does not.
@@ -39,11 +32,11 @@ bool IsChrome(const GumboNode* node) {
 bool SkipForPost(const GumboNode* node) { return IsChrome(node) || IsCommentArea(node); }
 
 bool IsBody(const GumboNode* node) {
-  return HasAnyClass(node, {"entry-content", "entry", "post-content", "post-entry",
-                            "storycontent", "post-body", "entry-body", "postcontent",
-                            "article-content", "post_content", "entrytext", "post-text",
-                            "post-bodycopy", "entry-single", "single-entry", "postbody",
-                            "e-content", "articlecontent", "article-body", "entry_content"});
+  return HasAnyClass(
+      node, {"entry-content", "entry",      "post-content",   "post-entry",      "storycontent",
+             "post-body",     "entry-body", "postcontent",    "article-content", "post_content",
+             "entrytext",     "post-text",  "post-bodycopy",  "entry-single",    "single-entry",
+             "postbody",      "e-content",  "articlecontent", "article-body",    "entry_content"});
 }
 
 // Post bodies, outermost only (an .entry inside an .entry-content is one body).
@@ -100,8 +93,9 @@ bool IsSiteTitle(const GumboNode* node) {
     if (EqualsIgnoreCase(id, candidate)) return true;
   }
   return IsTag(node, GUMBO_TAG_H1) && FindAncestor(node, [](const GumboNode* n) {
-           return EqualsIgnoreCase(Id(n), "header") || EqualsIgnoreCase(Id(n), "masthead");
-         }) != nullptr;
+                                        return EqualsIgnoreCase(Id(n), "header") ||
+                                               EqualsIgnoreCase(Id(n), "masthead");
+                                      }) != nullptr;
 }
 
 // The post's part of <title>: "Post « Blog", or "Blog – Post" when the
@@ -134,7 +128,8 @@ std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
     const GumboNode* node = FindFirst(
         scope,
         [](const GumboNode* n) {
-          return HasAnyClass(n, {"entry-title", "post-title", "storytitle", "posttitle", "p-name"}) ||
+          return HasAnyClass(n,
+                             {"entry-title", "post-title", "storytitle", "posttitle", "p-name"}) ||
                  (IsHeading(n) && HasAnyClass(n, {"title", "entrytitle", "post_title"}));
         },
         IsCommentArea);
@@ -200,9 +195,9 @@ std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
            container,
            [](const GumboNode* n) {
              return IsTag(n, GUMBO_TAG_TIME) || IsTag(n, GUMBO_TAG_ABBR) ||
-                    HasAnyClass(n, {"published", "entry-date", "post-date", "date", "postdate",
-                                    "postmetadata", "entry-meta", "dt-published", "post-meta",
-                                    "meta"});
+                    HasAnyClass(
+                        n, {"published", "entry-date", "post-date", "date", "postdate",
+                            "postmetadata", "entry-meta", "dt-published", "post-meta", "meta"});
            },
            SkipForPost)) {
     std::string found;
@@ -220,8 +215,7 @@ std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
 void ReadSite(const PageContext& page, Post* post) {
   post->site_name = MetaContent(page.root, "property", "og:site_name");
   const GumboNode* header_title = FindFirst(page.root, [](const GumboNode* n) {
-    return HasAnyClass(n, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
-           IsSiteTitle(n);
+    return HasAnyClass(n, {"site-title", "blog-title", "blogtitle", "site-name"}) || IsSiteTitle(n);
   });
   if (post->site_name.empty() && header_title != nullptr) {
     post->site_name = OneLine(TextOf(header_title));
@@ -230,11 +224,11 @@ void ReadSite(const PageContext& page, Post* post) {
     std::string ignored;
     SplitDocumentTitle(FirstText(page.root, TagIs(GUMBO_TAG_TITLE)), &ignored, &post->site_name);
   }
-  const GumboNode* home = header_title == nullptr
-                              ? nullptr
-                              : (IsTag(header_title, GUMBO_TAG_A)
-                                     ? header_title
-                                     : FindFirst(header_title, TagIs(GUMBO_TAG_A)));
+  const GumboNode* home =
+      header_title == nullptr
+          ? nullptr
+          : (IsTag(header_title, GUMBO_TAG_A) ? header_title
+                                              : FindFirst(header_title, TagIs(GUMBO_TAG_A)));
   std::string home_url = home == nullptr ? std::string() : AbsoluteUrl(page, Attr(home, "href"));
   // A saved page's relative home link points into the folder it was saved
   // in; the blog is where its canonical URL says.
@@ -270,8 +264,8 @@ bool ExtractPost(const PageContext& page, Post* post) {
     // Several bodies: an index or archive page, unless the page says it is a
     // single post (WordPress puts "single" on <body>).
     const GumboNode* body_tag = FindFirst(page.root, TagIs(GUMBO_TAG_BODY));
-    bool single = body_tag != nullptr && (HasClass(body_tag, "single") ||
-                                          HasClass(body_tag, "single-post"));
+    bool single =
+        body_tag != nullptr && (HasClass(body_tag, "single") || HasClass(body_tag, "single-post"));
     if (bodies.empty() || !single) return false;
   }
   const GumboNode* body = bodies.front();

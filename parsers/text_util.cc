@@ -60,9 +60,12 @@ std::string CollapseText(std::string_view raw) {
       continue;
     }
     if (!out.empty()) {
-      if (pending == 3) out.append("\n\n");
-      else if (pending == 2) out.push_back('\n');
-      else if (pending == 1) out.push_back(' ');
+      if (pending == 3)
+        out.append("\n\n");
+      else if (pending == 2)
+        out.push_back('\n');
+      else if (pending == 1)
+        out.push_back(' ');
     }
     pending = 0;
     out.push_back(c);

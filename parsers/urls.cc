@@ -52,8 +52,10 @@ std::string ToString(UriUriA* uri) {
 std::string Sanitise(std::string_view reference) {
   std::string out;
   for (char c : Trim(reference)) {
-    if (c == ' ') out += "%20";
-    else if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c == ' ')
+      out += "%20";
+    else if (c == '\t' || c == '\n' || c == '\r')
+      continue;
     else if (c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' ||
              c == '|' || c == '}') {
       static const char kHex[] = "0123456789ABCDEF";
@@ -74,16 +76,18 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
   ParsedUri reference_uri;
   if (!base_uri.Parse(Sanitise(base)) || !reference_uri.Parse(Sanitise(reference))) return {};
   ParsedUri resolved;
-  if (uriAddBaseUriA(resolved.get(), reference_uri.get(), base_uri.get()) != URI_SUCCESS) {
-    return {};
-  }
-  resolved.MarkParsed();
+  int added = uriAddBaseUriA(resolved.get(), reference_uri.get(), base_uri.get());
+  resolved.MarkParsed();  // whatever it allocated before failing is freed too
+  if (added != URI_SUCCESS) return {};
   std::string scheme = ToLowerAscii(Range(resolved.get()->scheme));
   if (scheme != "http" && scheme != "https" && scheme != "file") return {};
   uriNormalizeSyntaxA(resolved.get());
-  resolved.get()->fragment.first = nullptr;
-  resolved.get()->fragment.afterLast = nullptr;
-  return ToString(resolved.get());
+  // Cut the fragment from the text: after normalising, the URI owns its
+  // ranges, and clearing them in place would leak them.
+  std::string text = ToString(resolved.get());
+  size_t fragment = text.find('#');
+  if (fragment != std::string::npos) text.resize(fragment);
+  return text;
 }
 
 std::string HostOf(std::string_view url) {
@@ -99,8 +103,8 @@ std::string SiteRootOf(std::string_view url) {
   std::string host = ToLowerAscii(Range(uri.get()->hostText));
   if (scheme.empty() || host.empty()) return {};
   std::string port = Range(uri.get()->portText);
-  bool default_port = port.empty() || (scheme == "http" && port == "80") ||
-                      (scheme == "https" && port == "443");
+  bool default_port =
+      port.empty() || (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
   return scheme + "://" + host + (default_port ? "" : ":" + port) + "/";
 }
 

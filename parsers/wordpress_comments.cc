@@ -11,13 +11,6 @@
 namespace linkgraph::parsers {
 namespace {
 
-bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens) {
-  for (std::string_view token : tokens) {
-    if (HasClass(node, token)) return true;
-  }
-  return false;
-}
-
 bool IdIsAny(const GumboNode* node, std::initializer_list<std::string_view> ids) {
   std::string_view id = Id(node);
   for (std::string_view candidate : ids) {
@@ -34,10 +27,10 @@ bool IsListRoot(const GumboNode* node) {
   return HasAnyClass(node, {"commentlist", "comment-list", "comments-list", "commentslist",
                             "pinglist", "trackbacklist", "pingbacklist", "ping-list",
                             "comment_list", "comments_list"}) ||
-         IdIsAny(node, {"commentlist", "comment-list", "comments-list", "commentslist",
-                        "comment_list", "comments_list", "dsq-comments",
-                        "pinglist", "pings", "trackbacks", "pingbacks", "trackback-list", "trackback_list",
-                        "pingback-list"});
+         IdIsAny(node,
+                 {"commentlist", "comment-list", "comments-list", "commentslist", "comment_list",
+                  "comments_list", "dsq-comments", "pinglist", "pings", "trackbacks", "pingbacks",
+                  "trackback-list", "trackback_list", "pingback-list"});
 }
 
 bool IsPingbackRoot(const GumboNode* node) {
@@ -55,8 +48,8 @@ std::string CommentNumber(std::string_view id) {
 
 bool IsCommentItem(const GumboNode* node) {
   // Thesis-style lists pair <dt class="comment"> (who, when) with a <dd>.
-  bool item_tag = IsTag(node, GUMBO_TAG_LI) || IsTag(node, GUMBO_TAG_ARTICLE) ||
-                  IsTag(node, GUMBO_TAG_DT);
+  bool item_tag =
+      IsTag(node, GUMBO_TAG_LI) || IsTag(node, GUMBO_TAG_ARTICLE) || IsTag(node, GUMBO_TAG_DT);
   if (!item_tag && !IsTag(node, GUMBO_TAG_DIV)) return false;
   if (HasAnyClass(node, {"comment", "pingback", "trackback"})) return true;
   return item_tag && !CommentNumber(Id(node)).empty();
@@ -140,7 +133,8 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
   const GumboNode* author = AuthorNode(item, scope);
   if (author == nullptr) return;
   *name = StripSays(OneLine(TextOf(author)));
-  const GumboNode* link = IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
+  const GumboNode* link =
+      IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
   if (link != nullptr) {
     std::string_view href = Attr(link, "href");
     if (!href.empty() && href[0] != '#') *url = AbsoluteUrl(page, href);
@@ -149,10 +143,9 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
 
 bool IsContent(const GumboNode* node) {
   static const NodePredicate kContent =
-      AnyClassOf({"comment-content", "comment-text", "comment-entry", "commenttext",
-                  "comment_text", "comment_content", "comment-body-text", "commententry",
-                  "comment_entry", "comment-entry-content", "comment_body",
-                  "dsq-comment-message"});
+      AnyClassOf({"comment-content", "comment-text", "comment-entry", "commenttext", "comment_text",
+                  "comment_content", "comment-body-text", "commententry", "comment_entry",
+                  "comment-entry-content", "comment_body", "dsq-comment-message"});
   return kContent(node);
 }
 
@@ -174,9 +167,8 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
     if (!date.empty()) return date;
   }
   // Themes that print the date in an unmarked <small> beside the author.
-  return ParseDate(OneLine(TextOf(item, [&](const GumboNode* node) {
-    return scope(node) || IsContent(node);
-  })));
+  return ParseDate(
+      OneLine(TextOf(item, [&](const GumboNode* node) { return scope(node) || IsContent(node); })));
 }
 
 const GumboNode* NextElementSibling(const GumboNode* node) {
@@ -192,10 +184,10 @@ const GumboNode* NextElementSibling(const GumboNode* node) {
 
 const NodePredicate& NotCommentText() {
   static const NodePredicate kNotText = AnyClassOf(
-      {"comment-author", "comment-meta", "commentmetadata", "reply", "comment-reply-link",
-       "vcard", "says", "comment-awaiting-moderation", "comment-info", "commentinfo",
-       "comment-metadata", "comment-footer", "comment-actions", "comment-edit-link", "cm-meta",
-       "comment_meta", "comment_num", "commentnum"});
+      {"comment-author", "comment-meta", "commentmetadata", "reply", "comment-reply-link", "vcard",
+       "says", "comment-awaiting-moderation", "comment-info", "commentinfo", "comment-metadata",
+       "comment-footer", "comment-actions", "comment-edit-link", "cm-meta", "comment_meta",
+       "comment_num", "commentnum"});
   return kNotText;
 }
 

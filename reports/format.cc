@@ -12,20 +12,36 @@ size_t DisplayWidth(const std::string& text) {
   }));
 }
 
-// Table cells stay on one line and within reason on a terminal.
+// The first count code points of text.
+std::string Prefix(const std::string& text, size_t count) {
+  size_t width = 0;
+  size_t i = 0;
+  for (; i < text.size(); ++i) {
+    bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts_char && width++ == count) break;
+  }
+  return text.substr(0, i);
+}
+
+// The last count code points of text.
+std::string Suffix(const std::string& text, size_t count) {
+  size_t width = 0;
+  size_t i = text.size();
+  while (i > 0 && width < count) {
+    --i;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+  }
+  return text.substr(i);
+}
+
+// Table cells stay on one line and within reason on a terminal; the middle
+// goes, so a URL keeps its host and its end (the post slug, the #comment-N).
 std::string ForTerminal(const std::string& cell) {
   constexpr size_t kMaxWidth = 60;
   std::string line;
   for (char c : cell) line.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
   if (DisplayWidth(line) <= kMaxWidth) return line;
-  std::string cut;
-  size_t width = 0;
-  for (char c : line) {
-    bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (starts_char && ++width > kMaxWidth - 1) break;
-    cut.push_back(c);
-  }
-  return cut + "\u2026";
+  return Prefix(line, kMaxWidth / 2 - 1) + "\u2026" + Suffix(line, kMaxWidth / 2);
 }
 
 }  // namespace
@@ -65,8 +81,8 @@ void WriteTableText(const Table& table, std::ostream& out) {
 
 std::string CsvCell(const std::string& cell) {
   std::string value = cell;
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                         value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                         value[0] == '\t' || value[0] == '\r')) {
     value.insert(value.begin(), '\'');
   }
   bool quote = value.find_first_of(",\"\r\n") != std::string::npos;
@@ -93,9 +109,15 @@ void WriteCsv(const Table& table, std::ostream& out) {
 
 void Write(const Table& table, Format format, std::ostream& out) {
   switch (format) {
-    case Format::kTable: WriteTableText(table, out); break;
-    case Format::kCsv: WriteCsv(table, out); break;
-    case Format::kJson: out << table.json.dump(2) << '\n'; break;
+    case Format::kTable:
+      WriteTableText(table, out);
+      break;
+    case Format::kCsv:
+      WriteCsv(table, out);
+      break;
+    case Format::kJson:
+      out << table.json.dump(2) << '\n';
+      break;
   }
 }
 

@@ -27,9 +27,9 @@ std::optional<long long> SecondsSinceEpoch(std::string_view iso) {
                   &second) != 6) {
     return std::nullopt;
   }
-  long long seconds = DaysFromCivil(year, static_cast<unsigned>(month),
-                                    static_cast<unsigned>(day)) * 86400 +
-                      hour * 3600 + minute * 60 + second;
+  long long seconds =
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+      hour * 3600 + minute * 60 + second;
   if (text.size() >= 25 && (text[19] == '+' || text[19] == '-')) {
     int zone_hours = 0, zone_minutes = 0;
     if (std::sscanf(text.c_str() + 20, "%2d:%2d", &zone_hours, &zone_minutes) == 2) {

@@ -43,9 +43,9 @@ Status WriteLinks(store::Store& store, Format format, std::ostream& out) {
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& stored : *trackbacks) {
     const Trackback& trackback = stored.trackback;
-    LinkRow row{ToString(trackback.kind), trackback.source_url, stored.post_url,
-                trackback.title, trackback.published,
-                SiteOf(trackback.source_url) == SiteOf(stored.post_url)};
+    LinkRow row{ToString(trackback.kind), trackback.source_url,
+                stored.post_url,          trackback.title,
+                trackback.published,      SiteOf(trackback.source_url) == SiteOf(stored.post_url)};
     seen.insert({row.from_url, row.to_url});
     AddRow(row, &table);
   }
@@ -56,8 +56,8 @@ Status WriteLinks(store::Store& store, Format format, std::ostream& out) {
       if (!post_urls.count(link.url) || link.url == stored.post.url) continue;
       // A pingback already stands for this link.
       if (!seen.insert({stored.post.url, link.url}).second) continue;
-      AddRow(LinkRow{"link", stored.post.url, link.url, stored.post.title,
-                     stored.post.published, SiteOf(link.url) == SiteOf(stored.post.url)},
+      AddRow(LinkRow{"link", stored.post.url, link.url, stored.post.title, stored.post.published,
+                     SiteOf(link.url) == SiteOf(stored.post.url)},
              &table);
     }
   }

@@ -32,8 +32,8 @@ std::vector<ReplyRow> CollectReplies(const std::vector<store::StoredComment>& co
     if (reply.parent_id.empty()) continue;
     auto parent = by_id.find({stored.post_url, reply.parent_id});
     if (parent == by_id.end()) continue;
-    ReplyRow row{reply.author, parent->second->author, parent->second->permalink,
-                 reply.permalink, std::nullopt};
+    ReplyRow row{reply.author, parent->second->author, parent->second->permalink, reply.permalink,
+                 std::nullopt};
     auto asked = SecondsSinceEpoch(parent->second->published);
     auto answered = SecondsSinceEpoch(reply.published);
     if (asked && answered) {

@@ -7,7 +7,8 @@ Status CheckReportKind(std::string_view kind) {
     if (kind == name) return {};
   }
   std::string known;
-  for (std::string_view name : kReportKinds) known += (known.empty() ? "" : ", ") + std::string(name);
+  for (std::string_view name : kReportKinds)
+    known += (known.empty() ? "" : ", ") + std::string(name);
   return Error{ErrorCode::kInvalidArgument,
                "unknown report '" + std::string(kind) + "' (available: " + known + ")"};
 }

@@ -2,11 +2,10 @@
 // renderings. Every cell is text; JSON gets typed values from the caller.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "reports/reports.h"
 

@@ -1,7 +1,6 @@
 // Bytes in the charsets 2009 blogs used, decoded to UTF-8.
-#include <string>
-
 #include <boost/test/unit_test.hpp>
+#include <string>
 
 #include "parsers/parsers.h"
 
@@ -41,7 +40,9 @@ BOOST_AUTO_TEST_CASE(byte_order_mark_is_dropped) {
 
 BOOST_AUTO_TEST_CASE(other_charsets_go_through_iconv) {
   // "Grüße" in ISO-8859-15, whose 0xA4 is the euro sign.
-  std::string html = "<meta charset=\"iso-8859-15\"><p>Gr\xFC\xDF" "e \xA4</p>";
+  std::string html =
+      "<meta charset=\"iso-8859-15\"><p>Gr\xFC\xDF"
+      "e \xA4</p>";
   BOOST_TEST(DecodeToUtf8(html).find("Gr\u00FC\u00DFe \u20AC") != std::string::npos);
 }
 

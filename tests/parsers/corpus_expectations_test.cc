@@ -1,13 +1,12 @@
 // Real blog pages from the shared corpus, read in place, against
 // expectations written by reading each page (tests/data/corpus/).
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <boost/test/unit_test.hpp>
-#include <nlohmann/json.hpp>
 
 #include "parsers/parsers.h"
 #include "tests/support/test_paths.h"
@@ -35,8 +34,8 @@ void CheckComment(const json& expected, const Comment& actual, const std::string
   BOOST_TEST_CONTEXT(which << " comment") {
     BOOST_TEST(actual.author == expected["author"].get<std::string>());
     std::string published = expected["published"].get<std::string>();
-    BOOST_TEST(actual.published.starts_with(published), actual.published << " starts with "
-                                                                          << published);
+    BOOST_TEST(actual.published.starts_with(published),
+               actual.published << " starts with " << published);
   }
 }
 

@@ -1,10 +1,9 @@
 // Dates as blogs print them, to ISO 8601.
-#include <string>
+#include "parsers/dates.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
-#include "parsers/dates.h"
+#include <string>
 
 namespace linkgraph::parsers {
 namespace {

@@ -1,7 +1,6 @@
 // Bad input gets a clear error or a sane result, never a crash.
-#include <string>
-
 #include <boost/test/unit_test.hpp>
+#include <string>
 
 #include "parsers/parsers.h"
 #include "tests/support/test_paths.h"

@@ -1,11 +1,10 @@
 // @handles in running text: Twitter's rules, and what is not a mention.
-#include <string>
-#include <vector>
+#include "parsers/mentions.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
-#include "parsers/mentions.h"
+#include <string>
+#include <vector>
 
 namespace linkgraph::parsers {
 namespace {

@@ -1,10 +1,9 @@
 // The bundled sample blog (examples/wendy-the-recruiter): the seed post as
 // PRODUCT.md says linkgraph must see it, and the listing page that is not one.
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <string>
 #include <vector>
-
-#include <boost/test/unit_test.hpp>
 
 #include "parsers/parsers.h"
 #include "tests/support/test_paths.h"
@@ -39,8 +38,9 @@ BOOST_AUTO_TEST_CASE(seed_post_has_title_author_and_canonical_url) {
   BOOST_TEST(page.post.author == "Wendy");
   BOOST_TEST(page.post.published == "2009-12-06T21:31:00");
   BOOST_TEST(page.post.site_name == "Wendy the Recruiter");
-  BOOST_TEST(page.post.url ==
-             "http://wendytherecruiter.wordpress.com/2009/12/06/social-media-from-online-to-offline/");
+  BOOST_TEST(
+      page.post.url ==
+      "http://wendytherecruiter.wordpress.com/2009/12/06/social-media-from-online-to-offline/");
   BOOST_TEST(page.post.text.find("I've had dinner with") == std::string::npos);  // curly quote
   BOOST_TEST(page.post.text.find("I\u2019ve had dinner with @MervynDinnen and @LaraNewman") !=
              std::string::npos);
@@ -95,9 +95,11 @@ BOOST_AUTO_TEST_CASE(seed_trackbacks_keep_titles_urls_and_kinds) {
   BOOST_TEST(page.trackbacks[1].title == "uberVU - social comments");
   BOOST_TEST(page.trackbacks[2].title == "Twitted by MervynDinnen");
   BOOST_TEST(page.trackbacks[2].published == "2009-12-14T09:21:00");
-  BOOST_TEST(page.trackbacks[3].title == "A Weekend of Underground Restaurants « Wendy the Recruiter");
-  BOOST_TEST(page.trackbacks[3].source_url ==
-             "http://wendytherecruiter.wordpress.com/2010/03/28/a-weekend-of-underground-restaurants/");
+  BOOST_TEST(page.trackbacks[3].title ==
+             "A Weekend of Underground Restaurants « Wendy the Recruiter");
+  BOOST_TEST(
+      page.trackbacks[3].source_url ==
+      "http://wendytherecruiter.wordpress.com/2010/03/28/a-weekend-of-underground-restaurants/");
   BOOST_TEST(std::string(ToString(page.trackbacks[3].kind)) == "pingback");
 }
 
@@ -108,8 +110,8 @@ BOOST_AUTO_TEST_CASE(seed_mentions_are_exactly_the_posts_seven_and_margos_signat
   for (const Mention& mention : page.mentions) {
     (mention.in == MentionPlace::kPost ? in_post : in_comments).push_back(mention.handle);
   }
-  std::vector<std::string> expected_post = {"LisaScales",   "AndyHeadworth", "AlanWhitford",
-                                            "RadicalRecruit", "MervynDinnen", "LaraNewman",
+  std::vector<std::string> expected_post = {"LisaScales",     "AndyHeadworth", "AlanWhitford",
+                                            "RadicalRecruit", "MervynDinnen",  "LaraNewman",
                                             "ClareWildman"};
   BOOST_TEST(in_post == expected_post, boost::test_tools::per_element());
   BOOST_TEST(in_comments == std::vector<std::string>{"HRMargo"}, boost::test_tools::per_element());

@@ -35,7 +35,8 @@ inline std::string ReadFile(const std::filesystem::path& path) {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "linkgraph-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "linkgraph-test-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     path_ = pattern;
   }
