@@ -79,10 +79,27 @@ void WriteTableText(const Table& table, std::ostream& out) {
   out << "(" << table.rows.size() << (table.rows.size() == 1 ? " row" : " rows") << ")\n";
 }
 
+// "-1.5", "+3": numbers a program must read as numbers, not formulas.
+bool IsPlainNumber(const std::string& value) {
+  size_t i = (value[0] == '-' || value[0] == '+') ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < value.size(); ++i) {
+    if (value[i] >= '0' && value[i] <= '9') {
+      digits = true;
+    } else if (value[i] == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
 std::string CsvCell(const std::string& cell) {
   std::string value = cell;
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r')) {
+  if (!value.empty() && !IsPlainNumber(value) &&
+      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+       value[0] == '\t' || value[0] == '\r')) {
     value.insert(value.begin(), '\'');
   }
   bool quote = value.find_first_of(",\"\r\n") != std::string::npos;
@@ -116,7 +133,8 @@ void Write(const Table& table, Format format, std::ostream& out) {
       WriteCsv(table, out);
       break;
     case Format::kJson:
-      out << table.json.dump(2) << '\n';
+      // Replace invalid UTF-8 rather than throw: stored text is what pages gave.
+      out << table.json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       break;
   }
 }

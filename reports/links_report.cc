@@ -1,5 +1,7 @@
 // Links between blogs: trackbacks and pingbacks a post received, and plain
 // links from one stored post to another. A link within one blog is "self".
+#include <cctype>
+#include <map>
 #include <set>
 
 #include "reports/table.h"
@@ -7,12 +9,22 @@
 namespace linkgraph::reports {
 namespace {
 
-// "http://host/..." -> "http://host/"; what decides whether two URLs are one blog.
-std::string SiteOf(const std::string& url) {
+// The host (and port) of a URL, lower-cased: what decides whether two URLs
+// are one blog. The scheme is left out, as blogs move from http to https.
+std::string BlogOf(const std::string& url) {
   size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  size_t slash = url.find('/', scheme + 3);
-  return slash == std::string::npos ? url + "/" : url.substr(0, slash + 1);
+  size_t start = scheme == std::string::npos ? 0 : scheme + 3;
+  size_t end = url.find_first_of("/?#", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  size_t at = host.rfind('@');
+  if (at != std::string::npos) host.erase(0, at + 1);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return host;
+}
+
+bool SameBlog(const std::string& a, const std::string& b) {
+  std::string blog = BlogOf(a);
+  return !blog.empty() && blog == BlogOf(b);
 }
 
 struct LinkRow {
@@ -45,19 +57,25 @@ Status WriteLinks(store::Store& store, Format format, std::ostream& out) {
     const Trackback& trackback = stored.trackback;
     LinkRow row{ToString(trackback.kind), trackback.source_url,
                 stored.post_url,          trackback.title,
-                trackback.published,      SiteOf(trackback.source_url) == SiteOf(stored.post_url)};
+                trackback.published,      SameBlog(trackback.source_url, stored.post_url)};
     seen.insert({row.from_url, row.to_url});
     AddRow(row, &table);
   }
-  std::set<std::string> post_urls;
-  for (const auto& stored : *posts) post_urls.insert(stored.post.url);
+  // A link may name a post by its URL or by the page it was read from (a
+  // saved or local copy links to its neighbours by file name).
+  std::map<std::string, std::string> post_by_url;
+  for (const auto& stored : *posts) {
+    post_by_url[stored.post.url] = stored.post.url;
+    post_by_url.emplace(stored.page_url, stored.post.url);
+  }
   for (const auto& stored : *posts) {
     for (const Link& link : stored.post.links) {
-      if (!post_urls.count(link.url) || link.url == stored.post.url) continue;
+      auto target = post_by_url.find(link.url);
+      if (target == post_by_url.end() || target->second == stored.post.url) continue;
       // A pingback already stands for this link.
-      if (!seen.insert({stored.post.url, link.url}).second) continue;
-      AddRow(LinkRow{"link", stored.post.url, link.url, stored.post.title, stored.post.published,
-                     SiteOf(link.url) == SiteOf(stored.post.url)},
+      if (!seen.insert({stored.post.url, target->second}).second) continue;
+      AddRow(LinkRow{"link", stored.post.url, target->second, stored.post.title,
+                     stored.post.published, SameBlog(target->second, stored.post.url)},
              &table);
     }
   }

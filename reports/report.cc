@@ -23,13 +23,20 @@ Status WriteReport(std::string_view kind, store::Store& store, Format format, st
 Status WriteStatus(store::Store& store, std::ostream& out) {
   auto counts = store.Count();
   if (!counts.ok()) return counts.error().WithContext("status");
+  // One "name value" pair a line, so scripts can read it too.
   out << "sites       " << counts->sites << '\n'
-      << "pages       " << counts->pages << '\n'
       << "posts       " << counts->posts << '\n'
       << "comments    " << counts->comments << '\n'
       << "trackbacks  " << counts->trackbacks << '\n'
       << "mentions    " << counts->mentions << '\n'
-      << "identities  " << counts->identities << '\n';
+      << "identities  " << counts->identities << '\n'
+      << "pages       " << counts->pages << '\n';
+  for (const auto& [status, count] : counts->pages_by_status) {
+    std::string label = "  " + status;
+    out << label << std::string(label.size() < 12 ? 12 - label.size() : 1, ' ') << count << '\n';
+  }
+  out << "last-fetch  " << (counts->last_fetched_at.empty() ? "never" : counts->last_fetched_at)
+      << '\n';
   return {};
 }
 

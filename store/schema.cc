@@ -162,9 +162,12 @@ Status SetPragma(sqlite3* db, const char* name, long long value) {
 
 int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
-Status CheckDatabase(sqlite3* db) {
+Status CheckDatabase(sqlite3* db, bool allow_empty) {
   Result<SchemaState> state = ReadAndJudge(db);
   if (!state) return state.error();
+  if (!allow_empty && state->user_version == 0 && state->objects == 0) {
+    return Error{ErrorCode::kNotFound, "empty file, not a linkgraph database yet"};
+  }
   return {};
 }
 

@@ -18,7 +18,9 @@ int LatestSchemaVersion();
 // Reads the file's header and refuses (kCorrupt) a file that is not SQLite,
 // a SQLite file of another program, or one from a newer linkgraph. Run before
 // anything is written, so a refused file is left as it was.
-Status CheckDatabase(sqlite3* db);
+// allow_empty: whether an empty file (or a new one) may become a store;
+// commands that only read refuse it rather than write a schema into it.
+Status CheckDatabase(sqlite3* db, bool allow_empty);
 
 // Applies the migrations the file lacks in one transaction, checking again
 // under the write lock since another process may have migrated meanwhile.

@@ -43,7 +43,9 @@ constexpr const char* kSelectCounts =
     "SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM pages),"
     " (SELECT count(*) FROM posts), (SELECT count(*) FROM comments),"
     " (SELECT count(*) FROM trackbacks), (SELECT count(*) FROM mentions),"
-    " (SELECT count(*) FROM identities)";
+    " (SELECT count(*) FROM identities), (SELECT COALESCE(max(fetched_at), '') FROM pages)";
+constexpr const char* kSelectPageStatuses =
+    "SELECT status, count(*) FROM pages GROUP BY status ORDER BY count(*) DESC, status";
 
 // Runs a query without parameters and calls on_row(statement) for each row.
 template <typename OnRow>
@@ -171,7 +173,12 @@ Result<std::vector<StoredMention>> SqliteStore::Mentions() {
 Result<Counts> SqliteStore::Count() {
   Counts counts;
   Status read = ForEachRow(db_.get(), kSelectCounts, [&](const Statement& s) {
-    counts = Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3), s.Int(4), s.Int(5), s.Int(6)};
+    counts =
+        Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3), s.Int(4), s.Int(5), s.Int(6), {}, s.Text(7)};
+  });
+  if (!read) return read.error().WithContext("count");
+  read = ForEachRow(db_.get(), kSelectPageStatuses, [&](const Statement& s) {
+    counts.pages_by_status.emplace_back(s.Text(0), s.Int(1));
   });
   if (!read) return read.error().WithContext("count");
   return counts;
@@ -240,7 +247,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (!db) return db.error().WithContext(context);
   // Check before Configure: switching to WAL would write to a file that
   // turns out not to be ours.
-  if (Status checked = CheckDatabase(db->get()); !checked) {
+  if (Status checked = CheckDatabase(db->get(), options.create_if_missing); !checked) {
     return checked.error().WithContext(context);
   }
   if (Status configured = Configure(db->get(), options); !configured) {

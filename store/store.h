@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/model.h"
@@ -69,6 +70,8 @@ struct StoredMention {
 struct Counts {
   long long sites = 0, pages = 0, posts = 0, comments = 0, trackbacks = 0,
             mentions = 0, identities = 0;
+  std::vector<std::pair<std::string, long long>> pages_by_status;  // ("ok", 12), ...
+  std::string last_fetched_at;  // the newest page's fetched_at; "" when none
 };
 
 struct OpenOptions {

@@ -91,6 +91,16 @@ BOOST_AUTO_TEST_CASE(missing_file_is_not_found_when_not_creating) {
   BOOST_TEST(!std::filesystem::exists(DbPath(dir)));
 }
 
+BOOST_AUTO_TEST_CASE(empty_file_is_refused_and_left_empty_when_not_creating) {
+  TempDir dir;
+  { std::ofstream touch(DbPath(dir)); }
+  auto opened = store::OpenSqliteStore(DbPath(dir), store::OpenOptions{false, 100});
+  BOOST_REQUIRE(!opened.ok());
+  BOOST_TEST(Code(opened.error().code) == Code(ErrorCode::kNotFound));
+  BOOST_TEST(opened.error().message.find("empty file") != std::string::npos);
+  BOOST_TEST(std::filesystem::file_size(DbPath(dir)) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(memory_stores_are_private) {
   auto a = OpenMemoryStore();
   auto b = OpenMemoryStore();

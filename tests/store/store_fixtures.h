@@ -104,7 +104,17 @@ inline PageToSave PlainPage(const std::string& url, const std::string& status,
   return page;
 }
 
-inline store::Counts FixtureCounts() { return store::Counts{1, 1, 1, 2, 2, 3, 6}; }
+inline store::Counts FixtureCounts() {
+  store::Counts counts;
+  counts.sites = 1;
+  counts.pages = 1;
+  counts.posts = 1;
+  counts.comments = 2;
+  counts.trackbacks = 2;
+  counts.mentions = 3;
+  counts.identities = 6;
+  return counts;
+}
 
 inline void CheckCounts(const store::Counts& actual, const store::Counts& expected) {
   BOOST_TEST(actual.sites == expected.sites);

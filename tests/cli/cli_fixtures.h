@@ -1,0 +1,172 @@
+// Fixtures for the end-to-end tests of the `linkgraph` executable: a fresh
+// temporary folder per case (the child's working folder, and where its
+// database lives), the bundled sample blog, and small readers of the
+// binary's output (status lines, JSON, CSV).
+#pragma once
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tests/cli/run_linkgraph.h"
+#include "tests/support/test_paths.h"
+
+namespace linkgraph::cli_test {
+
+namespace fs = std::filesystem;
+using testing::RunResult;
+
+inline constexpr char kSeedPostUrl[] =
+    "http://wendytherecruiter.wordpress.com/2009/12/06/social-media-from-online-to-offline/";
+inline constexpr char kSeedPageFile[] =
+    "2009/12/06/social-media-from-online-to-offline/index.html";
+
+// The sample's four pages, relative to SampleDir().
+inline const std::vector<std::string>& SamplePages() {
+  static const std::vector<std::string> pages = {
+      "index.html",
+      "2009/11/20/why-i-started-blogging/index.html",
+      kSeedPageFile,
+      "2010/03/28/a-weekend-of-underground-restaurants/index.html",
+  };
+  return pages;
+}
+
+inline fs::path SampleDir() { return testing::SourceDir() / "examples" / "wendy-the-recruiter"; }
+
+inline std::string SampleIndexFileUrl() {
+  return "file://" + (SampleDir() / "index.html").lexically_normal().string();
+}
+
+inline void WriteFile(const fs::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// Replaces the first occurrence of from; fails the test when there is none,
+// so a fixture edit that no longer applies cannot pass silently.
+inline void ReplaceOnce(std::string* text, std::string_view from, std::string_view to) {
+  size_t at = text->find(from);
+  BOOST_REQUIRE_MESSAGE(at != std::string::npos, "fixture text not found: " << from);
+  text->replace(at, from.size(), to);
+}
+
+inline nlohmann::json ParseJson(const std::string& text) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& error) {
+    BOOST_FAIL("output is not JSON: " << error.what() << "\n" << text.substr(0, 2000));
+  }
+  return {};
+}
+
+// "posts       3" lines of `linkgraph status`, by name.
+inline std::map<std::string, long long> StatusCounts(const std::string& out) {
+  std::map<std::string, long long> counts;
+  std::istringstream lines(out);
+  std::string name, value;
+  while (lines >> name >> value) {
+    if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) {
+      counts[name] = std::stoll(value);
+    }
+  }
+  return counts;
+}
+
+// The numbers of an import or crawl summary line ("... 0 new, 0 changed,
+// 4 unchanged pages; 0 new posts, 0 new comments (0 updated), ..."), by
+// what they count: "new pages", "changed pages", "unchanged pages",
+// "new posts", "new comments", "updated comments", "new trackbacks",
+// "new mentions".
+inline std::map<std::string, int> SummaryNumbers(const std::string& line) {
+  static const std::regex kSummary(
+      R"((\d+) new, (\d+) changed, (\d+) unchanged pages; (\d+) new posts, (\d+) new )"
+      R"(comments \((\d+) updated\), (\d+) new trackbacks, (\d+) new mentions)");
+  std::smatch match;
+  BOOST_REQUIRE_MESSAGE(std::regex_search(line, match, kSummary), "no summary in: " << line);
+  const char* names[] = {"new pages",    "changed pages",    "unchanged pages", "new posts",
+                         "new comments", "updated comments", "new trackbacks",  "new mentions"};
+  std::map<std::string, int> numbers;
+  for (size_t i = 0; i < 8; ++i) numbers[names[i]] = std::stoi(match[i + 1].str());
+  return numbers;
+}
+
+// RFC 4180 records: quoted fields may hold commas, CRLF and doubled quotes.
+// Lines end in CRLF; a bare LF outside quotes fails the test.
+inline std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, field_started = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"' && !field_started) {
+      quoted = field_started = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      row.push_back(std::move(field));
+      rows.push_back(std::move(row));
+      row.clear();
+      field.clear();
+      field_started = false;
+      ++i;
+    } else {
+      BOOST_REQUIRE_MESSAGE(c != '\n' && c != '"', "bad CSV at byte " << i);
+      field += c;
+      field_started = true;
+    }
+  }
+  BOOST_REQUIRE_MESSAGE(!quoted && row.empty() && field.empty(), "CSV does not end in CRLF");
+  return rows;
+}
+
+// One case: a fresh folder that is the child's working folder and holds its
+// database, so nothing is ever written where the tests were started.
+struct CliFixture {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "linkgraph.db").string();
+
+  RunResult Run(const std::vector<std::string>& args) const {
+    return testing::RunLinkgraph(args, dir.path());
+  }
+
+  // Runs a command that must succeed (exit 0).
+  RunResult RunOk(const std::vector<std::string>& args) const {
+    RunResult result = Run(args);
+    BOOST_REQUIRE_MESSAGE(result.exit_status == 0, "linkgraph failed: " << result);
+    return result;
+  }
+
+  RunResult ImportSample() const { return RunOk({"import", "--db", db, SampleDir().string()}); }
+
+  std::string Export() const { return RunOk({"export", "--db", db, "--format", "json"}).out; }
+
+  nlohmann::json ExportJson() const { return ParseJson(Export()); }
+
+  std::map<std::string, long long> Status() const {
+    return StatusCounts(RunOk({"status", "--db", db}).out);
+  }
+};
+
+}  // namespace linkgraph::cli_test

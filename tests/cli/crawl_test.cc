@@ -1,0 +1,91 @@
+// `linkgraph crawl`: the sample blog walked from file:// and served over
+// HTTP by the loopback server, with a broken link.
+#include <boost/test/unit_test.hpp>
+
+#include "tests/cli/cli_fixtures.h"
+#include "tests/crawler/loopback_http_server.h"
+
+namespace linkgraph::cli_test {
+namespace {
+
+using testing::LoopbackHttpServer;
+using testing::Route;
+
+Route HtmlRoute(std::string body) {
+  Route route;
+  route.headers = {{"Content-Type", "text/html; charset=UTF-8"}};
+  route.body = std::move(body);
+  return route;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_crawl, CliFixture)
+
+BOOST_AUTO_TEST_CASE(file_crawl_walks_four_pages_and_stores_what_import_stores) {
+  RunResult crawled = RunOk({"crawl", "--db", db, SampleIndexFileUrl()});
+  BOOST_TEST(crawled.out.find("crawled 4 pages (0 failed)") != std::string::npos, crawled);
+  auto summary = SummaryNumbers(crawled.out);
+  BOOST_TEST(summary["new pages"] == 4);
+  BOOST_TEST(summary["new posts"] == 3);
+  BOOST_TEST(summary["new comments"] == 13);
+  BOOST_TEST(summary["new trackbacks"] == 4);
+  const std::string crawl_export = Export();
+
+  CliFixture imported;
+  imported.ImportSample();
+  BOOST_TEST((crawl_export == imported.Export()), "crawl and import stored different things");
+}
+
+BOOST_AUTO_TEST_CASE(crawl_after_import_duplicates_nothing) {
+  ImportSample();
+  const std::string before = Export();
+  const auto counts_before = Status();
+  RunResult crawled = RunOk({"crawl", "--db", db, SampleIndexFileUrl()});
+  auto summary = SummaryNumbers(crawled.out);
+  BOOST_TEST(summary["unchanged pages"] == 4);
+  for (const char* name : {"new pages", "changed pages", "new posts", "new comments",
+                           "updated comments", "new trackbacks", "new mentions"}) {
+    BOOST_TEST(summary[name] == 0, name << " after crawling what was imported");
+  }
+  BOOST_TEST((Status() == counts_before));
+  BOOST_TEST((Export() == before), "the export changed after crawling what was imported");
+}
+
+BOOST_AUTO_TEST_CASE(http_crawl_with_a_broken_link_exits_3_and_stores_the_good_pages) {
+  LoopbackHttpServer server;
+  for (const std::string& page : SamplePages()) {
+    std::string html = testing::ReadFile(SampleDir() / page);
+    if (page == "index.html") {
+      ReplaceOnce(&html, "</body>", "<p><a href=\"gone/index.html\">An old post</a></p>\n</body>");
+    }
+    server.SetRoute("/" + page, HtmlRoute(std::move(html)));
+  }
+  const std::string missing = server.Url("/gone/index.html");
+
+  RunResult crawled =
+      Run({"crawl", "--db", db, "--delay", "0", "--timeout", "20", server.Url("/index.html")});
+  BOOST_TEST(crawled.exit_status == 3, crawled);
+  BOOST_TEST(crawled.out.find("crawled 5 pages (1 failed)") != std::string::npos, crawled);
+  BOOST_TEST(crawled.err.find(missing) != std::string::npos, crawled);
+  BOOST_TEST(crawled.err.find("404") != std::string::npos, crawled);
+
+  auto counts = Status();
+  BOOST_TEST(counts["pages"] == 5);  // the four good ones and the 404, with its status
+  BOOST_TEST(counts["posts"] == 3);
+  BOOST_TEST(counts["comments"] == 13);
+  BOOST_TEST(counts["trackbacks"] == 4);
+
+  // The posts are keyed by their canonical URLs, so they are the imported ones.
+  CliFixture imported;
+  imported.ImportSample();
+  BOOST_TEST((Export() == imported.Export()), "HTTP crawl and import stored different things");
+
+  int gone_requests = 0;
+  for (const auto& request : server.Requests()) gone_requests += request.target == "/gone/index.html";
+  BOOST_TEST(gone_requests == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace linkgraph::cli_test
