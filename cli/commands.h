@@ -19,6 +19,7 @@ struct ImportOptions {
   std::string database = kDefaultDatabase;
   std::vector<std::string> paths;
   bool quiet = false;
+  bool reextract = false;  // extract pages whose bytes are unchanged too
 };
 
 struct CrawlOptions {

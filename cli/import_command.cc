@@ -55,7 +55,7 @@ std::vector<fs::path> CollectFiles(const std::vector<std::string>& arguments, in
   return files;
 }
 
-store::PageToSave ReadAndProcess(const fs::path& path) {
+store::PageToSave ReadAndProcess(const fs::path& path, store::Store& store, bool reextract) {
   std::string url = crawler::FileUrlFromPath(path.string());
   std::error_code error;
   uintmax_t size = fs::file_size(path, error);
@@ -66,7 +66,12 @@ store::PageToSave ReadAndProcess(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   if (!(bytes << in.rdbuf()) && size > 0) return FailedPage(url, "error", "cannot read file");
-  return ProcessPage(bytes.str(), url, "");
+  if (!reextract) {
+    if (auto unchanged = UnchangedPage(store, bytes.view(), url)) return std::move(*unchanged);
+  }
+  store::PageToSave page = ProcessPage(bytes.view(), url, "");
+  page.rewrite = reextract;
+  return page;
 }
 
 }  // namespace
@@ -97,7 +102,7 @@ int RunImport(const ImportOptions& options) {
     return true;
   };
   for (const fs::path& file : files) {
-    store::PageToSave page = ReadAndProcess(file);
+    store::PageToSave page = ReadAndProcess(file, **store, options.reextract);
     if (page.fetch.status != "ok") {
       std::cerr << "linkgraph import: " << file.string() << ": " << page.fetch.error << '\n';
       ++failed;

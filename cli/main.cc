@@ -35,6 +35,8 @@ int Run(int argc, char** argv) {
       ->required()
       ->type_name("PATH");
   import->add_flag("-q,--quiet", import_options.quiet, "Print nothing but errors");
+  import->add_flag("--reextract", import_options.reextract,
+                   "Extract files whose bytes are already stored too (after an upgrade)");
 
   CrawlOptions crawl_options;
   CLI::App* crawl = app.add_subcommand(

@@ -81,6 +81,19 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
   return page;
 }
 
+std::optional<store::PageToSave> UnchangedPage(store::Store& store, std::string_view bytes,
+                                               const std::string& url) {
+  auto stored = store.FindPage(url);
+  if (!stored.ok() || !stored->has_value()) return std::nullopt;
+  const store::PageFetch& previous = **stored;
+  std::string hash = ContentHash(bytes);
+  if (previous.status != "ok" || previous.content_hash != hash) return std::nullopt;
+  store::PageToSave page;
+  page.fetch = previous;
+  page.fetch.fetched_at = NowIso8601Utc();
+  return page;
+}
+
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database) {
   std::error_code ignored;
   if (database != ":memory:" && !std::filesystem::exists(database, ignored)) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,12 @@ namespace linkgraph::cli {
 // reason, so the store shows what was tried.
 store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
                               const std::string& transport_charset);
+
+// When the store already holds these exact bytes for url, extracted
+// without error, a record that only refreshes the fetch (no extraction: a
+// re-run costs no parse). nullopt when the page is new or changed.
+std::optional<store::PageToSave> UnchangedPage(store::Store& store, std::string_view bytes,
+                                               const std::string& url);
 
 // A fetch record for a page that never got as far as extraction.
 store::PageToSave FailedPage(const std::string& url, const std::string& status,

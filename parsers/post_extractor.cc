@@ -251,24 +251,35 @@ std::vector<Link> ReadLinks(const PageContext& page, const GumboNode* body) {
   return links;
 }
 
+// Outermost post containers outside sidebars and comments.
+std::vector<const GumboNode*> FindPostContainers(const GumboNode* root) {
+  return FindAll(root, IsPostContainer,
+                 [](const GumboNode* n) { return SkipForPost(n) || IsPostContainer(n); });
+}
+
+// The one post body of a single-post page; nullptr for listings (front
+// pages, archives, categories), which show several posts or their excerpts.
+const GumboNode* FindSinglePostBody(const GumboNode* root) {
+  std::vector<const GumboNode*> containers = FindPostContainers(root);
+  bool excerpts = FindAll(root, ClassIs("entry-summary"), SkipForPost).size() > 1;
+  if (containers.size() > 1 || excerpts) return nullptr;
+  std::vector<const GumboNode*> bodies = FindBodies(root);
+  // Themes with no body class: the post container itself.
+  if (bodies.empty()) bodies = containers;
+  if (bodies.size() == 1) return bodies.front();
+  // Several bodies in one container: the first, when the page says it is a
+  // single post (WordPress puts "single" on <body>).
+  const GumboNode* body_tag = FindFirst(root, TagIs(GUMBO_TAG_BODY));
+  bool single =
+      body_tag != nullptr && (HasClass(body_tag, "single") || HasClass(body_tag, "single-post"));
+  return single && !bodies.empty() ? bodies.front() : nullptr;
+}
+
 }  // namespace
 
 bool ExtractPost(const PageContext& page, Post* post) {
-  std::vector<const GumboNode*> bodies = FindBodies(page.root);
-  if (bodies.empty()) {
-    // Themes with no body class: the post container itself, when only one.
-    bodies = FindAll(page.root, IsPostContainer,
-                     [](const GumboNode* n) { return SkipForPost(n) || IsPostContainer(n); });
-  }
-  if (bodies.size() != 1) {
-    // Several bodies: an index or archive page, unless the page says it is a
-    // single post (WordPress puts "single" on <body>).
-    const GumboNode* body_tag = FindFirst(page.root, TagIs(GUMBO_TAG_BODY));
-    bool single =
-        body_tag != nullptr && (HasClass(body_tag, "single") || HasClass(body_tag, "single-post"));
-    if (bodies.empty() || !single) return false;
-  }
-  const GumboNode* body = bodies.front();
+  const GumboNode* body = FindSinglePostBody(page.root);
+  if (body == nullptr) return false;
   const GumboNode* container = IsPostContainer(body) ? body : FindAncestor(body, IsPostContainer);
   post->url = page.canonical_url;
   post->title = ReadTitle(page.root, container);

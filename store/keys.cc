@@ -59,6 +59,14 @@ std::string PostUrlOf(const ExtractedPage& page) {
   return page.url;
 }
 
+std::string TrackbackKey(const Trackback& trackback) {
+  return trackback.id.empty() ? "url:" + trackback.source_url : trackback.id;
+}
+
+std::string TrackbackIdOf(const std::string& key) {
+  return key.rfind("url:", 0) == 0 ? std::string() : key;
+}
+
 std::string CommentKeyOf(const Comment& comment) {
   if (!comment.id.empty()) return comment.id;
   // A unit separator between fields so ("ab","c") and ("a","bc") differ.

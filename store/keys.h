@@ -22,6 +22,11 @@ std::string PostUrlOf(const ExtractedPage& page);
 // stable (FNV-1a) hash of its author, date and text, the same on every run.
 std::string CommentKeyOf(const Comment& comment);
 
+// Trackback.id, or "url:" + its source URL for a ping the page gave no id.
+std::string TrackbackKey(const Trackback& trackback);
+// The Trackback.id a stored key stands for ("" for a "url:" key).
+std::string TrackbackIdOf(const std::string& key);
+
 enum class IdentityKind { kName, kHandle, kUrl };
 const char* ToString(IdentityKind kind);
 

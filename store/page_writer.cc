@@ -71,12 +71,12 @@ constexpr const char* kUpsertComment =
     " parent_key = excluded.parent_key, position = excluded.position";
 
 constexpr const char* kFindTrackback =
-    "SELECT trackback_key, title, published, kind FROM trackbacks"
-    " WHERE post_id = ?1 AND source_url = ?2";
+    "SELECT source_url, title, published, kind FROM trackbacks"
+    " WHERE post_id = ?1 AND trackback_key = ?2";
 constexpr const char* kUpsertTrackback =
     "INSERT INTO trackbacks (post_id, source_url, trackback_key, title, published, kind)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-    " ON CONFLICT (post_id, source_url) DO UPDATE SET trackback_key = excluded.trackback_key,"
+    " ON CONFLICT (post_id, trackback_key) DO UPDATE SET source_url = excluded.source_url,"
     " title = excluded.title, published = excluded.published, kind = excluded.kind";
 
 constexpr const char* kFindMentions =
@@ -173,23 +173,27 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
   if (fetch.url.empty()) return Error{ErrorCode::kInvalidArgument, "page without a URL"};
 
   bool existed = false;
+  bool unchanged = false;
   {
     Result<ScopedStatement> find = statements_.Get(kFindPage);
     if (!find) return find.error();
     Result<bool> row = (*find)->Bind(1, fetch.url).Step();
     if (!row) return row.error();
     existed = *row;
-    if (existed && IsUnchanged((*find)->Text(1), (*find)->Text(2), page)) {
+    unchanged = existed && IsUnchanged((*find)->Text(1), (*find)->Text(2), page);
+    if (unchanged && !page.rewrite) {
       ++outcome->pages_unchanged;
       return Write(statements_, kRefreshPage, (*find)->Int(0), fetch.http_status, fetch.etag,
                    fetch.last_modified, fetch.fetched_at);
     }
   }
-  ++(existed ? outcome->pages_changed : outcome->pages_new);
+  ++(unchanged ? outcome->pages_unchanged
+               : (existed ? outcome->pages_changed : outcome->pages_new));
 
   const ExtractedPage* extracted =
       page.extracted && page.extracted->has_post ? &*page.extracted : nullptr;
-  Result<std::optional<long long>> site_id = UpsertSite(statements_, extracted, fetch.canonical_url.empty() ? fetch.url : fetch.canonical_url);
+  Result<std::optional<long long>> site_id = UpsertSite(
+      statements_, extracted, fetch.canonical_url.empty() ? fetch.url : fetch.canonical_url);
   if (!site_id) return site_id.error();
   Result<long long> page_id =
       WriteReturningId(statements_, kUpsertPage, fetch.url, fetch.canonical_url, fetch.status,
@@ -275,26 +279,29 @@ Status PageWriter::SaveComments(long long post_id, const std::vector<Comment>& c
   return {};
 }
 
-// Upserts by (post, source URL); like comments, absent ones are kept.
+// Upserts by (post, trackback key); like comments, absent ones are kept. The
+// key is the page's id for the ping, so one source pinging a post several
+// times (Topsy did, once a tweet) stays several pings.
 Status PageWriter::SaveTrackbacks(long long post_id, const std::vector<Trackback>& trackbacks,
                                   SaveOutcome* outcome) {
   for (const Trackback& trackback : trackbacks) {
     if (trackback.source_url.empty()) continue;
     const std::string_view kind = ToString(trackback.kind);
+    const std::string key = TrackbackKey(trackback);
     {
       Result<ScopedStatement> find = statements_.Get(kFindTrackback);
       if (!find) return find.error();
-      Result<bool> row = (*find)->BindAll(post_id, trackback.source_url).Step();
+      Result<bool> row = (*find)->BindAll(post_id, key).Step();
       if (!row) return row.error();
       if (!*row) {
         ++outcome->trackbacks_new;
-      } else if ((*find)->Text(0) == trackback.id && (*find)->Text(1) == trackback.title &&
+      } else if ((*find)->Text(0) == trackback.source_url && (*find)->Text(1) == trackback.title &&
                  (*find)->Text(2) == trackback.published && (*find)->Text(3) == kind) {
         continue;
       }
     }
-    Status written = Write(statements_, kUpsertTrackback, post_id, trackback.source_url,
-                           trackback.id, trackback.title, trackback.published, kind);
+    Status written = Write(statements_, kUpsertTrackback, post_id, trackback.source_url, key,
+                           trackback.title, trackback.published, kind);
     if (!written) return written;
   }
   return {};

@@ -72,7 +72,7 @@ CREATE TABLE trackbacks (
   title TEXT NOT NULL DEFAULT '',
   published TEXT NOT NULL DEFAULT '',
   kind TEXT NOT NULL CHECK (kind IN ('trackback', 'pingback')),
-  UNIQUE (post_id, source_url)
+  UNIQUE (post_id, trackback_key)
 );
 CREATE TABLE mentions (
   id INTEGER PRIMARY KEY,

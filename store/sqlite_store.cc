@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "store/keys.h"
 #include "store/page_writer.h"
 #include "store/schema.h"
 #include "store/sqlite_handles.h"
@@ -144,8 +145,8 @@ Result<std::vector<StoredTrackback>> SqliteStore::Trackbacks() {
   Status read = ForEachRow(db_.get(), kSelectTrackbacks, [&](const Statement& s) {
     LinkbackKind kind = s.Text(5) == ToString(LinkbackKind::kPingback) ? LinkbackKind::kPingback
                                                                        : LinkbackKind::kTrackback;
-    trackbacks.push_back(
-        StoredTrackback{s.Text(0), Trackback{s.Text(1), s.Text(2), s.Text(3), s.Text(4), kind}});
+    trackbacks.push_back(StoredTrackback{
+        s.Text(0), Trackback{TrackbackIdOf(s.Text(1)), s.Text(2), s.Text(3), s.Text(4), kind}});
   });
   if (!read) return read.error().WithContext("read trackbacks");
   return trackbacks;

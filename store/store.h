@@ -24,20 +24,23 @@ struct PageFetch {
   int http_status = 0;        // 0 for files
   std::string etag;
   std::string last_modified;
-  std::string content_hash;   // hex digest of the bytes; "" when none
-  std::string fetched_at;     // ISO 8601 UTC
+  std::string content_hash;  // hex digest of the bytes; "" when none
+  std::string fetched_at;    // ISO 8601 UTC
 };
 
 // A page to save: its fetch, and the extraction when it produced one.
 struct PageToSave {
   PageFetch fetch;
   std::optional<ExtractedPage> extracted;
+  // Write the extraction even when the stored bytes are the same (after an
+  // extractor upgrade). Default: false, an unchanged page costs no writes.
+  bool rewrite = false;
 };
 
 // What a save changed, summed over the pages of one call.
 struct SaveOutcome {
   int pages_new = 0;
-  int pages_changed = 0;      // content hash differs from the stored one
+  int pages_changed = 0;  // content hash differs from the stored one
   int pages_unchanged = 0;
   int posts_new = 0;
   int comments_new = 0;
@@ -47,8 +50,8 @@ struct SaveOutcome {
 };
 
 struct StoredPost {
-  Post post;               // post.url is the key
-  std::string page_url;    // the page it was read from
+  Post post;             // post.url is the key
+  std::string page_url;  // the page it was read from
 };
 
 struct StoredComment {
@@ -68,8 +71,8 @@ struct StoredMention {
 };
 
 struct Counts {
-  long long sites = 0, pages = 0, posts = 0, comments = 0, trackbacks = 0,
-            mentions = 0, identities = 0;
+  long long sites = 0, pages = 0, posts = 0, comments = 0, trackbacks = 0, mentions = 0,
+            identities = 0;
   std::vector<std::pair<std::string, long long>> pages_by_status;  // ("ok", 12), ...
   std::string last_fetched_at;  // the newest page's fetched_at; "" when none
 };

@@ -82,7 +82,8 @@ BOOST_AUTO_TEST_CASE(http_crawl_with_a_broken_link_exits_3_and_stores_the_good_p
   BOOST_TEST((Export() == imported.Export()), "HTTP crawl and import stored different things");
 
   int gone_requests = 0;
-  for (const auto& request : server.Requests()) gone_requests += request.target == "/gone/index.html";
+  for (const auto& request : server.Requests())
+    gone_requests += request.target == "/gone/index.html";
   BOOST_TEST(gone_requests == 1);
 }
 

@@ -64,10 +64,12 @@ BOOST_AUTO_TEST_CASE(importing_sample_stores_3_posts_13_comments_4_trackbacks) {
   BOOST_TEST(exported["comments"].size() == 13u);
   BOOST_TEST(exported["trackbacks"].size() == 4u);
   BOOST_TEST(CommentsOf(exported, kSeedPostUrl) == 8);
-  BOOST_TEST(CommentsOf(exported, "http://wendytherecruiter.wordpress.com/2010/03/28/"
-                                  "a-weekend-of-underground-restaurants/") == 3);
-  BOOST_TEST(CommentsOf(exported, "http://wendytherecruiter.wordpress.com/2009/11/20/"
-                                  "why-i-started-blogging/") == 2);
+  BOOST_TEST(CommentsOf(exported,
+                        "http://wendytherecruiter.wordpress.com/2010/03/28/"
+                        "a-weekend-of-underground-restaurants/") == 3);
+  BOOST_TEST(CommentsOf(exported,
+                        "http://wendytherecruiter.wordpress.com/2009/11/20/"
+                        "why-i-started-blogging/") == 2);
   for (const auto& trackback : exported["trackbacks"]) {
     BOOST_TEST((trackback["post_url"] == kSeedPostUrl), trackback);
   }
@@ -84,6 +86,16 @@ BOOST_AUTO_TEST_CASE(reimporting_same_files_changes_nothing_and_reports_nothing_
     BOOST_TEST(summary[name] == 0, name << " after the second import");
   }
   BOOST_TEST((Export() == first), "the export differs after a second import");
+}
+
+BOOST_AUTO_TEST_CASE(reextract_rewrites_unchanged_files_without_duplicating) {
+  ImportSample();
+  const std::string first = Export();
+  RunResult again = RunOk({"import", "--reextract", "--db", db, SampleDir().string()});
+  auto summary = SummaryNumbers(again.out);
+  BOOST_TEST(summary["unchanged pages"] == 4);
+  BOOST_TEST(summary["new comments"] == 0);
+  BOOST_TEST((Export() == first), "the export differs after --reextract");
 }
 
 BOOST_AUTO_TEST_CASE(edited_page_updates_comment_text_and_adds_one_comment) {

@@ -42,7 +42,8 @@ BOOST_FIXTURE_TEST_SUITE(cli_report, CliFixture)
 
 BOOST_AUTO_TEST_CASE(replies_json_has_five_keys_and_wendys_four_seed_replies) {
   ImportSample();
-  nlohmann::json replies = ParseJson(RunOk({"report", "replies", "--db", db, "--format", "json"}).out);
+  nlohmann::json replies =
+      ParseJson(RunOk({"report", "replies", "--db", db, "--format", "json"}).out);
   BOOST_REQUIRE(replies.is_array());
   BOOST_TEST(replies.size() == 6u);
   const std::set<std::string> keys = {"replier", "replied_to", "comment_url", "reply_url",

@@ -49,6 +49,19 @@ BOOST_AUTO_TEST_CASE(resaving_identical_page_changes_nothing) {
   CheckCounts(Must(db->Count()), FixtureCounts());
 }
 
+BOOST_AUTO_TEST_CASE(rewrite_writes_the_extraction_of_an_unchanged_page) {
+  auto db = OpenMemoryStore();
+  Save(*db, {PostPage()});
+  PageToSave reextracted = PostPage();
+  reextracted.extracted->comments[0].text = "what a newer extractor reads";
+  CheckOutcome(Save(*db, {reextracted}), SaveOutcome{0, 0, 1, 0, 0, 0, 0, 0});  // skipped
+  BOOST_TEST(Must(db->Comments())[0].comment.text != "what a newer extractor reads");
+  reextracted.rewrite = true;
+  CheckOutcome(Save(*db, {reextracted}), SaveOutcome{0, 0, 1, 0, 0, 1, 0, 0});
+  BOOST_TEST(Must(db->Comments())[0].comment.text == "what a newer extractor reads");
+  CheckCounts(Must(db->Count()), FixtureCounts());
+}
+
 BOOST_AUTO_TEST_CASE(same_content_under_new_hash_counts_only_the_page) {
   auto db = OpenMemoryStore();
   Save(*db, {PostPage("hash-1")});
@@ -177,7 +190,33 @@ BOOST_AUTO_TEST_CASE(comment_without_id_gets_a_stable_derived_key) {
   BOOST_TEST(mentions.back().source_url == kPostUrl);  // no permalink: the post's page
 }
 
-BOOST_AUTO_TEST_CASE(trackback_is_updated_by_source_url) {
+BOOST_AUTO_TEST_CASE(one_source_pinging_twice_keeps_both_pings) {
+  auto db = OpenMemoryStore();
+  PageToSave page = PostPage("hash-1");
+  Trackback again = page.extracted->trackbacks[0];
+  again.id = "comment-999";
+  again.published = "2009-12-07T09:00:00";
+  page.extracted->trackbacks.push_back(again);
+  Save(*db, {page});
+  auto trackbacks = Must(db->Trackbacks());
+  BOOST_REQUIRE_EQUAL(trackbacks.size(), 3u);
+  BOOST_TEST(trackbacks[2].trackback.id == "comment-999");
+  BOOST_TEST(trackbacks[2].trackback.source_url == trackbacks[0].trackback.source_url);
+}
+
+BOOST_AUTO_TEST_CASE(ping_without_id_is_keyed_by_its_source_url) {
+  auto db = OpenMemoryStore();
+  PageToSave page = PostPage("hash-1");
+  for (Trackback& trackback : page.extracted->trackbacks) trackback.id.clear();
+  Save(*db, {page});
+  page.fetch.content_hash = "hash-2";
+  CheckOutcome(Save(*db, {page}), SaveOutcome{0, 1, 0, 0, 0, 0, 0, 0});
+  auto trackbacks = Must(db->Trackbacks());
+  BOOST_REQUIRE_EQUAL(trackbacks.size(), 2u);
+  BOOST_TEST(trackbacks[0].trackback.id == "");
+}
+
+BOOST_AUTO_TEST_CASE(edited_trackback_is_updated_in_place) {
   auto db = OpenMemoryStore();
   Save(*db, {PostPage("hash-1")});
   PageToSave edited = PostPage("hash-2");
