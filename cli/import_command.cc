@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
+#include "common/ascii.h"
 #include "crawler/crawler.h"
 
 namespace linkgraph::cli {
@@ -20,9 +21,7 @@ constexpr size_t kBatchPages = 64;
 constexpr uintmax_t kMaxFileBytes = 64u << 20;
 
 bool IsPageFile(const fs::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = ToLowerAscii(path.extension().string());
   return extension == ".html" || extension == ".htm" || extension == ".xhtml" ||
          extension == ".shtml";
 }

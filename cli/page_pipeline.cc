@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "common/ascii.h"
 #include "parsers/parsers.h"
 
 namespace linkgraph::cli {
@@ -12,11 +13,7 @@ namespace {
 
 // Change detection only, not security: FNV-1a over the bytes, 64 bits.
 std::string ContentHash(std::string_view bytes) {
-  uint64_t hash = 14695981039346656037ull;
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
+  uint64_t hash = Fnv1a(kFnv1aOffsetBasis, bytes);
   char buffer[40];
   std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx:%zu", static_cast<unsigned long long>(hash),
                 bytes.size());

@@ -15,9 +15,9 @@ namespace linkgraph::crawler {
 
 struct FetchOptions {
   std::string user_agent = "linkgraph/0.1 (+https://github.com/linkgraph/linkgraph)";
-  long connect_timeout_ms = 10000;    // Default: 10 s
-  long total_timeout_ms = 60000;      // Default: 60 s
-  long max_redirects = 5;             // Default: 5
+  long connect_timeout_ms = 10000;        // Default: 10 s
+  long total_timeout_ms = 60000;          // Default: 60 s
+  long max_redirects = 5;                 // Default: 5
   long long max_body_bytes = 10LL << 20;  // Default: 10 MB; larger bodies fail kTooLarge
 };
 
@@ -25,9 +25,9 @@ struct FetchOptions {
 // Errors are for transfers that did not complete.
 struct FetchResponse {
   std::string requested_url;
-  std::string final_url;           // after redirects
-  int http_status = 0;             // 0 for file://
-  std::string content_type;        // "text/html; charset=utf-8", or guessed for files
+  std::string final_url;     // after redirects
+  int http_status = 0;       // 0 for file://
+  std::string content_type;  // "text/html; charset=utf-8", or guessed for files
   std::string etag;
   std::string last_modified;
   std::string body;

@@ -25,25 +25,6 @@ bool KeptInPath(char c) {
 
 }  // namespace
 
-std::string ToLowerAscii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
-std::string_view TrimAscii(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f";
-  const size_t begin = text.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(kSpace) - begin + 1);
-}
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && ToLowerAscii(text.substr(0, prefix.size())) == prefix;
-}
-
 std::string SchemeOf(std::string_view url) {
   const size_t colon = url.find(':');
   if (colon == std::string_view::npos || colon == 0 || !IsAlpha(url[0])) return "";
@@ -86,7 +67,7 @@ std::string PercentEncodePath(std::string_view path) {
 }
 
 std::string FilePathFromUrl(const std::string& url) {
-  if (!StartsWithNoCase(url, "file:")) return "";
+  if (!StartsWithIgnoreCase(url, "file:")) return "";
   std::string_view rest(url);
   rest.remove_prefix(5);
   rest = rest.substr(0, rest.find_first_of("?#"));

@@ -5,15 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/ascii.h"
+
 namespace linkgraph::crawler {
 
 // "HTTP://x/" -> "http"; "" when url does not start with a valid scheme.
 std::string SchemeOf(std::string_view url);
-
-// Without leading and trailing spaces, tabs, CR, LF and FF.
-std::string_view TrimAscii(std::string_view text);
-bool StartsWithNoCase(std::string_view text, std::string_view prefix);
-std::string ToLowerAscii(std::string_view text);
 
 // "%41b%zz" -> "Ab%zz": malformed escapes are kept as written.
 std::string PercentDecode(std::string_view text);

@@ -173,7 +173,7 @@ bool IsValidUtf8(std::string_view bytes) {
 
 std::string DecodeToUtf8(std::string_view bytes, std::string_view transport_charset) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return RepairUtf8(bytes.substr(3));
-  std::string charset = ToLowerAscii(Trim(transport_charset));
+  std::string charset = ToLowerAscii(TrimAscii(transport_charset));
   if (charset.empty()) charset = SniffMetaCharset(bytes);
   if (charset.empty() || charset == "utf-8" || charset == "utf8" ||
       charset == "unicode-1-1-utf-8") {

@@ -39,7 +39,7 @@ bool LooksLikeHtml(std::string_view text) {
 }
 
 Status CheckBytes(std::string_view bytes, const ExtractOptions& options) {
-  if (Trim(bytes).empty()) return Error{ErrorCode::kUnsupported, "empty page"};
+  if (TrimAscii(bytes).empty()) return Error{ErrorCode::kUnsupported, "empty page"};
   if (bytes.size() > options.max_bytes) {
     return Error{ErrorCode::kTooLarge, "page is " + Megabytes(bytes.size()) + ", over the " +
                                            Megabytes(options.max_bytes) + " limit"};
@@ -99,7 +99,7 @@ void AddMentions(const std::string& text, MentionPlace place, const std::string&
 }  // namespace
 
 std::string AbsoluteUrl(const PageContext& page, std::string_view href) {
-  std::string_view trimmed = Trim(href);
+  std::string_view trimmed = TrimAscii(href);
   if (trimmed.empty() || StartsWithIgnoreCase(trimmed, "javascript:") ||
       StartsWithIgnoreCase(trimmed, "mailto:")) {
     return {};

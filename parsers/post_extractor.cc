@@ -79,8 +79,8 @@ void SplitDocumentTitle(const std::string& title, std::string* post, std::string
   for (std::string_view separator : {" « ", " | ", " – ", " — ", " - ", " :: ", " » "}) {
     size_t at = title.find(separator);
     if (at != std::string::npos) {
-      *post = std::string(Trim(title.substr(0, at)));
-      *site = std::string(Trim(title.substr(at + separator.size())));
+      *post = std::string(TrimAscii(title.substr(0, at)));
+      *site = std::string(TrimAscii(title.substr(at + separator.size())));
       return;
     }
   }
@@ -183,7 +183,7 @@ std::string ReadAuthor(const GumboNode* root, const GumboNode* container) {
         R"((?i)(?:posted|written)\s+by:?\s+([\pL][\pL.'\- ]{0,40}?)(?:\s+(?:on|at|in)\b|[|,\n]|$))"};
     std::string name;
     std::string text = TextOf(container, IsBody);
-    if (RE2::PartialMatch(text, *kPostedBy, &name)) return std::string(Trim(name));
+    if (RE2::PartialMatch(text, *kPostedBy, &name)) return std::string(TrimAscii(name));
   }
   return MetaContent(root, "name", "author");
 }

@@ -2,38 +2,12 @@
 
 namespace linkgraph::parsers {
 
-std::string ToLowerAscii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = ToLowerAscii(c);
-  return lower;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ToLowerAscii(a[i]) != ToLowerAscii(b[i])) return false;
-  }
-  return true;
-}
-
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
-}
-
 bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
   if (needle.empty()) return true;
   for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
     if (EqualsIgnoreCase(text.substr(i, needle.size()), needle)) return true;
   }
   return false;
-}
-
-std::string_view Trim(std::string_view text) {
-  size_t begin = 0;
-  size_t end = text.size();
-  while (begin < end && IsAsciiSpace(text[begin])) ++begin;
-  while (end > begin && IsAsciiSpace(text[end - 1])) --end;
-  return text.substr(begin, end - begin);
 }
 
 std::string CollapseText(std::string_view raw) {

@@ -51,7 +51,7 @@ std::string ToString(UriUriA* uri) {
 // Browsers accept spaces and other stray characters in href values.
 std::string Sanitise(std::string_view reference) {
   std::string out;
-  for (char c : Trim(reference)) {
+  for (char c : TrimAscii(reference)) {
     if (c == ' ')
       out += "%20";
     else if (c == '\t' || c == '\n' || c == '\r')

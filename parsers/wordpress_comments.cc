@@ -63,7 +63,7 @@ bool IsLinkbackItem(const GumboNode* node, bool in_pingback_root) {
 // Themes that list pingbacks as ordinary comments still show WordPress's
 // pingback excerpt: "[...] quoted text [...]".
 bool IsPingbackExcerpt(std::string_view text) {
-  std::string_view trimmed = Trim(text);
+  std::string_view trimmed = TrimAscii(text);
   for (std::string_view ellipsis : {"[...]", "[\xE2\x80\xA6]"}) {
     if (trimmed.starts_with(ellipsis) && trimmed.ends_with(ellipsis) &&
         trimmed.size() > 2 * ellipsis.size()) {
@@ -114,7 +114,7 @@ std::string StripSays(std::string name) {
   static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
   RE2::Replace(&name, *kSays, "");
   RE2::Replace(&name, *kLeadingUrl, "");
-  return std::string(Trim(name));
+  return std::string(TrimAscii(name));
 }
 
 const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {

@@ -1,9 +1,9 @@
 // Links between blogs: trackbacks and pingbacks a post received, and plain
 // links from one stored post to another. A link within one blog is "self".
-#include <cctype>
 #include <map>
 #include <set>
 
+#include "common/ascii.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
@@ -18,8 +18,7 @@ std::string BlogOf(const std::string& url) {
   std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
   size_t at = host.rfind('@');
   if (at != std::string::npos) host.erase(0, at + 1);
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return host;
+  return ToLowerAscii(host);
 }
 
 bool SameBlog(const std::string& a, const std::string& b) {

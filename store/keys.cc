@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "common/ascii.h"
+
 namespace linkgraph::store {
 namespace {
 
@@ -30,14 +32,6 @@ std::string CollapseSpaces(std::string_view text) {
     out += c;
   }
   return out;
-}
-
-std::uint64_t Fnv1a(std::uint64_t hash, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
 }
 
 }  // namespace
@@ -70,7 +64,7 @@ std::string TrackbackIdOf(const std::string& key) {
 std::string CommentKeyOf(const Comment& comment) {
   if (!comment.id.empty()) return comment.id;
   // A unit separator between fields so ("ab","c") and ("a","bc") differ.
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  std::uint64_t hash = kFnv1aOffsetBasis;
   hash = Fnv1a(hash, comment.author);
   hash = Fnv1a(hash, "\x1f");
   hash = Fnv1a(hash, comment.published);
