@@ -184,10 +184,14 @@ std::vector<const GumboNode*> ElementChildren(const GumboNode* node) {
   return children;
 }
 
-std::vector<const GumboNode*> FindAll(const GumboNode* root, const NodePredicate& match,
-                                      const NodePredicate& prune) {
-  std::vector<const GumboNode*> found;
-  if (root == nullptr) return found;
+namespace {
+
+// Depth-first, document order, without recursion (pages can be deep). Stops
+// as soon as on_match returns false.
+template <typename OnMatch>
+void Walk(const GumboNode* root, const NodePredicate& match, const NodePredicate& prune,
+          OnMatch on_match) {
+  if (root == nullptr) return;
   std::vector<const GumboNode*> stack;
   auto push_children = [&stack](const GumboNode* node) {
     const GumboVector* children = nullptr;
@@ -203,18 +207,32 @@ std::vector<const GumboNode*> FindAll(const GumboNode* root, const NodePredicate
   while (!stack.empty()) {
     const GumboNode* node = stack.back();
     stack.pop_back();
-    if (match(node)) found.push_back(node);
+    if (match(node) && !on_match(node)) return;
     if (prune && prune(node)) continue;
     push_children(node);
   }
+}
+
+}  // namespace
+
+std::vector<const GumboNode*> FindAll(const GumboNode* root, const NodePredicate& match,
+                                      const NodePredicate& prune) {
+  std::vector<const GumboNode*> found;
+  Walk(root, match, prune, [&found](const GumboNode* node) {
+    found.push_back(node);
+    return true;
+  });
   return found;
 }
 
 const GumboNode* FindFirst(const GumboNode* root, const NodePredicate& match,
                            const NodePredicate& prune) {
-  // Pages are small enough that collecting then taking the first is fine.
-  std::vector<const GumboNode*> all = FindAll(root, match, prune);
-  return all.empty() ? nullptr : all.front();
+  const GumboNode* first = nullptr;
+  Walk(root, match, prune, [&first](const GumboNode* node) {
+    first = node;
+    return false;
+  });
+  return first;
 }
 
 const GumboNode* FindAncestor(const GumboNode* node, const NodePredicate& match) {

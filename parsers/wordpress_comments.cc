@@ -118,11 +118,13 @@ std::string StripSays(std::string name) {
 }
 
 const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
-  for (const NodePredicate& find :
-       {AnyClassOf({"fn"}), TagIs(GUMBO_TAG_CITE),
-        AnyClassOf({"comment-author", "commentauthor", "comment_author", "comment-author-name",
-                    "author", "comment_name", "comment-name", "name"}),
-        TagAndClass(GUMBO_TAG_A, "url")}) {
+  // Most specific first.
+  static const NodePredicate kAuthorFinders[] = {
+      AnyClassOf({"fn"}), TagIs(GUMBO_TAG_CITE),
+      AnyClassOf({"comment-author", "commentauthor", "comment_author", "comment-author-name",
+                  "author", "comment_name", "comment-name", "name"}),
+      TagAndClass(GUMBO_TAG_A, "url")};
+  for (const NodePredicate& find : kAuthorFinders) {
     if (const GumboNode* node = FindFirst(item, find, scope)) return node;
   }
   return nullptr;
@@ -155,13 +157,11 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
     if (date.empty()) date = ParseDate(OneLine(TextOf(time)));
     if (!date.empty()) return date;
   }
-  for (const GumboNode* meta :
-       FindAll(item,
-               AnyClassOf({"comment-meta", "commentmetadata", "comment-date", "comment-time",
-                           "comment_date", "comment-info", "commentinfo", "comment-metadata",
-                           "date", "published", "comment-datetime", "cmtinfo", "comment-meta-time",
-                           "comment_time", "comment_date"}),
-               scope)) {
+  static const NodePredicate kIsMeta =
+      AnyClassOf({"comment-meta", "commentmetadata", "comment-date", "comment-time", "comment_date",
+                  "comment-info", "commentinfo", "comment-metadata", "date", "published",
+                  "comment-datetime", "cmtinfo", "comment-meta-time", "comment_time"});
+  for (const GumboNode* meta : FindAll(item, kIsMeta, scope)) {
     std::string date = ParseDate(Attr(meta, "title"));
     if (date.empty()) date = ParseDate(OneLine(TextOf(meta)));
     if (!date.empty()) return date;
@@ -278,11 +278,10 @@ class CommentWalker {
       // Lists of pings often mark their items with no class at all.
       bool bare_ping = in_pingback_root && node == root_ &&
                        (IsTag(child, GUMBO_TAG_LI) || IsTag(child, GUMBO_TAG_DT));
-      if ((!IsCommentItem(child) && !bare_ping) || IsSeen(child)) {
+      if (!IsCommentItem(child) && !bare_ping) {
         Walk(child, parent_id, in_pingback_root);
         continue;
       }
-      seen_.push_back(child);
       ItemScope scope{child};
       if (IsLinkbackItem(child, in_pingback_root)) {
         Trackback trackback;
@@ -321,17 +320,9 @@ class CommentWalker {
     }
   }
 
-  bool IsSeen(const GumboNode* node) const {
-    for (const GumboNode* seen : seen_) {
-      if (seen == node) return true;
-    }
-    return false;
-  }
-
   const PageContext& page_;
   std::vector<Comment>* comments_;
   std::vector<Trackback>* trackbacks_;
-  std::vector<const GumboNode*> seen_;
   const GumboNode* root_ = nullptr;
 };
 
