@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
 #include "crawler/crawler.h"
+#include "parsers/parsers.h"
 
 namespace linkgraph::cli {
 namespace {
@@ -25,17 +26,6 @@ std::string HostKey(const std::string& url) {
 
 bool IsHtmlContentType(const std::string& content_type) {
   return content_type.empty() || content_type.find("html") != std::string::npos;
-}
-
-std::string CharsetOf(const std::string& content_type) {
-  size_t at = content_type.find("charset=");
-  if (at == std::string::npos) return {};
-  std::string charset = content_type.substr(at + 8);
-  size_t end = charset.find_first_of("; ");
-  if (end != std::string::npos) charset.resize(end);
-  if (!charset.empty() && charset.front() == '"') charset.erase(0, 1);
-  if (!charset.empty() && charset.back() == '"') charset.pop_back();
-  return charset;
 }
 
 // Waits so that requests to one host are at least delay apart.
@@ -80,7 +70,8 @@ store::PageToSave FetchAndProcess(crawler::Fetcher& fetcher, const std::string& 
     page.fetch.http_status = response->http_status;
     return page;
   }
-  store::PageToSave page = ProcessPage(response->body, url, CharsetOf(response->content_type));
+  store::PageToSave page =
+      ProcessPage(response->body, url, parsers::CharsetFromContentType(response->content_type));
   page.fetch.http_status = response->http_status;
   page.fetch.etag = response->etag;
   page.fetch.last_modified = response->last_modified;

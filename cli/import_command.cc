@@ -65,10 +65,7 @@ store::PageToSave ReadAndProcess(const fs::path& path, store::Store& store, bool
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   if (!(bytes << in.rdbuf()) && size > 0) return FailedPage(url, "error", "cannot read file");
-  if (!reextract) {
-    if (auto unchanged = UnchangedPage(store, bytes.view(), url)) return std::move(*unchanged);
-  }
-  store::PageToSave page = ProcessPage(bytes.view(), url, "");
+  store::PageToSave page = ProcessPage(bytes.view(), url, "", reextract ? nullptr : &store);
   page.rewrite = reextract;
   return page;
 }

@@ -35,6 +35,20 @@ const char* StatusFor(ErrorCode code) {
   }
 }
 
+// A record that only refreshes the fetch, when the store holds a page with
+// this hash for url that was extracted without error.
+std::optional<store::PageToSave> UnchangedPage(store::Store& store, const std::string& hash,
+                                               const std::string& url) {
+  auto stored = store.FindPage(url);
+  if (!stored.ok() || !stored->has_value()) return std::nullopt;
+  const store::PageFetch& previous = **stored;
+  if (previous.status != "ok" || previous.content_hash != hash) return std::nullopt;
+  store::PageToSave page;
+  page.fetch = previous;
+  page.fetch.fetched_at = NowIso8601Utc();
+  return page;
+}
+
 }  // namespace
 
 std::string NowIso8601Utc() {
@@ -58,36 +72,29 @@ store::PageToSave FailedPage(const std::string& url, const std::string& status,
 }
 
 store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
-                              const std::string& transport_charset) {
+                              const std::string& transport_charset, store::Store* unchanged_in) {
+  const std::string hash = ContentHash(bytes);
+  if (unchanged_in != nullptr) {
+    if (std::optional<store::PageToSave> unchanged = UnchangedPage(*unchanged_in, hash, url)) {
+      return std::move(*unchanged);
+    }
+  }
   parsers::ExtractOptions options;
   options.transport_charset = transport_charset;
   auto extracted = parsers::ExtractPage(bytes, url, options);
   if (!extracted.ok()) {
     store::PageToSave failed =
         FailedPage(url, StatusFor(extracted.error().code), extracted.error().message);
-    failed.fetch.content_hash = ContentHash(bytes);
+    failed.fetch.content_hash = hash;
     return failed;
   }
   store::PageToSave page;
   page.fetch.url = url;
   page.fetch.canonical_url = extracted->canonical_url;
   page.fetch.status = "ok";
-  page.fetch.content_hash = ContentHash(bytes);
+  page.fetch.content_hash = hash;
   page.fetch.fetched_at = NowIso8601Utc();
   page.extracted = std::move(extracted).value();
-  return page;
-}
-
-std::optional<store::PageToSave> UnchangedPage(store::Store& store, std::string_view bytes,
-                                               const std::string& url) {
-  auto stored = store.FindPage(url);
-  if (!stored.ok() || !stored->has_value()) return std::nullopt;
-  const store::PageFetch& previous = **stored;
-  std::string hash = ContentHash(bytes);
-  if (previous.status != "ok" || previous.content_hash != hash) return std::nullopt;
-  store::PageToSave page;
-  page.fetch = previous;
-  page.fetch.fetched_at = NowIso8601Utc();
   return page;
 }
 

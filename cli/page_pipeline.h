@@ -13,15 +13,12 @@ namespace linkgraph::cli {
 
 // Extracts the page and fills the fetch record's status, error, hash and
 // time. A page that cannot be extracted keeps its fetch record with the
-// reason, so the store shows what was tried.
+// reason, so the store shows what was tried. When unchanged_in already holds
+// these exact bytes for url, extracted without error, the record only
+// refreshes the fetch: a re-run costs no parse.
 store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
-                              const std::string& transport_charset);
-
-// When the store already holds these exact bytes for url, extracted
-// without error, a record that only refreshes the fetch (no extraction: a
-// re-run costs no parse). nullopt when the page is new or changed.
-std::optional<store::PageToSave> UnchangedPage(store::Store& store, std::string_view bytes,
-                                               const std::string& url);
+                              const std::string& transport_charset,
+                              store::Store* unchanged_in = nullptr);
 
 // A fetch record for a page that never got as far as extraction.
 store::PageToSave FailedPage(const std::string& url, const std::string& status,

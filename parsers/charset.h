@@ -10,9 +10,6 @@ namespace linkgraph::parsers {
 // the first bytes of the document, lower-cased; "" when none.
 std::string SniffMetaCharset(std::string_view bytes);
 
-// The charset parameter of a Content-Type value; "" when none.
-std::string CharsetFromContentType(std::string_view content_type);
-
 bool IsValidUtf8(std::string_view bytes);
 
 }  // namespace linkgraph::parsers

@@ -28,6 +28,10 @@ struct ExtractOptions {
 Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
                                   const ExtractOptions& options = {});
 
+// The charset parameter of a Content-Type header value, lower-cased; ""
+// when none. For ExtractOptions::transport_charset.
+std::string CharsetFromContentType(std::string_view content_type);
+
 // Decodes bytes to UTF-8: the BOM, then transport_charset, then <meta
 // charset>/http-equiv, else UTF-8 with invalid bytes read as windows-1252.
 std::string DecodeToUtf8(std::string_view bytes, std::string_view transport_charset = "");
