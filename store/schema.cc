@@ -102,9 +102,57 @@ CREATE TABLE person_identities (
 CREATE INDEX person_identities_identity ON person_identities(identity_id);
 )sql";
 
+// Migration 2: the derived graph. People and their identities are rebuilt
+// as a whole from the stored pages (graph/), so they carry their identity
+// values inline with the evidence, and version 1's empty people tables are
+// replaced. The identities table stays: it lists what pages showed.
+constexpr const char* kSchemaV2 = R"sql(
+DROP TABLE person_identities;
+DROP TABLE people;
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  texts INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE person_identities (
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL CHECK (kind IN ('name', 'handle', 'url', 'site')),
+  value TEXT NOT NULL,
+  normalised TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, kind, normalised)
+);
+CREATE INDEX person_identities_lookup ON person_identities(kind, normalised);
+CREATE TABLE edges (
+  id INTEGER PRIMARY KEY,
+  from_person INTEGER NOT NULL REFERENCES people(id),
+  to_person INTEGER NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL CHECK (kind IN ('mentioned', 'commented', 'replied', 'linked', 'spoke',
+                                     'met', 'plans_to_meet')),
+  date TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  event TEXT NOT NULL DEFAULT '',
+  when_text TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX edges_from ON edges(from_person, kind);
+CREATE INDEX edges_to ON edges(to_person, kind);
+CREATE TABLE authors (
+  source_url TEXT PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id)
+) WITHOUT ROWID;
+CREATE TABLE graph_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  rules_version TEXT NOT NULL,
+  built_at TEXT NOT NULL
+);
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
-constexpr const char* kMigrations[] = {kSchemaV1};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
 
 struct SchemaState {
   long long application_id = 0;

@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "store/graph_tables.h"
 #include "store/keys.h"
 #include "store/page_writer.h"
 #include "store/schema.h"
@@ -73,10 +74,54 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredMention>> Mentions() override;
   Result<Counts> Count() override;
 
+  Status ReplaceGraph(const GraphSnapshot& graph) override;
+  Result<GraphState> Graph() override { return Within("read graph state", graph_.State()); }
+  Result<std::vector<StoredPerson>> People() override {
+    return Within("read people", graph_.People());
+  }
+  Result<std::vector<StoredEdge>> Edges() override { return Within("read edges", graph_.Edges()); }
+  Result<std::vector<Authorship>> Authors() override {
+    return Within("read authors", graph_.Authors());
+  }
+  Result<std::optional<StoredPerson>> FindPerson(long long id) override {
+    return Within("find person", graph_.FindPerson(id));
+  }
+  Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
+                                                      const std::string& normalised) override {
+    return Within("find " + kind + " " + normalised,
+                  graph_.FindPeopleByIdentity(kind, normalised));
+  }
+  Result<std::vector<StoredEdge>> EdgesOf(long long person) override {
+    return Within("read edges of a person", graph_.EdgesOf(person));
+  }
+  Result<std::vector<long long>> Neighbours(long long person,
+                                            const std::vector<std::string>& kinds) override {
+    return Within("read neighbours", graph_.Neighbours(person, kinds));
+  }
+
  private:
+  template <typename T>
+  static Result<T> Within(const std::string& context, Result<T> result) {
+    if (!result) return result.error().WithContext(context);
+    return result;
+  }
+
   DbHandle db_;
   StatementCache statements_;  // after db_, so finalized before it closes
+  GraphTables graph_{db_.get(), &statements_};
 };
+
+Status SqliteStore::ReplaceGraph(const GraphSnapshot& graph) {
+  Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
+  if (!transaction) return transaction.error().WithContext("replace graph");
+  if (Status replaced = graph_.Replace(graph); !replaced) {
+    return replaced.error().WithContext("replace graph");
+  }
+  if (Status committed = transaction->Commit(); !committed) {
+    return committed.error().WithContext("replace graph");
+  }
+  return {};
+}
 
 Result<SaveOutcome> SqliteStore::SavePages(const std::vector<PageToSave>& pages) {
   SaveOutcome outcome;

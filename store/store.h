@@ -77,6 +77,66 @@ struct Counts {
   std::string last_fetched_at;  // the newest page's fetched_at; "" when none
 };
 
+// People and edges: derived from the stored pages by graph/ and replaced as a
+// whole when rebuilt, so a change of identity or interaction rules re-derives
+// them without touching what was crawled.
+
+// One way a person appears. kind: "handle" (value "@HRMargo", normalised
+// "hrmargo"), "name" ("Margo Rose", "margo rose"), "url" (an author URL,
+// normalised without scheme, "www." and trailing "/") or "site" (a blog's
+// home, normalised the same way).
+struct IdentityRef {
+  std::string kind;
+  std::string value;
+  std::string normalised;
+};
+
+struct PersonIdentity {
+  IdentityRef identity;
+  std::string reason;  // the evidence that put it in this person
+};
+
+struct StoredPerson {
+  long long id = 0;  // set by the store; 1-based, dense
+  std::string key;   // stable across rebuilds: "handle:hrmargo", "url:davemartin.example"
+  std::string name;  // display name: the best full name, else the handle
+  std::vector<PersonIdentity> identities;
+  long long texts = 0;  // posts and comments written: "most active"
+};
+
+// kind: mentioned, commented, replied, linked, spoke, met, plans_to_meet.
+struct StoredEdge {
+  long long from = 0;  // StoredPerson::id
+  long long to = 0;
+  std::string kind;
+  std::string date;        // ISO 8601 (or a prefix: "2010-02"), "" unknown
+  std::string detail;      // "phone", "dinner; ice skating", "self" for a blog's own link
+  std::string event;       // "TRULondon2"
+  std::string when;        // the time phrase as written: "tomorrow", "in Feb"
+  std::string evidence;    // the sentence or title that proves it
+  std::string source_url;  // where it was read
+};
+
+// Who wrote a text: a post (by its URL) or a comment (by its permalink).
+struct Authorship {
+  std::string source_url;
+  long long person = 0;
+};
+
+struct GraphSnapshot {
+  std::vector<StoredPerson> people;  // ids 1..n in order
+  std::vector<StoredEdge> edges;
+  std::vector<Authorship> authors;
+  std::string rules_version;  // of the rules that derived it
+};
+
+struct GraphState {
+  bool built = false;
+  std::string rules_version;
+  std::string built_at;  // ISO 8601 UTC
+  long long people = 0, edges = 0;
+};
+
 struct OpenOptions {
   bool create_if_missing = true;  // Default: true
   int busy_timeout_ms = 10000;    // Default: 10 s waiting for another writer
@@ -99,6 +159,24 @@ class Store {
   virtual Result<std::vector<StoredTrackback>> Trackbacks() = 0;
   virtual Result<std::vector<StoredMention>> Mentions() = 0;
   virtual Result<Counts> Count() = 0;
+
+  // The graph layer. ReplaceGraph swaps in a new derivation in one
+  // transaction (people get ids 1..n in the given order).
+  virtual Status ReplaceGraph(const GraphSnapshot& graph) = 0;
+  virtual Result<GraphState> Graph() = 0;
+  virtual Result<std::vector<StoredPerson>> People() = 0;  // by id
+  virtual Result<std::vector<StoredEdge>> Edges() = 0;     // by from, to, kind
+  virtual Result<std::vector<Authorship>> Authors() = 0;   // by source URL
+  virtual Result<std::optional<StoredPerson>> FindPerson(long long id) = 0;
+  // People holding an identity of this kind and normalised value.
+  virtual Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
+                                                              const std::string& normalised) = 0;
+  // Edges from or to the person, by kind then date.
+  virtual Result<std::vector<StoredEdge>> EdgesOf(long long person) = 0;
+  // Distinct people joined to the person by an edge of any of the kinds (all
+  // kinds when empty), either direction.
+  virtual Result<std::vector<long long>> Neighbours(long long person,
+                                                    const std::vector<std::string>& kinds = {}) = 0;
 };
 
 // Opens (creating and migrating as needed) a SQLite store. path ":memory:"
