@@ -1,0 +1,71 @@
+// The relationship graph: people (one node however they appear: a handle, a
+// name, a display name carrying a handle, an author URL, a blog) and the
+// edges between them (mentioned, commented, replied, linked, spoke, met,
+// plans_to_meet), each with its date, evidence and source. Derived from what
+// the store holds and kept in the store, so a change of rules re-derives it
+// without touching anything crawled. Sits between store/ and reports/.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "store/store.h"
+
+namespace linkgraph::graph {
+
+// Changes whenever identity or interaction rules change, so a store derived
+// by older rules can say so.
+inline constexpr std::string_view kRulesVersion = "1";
+
+inline constexpr std::string_view kEdgeKinds[] = {
+    "mentioned", "commented", "replied", "linked", "spoke", "met", "plans_to_meet"};
+// The kinds that mean two people know each other offline or by voice.
+inline constexpr std::string_view kAcquaintanceKinds[] = {"met", "spoke"};
+
+struct GraphInputs {
+  std::vector<store::StoredPost> posts;
+  std::vector<store::StoredComment> comments;
+  std::vector<store::StoredTrackback> trackbacks;
+  std::vector<store::StoredMention> mentions;
+};
+
+// Pure: people, edges and authorship from the extracted data. Deterministic:
+// the same inputs give the same snapshot, people ordered by key.
+store::GraphSnapshot BuildGraph(const GraphInputs& inputs);
+
+struct RebuildSummary {
+  long long people = 0;
+  long long edges = 0;
+};
+
+// Reads everything extracted, derives the graph and replaces the stored one
+// in one transaction.
+Result<RebuildSummary> RebuildGraph(store::Store& store);
+
+// Identity values as the store keys them: "@HRMargo" -> "hrmargo";
+// " Margo  Rose" -> "margo rose"; "https://www.Example.com/blog/" ->
+// "example.com/blog".
+std::string NormaliseHandle(std::string_view handle);
+std::string NormaliseName(std::string_view name);
+std::string NormaliseUrl(std::string_view url);
+
+// The people WHO names: a handle ("@LaraNewman"), a name ("Margo Rose",
+// any case), a URL or site ("davemartin.example"), or "#12" for a person id.
+Result<std::vector<long long>> FindPeople(store::Store& store, std::string_view who);
+// Exactly one person: kNotFound when none, kInvalidArgument listing the
+// candidates when WHO is ambiguous.
+Result<store::StoredPerson> ResolvePerson(store::Store& store, std::string_view who);
+
+// A shortest chain of edges from one person to another over edges of the
+// given kinds (all when empty), in either direction, each hop one edge (the
+// strongest of its pair: met, spoke, plans_to_meet, replied, commented,
+// mentioned, linked; then the earliest). Empty when they are not connected
+// within max_hops. Reads only the neighbourhoods it visits (bidirectional search).
+Result<std::vector<store::StoredEdge>> ShortestPath(store::Store& store, long long from,
+                                                    long long to,
+                                                    const std::vector<std::string>& kinds = {},
+                                                    int max_hops = 6);
+
+}  // namespace linkgraph::graph

@@ -1,0 +1,428 @@
+// BuildGraph: appearances -> identities -> people -> edges. Pure.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "common/ascii.h"
+#include "graph/evidence.h"
+#include "graph/graph.h"
+#include "graph/identity_resolver.h"
+#include "graph/interactions.h"
+
+namespace linkgraph::graph {
+namespace {
+
+using AnchorId = IdentityResolver::AnchorId;
+
+std::string SiteRoot(const std::string& url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  const size_t path = url.find_first_of("/?#", scheme + 3);
+  return (path == std::string::npos ? url : url.substr(0, path)) + "/";
+}
+
+std::string SiteOf(const store::StoredPost& post) {
+  return post.post.site_url.empty() ? SiteRoot(post.post.url) : post.post.site_url;
+}
+
+std::string PermalinkOf(const store::StoredComment& comment) {
+  if (!comment.comment.permalink.empty()) return comment.comment.permalink;
+  return comment.post_url + "#" + comment.comment.id;
+}
+
+// Home pages of services many people share: a URL naming only one of these
+// says nothing about who wrote the comment.
+bool IsSharedServiceRoot(const std::string& normalised_url) {
+  static const std::set<std::string, std::less<>> kShared = {
+      "twitter.com",     "x.com",        "facebook.com", "linkedin.com",    "wordpress.com",
+      "blogger.com",     "blogspot.com", "google.com",   "plus.google.com", "typepad.com",
+      "livejournal.com", "tumblr.com",   "myspace.com",  "flickr.com",      "youtube.com"};
+  return kShared.count(normalised_url) > 0;
+}
+
+bool IsAnonymous(const std::string& name) {
+  const std::string normalised = NormaliseName(name);
+  return normalised.empty() || normalised == "anonymous" || normalised == "anon" ||
+         normalised == "guest";
+}
+
+// What the build knows about each text while it resolves people.
+struct TextRecord {
+  AnchorId author = 0;
+  std::string text;
+  std::string date;
+  std::string site;
+};
+
+class Builder {
+ public:
+  explicit Builder(const GraphInputs& inputs) : inputs_(inputs) {}
+
+  store::GraphSnapshot Build() {
+    FindSingleAuthorSites();
+    for (const store::StoredPost& post : inputs_.posts) AddPost(post);
+    for (const store::StoredComment& comment : inputs_.comments) AddComment(comment);
+    for (const store::StoredMention& mention : inputs_.mentions) AddMentioned(mention);
+    for (const store::StoredTrackback& trackback : inputs_.trackbacks)
+      AddTrackbackSource(trackback);
+
+    std::vector<size_t> person_of;
+    snapshot_.people = resolver_.People(&person_of);
+    snapshot_.rules_version = std::string(kRulesVersion);
+    person_of_ = std::move(person_of);
+    IndexNames();
+    for (const auto& [url, record] : texts_) {
+      snapshot_.authors.push_back(store::Authorship{url, PersonId(record.author)});
+    }
+    AddMentionEdges();
+    AddCommentEdges();
+    AddLinkEdges();
+    AddInteractionEdges();
+    SortEdges();
+    return std::move(snapshot_);
+  }
+
+ private:
+  long long PersonId(AnchorId anchor) const {
+    return static_cast<long long>(person_of_[anchor]) + 1;
+  }
+
+  void FindSingleAuthorSites() {
+    std::map<std::string, std::set<std::string>> authors_of;
+    for (const store::StoredPost& post : inputs_.posts) {
+      const std::string site = NormaliseUrl(SiteOf(post));
+      const std::string author = NormaliseName(SplitDisplayName(post.post.author).name);
+      if (!site.empty() && !author.empty()) authors_of[site].insert(author);
+    }
+    for (const auto& [site, authors] : authors_of) {
+      if (authors.size() == 1) single_author_sites_[site] = *authors.begin();
+    }
+  }
+
+  void AddPost(const store::StoredPost& stored) {
+    const Post& post = stored.post;
+    const std::string site = SiteOf(stored);
+    const DisplayName display = SplitDisplayName(post.author);
+    const std::string where = " (" + post.url + ")";
+    AnchorId author;
+    if (!display.name.empty()) {
+      author = resolver_.NameAnchor(display.name, site, "post author" + where);
+      resolver_.ShowName(author, display.name);
+      auto single = single_author_sites_.find(NormaliseUrl(site));
+      if (single != single_author_sites_.end()) {
+        resolver_.Join(author,
+                       resolver_.SiteAnchor(site, "every post on this blog is by " + display.name));
+      }
+    } else if (!display.handle.empty()) {
+      author = resolver_.HandleAnchor(display.handle, "post author" + where);
+    } else {
+      author = resolver_.SiteAnchor(site, "blog of an unnamed author" + where);
+    }
+    if (!display.handle.empty() && !display.name.empty()) {
+      resolver_.Join(author, resolver_.HandleAnchor(display.handle, "in the post author's name '" +
+                                                                        post.author + "'" + where));
+    }
+    resolver_.CountText(author);
+    texts_[post.url] = TextRecord{author, post.text, post.published, site};
+    post_author_[post.url] = author;
+    post_site_[post.url] = site;
+  }
+
+  AnchorId CommentAuthor(const store::StoredComment& stored, const std::string& site,
+                         const std::string& permalink) {
+    const Comment& comment = stored.comment;
+    const DisplayName display = SplitDisplayName(comment.author);
+    const std::string where = " (" + permalink + ")";
+    std::vector<AnchorId> anchors;
+    if (!IsAnonymous(display.name)) {
+      anchors.push_back(resolver_.NameAnchor(display.name, site, "comment author" + where));
+    }
+    if (!display.handle.empty()) {
+      anchors.push_back(resolver_.HandleAnchor(
+          display.handle, "in the display name '" + comment.author + "'" + where));
+    }
+    AddAuthorUrl(comment, where, &anchors);
+    Signature signature;
+    if (ReadSignature(comment.text, display.name, &signature)) {
+      const std::string reason = "signature '" + signature.line + "'" + where;
+      if (!signature.handle.empty()) {
+        anchors.push_back(resolver_.HandleAnchor(signature.handle, reason));
+      }
+      if (!signature.full_name.empty()) {
+        anchors.push_back(resolver_.NameAnchor(signature.full_name, site, reason));
+      }
+    }
+    if (anchors.empty()) {
+      // Nothing to tell this author from another: a person of one comment.
+      anchors.push_back(resolver_.Anchor("comment:" + permalink,
+                                         {"name", comment.author, NormaliseName(comment.author)},
+                                         "anonymous comment" + where));
+    }
+    for (AnchorId anchor : anchors) resolver_.Join(anchors.front(), anchor);
+    resolver_.ShowName(anchors.front(), display.name.empty() ? comment.author : display.name);
+    return anchors.front();
+  }
+
+  void AddAuthorUrl(const Comment& comment, const std::string& where,
+                    std::vector<AnchorId>* anchors) {
+    if (comment.author_url.empty()) return;
+    const std::string normalised = NormaliseUrl(comment.author_url);
+    if (normalised.empty() || IsSharedServiceRoot(normalised)) return;
+    const std::string reason = "author URL of '" + comment.author + "'" + where;
+    if (std::string handle = HandleFromProfileUrl(comment.author_url); !handle.empty()) {
+      AnchorId anchor = resolver_.HandleAnchor(handle, reason);
+      resolver_.Anchor("handle:" + NormaliseHandle(handle), {"url", comment.author_url, normalised},
+                       reason);
+      anchors->push_back(anchor);
+      return;
+    }
+    // A URL that is a blog's home is that blog's: the comment author is
+    // its author when the blog is one person's and the names agree.
+    auto single = single_author_sites_.find(normalised);
+    if (single != single_author_sites_.end() &&
+        single->second == NormaliseName(SplitDisplayName(comment.author).name)) {
+      anchors->push_back(resolver_.SiteAnchor(comment.author_url, reason));
+      return;
+    }
+    anchors->push_back(resolver_.UrlAnchor(comment.author_url, reason));
+  }
+
+  void AddComment(const store::StoredComment& stored) {
+    const std::string permalink = PermalinkOf(stored);
+    const std::string site =
+        post_site_.count(stored.post_url) ? post_site_[stored.post_url] : SiteRoot(stored.post_url);
+    const AnchorId author = CommentAuthor(stored, site, permalink);
+    resolver_.CountText(author);
+    texts_[permalink] = TextRecord{author, stored.comment.text, stored.comment.published, site};
+    comment_author_[{stored.post_url, stored.comment.id}] = author;
+  }
+
+  void AddMentioned(const store::StoredMention& mention) {
+    mention_anchor_.push_back(
+        resolver_.HandleAnchor(mention.mention.handle, "mentioned (" + mention.source_url + ")"));
+  }
+
+  void AddTrackbackSource(const store::StoredTrackback& stored) {
+    const Trackback& trackback = stored.trackback;
+    AnchorId source;
+    if (auto post = post_author_.find(trackback.source_url); post != post_author_.end()) {
+      source = post->second;
+    } else if (std::string handle = TwittedBy(trackback.title); !handle.empty()) {
+      source = resolver_.HandleAnchor(handle, "trackback title '" + trackback.title + "'");
+    } else {
+      source = resolver_.SiteAnchor(
+          SiteRoot(trackback.source_url),
+          "sent a " + std::string(ToString(trackback.kind)) + " (" + trackback.source_url + ")");
+    }
+    trackback_source_.push_back(source);
+  }
+
+  void IndexNames() {
+    std::map<std::string, std::set<long long>> people_by_name;
+    for (size_t i = 0; i < snapshot_.people.size(); ++i) {
+      for (const store::PersonIdentity& member : snapshot_.people[i].identities) {
+        if (member.identity.kind == "handle") {
+          handle_person_[member.identity.normalised] = static_cast<long long>(i) + 1;
+        }
+        if (member.identity.kind != "name") continue;
+        people_by_name[member.identity.value].insert(static_cast<long long>(i) + 1);
+      }
+    }
+    for (const auto& [name, people] : people_by_name) {
+      if (people.size() == 1) {
+        known_names_.push_back(name);
+        person_by_name_[name] = *people.begin();
+      }
+    }
+  }
+
+  // The edge added, or null when it would join a person to themselves (only
+  // a blog linking to itself is kept, marked "self").
+  store::StoredEdge* AddEdge(long long from, long long to, std::string kind,
+                             const std::string& date, const std::string& evidence,
+                             const std::string& source_url, std::string detail = "") {
+    if (from == to && kind != "linked") return nullptr;
+    store::StoredEdge edge;
+    edge.from = from;
+    edge.to = to;
+    edge.kind = std::move(kind);
+    edge.date = date;
+    edge.detail = std::move(detail);
+    edge.evidence = ShortenEvidence(evidence);
+    edge.source_url = source_url;
+    snapshot_.edges.push_back(std::move(edge));
+    return &snapshot_.edges.back();
+  }
+
+  void AddMentionEdges() {
+    for (size_t i = 0; i < inputs_.mentions.size(); ++i) {
+      const store::StoredMention& mention = inputs_.mentions[i];
+      auto text = texts_.find(mention.source_url);
+      if (text == texts_.end()) continue;
+      AddEdge(PersonId(text->second.author), PersonId(mention_anchor_[i]), "mentioned",
+              text->second.date, SentenceWith(text->second.text, "@" + mention.mention.handle),
+              mention.source_url);
+    }
+  }
+
+  void AddCommentEdges() {
+    for (const store::StoredComment& stored : inputs_.comments) {
+      const std::string permalink = PermalinkOf(stored);
+      const TextRecord& text = texts_[permalink];
+      const long long author = PersonId(text.author);
+      if (auto post = post_author_.find(stored.post_url); post != post_author_.end()) {
+        AddEdge(author, PersonId(post->second), "commented", text.date, FirstSentence(text.text),
+                permalink);
+      }
+      if (stored.comment.parent_id.empty()) continue;
+      auto parent = comment_author_.find({stored.post_url, stored.comment.parent_id});
+      if (parent == comment_author_.end()) continue;
+      AddEdge(author, PersonId(parent->second), "replied", text.date, FirstSentence(text.text),
+              permalink);
+    }
+  }
+
+  void AddLinkEdges() {
+    for (size_t i = 0; i < inputs_.trackbacks.size(); ++i) {
+      const store::StoredTrackback& stored = inputs_.trackbacks[i];
+      auto post = post_author_.find(stored.post_url);
+      if (post == post_author_.end()) continue;
+      std::string detail = ToString(stored.trackback.kind);
+      if (NormaliseUrl(SiteRoot(stored.trackback.source_url)) ==
+          NormaliseUrl(post_site_[stored.post_url])) {
+        detail += "; self";
+      }
+      AddEdge(PersonId(trackback_source_[i]), PersonId(post->second), "linked",
+              stored.trackback.published, stored.trackback.title, stored.trackback.source_url,
+              detail);
+    }
+    std::map<std::string, std::string> post_by_normalised_url;
+    for (const store::StoredPost& post : inputs_.posts) {
+      post_by_normalised_url[NormaliseUrl(post.post.url)] = post.post.url;
+    }
+    for (const store::StoredPost& post : inputs_.posts) {
+      std::set<std::string> linked;
+      for (const Link& link : post.post.links) {
+        auto target = post_by_normalised_url.find(NormaliseUrl(link.url));
+        if (target == post_by_normalised_url.end() || target->second == post.post.url) continue;
+        if (!linked.insert(target->second).second) continue;
+        std::string detail = "link";
+        if (NormaliseUrl(post_site_[target->second]) == NormaliseUrl(post_site_[post.post.url])) {
+          detail += "; self";
+        }
+        AddEdge(PersonId(post_author_[post.post.url]), PersonId(post_author_[target->second]),
+                "linked", post.post.published, link.text.empty() ? link.url : link.text,
+                post.post.url, detail);
+      }
+    }
+  }
+
+  void AddInteractionEdges() {
+    for (const store::StoredPost& post : inputs_.posts) {
+      const TextRecord& text = texts_[post.post.url];
+      AddInteractions(text, /*in_comment=*/false, /*you=*/0, post.post.url);
+    }
+    for (const store::StoredComment& stored : inputs_.comments) {
+      const std::string permalink = PermalinkOf(stored);
+      AddInteractions(texts_[permalink], /*in_comment=*/true, RepliedTo(stored), permalink);
+    }
+  }
+
+  // "you" in a comment: the author of the comment it replies to, or of the
+  // post for a top-level comment; 0 when unknown.
+  long long RepliedTo(const store::StoredComment& stored) {
+    if (!stored.comment.parent_id.empty()) {
+      auto parent = comment_author_.find({stored.post_url, stored.comment.parent_id});
+      if (parent != comment_author_.end()) return PersonId(parent->second);
+    }
+    auto post = post_author_.find(stored.post_url);
+    return post == post_author_.end() ? 0 : PersonId(post->second);
+  }
+
+  void AddInteractions(const TextRecord& text, bool in_comment, long long you,
+                       const std::string& source_url) {
+    TextContext context;
+    context.date = text.date;
+    context.in_comment = in_comment;
+    context.known_names = known_names_;
+    const long long speaker = PersonId(text.author);
+    for (const Interaction& found : FindInteractions(text.text, context)) {
+      const long long other = PersonOf(found.other, you);
+      if (other == 0) continue;
+      store::StoredEdge* edge = AddEdge(speaker, other, ToString(found.kind), found.date,
+                                        found.evidence, source_url, found.detail);
+      if (edge == nullptr) continue;
+      edge->event = found.event;
+      edge->when = found.when;
+    }
+  }
+
+  long long PersonOf(const Party& party, long long you) {
+    switch (party.kind) {
+      case Party::Kind::kYou:
+        return you;
+      case Party::Kind::kHandle: {
+        auto it = handle_person_.find(NormaliseHandle(party.value));
+        return it == handle_person_.end() ? 0 : it->second;
+      }
+      case Party::Kind::kName: {
+        auto it = person_by_name_.find(party.value);
+        return it == person_by_name_.end() ? 0 : it->second;
+      }
+    }
+    return 0;
+  }
+
+  void SortEdges() {
+    std::stable_sort(snapshot_.edges.begin(), snapshot_.edges.end(),
+                     [](const store::StoredEdge& a, const store::StoredEdge& b) {
+                       return std::tie(a.from, a.to, a.kind, a.date, a.source_url) <
+                              std::tie(b.from, b.to, b.kind, b.date, b.source_url);
+                     });
+  }
+
+  const GraphInputs& inputs_;
+  IdentityResolver resolver_;
+  store::GraphSnapshot snapshot_;
+  std::vector<size_t> person_of_;
+  std::map<std::string, std::string> single_author_sites_;  // normalised site -> author
+  std::map<std::string, TextRecord> texts_;                 // by post URL or permalink
+  std::map<std::string, AnchorId> post_author_;
+  std::map<std::string, std::string> post_site_;
+  std::map<std::pair<std::string, std::string>, AnchorId> comment_author_;
+  std::vector<AnchorId> mention_anchor_;    // parallel to inputs_.mentions
+  std::vector<AnchorId> trackback_source_;  // parallel to inputs_.trackbacks
+  std::vector<std::string> known_names_;
+  std::map<std::string, long long> person_by_name_;
+  std::map<std::string, long long> handle_person_;
+};
+
+}  // namespace
+
+store::GraphSnapshot BuildGraph(const GraphInputs& inputs) { return Builder(inputs).Build(); }
+
+Result<RebuildSummary> RebuildGraph(store::Store& store) {
+  GraphInputs inputs;
+  auto read = [](auto result, auto* into) -> Status {
+    if (!result) return result.error();
+    *into = std::move(*result);
+    return {};
+  };
+  if (Status s = read(store.Posts(), &inputs.posts); !s)
+    return s.error().WithContext("rebuild graph");
+  if (Status s = read(store.Comments(), &inputs.comments); !s)
+    return s.error().WithContext("rebuild graph");
+  if (Status s = read(store.Trackbacks(), &inputs.trackbacks); !s)
+    return s.error().WithContext("rebuild graph");
+  if (Status s = read(store.Mentions(), &inputs.mentions); !s)
+    return s.error().WithContext("rebuild graph");
+  store::GraphSnapshot snapshot = BuildGraph(inputs);
+  RebuildSummary summary{static_cast<long long>(snapshot.people.size()),
+                         static_cast<long long>(snapshot.edges.size())};
+  if (Status replaced = store.ReplaceGraph(snapshot); !replaced) return replaced.error();
+  return summary;
+}
+
+}  // namespace linkgraph::graph

@@ -1,0 +1,246 @@
+// THE rules for `met`, `spoke` and `plans_to_meet`, as data, in one place.
+// A rule is a pattern for the words that make the statement (subject,
+// auxiliaries, verb), matched without case against one clause at a time;
+// interactions.cc finds the other party, the detail, the event and the time
+// around it and drops negated and hypothetical statements. To add a rule,
+// add a row (with an example sentence: interactions_test.cc checks that
+// every rule fires on its own example) and a few sentences to
+// tests/data/graph/interaction_sentences.tsv.
+#include "graph/interaction_rules.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+#include "graph/interactions.h"
+
+namespace linkgraph::graph {
+namespace {
+
+// Pieces shared by the rules. Text is folded before matching (’ -> ',
+// “” -> ", NBSP -> space), so patterns only spell ASCII apostrophes.
+constexpr std::array kPieces = {
+    // Words a clause may start with when its subject is left out ("PS Met
+    // @X today!", "Really looking forward to meeting you").
+    PatternPiece{"lead",
+                 R"((?:(?:ps|p\.s\.|and|so|also|oh|well|anyway|just|finally|today|tonight|)"
+                 R"(yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening|week)|)"
+                 R"(next\s+week|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|btw|but|)"
+                 R"(really|actually|already|again)[,!:.]*\s+)*)"},
+    // The author as subject: "I", "we", "@X and I" (the engine reads the
+    // partner before "and"), or nobody at the start of the clause.
+    PatternPiece{"I", R"((?:(?P<subject>\bI|\bwe|\band\s+I)\b|^{lead}))"},
+    // "am"/"are" of a present progressive ("I'm meeting", "we're having").
+    PatternPiece{"be", R"((?:\s*'(?:m|re)|\s+(?:am|are)))"},
+    // Auxiliaries and adverbs between subject and verb. Negations and
+    // modals are in the list on purpose: the statement still matches, and
+    // the negation and hypothetical checks then drop it.
+    PatternPiece{"aux",
+                 R"((?P<aux>(?:\s*'(?:m|ve|d|ll|re)\b|\s+(?:)"
+                 R"((?:have|has|had|do|does|did|is|are|was|were|would|should|could|must|)"
+                 R"(need|might|ca|wo|ai)n't|can't|won't|cannot|am|are|is|was|were|be|been|)"
+                 R"(have|has|had|do|does|did|will|shall|would|should|could|can|may|might|must|)"
+                 R"(need|not|never|just|finally|already|actually|really|also|both|all|)"
+                 R"(recently|ever|eventually|once|even|still|now|first|yet|only|previously|)"
+                 R"(probably|definitely|certainly|hopefully|maybe|perhaps|possibly|sometimes|)"
+                 R"(often|regularly|again|so|get\s+to|going\s+to|gonna|be\s+able\s+to|)"
+                 R"(like\s+to|love\s+to|want\s+to|wanted\s+to|hope\s+to|hoping\s+to|try\s+to|)"
+                 R"(trying\s+to|plan\s+to|planning\s+to|intend\s+to|arranged\s+to)\b)*)\s*)"},
+    // "a quick", "some", "a lovely long" before a meal or a call.
+    PatternPiece{"article",
+                 R"((?:(?:a|an|some|our|a\s+few)\s+)?(?:(?:quick|lovely|long|great|fab|)"
+                 R"(delicious|nice|cheeky|boozy|working|late|early|leisurely|brief|good)\s+)*)"},
+    PatternPiece{"meal",
+                 R"((?P<detail>dinner|lunch|breakfast|brunch|coffees?|drinks?|drinkies|tea|)"
+                 R"(pints?|beers?|cocktails))"},
+    // An activity done together: "ice skating", "bowling".
+    PatternPiece{"activity", R"((?P<detail>(?:[a-z]+\s+)?[a-z]+ing))"},
+};
+
+constexpr std::array kRules = {
+    // spoke: remote contact. "spoke to X" alone may have been face to face,
+    // so the generic verbs need a phone, Skype or call in the clause.
+    InteractionRule{.id = "spoke_to_remote",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}(?:spoke|spoken|talked|chatted|talking|chatting|)"
+                               R"(had\s+{article}(?:chat|natter|conversation|talk))\b)",
+                    .example =
+                        "In the last seven days I’ve spoken to @LisaScales, @AndyHeadworth and "
+                        "@AlanWhitford on the phone and to @RadicalRecruit on Skype.",
+                    .needs = RuleNeeds::kRemoteDetail},
+    InteractionRule{.id = "had_call",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}(?:had|did|made|jumped\s+on|hopped\s+on)\s+{article})"
+                               R"((?:(?:phone|telephone|skype|video|conference|zoom)\s+)?call\b)",
+                    .example = "I had a quick Skype call with @RadicalRecruit this morning.",
+                    .needs = RuleNeeds::kRemoteDetail},
+    InteractionRule{.id = "phoned",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}(?:phoned|telephoned|rang|rung)\b)",
+                    .example = "I phoned @AndyHeadworth yesterday.",
+                    .detail = "phone"},
+    InteractionRule{.id = "called",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}called\b)",
+                    .example = "I called @AlanWhitford on Monday.",
+                    .detail = "call"},
+    InteractionRule{.id = "skyped",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}(?:skyped|skype'd)\b)",
+                    .example = "We Skyped @RadicalRecruit last night.",
+                    .detail = "Skype"},
+    // "caught up with X": remote with a phone or Skype, a meeting with
+    // coffee or at an event, nothing without either.
+    InteractionRule{.id = "caught_up_remote",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}(?:caught|catch|catching)\s+up\b)",
+                    .example = "I caught up with @LisaScales on Skype.",
+                    .needs = RuleNeeds::kRemoteDetail},
+    InteractionRule{.id = "caught_up_in_person",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:caught|catch|catching)\s+up\b)",
+                    .example = "I caught up with @LisaScales over coffee.",
+                    .needs = RuleNeeds::kInPersonContext},
+    // met: in person.
+    InteractionRule{.id = "meal_with",
+                    .kind = InteractionKind::kMet,
+                    .pattern =
+                        R"({I}{aux}(?:had|grabbed|enjoyed|shared|)"
+                        R"(went\s+(?:out\s+)?(?:for|to)|popped\s+out\s+for)\s+{article}{meal}\b)",
+                    .example = "I’ve had dinner with @MervynDinnen and @LaraNewman."},
+    InteractionRule{.id = "meal_progressive",
+                    .kind = InteractionKind::kPlansToMeet,
+                    .pattern =
+                        R"({I}{be}{aux}(?:having|grabbing|getting|)"
+                        R"(going\s+(?:out\s+)?(?:for|to)|meeting\s+up\s+for)\s+{article}{meal}\b)",
+                    .example = "We’re having lunch with @HRMargo on Friday."},
+    InteractionRule{
+        .id = "meal_future",
+        .kind = InteractionKind::kPlansToMeet,
+        .pattern = R"({I}{aux}(?:have|grab|get|go\s+(?:out\s+)?(?:for|to))\s+{article}{meal}\b)",
+        .example = "I’ll grab a coffee with @PeterGold next week.",
+        .needs = RuleNeeds::kFutureTime},
+    InteractionRule{.id = "went_activity_together",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}went\s+{activity}\s+(?:together|with)\b)",
+                    .example = "@LaraNewman was my first tweetup. We went ice skating together."},
+    InteractionRule{.id = "activity_progressive",
+                    .kind = InteractionKind::kPlansToMeet,
+                    .pattern = R"({I}{be}{aux}going\s+{activity}\s+(?:together|with)\b)",
+                    .example = "I’m going bowling with @ClareWildman on Saturday."},
+    InteractionRule{.id = "got_to_meet",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:got|managed|was\s+able|were\s+able)\s+to\s+)"
+                               R"((?:finally\s+)?meet\b)",
+                    .example = "I finally got to meet @AndyHeadworth last night."},
+    InteractionRule{.id = "met_verb",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}met(?:\s+up)?\b)",
+                    .example = "PS We have met!"},
+    InteractionRule{.id = "bumped_into",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:bumped|ran)\s+into\b)",
+                    .example = "I bumped into @MervynDinnen at TRULondon."},
+    InteractionRule{.id = "hung_out",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:hung|hanging)\s+out\b)",
+                    .example = "We hung out with @LaraNewman all afternoon."},
+    // "It was great meeting you", "Lovely to meet you": the author is
+    // implied.
+    InteractionRule{.id = "great_meeting",
+                    .kind = InteractionKind::kMet,
+                    .pattern =
+                        R"(\b(?:great|lovely|nice|good|wonderful|fab|fabulous|brilliant|fantastic|)"
+                        R"(awesome|super|pleasure|a\s+delight|a\s+joy|an\s+honou?r)\s+)"
+                        R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?meet|meeting|)"
+                        R"(to\s+have\s+met|having\s+met)\b)",
+                    .example = "It was great meeting you at TRULondon (albeit briefly)."},
+    // plans_to_meet: arranged or expected, never merely wished for.
+    InteractionRule{.id = "looking_forward",
+                    .kind = InteractionKind::kPlansToMeet,
+                    .pattern =
+                        R"({I}{aux}(?:looking\s+forward|look\s+forward|can't\s+wait|)"
+                        R"(cannot\s+wait|can\s+not\s+wait)\s+to\s+)"
+                        R"((?:(?:finally|actually|properly)\s+)?(?:meeting|meet|seeing|see)\b)",
+                    .example = "Can’t wait to meet you at TRULondon2!"},
+    InteractionRule{.id = "meeting_progressive",
+                    .kind = InteractionKind::kPlansToMeet,
+                    .pattern = R"({I}{be}{aux}meeting(?:\s+up)?\b)",
+                    .example = "Tomorrow I’m meeting @ClareWildman for after work drinkies."},
+    InteractionRule{.id = "meet_future",
+                    .kind = InteractionKind::kPlansToMeet,
+                    .pattern = R"({I}{aux}meet(?:\s+up)?\b)",
+                    .example = "I’ll get to meet you and some of your colleagues too.",
+                    .needs = RuleNeeds::kFutureTime},
+    InteractionRule{.id = "meeting_soon",
+                    .kind = InteractionKind::kPlansToMeet,
+                    .pattern = R"(^{lead}meeting(?:\s+up)?\b)",
+                    .example = "Meeting @HRMargo next week!",
+                    .needs = RuleNeeds::kFutureTime},
+};
+
+// Longer words first: a shorter one inside a longer match is not counted
+// again ("after work drinkies" is not also "drinks").
+constexpr std::array kDetailWords = {
+    DetailWord{R"(\b(?:tele)?phone\s+call\b)", "phone", true},
+    DetailWord{R"(\b(?:on|over|by|via)\s+(?:the\s+)?(?:tele)?phone\b)", "phone", true},
+    DetailWord{R"(\bskype\s+call\b)", "Skype", true},
+    DetailWord{R"(\b(?:on|over|by|via)\s+skype\b)", "Skype", true},
+    DetailWord{R"(\b(?:a|the|our|quick|long|video|conference|zoom)\s+call\b)", "call", true},
+    DetailWord{R"(\bafter[\s-]+work\s+drink(?:s|ies)?\b)", "after work drinks", false},
+    DetailWord{R"(\bdrink(?:s|ies)?\b)", "drinks", false},
+    DetailWord{R"(\b(?:pints?|beers?|cocktails)\b)", "drinks", false},
+    DetailWord{R"(\bdinner\b)", "dinner", false},
+    DetailWord{R"(\blunch(?:es)?\b)", "lunch", false},
+    DetailWord{R"(\bbreakfast\b)", "breakfast", false},
+    DetailWord{R"(\bbrunch\b)", "brunch", false},
+    DetailWord{R"(\bcoffees?\b)", "coffee", false},
+    DetailWord{R"(\b(?:a\s+cup\s+of\s+)?tea\b)", "tea", false},
+};
+
+}  // namespace
+
+std::span<const InteractionRule> InteractionRules() { return kRules; }
+std::span<const PatternPiece> PatternPieces() { return kPieces; }
+std::span<const DetailWord> DetailWords() { return kDetailWords; }
+
+std::string_view NegationPattern() {
+  return R"(\bnot\b|n't\b|\bnever\b|\bcannot\b|\bno\s+longer\b|\bnobody\b)";
+}
+
+// "hope to meet one day" is a wish, not a plan: no edge. Neither is an
+// offer ("I can meet you tomorrow") or an obligation ("we should meet").
+std::string_view HypotheticalPattern() {
+  return R"(\b(?:would|might|may|could|should|can|must|maybe|perhaps|possibly|hopefully|)"
+         R"(hope|hoping|hoped|wish|wishing|want|wanted|wants|like\s+to|love\s+to|try\s+to|)"
+         R"(trying\s+to|imagine|someday)\b|'d\s+(?:have|be|love|like|rather|prefer|want)\b)";
+}
+
+std::string_view ConditionalPattern() { return R"(\b(?:if|unless|whether)\b)"; }
+
+std::string_view FuturePattern() {
+  return R"('ll\b|\b(?:will|shall|going\s+to|gonna|plan\s+to|planning\s+to|intend\s+to|)"
+         R"(arranged\s+to)\b)";
+}
+
+std::string_view OfflinePattern() {
+  return R"(\b(?:offline|in\s+person|in\s+real\s+life|irl|face\s+to\s+face)\b)";
+}
+
+std::string_view OnlinePattern() {
+  return R"(\b(?:online|virtually|on\s+(?:twitter|facebook|linkedin|social\s+media|)"
+         R"(the\s+internet|the\s+web)|(?:via|through)\s+(?:twitter|facebook|linkedin))\b)";
+}
+
+std::unique_ptr<RE2> CompileFixedPattern(std::string_view pattern, std::string_view what) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw std::logic_error(std::string(what) + ": " + re->error());
+  return re;
+}
+
+}  // namespace linkgraph::graph

@@ -1,0 +1,336 @@
+#include "graph/interaction_text.h"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+
+#include "common/ascii.h"
+
+namespace linkgraph::graph {
+namespace {
+
+constexpr size_t kMaxHandleLength = 15;
+
+bool IsHandleChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// Letters outside ASCII count as word characters, so "Wendy" is not a
+// whole word inside "Wendyé".
+bool IsWordByte(char c) { return IsHandleChar(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Characters that, right before "@", mean we are inside an address or URL
+// (the same rule as parsers/mentions.cc).
+bool BlocksHandle(char c) {
+  return IsHandleChar(c) || c == '@' || c == '/' || c == '.' || c == ':' || c == '=' || c == '&' ||
+         c == '+' || c == '-' || c == '%' || c == '#' || c == '!' || c == '$' || c == '*' ||
+         c == '\\';
+}
+
+bool InsideUrl(std::string_view text, size_t pos) {
+  size_t start = pos;
+  while (start > 0 && !IsAsciiSpace(text[start - 1])) --start;
+  return text.substr(start, pos - start).find("://") != std::string_view::npos;
+}
+
+// One folded replacement: the UTF-8 bytes and their ASCII stand-in.
+struct Fold {
+  std::string_view from;
+  std::string_view to;
+};
+constexpr std::array kFolds = {
+    Fold{"\xE2\x80\x98", "'"},  Fold{"\xE2\x80\x99", "'"},  Fold{"\xE2\x80\xB2", "'"},
+    Fold{"\xE2\x80\x9C", "\""}, Fold{"\xE2\x80\x9D", "\""}, Fold{"\xE2\x80\xA6", "..."},
+    Fold{"\xE2\x80\x93", "-"},  Fold{"\xE2\x80\x94", "-"},  Fold{"\xC2\xA0", " "},
+};
+
+void FindHandles(std::string_view text, std::vector<PartyMention>& out) {
+  for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    if (at > 0 && BlocksHandle(text[at - 1])) continue;
+    size_t end = at + 1;
+    while (end < text.size() && IsHandleChar(text[end])) ++end;
+    std::string_view handle = text.substr(at + 1, end - at - 1);
+    if (handle.empty() || handle.size() > kMaxHandleLength) continue;
+    // "@8" is a time or a count; "@example.com" a domain.
+    if (handle.find_first_not_of("0123456789") == std::string_view::npos) continue;
+    if (end < text.size() && text[end] == '@') continue;
+    if (end + 1 < text.size() && text[end] == '.' && IsHandleChar(text[end + 1])) continue;
+    if (InsideUrl(text, at)) continue;
+    out.push_back({{at, end}, {Party::Kind::kHandle, std::string(handle)}});
+  }
+}
+
+bool OverlapsAny(const std::vector<PartyMention>& found, Span span) {
+  return std::any_of(found.begin(), found.end(),
+                     [&](const PartyMention& m) { return m.span.Overlaps(span); });
+}
+
+bool IsWholeWord(std::string_view text, Span span) {
+  if (span.begin > 0 && (IsWordByte(text[span.begin - 1]) || text[span.begin - 1] == '@')) {
+    return false;
+  }
+  return span.end >= text.size() || !IsWordByte(text[span.end]);
+}
+
+void FindKnownNames(const FoldedText& folded, std::string_view original,
+                    const std::vector<std::string>& names, std::vector<PartyMention>& out) {
+  std::vector<std::string> folded_names;
+  for (const std::string& name : names) folded_names.push_back(FoldTypography(name).text);
+  std::sort(folded_names.begin(), folded_names.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  const std::string& text = folded.text;
+  for (const std::string& name : folded_names) {
+    if (name.empty()) continue;
+    for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+      Span span{at, at + name.size()};
+      if (!IsWholeWord(text, span) || OverlapsAny(out, span)) continue;
+      out.push_back({span, {Party::Kind::kName, std::string(folded.Original(original, span))}});
+    }
+  }
+}
+
+// "you" as an object; "you're", "you'll", "your" are not.
+void FindYou(std::string_view text, std::vector<PartyMention>& out) {
+  for (size_t at = 0; at + 3 <= text.size(); ++at) {
+    if (!EqualsIgnoreCase(text.substr(at, 3), "you")) continue;
+    Span span{at, at + 3};
+    if (!IsWholeWord(text, span)) continue;
+    if (span.end < text.size() && text[span.end] == '\'') continue;
+    if (!OverlapsAny(out, span)) out.push_back({span, {Party::Kind::kYou, ""}});
+  }
+}
+
+// An emoticon's mouth, ":)" or ";-(", is not a bracket.
+bool IsEmoticonMouth(std::string_view text, size_t pos) {
+  if (pos == 0) return false;
+  char before = text[pos - 1];
+  if (before == '-' && pos >= 2) before = text[pos - 2];
+  return before == ':' || before == ';' || before == '=';
+}
+
+bool IsAbbreviationBefore(std::string_view text, size_t dot) {
+  static constexpr std::array<std::string_view, 10> kAbbreviations = {
+      "mr", "mrs", "ms", "dr", "st", "prof", "vs", "etc", "e.g", "i.e"};
+  size_t start = dot;
+  while (start > 0 && (IsHandleChar(text[start - 1]) || text[start - 1] == '.')) --start;
+  std::string_view word = text.substr(start, dot - start);
+  return std::any_of(kAbbreviations.begin(), kAbbreviations.end(),
+                     [&](std::string_view a) { return EqualsIgnoreCase(word, a); });
+}
+
+// A run of . ! ? from `mark` to `after` ends a sentence: always for ! and ?,
+// for dots unless an abbreviation or a lower-case word follows.
+bool EndsSentence(std::string_view text, size_t mark, size_t after) {
+  if (text.substr(mark, after - mark).find_first_of("!?") != std::string_view::npos) return true;
+  if (after - mark == 1 && IsAbbreviationBefore(text, mark)) return false;
+  size_t next = after;
+  while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+  return next >= text.size() || !(text[next] >= 'a' && text[next] <= 'z');
+}
+
+bool IsSentenceMark(char c) { return c == '.' || c == '!' || c == '?'; }
+
+// After a line break: the start of the next line, and whether a blank line
+// (a paragraph break) came first.
+size_t SkipLineBreaks(std::string_view text, size_t newline, bool& blank_line) {
+  size_t next = newline + 1;
+  blank_line = false;
+  while (next < text.size() && IsAsciiSpace(text[next])) {
+    if (text[next] == '\n') blank_line = true;
+    ++next;
+  }
+  return next;
+}
+
+bool StartsWithWord(std::string_view text, size_t pos, std::string_view word) {
+  if (pos + word.size() > text.size()) return false;
+  if (!EqualsIgnoreCase(text.substr(pos, word.size()), word)) return false;
+  return pos + word.size() == text.size() || !IsWordByte(text[pos + word.size()]);
+}
+
+size_t SkipSpaces(std::string_view text, size_t pos) {
+  while (pos < text.size() && IsAsciiSpace(text[pos])) ++pos;
+  return pos;
+}
+
+bool PartyStartsAt(const std::vector<PartyMention>& parties, size_t pos) {
+  return std::any_of(parties.begin(), parties.end(),
+                     [&](const PartyMention& m) { return m.span.begin == pos; });
+}
+
+bool StartsWithAnyWord(std::string_view text, size_t pos,
+                       std::initializer_list<std::string_view> words, size_t& length) {
+  for (std::string_view word : words) {
+    if (StartsWithWord(text, pos, word)) {
+      length = word.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// A comma ends a clause before a conjunction (", and tomorrow I'm meeting")
+// or a new subject (", I may never"), but not inside a list of people
+// ("@A, @B and @C", ", and to @D", "Dave Martin, Davey and @C").
+bool CommaEndsClause(std::string_view text, size_t after_comma,
+                     const std::vector<PartyMention>& parties) {
+  size_t pos = SkipSpaces(text, after_comma);
+  size_t length = 0;
+  if (StartsWithAnyWord(text, pos, {"and", "or", "but", "so", "then", "yet"}, length)) {
+    size_t next = SkipSpaces(text, pos + length);
+    if (StartsWithAnyWord(text, next, {"to", "with"}, length)) {
+      next = SkipSpaces(text, next + length);
+    }
+    return !PartyStartsAt(parties, next);
+  }
+  if (PartyStartsAt(parties, pos)) return false;
+  return StartsWithAnyWord(text, pos, {"i", "we", "you", "he", "she", "they", "it", "there"},
+                           length);
+}
+
+// Punctuation at `pos` that ends a clause (the character itself belongs to
+// neither side).
+bool IsClauseMark(std::string_view text, size_t pos, const std::vector<PartyMention>& parties) {
+  char c = text[pos];
+  bool space_after = pos + 1 >= text.size() || IsAsciiSpace(text[pos + 1]);
+  switch (c) {
+    case ';':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+      return true;
+    case '.':
+      return space_after && !IsAbbreviationBefore(text, pos);
+    case ':':
+    case '!':
+    case '?':
+      return space_after;
+    case '-':
+      return (space_after && pos > 0 && IsAsciiSpace(text[pos - 1])) ||
+             (pos + 1 < text.size() && text[pos + 1] == '-');
+    case ',':
+      return CommaEndsClause(text, pos + 1, parties);
+    default:
+      return false;
+  }
+}
+
+// Words that start a new clause: conjunctions and relative pronouns.
+bool IsClauseWordAt(std::string_view text, size_t pos) {
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "but",  "because", "which", "who",     "whom",   "whose",
+      "when", "where",   "while", "whereas", "though", "although"};
+  if (pos == 0 || !IsAsciiSpace(text[pos - 1])) return false;
+  return std::any_of(kWords.begin(), kWords.end(),
+                     [&](std::string_view word) { return StartsWithWord(text, pos, word); });
+}
+
+}  // namespace
+
+FoldedText FoldTypography(std::string_view text) {
+  FoldedText folded;
+  folded.text.reserve(text.size());
+  folded.source.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size();) {
+    const Fold* fold = nullptr;
+    for (const Fold& f : kFolds) {
+      if (text.substr(i, f.from.size()) == f.from) fold = &f;
+    }
+    if (fold == nullptr) {
+      folded.text.push_back(text[i]);
+      folded.source.push_back(i++);
+      continue;
+    }
+    for (size_t k = 0; k < fold->to.size(); ++k) {
+      folded.text.push_back(fold->to[k]);
+      folded.source.push_back(i + std::min(k, fold->from.size() - 1));
+    }
+    i += fold->from.size();
+  }
+  folded.source.push_back(text.size());
+  return folded;
+}
+
+std::vector<PartyMention> FindParties(const FoldedText& folded, std::string_view original,
+                                      const TextContext& context) {
+  std::vector<PartyMention> parties;
+  FindHandles(folded.text, parties);
+  FindKnownNames(folded, original, context.known_names, parties);
+  if (context.in_comment) FindYou(folded.text, parties);
+  std::sort(parties.begin(), parties.end(), [](const PartyMention& a, const PartyMention& b) {
+    return a.span.begin < b.span.begin;
+  });
+  return parties;
+}
+
+Span Trim(std::string_view folded, Span span) {
+  while (span.begin < span.end && IsAsciiSpace(folded[span.begin])) ++span.begin;
+  while (span.end > span.begin && IsAsciiSpace(folded[span.end - 1])) --span.end;
+  return span;
+}
+
+std::vector<Sentence> SplitSentences(std::string_view text) {
+  std::vector<Sentence> sentences;
+  size_t paragraph = 0;
+  size_t start = 0;
+  int depth = 0;  // brackets: "(… off! :o)" does not end the sentence
+  auto emit = [&](size_t end) {
+    Span span = Trim(text, {start, end});
+    if (!span.empty()) sentences.push_back({span, paragraph});
+  };
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '\n') {
+      emit(i);
+      bool blank_line = false;
+      start = i = SkipLineBreaks(text, i, blank_line);
+      if (blank_line) ++paragraph;
+      depth = 0;
+      continue;
+    }
+    if ((c == '(' || c == '[') && !IsEmoticonMouth(text, i)) ++depth;
+    if ((c == ')' || c == ']') && depth > 0 && !IsEmoticonMouth(text, i)) --depth;
+    if (!IsSentenceMark(c) || depth > 0) {
+      ++i;
+      continue;
+    }
+    size_t after = i;
+    while (after < text.size() && IsSentenceMark(text[after])) ++after;
+    size_t marks_end = after;
+    while (after < text.size() && (text[after] == '"' || text[after] == '\'' ||
+                                   text[after] == ')' || text[after] == ']')) {
+      ++after;
+    }
+    if ((after == text.size() || IsAsciiSpace(text[after])) && EndsSentence(text, i, marks_end)) {
+      emit(after);
+      start = after;
+    }
+    i = after;
+  }
+  emit(text.size());
+  return sentences;
+}
+
+std::vector<Span> SplitClauses(std::string_view text, Span sentence,
+                               const std::vector<PartyMention>& parties) {
+  std::vector<Span> clauses;
+  size_t start = sentence.begin;
+  auto emit = [&](size_t end) {
+    Span span = Trim(text, {start, end});
+    if (!span.empty()) clauses.push_back(span);
+  };
+  for (size_t i = sentence.begin; i < sentence.end; ++i) {
+    if (IsClauseMark(text, i, parties)) {
+      emit(i);
+      start = i + 1;
+    } else if (i > start && IsClauseWordAt(text, i)) {
+      emit(i);
+      start = i;
+    }
+  }
+  emit(sentence.end);
+  return clauses;
+}
+
+}  // namespace linkgraph::graph

@@ -1,0 +1,495 @@
+// The engine behind FindInteractions: sentence by sentence, clause by
+// clause, it finds where a rule of interaction_rules.cc matches, drops
+// negated, hypothetical and questioned statements, and reads the other
+// party, the detail, the event and the time around the match.
+#include "graph/interactions.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "common/ascii.h"
+#include "graph/interaction_rules.h"
+#include "graph/interaction_setting.h"
+#include "graph/interaction_text.h"
+#include "graph/interaction_time.h"
+
+namespace linkgraph::graph {
+namespace {
+
+constexpr int kMaxRuleGroups = 8;
+
+int GroupIndex(const RE2& re, const char* name) {
+  const auto& groups = re.NamedCapturingGroups();
+  auto it = groups.find(name);
+  return it == groups.end() ? -1 : it->second;
+}
+
+struct CompiledRule {
+  const InteractionRule* rule = nullptr;
+  std::unique_ptr<RE2> re;
+  int subject_group = -1;
+  int aux_group = -1;
+  int detail_group = -1;
+};
+
+const std::vector<CompiledRule>& CompiledRules() {
+  static const std::vector<CompiledRule> compiled = [] {
+    std::vector<CompiledRule> all;
+    for (const InteractionRule& rule : InteractionRules()) {
+      CompiledRule c;
+      c.rule = &rule;
+      c.re = CompileFixedPattern(InteractionRulePattern(rule.pattern), rule.id);
+      if (c.re->NumberOfCapturingGroups() >= kMaxRuleGroups) {
+        throw std::logic_error(std::string(rule.id) + ": too many groups");
+      }
+      c.subject_group = GroupIndex(*c.re, "subject");
+      c.aux_group = GroupIndex(*c.re, "aux");
+      c.detail_group = GroupIndex(*c.re, "detail");
+      all.push_back(std::move(c));
+    }
+    return all;
+  }();
+  return compiled;
+}
+
+// The word lists of interaction_rules.cc, compiled once.
+struct Markers {
+  std::unique_ptr<RE2> negation = CompileFixedPattern(NegationPattern(), "negation");
+  std::unique_ptr<RE2> hypothetical = CompileFixedPattern(HypotheticalPattern(), "hypothetical");
+  std::unique_ptr<RE2> conditional = CompileFixedPattern(ConditionalPattern(), "conditional");
+  std::unique_ptr<RE2> future = CompileFixedPattern(FuturePattern(), "future");
+  std::unique_ptr<RE2> online = CompileFixedPattern(OnlinePattern(), "online");
+  std::unique_ptr<RE2> offline = CompileFixedPattern(OfflinePattern(), "offline");
+};
+
+const Markers& TheMarkers() {
+  static const Markers markers;
+  return markers;
+}
+
+bool Contains(const RE2& re, std::string_view text) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+// One rule match in a clause.
+struct Trigger {
+  const CompiledRule* rule = nullptr;
+  Span match;
+  Span subject;  // empty when the subject is implied
+  Span aux;
+  Span detail;  // the rule's own "detail" group
+};
+
+// What a clause, or one statement in it, says besides its verbs.
+struct ClauseFacts {
+  Span span;
+  std::vector<DetailMention> details;
+  std::optional<Span> event;
+  std::optional<TimePhrase> time;
+};
+
+// Who a statement is with, and where the words for them are (the start of
+// the clause for a party carried from elsewhere).
+struct PartyAt {
+  Party party;
+  size_t position = 0;
+};
+
+std::string PartyKey(const Party& party) {
+  return std::to_string(static_cast<int>(party.kind)) + ToLowerAscii(party.value);
+}
+
+void AddParty(std::vector<PartyAt>& parties, const Party& party, size_t position) {
+  std::string key = PartyKey(party);
+  for (const PartyAt& p : parties) {
+    if (PartyKey(p.party) == key) return;
+  }
+  parties.push_back({party, position});
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, const TextContext& context)
+      : original_(text),
+        context_(context),
+        folded_(FoldTypography(text)),
+        text_(folded_.text),
+        parties_(FindParties(folded_, original_, context)),
+        sentences_(SplitSentences(text_)) {}
+
+  std::vector<Interaction> Read() {
+    for (size_t i = 0; i < sentences_.size(); ++i) ReadSentence(i);
+    return std::move(found_);
+  }
+
+ private:
+  void ReadSentence(size_t index) {
+    const Sentence& sentence = sentences_[index];
+    if (IsQuestion(sentence.span)) return;
+    if (Contains(*TheMarkers().conditional, View(sentence.span))) return;
+    std::vector<Span> clauses = SplitClauses(text_, sentence.span, parties_);
+    std::vector<std::vector<Trigger>> triggers;
+    for (Span clause : clauses) triggers.push_back(FindTriggers(FactsOf(clause)));
+    for (size_t c = 0; c < clauses.size(); ++c) {
+      // A statement runs from its verb to the next one ("I met @A yesterday
+      // and I'm meeting @B on Friday"); the first also takes the words
+      // before it ("Tomorrow I'm meeting").
+      for (size_t t = 0; t < triggers[c].size(); ++t) {
+        Span statement{
+            t == 0 ? clauses[c].begin : triggers[c][t].match.begin,
+            t + 1 < triggers[c].size() ? triggers[c][t + 1].match.begin : clauses[c].end};
+        ClauseFacts facts = FactsOf(statement);
+        if (t == 0) AddLeadingSetting(clauses, triggers, c, facts);
+        ReadStatement(index, clauses, c, facts, triggers[c][t]);
+      }
+    }
+  }
+
+  std::string_view View(Span span) const { return folded_.View(span); }
+
+  // "Yesterday, I met @X", "At TRULondon, I met @X": the time and event of
+  // the clauses just before a statement's own that state nothing themselves.
+  void AddLeadingSetting(const std::vector<Span>& clauses,
+                         const std::vector<std::vector<Trigger>>& triggers, size_t clause,
+                         ClauseFacts& facts) const {
+    for (size_t c = clause; c-- > 0 && triggers[c].empty();) {
+      if (!facts.time) facts.time = FindTimePhrase(text_, clauses[c]);
+      if (!facts.event) facts.event = FindEvent(text_, clauses[c]);
+    }
+  }
+
+  // "Have you met @X?", "Who needs social media, eh?!": a question states
+  // nothing.
+  bool IsQuestion(Span sentence) const {
+    std::string_view words = View(sentence);
+    size_t end = words.find_last_not_of("\"')] ");
+    if (end == std::string_view::npos) return false;
+    size_t marks = words.find_last_not_of(".!?", end);
+    size_t first_mark = marks == std::string_view::npos ? 0 : marks + 1;
+    return words.substr(first_mark, end + 1 - first_mark).find('?') != std::string_view::npos;
+  }
+
+  ClauseFacts FactsOf(Span clause) const {
+    return {clause, FindDetails(text_, clause), FindEvent(text_, clause),
+            FindTimePhrase(text_, clause)};
+  }
+
+  // Rules in table order; a match overlapping an earlier rule's is left
+  // out, and so is one whose needs the clause does not meet.
+  std::vector<Trigger> FindTriggers(const ClauseFacts& facts) const {
+    std::vector<Trigger> triggers;
+    re2::StringPiece clause(text_.data() + facts.span.begin, facts.span.end - facts.span.begin);
+    for (const CompiledRule& rule : CompiledRules()) {
+      re2::StringPiece groups[kMaxRuleGroups];
+      int group_count = 1 + rule.re->NumberOfCapturingGroups();
+      for (size_t pos = 0;
+           pos <= clause.size() &&
+           rule.re->Match(clause, pos, clause.size(), RE2::UNANCHORED, groups, group_count);) {
+        Trigger trigger = MakeTrigger(rule, groups);
+        pos = std::max(trigger.match.end, trigger.match.begin + 1) - facts.span.begin;
+        bool taken = std::any_of(triggers.begin(), triggers.end(),
+                                 [&](const Trigger& t) { return t.match.Overlaps(trigger.match); });
+        if (!taken && NeedsMet(trigger, facts)) triggers.push_back(trigger);
+      }
+    }
+    std::sort(triggers.begin(), triggers.end(),
+              [](const Trigger& a, const Trigger& b) { return a.match.begin < b.match.begin; });
+    return triggers;
+  }
+
+  Trigger MakeTrigger(const CompiledRule& rule, const re2::StringPiece* groups) const {
+    auto group = [&](int index) { return index < 0 ? Span{} : SpanOf(text_, groups[index]); };
+    return {&rule, SpanOf(text_, groups[0]), group(rule.subject_group), group(rule.aux_group),
+            group(rule.detail_group)};
+  }
+
+  // The clause's words before the verb, and the auxiliaries between the
+  // subject and the verb: where "never", "would" and "will" are.
+  bool BeforeVerbContains(const RE2& re, const Trigger& trigger, Span clause) const {
+    return Contains(re, View({clause.begin, trigger.match.begin})) ||
+           Contains(re, View(trigger.aux));
+  }
+
+  bool NeedsMet(const Trigger& trigger, const ClauseFacts& facts) const {
+    auto has_detail = [&](bool remote) {
+      return std::any_of(facts.details.begin(), facts.details.end(),
+                         [&](const DetailMention& d) { return d.remote == remote; });
+    };
+    switch (trigger.rule->rule->needs) {
+      case RuleNeeds::kNothing:
+        return true;
+      case RuleNeeds::kRemoteDetail:
+        return has_detail(true);
+      case RuleNeeds::kInPersonContext:
+        return has_detail(false) || facts.event.has_value();
+      case RuleNeeds::kFutureTime:
+        return BeforeVerbContains(*TheMarkers().future, trigger, facts.span) ||
+               (facts.time && facts.time->CanBeFuture());
+    }
+    return false;
+  }
+
+  bool IsNegatedOrHypothetical(const Trigger& trigger, Span clause) const {
+    const Markers& markers = TheMarkers();
+    return BeforeVerbContains(*markers.negation, trigger, clause) ||
+           BeforeVerbContains(*markers.hypothetical, trigger, clause);
+  }
+
+  // The kind the words give: a meeting said with "will" is a plan; a call
+  // that is still to come is not an edge at all.
+  std::optional<InteractionKind> KindOf(const Trigger& trigger, Span clause) const {
+    InteractionKind kind = trigger.rule->rule->kind;
+    if (kind == InteractionKind::kPlansToMeet) return kind;
+    if (!BeforeVerbContains(*TheMarkers().future, trigger, clause)) return kind;
+    if (kind == InteractionKind::kSpoke) return std::nullopt;
+    return InteractionKind::kPlansToMeet;
+  }
+
+  bool IsOnlineOnly(Span region) const {
+    return Contains(*TheMarkers().online, View(region)) &&
+           !Contains(*TheMarkers().offline, View(region));
+  }
+
+  bool SubjectIsWe(const Trigger& trigger) const {
+    return EqualsIgnoreCase(View(trigger.subject), "we");
+  }
+
+  std::vector<const PartyMention*> PartiesIn(Span span) const {
+    std::vector<const PartyMention*> in;
+    for (const PartyMention& m : parties_) {
+      if (m.span.begin >= span.begin && m.span.end <= span.end) in.push_back(&m);
+    }
+    return in;
+  }
+
+  // One person, however often named: the only one `span` names, if any.
+  const PartyMention* OnlyPartyIn(Span span) const {
+    std::vector<const PartyMention*> in = PartiesIn(span);
+    if (in.empty()) return nullptr;
+    for (const PartyMention* m : in) {
+      if (PartyKey(m->party) != PartyKey(in.front()->party)) return nullptr;
+    }
+    return in.front();
+  }
+
+  // "thanks to @X", "about @X", "@X's": named, but not the one met.
+  bool IsObject(const PartyMention& mention, Span clause) const {
+    static const LazyRE2 kBlockedBefore = {
+        R"((?i)\b(?:about|of|from|via|through|by|thanks\s+to|thank|like|than|re|for)\s*$)"};
+    if (mention.span.end < text_.size() && text_[mention.span.end] == '\'') return false;
+    std::string_view before = View({clause.begin, mention.span.begin});
+    return !RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *kBlockedBefore);
+  }
+
+  // "@A and I", "@A, @B and I": the people named with the author as
+  // subject, walking back from "and I" over ", " and "and".
+  void AddPartners(const Trigger& trigger, Span clause, std::vector<PartyAt>& out) const {
+    if (trigger.subject.empty() || !StartsWithIgnoreCase(View(trigger.subject), "and")) return;
+    for (size_t pos = trigger.subject.begin; pos > clause.begin;) {
+      while (pos > clause.begin && (IsAsciiSpace(text_[pos - 1]) || text_[pos - 1] == ',')) --pos;
+      auto party = std::find_if(parties_.begin(), parties_.end(),
+                                [&](const PartyMention& m) { return m.span.end == pos; });
+      if (party != parties_.end() && party->span.begin >= clause.begin) {
+        AddParty(out, party->party, party->span.begin);
+        pos = party->span.begin;
+      } else if (pos >= clause.begin + 4 && IsAsciiSpace(text_[pos - 4]) &&
+                 EqualsIgnoreCase(View({pos - 3, pos}), "and")) {
+        pos -= 3;
+      } else {
+        return;
+      }
+    }
+  }
+
+  static void SortByPosition(std::vector<PartyAt>& parties) {
+    std::stable_sort(parties.begin(), parties.end(),
+                     [](const PartyAt& a, const PartyAt& b) { return a.position < b.position; });
+  }
+
+  // "I met her": a pronoun for the one person the sentence before named.
+  bool ObjectIsPronoun(Span region) const {
+    static const LazyRE2 kPronoun = {
+        R"((?i)^\s*(?:him|her)\b(?:\s*$|\s*[,.!?;:)]|\s+(?:at|in|on|for|over|last|yesterday|)"
+        R"(today|tonight|tomorrow|again|too|once|recently|before|together|and|properly|)"
+        R"(briefly|offline)\b))"};
+    std::string_view words = View(region);
+    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kPronoun);
+  }
+
+  const Sentence* SentenceBefore(size_t index) const {
+    if (index == 0 || sentences_[index - 1].paragraph != sentences_[index].paragraph) {
+      return nullptr;
+    }
+    return &sentences_[index - 1];
+  }
+
+  // The people a statement is with. Sets `carried` when they came from the
+  // sentence before.
+  std::vector<PartyAt> OthersOf(size_t sentence, const std::vector<Span>& clauses, size_t clause,
+                                const Trigger& trigger, size_t region_end, bool& carried) const {
+    std::vector<PartyAt> others;
+    Span span = clauses[clause];
+    AddPartners(trigger, span, others);
+    for (const PartyMention* m : PartiesIn({trigger.match.end, region_end})) {
+      if (IsObject(*m, span)) AddParty(others, m->party, m->span.begin);
+    }
+    SortByPosition(others);
+    if (!others.empty()) return others;
+    // "… the first person I'd met on Twitter who I met offline": "who" is
+    // the one person the clause before named.
+    if (clause > 0 &&
+        (StartsWithIgnoreCase(View(span), "who ") || StartsWithIgnoreCase(View(span), "whom "))) {
+      if (const PartyMention* m = OnlyPartyIn(clauses[clause - 1])) {
+        AddParty(others, m->party, span.begin);
+        return others;
+      }
+    }
+    // "We went ice skating together": "we" is the author and the one person
+    // the sentence before named.
+    const Sentence* before = SentenceBefore(sentence);
+    if (before && (SubjectIsWe(trigger) || ObjectIsPronoun({trigger.match.end, region_end}))) {
+      if (const PartyMention* m = OnlyPartyIn(before->span)) {
+        AddParty(others, m->party, span.begin);
+        carried = true;
+        return others;
+      }
+    }
+    // "PS We have met!" in a comment: the author and the person replied to.
+    if (context_.in_comment && SubjectIsWe(trigger)) {
+      AddParty(others, {Party::Kind::kYou, ""}, span.begin);
+    }
+    return others;
+  }
+
+  std::vector<DetailMention> DetailsFor(InteractionKind kind, const ClauseFacts& facts,
+                                        const Trigger& trigger) const {
+    bool remote = kind == InteractionKind::kSpoke;
+    std::vector<DetailMention> details;
+    for (const DetailMention& d : facts.details) {
+      if (d.remote == remote) details.push_back(d);
+    }
+    std::optional<DetailMention> own = NormaliseDetail(text_, trigger.detail, facts.span.end);
+    bool known = own && std::any_of(details.begin(), details.end(), [&](const DetailMention& d) {
+                   return d.span.Overlaps(own->span);
+                 });
+    if (own && own->remote == remote && !known) {
+      details.insert(std::upper_bound(details.begin(), details.end(), *own,
+                                      [](const DetailMention& a, const DetailMention& b) {
+                                        return a.span.begin < b.span.begin;
+                                      }),
+                     *own);
+    }
+    return details;
+  }
+
+  struct Setting {
+    std::optional<Span> event;
+    std::optional<TimePhrase> time;
+    bool from_sentence_before = false;
+  };
+
+  // The clause's own event and time; when the whole sentence has neither,
+  // those of the sentence just before ("… coming to TRULondon2 in Feb! I'll
+  // get to meet you").
+  Setting SettingOf(size_t sentence, const ClauseFacts& facts) const {
+    Span whole = sentences_[sentence].span;
+    if (FindEvent(text_, whole) || FindTimePhrase(text_, whole)) {
+      return {facts.event, facts.time, false};
+    }
+    const Sentence* before = SentenceBefore(sentence);
+    if (before == nullptr) return {};
+    Setting setting{FindEvent(text_, before->span), FindTimePhrase(text_, before->span), true};
+    setting.from_sentence_before = setting.event || setting.time;
+    return setting;
+  }
+
+  std::string Original(Span span) const { return std::string(folded_.Original(original_, span)); }
+
+  std::string Evidence(size_t sentence, bool with_sentence_before) const {
+    std::string evidence = Original(sentences_[sentence].span);
+    const Sentence* before = SentenceBefore(sentence);
+    if (with_sentence_before && before) evidence = Original(before->span) + " " + evidence;
+    return evidence;
+  }
+
+  // `facts` are those of the statement's own words.
+  void ReadStatement(size_t sentence, const std::vector<Span>& clauses, size_t clause,
+                     const ClauseFacts& facts, const Trigger& trigger) {
+    size_t region_end = facts.span.end;
+    if (IsNegatedOrHypothetical(trigger, facts.span)) return;
+    std::optional<InteractionKind> kind = KindOf(trigger, facts.span);
+    if (!kind) return;
+    Span region{trigger.match.end, region_end};
+    if (*kind != InteractionKind::kSpoke && IsOnlineOnly(region)) return;
+    bool carried = false;
+    std::vector<PartyAt> others = OthersOf(sentence, clauses, clause, trigger, region_end, carried);
+    if (others.empty()) return;
+    Setting setting = SettingOf(sentence, facts);
+    std::vector<DetailMention> details = DetailsFor(*kind, facts, trigger);
+    for (const PartyAt& other : others) {
+      Interaction found{.kind = *kind, .other = other.party};
+      found.detail = trigger.rule->rule->detail.empty() ? DetailFor(details, other.position)
+                                                        : std::string(trigger.rule->rule->detail);
+      if (setting.event) found.event = Original(*setting.event);
+      if (setting.time) {
+        found.when = Original(setting.time->span);
+        found.date =
+            ResolveTimePhrase(*setting.time, context_.date, *kind == InteractionKind::kPlansToMeet);
+      } else {
+        found.date = DatePart(context_.date);
+      }
+      found.evidence = Evidence(sentence, carried || setting.from_sentence_before);
+      found.rule = std::string(trigger.rule->rule->id);
+      found_.push_back(std::move(found));
+    }
+  }
+
+  std::string_view original_;
+  const TextContext& context_;
+  FoldedText folded_;
+  std::string_view text_;
+  std::vector<PartyMention> parties_;
+  std::vector<Sentence> sentences_;
+  std::vector<Interaction> found_;
+};
+
+}  // namespace
+
+const char* ToString(InteractionKind kind) {
+  switch (kind) {
+    case InteractionKind::kMet:
+      return "met";
+    case InteractionKind::kSpoke:
+      return "spoke";
+    case InteractionKind::kPlansToMeet:
+      return "plans_to_meet";
+  }
+  return "met";
+}
+
+std::string InteractionRulePattern(std::string_view pattern) {
+  std::string expanded(pattern);
+  // Pieces may use other pieces ({I} uses {lead}): expand until none is
+  // left. RE2's own braces ("{1,15}") are not piece names and stay.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const PatternPiece& piece : PatternPieces()) {
+      std::string name = "{" + std::string(piece.name) + "}";
+      for (size_t at = expanded.find(name); at != std::string::npos; at = expanded.find(name)) {
+        expanded.replace(at, name.size(), piece.pattern);
+        changed = true;
+      }
+    }
+  }
+  return expanded;
+}
+
+std::vector<Interaction> FindInteractions(std::string_view text, const TextContext& context) {
+  return Reader(text, context).Read();
+}
+
+}  // namespace linkgraph::graph

@@ -1,0 +1,85 @@
+// Private to graph/: who the author of a text met, spoke with or plans to
+// meet, read sentence by sentence from the words (the `met`, `spoke` and
+// `plans_to_meet` edges of PRODUCT.md). Pure functions over strings, no
+// store and no globals but the compiled rule table; thread-safe.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace linkgraph::graph {
+
+enum class InteractionKind { kMet, kSpoke, kPlansToMeet };
+const char* ToString(InteractionKind kind);  // "met", "spoke", "plans_to_meet"
+
+// Who a statement's other party is, as the words give it.
+struct Party {
+  enum class Kind { kHandle, kName, kYou };
+  Kind kind = Kind::kHandle;
+  std::string value;  // handle without "@" as written; the name as written; "" for kYou
+};
+
+struct TextContext {
+  std::string date;         // ISO 8601 date(-time) of the text; "" when unknown
+  bool in_comment = false;  // "you" means the person replied to only in a comment
+  // Display names of people in the graph ("Dave Martin", "Wendy"), matched
+  // case-sensitively as whole words.
+  std::vector<std::string> known_names;
+};
+
+struct Interaction {
+  InteractionKind kind;
+  Party other;
+  // Normalised: "phone", "Skype", "call", "dinner", "ice skating",
+  // "after work drinks", "coffee", "lunch", "drinks"; "" when none.
+  std::string detail;
+  std::string event;  // "TRULondon", "TRULondon2", "a supper club in Hackney"; "" when none
+  std::string when;   // the time phrase as written: "tomorrow", "in Feb", "On Friday"; "" when none
+  // Resolved against TextContext::date: "2009-12-07", "2010-02",
+  // "2010-03-26"; the text's own date (date part) when there is no time
+  // phrase; "" when unknown or unresolvable ("next week").
+  std::string date;
+  // The sentence, trimmed; when the other party, the event or the time came
+  // from the sentence before, both sentences joined by a space.
+  std::string evidence;
+  std::string rule;  // id of the rule that fired
+};
+
+// Every statement in the text where its author (subject "I"/"we", or the
+// author implied) met, spoke with or plans to meet someone, in text order.
+// Sentence by sentence; negated, hypothetical and questioned statements give
+// nothing.
+std::vector<Interaction> FindInteractions(std::string_view text, const TextContext& context);
+
+// What a rule needs besides its own words before it gives an edge.
+enum class RuleNeeds {
+  kNothing,
+  kRemoteDetail,     // "spoke to X" is remote only with "on the phone", "on Skype", a call
+  kInPersonContext,  // "caught up with X" is a meeting only with coffee, dinner... or an event
+  kFutureTime,       // "meeting X" is a plan only with "tomorrow", "next week", "will"...
+};
+
+// One rule of the table in interaction_rules.cc. `pattern` is RE2 syntax,
+// matched without case against one clause, with {placeholders} for the
+// shared pieces (the subject, auxiliaries); InteractionRulePattern()
+// expands them. An optional group named "detail" captures the detail
+// ("ice skating" in "we went ice skating together").
+struct InteractionRule {
+  std::string_view id;
+  InteractionKind kind;
+  std::string_view pattern;
+  std::string_view example;      // a sentence the rule fires on, for tests and docs
+  std::string_view detail = {};  // a fixed detail ("phone" for "phoned"); default: the words
+  RuleNeeds needs = RuleNeeds::kNothing;
+};
+
+// The rule table, for tests and `report person` explanations, in priority
+// order: where two rules match the same words, the earlier one wins.
+std::span<const InteractionRule> InteractionRules();
+
+// `pattern` with its {placeholders} expanded: the RE2 pattern as compiled.
+std::string InteractionRulePattern(std::string_view pattern);
+
+}  // namespace linkgraph::graph
