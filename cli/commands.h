@@ -34,7 +34,12 @@ struct CrawlOptions {
 struct ReportOptions {
   std::string database = kDefaultDatabase;
   std::string kind;
+  std::vector<std::string> arguments;  // WHO, or A B
   std::string format = "table";
+  std::string person;
+  std::string asker;
+  int limit = 20;
+  std::string by;
 };
 
 struct ExportOptions {
@@ -48,5 +53,6 @@ int RunCrawl(const CrawlOptions& options);
 int RunReport(const ReportOptions& options);
 int RunExport(const ExportOptions& options);
 int RunStatus(const std::string& database);
+int RunRebuild(const std::string& database, bool quiet);
 
 }  // namespace linkgraph::cli

@@ -23,7 +23,7 @@ void AddDatabaseOption(CLI::App* command, std::string* database) {
 int Run(int argc, char** argv) {
   CLI::App app{
       "linkgraph: crawl blogs, extract posts, threaded comments, trackbacks and @mentions,\n"
-      "and report who replies to, mentions and links to whom."};
+      "and report who met whom, who replies to, mentions and links to whom."};
   app.footer(kFooter);
   app.require_subcommand(1);
   app.set_version_flag("--version", "linkgraph 0.1.0");
@@ -59,17 +59,54 @@ int Run(int argc, char** argv) {
   crawl->add_flag("-q,--quiet", crawl_options.quiet, "Print only a line when something failed");
 
   ReportOptions report_options;
-  CLI::App* report = app.add_subcommand("report", "Print a report: replies, mentions or links");
+  CLI::App* report = app.add_subcommand(
+      "report", "Print a report: met, replies, mentions, links, people, person, path, vouch");
+  report->footer(
+      "Kinds:\n"
+      "  met [--person WHO]   who met, spoke with or plans to meet whom, with the evidence\n"
+      "  replies              who replies to whom and how fast; unanswered comments\n"
+      "  mentions             every @mention\n"
+      "  links                trackbacks, pingbacks and post-to-post links\n"
+      "  people [--limit N]   the most connected and most active people\n"
+      "  person WHO           one person's identities (and why), sites and interactions\n"
+      "  path A B             the shortest connection between two people, hop by hop\n"
+      "  vouch WHO [--as ME]  who has met or spoken with WHO, and how ME reaches them\n"
+      "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or #ID.");
   AddDatabaseOption(report, &report_options.database);
-  report->add_option("kind", report_options.kind, "replies | mentions | links")->required();
-  report->add_option("--format", report_options.format, "table | csv | json")
-      ->capture_default_str();
+  report->add_option("kind", report_options.kind, "the report (see below)")->required();
+  report->add_option("arguments", report_options.arguments, "WHO, or A B for path")
+      ->type_name("WHO");
+  report->add_option("--format", report_options.format, "table | csv | json | dot | svg")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "csv", "json", "dot", "svg"}));
+  report->add_option("--person", report_options.person, "met: only statements by or about WHO")
+      ->type_name("WHO");
+  report->add_option("--as", report_options.asker, "vouch: the person asking")->type_name("WHO");
+  report->add_option("--limit", report_options.limit, "people: how many")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  report
+      ->add_option("--by", report_options.by,
+                   "replies as CSV: author (default), pair, reply or unanswered")
+      ->check(CLI::IsMember({"author", "pair", "reply", "unanswered"}));
+
+  std::string rebuild_database = kDefaultDatabase;
+  bool rebuild_quiet = false;
+  CLI::App* rebuild = app.add_subcommand(
+      "rebuild", "Derive people and edges again from the stored pages (after an upgrade)");
+  AddDatabaseOption(rebuild, &rebuild_database);
+  rebuild->add_flag("-q,--quiet", rebuild_quiet, "Print nothing but errors");
 
   ExportOptions export_options;
-  CLI::App* export_command = app.add_subcommand("export", "Export everything stored");
+  CLI::App* export_command = app.add_subcommand(
+      "export", "Export everything stored: posts, comments, people and the graph's edges");
   AddDatabaseOption(export_command, &export_options.database);
-  export_command->add_option("--format", export_options.format, "json")->capture_default_str();
-  export_command->add_option("--out", export_options.out, "Output file (default: stdout)")
+  export_command->add_option("--format", export_options.format, "json | csv | graphml | gexf | dot")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json", "csv", "graphml", "gexf", "dot"}));
+  export_command
+      ->add_option("--out", export_options.out,
+                   "Output file (default: stdout); for csv a folder, required")
       ->type_name("PATH");
 
   std::string status_database = kDefaultDatabase;
@@ -92,6 +129,7 @@ int Run(int argc, char** argv) {
   if (import->parsed()) return RunImport(import_options);
   if (crawl->parsed()) return RunCrawl(crawl_options);
   if (report->parsed()) return RunReport(report_options);
+  if (rebuild->parsed()) return RunRebuild(rebuild_database, rebuild_quiet);
   if (export_command->parsed()) return RunExport(export_options);
   return RunStatus(status_database);
 }

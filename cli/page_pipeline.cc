@@ -4,8 +4,10 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <iostream>
 
 #include "common/ascii.h"
+#include "graph/graph.h"
 #include "parsers/parsers.h"
 
 namespace linkgraph::cli {
@@ -128,6 +130,44 @@ std::string DescribeOutcome(const store::SaveOutcome& outcome) {
          " new comments (" + std::to_string(outcome.comments_updated) + " updated), " +
          std::to_string(outcome.trackbacks_new) + " new trackbacks, " +
          std::to_string(outcome.mentions_new) + " new mentions";
+}
+
+namespace {
+
+bool GraphIsCurrent(store::Store& store) {
+  Result<store::GraphState> state = store.Graph();
+  return state && state->built && state->rules_version == graph::kRulesVersion;
+}
+
+}  // namespace
+
+bool UpdateGraph(store::Store& store, const store::SaveOutcome& saved, bool quiet,
+                 const char* command) {
+  const bool pages_changed = saved.pages_new + saved.pages_changed > 0;
+  if (!pages_changed && GraphIsCurrent(store)) return true;
+  Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(store);
+  if (!rebuilt) {
+    std::cerr << "linkgraph " << command << ": " << rebuilt.error().message
+              << " (the pages are stored; run 'linkgraph rebuild' to try again)\n";
+    return false;
+  }
+  if (!quiet) {
+    std::cout << "graph: " << rebuilt->people << " people, " << rebuilt->edges << " edges\n";
+  }
+  return true;
+}
+
+void WarnIfGraphStale(store::Store& store, const char* command) {
+  Result<store::GraphState> state = store.Graph();
+  if (!state) return;
+  if (!state->built) {
+    std::cerr << "linkgraph " << command
+              << ": people and edges are not derived yet; run 'linkgraph rebuild'\n";
+  } else if (state->rules_version != graph::kRulesVersion) {
+    std::cerr << "linkgraph " << command << ": people and edges were derived by rules "
+              << state->rules_version << ", this linkgraph has " << graph::kRulesVersion
+              << "; run 'linkgraph rebuild'\n";
+  }
 }
 
 }  // namespace linkgraph::cli

@@ -34,4 +34,14 @@ std::string DescribeOutcome(const store::SaveOutcome& outcome);
 
 void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into);
 
+// Re-derives people and edges after a save when pages changed, or when the
+// stored graph is missing or came from other rules. Prints the new totals
+// unless quiet; false (with the reason on stderr) when it failed, which
+// leaves the pages stored and the previous graph in place.
+bool UpdateGraph(store::Store& store, const store::SaveOutcome& saved, bool quiet,
+                 const char* command);
+
+// On stderr, a line when the stored graph is missing or stale.
+void WarnIfGraphStale(store::Store& store, const char* command);
+
 }  // namespace linkgraph::cli

@@ -1,9 +1,10 @@
-// The read-only subcommands: report, export, status.
-#include <fstream>
+// The subcommands that read the store: report and status (export is
+// export_command.cc), and rebuild, which re-derives the graph from it.
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
+#include "graph/graph.h"
 #include "reports/reports.h"
 
 namespace linkgraph::cli {
@@ -19,44 +20,26 @@ int Fail(const char* command, const Error& error) {
 int RunReport(const ReportOptions& options) {
   auto format = reports::ParseFormat(options.format);
   if (!format.ok()) return Fail("report", format.error());
-  // A typo in the kind is a usage error, told before the database is opened.
-  if (Status kind = reports::CheckReportKind(options.kind); !kind.ok()) {
-    return Fail("report", kind.error());
+  reports::ReportRequest request{options.kind,  options.arguments, *format,   options.person,
+                                 options.asker, options.limit,     options.by};
+  // A typo is a usage error, told before the database is opened.
+  if (Status checked = reports::CheckReportRequest(request); !checked.ok()) {
+    return Fail("report", checked.error());
   }
   auto store = OpenExistingStore(options.database);
   if (!store.ok()) return Fail("report", store.error());
-  Status written = reports::WriteReport(options.kind, **store, *format, std::cout);
+  WarnIfGraphStale(**store, "report");
+  Status written = reports::WriteReport(request, **store, std::cout);
   return written.ok() ? kExitOk : Fail("report", written.error());
 }
 
-int RunExport(const ExportOptions& options) {
-  if (options.format != "json") {
-    return Fail("export", Error{ErrorCode::kInvalidArgument,
-                                "format '" + options.format + "' is not available yet (json)"});
-  }
-  auto store = OpenExistingStore(options.database);
-  if (!store.ok()) return Fail("export", store.error());
-  if (options.out.empty() || options.out == "-") {
-    Status written = reports::WriteJsonExport(**store, std::cout);
-    return written.ok() ? kExitOk : Fail("export", written.error());
-  }
-  // Write beside the target and rename, so a failed export never leaves a
-  // half-written file where a good one was.
-  std::string partial = options.out + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail("export", Error{ErrorCode::kIo, "cannot write " + partial});
-    Status written = reports::WriteJsonExport(**store, file);
-    file.close();
-    if (!written.ok() || !file) {
-      std::remove(partial.c_str());
-      return Fail("export", written.ok() ? Error{ErrorCode::kIo, "cannot write " + partial}
-                                         : written.error());
-    }
-  }
-  if (std::rename(partial.c_str(), options.out.c_str()) != 0) {
-    std::remove(partial.c_str());
-    return Fail("export", Error{ErrorCode::kIo, "cannot write " + options.out});
+int RunRebuild(const std::string& database, bool quiet) {
+  auto store = OpenExistingStore(database);
+  if (!store.ok()) return Fail("rebuild", store.error());
+  Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(**store);
+  if (!rebuilt) return Fail("rebuild", rebuilt.error());
+  if (!quiet) {
+    std::cout << "graph: " << rebuilt->people << " people, " << rebuilt->edges << " edges\n";
   }
   return kExitOk;
 }

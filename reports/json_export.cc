@@ -1,7 +1,10 @@
-// `linkgraph export --format json`: the store as one document. The keys are
-// a contract with users' scripts: add, never rename.
+// `linkgraph export --format json`: the store as one document, the people
+// graph included. The keys are a contract with users' scripts: add, never
+// rename.
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "reports/graph_export.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
@@ -10,6 +13,43 @@ namespace {
 template <typename T>
 Status Fail(const Result<T>& result) {
   return result.error().WithContext("export");
+}
+
+// Adds people and edges; an edge names its people by id (and, for readers, by
+// name). Lists of identity values are arrays.
+Status AddGraph(store::Store& store, nlohmann::json& document) {
+  auto people = store.People();
+  if (!people.ok()) return Fail(people);
+  auto edges = store.Edges();
+  if (!edges.ok()) return Fail(edges);
+  std::map<long long, std::string> names;
+  nlohmann::json& people_json = document["people"] = nlohmann::json::array();
+  for (const store::StoredPerson& person : *people) {
+    names[person.id] = person.name;
+    people_json.push_back({{"id", person.id},
+                           {"key", person.key},
+                           {"name", person.name},
+                           {"handles", IdentityValues(person, "handle")},
+                           {"urls", IdentityValues(person, "url")},
+                           {"sites", IdentityValues(person, "site")},
+                           {"names", IdentityValues(person, "name")},
+                           {"texts", person.texts}});
+  }
+  nlohmann::json& edges_json = document["edges"] = nlohmann::json::array();
+  for (const store::StoredEdge& edge : *edges) {
+    edges_json.push_back({{"from", edge.from},
+                          {"to", edge.to},
+                          {"from_name", names[edge.from]},
+                          {"to_name", names[edge.to]},
+                          {"kind", edge.kind},
+                          {"date", edge.date},
+                          {"detail", edge.detail},
+                          {"event", edge.event},
+                          {"when", edge.when},
+                          {"evidence", edge.evidence},
+                          {"source_url", edge.source_url}});
+  }
+  return {};
 }
 
 }  // namespace
@@ -58,6 +98,7 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
                                       {"kind", ToString(trackback.kind)}});
   }
   for (const auto& stored : *mentions) document["mentions"].push_back(MentionJson(stored));
+  if (Status graph = AddGraph(store, document); !graph.ok()) return graph;
   // Replace invalid UTF-8 rather than throw: pages are what they are.
   out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   return {};

@@ -1,20 +1,20 @@
-// Who replies to whom, and how fast: each threaded reply against the comment
-// it answers.
+// `report replies`: who replies to whom and how fast, and how each blog's
+// author answers the top-level comments on their posts.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "reports/iso_time.h"
+#include "reports/people_view.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
 namespace {
 
-struct ReplyRow {
-  std::string replier, replied_to, comment_url, reply_url;
-  std::optional<double> latency_hours;
-};
+using CommentKey = std::pair<std::string, std::string>;  // post URL, comment id
 
 std::string FormatHours(std::optional<double> hours) {
   if (!hours) return "";
@@ -23,46 +23,248 @@ std::string FormatHours(std::optional<double> hours) {
   return buffer;
 }
 
-std::vector<ReplyRow> CollectReplies(const std::vector<store::StoredComment>& comments) {
-  std::map<std::pair<std::string, std::string>, const Comment*> by_id;
-  for (const auto& stored : comments) by_id[{stored.post_url, stored.comment.id}] = &stored.comment;
-  std::vector<ReplyRow> rows;
-  for (const auto& stored : comments) {
-    const Comment& reply = stored.comment;
-    if (reply.parent_id.empty()) continue;
-    auto parent = by_id.find({stored.post_url, reply.parent_id});
-    if (parent == by_id.end()) continue;
-    ReplyRow row{reply.author, parent->second->author, parent->second->permalink, reply.permalink,
-                 std::nullopt};
-    auto asked = SecondsSinceEpoch(parent->second->published);
-    auto answered = SecondsSinceEpoch(reply.published);
-    if (asked && answered) {
-      row.latency_hours = std::round((*answered - *asked) / 36.0) / 100.0;
-    }
-    rows.push_back(std::move(row));
+nlohmann::json HoursJson(std::optional<double> hours) {
+  return hours ? nlohmann::json(std::round(*hours * 100) / 100) : nlohmann::json(nullptr);
+}
+
+std::optional<double> HoursBetween(const std::string& asked, const std::string& answered) {
+  auto from = SecondsSinceEpoch(asked);
+  auto to = SecondsSinceEpoch(answered);
+  if (!from || !to) return std::nullopt;
+  return static_cast<double>(*to - *from) / 3600.0;
+}
+
+struct Latencies {
+  std::vector<double> hours;
+  long long count = 0;
+  std::optional<double> Median() const {
+    if (hours.empty()) return std::nullopt;
+    std::vector<double> sorted = hours;
+    std::sort(sorted.begin(), sorted.end());
+    const size_t mid = sorted.size() / 2;
+    return sorted.size() % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
-  return rows;
+  std::optional<double> Min() const {
+    if (hours.empty()) return std::nullopt;
+    return *std::min_element(hours.begin(), hours.end());
+  }
+  std::optional<double> Max() const {
+    if (hours.empty()) return std::nullopt;
+    return *std::max_element(hours.begin(), hours.end());
+  }
+  void Add(std::optional<double> latency) {
+    ++count;
+    if (latency) hours.push_back(*latency);
+  }
+};
+
+struct AuthorAnswers {
+  long long top_level = 0;
+  long long answered = 0;
+  Latencies latencies;
+};
+
+struct Unanswered {
+  long long blog_author;
+  long long commenter;
+  const store::StoredComment* comment;
+};
+
+struct ReplyRow {
+  long long replier, replied_to;
+  const store::StoredComment* comment;
+  const store::StoredComment* reply;
+  std::optional<double> latency;
+};
+
+class RepliesReport {
+ public:
+  RepliesReport(const std::vector<store::StoredComment>& comments,
+                const std::vector<store::Authorship>& authorship) {
+    for (const store::Authorship& author : authorship) {
+      author_of_[author.source_url] = author.person;
+    }
+    for (const store::StoredComment& stored : comments) {
+      by_id_[{stored.post_url, stored.comment.id}] = &stored;
+    }
+    for (const store::StoredComment& stored : comments) Add(stored);
+    for (const store::StoredComment& stored : comments) AddTopLevel(stored);
+  }
+
+  std::map<long long, AuthorAnswers> authors;
+  std::map<std::pair<long long, long long>, Latencies> pairs;
+  std::vector<ReplyRow> replies;
+  std::vector<Unanswered> unanswered;
+
+ private:
+  long long AuthorOf(const store::StoredComment& stored) const {
+    auto it =
+        author_of_.find(stored.comment.permalink.empty() ? stored.post_url + "#" + stored.comment.id
+                                                         : stored.comment.permalink);
+    return it == author_of_.end() ? 0 : it->second;
+  }
+  long long PostAuthor(const std::string& post_url) const {
+    auto it = author_of_.find(post_url);
+    return it == author_of_.end() ? 0 : it->second;
+  }
+
+  void Add(const store::StoredComment& stored) {
+    if (stored.comment.parent_id.empty()) return;
+    auto parent = by_id_.find({stored.post_url, stored.comment.parent_id});
+    if (parent == by_id_.end()) return;
+    const long long replier = AuthorOf(stored);
+    const long long replied_to = AuthorOf(*parent->second);
+    if (replier == 0 || replied_to == 0) return;
+    const auto latency = HoursBetween(parent->second->comment.published, stored.comment.published);
+    replies.push_back(ReplyRow{replier, replied_to, parent->second, &stored, latency});
+    pairs[{replier, replied_to}].Add(latency);
+    answers_[parent->first].push_back(replies.size() - 1);
+  }
+
+  // A top-level comment by someone else is answered when the post's author
+  // replies to it directly; the first such reply counts.
+  void AddTopLevel(const store::StoredComment& stored) {
+    if (!stored.comment.parent_id.empty()) return;
+    const long long blog_author = PostAuthor(stored.post_url);
+    const long long commenter = AuthorOf(stored);
+    if (blog_author == 0 || commenter == blog_author) return;
+    AuthorAnswers& counts = authors[blog_author];
+    ++counts.top_level;
+    std::optional<std::optional<double>> first_answer;
+    std::string first_date;
+    for (size_t index : answers_[{stored.post_url, stored.comment.id}]) {
+      const ReplyRow& reply = replies[index];
+      if (reply.replier != blog_author) continue;
+      if (!first_answer || reply.reply->comment.published < first_date) {
+        first_answer = reply.latency;
+        first_date = reply.reply->comment.published;
+      }
+    }
+    if (first_answer) {
+      ++counts.answered;
+      if (*first_answer) counts.latencies.hours.push_back(**first_answer);
+    } else {
+      unanswered.push_back(Unanswered{blog_author, commenter, &stored});
+    }
+  }
+
+  std::map<std::string, long long> author_of_;
+  std::map<CommentKey, const store::StoredComment*> by_id_;
+  std::map<CommentKey, std::vector<size_t>> answers_;  // indexes into replies
+};
+
+struct Tables {
+  Table authors, pairs, unanswered, replies;
+};
+
+Result<Tables> MakeTables(RepliesReport& report, PeopleView& people) {
+  Tables tables;
+  auto label = [&](long long id) -> Result<std::string> {
+    Result<const store::StoredPerson*> person = people.Get(id);
+    if (!person) return person.error();
+    return LabelOf(**person);
+  };
+  tables.authors.header = {"blog_author",    "top_level_comments", "answered",   "unanswered",
+                           "median_latency", "min_latency",        "max_latency"};
+  for (const auto& [id, counts] : report.authors) {
+    Result<std::string> name = label(id);
+    if (!name) return name.error();
+    const Latencies& l = counts.latencies;
+    tables.authors.rows.push_back(
+        {*name, std::to_string(counts.top_level), std::to_string(counts.answered),
+         std::to_string(counts.top_level - counts.answered), FormatDuration(l.Median()),
+         FormatDuration(l.Min()), FormatDuration(l.Max())});
+    tables.authors.json.push_back({{"blog_author", *name},
+                                   {"top_level_comments", counts.top_level},
+                                   {"answered", counts.answered},
+                                   {"unanswered", counts.top_level - counts.answered},
+                                   {"median_latency_hours", HoursJson(l.Median())},
+                                   {"min_latency_hours", HoursJson(l.Min())},
+                                   {"max_latency_hours", HoursJson(l.Max())}});
+  }
+  tables.pairs.header = {"replier", "replied_to", "replies", "median_latency", "max_latency"};
+  for (const auto& [pair, latencies] : report.pairs) {
+    Result<std::string> replier = label(pair.first);
+    if (!replier) return replier.error();
+    Result<std::string> replied_to = label(pair.second);
+    if (!replied_to) return replied_to.error();
+    tables.pairs.rows.push_back({*replier, *replied_to, std::to_string(latencies.count),
+                                 FormatDuration(latencies.Median()),
+                                 FormatDuration(latencies.Max())});
+    tables.pairs.json.push_back({{"replier", *replier},
+                                 {"replied_to", *replied_to},
+                                 {"replies", latencies.count},
+                                 {"median_latency_hours", HoursJson(latencies.Median())},
+                                 {"max_latency_hours", HoursJson(latencies.Max())}});
+  }
+  tables.unanswered.header = {"blog_author", "commenter", "published", "comment_url"};
+  for (const Unanswered& item : report.unanswered) {
+    Result<std::string> author = label(item.blog_author);
+    if (!author) return author.error();
+    Result<std::string> commenter = label(item.commenter);
+    if (!commenter) return commenter.error();
+    const Comment& comment = item.comment->comment;
+    tables.unanswered.rows.push_back({*author, *commenter, comment.published, comment.permalink});
+    tables.unanswered.json.push_back({{"blog_author", *author},
+                                      {"commenter", *commenter},
+                                      {"published", comment.published},
+                                      {"comment_url", comment.permalink}});
+  }
+  tables.replies.header = {"replier", "replied_to", "latency_hours", "comment_url", "reply_url"};
+  for (const ReplyRow& row : report.replies) {
+    Result<std::string> replier = label(row.replier);
+    if (!replier) return replier.error();
+    Result<std::string> replied_to = label(row.replied_to);
+    if (!replied_to) return replied_to.error();
+    tables.replies.rows.push_back({*replier, *replied_to, FormatHours(row.latency),
+                                   row.comment->comment.permalink, row.reply->comment.permalink});
+    tables.replies.json.push_back({{"replier", *replier},
+                                   {"replied_to", *replied_to},
+                                   {"comment_url", row.comment->comment.permalink},
+                                   {"reply_url", row.reply->comment.permalink},
+                                   {"latency_hours", HoursJson(row.latency)}});
+  }
+  return tables;
 }
 
 }  // namespace
 
-Status WriteReplies(store::Store& store, Format format, std::ostream& out) {
-  auto comments = store.Comments();
-  if (!comments.ok()) return comments.error().WithContext("report replies");
-  Table table;
-  table.header = {"replier", "replied_to", "latency_hours", "comment_url", "reply_url"};
-  for (const ReplyRow& row : CollectReplies(*comments)) {
-    table.rows.push_back({row.replier, row.replied_to, FormatHours(row.latency_hours),
-                          row.comment_url, row.reply_url});
-    table.json.push_back({{"replier", row.replier},
-                          {"replied_to", row.replied_to},
-                          {"comment_url", row.comment_url},
-                          {"reply_url", row.reply_url},
-                          {"latency_hours", row.latency_hours ? nlohmann::json(*row.latency_hours)
-                                                              : nlohmann::json(nullptr)}});
+Status WriteReplies(store::Store& store, const ReportRequest& request, std::ostream& out) {
+  Result<std::vector<store::StoredComment>> comments = store.Comments();
+  if (!comments) return comments.error().WithContext("report replies");
+  Result<std::vector<store::Authorship>> authors = store.Authors();
+  if (!authors) return authors.error().WithContext("report replies");
+  RepliesReport report(*comments, *authors);
+  PeopleView people(store);
+  Result<Tables> tables = MakeTables(report, people);
+  if (!tables) return tables.error().WithContext("report replies");
+  switch (request.format) {
+    case Format::kJson: {
+      nlohmann::json document = {{"authors", tables->authors.json},
+                                 {"pairs", tables->pairs.json},
+                                 {"unanswered", tables->unanswered.json},
+                                 {"replies", tables->replies.json}};
+      out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      return {};
+    }
+    case Format::kCsv: {
+      const std::string& by = request.by;
+      WriteCsv(by == "pair"         ? tables->pairs
+               : by == "reply"      ? tables->replies
+               : by == "unanswered" ? tables->unanswered
+                                    : tables->authors,
+               out);
+      return {};
+    }
+    default:
+      out << "Blog authors answering top-level comments\n";
+      WriteTableText(tables->authors, out);
+      out << "\nWho replies to whom\n";
+      WriteTableText(tables->pairs, out);
+      out << "\nUnanswered top-level comments\n";
+      WriteTableText(tables->unanswered, out);
+      return {};
   }
-  Write(table, format, out);
-  return {};
 }
 
 }  // namespace linkgraph::reports

@@ -2,22 +2,85 @@
 
 namespace linkgraph::reports {
 
-Status CheckReportKind(std::string_view kind) {
-  for (std::string_view name : kReportKinds) {
-    if (kind == name) return {};
+namespace {
+
+struct KindSpec {
+  std::string_view kind;
+  size_t arguments;        // WHO, or A B
+  std::string_view usage;  // for the error when they are missing
+  bool draws;              // offers dot and svg
+};
+
+constexpr KindSpec kSpecs[] = {
+    {"met", 0, "report met [--person WHO]", true},
+    {"replies", 0, "report replies [--by author|pair|reply|unanswered]", false},
+    {"mentions", 0, "report mentions", false},
+    {"links", 0, "report links", false},
+    {"people", 0, "report people [--limit N]", true},
+    {"person", 1, "report person WHO", false},
+    {"path", 2, "report path A B", true},
+    {"vouch", 1, "report vouch WHO [--as WHO]", false},
+};
+
+const KindSpec* SpecOf(std::string_view kind) {
+  for (const KindSpec& spec : kSpecs) {
+    if (spec.kind == kind) return &spec;
   }
-  std::string known;
-  for (std::string_view name : kReportKinds)
-    known += (known.empty() ? "" : ", ") + std::string(name);
-  return Error{ErrorCode::kInvalidArgument,
-               "unknown report '" + std::string(kind) + "' (available: " + known + ")"};
+  return nullptr;
 }
 
-Status WriteReport(std::string_view kind, store::Store& store, Format format, std::ostream& out) {
-  if (kind == "replies") return WriteReplies(store, format, out);
-  if (kind == "mentions") return WriteMentions(store, format, out);
-  if (kind == "links") return WriteLinks(store, format, out);
-  return CheckReportKind(kind);
+Error Invalid(std::string message) {
+  return Error{ErrorCode::kInvalidArgument, std::move(message)};
+}
+
+}  // namespace
+
+Status CheckReportRequest(const ReportRequest& request) {
+  const KindSpec* spec = SpecOf(request.kind);
+  if (spec == nullptr) {
+    std::string known;
+    for (std::string_view name : kReportKinds)
+      known += (known.empty() ? "" : ", ") + std::string(name);
+    return Invalid("unknown report '" + request.kind + "' (available: " + known + ")");
+  }
+  if (request.arguments.size() != spec->arguments) {
+    return Invalid("'" + request.kind + "' takes " + std::to_string(spec->arguments) +
+                   " argument(s), got " + std::to_string(request.arguments.size()) +
+                   " (usage: linkgraph " + std::string(spec->usage) + ")");
+  }
+  for (const std::string& who : request.arguments) {
+    if (who.find_first_not_of(" \t") == std::string::npos) return Invalid("an empty WHO");
+  }
+  const bool drawing = request.format == Format::kDot || request.format == Format::kSvg;
+  if (drawing && !spec->draws) {
+    return Invalid(
+        "'" + request.kind +
+        "' is a table: use --format table, csv or json (dot and svg are for met, path and people)");
+  }
+  if (!request.person.empty() && request.kind != "met") {
+    return Invalid(
+        "--person filters 'met' only; for everything about one person use 'report person WHO'");
+  }
+  if (!request.asker.empty() && request.kind != "vouch") return Invalid("--as is for 'vouch'");
+  if (!request.by.empty() && request.kind != "replies") return Invalid("--by is for 'replies'");
+  if (!request.by.empty() && request.by != "author" && request.by != "pair" &&
+      request.by != "reply" && request.by != "unanswered") {
+    return Invalid("--by takes author, pair, reply or unanswered");
+  }
+  return {};
+}
+
+Status WriteReport(const ReportRequest& request, store::Store& store, std::ostream& out) {
+  if (Status checked = CheckReportRequest(request); !checked) return checked;
+  const std::string& kind = request.kind;
+  if (kind == "met") return WriteMet(store, request, out);
+  if (kind == "replies") return WriteReplies(store, request, out);
+  if (kind == "mentions") return WriteMentions(store, request.format, out);
+  if (kind == "links") return WriteLinks(store, request.format, out);
+  if (kind == "people") return WritePeople(store, request, out);
+  if (kind == "person") return WritePerson(store, request, out);
+  if (kind == "path") return WritePath(store, request, out);
+  return WriteVouch(store, request, out);
 }
 
 Status WriteStatus(store::Store& store, std::ostream& out) {

@@ -6,24 +6,54 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "store/store.h"
 
 namespace linkgraph::reports {
 
-enum class Format { kTable, kCsv, kJson };
+// dot and svg draw the graph; only the reports that are a graph (met, path,
+// people) offer them.
+enum class Format { kTable, kCsv, kJson, kDot, kSvg };
 
-// "table", "csv" or "json"; kInvalidArgument otherwise.
+// "table", "csv", "json", "dot" or "svg"; kInvalidArgument otherwise.
 Result<Format> ParseFormat(std::string_view name);
 
 // Report kinds `linkgraph report KIND` offers.
-inline constexpr std::string_view kReportKinds[] = {"replies", "mentions", "links"};
+inline constexpr std::string_view kReportKinds[] = {"met",    "replies", "mentions", "links",
+                                                    "people", "person",  "path",     "vouch"};
 
-// Who replies to whom: one row per threaded reply, with the latency between
-// the comment and its reply in hours (JSON keys: replier, replied_to,
-// comment_url, reply_url, latency_hours).
-Status WriteReplies(store::Store& store, Format format, std::ostream& out);
+// One `linkgraph report` request.
+struct ReportRequest {
+  std::string kind;
+  std::vector<std::string> arguments;  // WHO for person and vouch; A B for path
+  Format format = Format::kTable;
+  std::string person;  // --person WHO: met, mentions and replies about one person
+  std::string asker;   // --as WHO: vouch shows how the asker reaches each voucher
+  int limit = 20;      // people: how many rows
+  std::string by;      // replies: "author" (default), "pair" or "reply" for csv
+};
+
+// Checks the kind, its arguments and the format before any database is
+// opened: kInvalidArgument with what is wrong.
+Status CheckReportRequest(const ReportRequest& request);
+
+// Writes the report; kInvalidArgument for a bad request, kNotFound when a
+// WHO matches nobody.
+Status WriteReport(const ReportRequest& request, store::Store& store, std::ostream& out);
+
+// Who met whom (and spoke, and plans to meet): one row per (speaker, other
+// person, kind), merging all the speaker's statements about that person.
+Status WriteMet(store::Store& store, const ReportRequest& request, std::ostream& out);
+Status WritePeople(store::Store& store, const ReportRequest& request, std::ostream& out);
+Status WritePerson(store::Store& store, const ReportRequest& request, std::ostream& out);
+Status WritePath(store::Store& store, const ReportRequest& request, std::ostream& out);
+Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostream& out);
+
+// Who replies to whom, and how fast: per blog author (top-level comments
+// answered, unanswered, latencies), per pair of people, and per reply.
+Status WriteReplies(store::Store& store, const ReportRequest& request, std::ostream& out);
 
 // Every @mention: handle, source_url, in ("post"|"comment"), by.
 Status WriteMentions(store::Store& store, Format format, std::ostream& out);
@@ -32,15 +62,39 @@ Status WriteMentions(store::Store& store, Format format, std::ostream& out);
 // posts; links within one blog are marked self.
 Status WriteLinks(store::Store& store, Format format, std::ostream& out);
 
-// kInvalidArgument naming the available kinds when kind is not one of them.
-Status CheckReportKind(std::string_view kind);
-
-// Writes the report named kind; kInvalidArgument for an unknown kind.
-Status WriteReport(std::string_view kind, store::Store& store, Format format, std::ostream& out);
-
 // Everything in the store as one JSON document with top-level arrays posts,
-// comments, trackbacks and mentions (keys documented in the README).
+// comments, trackbacks, mentions, people and edges (keys documented in the
+// README).
 Status WriteJsonExport(store::Store& store, std::ostream& out);
+
+// `linkgraph export --format`: json, csv, graphml, gexf or dot.
+enum class ExportFormat { kJson, kCsv, kGraphml, kGexf, kDot };
+inline constexpr std::string_view kExportFormats[] = {"json", "csv", "graphml", "gexf", "dot"};
+
+// kInvalidArgument naming the choices for an unknown name.
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+
+// The people graph: a node per person (id StoredPerson::key, which survives
+// rebuilds; attributes name, handles, urls, sites, texts, degree) and an
+// edge per stored edge (label its kind; attributes kind, date, detail, event,
+// when, evidence, source_url). The same store gives the same bytes.
+Status WriteGraphmlExport(store::Store& store, std::ostream& out);
+Status WriteGexfExport(store::Store& store, std::ostream& out);  // GEXF 1.2draft
+Status WriteDotExport(store::Store& store, std::ostream& out);   // a Graphviz digraph
+
+// Writes nodes.csv, edges.csv, posts.csv and comments.csv into folder,
+// creating it. The files are written into a temporary sibling folder that
+// then takes folder's place, so a killed export leaves either the old folder
+// or the new one. An existing folder is replaced only when it holds nothing
+// but those four files.
+Status WriteCsvExport(store::Store& store, const std::string& folder);
+
+// An SVG drawing of a DOT graph, laid out by Graphviz's library: "dot" up to
+// 300 nodes, "sfdp" above (a "layout" graph attribute overrides). kCorrupt
+// when the DOT does not parse, kInternal when layout or rendering fails; the
+// message carries Graphviz's own words, which never reach stderr.
+// Thread-safe (calls are serialised: Graphviz keeps global state).
+Result<std::string> RenderSvg(std::string_view dot);
 
 // A short summary of what the store holds, for `linkgraph status`.
 Status WriteStatus(store::Store& store, std::ostream& out);

@@ -10,8 +10,12 @@ cmake --build build -j"$(nproc)" --target linkgraph
 
 linkgraph=build/cli/linkgraph
 "$linkgraph" crawl --db linkgraph.db "file://$PWD/examples/wendy-the-recruiter/index.html"
-for kind in replies mentions links; do
+report() {
   echo
-  echo "== linkgraph report $kind"
-  "$linkgraph" report "$kind" --db linkgraph.db
-done
+  echo "== linkgraph report $*"
+  "$linkgraph" report "$@" --db linkgraph.db
+}
+report met
+report replies
+report vouch @LaraNewman
+report path "Dave Martin" @LaraNewman

@@ -81,7 +81,7 @@ struct Counts {
 // whole when rebuilt, so a change of identity or interaction rules re-derives
 // them without touching what was crawled.
 
-// One way a person appears. kind: "handle" (value "@HRMargo", normalised
+// One way a person appears. kind: "handle" (value "HRMargo", normalised
 // "hrmargo"), "name" ("Margo Rose", "margo rose"), "url" (an author URL,
 // normalised without scheme, "www." and trailing "/") or "site" (a blog's
 // home, normalised the same way).

@@ -42,8 +42,10 @@ BOOST_FIXTURE_TEST_SUITE(cli_report, CliFixture)
 
 BOOST_AUTO_TEST_CASE(replies_json_has_five_keys_and_wendys_four_seed_replies) {
   ImportSample();
-  nlohmann::json replies =
+  nlohmann::json report =
       ParseJson(RunOk({"report", "replies", "--db", db, "--format", "json"}).out);
+  BOOST_TEST((Keys(report) == std::set<std::string>{"authors", "pairs", "unanswered", "replies"}));
+  const nlohmann::json& replies = report["replies"];
   BOOST_REQUIRE(replies.is_array());
   BOOST_TEST(replies.size() == 6u);
   const std::set<std::string> keys = {"replier", "replied_to", "comment_url", "reply_url",
@@ -60,7 +62,9 @@ BOOST_AUTO_TEST_CASE(replies_json_has_five_keys_and_wendys_four_seed_replies) {
     BOOST_TEST(hours > 77.0);
     BOOST_TEST(hours < 96.0);
   }
-  const std::vector<std::string> expected = {"@HRMargo Margo Rose", "Peter Gold", "Dave Martin",
+  // People as the graph names them: the display name without its handle,
+  // the handle shown beside it.
+  const std::vector<std::string> expected = {"Margo Rose (@HRMargo)", "Peter Gold", "Dave Martin",
                                              "Akiki"};
   BOOST_TEST(seed_replied_to == expected, boost::test_tools::per_element());
 }

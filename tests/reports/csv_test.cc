@@ -44,8 +44,7 @@ const CellCase kCells[] = {
 
 BOOST_AUTO_TEST_SUITE(csv)
 
-BOOST_DATA_TEST_CASE(cell_is_quoted_and_prefixed_as_rfc4180_and_owasp_ask, data::make(kCells),
-                     c) {
+BOOST_DATA_TEST_CASE(cell_is_quoted_and_prefixed_as_rfc4180_and_owasp_ask, data::make(kCells), c) {
   BOOST_TEST(reports::CsvCell(c.cell) == c.written, c.why);
 }
 

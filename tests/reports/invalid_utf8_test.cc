@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(export_replaces_invalid_utf8) {
 }
 
 BOOST_AUTO_TEST_CASE(replies_json_replaces_invalid_utf8_instead_of_throwing) {
-  CheckJson(&reports::WriteReplies);
+  CheckJson(&RepliesByReply);
 }
 
 BOOST_AUTO_TEST_CASE(mentions_json_replaces_invalid_utf8_instead_of_throwing) {

@@ -1,11 +1,11 @@
 // ISO 8601 strings as the store keeps them, to seconds since 1970: what
 // reply latencies are computed from.
+#include "reports/iso_time.h"
+
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <optional>
 #include <ostream>
-
-#include "reports/iso_time.h"
 
 namespace linkgraph::reports_test {
 namespace {
@@ -20,7 +20,9 @@ struct TimeCase {
   std::optional<long long> seconds;
 };
 
-std::ostream& operator<<(std::ostream& out, const TimeCase& c) { return out << '"' << c.iso << '"'; }
+std::ostream& operator<<(std::ostream& out, const TimeCase& c) {
+  return out << '"' << c.iso << '"';
+}
 
 const TimeCase kTimes[] = {
     {"2009-12-06T22:10:00", kSeedComment},  // no zone: read as UTC

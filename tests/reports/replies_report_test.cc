@@ -1,5 +1,5 @@
-// The replies report: each threaded reply against the comment it answers,
-// with the latency in hours, in JSON and CSV.
+// The replies report's rows per reply: each threaded reply against the
+// comment it answers, with the latency in hours, in JSON and CSV.
 #include <boost/test/unit_test.hpp>
 #include <set>
 
@@ -10,10 +10,10 @@ namespace {
 
 constexpr char kPost[] = "https://wendy.example/2009/12/06/post/";
 
-nlohmann::json Replies(store::Store& db) { return WrittenJson(&reports::WriteReplies, db); }
+nlohmann::json Replies(store::Store& db) { return WrittenJson(&RepliesByReply, db)["replies"]; }
 
 std::vector<std::string> RepliesCsv(store::Store& db) {
-  return CsvLines(Written(&reports::WriteReplies, db, Format::kCsv));
+  return CsvLines(Written(&RepliesByReply, db, Format::kCsv));
 }
 
 }  // namespace
@@ -54,17 +54,15 @@ BOOST_AUTO_TEST_CASE(latency_counts_hours_between_time_zones) {
   nlohmann::json replies = Replies(*db);
   BOOST_REQUIRE(replies.size() == 2u);
   BOOST_TEST(replies[0]["replied_to"].get<std::string>() == "Margo");
-  BOOST_TEST(replies[0]["latency_hours"].get<double>() == 12.0,
-             boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(replies[0]["latency_hours"].get<double>() == 12.0, boost::test_tools::tolerance(1e-9));
   BOOST_TEST(replies[1]["replied_to"].get<std::string>() == "Dave");
-  BOOST_TEST(replies[1]["latency_hours"].get<double>() == 1.5,
-             boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(replies[1]["latency_hours"].get<double>() == 1.5, boost::test_tools::tolerance(1e-9));
 
   std::vector<std::string> csv = RepliesCsv(*db);
   BOOST_REQUIRE(csv.size() == 3u);
   BOOST_TEST(csv[0] == "replier,replied_to,latency_hours,comment_url,reply_url");
-  BOOST_TEST(csv[1] == "Wendy,Margo,12.0," + std::string(kPost) + "#comment-1," + kPost +
-                           "#comment-2");
+  BOOST_TEST(csv[1] ==
+             "Wendy,Margo,12.0," + std::string(kPost) + "#comment-1," + kPost + "#comment-2");
   BOOST_TEST(csv[2].find(",1.5,") != std::string::npos, csv[2]);
 }
 
@@ -83,10 +81,8 @@ BOOST_AUTO_TEST_CASE(unknown_date_gives_null_latency_in_json_and_empty_cell_in_c
   }
   std::vector<std::string> csv = RepliesCsv(*db);
   BOOST_REQUIRE(csv.size() == 3u);
-  BOOST_TEST(csv[1] == "Wendy,Margo,," + std::string(kPost) + "#comment-1," + kPost +
-                           "#comment-2");
-  BOOST_TEST(csv[2] == "Wendy,Dave,," + std::string(kPost) + "#comment-3," + kPost +
-                           "#comment-4");
+  BOOST_TEST(csv[1] == "Wendy,Margo,," + std::string(kPost) + "#comment-1," + kPost + "#comment-2");
+  BOOST_TEST(csv[2] == "Wendy,Dave,," + std::string(kPost) + "#comment-3," + kPost + "#comment-4");
 }
 
 BOOST_AUTO_TEST_CASE(reply_whose_parent_is_missing_is_left_out) {
@@ -105,9 +101,9 @@ BOOST_AUTO_TEST_CASE(parent_id_is_looked_up_within_the_replys_own_post) {
   auto db = OpenMemoryStore();
   const std::string other = "https://wendy.example/2010/01/02/other/";
   // comment-1 exists, but on the other post: the reply's parent is missing.
-  Save(*db, {PageBuilder(other).AddComment("comment-1", "Margo", "2010-01-02T10:00:00"),
-             PageBuilder(kPost).AddComment("comment-2", "Wendy", "2009-12-07T10:00:00",
-                                           "comment-1")});
+  Save(*db,
+       {PageBuilder(other).AddComment("comment-1", "Margo", "2010-01-02T10:00:00"),
+        PageBuilder(kPost).AddComment("comment-2", "Wendy", "2009-12-07T10:00:00", "comment-1")});
   BOOST_TEST(Replies(*db).empty());
 }
 

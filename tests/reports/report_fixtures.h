@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/graph.h"
 #include "reports/reports.h"
 #include "store/store.h"
 
@@ -32,8 +33,8 @@ inline std::unique_ptr<store::Store> OpenMemoryStore() {
 inline Comment MakeComment(const std::string& post_url, const std::string& id,
                            const std::string& author, const std::string& published,
                            const std::string& parent_id, int position) {
-  return Comment{id,        post_url + "#" + id, author, "", published, "Text by " + author,
-                 parent_id, position};
+  return Comment{id,        post_url + "#" + id, author,    "",
+                 published, "Text by " + author, parent_id, position};
 }
 
 // A post page at post_url; add comments, trackbacks and mentions, then save.
@@ -111,6 +112,19 @@ inline std::string Written(Writer writer, store::Store& db, Format format) {
 
 inline nlohmann::json WrittenJson(Writer writer, store::Store& db) {
   return nlohmann::json::parse(Written(writer, db, Format::kJson));
+}
+
+// The replies report one reply a row (JSON: the document's "replies"; CSV:
+// --by reply), after deriving the people it names.
+inline Status RepliesByReply(store::Store& db, Format format, std::ostream& out) {
+  if (Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(db); !rebuilt) {
+    return rebuilt.error();
+  }
+  reports::ReportRequest request;
+  request.kind = "replies";
+  request.format = format;
+  request.by = "reply";
+  return reports::WriteReplies(db, request, out);
 }
 
 // CSV lines without their CRLF (cells here hold no line breaks).

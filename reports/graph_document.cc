@@ -1,0 +1,315 @@
+// The graph writers. Every string a document holds comes from crawled pages,
+// so every one goes through one escaper per format; none is written raw.
+#include "reports/graph_document.h"
+
+#include <cstdint>
+
+namespace linkgraph::reports {
+namespace {
+
+constexpr uint32_t kReplacement = 0xFFFD;
+
+// The length of the well-formed UTF-8 sequence at text[i] (Unicode's table 3-7:
+// no overlongs, no surrogates, nothing above U+10FFFF), or 0.
+size_t SequenceLength(std::string_view text, size_t i) {
+  auto byte = [&text](size_t at) { return static_cast<unsigned char>(text[at]); };
+  auto in = [&](size_t at, unsigned char low, unsigned char high) {
+    return at < text.size() && byte(at) >= low && byte(at) <= high;
+  };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return in(i + 1, 0x80, 0xBF) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
+    unsigned char high = lead == 0xED ? 0x9F : 0xBF;
+    return in(i + 1, low, high) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
+    unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
+    return in(i + 1, low, high) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+uint32_t Decode(std::string_view sequence) {
+  const auto byte = [&sequence](size_t at) { return static_cast<unsigned char>(sequence[at]); };
+  switch (sequence.size()) {
+    case 1:
+      return byte(0);
+    case 2:
+      return (byte(0) & 0x1Fu) << 6 | (byte(1) & 0x3Fu);
+    case 3:
+      return (byte(0) & 0x0Fu) << 12 | (byte(1) & 0x3Fu) << 6 | (byte(2) & 0x3Fu);
+    default:
+      return (byte(0) & 0x07u) << 18 | (byte(1) & 0x3Fu) << 12 | (byte(2) & 0x3Fu) << 6 |
+             (byte(3) & 0x3Fu);
+  }
+}
+
+// Calls emit(code_point, utf8_bytes) for each character of text; each byte
+// that does not start a well-formed sequence is one U+FFFD.
+template <typename Emit>
+void ForEachCharacter(std::string_view text, Emit emit) {
+  for (size_t i = 0; i < text.size();) {
+    size_t length = SequenceLength(text, i);
+    if (length == 0) {
+      emit(kReplacement, std::string_view("\xEF\xBF\xBD"));
+      ++i;
+      continue;
+    }
+    std::string_view sequence = text.substr(i, length);
+    emit(Decode(sequence), sequence);
+    i += length;
+  }
+}
+
+bool XmlAllows(uint32_t c) {
+  if (c < 0x20) return c == '\t' || c == '\n' || c == '\r';
+  return c != 0xFFFE && c != 0xFFFF;
+}
+
+// Escaped for element content, or (in_attribute) for a double-quoted
+// attribute value, where tab and line breaks are character references so
+// that attribute-value normalisation does not turn them into spaces.
+std::string Xml(std::string_view text, bool in_attribute = false) {
+  std::string out;
+  out.reserve(text.size());
+  ForEachCharacter(text, [&](uint32_t c, std::string_view bytes) {
+    if (!XmlAllows(c)) return;
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        return;
+      case '<':
+        out += "&lt;";
+        return;
+      case '>':
+        out += "&gt;";
+        return;
+      case '"':
+        out += in_attribute ? "&quot;" : "\"";
+        return;
+      case '\r':
+        out += "&#13;";  // a parser would turn a literal CR into LF
+        return;
+      case '\n':
+        out += in_attribute ? "&#10;" : "\n";
+        return;
+      case '\t':
+        out += in_attribute ? "&#9;" : "\t";
+        return;
+      default:
+        out += bytes;
+    }
+  });
+  return out;
+}
+
+std::string Attr(std::string_view text) { return Xml(text, /*in_attribute=*/true); }
+
+const char* GraphmlType(AttributeType type) {
+  return type == AttributeType::kLong ? "long" : "string";
+}
+
+const char* GexfType(AttributeType type) {
+  return type == AttributeType::kLong ? "long" : "string";
+}
+
+// GraphML <key> ids: d0, d1, ... in declaration order (graph, node, edge).
+struct GraphmlKeys {
+  size_t graph_first = 0;
+  size_t node_label = 0;
+  size_t node_first = 0;
+  size_t edge_label = 0;
+  size_t edge_first = 0;
+};
+
+GraphmlKeys WriteGraphmlKeys(const GraphDocument& graph, std::ostream& out) {
+  GraphmlKeys keys;
+  size_t next = 0;
+  auto key = [&](const char* domain, const std::string& name, AttributeType type) {
+    out << "  <key id=\"d" << next++ << "\" for=\"" << domain << "\" attr.name=\"" << Attr(name)
+        << "\" attr.type=\"" << GraphmlType(type) << "\"/>\n";
+  };
+  keys.graph_first = next;
+  for (const auto& [name, value] : graph.attributes) key("graph", name, AttributeType::kString);
+  keys.node_label = next;
+  key("node", "label", AttributeType::kString);
+  keys.node_first = next;
+  for (const auto& spec : graph.node_attributes) key("node", spec.name, spec.type);
+  keys.edge_label = next;
+  key("edge", "label", AttributeType::kString);
+  keys.edge_first = next;
+  for (const auto& spec : graph.edge_attributes) key("edge", spec.name, spec.type);
+  return keys;
+}
+
+void WriteGraphmlData(size_t key, const std::string& value, const char* indent, std::ostream& out) {
+  if (value.empty()) return;
+  out << indent << "<data key=\"d" << key << "\">" << Xml(value) << "</data>\n";
+}
+
+void WriteGexfAttributes(const char* element_class, const std::vector<AttributeSpec>& specs,
+                         std::ostream& out) {
+  out << "    <attributes class=\"" << element_class << "\" mode=\"static\">\n";
+  for (size_t i = 0; i < specs.size(); ++i) {
+    out << "      <attribute id=\"" << i << "\" title=\"" << Attr(specs[i].name) << "\" type=\""
+        << GexfType(specs[i].type) << "\"/>\n";
+  }
+  out << "    </attributes>\n";
+}
+
+void WriteGexfValues(const std::vector<std::string>& values, std::ostream& out) {
+  bool any = false;
+  for (const auto& value : values) any = any || !value.empty();
+  if (!any) return;
+  out << "        <attvalues>\n";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty()) continue;
+    out << "          <attvalue for=\"" << i << "\" value=\"" << Attr(values[i]) << "\"/>\n";
+  }
+  out << "        </attvalues>\n";
+}
+
+void WriteDotAttributes(const std::vector<std::pair<std::string, std::string>>& pairs,
+                        std::ostream& out) {
+  out << " [";
+  bool first = true;
+  for (const auto& [name, value] : pairs) {
+    if (value.empty()) continue;
+    out << (first ? "" : ", ") << DotQuoted(name) << '=' << DotQuoted(value);
+    first = false;
+  }
+  out << ']';
+}
+
+std::vector<std::pair<std::string, std::string>> Labelled(const std::string& label,
+                                                          const std::vector<AttributeSpec>& specs,
+                                                          const std::vector<std::string>& values) {
+  std::vector<std::pair<std::string, std::string>> pairs = {{"label", label}};
+  for (size_t i = 0; i < specs.size() && i < values.size(); ++i) {
+    pairs.emplace_back(specs[i].name, values[i]);
+  }
+  return pairs;
+}
+
+}  // namespace
+
+std::string XmlSafeText(std::string_view text) {
+  std::string out;
+  ForEachCharacter(text, [&out](uint32_t c, std::string_view bytes) {
+    if (XmlAllows(c)) out += bytes;
+  });
+  return out;
+}
+
+std::string DotQuoted(std::string_view text) {
+  std::string out = "\"";
+  bool after_cr = false;
+  ForEachCharacter(text, [&](uint32_t c, std::string_view bytes) {
+    bool was_cr = after_cr;
+    after_cr = c == '\r';
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\r' || (c == '\n' && !was_cr)) {
+      out += "\\n";  // a CRLF is one line break
+    } else if (c == '\t') {
+      out += ' ';
+    } else if (c >= 0x20 && c != 0x7F) {
+      out += bytes;
+    }
+  });
+  return out + "\"";
+}
+
+void WriteGraphml(const GraphDocument& graph, std::ostream& out) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+         "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  const GraphmlKeys keys = WriteGraphmlKeys(graph, out);
+  out << "  <graph id=\"" << Attr(graph.name) << "\" edgedefault=\"directed\" parse.nodes=\""
+      << graph.nodes.size() << "\" parse.edges=\"" << graph.edges.size()
+      << "\" parse.order=\"nodesfirst\" parse.nodeids=\"free\" parse.edgeids=\"free\">\n";
+  for (size_t i = 0; i < graph.attributes.size(); ++i) {
+    WriteGraphmlData(keys.graph_first + i, graph.attributes[i].second, "    ", out);
+  }
+  for (const GraphNode& node : graph.nodes) {
+    out << "    <node id=\"" << Attr(node.id) << "\">\n";
+    WriteGraphmlData(keys.node_label, node.label, "      ", out);
+    for (size_t i = 0; i < node.values.size() && i < graph.node_attributes.size(); ++i) {
+      WriteGraphmlData(keys.node_first + i, node.values[i], "      ", out);
+    }
+    out << "    </node>\n";
+  }
+  for (const GraphEdge& edge : graph.edges) {
+    out << "    <edge id=\"" << Attr(edge.id) << "\" source=\"" << Attr(edge.from) << "\" target=\""
+        << Attr(edge.to) << "\">\n";
+    WriteGraphmlData(keys.edge_label, edge.label, "      ", out);
+    for (size_t i = 0; i < edge.values.size() && i < graph.edge_attributes.size(); ++i) {
+      WriteGraphmlData(keys.edge_first + i, edge.values[i], "      ", out);
+    }
+    out << "    </edge>\n";
+  }
+  out << "  </graph>\n</graphml>\n";
+}
+
+void WriteGexf(const GraphDocument& graph, std::ostream& out) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<gexf xmlns=\"http://www.gexf.net/1.2draft\"\n"
+         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+         "    xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
+         "http://www.gexf.net/1.2draft/gexf.xsd\"\n"
+         "    version=\"1.2\">\n"
+         "  <meta>\n"
+         "    <creator>linkgraph</creator>\n";
+  // No lastmodifieddate: the same store must give the same bytes.
+  std::string description = graph.name;
+  for (const auto& [name, value] : graph.attributes) description += "; " + name + ": " + value;
+  out << "    <description>" << Xml(description) << "</description>\n"
+      << "  </meta>\n"
+      << "  <graph mode=\"static\" defaultedgetype=\"directed\">\n";
+  WriteGexfAttributes("node", graph.node_attributes, out);
+  WriteGexfAttributes("edge", graph.edge_attributes, out);
+  out << "    <nodes>\n";
+  for (const GraphNode& node : graph.nodes) {
+    out << "      <node id=\"" << Attr(node.id) << "\" label=\"" << Attr(node.label) << "\">\n";
+    WriteGexfValues(node.values, out);
+    out << "      </node>\n";
+  }
+  out << "    </nodes>\n    <edges>\n";
+  for (const GraphEdge& edge : graph.edges) {
+    out << "      <edge id=\"" << Attr(edge.id) << "\" source=\"" << Attr(edge.from)
+        << "\" target=\"" << Attr(edge.to) << "\" label=\"" << Attr(edge.label) << "\">\n";
+    WriteGexfValues(edge.values, out);
+    out << "      </edge>\n";
+  }
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+void WriteDot(const GraphDocument& graph, std::ostream& out) {
+  out << "digraph " << DotQuoted(graph.name) << " {\n";
+  if (!graph.attributes.empty()) {
+    out << "  graph";
+    WriteDotAttributes(graph.attributes, out);
+    out << ";\n";
+  }
+  for (const GraphNode& node : graph.nodes) {
+    out << "  " << DotQuoted(node.id);
+    WriteDotAttributes(Labelled(node.label, graph.node_attributes, node.values), out);
+    out << ";\n";
+  }
+  for (const GraphEdge& edge : graph.edges) {
+    out << "  " << DotQuoted(edge.from) << " -> " << DotQuoted(edge.to);
+    auto pairs = Labelled(edge.label, graph.edge_attributes, edge.values);
+    pairs.insert(pairs.begin(), {"id", edge.id});
+    WriteDotAttributes(pairs, out);
+    out << ";\n";
+  }
+  out << "}\n";
+}
+
+}  // namespace linkgraph::reports

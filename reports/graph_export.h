@@ -1,0 +1,28 @@
+// Private to reports/: the people graph of a store as the exports write it
+// (GraphML, GEXF, DOT, and nodes.csv/edges.csv), and the identity lists the
+// JSON export shares with it. Reads the store; thread-compatible.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "reports/graph_document.h"
+#include "store/store.h"
+
+namespace linkgraph::reports {
+
+// Nodes keyed by StoredPerson::key, labelled with the name; attributes name,
+// handles, urls, sites (lists joined by a space: none of them holds one),
+// texts and degree (edges in plus out). Edges e1..eN in the store's order,
+// labelled with their kind; attributes kind, date, detail, event, when,
+// evidence, source_url. kCorrupt when an edge names a person not stored or
+// two people share a key.
+Result<GraphDocument> BuildPeopleGraph(store::Store& store);
+
+// The distinct values of the person's identities of this kind ("handle",
+// "name", "url", "site"), in the stored order; handles always with their @.
+std::vector<std::string> IdentityValues(const store::StoredPerson& person, std::string_view kind);
+
+}  // namespace linkgraph::reports

@@ -1,0 +1,158 @@
+// `report people` (the most connected and most active) and `report person`
+// (one person: identities with their evidence, sites, interactions).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "graph/graph.h"
+#include "reports/people_view.h"
+#include "reports/table.h"
+
+namespace linkgraph::reports {
+namespace {
+
+struct Connections {
+  std::set<long long> neighbours;
+  std::map<std::string, long long> by_kind;  // edges in and out
+};
+
+std::map<long long, Connections> CountConnections(const std::vector<store::StoredEdge>& edges) {
+  std::map<long long, Connections> connections;
+  for (const store::StoredEdge& edge : edges) {
+    if (edge.from == edge.to) continue;  // a blog's link to itself connects nobody
+    connections[edge.from].neighbours.insert(edge.to);
+    connections[edge.to].neighbours.insert(edge.from);
+    ++connections[edge.from].by_kind[edge.kind];
+    ++connections[edge.to].by_kind[edge.kind];
+  }
+  return connections;
+}
+
+}  // namespace
+
+Status WritePeople(store::Store& store, const ReportRequest& request, std::ostream& out) {
+  Result<std::vector<store::StoredPerson>> people = store.People();
+  if (!people) return people.error().WithContext("report people");
+  Result<std::vector<store::StoredEdge>> edges = store.Edges();
+  if (!edges) return edges.error().WithContext("report people");
+  std::map<long long, Connections> connections = CountConnections(*edges);
+  std::vector<const store::StoredPerson*> ranked;
+  for (const store::StoredPerson& person : *people) ranked.push_back(&person);
+  auto degree = [&](const store::StoredPerson* person) {
+    auto it = connections.find(person->id);
+    return it == connections.end() ? 0 : static_cast<long long>(it->second.neighbours.size());
+  };
+  std::stable_sort(ranked.begin(), ranked.end(), [&](auto* x, auto* y) {
+    return std::make_tuple(-degree(x), -x->texts, x->name) <
+           std::make_tuple(-degree(y), -y->texts, y->name);
+  });
+  if (request.limit > 0 && ranked.size() > static_cast<size_t>(request.limit)) {
+    ranked.resize(static_cast<size_t>(request.limit));
+  }
+  if (request.format == Format::kDot || request.format == Format::kSvg) {
+    std::set<long long> shown;
+    for (auto* person : ranked) shown.insert(person->id);
+    std::vector<store::StoredEdge> among;
+    for (const store::StoredEdge& edge : *edges) {
+      if (edge.from != edge.to && shown.count(edge.from) && shown.count(edge.to)) {
+        among.push_back(edge);
+      }
+    }
+    PeopleView view(store);
+    Status drawn;
+    GraphDocument drawing = DrawingOf(view, among, &drawn);
+    if (!drawn) return drawn.error().WithContext("report people");
+    drawing.name = "people";
+    return WriteDrawing(drawing, request.format, out);
+  }
+  Table table;
+  table.header = {"id", "person", "degree", "texts"};
+  for (std::string_view kind : graph::kEdgeKinds) table.header.emplace_back(kind);
+  for (auto* person : ranked) {
+    const Connections& counts = connections[person->id];
+    std::vector<std::string> row = {"#" + std::to_string(person->id), LabelOf(*person),
+                                    std::to_string(degree(person)), std::to_string(person->texts)};
+    nlohmann::json by_kind = nlohmann::json::object();
+    for (std::string_view kind : graph::kEdgeKinds) {
+      auto it = counts.by_kind.find(std::string(kind));
+      const long long count = it == counts.by_kind.end() ? 0 : it->second;
+      row.push_back(std::to_string(count));
+      by_kind[std::string(kind)] = count;
+    }
+    table.rows.push_back(std::move(row));
+    table.json.push_back({{"id", person->id},
+                          {"name", person->name},
+                          {"handles", HandlesOf(*person)},
+                          {"degree", degree(person)},
+                          {"texts", person->texts},
+                          {"edges", std::move(by_kind)}});
+  }
+  Write(table, request.format, out);
+  return {};
+}
+
+Status WritePerson(store::Store& store, const ReportRequest& request, std::ostream& out) {
+  PeopleView people(store);
+  Result<const store::StoredPerson*> found = people.Resolve(request.arguments.at(0));
+  if (!found) return found.error().WithContext("report person");
+  const store::StoredPerson person = **found;
+  Result<std::vector<store::StoredEdge>> edges = store.EdgesOf(person.id);
+  if (!edges) return edges.error().WithContext("report person");
+
+  Table identities;
+  identities.header = {"kind", "identity", "why"};
+  for (const store::PersonIdentity& member : person.identities) {
+    const std::string shown =
+        member.identity.kind == "handle" ? "@" + member.identity.value : member.identity.value;
+    identities.rows.push_back({member.identity.kind, shown, member.reason});
+    identities.json.push_back(
+        {{"kind", member.identity.kind}, {"value", shown}, {"why", member.reason}});
+  }
+  Table interactions;
+  interactions.header = {"direction", "kind", "other", "detail", "date", "evidence", "source_url"};
+  for (const store::StoredEdge& edge : *edges) {
+    const bool outgoing = edge.from == person.id;
+    Result<const store::StoredPerson*> other = people.Get(outgoing ? edge.to : edge.from);
+    if (!other) return other.error().WithContext("report person");
+    const std::string direction = edge.from == edge.to ? "self" : outgoing ? "to" : "from";
+    const std::string detail =
+        JoinUnique({edge.detail, edge.event.empty() ? "" : "at " + edge.event, edge.when}, ", ");
+    interactions.rows.push_back({direction, edge.kind, LabelOf(**other), detail, edge.date,
+                                 edge.evidence, edge.source_url});
+    interactions.json.push_back({{"direction", direction},
+                                 {"kind", edge.kind},
+                                 {"other", (*other)->name},
+                                 {"other_id", (*other)->id},
+                                 {"detail", edge.detail},
+                                 {"event", edge.event},
+                                 {"when", edge.when},
+                                 {"date", edge.date},
+                                 {"evidence", edge.evidence},
+                                 {"source_url", edge.source_url}});
+  }
+  if (request.format == Format::kJson) {
+    nlohmann::json document = {{"id", person.id},
+                               {"name", person.name},
+                               {"key", person.key},
+                               {"handles", HandlesOf(person)},
+                               {"sites", ValuesOf(person, "site")},
+                               {"urls", ValuesOf(person, "url")},
+                               {"texts", person.texts},
+                               {"identities", identities.json},
+                               {"interactions", interactions.json}};
+    out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return {};
+  }
+  if (request.format == Format::kCsv) {
+    WriteCsv(interactions, out);  // one table per CSV: the interactions
+    return {};
+  }
+  out << LabelOf(person) << "  #" << person.id << "  (" << person.texts
+      << " posts and comments)\n\nIdentities\n";
+  WriteTableText(identities, out);
+  out << "\nInteractions\n";
+  WriteTableText(interactions, out);
+  return {};
+}
+
+}  // namespace linkgraph::reports

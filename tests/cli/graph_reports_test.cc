@@ -1,0 +1,241 @@
+// The relationship graph from the command line, on the sample blog: the
+// seed post's who-met-whom table (PRODUCT.md), replies per blog author,
+// vouch, path, person, people, drawings, and their usage errors.
+#include <boost/test/unit_test.hpp>
+#include <set>
+#include <tuple>
+
+#include "tests/cli/cli_fixtures.h"
+
+namespace linkgraph::cli_test {
+namespace {
+
+using MetRow = std::tuple<std::string, std::string, std::string, std::string>;
+
+std::set<MetRow> MetRows(const nlohmann::json& rows) {
+  std::set<MetRow> found;
+  for (const auto& row : rows) {
+    found.emplace(row.at("a").get<std::string>(), row.at("b").get<std::string>(),
+                  row.at("kind").get<std::string>(), row.at("detail").get<std::string>());
+  }
+  return found;
+}
+
+// PRODUCT.md, "The seed, as linkgraph must see it". A person known only by
+// a handle is named by it.
+const std::set<MetRow>& SeedMetRows() {
+  static const std::set<MetRow> rows = {
+      {"Wendy", "@LisaScales", "spoke", "phone"},
+      {"Wendy", "@AndyHeadworth", "spoke", "phone"},
+      {"Wendy", "@AlanWhitford", "spoke", "phone"},
+      {"Wendy", "@RadicalRecruit", "spoke", "Skype"},
+      {"Wendy", "@MervynDinnen", "met", "dinner"},
+      {"Wendy", "@LaraNewman", "met", "dinner; ice skating"},
+      {"Wendy", "@ClareWildman", "plans_to_meet", "after work drinks, tomorrow"},
+      {"Dave Martin", "Wendy", "met", "\"PS We have met!\""},
+      {"Wendy", "Dave Martin", "met", "at TRULondon"},
+      {"Wendy", "Margo Rose", "plans_to_meet", "at TRULondon2, in Feb"},
+  };
+  return rows;
+}
+
+struct SeedFixture : CliFixture {
+  SeedFixture() { RunOk({"import", "--db", db, (SampleDir() / kSeedPageFile).string()}); }
+
+  nlohmann::json Report(std::vector<std::string> args) const {
+    args.insert(args.begin(), "report");
+    for (const char* extra : {"--db", db.c_str(), "--format", "json"}) args.emplace_back(extra);
+    return ParseJson(RunOk(args).out);
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_graph_reports, SeedFixture)
+
+BOOST_AUTO_TEST_CASE(met_on_the_seed_is_exactly_the_ten_rows_of_the_product_table) {
+  const nlohmann::json rows = Report({"met"});
+  BOOST_TEST(rows.size() == 10u, rows.dump(2));
+  const std::set<MetRow> found = MetRows(rows);
+  for (const MetRow& wanted : SeedMetRows()) {
+    BOOST_TEST(found.count(wanted) == 1u,
+               "missing: " << std::get<0>(wanted) << " | " << std::get<1>(wanted) << " | "
+                           << std::get<2>(wanted) << " | " << std::get<3>(wanted) << "\n"
+                           << rows.dump(2));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(met_rows_carry_handles_evidence_dates_and_sources) {
+  for (const auto& row : Report({"met"})) {
+    BOOST_TEST(!row.at("evidence").get<std::string>().empty(), row.dump());
+    BOOST_TEST(row.at("source_url").get<std::string>().find(kSeedPostUrl) == 0u, row.dump());
+    if (row.at("b") == "Margo Rose") {
+      BOOST_TEST(row.at("b_handles") == nlohmann::json::array({"@HRMargo"}));
+      BOOST_TEST(row.at("event") == "TRULondon2");
+      BOOST_TEST(row.at("date") == "2010-02");  // "in Feb", said on 10 December 2009
+      BOOST_TEST(row.at("evidence").get<std::string>().find("TRULondon2 in Feb") !=
+                 std::string::npos);
+    }
+    if (row.at("b") == "@ClareWildman") BOOST_TEST(row.at("date") == "2009-12-07");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(met_person_filter_keeps_only_statements_by_or_about_that_person) {
+  const std::set<MetRow> rows = MetRows(Report({"met", "--person", "Dave Martin"}));
+  BOOST_TEST(rows.size() == 2u);
+  for (const MetRow& row : rows) {
+    BOOST_TEST((std::get<0>(row) == "Dave Martin" || std::get<1>(row) == "Dave Martin"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(replies_show_wendy_answered_all_four_top_level_comments_within_days) {
+  const nlohmann::json report = Report({"replies"});
+  BOOST_REQUIRE_EQUAL(report.at("authors").size(), 1u);
+  const nlohmann::json& wendy = report.at("authors")[0];
+  BOOST_TEST(wendy.at("blog_author") == "Wendy");
+  BOOST_TEST(wendy.at("top_level_comments") == 4);
+  BOOST_TEST(wendy.at("answered") == 4);
+  BOOST_TEST(wendy.at("unanswered") == 0);
+  // Akiki's answer came after 3 d 5 h, Margo's after 3 d 23 h 40 min.
+  BOOST_TEST(wendy.at("min_latency_hours").get<double>() > 3 * 24.0);
+  BOOST_TEST(wendy.at("max_latency_hours").get<double>() < 4 * 24.0);
+  BOOST_TEST(report.at("unanswered").empty());
+  BOOST_TEST(report.at("replies").size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(vouch_for_lara_newman_names_wendy) {
+  const nlohmann::json rows = Report({"vouch", "@LaraNewman"});
+  BOOST_REQUIRE(!rows.empty());
+  for (const auto& row : rows) BOOST_TEST(row.at("voucher") == "Wendy");
+}
+
+BOOST_AUTO_TEST_CASE(vouch_as_dave_martin_shows_he_reaches_the_voucher_directly) {
+  const nlohmann::json rows = Report({"vouch", "@LaraNewman", "--as", "Dave Martin"});
+  BOOST_REQUIRE(!rows.empty());
+  BOOST_TEST(rows[0].at("asker_reaches_voucher") == "Dave Martin -> Wendy");
+}
+
+BOOST_AUTO_TEST_CASE(path_from_dave_martin_to_lara_newman_goes_through_wendy) {
+  const nlohmann::json hops = Report({"path", "Dave Martin", "@LaraNewman"});
+  BOOST_REQUIRE_EQUAL(hops.size(), 2u);
+  std::set<std::string> first = {hops[0].at("from"), hops[0].at("to")};
+  std::set<std::string> second = {hops[1].at("from"), hops[1].at("to")};
+  BOOST_TEST((first == std::set<std::string>{"Dave Martin", "Wendy"}));
+  BOOST_TEST((second == std::set<std::string>{"Wendy", "@LaraNewman"}));
+  // The strongest evidence of each hop: they met.
+  BOOST_TEST(hops[0].at("kind") == "met");
+  BOOST_TEST(hops[1].at("kind") == "met");
+}
+
+BOOST_AUTO_TEST_CASE(person_explains_why_each_identity_belongs_to_margo_rose) {
+  const nlohmann::json person = Report({"person", "@hrmargo"});
+  BOOST_TEST(person.at("name") == "Margo Rose");
+  std::set<std::string> identities;
+  for (const auto& identity : person.at("identities")) {
+    identities.insert(identity.at("kind").get<std::string>() + " " +
+                      identity.at("value").get<std::string>());
+    BOOST_TEST(!identity.at("why").get<std::string>().empty(), identity.dump());
+  }
+  BOOST_TEST(identities.count("name Margo Rose") == 1u);
+  BOOST_TEST(identities.count("handle @HRMargo") == 1u);
+  BOOST_TEST(identities.count("url http://twitter.com/HRMargo") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_blog_author_and_the_commenter_wendy_are_one_person) {
+  const nlohmann::json person = Report({"person", "wendytherecruiter.wordpress.com"});
+  BOOST_TEST(person.at("name") == "Wendy");
+  BOOST_TEST(person.at("texts") == 5);  // the post and her four replies
+}
+
+BOOST_AUTO_TEST_CASE(a_signature_that_repeats_the_authors_handle_is_no_mention_edge) {
+  const nlohmann::json exported = ExportJson();
+  for (const auto& edge : exported.at("edges")) {
+    const bool self = edge.at("from") == edge.at("to");
+    BOOST_TEST((!self || edge.at("kind") == "linked"), edge.dump());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(people_ranks_wendy_first_with_degrees_per_kind) {
+  const nlohmann::json rows = Report({"people", "--limit", "3"});
+  BOOST_REQUIRE_EQUAL(rows.size(), 3u);
+  BOOST_TEST(rows[0].at("name") == "Wendy");
+  BOOST_TEST(rows[0].at("edges").at("spoke") == 4);
+  BOOST_TEST(rows[0].at("degree").get<int>() >= 10);
+}
+
+BOOST_AUTO_TEST_CASE(met_path_and_people_draw_as_dot_and_svg) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"met"}, {"path", "Dave Martin", "@LaraNewman"}, {"people"}}) {
+    std::vector<std::string> dot = {"report"};
+    dot.insert(dot.end(), args.begin(), args.end());
+    dot.insert(dot.end(), {"--db", db, "--format", "dot"});
+    BOOST_TEST(RunOk(dot).out.find("digraph") != std::string::npos);
+    dot.back() = "svg";
+    BOOST_TEST(RunOk(dot).out.find("<svg") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(report_usage_errors_exit_2_before_opening_the_database) {
+  const std::string missing = (dir.path() / "none.db").string();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"report", "path", "@LaraNewman"},
+        {"report", "person"},
+        {"report", "replies", "--format", "dot"},
+        {"report", "mentions", "--person", "Wendy"},
+        {"report", "nosuch"}}) {
+    std::vector<std::string> full = args;
+    full.insert(full.end(), {"--db", missing});
+    RunResult result = Run(full);
+    BOOST_TEST(result.exit_status == 2, result);
+    BOOST_TEST(!result.err.empty());
+    BOOST_TEST(!fs::exists(missing));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_person_is_a_clear_failure) {
+  RunResult result = Run({"report", "person", "@NoSuchPerson", "--db", db});
+  BOOST_TEST(result.exit_status == 1, result);
+  BOOST_TEST(result.err.find("no person matches '@NoSuchPerson'") != std::string::npos, result);
+}
+
+BOOST_AUTO_TEST_CASE(rebuild_derives_the_same_graph_again) {
+  const std::string before = Export();
+  RunResult rebuilt = RunOk({"rebuild", "--db", db});
+  BOOST_TEST(rebuilt.out.find("people") != std::string::npos);
+  BOOST_TEST(Export() == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(cli_graph_reports_sample, CliFixture)
+
+BOOST_AUTO_TEST_CASE(the_whole_sample_merges_the_supper_club_dinner_into_wendys_row_for_lara) {
+  ImportSample();
+  const nlohmann::json rows =
+      ParseJson(RunOk({"report", "met", "--db", db, "--format", "json"}).out);
+  BOOST_TEST(rows.size() == 10u, rows.dump(2));
+  bool found = false;
+  for (const auto& row : rows) {
+    if (row.at("b") != "Lara Newman" || row.at("kind") != "met") continue;
+    found = true;
+    BOOST_TEST(row.at("b_handles") == nlohmann::json::array({"@LaraNewman"}));
+    BOOST_TEST(row.at("detail").get<std::string>().find("supper club") != std::string::npos,
+               row.dump());
+    BOOST_TEST(row.at("statements").size() == 4u, row.dump(2));
+  }
+  BOOST_TEST(found, rows.dump(2));
+}
+
+BOOST_AUTO_TEST_CASE(the_whole_sample_has_one_unanswered_top_level_comment_by_dave_martin) {
+  ImportSample();
+  const nlohmann::json report =
+      ParseJson(RunOk({"report", "replies", "--db", db, "--format", "json"}).out);
+  BOOST_REQUIRE_EQUAL(report.at("unanswered").size(), 1u);
+  BOOST_TEST(report.at("unanswered")[0].at("commenter") == "Dave Martin");
+  BOOST_TEST(report.at("unanswered")[0].at("comment_url").get<std::string>().find("comment-115") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace linkgraph::cli_test

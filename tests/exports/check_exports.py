@@ -1,0 +1,273 @@
+#!/usr/bin/python3
+"""End-to-end check of `linkgraph export`, read the way its users read it.
+
+Imports the bundled sample blog into a temporary database with the real
+binary, exports json, csv, graphml, gexf and dot, then loads GraphML and GEXF
+with NetworkX (as Gephi users' scripts do), the CSV folder with Python's csv
+module (as pandas and spreadsheets do) and the DOT with Graphviz, and checks
+that every format holds the same people and edges as the JSON export.
+
+Usage: check_exports.py LINKGRAPH_BINARY SAMPLE_FOLDER
+Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (NetworkX missing).
+"""
+
+import collections
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+NODE_COLUMNS = ["id", "name", "handles", "urls", "sites", "texts", "degree"]
+EDGE_COLUMNS = ["id", "source", "target", "kind", "date", "detail", "event", "when",
+                "evidence", "source_url"]
+EDGE_VALUES = ["kind", "date", "detail", "event", "when", "evidence", "source_url"]
+POST_COLUMNS = ["url", "title", "author", "published", "site", "site_name"]
+COMMENT_COLUMNS = ["id", "post_url", "author", "author_url", "published", "parent_id", "text",
+                   "permalink", "position"]
+PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)$")
+
+
+class Checks:
+    """Collects failures instead of stopping at the first, so one run shows them all."""
+
+    def __init__(self):
+        self.failures = []
+        self.passed = 0
+
+    def check(self, condition, message):
+        if condition:
+            self.passed += 1
+        else:
+            self.failures.append(message)
+            print(f"FAIL: {message}", file=sys.stderr)
+        return condition
+
+    def equal(self, actual, expected, what):
+        return self.check(actual == expected, f"{what}: got {actual!r}, expected {expected!r}")
+
+
+def run(args, expect=0):
+    result = subprocess.run(args, capture_output=True, text=True, check=False)
+    if expect is not None and result.returncode != expect:
+        raise RuntimeError(f"{' '.join(args)} exited {result.returncode}, expected {expect}\n"
+                           f"stdout: {result.stdout[:2000]}\nstderr: {result.stderr[:2000]}")
+    return result
+
+
+def neutralised(value):
+    """A cell as the CSV writer puts it: formula starters get a ' first."""
+    if value and not PLAIN_NUMBER.match(value) and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as file:
+        reader = csv.DictReader(file)
+        return reader.fieldnames, list(reader)
+
+
+def read_bytes(path):
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def edge_signature(source, target, values):
+    return (source, target) + tuple(str(values.get(name, "")) for name in EDGE_VALUES)
+
+
+def check_graph(checks, fmt, graph, exported):
+    """A NetworkX graph read from GraphML or GEXF against the JSON export."""
+    people, edges = exported["people"], exported["edges"]
+    key_of = {person["id"]: person["key"] for person in people}
+    checks.check(graph.is_directed(), f"{fmt}: the graph is directed")
+    checks.equal(graph.number_of_nodes(), len(people), f"{fmt}: node count")
+    checks.equal(graph.number_of_edges(), len(edges), f"{fmt}: edge count")
+
+    degree = collections.Counter()
+    for edge in edges:
+        degree[edge["from"]] += 1
+        degree[edge["to"]] += 1
+    for person in people:
+        key = person["key"]
+        if not checks.check(key in graph.nodes, f"{fmt}: node {key!r} is missing"):
+            continue
+        node = graph.nodes[key]
+        checks.equal(node.get("name", ""), person["name"], f"{fmt}: name of {key}")
+        checks.equal(node.get("label", ""), person["name"], f"{fmt}: label of {key}")
+        for attribute, values in (("handles", person["handles"]), ("urls", person["urls"]),
+                                  ("sites", person["sites"])):
+            checks.equal(node.get(attribute, "").split(), values, f"{fmt}: {attribute} of {key}")
+        checks.equal(node.get("texts"), person["texts"], f"{fmt}: texts of {key}")
+        checks.equal(node.get("degree"), degree[person["id"]], f"{fmt}: degree of {key}")
+
+    expected = collections.Counter(
+        edge_signature(key_of.get(edge["from"]), key_of.get(edge["to"]), edge) for edge in edges)
+    actual = collections.Counter(
+        edge_signature(source, target, data) for source, target, data in graph.edges(data=True))
+    checks.equal(actual, expected, f"{fmt}: edges and their attributes")
+    # NetworkX keys parallel edges by their file ids; a simple graph keeps them as "id".
+    if graph.is_multigraph():
+        ids = [key for _, _, key in graph.edges(keys=True)]
+    else:
+        ids = [data.get("id") for _, _, data in graph.edges(data=True)]
+    checks.equal(len(set(ids)), len(edges), f"{fmt}: distinct edge ids")
+
+    margo = [data for _, data in graph.nodes(data=True) if data.get("name") == "Margo Rose"]
+    checks.check(len(margo) == 1 and "@HRMargo" in margo[0].get("handles", "").split(),
+                 f"{fmt}: one person named Margo Rose, with handle @HRMargo: {margo}")
+    wendy = {node for node, data in graph.nodes(data=True) if data.get("name") == "Wendy"}
+    lara = {node for node, data in graph.nodes(data=True)
+            if "@LaraNewman" in data.get("handles", "").split()}
+    met_at_dinner = [data for source, target, data in graph.edges(data=True)
+                     if source in wendy and target in lara and data.get("kind") == "met"
+                     and "dinner" in data.get("evidence", "")]
+    checks.check(met_at_dinner, f"{fmt}: a met edge from Wendy ({wendy}) to @LaraNewman ({lara}) "
+                                "with evidence mentioning dinner")
+
+
+def check_json(checks, exported):
+    for array in ("posts", "comments", "trackbacks", "mentions", "people", "edges"):
+        checks.check(isinstance(exported.get(array), list), f"json: array {array}")
+    exported.setdefault("people", [])
+    exported.setdefault("edges", [])
+    for person in exported["people"]:
+        checks.equal(sorted(person), sorted(["id", "key", "name", "handles", "urls", "sites",
+                                             "names", "texts"]), "json: person keys")
+    for edge in exported["edges"]:
+        checks.equal(sorted(edge), sorted(["from", "to", "from_name", "to_name"] + EDGE_VALUES),
+                     "json: edge keys")
+    checks.check(exported["people"], "json: the sample gives people")
+    checks.check(exported["edges"], "json: the sample gives edges")
+
+
+def check_csv(checks, folder, exported):
+    names = sorted(os.listdir(folder))
+    checks.equal(names, ["comments.csv", "edges.csv", "nodes.csv", "posts.csv"], "csv: files")
+    tables = {}
+    for name, columns in (("nodes.csv", NODE_COLUMNS), ("edges.csv", EDGE_COLUMNS),
+                          ("posts.csv", POST_COLUMNS), ("comments.csv", COMMENT_COLUMNS)):
+        header, rows = read_csv(os.path.join(folder, name))
+        checks.equal(header, columns, f"csv: {name} header")
+        tables[name] = rows
+        for row in rows:
+            for column, cell in row.items():
+                checks.check(cell is None or cell == "" or PLAIN_NUMBER.match(cell)
+                             or cell[0] not in "=+-@\t\r",
+                             f"csv: {name} {column} cell {cell!r} would run as a formula")
+    checks.equal(len(tables["posts.csv"]), 3, "csv: posts.csv rows")
+    checks.equal(len(tables["comments.csv"]), 13, "csv: comments.csv rows")
+    checks.equal(len(tables["nodes.csv"]), len(exported["people"]), "csv: nodes.csv rows")
+    checks.equal(len(tables["edges.csv"]), len(exported["edges"]), "csv: edges.csv rows")
+
+    # Values round-trip: each cell is the JSON value, neutralised.
+    expected_posts = [[neutralised(str(post[c])) for c in POST_COLUMNS]
+                      for post in exported["posts"]]
+    checks.equal([[row[c] for c in POST_COLUMNS] for row in tables["posts.csv"]], expected_posts,
+                 "csv: posts.csv cells")
+    expected_comments = [[neutralised(str(comment[c])) for c in COMMENT_COLUMNS]
+                         for comment in exported["comments"]]
+    checks.equal([[row[c] for c in COMMENT_COLUMNS] for row in tables["comments.csv"]],
+                 expected_comments, "csv: comments.csv cells")
+    key_of = {person["id"]: person["key"] for person in exported["people"]}
+    expected_edges = [[neutralised(key_of.get(e["from"], "")), neutralised(key_of.get(e["to"], ""))]
+                      + [neutralised(e[c]) for c in EDGE_VALUES] for e in exported["edges"]]
+    checks.equal([[row[c] for c in EDGE_COLUMNS[1:]] for row in tables["edges.csv"]],
+                 expected_edges, "csv: edges.csv cells")
+    margo = [row for row in tables["nodes.csv"] if row["name"] == "Margo Rose"]
+    checks.check(len(margo) == 1 and margo[0]["handles"].startswith("'@")
+                 and "@HRMargo" in margo[0]["handles"].lstrip("'").split(),
+                 f"csv: Margo Rose's handles are '@HRMargo, neutralised: {margo}")
+
+
+def check_dot(checks, path, exported):
+    dot = shutil.which("dot")
+    if dot is None:
+        print("SKIP part: no dot executable; the DOT export is not parsed", file=sys.stderr)
+        return
+    with open(path, "rb") as file:
+        result = subprocess.run([dot, "-Tsvg"], stdin=file, capture_output=True, check=False)
+    checks.equal(result.returncode, 0, "dot: dot -Tsvg exit status")
+    checks.equal(result.stderr.decode(errors="replace"), "", "dot: dot -Tsvg said nothing")
+    checks.check(b"<svg" in result.stdout, "dot: dot -Tsvg drew an svg")
+    counter = shutil.which("gc")
+    if counter is not None:
+        counts = run([counter, "-n", "-e", path]).stdout.split()
+        checks.equal(counts[:2], [str(len(exported["people"])), str(len(exported["edges"]))],
+                     "dot: gc's node and edge counts")
+
+
+def check_cli_errors(checks, binary, db, tmp):
+    result = run([binary, "export", "--db", db, "--format", "csv"], expect=None)
+    checks.equal(result.returncode, 2, "cli: csv without --out is a usage error")
+    checks.check("--out" in result.stderr, f"cli: the csv usage error names --out: {result.stderr}")
+    result = run([binary, "export", "--db", db, "--format", "xml"], expect=None)
+    checks.equal(result.returncode, 2, "cli: an unknown format is a usage error")
+    checks.check("xml" in result.stderr, f"cli: the error names the format: {result.stderr}")
+    # A folder holding other files is never replaced.
+    foreign = os.path.join(tmp, "documents")
+    os.mkdir(foreign)
+    with open(os.path.join(foreign, "thesis.txt"), "w", encoding="utf-8") as file:
+        file.write("years of work")
+    result = run([binary, "export", "--db", db, "--format", "csv", "--out", foreign], expect=None)
+    checks.equal(result.returncode, 2, "cli: csv into a folder of other files is refused")
+    checks.equal(os.listdir(foreign), ["thesis.txt"], "cli: the refused folder is untouched")
+
+
+def main(argv):
+    if len(argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    binary, sample = argv[1], argv[2]
+    try:
+        import networkx  # pylint: disable=import-outside-toplevel
+    except ImportError as error:
+        print(f"SKIP: NetworkX cannot be imported by {sys.executable} ({error}); "
+              "install python3-networkx", file=sys.stderr)
+        return SKIP
+
+    checks = Checks()
+    with tempfile.TemporaryDirectory(prefix="linkgraph-exports-") as tmp:
+        db = os.path.join(tmp, "wendy.db")
+        run([binary, "import", "--quiet", "--db", db, sample])
+
+        def export(fmt, out):
+            run([binary, "export", "--db", db, "--format", fmt, "--out", out])
+            return out
+
+        exported = json.loads(read_bytes(export("json", os.path.join(tmp, "export.json"))))
+        check_json(checks, exported)
+        stdout = run([binary, "export", "--db", db, "--format", "graphml"]).stdout
+        graphml = export("graphml", os.path.join(tmp, "graph.graphml"))
+        checks.equal(stdout.encode(), read_bytes(graphml), "graphml: stdout and --out agree")
+        check_graph(checks, "graphml", networkx.read_graphml(graphml), exported)
+        gexf = export("gexf", os.path.join(tmp, "graph.gexf"))
+        check_graph(checks, "gexf", networkx.read_gexf(gexf), exported)
+        dot = export("dot", os.path.join(tmp, "graph.dot"))
+        check_dot(checks, dot, exported)
+        folder = export("csv", os.path.join(tmp, "csv"))
+        check_csv(checks, folder, exported)
+
+        # The same store gives the same bytes; a second csv export replaces the first.
+        for fmt, first in (("graphml", graphml), ("gexf", gexf), ("dot", dot)):
+            again = export(fmt, os.path.join(tmp, "again." + fmt))
+            checks.equal(read_bytes(again), read_bytes(first), f"{fmt}: a second export is identical")
+        before = {name: read_bytes(os.path.join(folder, name)) for name in os.listdir(folder)}
+        export("csv", folder + "/")
+        after = {name: read_bytes(os.path.join(folder, name)) for name in os.listdir(folder)}
+        checks.check(after == before, "csv: a second export into the folder is identical")
+        leftovers = [name for name in os.listdir(tmp) if ".partial" in name]
+        checks.equal(leftovers, [], "no .partial files or folders are left")
+        check_cli_errors(checks, binary, db, tmp)
+
+    print(f"{checks.passed} checks passed, {len(checks.failures)} failed")
+    return 1 if checks.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

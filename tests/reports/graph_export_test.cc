@@ -1,0 +1,270 @@
+// The exports of the people graph, from a graph stored with ReplaceGraph:
+// GraphML/GEXF/DOT node ids are the people's stable keys, parallel edges get
+// distinct ids, the JSON export gains people and edges, and the CSV folder is
+// written whole, replacing an earlier export but never a folder of other files.
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/reports/report_fixtures.h"
+#include "tests/support/test_paths.h"
+
+namespace linkgraph::reports_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+store::PersonIdentity Identity(const std::string& kind, const std::string& value,
+                               const std::string& normalised) {
+  return {{kind, value, normalised}, "test"};
+}
+
+store::StoredEdge Edge(long long from, long long to, const std::string& kind,
+                       const std::string& evidence) {
+  store::StoredEdge edge;
+  edge.from = from;
+  edge.to = to;
+  edge.kind = kind;
+  edge.date = "2009-12-06T21:31:00";
+  edge.evidence = evidence;
+  edge.source_url = "http://wendy.example/2009/12/06/post/";
+  return edge;
+}
+
+// Wendy (1), Margo Rose (2), @LaraNewman (3, her handle stored without the
+// @, as graph/ keeps them); Wendy met and spoke to Lara
+// (two edges between one pair), plans to meet Margo; Margo commented.
+std::unique_ptr<store::Store> StoreWithGraph() {
+  auto db = OpenMemoryStore();
+  Save(*db, {PageBuilder("http://wendy.example/2009/12/06/post/", "http://wendy.example/")
+                 .AddComment("comment-1", "=cmd|' /C calc'!A0", "2009-12-06T22:10:00")});
+  store::GraphSnapshot graph;
+  graph.rules_version = "test-1";
+  graph.people = {
+      {0,
+       "site:wendy.example",
+       "Wendy",
+       {Identity("name", "Wendy", "wendy"),
+        Identity("site", "http://wendy.example/", "wendy.example")},
+       5},
+      {0,
+       "handle:hrmargo",
+       "Margo Rose",
+       {Identity("handle", "@HRMargo", "hrmargo"), Identity("name", "Margo Rose", "margo rose"),
+        Identity("url", "http://margo.example/", "margo.example")},
+       1},
+      {0, "handle:laranewman", "@LaraNewman", {Identity("handle", "LaraNewman", "laranewman")}, 0},
+  };
+  store::StoredEdge plans = Edge(1, 2, "plans_to_meet", "I'll get to meet you at TRULondon2");
+  plans.event = "TRULondon2";
+  plans.when = "in Feb";
+  store::StoredEdge met = Edge(1, 3, "met", "I've had dinner with @LaraNewman");
+  met.detail = "dinner; ice skating";
+  graph.edges = {plans, met, Edge(1, 3, "spoke", "-on the phone\nwith @LaraNewman"),
+                 Edge(2, 1, "commented", "=cmd|' /C calc'!A0")};
+  Status replaced = db->ReplaceGraph(graph);
+  if (!replaced.ok()) BOOST_FAIL("ReplaceGraph: " << replaced.error().message);
+  return db;
+}
+
+using ExportWriter = Status (*)(store::Store&, std::ostream&);
+
+std::string Exported(ExportWriter writer, store::Store& db) {
+  std::ostringstream out;
+  Status status = writer(db, out);
+  if (!status.ok()) BOOST_FAIL("export failed: " << status.error().message);
+  return out.str();
+}
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(graph_export)
+
+BOOST_AUTO_TEST_CASE(graphml_nodes_are_keyed_by_person_key_with_attributes) {
+  auto db = StoreWithGraph();
+  const std::string graphml = Exported(&reports::WriteGraphmlExport, *db);
+  BOOST_TEST(Has(graphml, "<node id=\"handle:hrmargo\">"), graphml);
+  BOOST_TEST(Has(graphml, "attr.name=\"handles\""));
+  BOOST_TEST(Has(graphml, ">@HRMargo</data>"));
+  BOOST_TEST(Has(graphml, ">http://wendy.example/</data>"));
+  BOOST_TEST(Has(graphml, "parse.nodes=\"3\" parse.edges=\"4\""));
+  BOOST_TEST(Has(graphml, ">test-1</data>"));  // the rules version
+  // Edges in the store's order (from, to, kind), numbered.
+  BOOST_TEST(Has(graphml,
+                 "<edge id=\"e1\" source=\"site:wendy.example\" "
+                 "target=\"handle:hrmargo\">"));
+  BOOST_TEST(Has(graphml,
+                 "<edge id=\"e2\" source=\"site:wendy.example\" "
+                 "target=\"handle:laranewman\">"));
+  BOOST_TEST(Has(graphml,
+                 "<edge id=\"e3\" source=\"site:wendy.example\" "
+                 "target=\"handle:laranewman\">"));
+  BOOST_TEST(Has(graphml, ">TRULondon2</data>"));
+  BOOST_TEST(Has(graphml, ">in Feb</data>"));
+}
+
+BOOST_AUTO_TEST_CASE(degree_counts_edges_in_and_out) {
+  auto db = StoreWithGraph();
+  const std::string gexf = Exported(&reports::WriteGexfExport, *db);
+  // Attribute 5 is degree: Wendy is in all four edges, Lara in two.
+  BOOST_TEST(Has(gexf, "<attribute id=\"5\" title=\"degree\" type=\"long\"/>"), gexf);
+  const size_t wendy = gexf.find("<node id=\"site:wendy.example\"");
+  const size_t lara = gexf.find("<node id=\"handle:laranewman\"");
+  BOOST_REQUIRE(wendy != std::string::npos);
+  BOOST_REQUIRE(lara != std::string::npos);
+  BOOST_TEST(gexf.find("<attvalue for=\"5\" value=\"4\"/>", wendy) < lara);
+  BOOST_TEST(Has(gexf.substr(lara), "<attvalue for=\"5\" value=\"2\"/>"));
+}
+
+BOOST_AUTO_TEST_CASE(dot_export_draws) {
+  auto db = StoreWithGraph();
+  const std::string dot = Exported(&reports::WriteDotExport, *db);
+  BOOST_TEST(Has(dot,
+                 "\"site:wendy.example\" -> \"handle:laranewman\" [\"id\"=\"e2\", "
+                 "\"label\"=\"met\""),
+             dot);
+  auto svg = reports::RenderSvg(dot);
+  BOOST_TEST(svg.ok(), (svg.ok() ? "" : svg.error().message));
+}
+
+BOOST_AUTO_TEST_CASE(same_store_gives_same_bytes) {
+  auto db = StoreWithGraph();
+  for (ExportWriter writer :
+       {&reports::WriteGraphmlExport, &reports::WriteGexfExport, &reports::WriteDotExport}) {
+    BOOST_TEST(Exported(writer, *db) == Exported(writer, *db));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(store_without_graph_exports_an_empty_graph) {
+  auto db = OpenMemoryStore();
+  BOOST_TEST(Has(Exported(&reports::WriteGraphmlExport, *db), "parse.nodes=\"0\""));
+  BOOST_TEST(Has(Exported(&reports::WriteGexfExport, *db), "<nodes>\n    </nodes>"));
+  auto json = nlohmann::json::parse(Exported(&reports::WriteJsonExport, *db));
+  BOOST_TEST(json["people"].empty());
+  BOOST_TEST(json["edges"].empty());
+}
+
+BOOST_AUTO_TEST_CASE(json_export_has_people_and_edges) {
+  auto db = StoreWithGraph();
+  auto json = nlohmann::json::parse(Exported(&reports::WriteJsonExport, *db));
+  BOOST_REQUIRE(json["people"].size() == 3u);
+  const auto& margo = json["people"][1];
+  BOOST_TEST(margo["id"] == 2);
+  BOOST_TEST(margo["key"] == "handle:hrmargo");
+  BOOST_TEST(margo["name"] == "Margo Rose");
+  BOOST_TEST(margo["handles"] == nlohmann::json::array({"@HRMargo"}));
+  BOOST_TEST(margo["urls"] == nlohmann::json::array({"http://margo.example/"}));
+  BOOST_TEST(margo["names"] == nlohmann::json::array({"Margo Rose"}));
+  BOOST_TEST(margo["sites"].empty());
+  // A handle stored without its @ is shown with it.
+  BOOST_TEST(json["people"][2]["handles"] == nlohmann::json::array({"@LaraNewman"}));
+  BOOST_REQUIRE(json["edges"].size() == 4u);
+  const auto& plans = json["edges"][0];
+  BOOST_TEST(plans["from"] == 1);
+  BOOST_TEST(plans["to"] == 2);
+  BOOST_TEST(plans["from_name"] == "Wendy");
+  BOOST_TEST(plans["to_name"] == "Margo Rose");
+  BOOST_TEST(plans["kind"] == "plans_to_meet");
+  BOOST_TEST(plans["event"] == "TRULondon2");
+  BOOST_TEST(plans["when"] == "in Feb");
+  BOOST_TEST(json["edges"][1]["detail"] == "dinner; ice skating");
+  // The arrays of the first export are still there.
+  for (const char* array : {"posts", "comments", "trackbacks", "mentions"}) {
+    BOOST_TEST(json.contains(array), array);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(csv_export_writes_four_files_with_neutralised_cells) {
+  auto db = StoreWithGraph();
+  testing::TempDir dir;
+  const fs::path folder = dir.path() / "not" / "yet" / "export";  // parents are created
+  Status written = reports::WriteCsvExport(*db, folder.string());
+  BOOST_REQUIRE_MESSAGE(written.ok(), written.error().message);
+  std::vector<std::string> nodes = CsvLines(testing::ReadFile(folder / "nodes.csv"));
+  BOOST_REQUIRE(nodes.size() == 4u);
+  BOOST_TEST(nodes[0] == "id,name,handles,urls,sites,texts,degree");
+  BOOST_TEST(nodes[2] == "handle:hrmargo,Margo Rose,'@HRMargo,http://margo.example/,,1,2");
+  const std::string edges = testing::ReadFile(folder / "edges.csv");
+  BOOST_TEST(
+      edges.rfind("id,source,target,kind,date,detail,event,when,evidence,source_url\r\n", 0) == 0);
+  BOOST_TEST(Has(edges,
+                 "e3,site:wendy.example,handle:laranewman,spoke,2009-12-06T21:31:00,,,,"
+                 "\"'-on the phone\nwith @LaraNewman\""),
+             edges);
+  BOOST_TEST(Has(edges, ",'=cmd|' /C calc'!A0,http://"), edges);
+  std::vector<std::string> posts = CsvLines(testing::ReadFile(folder / "posts.csv"));
+  BOOST_TEST(posts.size() == 2u);
+  BOOST_TEST(posts[0] == "url,title,author,published,site,site_name");
+  std::vector<std::string> comments = CsvLines(testing::ReadFile(folder / "comments.csv"));
+  BOOST_REQUIRE(comments.size() == 2u);
+  BOOST_TEST(Has(comments[1], ",'=cmd|' /C calc'!A0,"), comments[1]);
+  BOOST_TEST(comments[1].substr(comments[1].size() - 2) == ",1");  // position
+}
+
+BOOST_AUTO_TEST_CASE(csv_export_replaces_an_earlier_export_and_leaves_nothing_beside_it) {
+  auto db = StoreWithGraph();
+  testing::TempDir dir;
+  const fs::path folder = dir.path() / "export";
+  fs::create_directory(folder);
+  {
+    std::ofstream stale(folder / "nodes.csv");
+    stale << "stale\r\n";
+  }
+  Status written = reports::WriteCsvExport(*db, folder.string() + "/");
+  BOOST_REQUIRE_MESSAGE(written.ok(), written.error().message);
+  BOOST_TEST(testing::ReadFile(folder / "nodes.csv").rfind("id,name,", 0) == 0u);
+  BOOST_TEST(fs::exists(folder / "comments.csv"));
+  written = reports::WriteCsvExport(*db, folder.string());
+  BOOST_REQUIRE_MESSAGE(written.ok(), written.error().message);
+  std::vector<std::string> entries;
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    entries.push_back(entry.path().filename().string());
+  }
+  BOOST_TEST(entries == std::vector<std::string>{"export"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(csv_export_never_replaces_a_folder_of_other_files) {
+  auto db = StoreWithGraph();
+  testing::TempDir dir;
+  {
+    std::ofstream thesis(dir.path() / "thesis.txt");
+    thesis << "years of work";
+  }
+  Status written = reports::WriteCsvExport(*db, dir.path().string());
+  BOOST_REQUIRE(!written.ok());
+  BOOST_TEST(written.error().code == ErrorCode::kInvalidArgument);
+  BOOST_TEST(Has(written.error().message, "thesis.txt"), written.error().message);
+  BOOST_TEST(testing::ReadFile(dir.path() / "thesis.txt") == "years of work");
+}
+
+BOOST_AUTO_TEST_CASE(csv_export_into_a_file_is_an_error) {
+  auto db = StoreWithGraph();
+  testing::TempDir dir;
+  const fs::path file = dir.path() / "export.csv";
+  {
+    std::ofstream out(file);
+    out << "x";
+  }
+  Status written = reports::WriteCsvExport(*db, file.string());
+  BOOST_REQUIRE(!written.ok());
+  BOOST_TEST(Has(written.error().message, "not a folder"), written.error().message);
+  BOOST_TEST(testing::ReadFile(file) == "x");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_export_format_names_the_choices) {
+  auto format = reports::ParseExportFormat("xml");
+  BOOST_REQUIRE(!format.ok());
+  BOOST_TEST(format.error().code == ErrorCode::kInvalidArgument);
+  BOOST_TEST(Has(format.error().message, "json, csv, graphml, gexf, dot"), format.error().message);
+  BOOST_TEST((Must(reports::ParseExportFormat("gexf")) == reports::ExportFormat::kGexf));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace linkgraph::reports_test
