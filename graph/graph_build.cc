@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <utility>
 
 #include "common/ascii.h"
@@ -51,7 +53,7 @@ bool IsAnonymous(const std::string& name) {
 // What the build knows about each text while it resolves people.
 struct TextRecord {
   AnchorId author = 0;
-  std::string text;
+  std::string_view text;  // into the GraphInputs, which outlive the build
   std::string date;
   std::string site;
 };
@@ -230,12 +232,14 @@ class Builder {
         people_by_name[member.identity.value].insert(static_cast<long long>(i) + 1);
       }
     }
+    std::vector<std::string> names;
     for (const auto& [name, people] : people_by_name) {
       if (people.size() == 1) {
-        known_names_.push_back(name);
+        names.push_back(name);
         person_by_name_[name] = *people.begin();
       }
     }
+    known_names_ = KnownNames(std::move(names));
   }
 
   // The edge added, or null when it would join a person to themselves (only
@@ -319,15 +323,47 @@ class Builder {
     }
   }
 
+  // One text to read for meetings, and who "you" is in it.
+  struct InteractionJob {
+    const TextRecord* text;
+    bool in_comment;
+    long long you;
+    std::string source_url;
+  };
+
   void AddInteractionEdges() {
+    std::vector<InteractionJob> jobs;
     for (const store::StoredPost& post : inputs_.posts) {
-      const TextRecord& text = texts_[post.post.url];
-      AddInteractions(text, /*in_comment=*/false, /*you=*/0, post.post.url);
+      jobs.push_back({&texts_[post.post.url], false, 0, post.post.url});
     }
     for (const store::StoredComment& stored : inputs_.comments) {
       const std::string permalink = PermalinkOf(stored);
-      AddInteractions(texts_[permalink], /*in_comment=*/true, RepliedTo(stored), permalink);
+      jobs.push_back({&texts_[permalink], true, RepliedTo(stored), permalink});
     }
+    const std::vector<std::vector<Interaction>> found = ReadAll(jobs);
+    for (size_t i = 0; i < jobs.size(); ++i) AddInteractions(jobs[i], found[i]);
+  }
+
+  // FindInteractions is pure, and the costliest step of a build: run it on
+  // every core, in fixed slices, so the result does not depend on timing.
+  std::vector<std::vector<Interaction>> ReadAll(const std::vector<InteractionJob>& jobs) const {
+    std::vector<std::vector<Interaction>> found(jobs.size());
+    const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
+                                              std::max<size_t>(1, jobs.size() / 64));
+    auto read_slice = [&](size_t first) {
+      for (size_t i = first; i < jobs.size(); i += workers) {
+        TextContext context;
+        context.date = jobs[i].text->date;
+        context.in_comment = jobs[i].in_comment;
+        context.known_names = known_names_;
+        found[i] = FindInteractions(jobs[i].text->text, context);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(read_slice, worker);
+    read_slice(0);
+    for (std::thread& thread : threads) thread.join();
+    return found;
   }
 
   // "you" in a comment: the author of the comment it replies to, or of the
@@ -341,21 +377,17 @@ class Builder {
     return post == post_author_.end() ? 0 : PersonId(post->second);
   }
 
-  void AddInteractions(const TextRecord& text, bool in_comment, long long you,
-                       const std::string& source_url) {
-    TextContext context;
-    context.date = text.date;
-    context.in_comment = in_comment;
-    context.known_names = known_names_;
-    const long long speaker = PersonId(text.author);
-    for (const Interaction& found : FindInteractions(text.text, context)) {
-      const long long other = PersonOf(found.other, you);
+  void AddInteractions(const InteractionJob& job, const std::vector<Interaction>& found) {
+    const long long speaker = PersonId(job.text->author);
+    for (const Interaction& interaction : found) {
+      const long long other = PersonOf(interaction.other, job.you);
       if (other == 0) continue;
-      store::StoredEdge* edge = AddEdge(speaker, other, ToString(found.kind), found.date,
-                                        found.evidence, source_url, found.detail);
+      store::StoredEdge* edge =
+          AddEdge(speaker, other, ToString(interaction.kind), interaction.date,
+                  interaction.evidence, job.source_url, interaction.detail);
       if (edge == nullptr) continue;
-      edge->event = found.event;
-      edge->when = found.when;
+      edge->event = interaction.event;
+      edge->when = interaction.when;
     }
   }
 
@@ -394,7 +426,7 @@ class Builder {
   std::map<std::pair<std::string, std::string>, AnchorId> comment_author_;
   std::vector<AnchorId> mention_anchor_;    // parallel to inputs_.mentions
   std::vector<AnchorId> trackback_source_;  // parallel to inputs_.trackbacks
-  std::vector<std::string> known_names_;
+  KnownNames known_names_;
   std::map<std::string, long long> person_by_name_;
   std::map<std::string, long long> handle_person_;
 };

@@ -218,6 +218,12 @@ std::string_view HypotheticalPattern() {
          R"(trying\s+to|imagine|someday)\b|'d\s+(?:have|be|love|like|rather|prefer|want)\b)";
 }
 
+std::string_view TriggerPattern() {
+  return R"(\b(?:spoke|spoken|talk|chat|natter|conversation|call|phone|telephone|rang|rung|)"
+         R"(skype|caught|catch|dinner|lunch|breakfast|brunch|coffee|drink|tea|pint|beer|)"
+         R"(cocktail|went|going|meet|met|bumped|ran|hung|hanging|see|seeing))";
+}
+
 std::string_view ConditionalPattern() { return R"(\b(?:if|unless|whether)\b)"; }
 
 std::string_view FuturePattern() {

@@ -42,6 +42,12 @@ std::string_view FuturePattern();        // "will", "'ll", "going to"
 std::string_view OnlinePattern();        // "met on Twitter" is not meeting in person...
 std::string_view OfflinePattern();       // ...unless "offline" or "in person" says it was
 
+// Words one of which every rule needs (its verb, meal or call): a text
+// without any gives no statement, and is not read further. Most comments
+// are such texts. Add a rule's new words here too (the sentence table
+// checks it).
+std::string_view TriggerPattern();
+
 // A pattern of this file compiled as the rules read it: without case. The
 // patterns are fixed data, so one that does not compile is a bug: throws
 // std::logic_error naming `what` (the tests run every pattern).

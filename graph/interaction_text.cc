@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "common/ascii.h"
+#include "re2/re2.h"
 
 namespace linkgraph::graph {
 namespace {
@@ -72,20 +73,12 @@ bool IsWholeWord(std::string_view text, Span span) {
   return span.end >= text.size() || !IsWordByte(text[span.end]);
 }
 
-void FindKnownNames(const FoldedText& folded, std::string_view original,
-                    const std::vector<std::string>& names, std::vector<PartyMention>& out) {
-  std::vector<std::string> folded_names;
-  for (const std::string& name : names) folded_names.push_back(FoldTypography(name).text);
-  std::sort(folded_names.begin(), folded_names.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  const std::string& text = folded.text;
-  for (const std::string& name : folded_names) {
-    if (name.empty()) continue;
-    for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
-      Span span{at, at + name.size()};
-      if (!IsWholeWord(text, span) || OverlapsAny(out, span)) continue;
-      out.push_back({span, {Party::Kind::kName, std::string(folded.Original(original, span))}});
-    }
+void FindKnownNames(const FoldedText& folded, std::string_view original, const KnownNames& names,
+                    std::vector<PartyMention>& out) {
+  for (auto [begin, end] : names.FindIn(folded.text)) {
+    Span span{begin, end};
+    if (!IsWholeWord(folded.text, span) || OverlapsAny(out, span)) continue;
+    out.push_back({span, {Party::Kind::kName, std::string(folded.Original(original, span))}});
   }
 }
 
@@ -228,14 +221,55 @@ bool IsClauseWordAt(std::string_view text, size_t pos) {
 
 }  // namespace
 
+KnownNames::KnownNames(std::vector<std::string> names) {
+  std::vector<std::string> folded;
+  for (const std::string& name : names) {
+    std::string text = FoldTypography(name).text;
+    if (!text.empty()) folded.push_back(std::move(text));
+  }
+  if (folded.empty()) return;
+  std::sort(folded.begin(), folded.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string alternation;
+  for (const std::string& name : folded) {
+    alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(name);
+  }
+  RE2::Options options;
+  options.set_longest_match(true);  // "Dave Martin" over "Dave"
+  options.set_max_mem(64 << 20);    // a graph of many thousand names
+  options.set_log_errors(false);
+  auto compiled = std::make_shared<RE2>("(" + alternation + ")", options);
+  if (compiled->ok()) pattern_ = std::move(compiled);
+}
+
+std::vector<std::pair<size_t, size_t>> KnownNames::FindIn(std::string_view folded_text) const {
+  std::vector<std::pair<size_t, size_t>> found;
+  if (pattern_ == nullptr) return found;
+  size_t position = 0;
+  re2::StringPiece match;
+  while (position < folded_text.size() &&
+         pattern_->Match(folded_text, position, folded_text.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t begin = static_cast<size_t>(match.data() - folded_text.data());
+    const size_t end = begin + match.size();
+    found.emplace_back(begin, end);
+    position = end > begin ? end : begin + 1;
+  }
+  return found;
+}
+
 FoldedText FoldTypography(std::string_view text) {
   FoldedText folded;
   folded.text.reserve(text.size());
   folded.source.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size();) {
     const Fold* fold = nullptr;
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
     for (const Fold& f : kFolds) {
-      if (text.substr(i, f.from.size()) == f.from) fold = &f;
+      if (lead == static_cast<unsigned char>(f.from[0]) &&
+          text.substr(i, f.from.size()) == f.from) {
+        fold = &f;
+      }
     }
     if (fold == nullptr) {
       folded.text.push_back(text[i]);

@@ -489,6 +489,8 @@ std::string InteractionRulePattern(std::string_view pattern) {
 }
 
 std::vector<Interaction> FindInteractions(std::string_view text, const TextContext& context) {
+  static const std::unique_ptr<RE2> kTrigger = CompileFixedPattern(TriggerPattern(), "trigger");
+  if (!RE2::PartialMatch(text, *kTrigger)) return {};
   return Reader(text, context).Read();
 }
 

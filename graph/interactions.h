@@ -4,12 +4,21 @@
 // store and no globals but the compiled rule table; thread-safe.
 #pragma once
 
+#include <initializer_list>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+namespace re2 {
+class RE2;
+}
+
 namespace linkgraph::graph {
+
+using re2::RE2;
 
 enum class InteractionKind { kMet, kSpoke, kPlansToMeet };
 const char* ToString(InteractionKind kind);  // "met", "spoke", "plans_to_meet"
@@ -21,12 +30,29 @@ struct Party {
   std::string value;  // handle without "@" as written; the name as written; "" for kYou
 };
 
+// Display names of people in the graph ("Dave Martin", "Wendy"), matched
+// case-sensitively as whole words, the longest first. Compiled once into one
+// RE2 alternation, so a text is scanned once however many names the graph
+// holds; copies share the compiled form.
+class KnownNames {
+ public:
+  KnownNames() = default;
+  KnownNames(std::vector<std::string> names);  // NOLINT: a list of names is one
+  KnownNames(std::initializer_list<std::string> names)
+      : KnownNames(std::vector<std::string>(names)) {}
+
+  // [begin, end) byte ranges of the names in a text whose typography is
+  // folded (see FoldTypography), leftmost-longest, not overlapping.
+  std::vector<std::pair<size_t, size_t>> FindIn(std::string_view folded_text) const;
+
+ private:
+  std::shared_ptr<const RE2> pattern_;
+};
+
 struct TextContext {
   std::string date;         // ISO 8601 date(-time) of the text; "" when unknown
   bool in_comment = false;  // "you" means the person replied to only in a comment
-  // Display names of people in the graph ("Dave Martin", "Wendy"), matched
-  // case-sensitively as whole words.
-  std::vector<std::string> known_names;
+  KnownNames known_names;
 };
 
 struct Interaction {
