@@ -100,6 +100,14 @@ Status WriteStatus(store::Store& store, std::ostream& out) {
   }
   out << "last-fetch  " << (counts->last_fetched_at.empty() ? "never" : counts->last_fetched_at)
       << '\n';
+  auto graph = store.Graph();
+  if (!graph.ok()) return graph.error().WithContext("status");
+  out << "people      " << graph->people << '\n'
+      << "edges       " << graph->edges << '\n'
+      << "graph       "
+      << (graph->built ? "derived " + graph->built_at + " by rules " + graph->rules_version
+                       : std::string("not derived yet (linkgraph rebuild)"))
+      << '\n';
   return {};
 }
 

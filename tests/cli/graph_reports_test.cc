@@ -198,6 +198,14 @@ BOOST_AUTO_TEST_CASE(an_unknown_person_is_a_clear_failure) {
   BOOST_TEST(result.err.find("no person matches '@NoSuchPerson'") != std::string::npos, result);
 }
 
+BOOST_AUTO_TEST_CASE(status_counts_people_and_edges) {
+  const nlohmann::json exported = ExportJson();
+  const std::map<std::string, long long> counts = Status();
+  BOOST_TEST(counts.at("people") == static_cast<long long>(exported.at("people").size()));
+  BOOST_TEST(counts.at("edges") == static_cast<long long>(exported.at("edges").size()));
+  BOOST_TEST(counts.at("people") > 10);
+}
+
 BOOST_AUTO_TEST_CASE(rebuild_derives_the_same_graph_again) {
   const std::string before = Export();
   RunResult rebuilt = RunOk({"rebuild", "--db", db});
