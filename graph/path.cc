@@ -42,7 +42,8 @@ Result<long long> ExpandLevel(store::Store& store, const std::vector<std::string
 
 Result<store::StoredEdge> BestEdge(store::Store& store, long long a, long long b,
                                    const std::vector<std::string>& kinds) {
-  Result<std::vector<store::StoredEdge>> edges = store.EdgesOf(a);
+  // Two index seeks: a hub's own edges may run to thousands.
+  Result<std::vector<store::StoredEdge>> edges = store.EdgesBetween(a, b);
   if (!edges) return edges.error();
   const store::StoredEdge* best = nullptr;
   for (const store::StoredEdge& edge : *edges) {

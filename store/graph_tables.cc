@@ -22,12 +22,13 @@ constexpr const char* kInsertAuthor =
 constexpr const char* kSelectAuthors =
     "SELECT source_url, person_id FROM authors ORDER BY source_url";
 constexpr const char* kInsertState =
-    "INSERT INTO graph_state (id, rules_version, built_at)"
-    " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+    "INSERT INTO graph_state (id, rules_version, built_at, people, edges)"
+    " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3)";
 
+// The counts are kept with the state: counting a million edges on every
+// report would cost more than most reports.
 constexpr const char* kSelectState =
-    "SELECT rules_version, built_at, (SELECT count(*) FROM people),"
-    " (SELECT count(*) FROM edges) FROM graph_state WHERE id = 1";
+    "SELECT rules_version, built_at, people, edges FROM graph_state WHERE id = 1";
 constexpr const char* kSelectPeople = "SELECT id, key, name, texts FROM people ORDER BY id";
 constexpr const char* kSelectAllIdentities =
     "SELECT person_id, kind, value, normalised, reason FROM person_identities"
@@ -45,9 +46,15 @@ constexpr const char* kSelectPeopleByIdentity =
 constexpr const char* kSelectEdges =
     "SELECT " LINKGRAPH_EDGE_COLUMNS " FROM edges ORDER BY from_person, to_person, kind, id";
 constexpr const char* kSelectEdgesOf =
-    "SELECT " LINKGRAPH_EDGE_COLUMNS " FROM (SELECT * FROM edges WHERE from_person = ?1"
+    "SELECT " LINKGRAPH_EDGE_COLUMNS
+    " FROM (SELECT * FROM edges WHERE from_person = ?1"
     " UNION ALL SELECT * FROM edges WHERE to_person = ?1 AND from_person <> ?1)"
     " ORDER BY kind, date, id";
+constexpr const char* kSelectEdgesBetween =
+    "SELECT " LINKGRAPH_EDGE_COLUMNS
+    " FROM (SELECT * FROM edges WHERE from_person = ?1"
+    " AND to_person = ?2 UNION ALL SELECT * FROM edges WHERE from_person = ?2"
+    " AND to_person = ?1 AND ?1 <> ?2) ORDER BY kind, date, id";
 // kinds is bound as ",met,spoke," (or "" for every kind) so one prepared
 // statement serves every filter.
 constexpr const char* kSelectNeighbours =
@@ -113,7 +120,10 @@ Status GraphTables::Replace(const GraphSnapshot& graph) {
   }
   Result<ScopedStatement> state = statements_->Get(kInsertState);
   if (!state) return state.error();
-  return (*state)->BindAll(graph.rules_version).Run();
+  return (*state)
+      ->BindAll(graph.rules_version, static_cast<long long>(graph.people.size()),
+                static_cast<long long>(graph.edges.size()))
+      .Run();
 }
 
 Status GraphTables::InsertPerson(const StoredPerson& person, long long id) {
@@ -204,9 +214,8 @@ Result<std::optional<StoredPerson>> GraphTables::FindPerson(long long id) {
   Result<ScopedStatement> identities = statements_->Get(kSelectIdentitiesOf);
   if (!identities) return identities.error();
   (*identities)->Bind(1, id);
-  Status read = EachRow(**identities, [&](const Statement& s) {
-    person.identities.push_back(IdentityFromRow(s));
-  });
+  Status read = EachRow(
+      **identities, [&](const Statement& s) { person.identities.push_back(IdentityFromRow(s)); });
   if (!read) return read.error();
   return std::optional<StoredPerson>(std::move(person));
 }
@@ -226,6 +235,16 @@ Result<std::vector<StoredEdge>> GraphTables::EdgesOf(long long person) {
   Result<ScopedStatement> query = statements_->Get(kSelectEdgesOf);
   if (!query) return query.error();
   (*query)->Bind(1, person);
+  std::vector<StoredEdge> edges;
+  Status read = EachRow(**query, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
+  if (!read) return read.error();
+  return edges;
+}
+
+Result<std::vector<StoredEdge>> GraphTables::EdgesBetween(long long a, long long b) {
+  Result<ScopedStatement> query = statements_->Get(kSelectEdgesBetween);
+  if (!query) return query.error();
+  (*query)->BindAll(a, b);
   std::vector<StoredEdge> edges;
   Status read = EachRow(**query, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
   if (!read) return read.error();

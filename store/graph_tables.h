@@ -30,6 +30,7 @@ class GraphTables {
   Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
                                                       const std::string& normalised);
   Result<std::vector<StoredEdge>> EdgesOf(long long person);
+  Result<std::vector<StoredEdge>> EdgesBetween(long long a, long long b);
   Result<std::vector<long long>> Neighbours(long long person,
                                             const std::vector<std::string>& kinds);
 

@@ -105,7 +105,9 @@ CREATE INDEX person_identities_identity ON person_identities(identity_id);
 // Migration 2: the derived graph. People and their identities are rebuilt
 // as a whole from the stored pages (graph/), so they carry their identity
 // values inline with the evidence, and version 1's empty people tables are
-// replaced. The identities table stays: it lists what pages showed.
+// replaced. The identities table stays: it lists what pages showed. The
+// edge indexes lead with both ends, so a person's neighbours and the edges
+// of one pair are read from the index alone.
 constexpr const char* kSchemaV2 = R"sql(
 DROP TABLE person_identities;
 DROP TABLE people;
@@ -137,8 +139,8 @@ CREATE TABLE edges (
   evidence TEXT NOT NULL DEFAULT '',
   source_url TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX edges_from ON edges(from_person, kind);
-CREATE INDEX edges_to ON edges(to_person, kind);
+CREATE INDEX edges_from ON edges(from_person, to_person, kind);
+CREATE INDEX edges_to ON edges(to_person, from_person, kind);
 CREATE TABLE authors (
   source_url TEXT PRIMARY KEY,
   person_id INTEGER NOT NULL REFERENCES people(id)
@@ -146,7 +148,9 @@ CREATE TABLE authors (
 CREATE TABLE graph_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   rules_version TEXT NOT NULL,
-  built_at TEXT NOT NULL
+  built_at TEXT NOT NULL,
+  people INTEGER NOT NULL,
+  edges INTEGER NOT NULL
 );
 )sql";
 

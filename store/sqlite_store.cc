@@ -88,11 +88,13 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
                                                       const std::string& normalised) override {
-    return Within("find " + kind + " " + normalised,
-                  graph_.FindPeopleByIdentity(kind, normalised));
+    return Within("find " + kind + " " + normalised, graph_.FindPeopleByIdentity(kind, normalised));
   }
   Result<std::vector<StoredEdge>> EdgesOf(long long person) override {
     return Within("read edges of a person", graph_.EdgesOf(person));
+  }
+  Result<std::vector<StoredEdge>> EdgesBetween(long long a, long long b) override {
+    return Within("read edges between two people", graph_.EdgesBetween(a, b));
   }
   Result<std::vector<long long>> Neighbours(long long person,
                                             const std::vector<std::string>& kinds) override {

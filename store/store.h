@@ -173,6 +173,8 @@ class Store {
                                                               const std::string& normalised) = 0;
   // Edges from or to the person, by kind then date.
   virtual Result<std::vector<StoredEdge>> EdgesOf(long long person) = 0;
+  // The edges between two people, either direction, by kind then date.
+  virtual Result<std::vector<StoredEdge>> EdgesBetween(long long a, long long b) = 0;
   // Distinct people joined to the person by an edge of any of the kinds (all
   // kinds when empty), either direction.
   virtual Result<std::vector<long long>> Neighbours(long long person,

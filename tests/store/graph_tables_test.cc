@@ -374,6 +374,20 @@ BOOST_AUTO_TEST_CASE(edges_of_a_person_go_both_ways_by_kind_then_date) {
   BOOST_TEST(Must(db->EdgesOf(kWendyNg)).empty());
 }
 
+BOOST_AUTO_TEST_CASE(edges_between_two_people_go_both_ways_and_a_self_link_once) {
+  auto db = OpenMemoryStore();
+  MustOk(db->ReplaceGraph(Blog()));
+  const Lines wendy_mervyn = {"1->3 mentioned 2009-12-06", "3->1 met 2009-10-01",
+                              "1->3 met 2009-12-05"};
+  BOOST_TEST(Summary(Must(db->EdgesBetween(kWendy, kMervyn))) == wendy_mervyn,
+             boost::test_tools::per_element());
+  BOOST_TEST(Summary(Must(db->EdgesBetween(kMervyn, kWendy))) == wendy_mervyn,
+             boost::test_tools::per_element());
+  BOOST_TEST(Summary(Must(db->EdgesBetween(kWendy, kWendy))) == (Lines{"1->1 linked 2009-12-06"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Must(db->EdgesBetween(kMervyn, kMargo)).empty());
+}
+
 BOOST_AUTO_TEST_CASE(edges_of_a_person_carry_every_field) {
   auto db = OpenMemoryStore();
   MustOk(db->ReplaceGraph(Blog()));
