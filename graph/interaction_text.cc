@@ -233,7 +233,8 @@ KnownNames::KnownNames(std::vector<std::string> names) {
   });
   std::string alternation;
   for (const std::string& name : folded) {
-    alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(name);
+    if (!alternation.empty()) alternation += '|';
+    alternation += RE2::QuoteMeta(name);
   }
   RE2::Options options;
   options.set_longest_match(true);  // "Dave Martin" over "Dave"
