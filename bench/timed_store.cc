@@ -1,0 +1,60 @@
+#include "bench/timed_store.h"
+
+namespace linkgraph::bench {
+
+Result<store::SaveOutcome> TimedStore::SavePages(const std::vector<store::PageToSave>& pages) {
+  return Timed("SavePages", [&] { return inner_.SavePages(pages); });
+}
+Result<std::optional<store::PageFetch>> TimedStore::FindPage(const std::string& url) {
+  return Timed("FindPage", [&] { return inner_.FindPage(url); });
+}
+Result<std::vector<store::StoredPost>> TimedStore::Posts() {
+  return Timed("Posts", [&] { return inner_.Posts(); });
+}
+Result<std::vector<store::StoredComment>> TimedStore::Comments() {
+  return Timed("Comments", [&] { return inner_.Comments(); });
+}
+Result<std::vector<store::StoredTrackback>> TimedStore::Trackbacks() {
+  return Timed("Trackbacks", [&] { return inner_.Trackbacks(); });
+}
+Result<std::vector<store::StoredMention>> TimedStore::Mentions() {
+  return Timed("Mentions", [&] { return inner_.Mentions(); });
+}
+Result<store::Counts> TimedStore::Count() {
+  return Timed("Count", [&] { return inner_.Count(); });
+}
+Status TimedStore::ReplaceGraph(const store::GraphSnapshot& graph) {
+  return Timed("ReplaceGraph", [&] { return inner_.ReplaceGraph(graph); });
+}
+Result<store::GraphState> TimedStore::Graph() {
+  return Timed("Graph", [&] { return inner_.Graph(); });
+}
+Result<std::vector<store::StoredPerson>> TimedStore::People() {
+  return Timed("People", [&] { return inner_.People(); });
+}
+Result<std::vector<store::StoredEdge>> TimedStore::Edges() {
+  return Timed("Edges", [&] { return inner_.Edges(); });
+}
+Result<std::vector<store::Authorship>> TimedStore::Authors() {
+  return Timed("Authors", [&] { return inner_.Authors(); });
+}
+Result<std::optional<store::StoredPerson>> TimedStore::FindPerson(long long id) {
+  return Timed("FindPerson", [&] { return inner_.FindPerson(id); });
+}
+Result<std::vector<long long>> TimedStore::FindPeopleByIdentity(const std::string& kind,
+                                                                const std::string& normalised) {
+  return Timed("FindPeopleByIdentity",
+               [&] { return inner_.FindPeopleByIdentity(kind, normalised); });
+}
+Result<std::vector<store::StoredEdge>> TimedStore::EdgesOf(long long person) {
+  return Timed("EdgesOf", [&] { return inner_.EdgesOf(person); });
+}
+Result<std::vector<store::StoredEdge>> TimedStore::EdgesBetween(long long a, long long b) {
+  return Timed("EdgesBetween", [&] { return inner_.EdgesBetween(a, b); });
+}
+Result<std::vector<long long>> TimedStore::Neighbours(long long person,
+                                                      const std::vector<std::string>& kinds) {
+  return Timed("Neighbours", [&] { return inner_.Neighbours(person, kinds); });
+}
+
+}  // namespace linkgraph::bench

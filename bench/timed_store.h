@@ -1,0 +1,81 @@
+// A Store that forwards every call to another and counts the calls and the
+// wall time spent in each method, so a benchmark can say where a report's
+// time goes (store reads versus the report's own work). Borrows the inner
+// store; used from one thread, like any Store.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace linkgraph::bench {
+
+struct CallStats {
+  long long calls = 0;
+  long long rows = 0;  // items returned (people, edges, ids)
+  double ms = 0;
+};
+
+class TimedStore final : public store::Store {
+ public:
+  explicit TimedStore(store::Store& inner) : inner_(inner) {}
+
+  // By method name ("Neighbours", "EdgesOf", ...); only methods called.
+  const std::map<std::string, CallStats>& stats() const { return stats_; }
+  void Clear() { stats_.clear(); }
+
+  Result<store::SaveOutcome> SavePages(const std::vector<store::PageToSave>& pages) override;
+  Result<std::optional<store::PageFetch>> FindPage(const std::string& url) override;
+  Result<std::vector<store::StoredPost>> Posts() override;
+  Result<std::vector<store::StoredComment>> Comments() override;
+  Result<std::vector<store::StoredTrackback>> Trackbacks() override;
+  Result<std::vector<store::StoredMention>> Mentions() override;
+  Result<store::Counts> Count() override;
+  Status ReplaceGraph(const store::GraphSnapshot& graph) override;
+  Result<store::GraphState> Graph() override;
+  Result<std::vector<store::StoredPerson>> People() override;
+  Result<std::vector<store::StoredEdge>> Edges() override;
+  Result<std::vector<store::Authorship>> Authors() override;
+  Result<std::optional<store::StoredPerson>> FindPerson(long long id) override;
+  Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
+                                                      const std::string& normalised) override;
+  Result<std::vector<store::StoredEdge>> EdgesOf(long long person) override;
+  Result<std::vector<store::StoredEdge>> EdgesBetween(long long a, long long b) override;
+  Result<std::vector<long long>> Neighbours(long long person,
+                                            const std::vector<std::string>& kinds) override;
+
+ private:
+  // Runs call() and books its time (and the rows it returned) under name.
+  template <typename Call>
+  auto Timed(const char* name, Call call) {
+    const auto start = std::chrono::steady_clock::now();
+    auto result = call();
+    CallStats& stats = stats_[name];
+    ++stats.calls;
+    stats.rows += RowsOf(result);
+    stats.ms +=
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
+  }
+
+  template <typename T>
+  static long long RowsOf(const Result<std::vector<T>>& result) {
+    return result ? static_cast<long long>(result->size()) : 0;
+  }
+  template <typename T>
+  static long long RowsOf(const Result<std::optional<T>>& result) {
+    return result && result->has_value() ? 1 : 0;
+  }
+  template <typename T>
+  static long long RowsOf(const T&) {
+    return 0;
+  }
+
+  store::Store& inner_;
+  std::map<std::string, CallStats> stats_;
+};
+
+}  // namespace linkgraph::bench
