@@ -25,8 +25,12 @@ std::string SiteRoot(const std::string& url) {
   return (path == std::string::npos ? url : url.substr(0, path)) + "/";
 }
 
+// A saved file without a canonical URL is a blog of its own: every such
+// file shares the root "file:///", which says nothing about who wrote it.
 std::string SiteOf(const store::StoredPost& post) {
-  return post.post.site_url.empty() ? SiteRoot(post.post.url) : post.post.site_url;
+  if (!post.post.site_url.empty()) return post.post.site_url;
+  const std::string root = SiteRoot(post.post.url);
+  return root == "file:///" ? post.post.url : root;
 }
 
 std::string PermalinkOf(const store::StoredComment& comment) {
@@ -120,7 +124,9 @@ class Builder {
     } else if (!display.handle.empty()) {
       author = resolver_.HandleAnchor(display.handle, "post author" + where);
     } else {
+      // The blog stands for its unnamed author, under the blog's name.
       author = resolver_.SiteAnchor(site, "blog of an unnamed author" + where);
+      resolver_.ShowName(author, post.site_name);
     }
     if (!display.handle.empty() && !display.name.empty()) {
       resolver_.Join(author, resolver_.HandleAnchor(display.handle, "in the post author's name '" +
@@ -232,9 +238,11 @@ class Builder {
         people_by_name[member.identity.value].insert(static_cast<long long>(i) + 1);
       }
     }
+    // Only full names name someone in a sentence: "Called Michael Brown"
+    // must not become a call to whichever "Michael" commented somewhere.
     std::vector<std::string> names;
     for (const auto& [name, people] : people_by_name) {
-      if (people.size() == 1) {
+      if (people.size() == 1 && name.find(' ') != std::string::npos) {
         names.push_back(name);
         person_by_name_[name] = *people.begin();
       }

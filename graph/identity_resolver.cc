@@ -57,11 +57,11 @@ int KeyRank(const std::string& key) {
 std::string FallbackName(const store::StoredPerson& person) {
   for (std::string_view kind : {"handle", "name", "site", "url"}) {
     for (const store::PersonIdentity& member : person.identities) {
-      if (member.identity.kind != kind) continue;
+      if (member.identity.kind != kind || member.identity.value.empty()) continue;
       return kind == "handle" ? "@" + member.identity.value : member.identity.value;
     }
   }
-  return person.key;
+  return "(anonymous)";
 }
 
 // "Maha Akiki", not "Thanks Wendy" or "love Wendy".

@@ -219,6 +219,33 @@ BOOST_AUTO_TEST_CASE(the_same_inputs_give_the_same_snapshot) {
                             [](const auto& a, const auto& b) { return a.key < b.key; }));
 }
 
+BOOST_AUTO_TEST_CASE(a_first_name_in_a_sentence_names_nobody_a_full_name_does) {
+  GraphInputs inputs;
+  inputs.posts = {MakePost(kPostA, "Wendy Smith", "https://a.example/",
+                           "Yesterday I called Michael Brown. I had lunch with Peter Gold.")};
+  inputs.comments = {MakeComment(kPostA, "comment-1", "Michael", ""),
+                     MakeComment(kPostA, "comment-2", "Peter Gold", "http://peter.example/")};
+  const store::GraphSnapshot graph = BuildGraph(inputs);
+  std::vector<std::string> meetings;
+  for (const store::StoredEdge& edge : graph.edges) {
+    if (edge.kind == "met" || edge.kind == "spoke") {
+      meetings.push_back(edge.kind + " " + graph.people[static_cast<size_t>(edge.to - 1)].name);
+    }
+  }
+  BOOST_TEST(meetings == std::vector<std::string>{"met Peter Gold"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(saved_files_without_a_canonical_url_are_separate_blogs) {
+  GraphInputs inputs;
+  // No author shown: each blog stands for its author, and "file:///" is
+  // not a blog.
+  inputs.posts = {MakePost("file:///tmp/a.html", "", ""), MakePost("file:///tmp/b.html", "", "")};
+  const store::GraphSnapshot graph = BuildGraph(inputs);
+  BOOST_TEST(graph.people.size() == 2u);
+  BOOST_TEST(Holding(graph, "site", "").empty());
+}
+
 BOOST_AUTO_TEST_CASE(normalisers_key_handles_names_and_urls) {
   BOOST_TEST(NormaliseHandle(" @HRMargo") == "hrmargo");
   BOOST_TEST(NormaliseName("  Margo \t Rose ") == "margo rose");
