@@ -8,6 +8,14 @@ namespace {
 constexpr const char* kClearGraph =
     "DELETE FROM edges; DELETE FROM authors; DELETE FROM person_identities; DELETE FROM people;"
     " DELETE FROM graph_state;";
+// Building the edge indexes once after a bulk insert is several times
+// faster than keeping them up to date row by row. Same definitions as
+// schema migration 2 (a later migration that changes them changes these).
+constexpr const char* kDropEdgeIndexes =
+    "DROP INDEX IF EXISTS edges_from; DROP INDEX IF EXISTS edges_to;";
+constexpr const char* kCreateEdgeIndexes =
+    "CREATE INDEX edges_from ON edges(from_person, to_person, kind);"
+    " CREATE INDEX edges_to ON edges(to_person, from_person, kind);";
 constexpr const char* kInsertPerson =
     "INSERT INTO people (id, key, name, texts) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kInsertPersonIdentity =
@@ -108,9 +116,11 @@ Status GraphTables::Replace(const GraphSnapshot& graph) {
   for (const StoredPerson& person : graph.people) {
     if (Status inserted = InsertPerson(person, ++id); !inserted) return inserted;
   }
+  if (Status dropped = Exec(db_, kDropEdgeIndexes); !dropped) return dropped;
   for (const StoredEdge& edge : graph.edges) {
     if (Status inserted = InsertEdge(edge); !inserted) return inserted;
   }
+  if (Status indexed = Exec(db_, kCreateEdgeIndexes); !indexed) return indexed;
   Result<ScopedStatement> author = statements_->Get(kInsertAuthor);
   if (!author) return author.error();
   for (const Authorship& authorship : graph.authors) {

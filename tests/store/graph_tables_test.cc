@@ -469,6 +469,23 @@ BOOST_AUTO_TEST_CASE(any_failing_row_rolls_the_whole_replace_back) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(edge_indexes_exist_after_a_replace_and_after_a_failed_one) {
+  TempDir dir;
+  const std::string path = (dir.path() / "linkgraph.db").string();
+  const std::string count_indexes =
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+      " AND name IN ('edges_from', 'edges_to')";
+  {
+    auto db = Must(store::OpenSqliteStore(path));
+    MustOk(db->ReplaceGraph(Blog()));
+    GraphSnapshot broken = Blog();
+    broken.edges.back().to = 99;  // no such person: the replace fails after the drop
+    BOOST_TEST(!db->ReplaceGraph(broken).ok());
+  }
+  RawDatabase raw(path);
+  BOOST_TEST(raw.QueryInt(count_indexes) == 2);
+}
+
 BOOST_AUTO_TEST_CASE(file_store_keeps_the_graph_across_reopening) {
   TempDir dir;
   const std::string path = (dir.path() / "linkgraph.db").string();
