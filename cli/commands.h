@@ -20,6 +20,7 @@ struct ImportOptions {
   std::vector<std::string> paths;
   bool quiet = false;
   bool reextract = false;  // extract pages whose bytes are unchanged too
+  bool no_graph = false;   // leave people and edges to `linkgraph rebuild`
 };
 
 struct CrawlOptions {
@@ -29,6 +30,7 @@ struct CrawlOptions {
   double delay_seconds = 1.0;
   double timeout_seconds = 30.0;
   bool quiet = false;
+  bool no_graph = false;  // leave people and edges to `linkgraph rebuild`
 };
 
 struct ReportOptions {

@@ -116,7 +116,9 @@ int RunCrawl(const CrawlOptions& options) {
     std::cout << "crawled " << fetched << " pages (" << failed << " failed) into "
               << options.database << ": " << DescribeOutcome(total) << '\n';
   }
-  if (!UpdateGraph(**store, total, options.quiet, "crawl")) return kExitFailure;
+  if (!options.no_graph && !UpdateGraph(**store, total, options.quiet, "crawl")) {
+    return kExitFailure;
+  }
   if (failed == 0) return kExitOk;
   return failed < fetched ? kExitPartial : kExitFailure;
 }

@@ -111,7 +111,9 @@ int RunImport(const ImportOptions& options) {
     std::cout << "imported " << files.size() - failed << " of " << files.size() << " files into "
               << options.database << ": " << DescribeOutcome(total) << '\n';
   }
-  if (!UpdateGraph(**store, total, options.quiet, "import")) return kExitFailure;
+  if (!options.no_graph && !UpdateGraph(**store, total, options.quiet, "import")) {
+    return kExitFailure;
+  }
   return failed + missing > 0 ? kExitFailure : kExitOk;
 }
 

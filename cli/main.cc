@@ -35,6 +35,8 @@ int Run(int argc, char** argv) {
       ->required()
       ->type_name("PATH");
   import->add_flag("-q,--quiet", import_options.quiet, "Print nothing but errors");
+  import->add_flag("--no-graph", import_options.no_graph,
+                   "Do not derive people and edges now (run 'linkgraph rebuild' later)");
   import->add_flag("--reextract", import_options.reextract,
                    "Extract files whose bytes are already stored too (after an upgrade)");
 
@@ -57,6 +59,8 @@ int Run(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.1, 3600.0));
   crawl->add_flag("-q,--quiet", crawl_options.quiet, "Print only a line when something failed");
+  crawl->add_flag("--no-graph", crawl_options.no_graph,
+                  "Do not derive people and edges now (run 'linkgraph rebuild' later)");
 
   ReportOptions report_options;
   CLI::App* report = app.add_subcommand(

@@ -234,6 +234,17 @@ BOOST_AUTO_TEST_CASE(the_whole_sample_merges_the_supper_club_dinner_into_wendys_
   BOOST_TEST(found, rows.dump(2));
 }
 
+BOOST_AUTO_TEST_CASE(no_graph_leaves_people_to_rebuild_and_reports_say_so) {
+  RunOk({"import", "--no-graph", "--db", db, SampleDir().string()});
+  RunResult met = RunOk({"report", "met", "--db", db, "--format", "json"});
+  BOOST_TEST(ParseJson(met.out).empty());
+  BOOST_TEST(met.err.find("run 'linkgraph rebuild'") != std::string::npos, met);
+  RunOk({"rebuild", "--db", db});
+  RunResult rebuilt = RunOk({"report", "met", "--db", db, "--format", "json"});
+  BOOST_TEST(ParseJson(rebuilt.out).size() == 10u);
+  BOOST_TEST(rebuilt.err.empty(), rebuilt);
+}
+
 BOOST_AUTO_TEST_CASE(the_whole_sample_has_one_unanswered_top_level_comment_by_dave_martin) {
   ImportSample();
   const nlohmann::json report =
