@@ -49,8 +49,8 @@ std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options = {});
 // Breadth-first frontier over the seeds' sites: the same scheme, host and port
 // as a seed (for file:// URLs, the seed's folder and below). URLs are handed
 // out in a normal form (lowercase scheme and host, no default port, no dot
-// segments, no fragment, no "replytocom" parameter), each once, seeds first,
-// at most max_pages in all.
+// segments, no fragment, no "replytocom", "utm_*" or session-id parameter),
+// each once, seeds first, at most max_pages in all.
 class Frontier {
  public:
   explicit Frontier(std::vector<std::string> seeds, int max_pages = 1000);
