@@ -1,9 +1,12 @@
 // `linkgraph crawl URL...`: fetch, extract and store, following links within
-// the seeds' sites. Sequential and simple; each page is saved as soon as it
-// is read, so an interrupted crawl keeps what it stored.
+// the seeds' sites, as each host's robots.txt allows. Sequential and simple;
+// each page is saved as soon as it is read, so an interrupted crawl keeps
+// what it stored.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.h"
@@ -35,12 +38,18 @@ class HostPacer {
       : delay_(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
             std::chrono::duration<double>(delay_seconds))) {}
 
-  void Wait(const std::string& url) {
+  // host_delay: the host's robots.txt Crawl-delay, used when longer.
+  void Wait(const std::string& url, std::optional<double> host_delay = std::nullopt) {
     if (!IsHttp(url)) return;
+    auto delay = delay_;
+    if (host_delay) {
+      delay = std::max(delay, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(*host_delay)));
+    }
     auto& last = last_request_[HostKey(url)];
     auto now = std::chrono::steady_clock::now();
-    if (last.time_since_epoch().count() != 0 && now < last + delay_) {
-      std::this_thread::sleep_for(last + delay_ - now);
+    if (last.time_since_epoch().count() != 0 && now < last + delay) {
+      std::this_thread::sleep_for(last + delay - now);
     }
     last = std::chrono::steady_clock::now();
   }
@@ -91,12 +100,19 @@ int RunCrawl(const CrawlOptions& options) {
   std::unique_ptr<crawler::Fetcher> fetcher = crawler::MakeCurlFetcher(fetch_options);
   crawler::Frontier frontier(options.seeds, options.max_pages);
   HostPacer pacer(options.delay_seconds);
+  crawler::RobotsPolicy robots(*fetcher, fetch_options.user_agent);
 
   store::SaveOutcome total;
-  int fetched = 0, failed = 0;
+  int fetched = 0, failed = 0, disallowed = 0;
   std::string url;
   while (frontier.Next(&url)) {
-    pacer.Wait(url);
+    if (!robots.Knows(url)) pacer.Wait(url);  // the host's robots.txt is a request too
+    if (!robots.Allows(url)) {
+      ++disallowed;
+      if (!options.quiet) std::cerr << "linkgraph crawl: " << url << ": disallowed by robots.txt\n";
+      continue;
+    }
+    pacer.Wait(url, robots.CrawlDelaySeconds(url));
     store::PageToSave page = FetchAndProcess(*fetcher, url);
     ++fetched;
     if (page.fetch.status != "ok") {
@@ -113,8 +129,9 @@ int RunCrawl(const CrawlOptions& options) {
     AddOutcome(*saved, &total);
   }
   if (!options.quiet || failed > 0) {
-    std::cout << "crawled " << fetched << " pages (" << failed << " failed) into "
-              << options.database << ": " << DescribeOutcome(total) << '\n';
+    std::cout << "crawled " << fetched << " pages (" << failed << " failed";
+    if (disallowed > 0) std::cout << ", " << disallowed << " disallowed by robots.txt";
+    std::cout << ") into " << options.database << ": " << DescribeOutcome(total) << '\n';
   }
   if (!options.no_graph && !UpdateGraph(**store, total, options.quiet, "crawl")) {
     return kExitFailure;

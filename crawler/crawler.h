@@ -4,7 +4,9 @@
 // A Fetcher is used from one thread at a time.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -71,6 +73,36 @@ class Frontier {
   std::vector<std::string> scope_prefixes_;
   int max_pages_;
   int handed_out_ = 0;
+};
+
+class RobotsRules;
+
+// The robots.txt of each http(s) host a crawl visits, fetched once through
+// the crawl's fetcher and kept for the crawl (RFC 9309: a 4xx robots.txt
+// allows everything; a 5xx or unreachable one disallows everything; only
+// the first 500 KiB are read). file:// URLs are always allowed.
+class RobotsPolicy {
+ public:
+  // user_agent: the crawl's User-Agent; its product token ("linkgraph")
+  // picks the group.
+  RobotsPolicy(Fetcher& fetcher, std::string user_agent);
+  ~RobotsPolicy();
+  RobotsPolicy(const RobotsPolicy&) = delete;
+  RobotsPolicy& operator=(const RobotsPolicy&) = delete;
+
+  // Whether the host's robots.txt is already known (no fetch needed).
+  bool Knows(const std::string& url) const;
+  // Fetches the host's robots.txt when not known yet.
+  bool Allows(const std::string& url);
+  // The host's Crawl-delay, when its robots.txt gives one.
+  std::optional<double> CrawlDelaySeconds(const std::string& url);
+
+ private:
+  const RobotsRules& RulesFor(const std::string& url);
+
+  Fetcher& fetcher_;
+  std::string user_agent_;
+  std::map<std::string, std::unique_ptr<RobotsRules>> hosts_;  // by "scheme://host:port"
 };
 
 // "file:///a/b.html" -> "/a/b.html"; "" when url is not a file URL.

@@ -87,6 +87,39 @@ BOOST_AUTO_TEST_CASE(http_crawl_with_a_broken_link_exits_3_and_stores_the_good_p
   BOOST_TEST(gone_requests == 1);
 }
 
+BOOST_AUTO_TEST_CASE(http_crawl_obeys_robots_txt_and_its_crawl_delay) {
+  LoopbackHttpServer server;
+  Route robots;
+  robots.headers = {{"Content-Type", "text/plain"}};
+  robots.body = "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n";
+  server.SetRoute("/robots.txt", robots);
+  server.SetRoute("/index.html", HtmlRoute("<html><body><a href=\"/private/secret.html\">s</a>"
+                                           "<a href=\"/public.html\">p</a></body></html>"));
+  server.SetRoute("/public.html", HtmlRoute("<html><body><p>Public.</p></body></html>"));
+  server.SetRoute("/private/secret.html", HtmlRoute("<html><body><p>No.</p></body></html>"));
+
+  RunResult crawled = Run({"crawl", "--db", db, "--delay", "0", server.Url("/index.html")});
+  BOOST_TEST(crawled.exit_status == 0, crawled);
+  BOOST_TEST(crawled.out.find("crawled 2 pages (0 failed, 1 disallowed by robots.txt)") !=
+                 std::string::npos,
+             crawled);
+
+  std::vector<std::string> targets;
+  std::vector<std::chrono::steady_clock::time_point> page_times;
+  for (const auto& request : server.Requests()) {
+    targets.push_back(request.target);
+    if (request.target != "/robots.txt") page_times.push_back(request.received_at);
+  }
+  // robots.txt once, before anything else; never the disallowed folder.
+  BOOST_TEST(targets == (std::vector<std::string>{"/robots.txt", "/index.html", "/public.html"}),
+             boost::test_tools::per_element());
+  // Crawl-delay 0.3 s outweighs --delay 0, by the server's own clock.
+  BOOST_REQUIRE_EQUAL(page_times.size(), 2u);
+  const auto gap =
+      std::chrono::duration_cast<std::chrono::milliseconds>(page_times[1] - page_times[0]);
+  BOOST_TEST(gap.count() >= 290);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace linkgraph::cli_test

@@ -83,7 +83,10 @@ struct ServerState {
 
   // Logs the request and picks its route.
   Route Answer(const http::request<http::string_body>& request) {
-    LoggedRequest logged{std::string(request.method_string()), std::string(request.target()), {}};
+    LoggedRequest logged{std::string(request.method_string()),
+                         std::string(request.target()),
+                         {},
+                         std::chrono::steady_clock::now()};
     for (const auto& field : request) {
       logged.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }

@@ -30,6 +30,7 @@ struct LoggedRequest {
   std::string method;
   std::string target;  // path and query, as sent
   HeaderList headers;
+  std::chrono::steady_clock::time_point received_at;  // when the request was read
 
   // The first header of that name (case-insensitive), or "".
   std::string Header(std::string_view name) const;
