@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/ascii.h"
+#include "common/handles.h"
 
 namespace linkgraph::graph {
 namespace {
@@ -57,11 +58,7 @@ std::string TwittedBy(std::string_view title) {
   if (!StartsWithIgnoreCase(title, kPrefix)) return "";
   std::string_view handle = title.substr(kPrefix.size());
   if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
-  if (handle.empty() || handle.size() > 15) return "";
-  const bool valid = std::all_of(handle.begin(), handle.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  });
-  return valid ? std::string(handle) : "";
+  return IsHandle(handle) ? std::string(handle) : "";
 }
 
 }  // namespace linkgraph::graph

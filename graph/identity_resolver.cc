@@ -6,19 +6,11 @@
 #include <tuple>
 
 #include "common/ascii.h"
+#include "common/handles.h"
 #include "graph/graph.h"
 
 namespace linkgraph::graph {
 namespace {
-
-bool IsHandleChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-bool IsHandle(std::string_view handle) {
-  return !handle.empty() && handle.size() <= 15 &&
-         std::all_of(handle.begin(), handle.end(), IsHandleChar);
-}
 
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> words;

@@ -5,34 +5,15 @@
 #include <initializer_list>
 
 #include "common/ascii.h"
+#include "common/handles.h"
 #include "re2/re2.h"
 
 namespace linkgraph::graph {
 namespace {
 
-constexpr size_t kMaxHandleLength = 15;
-
-bool IsHandleChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
 // Letters outside ASCII count as word characters, so "Wendy" is not a
 // whole word inside "Wendyé".
 bool IsWordByte(char c) { return IsHandleChar(c) || static_cast<unsigned char>(c) >= 0x80; }
-
-// Characters that, right before "@", mean we are inside an address or URL
-// (the same rule as parsers/mentions.cc).
-bool BlocksHandle(char c) {
-  return IsHandleChar(c) || c == '@' || c == '/' || c == '.' || c == ':' || c == '=' || c == '&' ||
-         c == '+' || c == '-' || c == '%' || c == '#' || c == '!' || c == '$' || c == '*' ||
-         c == '\\';
-}
-
-bool InsideUrl(std::string_view text, size_t pos) {
-  size_t start = pos;
-  while (start > 0 && !IsAsciiSpace(text[start - 1])) --start;
-  return text.substr(start, pos - start).find("://") != std::string_view::npos;
-}
 
 // One folded replacement: the UTF-8 bytes and their ASCII stand-in.
 struct Fold {
@@ -47,16 +28,10 @@ constexpr std::array kFolds = {
 
 void FindHandles(std::string_view text, std::vector<PartyMention>& out) {
   for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
-    if (at > 0 && BlocksHandle(text[at - 1])) continue;
     size_t end = at + 1;
     while (end < text.size() && IsHandleChar(text[end])) ++end;
+    if (!IsMentionAt(text, at, end)) continue;
     std::string_view handle = text.substr(at + 1, end - at - 1);
-    if (handle.empty() || handle.size() > kMaxHandleLength) continue;
-    // "@8" is a time or a count; "@example.com" a domain.
-    if (handle.find_first_not_of("0123456789") == std::string_view::npos) continue;
-    if (end < text.size() && text[end] == '@') continue;
-    if (end + 1 < text.size() && text[end] == '.' && IsHandleChar(text[end + 1])) continue;
-    if (InsideUrl(text, at)) continue;
     out.push_back({{at, end}, {Party::Kind::kHandle, std::string(handle)}});
   }
 }
