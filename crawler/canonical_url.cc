@@ -1,12 +1,11 @@
 #include "crawler/canonical_url.h"
 
-#include <uriparser/Uri.h>
-
 #include <array>
 #include <filesystem>
 #include <vector>
 
 #include "common/ascii.h"
+#include "common/parsed_uri.h"
 #include "crawler/crawler.h"
 #include "crawler/url_util.h"
 
@@ -14,38 +13,6 @@ namespace linkgraph::crawler {
 namespace {
 
 constexpr char kHex[] = "0123456789ABCDEF";
-
-// Owns a UriUriA's internal allocations and the text its ranges point into.
-class ParsedUri {
- public:
-  ParsedUri() = default;
-  ParsedUri(const ParsedUri&) = delete;
-  ParsedUri& operator=(const ParsedUri&) = delete;
-  ~ParsedUri() {
-    if (parsed_) uriFreeUriMembersA(&uri_);
-  }
-
-  bool Parse(std::string text) {
-    text_ = std::move(text);
-    const char* error_pos = nullptr;
-    parsed_ = uriParseSingleUriA(&uri_, text_.c_str(), &error_pos) == URI_SUCCESS;
-    return parsed_;
-  }
-  UriUriA* get() { return &uri_; }
-  const UriUriA& uri() const { return uri_; }
-  const std::string& text() const { return text_; }
-  void MarkParsed() { parsed_ = true; }
-
- private:
-  std::string text_;
-  UriUriA uri_{};
-  bool parsed_ = false;
-};
-
-std::string_view Range(const UriTextRangeA& range) {
-  if (range.first == nullptr || range.afterLast == nullptr) return {};
-  return std::string_view(range.first, static_cast<size_t>(range.afterLast - range.first));
-}
 
 std::optional<std::string> ToString(const UriUriA* uri) {
   int length = 0;
@@ -194,7 +161,7 @@ std::string CleanQuery(std::string_view query) {
 // it, escaped by Sanitise) are put back as raw bytes. An escaped ASCII
 // character other than an unreserved one (a space, '/') makes no host name.
 std::optional<std::string> CanonicalHost(const UriUriA& uri) {
-  const std::string_view host = Range(uri.hostText);
+  const std::string_view host = UriRange(uri.hostText);
   if (host.empty() || uri.hostData.ipFuture.first != nullptr) return std::nullopt;
   if (uri.hostData.ip6 != nullptr) return "[" + ToLowerAscii(host) + "]";
   const std::string normal = NormalizeEscapes(host);
@@ -226,15 +193,15 @@ std::optional<std::string> CanonicalWebUrl(const UriUriA& uri, const std::string
   // the store, and the same page with and without them is one page.
   const auto host = CanonicalHost(uri);
   if (!host) return std::nullopt;
-  const auto port = CanonicalPort(Range(uri.portText), scheme);
+  const auto port = CanonicalPort(UriRange(uri.portText), scheme);
   if (!port) return std::nullopt;
   std::string path;
   for (const UriPathSegmentA* segment = uri.pathHead; segment != nullptr; segment = segment->next) {
     path += '/';
-    path += DropJsessionid(NormalizeEscapes(Range(segment->text)));
+    path += DropJsessionid(NormalizeEscapes(UriRange(segment->text)));
   }
   std::string out = scheme + "://" + *host + *port + RemoveDotSegments(path);
-  const std::string query = CleanQuery(NormalizeEscapes(Range(uri.query)));
+  const std::string query = CleanQuery(NormalizeEscapes(UriRange(uri.query)));
   if (!query.empty()) out += "?" + query;
   return out;
 }
@@ -248,7 +215,7 @@ std::optional<std::string> CanonicalFileUrl(const std::string& text) {
 }
 
 std::optional<std::string> CanonicalOfParsed(const ParsedUri& parsed) {
-  const std::string scheme = ToLowerAscii(Range(parsed.uri().scheme));
+  const std::string scheme = ToLowerAscii(UriRange(parsed.uri().scheme));
   std::optional<std::string> out;
   if (scheme == "http" || scheme == "https") out = CanonicalWebUrl(parsed.uri(), scheme);
   if (scheme == "file") out = CanonicalFileUrl(parsed.text());
@@ -272,7 +239,7 @@ std::optional<std::string> ResolveAndCanonicalise(std::string_view base,
   ParsedUri base_uri;
   ParsedUri reference_uri;
   if (!base_text || !reference_text || !base_uri.Parse(std::move(*base_text)) ||
-      !reference_uri.Parse(std::move(*reference_text)) || Range(base_uri.uri().scheme).empty()) {
+      !reference_uri.Parse(std::move(*reference_text)) || UriRange(base_uri.uri().scheme).empty()) {
     return std::nullopt;
   }
   ParsedUri resolved;

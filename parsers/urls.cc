@@ -1,44 +1,13 @@
 #include "parsers/urls.h"
 
-#include <uriparser/Uri.h>
-
 #include <memory>
 #include <vector>
 
+#include "common/parsed_uri.h"
 #include "parsers/text_util.h"
 
 namespace linkgraph::parsers {
 namespace {
-
-// Owns a UriUriA's internal allocations and the text its ranges point into.
-class ParsedUri {
- public:
-  ParsedUri() = default;
-  ParsedUri(const ParsedUri&) = delete;
-  ParsedUri& operator=(const ParsedUri&) = delete;
-  ~ParsedUri() {
-    if (parsed_) uriFreeUriMembersA(&uri_);
-  }
-
-  bool Parse(std::string text) {
-    text_ = std::move(text);
-    const char* error_pos = nullptr;
-    parsed_ = uriParseSingleUriA(&uri_, text_.c_str(), &error_pos) == URI_SUCCESS;
-    return parsed_;
-  }
-  UriUriA* get() { return &uri_; }
-  void MarkParsed() { parsed_ = true; }
-
- private:
-  std::string text_;
-  UriUriA uri_{};
-  bool parsed_ = false;
-};
-
-std::string Range(const UriTextRangeA& range) {
-  if (range.first == nullptr || range.afterLast == nullptr) return {};
-  return std::string(range.first, range.afterLast);
-}
 
 std::string ToString(UriUriA* uri) {
   int length = 0;
@@ -79,7 +48,7 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
   int added = uriAddBaseUriA(resolved.get(), reference_uri.get(), base_uri.get());
   resolved.MarkParsed();  // whatever it allocated before failing is freed too
   if (added != URI_SUCCESS) return {};
-  std::string scheme = ToLowerAscii(Range(resolved.get()->scheme));
+  std::string scheme = ToLowerAscii(UriRange(resolved.get()->scheme));
   if (scheme != "http" && scheme != "https" && scheme != "file") return {};
   uriNormalizeSyntaxA(resolved.get());
   // Cut the fragment from the text: after normalising, the URI owns its
@@ -93,16 +62,16 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
 std::string HostOf(std::string_view url) {
   ParsedUri uri;
   if (!uri.Parse(std::string(url))) return {};
-  return ToLowerAscii(Range(uri.get()->hostText));
+  return ToLowerAscii(UriRange(uri.get()->hostText));
 }
 
 std::string SiteRootOf(std::string_view url) {
   ParsedUri uri;
   if (!uri.Parse(std::string(url))) return {};
-  std::string scheme = ToLowerAscii(Range(uri.get()->scheme));
-  std::string host = ToLowerAscii(Range(uri.get()->hostText));
+  std::string scheme = ToLowerAscii(UriRange(uri.get()->scheme));
+  std::string host = ToLowerAscii(UriRange(uri.get()->hostText));
   if (scheme.empty() || host.empty()) return {};
-  std::string port = Range(uri.get()->portText);
+  std::string port(UriRange(uri.get()->portText));
   bool default_port =
       port.empty() || (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
   return scheme + "://" + host + (default_port ? "" : ":" + port) + "/";
