@@ -24,14 +24,9 @@ struct MetRow {
   std::vector<const store::StoredEdge*> statements;
 };
 
-// "after work drinks, tomorrow", "at TRULondon2, in Feb", "dinner".
-std::string StatementSummary(const store::StoredEdge& edge) {
-  return JoinUnique({edge.detail, edge.event.empty() ? "" : "at " + edge.event, edge.when}, ", ");
-}
-
 std::string RowDetail(const MetRow& row) {
   std::vector<std::string> parts;
-  for (const store::StoredEdge* edge : row.statements) parts.push_back(StatementSummary(*edge));
+  for (const store::StoredEdge* edge : row.statements) parts.push_back(EdgeDetail(*edge));
   std::string detail = JoinUnique(parts, "; ");
   // Nothing but the words themselves: quote them ("PS We have met!").
   if (detail.empty() && !row.statements.empty()) {

@@ -1,6 +1,8 @@
 // `report path A B` (how two people are connected, each hop with its
 // evidence) and `report vouch WHO` (who already knows WHO in person or by
 // voice, and how the asker reaches them).
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "graph/graph.h"
@@ -11,10 +13,6 @@ namespace linkgraph::reports {
 namespace {
 
 constexpr int kMaxHops = 6;
-
-std::string Detail(const store::StoredEdge& edge) {
-  return JoinUnique({edge.detail, edge.event.empty() ? "" : "at " + edge.event, edge.when}, ", ");
-}
 
 // "Dave Martin -> Wendy -> @LaraNewman": the people along a path from start.
 Result<std::string> Chain(PeopleView& people, long long start,
@@ -60,7 +58,7 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
     if (!to) return to.error().WithContext("report path");
     ++hop;
     table.rows.push_back({std::to_string(hop), LabelOf(**from), edge.kind, LabelOf(**to),
-                          Detail(edge), edge.date, edge.evidence, edge.source_url});
+                          EdgeDetail(edge), edge.date, edge.evidence, edge.source_url});
     table.json.push_back({{"hop", hop},
                           {"from", (*from)->name},
                           {"kind", edge.kind},
@@ -100,13 +98,16 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
   if (asker != 0) table.header.push_back("asker_reaches_voucher");
   std::map<long long, std::string> reach;  // voucher -> chain from the asker
   for (const store::StoredEdge& edge : *edges) {
-    if (edge.kind != "met" && edge.kind != "spoke") continue;
+    if (std::find(std::begin(graph::kAcquaintanceKinds), std::end(graph::kAcquaintanceKinds),
+                  edge.kind) == std::end(graph::kAcquaintanceKinds)) {
+      continue;
+    }
     const long long voucher_id = edge.from == subject ? edge.to : edge.from;
     Result<const store::StoredPerson*> voucher = people.Get(voucher_id);
     if (!voucher) return voucher.error().WithContext("report vouch");
     Result<const store::StoredPerson*> speaker = people.Get(edge.from);
     if (!speaker) return speaker.error().WithContext("report vouch");
-    std::vector<std::string> row = {LabelOf(**voucher), edge.kind,     Detail(edge),
+    std::vector<std::string> row = {LabelOf(**voucher), edge.kind,     EdgeDetail(edge),
                                     LabelOf(**speaker), edge.evidence, edge.source_url};
     nlohmann::json json = {{"voucher", (*voucher)->name},
                            {"voucher_handles", HandlesOf(**voucher)},

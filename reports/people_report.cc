@@ -115,8 +115,7 @@ Status WritePerson(store::Store& store, const ReportRequest& request, std::ostre
     Result<const store::StoredPerson*> other = people.Get(outgoing ? edge.to : edge.from);
     if (!other) return other.error().WithContext("report person");
     const std::string direction = edge.from == edge.to ? "self" : outgoing ? "to" : "from";
-    const std::string detail =
-        JoinUnique({edge.detail, edge.event.empty() ? "" : "at " + edge.event, edge.when}, ", ");
+    const std::string detail = EdgeDetail(edge);
     interactions.rows.push_back({direction, edge.kind, LabelOf(**other), detail, edge.date,
                                  edge.evidence, edge.source_url});
     interactions.json.push_back({{"direction", direction},

@@ -56,6 +56,10 @@ std::string JoinUnique(const std::vector<std::string>& parts, std::string_view s
   return joined;
 }
 
+std::string EdgeDetail(const store::StoredEdge& edge) {
+  return JoinUnique({edge.detail, edge.event.empty() ? "" : "at " + edge.event, edge.when}, ", ");
+}
+
 std::string FormatDuration(std::optional<double> hours) {
   if (!hours) return "";
   long long minutes = std::llround(*hours * 60);

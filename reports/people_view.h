@@ -40,6 +40,10 @@ std::string LabelOf(const store::StoredPerson& person);
 // "a; b; c" skipping empty parts and repeats.
 std::string JoinUnique(const std::vector<std::string>& parts, std::string_view separator);
 
+// One edge's particulars for a table: "after work drinks, tomorrow",
+// "at TRULondon2, in Feb", "dinner".
+std::string EdgeDetail(const store::StoredEdge& edge);
+
 // 3 d 23 h 40 min, 13 h 51 min, 5 min; "" for none.
 std::string FormatDuration(std::optional<double> hours);
 

@@ -101,6 +101,19 @@ Status EachRow(Statement& statement, OnRow on_row) {
   }
 }
 
+// Runs a cached edge query with its parameters, every row an edge.
+template <typename... Ids>
+Result<std::vector<StoredEdge>> ReadEdgesWith(StatementCache& statements, const char* sql,
+                                              Ids... ids) {
+  Result<ScopedStatement> query = statements.Get(sql);
+  if (!query) return query.error();
+  (*query)->BindAll(ids...);
+  std::vector<StoredEdge> edges;
+  Status read = EachRow(**query, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
+  if (!read) return read.error();
+  return edges;
+}
+
 std::string KindsFilter(const std::vector<std::string>& kinds) {
   if (kinds.empty()) return "";
   std::string filter = ",";
@@ -242,23 +255,11 @@ Result<std::vector<long long>> GraphTables::FindPeopleByIdentity(const std::stri
 }
 
 Result<std::vector<StoredEdge>> GraphTables::EdgesOf(long long person) {
-  Result<ScopedStatement> query = statements_->Get(kSelectEdgesOf);
-  if (!query) return query.error();
-  (*query)->Bind(1, person);
-  std::vector<StoredEdge> edges;
-  Status read = EachRow(**query, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
-  if (!read) return read.error();
-  return edges;
+  return ReadEdgesWith(*statements_, kSelectEdgesOf, person);
 }
 
 Result<std::vector<StoredEdge>> GraphTables::EdgesBetween(long long a, long long b) {
-  Result<ScopedStatement> query = statements_->Get(kSelectEdgesBetween);
-  if (!query) return query.error();
-  (*query)->BindAll(a, b);
-  std::vector<StoredEdge> edges;
-  Status read = EachRow(**query, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
-  if (!read) return read.error();
-  return edges;
+  return ReadEdgesWith(*statements_, kSelectEdgesBetween, a, b);
 }
 
 Result<std::vector<long long>> GraphTables::Neighbours(long long person,
