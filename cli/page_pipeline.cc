@@ -141,18 +141,23 @@ bool GraphIsCurrent(store::Store& store) {
 
 }  // namespace
 
+Status DeriveGraph(store::Store& store, bool quiet) {
+  Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(store);
+  if (!rebuilt) return rebuilt.error();
+  if (!quiet) {
+    std::cout << "graph: " << rebuilt->people << " people, " << rebuilt->edges << " edges\n";
+  }
+  return {};
+}
+
 bool UpdateGraph(store::Store& store, const store::SaveOutcome& saved, bool quiet,
                  const char* command) {
   const bool pages_changed = saved.pages_new + saved.pages_changed > 0;
   if (!pages_changed && GraphIsCurrent(store)) return true;
-  Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(store);
-  if (!rebuilt) {
-    std::cerr << "linkgraph " << command << ": " << rebuilt.error().message
+  if (Status derived = DeriveGraph(store, quiet); !derived) {
+    std::cerr << "linkgraph " << command << ": " << derived.error().message
               << " (the pages are stored; run 'linkgraph rebuild' to try again)\n";
     return false;
-  }
-  if (!quiet) {
-    std::cout << "graph: " << rebuilt->people << " people, " << rebuilt->edges << " edges\n";
   }
   return true;
 }

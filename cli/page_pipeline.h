@@ -34,6 +34,10 @@ std::string DescribeOutcome(const store::SaveOutcome& outcome);
 
 void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into);
 
+// Derives people and edges from everything stored, replacing the stored
+// graph, and prints the totals unless quiet.
+Status DeriveGraph(store::Store& store, bool quiet);
+
 // Re-derives people and edges after a save when pages changed, or when the
 // stored graph is missing or came from other rules. Prints the new totals
 // unless quiet; false (with the reason on stderr) when it failed, which

@@ -4,7 +4,6 @@
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
-#include "graph/graph.h"
 #include "reports/reports.h"
 
 namespace linkgraph::cli {
@@ -36,12 +35,8 @@ int RunReport(const ReportOptions& options) {
 int RunRebuild(const std::string& database, bool quiet) {
   auto store = OpenExistingStore(database);
   if (!store.ok()) return Fail("rebuild", store.error());
-  Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(**store);
-  if (!rebuilt) return Fail("rebuild", rebuilt.error());
-  if (!quiet) {
-    std::cout << "graph: " << rebuilt->people << " people, " << rebuilt->edges << " edges\n";
-  }
-  return kExitOk;
+  Status derived = DeriveGraph(**store, quiet);
+  return derived.ok() ? kExitOk : Fail("rebuild", derived.error());
 }
 
 int RunStatus(const std::string& database) {

@@ -31,11 +31,12 @@ std::string_view SentenceAt(std::string_view text, size_t position) {
 }  // namespace
 
 std::string SentenceWith(std::string_view text, std::string_view needle) {
-  const std::string lower_text = ToLowerAscii(text);
-  const std::string lower_needle = ToLowerAscii(needle);
-  const size_t at = lower_text.find(lower_needle);
-  if (at == std::string::npos || needle.empty()) return "";
-  return std::string(SentenceAt(text, at));
+  if (needle.empty()) return "";
+  // Searched in place: this runs once per mention, often on one long text.
+  const auto found = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                                 [](char a, char b) { return ToLowerAscii(a) == ToLowerAscii(b); });
+  if (found == text.end()) return "";
+  return std::string(SentenceAt(text, static_cast<size_t>(found - text.begin())));
 }
 
 std::string FirstSentence(std::string_view text) {
