@@ -243,7 +243,8 @@ BOOST_AUTO_TEST_CASE(saved_files_without_a_canonical_url_are_separate_blogs) {
   inputs.posts = {MakePost("file:///tmp/a.html", "", ""), MakePost("file:///tmp/b.html", "", "")};
   const store::GraphSnapshot graph = BuildGraph(inputs);
   BOOST_TEST(graph.people.size() == 2u);
-  BOOST_TEST(Holding(graph, "site", "").empty());
+  BOOST_TEST(Holding(graph, "site", "/tmp/a.html").size() == 1u);
+  BOOST_TEST(Holding(graph, "site", "/tmp/b.html").size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(normalisers_key_handles_names_and_urls) {

@@ -14,21 +14,14 @@
 #include "graph/graph.h"
 #include "reports/reports.h"
 #include "store/store.h"
+#include "tests/support/test_store.h"
 
 namespace linkgraph::reports_test {
 
 using reports::Format;
 
-// The value of result, or a failed test that shows its error.
-template <typename T>
-T Must(Result<T> result) {
-  if (!result.ok()) BOOST_FAIL("unexpected error: " << result.error().message);
-  return std::move(result).value();
-}
-
-inline std::unique_ptr<store::Store> OpenMemoryStore() {
-  return Must(store::OpenSqliteStore(":memory:"));
-}
+using testing::Must;
+using testing::OpenMemoryStore;
 
 inline Comment MakeComment(const std::string& post_url, const std::string& id,
                            const std::string& author, const std::string& published,

@@ -13,6 +13,7 @@
 
 #include "store/sqlite_handles.h"
 #include "store/store.h"
+#include "tests/support/test_store.h"
 
 namespace linkgraph::store_test {
 
@@ -21,17 +22,8 @@ using store::PageToSave;
 
 inline constexpr const char* kPostUrl = "https://wendy.example/2009/12/underground/";
 
-// The value of result, or a failed test that shows its error.
-template <typename T>
-T Must(Result<T> result) {
-  // Not BOOST_REQUIRE_MESSAGE: it builds its message even when the check passes.
-  if (!result.ok()) BOOST_FAIL("unexpected error: " << result.error().message);
-  return std::move(result).value();
-}
-
-inline std::unique_ptr<store::Store> OpenMemoryStore() {
-  return Must(store::OpenSqliteStore(":memory:"));
-}
+using testing::Must;
+using testing::OpenMemoryStore;
 
 inline PageFetch OkFetch(const std::string& url, const std::string& hash) {
   return PageFetch{url,
