@@ -70,6 +70,11 @@ struct ExtractedPage {
   std::vector<Trackback> trackbacks;
   std::vector<Mention> mentions;
   std::vector<std::string> page_links;  // every <a href> on the page, absolute, for crawling
+  // Discovery for the crawler: RSS/Atom feeds named by <link rel=alternate>,
+  // and the WordPress REST URL of this post's comments when the page
+  // advertises the API (<link rel="https://api.w.org/">) and the post's id.
+  std::vector<std::string> feed_links;
+  std::string comments_api_url;
 };
 
 inline const char* ToString(LinkbackKind kind) {

@@ -76,6 +76,8 @@ PageContext MakeContext(const GumboNode* root, std::string_view url) {
     std::string resolved = ResolveUrl(page.base_url, Attr(canonical, "href"));
     if (!resolved.empty()) page.canonical_url = resolved;
   }
+  // Some WordPress versions make a comment page its own canonical URL.
+  page.post_url = WithoutCommentPage(page.canonical_url);
   return page;
 }
 
@@ -89,14 +91,14 @@ std::vector<std::string> PageLinks(const PageContext& page) {
   return links;
 }
 
+}  // namespace
+
 void AddMentions(const std::string& text, MentionPlace place, const std::string& comment_id,
                  const std::string& by, std::vector<Mention>* mentions) {
   for (std::string& handle : FindMentions(text)) {
     mentions->push_back(Mention{std::move(handle), place, comment_id, by});
   }
 }
-
-}  // namespace
 
 std::string AbsoluteUrl(const PageContext& page, std::string_view href) {
   std::string_view trimmed = TrimAscii(href);
@@ -138,8 +140,10 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
   extracted.canonical_url = page.canonical_url;
   extracted.platform = DetectPlatform(page);
   extracted.page_links = PageLinks(page);
+  extracted.feed_links = FeedLinks(page);
   extracted.has_post = ExtractPost(page, &extracted.post);
   if (!extracted.has_post) return extracted;
+  extracted.comments_api_url = CommentsApiUrl(page);
 
   ExtractWordPressComments(page, &extracted.comments, &extracted.trackbacks);
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/model.h"
 #include "common/result.h"
@@ -22,11 +23,49 @@ struct ExtractOptions {
   size_t max_bytes = 16u << 20;
 };
 
-// Extracts the post, comments, trackbacks, mentions and links of a blog page.
+// Extracts the post, comments, trackbacks, mentions and links of a blog page,
+// and what it advertises for discovery (feed_links, comments_api_url). On a
+// comment page (/comment-page-N/, ?cpage=N) post.url and the comments'
+// permalinks name the post itself; canonical_url stays the page's own.
 // Errors: kUnsupported for bytes that are not HTML (binary, empty),
 // kTooLarge for pages over max_bytes or max_tag_depth.
 Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
                                   const ExtractOptions& options = {});
+
+// What a sitemap lists: pages (<urlset><url><loc>) and, for a sitemap
+// index, further sitemaps (<sitemapindex><sitemap><loc>). Absolute http(s)
+// URLs only (relative ones resolved against url), entities and CDATA
+// resolved, in document order, at most 50,000 of each; <image:loc> and other
+// extensions' URLs are not pages.
+struct SitemapEntries {
+  std::vector<std::string> pages;
+  std::vector<std::string> sitemaps;
+};
+// Errors: kUnsupported when the bytes are not a sitemap (HTML, a feed, a
+// plain-text URL list, gzip-compressed bytes: decompress them first).
+Result<SitemapEntries> ParseSitemap(std::string_view bytes, std::string_view url);
+
+// The item permalinks of an RSS 2.0, RSS 1.0 or Atom feed, absolute http(s),
+// in feed order without repeats, at most 50,000: RSS <item><link> (else a
+// permalink <guid>, else RSS 1.0's rdf:about), Atom <entry><link
+// rel="alternate" href> (no rel means alternate). The channel's own link is
+// not an item. Errors: kUnsupported when the bytes are not a feed.
+Result<std::vector<std::string>> ParseFeedLinks(std::string_view bytes, std::string_view url);
+
+// One page of WordPress REST comments (/wp-json/wp/v2/comments?post=ID) as
+// an extraction of the post at post_url: has_post with only post.url set,
+// comments with the ids, parents, authors and texts the HTML extractor gives
+// ("comment-123", permalink post_url + "#comment-123"), so both merge without
+// duplicates, and their mentions. Pingbacks and trackbacks become
+// trackbacks. published is the comment's "date", the blog's local time
+// without a zone ("2009-12-06T22:10:00"). *next_page_url is set to url with
+// page=N+1 when this page was full (per_page entries, default 10), else "".
+// Errors: kUnsupported when the bytes are not a JSON array (a WordPress
+// error object's code is named in the message); kTooLarge over 16 MB or
+// nested over 64 deep.
+Result<ExtractedPage> ExtractRestComments(std::string_view json, std::string_view url,
+                                          std::string_view post_url,
+                                          std::string* next_page_url = nullptr);
 
 // The charset parameter of a Content-Type header value, lower-cased; ""
 // when none. For ExtractOptions::transport_charset.

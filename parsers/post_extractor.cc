@@ -281,7 +281,7 @@ bool ExtractPost(const PageContext& page, Post* post) {
   const GumboNode* body = FindSinglePostBody(page.root);
   if (body == nullptr) return false;
   const GumboNode* container = IsPostContainer(body) ? body : FindAncestor(body, IsPostContainer);
-  post->url = page.canonical_url;
+  post->url = page.post_url;
   post->title = ReadTitle(page.root, container);
   post->author = ReadAuthor(page.root, container);
   post->published = ReadPublished(page.root, container);

@@ -1,5 +1,7 @@
 #include "parsers/urls.h"
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <vector>
 
@@ -36,6 +38,31 @@ std::string Sanitise(std::string_view reference) {
     }
   }
   return out;
+}
+
+struct UrlParts {
+  std::string_view head;   // up to the '?'
+  std::string_view query;  // after the '?', without the fragment
+};
+
+UrlParts SplitQuery(std::string_view url) {
+  url = url.substr(0, url.find('#'));
+  size_t question = url.find('?');
+  if (question == std::string_view::npos) return {url, {}};
+  return {url.substr(0, question), url.substr(question + 1)};
+}
+
+// Calls visit(parameter, name) for each non-empty "name=value" of query.
+template <typename Visit>
+void ForEachParameter(std::string_view query, Visit visit) {
+  size_t at = 0;
+  while (at <= query.size()) {
+    size_t end = query.find('&', at);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view parameter = query.substr(at, end - at);
+    if (!parameter.empty()) visit(parameter, parameter.substr(0, parameter.find('=')));
+    at = end + 1;
+  }
 }
 
 }  // namespace
@@ -75,6 +102,81 @@ std::string SiteRootOf(std::string_view url) {
   bool default_port =
       port.empty() || (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
   return scheme + "://" + host + (default_port ? "" : ":" + port) + "/";
+}
+
+std::string WithoutCommentPage(std::string_view url) {
+  UrlParts parts = SplitQuery(url);
+  std::string head(parts.head);
+  static const LazyRE2 kCommentPage = {R"(/comment-page-\d+(/?)$)"};
+  RE2::Replace(&head, *kCommentPage, "\\1");
+  std::string query;
+  ForEachParameter(parts.query, [&query](std::string_view parameter, std::string_view name) {
+    if (name == "cpage") return;
+    if (!query.empty()) query.push_back('&');
+    query.append(parameter);
+  });
+  return query.empty() ? head : head + "?" + query;
+}
+
+bool IsHttpUrl(std::string_view url) {
+  return StartsWithIgnoreCase(url, "http://") || StartsWithIgnoreCase(url, "https://");
+}
+
+std::string PercentEncodeNonAscii(std::string_view url) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
+    }
+  }
+  return out;
+}
+
+std::string ResolveHttpUrl(std::string_view base, std::string_view reference) {
+  std::string_view trimmed = TrimAscii(reference);
+  if (trimmed.empty()) return {};
+  std::string url = ResolveUrl(PercentEncodeNonAscii(base), PercentEncodeNonAscii(trimmed));
+  return IsHttpUrl(url) ? url : std::string();
+}
+
+bool QueryParameter(std::string_view url, std::string_view name, std::string* value) {
+  bool found = false;
+  ForEachParameter(
+      SplitQuery(url).query, [&](std::string_view parameter, std::string_view parameter_name) {
+        if (found || parameter_name != name) return;
+        found = true;
+        size_t equals = parameter.find('=');
+        *value = equals == std::string_view::npos ? std::string()
+                                                  : std::string(parameter.substr(equals + 1));
+      });
+  return found;
+}
+
+std::string WithQueryParameter(std::string_view url, std::string_view name,
+                               std::string_view value) {
+  UrlParts parts = SplitQuery(url);
+  std::string replacement = std::string(name) + "=" + std::string(value);
+  std::string query;
+  bool replaced = false;
+  ForEachParameter(parts.query, [&](std::string_view parameter, std::string_view parameter_name) {
+    if (parameter_name == name && replaced) return;  // a repeat: only one stays
+    if (!query.empty()) query.push_back('&');
+    if (parameter_name == name) {
+      query.append(replacement);
+      replaced = true;
+    } else {
+      query.append(parameter);
+    }
+  });
+  if (!replaced) query += (query.empty() ? "" : "&") + replacement;
+  return std::string(parts.head) + "?" + query;
 }
 
 }  // namespace linkgraph::parsers

@@ -16,4 +16,28 @@ std::string SiteRootOf(std::string_view url);
 // The host, lower-cased; "" when none.
 std::string HostOf(std::string_view url);
 
+// A post's URL from the URL of one of its comment pages: without a trailing
+// "comment-page-N/" path segment and without a "cpage=N" query parameter.
+// Other URLs come back unchanged.
+std::string WithoutCommentPage(std::string_view url);
+
+// Whether url is absolute http or https.
+bool IsHttpUrl(std::string_view url);
+
+// Bytes outside ASCII percent-encoded, as browsers send IRIs; feeds and
+// sitemaps sometimes hold them unescaped.
+std::string PercentEncodeNonAscii(std::string_view url);
+
+// reference (trimmed, IRI bytes encoded) resolved against base; "" unless
+// the result is http or https.
+std::string ResolveHttpUrl(std::string_view base, std::string_view reference);
+
+// The value of the query parameter name (as written, not decoded); false
+// when absent.
+bool QueryParameter(std::string_view url, std::string_view name, std::string* value);
+
+// url with the query parameter name set to value: replaced where present,
+// else appended. The fragment is dropped.
+std::string WithQueryParameter(std::string_view url, std::string_view name, std::string_view value);
+
 }  // namespace linkgraph::parsers

@@ -206,7 +206,7 @@ std::string ReadText(const GumboNode* item, const ItemScope& scope) {
     return IsTag(dd, GUMBO_TAG_DD) ? TextOf(dd) : std::string();
   }
   const GumboNode* content = FindFirst(item, IsContent, scope);
-  if (content != nullptr) return TextOf(content, NotCommentText());
+  if (content != nullptr) return CommentBodyText(content);
   auto excluded = [&](const GumboNode* node) {
     return scope(node) || NotCommentText()(node) || IsTag(node, GUMBO_TAG_CITE);
   };
@@ -305,8 +305,9 @@ class CommentWalker {
       Comment comment;
       comment.text = std::move(text);
       comment.id = CommentIdOf(child, scope);
-      comment.permalink =
-          comment.id.empty() ? std::string() : page_.canonical_url + "#" + comment.id;
+      // On the post, not on this comment page: comments move between pages
+      // as new ones arrive, and REST comments name the post the same way.
+      comment.permalink = comment.id.empty() ? std::string() : page_.post_url + "#" + comment.id;
       ReadAuthor(page_, child, scope, &comment.author, &comment.author_url);
       comment.published = ReadDate(child, scope);
       comment.parent_id = parent_id;
@@ -327,6 +328,8 @@ class CommentWalker {
 };
 
 }  // namespace
+
+std::string CommentBodyText(const GumboNode* content) { return TextOf(content, NotCommentText()); }
 
 bool IsCommentArea(const GumboNode* node) {
   return IsListRoot(node) || IdIsAny(node, {"comments", "respond", "disqus_thread"}) ||
