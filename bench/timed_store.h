@@ -47,6 +47,27 @@ class TimedStore final : public store::Store {
   Result<std::vector<long long>> Neighbours(long long person,
                                             const std::vector<std::string>& kinds) override;
 
+  // The crawl frontier: passed through untimed (the graph bench never calls it).
+  Result<store::CrawlRun> OpenCrawl(const std::string& key,
+                                    const std::vector<store::QueuedUrl>& seeds,
+                                    const std::string& now) override {
+    return inner_.OpenCrawl(key, seeds, now);
+  }
+  Result<std::vector<CrawlUrl>> CrawlUrls(long long crawl) override {
+    return inner_.CrawlUrls(crawl);
+  }
+  Result<store::SaveOutcome> RecordCrawled(long long crawl,
+                                           const std::vector<store::CrawledUrl>& urls,
+                                           const store::CrawlTotals& totals) override {
+    return inner_.RecordCrawled(crawl, urls, totals);
+  }
+  Status FinishCrawl(long long crawl, const std::string& outcome,
+                     const store::CrawlTotals& totals, const std::string& now) override {
+    return inner_.FinishCrawl(crawl, outcome, totals, now);
+  }
+  Result<std::optional<store::CrawlRun>> LastCrawl() override { return inner_.LastCrawl(); }
+  Result<std::vector<store::PageFetch>> PageFetches() override { return inner_.PageFetches(); }
+
  private:
   // Runs call() and books its time (and the rows it returned) under name.
   template <typename Call>

@@ -1,3 +1,8 @@
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
 #include "reports/reports.h"
 
 namespace linkgraph::reports {
@@ -31,6 +36,37 @@ const KindSpec* SpecOf(std::string_view kind) {
 
 Error Invalid(std::string message) {
   return Error{ErrorCode::kInvalidArgument, std::move(message)};
+}
+
+// One "name value" line of the last-crawl section, its values aligned.
+template <typename T>
+void CrawlLine(std::ostream& out, std::string_view name, const T& value) {
+  constexpr size_t kWidth = 20;
+  out << name << std::string(name.size() < kWidth ? kWidth - name.size() : 1, ' ') << value << '\n';
+}
+
+// The newest crawl, finished or not. The free-text line comes last so that
+// a reader taking the output as "name value" pairs stays in step.
+void WriteLastCrawl(const std::optional<store::CrawlRun>& crawl, std::ostream& out) {
+  if (!crawl) {
+    CrawlLine(out, "crawl-started", "never");
+    return;
+  }
+  const store::CrawlTotals& totals = crawl->totals;
+  CrawlLine(out, "crawl-started", crawl->started_at);
+  CrawlLine(out, "crawl-fetched", totals.fetched);
+  CrawlLine(out, "crawl-not-modified", totals.not_modified);
+  CrawlLine(out, "crawl-failed", totals.failed);
+  CrawlLine(out, "crawl-skipped", totals.skipped);
+  CrawlLine(out, "crawl-new-comments", totals.new_comments);
+  CrawlLine(out, "crawl-new-mentions", totals.new_mentions);
+  CrawlLine(out, "crawl-done", crawl->done);
+  CrawlLine(out, "crawl-queued", crawl->queued);
+  CrawlLine(out, "crawl-outcome", crawl->outcome.empty() ? "none" : crawl->outcome);
+  CrawlLine(out, "crawl-finished",
+            crawl->finished_at.empty()
+                ? "unfinished: killed or still running; the same command resumes it"
+                : crawl->finished_at);
 }
 
 }  // namespace
@@ -108,6 +144,9 @@ Status WriteStatus(store::Store& store, std::ostream& out) {
       << (graph->built ? "derived " + graph->built_at + " by rules " + graph->rules_version
                        : std::string("not derived yet (linkgraph rebuild)"))
       << '\n';
+  auto crawl = store.LastCrawl();
+  if (!crawl.ok()) return crawl.error().WithContext("status");
+  WriteLastCrawl(*crawl, out);
   return {};
 }
 

@@ -96,7 +96,8 @@ Status WriteCsvExport(store::Store& store, const std::string& folder);
 // Thread-safe (calls are serialised: Graphviz keeps global state).
 Result<std::string> RenderSvg(std::string_view dot);
 
-// A short summary of what the store holds, for `linkgraph status`.
+// A short summary of what the store holds and of the last crawl (finished
+// or not, its totals and queue), for `linkgraph status`.
 Status WriteStatus(store::Store& store, std::ostream& out);
 
 }  // namespace linkgraph::reports

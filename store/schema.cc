@@ -154,9 +154,52 @@ CREATE TABLE graph_state (
 );
 )sql";
 
+// Migration 3: the crawl frontier, written as a crawl goes so that a killed
+// crawl resumes. crawl_urls holds every URL a crawl queued or dealt with,
+// once (its primary key); seq is the queue order, and crawl_urls_queue reads
+// a crawl's queued URLs in that order and finds its highest seq. A crawl is
+// unfinished while finished_at is ''. redirects keeps the newest hop seen
+// from each URL, whichever crawl saw it.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE crawls (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL DEFAULT '',
+  fetched INTEGER NOT NULL DEFAULT 0,
+  not_modified INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  skipped INTEGER NOT NULL DEFAULT 0,
+  bytes INTEGER NOT NULL DEFAULT 0,
+  new_comments INTEGER NOT NULL DEFAULT 0,
+  new_mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX crawls_key ON crawls(key, finished_at);
+CREATE TABLE crawl_urls (
+  crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+  url TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('page', 'sitemap', 'feed', 'comments')),
+  depth INTEGER NOT NULL DEFAULT 0,
+  via TEXT NOT NULL DEFAULT '',
+  seq INTEGER NOT NULL,
+  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+  outcome TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (crawl_id, url)
+);
+CREATE INDEX crawl_urls_queue ON crawl_urls(crawl_id, done, seq);
+CREATE TABLE redirects (
+  from_url TEXT PRIMARY KEY,
+  to_url TEXT NOT NULL,
+  http_status INTEGER NOT NULL,
+  seen_at TEXT NOT NULL
+);
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 
 struct SchemaState {
   long long application_id = 0;
@@ -223,17 +266,23 @@ Status CheckDatabase(sqlite3* db, bool allow_empty) {
   return {};
 }
 
-Status Migrate(sqlite3* db) {
+Status Migrate(sqlite3* db) { return MigrateTo(db, LatestSchemaVersion()); }
+
+Status MigrateTo(sqlite3* db, int target) {
+  if (target < 1 || target > LatestSchemaVersion()) {
+    return Error{ErrorCode::kInvalidArgument,
+                 "migrate: no schema version " + std::to_string(target)};
+  }
   Result<SchemaState> state = ReadAndJudge(db);
   if (!state) return state.error();
-  if (state->application_id == kApplicationId && state->user_version == LatestSchemaVersion()) {
+  if (state->application_id == kApplicationId && state->user_version >= target) {
     return {};  // the usual case: no write lock needed
   }
   Result<Transaction> transaction = Transaction::BeginImmediate(db);
   if (!transaction) return transaction.error().WithContext("migrate");
   state = ReadAndJudge(db);
   if (!state) return state.error();
-  for (long long version = state->user_version; version < LatestSchemaVersion(); ++version) {
+  for (long long version = state->user_version; version < target; ++version) {
     const std::string context = "migrate to schema version " + std::to_string(version + 1);
     if (Status applied = Exec(db, kMigrations[version]); !applied) {
       return applied.error().WithContext(context);

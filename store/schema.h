@@ -26,4 +26,9 @@ Status CheckDatabase(sqlite3* db, bool allow_empty);
 // under the write lock since another process may have migrated meanwhile.
 Status Migrate(sqlite3* db);
 
+// The same up to version target (1..LatestSchemaVersion()) only: for tests
+// that need a file as an older linkgraph left it. A file at or past target
+// is left alone.
+Status MigrateTo(sqlite3* db, int target);
+
 }  // namespace linkgraph::store

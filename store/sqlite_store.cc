@@ -1,13 +1,16 @@
 // The SQLite Store: opening (check, configure, migrate), SavePages in one
-// transaction, and the read side. The write path itself is page_writer.cc.
+// transaction, and the read side. The write path itself is page_writer.cc;
+// the graph and the crawl frontier are graph_tables.cc and crawl_tables.cc.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <string>
 #include <system_error>
 #include <thread>
 #include <utility>
 
+#include "store/crawl_tables.h"
 #include "store/graph_tables.h"
 #include "store/keys.h"
 #include "store/page_writer.h"
@@ -38,9 +41,13 @@ constexpr const char* kSelectMentions =
     " FROM mentions m JOIN posts p ON p.id = m.post_id"
     " LEFT JOIN comments c ON c.post_id = m.post_id AND c.comment_key = m.comment_key"
     " ORDER BY p.url, m.comment_key <> '', c.position, m.comment_key, m.id";
-constexpr const char* kSelectPage =
-    "SELECT url, canonical_url, status, error, http_status, etag, last_modified, content_hash,"
-    " fetched_at FROM pages WHERE url = ?1";
+#define LINKGRAPH_FETCH_COLUMNS                                                        \
+  "url, canonical_url, status, error, http_status, etag, last_modified, content_hash," \
+  " fetched_at"
+constexpr const char* kSelectPage = "SELECT " LINKGRAPH_FETCH_COLUMNS " FROM pages WHERE url = ?1";
+constexpr const char* kSelectPageFetches =
+    "SELECT " LINKGRAPH_FETCH_COLUMNS " FROM pages ORDER BY url";
+#undef LINKGRAPH_FETCH_COLUMNS
 constexpr const char* kSelectCounts =
     "SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM pages),"
     " (SELECT count(*) FROM posts), (SELECT count(*) FROM comments),"
@@ -48,6 +55,11 @@ constexpr const char* kSelectCounts =
     " (SELECT count(*) FROM identities), (SELECT COALESCE(max(fetched_at), '') FROM pages)";
 constexpr const char* kSelectPageStatuses =
     "SELECT status, count(*) FROM pages GROUP BY status ORDER BY count(*) DESC, status";
+
+PageFetch PageFetchFromRow(const Statement& s) {
+  return PageFetch{s.Text(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4)),
+                   s.Text(5), s.Text(6), s.Text(7), s.Text(8)};
+}
 
 // Runs a query without parameters and calls on_row(statement) for each row.
 template <typename OnRow>
@@ -101,6 +113,24 @@ class SqliteStore final : public Store {
     return Within("read neighbours", graph_.Neighbours(person, kinds));
   }
 
+  Result<CrawlRun> OpenCrawl(const std::string& key, const std::vector<QueuedUrl>& seeds,
+                             const std::string& now) override {
+    return Within("open crawl " + key, crawls_.Open(key, seeds, now));
+  }
+  Result<std::vector<CrawlUrl>> CrawlUrls(long long crawl) override {
+    return Within("read URLs of crawl " + std::to_string(crawl), crawls_.Urls(crawl));
+  }
+  Result<SaveOutcome> RecordCrawled(long long crawl, const std::vector<CrawledUrl>& urls,
+                                    const CrawlTotals& totals) override {
+    return Within("record crawled URLs", crawls_.Record(crawl, urls, totals));
+  }
+  Status FinishCrawl(long long crawl, const std::string& outcome, const CrawlTotals& totals,
+                     const std::string& now) override;
+  Result<std::optional<CrawlRun>> LastCrawl() override {
+    return Within("read last crawl", crawls_.Last());
+  }
+  Result<std::vector<PageFetch>> PageFetches() override;
+
  private:
   template <typename T>
   static Result<T> Within(const std::string& context, Result<T> result) {
@@ -111,7 +141,16 @@ class SqliteStore final : public Store {
   DbHandle db_;
   StatementCache statements_;  // after db_, so finalized before it closes
   GraphTables graph_{db_.get(), &statements_};
+  CrawlTables crawls_{db_.get(), &statements_};
 };
+
+Status SqliteStore::FinishCrawl(long long crawl, const std::string& outcome,
+                                const CrawlTotals& totals, const std::string& now) {
+  if (Status finished = crawls_.Finish(crawl, outcome, totals, now); !finished) {
+    return finished.error().WithContext("finish crawl " + std::to_string(crawl));
+  }
+  return {};
+}
 
 Status SqliteStore::ReplaceGraph(const GraphSnapshot& graph) {
   Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
@@ -149,10 +188,15 @@ Result<std::optional<PageFetch>> SqliteStore::FindPage(const std::string& url) {
   Result<bool> row = query->Bind(1, url).Step();
   if (!row) return row.error().WithContext("find page " + url);
   if (!*row) return std::optional<PageFetch>();
-  const Statement& s = *query;
-  return std::optional<PageFetch>(PageFetch{s.Text(0), s.Text(1), s.Text(2), s.Text(3),
-                                            static_cast<int>(s.Int(4)), s.Text(5), s.Text(6),
-                                            s.Text(7), s.Text(8)});
+  return std::optional<PageFetch>(PageFetchFromRow(*query));
+}
+
+Result<std::vector<PageFetch>> SqliteStore::PageFetches() {
+  std::vector<PageFetch> fetches;
+  Status read = ForEachRow(db_.get(), kSelectPageFetches,
+                           [&](const Statement& s) { fetches.push_back(PageFetchFromRow(s)); });
+  if (!read) return read.error().WithContext("read page fetches");
+  return fetches;
 }
 
 Result<std::vector<StoredPost>> SqliteStore::Posts() {

@@ -137,6 +137,57 @@ struct GraphState {
   long long people = 0, edges = 0;
 };
 
+// The crawl frontier, kept in the store as it changes so that a crawl killed
+// at any moment resumes where it stopped: each finished URL is recorded in
+// the same transaction as its page and the links it revealed.
+
+// A URL a crawl is to fetch.
+struct QueuedUrl {
+  std::string url;            // canonical form (crawler/)
+  std::string kind = "page";  // "page", "sitemap", "feed" or "comments" (WordPress REST)
+  int depth = 0;              // link hops from a seed
+  std::string via;            // the URL it was found on; "" for seeds
+};
+
+// Running totals of one crawl, kept as it goes.
+struct CrawlTotals {
+  long long fetched = 0;       // responses received (a 304 counts too)
+  long long not_modified = 0;  // 304s: no body, no parse
+  long long failed = 0;        // given up: 4xx, 5xx after retries, network, too large...
+  long long skipped = 0;       // not fetched: robots.txt, private address, trap, out of scope
+  long long bytes = 0;         // body bytes received
+  long long new_comments = 0;
+  long long new_mentions = 0;
+};
+
+struct CrawlRun {
+  long long id = 0;
+  std::string key;          // the seeds and options that identify it, as the caller gave
+  std::string started_at;   // ISO 8601 UTC
+  std::string finished_at;  // "" while running, or after the process was killed
+  std::string outcome;      // "" (not finished), "ok", "partial", "failed", "stopped"
+  CrawlTotals totals;
+  long long queued = 0;  // URLs still waiting
+  long long done = 0;    // URLs dealt with (fetched, failed or skipped)
+  bool resumed = false;  // set by OpenCrawl when it continued an unfinished crawl
+};
+
+struct RedirectHop {
+  std::string from;
+  std::string to;
+  int http_status = 0;  // 301, 302, 303, 307, 308
+};
+
+// One URL of a crawl dealt with.
+struct CrawledUrl {
+  std::string url;      // as queued
+  std::string outcome;  // "ok", "not_modified", "http_404", "network_error", "disallowed"...
+  std::string detail;   // the reason, when not ok
+  std::optional<PageToSave> page;     // saved in the same transaction
+  std::vector<QueuedUrl> discovered;  // queued, unless this crawl has them already
+  std::vector<RedirectHop> redirects;
+};
+
 struct OpenOptions {
   bool create_if_missing = true;  // Default: true
   int busy_timeout_ms = 10000;    // Default: 10 s waiting for another writer
@@ -179,6 +230,37 @@ class Store {
   // kinds when empty), either direction.
   virtual Result<std::vector<long long>> Neighbours(long long person,
                                                     const std::vector<std::string>& kinds = {}) = 0;
+
+  // The crawl frontier. OpenCrawl continues the newest unfinished crawl with
+  // this key (resumed = true, seeds ignored), else starts one (started_at =
+  // now) with the seeds queued in order, duplicates once. Unfinished crawls
+  // of other keys are left as they are.
+  virtual Result<CrawlRun> OpenCrawl(const std::string& key, const std::vector<QueuedUrl>& seeds,
+                                     const std::string& now) = 0;
+  // Every URL the crawl holds, queued or dealt with: the dealt-with ones
+  // first, then the queued ones, each in the order they were queued. `done`
+  // tells which is which.
+  struct CrawlUrl {
+    QueuedUrl url;
+    bool done = false;
+  };
+  virtual Result<std::vector<CrawlUrl>> CrawlUrls(long long crawl) = 0;
+  // In one transaction, all or nothing: saves the pages (as SavePages),
+  // marks the URLs done (one that was never queued, a redirect target, is
+  // added as done), queues what they discovered (a URL is queued once per
+  // crawl), stores the redirect hops and the totals. The error names the
+  // URL that failed. A finished or unknown crawl is refused.
+  virtual Result<SaveOutcome> RecordCrawled(long long crawl, const std::vector<CrawledUrl>& urls,
+                                            const CrawlTotals& totals) = 0;
+  // Sets finished_at = now, the outcome and the final totals. A finished or
+  // unknown crawl is refused.
+  virtual Status FinishCrawl(long long crawl, const std::string& outcome, const CrawlTotals& totals,
+                             const std::string& now) = 0;
+  // The newest crawl, finished or not; nullopt before the first.
+  virtual Result<std::optional<CrawlRun>> LastCrawl() = 0;
+  // Every stored page's fetch record, by URL: what a new crawl recrawls and
+  // the validators (ETag, Last-Modified) it sends.
+  virtual Result<std::vector<PageFetch>> PageFetches() = 0;
 };
 
 // Opens (creating and migrating as needed) a SQLite store. path ":memory:"

@@ -1,0 +1,258 @@
+#include "store/crawl_tables.h"
+
+#include <utility>
+
+#include "store/page_writer.h"
+
+namespace linkgraph::store {
+namespace {
+
+#define LINKGRAPH_CRAWL_COLUMNS                                                               \
+  "id, key, started_at, finished_at, outcome, fetched, not_modified, failed, skipped, bytes," \
+  " new_comments, new_mentions"
+constexpr const char* kFindUnfinished =
+    "SELECT " LINKGRAPH_CRAWL_COLUMNS
+    " FROM crawls WHERE key = ?1 AND finished_at = '' ORDER BY id DESC LIMIT 1";
+constexpr const char* kSelectLast =
+    "SELECT " LINKGRAPH_CRAWL_COLUMNS " FROM crawls ORDER BY id DESC LIMIT 1";
+#undef LINKGRAPH_CRAWL_COLUMNS
+constexpr const char* kInsertCrawl =
+    "INSERT INTO crawls (key, started_at) VALUES (?1, ?2) RETURNING id";
+constexpr const char* kCrawlFinishedAt = "SELECT finished_at FROM crawls WHERE id = ?1";
+// Only an unfinished crawl takes totals; ?9 and ?10 stay '' until it ends.
+constexpr const char* kWriteTotals =
+    "UPDATE crawls SET fetched = ?2, not_modified = ?3, failed = ?4, skipped = ?5, bytes = ?6,"
+    " new_comments = ?7, new_mentions = ?8, finished_at = ?9, outcome = ?10"
+    " WHERE id = ?1 AND finished_at = ''";
+
+constexpr const char* kCountUrls =
+    "SELECT count(*) FILTER (WHERE done = 0), count(*) FILTER (WHERE done = 1)"
+    " FROM crawl_urls WHERE crawl_id = ?1";
+// Two probes of crawl_urls_queue (one per done value) rather than a scan of
+// every URL of the crawl, since this runs once per RecordCrawled.
+constexpr const char* kLastSeq =
+    "SELECT max(COALESCE((SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 0), 0),"
+    " COALESCE((SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 1), 0))";
+constexpr const char* kSelectUrls =
+    "SELECT url, kind, depth, via FROM crawl_urls WHERE crawl_id = ?1 AND done = ?2"
+    " ORDER BY seq";
+// A URL is queued once per crawl: later finds of it change nothing.
+constexpr const char* kQueueUrl =
+    "INSERT INTO crawl_urls (crawl_id, url, kind, depth, via, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " ON CONFLICT (crawl_id, url) DO NOTHING";
+// A URL dealt with without being queued (a redirect target) is added as a
+// done page; its seq, like a conflicting insert's, is simply left unused.
+constexpr const char* kMarkDone =
+    "INSERT INTO crawl_urls (crawl_id, url, kind, seq, done, outcome, detail)"
+    " VALUES (?1, ?2, 'page', ?3, 1, ?4, ?5)"
+    " ON CONFLICT (crawl_id, url) DO UPDATE SET done = 1, outcome = excluded.outcome,"
+    " detail = excluded.detail";
+// seen_at is the fetch time of the page the hops led to, else the clock's.
+constexpr const char* kUpsertRedirect =
+    "INSERT INTO redirects (from_url, to_url, http_status, seen_at)"
+    " VALUES (?1, ?2, ?3, COALESCE(NULLIF(?4, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+    " ON CONFLICT (from_url) DO UPDATE SET to_url = excluded.to_url,"
+    " http_status = excluded.http_status, seen_at = excluded.seen_at";
+
+CrawlRun RunFromRow(const Statement& s) {
+  CrawlRun run;
+  run.id = s.Int(0);
+  run.key = s.Text(1);
+  run.started_at = s.Text(2);
+  run.finished_at = s.Text(3);
+  run.outcome = s.Text(4);
+  run.totals = CrawlTotals{s.Int(5), s.Int(6), s.Int(7), s.Int(8), s.Int(9), s.Int(10), s.Int(11)};
+  return run;
+}
+
+Error Invalid(std::string message) {
+  return Error{ErrorCode::kInvalidArgument, std::move(message)};
+}
+
+}  // namespace
+
+Result<CrawlRun> CrawlTables::Open(const std::string& key, const std::vector<QueuedUrl>& seeds,
+                                   const std::string& now) {
+  if (now.empty()) return Invalid("no start time");
+  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  if (!transaction) return transaction.error();
+  std::optional<CrawlRun> found;
+  {
+    Result<ScopedStatement> find = statements_.Get(kFindUnfinished);
+    if (!find) return find.error();
+    Result<bool> row = (*find)->Bind(1, key).Step();
+    if (!row) return row.error();
+    if (*row) found = RunFromRow(**find);
+  }
+  Result<CrawlRun> run = found ? Result<CrawlRun>(std::move(*found)) : Start(key, seeds, now);
+  if (!run) return run.error();
+  run->resumed = found.has_value();
+  if (Status counted = FillCounts(&*run); !counted) return counted.error();
+  if (Status committed = transaction->Commit(); !committed) return committed.error();
+  return run;
+}
+
+Result<CrawlRun> CrawlTables::Start(const std::string& key, const std::vector<QueuedUrl>& seeds,
+                                    const std::string& now) {
+  CrawlRun run;
+  run.key = key;
+  run.started_at = now;
+  {
+    Result<ScopedStatement> insert = statements_.Get(kInsertCrawl);
+    if (!insert) return insert.error();
+    if (Status row = (*insert)->BindAll(key, now).StepRow(); !row) return row.error();
+    run.id = (*insert)->Int(0);
+  }
+  long long seq = 0;
+  for (const QueuedUrl& seed : seeds) {
+    if (Status queued = Queue(run.id, seed, ++seq); !queued) {
+      return queued.error().WithContext("queue seed " + seed.url);
+    }
+  }
+  return run;
+}
+
+Status CrawlTables::FillCounts(CrawlRun* run) {
+  Result<ScopedStatement> count = statements_.Get(kCountUrls);
+  if (!count) return count.error();
+  if (Status row = (*count)->Bind(1, run->id).StepRow(); !row) return row;
+  run->queued = (*count)->Int(0);
+  run->done = (*count)->Int(1);
+  return {};
+}
+
+Result<long long> CrawlTables::LastSeq(long long crawl) {
+  Result<ScopedStatement> query = statements_.Get(kLastSeq);
+  if (!query) return query.error();
+  if (Status row = (*query)->Bind(1, crawl).StepRow(); !row) return row.error();
+  return (*query)->Int(0);
+}
+
+Status CrawlTables::Queue(long long crawl, const QueuedUrl& url, long long seq) {
+  if (url.url.empty()) return Invalid("a URL to queue is empty");
+  Result<ScopedStatement> insert = statements_.Get(kQueueUrl);
+  if (!insert) return insert.error();
+  return (*insert)->BindAll(crawl, url.url, url.kind, url.depth, url.via, seq).Run();
+}
+
+Result<std::vector<Store::CrawlUrl>> CrawlTables::Urls(long long crawl) {
+  Result<Transaction> snapshot = Transaction::BeginRead(db_);
+  if (!snapshot) return snapshot.error();
+  std::vector<Store::CrawlUrl> urls;
+  for (long long done : {1LL, 0LL}) {
+    Result<ScopedStatement> query = statements_.Get(kSelectUrls);
+    if (!query) return query.error();
+    (*query)->BindAll(crawl, done);
+    while (true) {
+      Result<bool> row = (*query)->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      const Statement& s = **query;
+      urls.push_back(Store::CrawlUrl{
+          QueuedUrl{s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3)}, done == 1});
+    }
+  }
+  if (Status ended = snapshot->Commit(); !ended) return ended.error();
+  return urls;
+}
+
+Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<CrawledUrl>& urls,
+                                        const CrawlTotals& totals) {
+  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  if (!transaction) return transaction.error();
+  // Totals first: they refuse a finished or unknown crawl before any work.
+  if (Status written = WriteTotals(crawl, totals, "", ""); !written) return written.error();
+  Result<long long> seq = LastSeq(crawl);
+  if (!seq) return seq.error();
+  SaveOutcome outcome;
+  for (const CrawledUrl& url : urls) {
+    // Returning before Commit() rolls the whole call back.
+    if (Status recorded = RecordOne(crawl, url, &*seq, &outcome); !recorded) {
+      return recorded.error().WithContext("record " + url.url);
+    }
+  }
+  if (Status committed = transaction->Commit(); !committed) return committed.error();
+  return outcome;
+}
+
+Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, long long* seq,
+                              SaveOutcome* outcome) {
+  if (url.url.empty()) return Invalid("a crawled URL is empty");
+  if (url.page) {
+    if (Status saved = PageWriter(&statements_).Save(*url.page, outcome); !saved) {
+      return saved.error().WithContext("save page " + url.page->fetch.url);
+    }
+  }
+  {
+    Result<ScopedStatement> mark = statements_.Get(kMarkDone);
+    if (!mark) return mark.error();
+    Status marked = (*mark)->BindAll(crawl, url.url, ++*seq, url.outcome, url.detail).Run();
+    if (!marked) return marked.error().WithContext("mark done");
+  }
+  for (const QueuedUrl& found : url.discovered) {
+    if (Status queued = Queue(crawl, found, ++*seq); !queued) {
+      return queued.error().WithContext("queue " + found.url);
+    }
+  }
+  const std::string seen_at = url.page ? url.page->fetch.fetched_at : std::string();
+  for (const RedirectHop& hop : url.redirects) {
+    Result<ScopedStatement> upsert = statements_.Get(kUpsertRedirect);
+    if (!upsert) return upsert.error();
+    Status stored = (*upsert)->BindAll(hop.from, hop.to, hop.http_status, seen_at).Run();
+    if (!stored) return stored.error().WithContext("redirect " + hop.from);
+  }
+  return {};
+}
+
+Status CrawlTables::Finish(long long crawl, const std::string& outcome, const CrawlTotals& totals,
+                           const std::string& now) {
+  if (outcome.empty()) return Invalid("no outcome");
+  if (now.empty()) return Invalid("no finish time");
+  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  if (!transaction) return transaction.error();
+  if (Status written = WriteTotals(crawl, totals, outcome, now); !written) return written;
+  return transaction->Commit();
+}
+
+Status CrawlTables::WriteTotals(long long crawl, const CrawlTotals& totals,
+                                const std::string& outcome, const std::string& now) {
+  {
+    Result<ScopedStatement> update = statements_.Get(kWriteTotals);
+    if (!update) return update.error();
+    Status written =
+        (*update)
+            ->BindAll(crawl, totals.fetched, totals.not_modified, totals.failed, totals.skipped,
+                      totals.bytes, totals.new_comments, totals.new_mentions, now, outcome)
+            .Run();
+    if (!written) return written;
+    if (sqlite3_changes(db_) == 1) return {};
+  }
+  // Nothing updated: say why.
+  Result<ScopedStatement> query = statements_.Get(kCrawlFinishedAt);
+  if (!query) return query.error();
+  Result<bool> row = (*query)->Bind(1, crawl).Step();
+  if (!row) return row.error();
+  const std::string id = "crawl " + std::to_string(crawl);
+  if (!*row) return Error{ErrorCode::kNotFound, "no " + id};
+  return Invalid(id + " already finished at " + (*query)->Text(0));
+}
+
+Result<std::optional<CrawlRun>> CrawlTables::Last() {
+  Result<Transaction> snapshot = Transaction::BeginRead(db_);
+  if (!snapshot) return snapshot.error();
+  std::optional<CrawlRun> run;
+  {
+    Result<ScopedStatement> query = statements_.Get(kSelectLast);
+    if (!query) return query.error();
+    Result<bool> row = (*query)->Step();
+    if (!row) return row.error();
+    if (*row) run = RunFromRow(**query);
+  }
+  if (run) {
+    if (Status counted = FillCounts(&*run); !counted) return counted.error();
+  }
+  if (Status ended = snapshot->Commit(); !ended) return ended.error();
+  return run;
+}
+
+}  // namespace linkgraph::store

@@ -1,0 +1,49 @@
+// Private to store/: the crawl frontier's tables (crawls, crawl_urls,
+// redirects). Each call is one transaction of its own; RecordCrawled also
+// writes pages through PageWriter in that transaction. Borrows the
+// connection and the statement cache of its store; one thread at a time.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "store/sqlite_handles.h"
+#include "store/store.h"
+
+namespace linkgraph::store {
+
+class CrawlTables {
+ public:
+  CrawlTables(sqlite3* db, StatementCache* statements) : db_(db), statements_(*statements) {}
+
+  Result<CrawlRun> Open(const std::string& key, const std::vector<QueuedUrl>& seeds,
+                        const std::string& now);
+  Result<std::vector<Store::CrawlUrl>> Urls(long long crawl);
+  Result<SaveOutcome> Record(long long crawl, const std::vector<CrawledUrl>& urls,
+                             const CrawlTotals& totals);
+  Status Finish(long long crawl, const std::string& outcome, const CrawlTotals& totals,
+                const std::string& now);
+  Result<std::optional<CrawlRun>> Last();
+
+ private:
+  // Within the caller's transaction.
+  Result<CrawlRun> Start(const std::string& key, const std::vector<QueuedUrl>& seeds,
+                         const std::string& now);
+  Status FillCounts(CrawlRun* run);
+  Result<long long> LastSeq(long long crawl);
+  Status Queue(long long crawl, const QueuedUrl& url, long long seq);
+  Status RecordOne(long long crawl, const CrawledUrl& url, long long* seq, SaveOutcome* outcome);
+  // Writes the totals of an unfinished crawl, and finishes it when now is
+  // not "". Refuses a finished or unknown crawl.
+  Status WriteTotals(long long crawl, const CrawlTotals& totals, const std::string& outcome,
+                     const std::string& now);
+
+  sqlite3* db_;
+  StatementCache& statements_;
+};
+
+}  // namespace linkgraph::store
