@@ -4,10 +4,14 @@
 // A Fetcher is used from one thread at a time.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -48,32 +52,102 @@ class Fetcher {
 // over max_body_bytes), kNetwork (connect, timeout, redirect limit, TLS).
 std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options = {});
 
-// Breadth-first frontier over the seeds' sites: the same scheme, host and port
-// as a seed (for file:// URLs, the seed's folder and below). URLs are handed
-// out in a normal form (lowercase scheme and host, no default port, no dot
-// segments, no fragment, no "replytocom", "utm_*" or session-id parameter),
-// each once, seeds first, at most max_pages in all.
-class Frontier {
- public:
-  explicit Frontier(std::vector<std::string> seeds, int max_pages = 1000);
+// ---- The concurrent crawl: a FetchScheduler runs many transfers at once
+// (libcurl multi) under global and per-host limits, robots.txt, per-host
+// delays, retries with backoff, and the private-address guard; a Frontier
+// decides what to fetch next. Both are used from one thread.
 
-  bool Next(std::string* url);
-  // Queues the links of a fetched page that are in scope and not yet seen.
-  // Links must be absolute; relative ones, other schemes (mailto:,
-  // javascript:) and images, scripts, styles and archives are skipped.
-  void AddLinks(const std::vector<std::string>& links);
-  int handed_out() const { return handed_out_; }
+// What a request may bring back; other content types are refused as soon as
+// the headers arrive, without reading the body.
+enum class ContentKind {
+  kHtml,  // text/html, application/xhtml+xml (and no Content-Type at all)
+  kXml,   // sitemaps and feeds: */xml, */rss+xml, */atom+xml, text/plain
+  kJson,  // application/json (WordPress REST)
+};
+
+struct FetchRequest {
+  std::string url;  // absolute, canonical
+  ContentKind accept = ContentKind::kHtml;
+  std::string etag;           // sent as If-None-Match; ""
+  std::string last_modified;  // sent as If-Modified-Since; ""
+  bool allow_private = false;  // may reach private addresses (a seed that is one)
+  uint64_t tag = 0;            // the caller's, returned with the result
+};
+
+enum class FetchOutcome {
+  kOk,           // 2xx with a body of the accepted kind
+  kNotModified,  // 304 to a conditional request: no body
+  kRedirect,     // 3xx: `location` says where (redirects are not followed here)
+  kHttpError,    // 4xx, or 5xx after the retries
+  kNetworkError,  // after the retries: refused, reset, timeout, truncated, bad encoding
+  kWrongType,    // a Content-Type the request does not accept
+  kTooLarge,     // body over the cap
+  kDisallowed,   // robots.txt: not fetched
+  kBlocked,      // resolves to a private, loopback or link-local address: not fetched
+};
+
+const char* ToString(FetchOutcome outcome);
+
+struct FetchResult {
+  FetchRequest request;
+  FetchOutcome outcome = FetchOutcome::kOk;
+  FetchResponse response;  // status, headers, body (kOk only)
+  std::string location;    // kRedirect: the absolute target
+  std::string error;       // why, for every outcome but kOk and kNotModified
+  int attempts = 0;        // transfers made (0 when not fetched)
+};
+
+struct SchedulerOptions {
+  FetchOptions fetch;  // user agent, timeouts, body cap (redirects are returned, not followed)
+  int concurrency = 8;     // transfers in flight in all
+  int per_host = 2;        // transfers in flight to one host
+  double delay_seconds = 1.0;  // between request starts to one host; robots.txt Crawl-delay when larger
+  int retries = 3;             // further attempts after a 5xx, 429 or network fault
+  double backoff_seconds = 1.0;      // first retry's wait; doubled each time, with jitter
+  double max_backoff_seconds = 60.0;  // also the longest Retry-After honoured
+  bool obey_robots = true;
+  bool allow_private = false;  // every request may reach private addresses
+};
+
+struct SchedulerStats {
+  long long transfers = 0;  // attempts started, robots.txt included
+  long long bytes = 0;      // body bytes received
+  int in_flight = 0;
+  size_t waiting = 0;  // requests added but not finished
+};
+
+class FetchScheduler {
+ public:
+  explicit FetchScheduler(SchedulerOptions options);
+  ~FetchScheduler();
+  FetchScheduler(const FetchScheduler&) = delete;
+  FetchScheduler& operator=(const FetchScheduler&) = delete;
+
+  // Fails only when libcurl cannot be set up.
+  Status Ready() const;
+
+  void Add(FetchRequest request);
+  // Runs transfers until some finish or `wait` passes; returns the finished
+  // ones (possibly none). Requests of one host start in the order added.
+  std::vector<FetchResult> Poll(std::chrono::milliseconds wait);
+  // Makes a Poll in progress (or the next one) return at once. The one
+  // method that may be called from another thread.
+  void Wakeup();
+  // Requests added and not yet returned by Poll.
+  size_t Waiting() const;
+  SchedulerStats Stats() const;
+  // Sitemap URLs named by the robots.txt files read since the last call.
+  std::vector<std::string> TakeRobotsSitemaps();
 
  private:
-  bool InScope(const std::string& url) const;
-
-  std::vector<std::string> queue_;
-  size_t next_ = 0;
-  std::unordered_set<std::string> seen_;
-  std::vector<std::string> scope_prefixes_;
-  int max_pages_;
-  int handed_out_ = 0;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
+
+// The canonical form the crawler compares, queues and stores (lowercase
+// scheme and host, no default port or fragment, no "replytocom", "utm_*" or
+// session-id parameters); nullopt for what is not an http(s) or file URL.
+std::optional<std::string> CanonicalizeUrl(std::string_view url);
 
 class RobotsRules;
 
@@ -103,6 +177,117 @@ class RobotsPolicy {
   Fetcher& fetcher_;
   std::string user_agent_;
   std::map<std::string, std::unique_ptr<RobotsRules>> hosts_;  // by "scheme://host:port"
+};
+
+// What a crawl may visit, from its seeds.
+enum class ScopeKind {
+  kHost,  // the seeds' hosts: same host name and port, http and https alike
+          // (http://x/ and https://x/ are one host, http://x:8080/ another)
+  kSite,  // the seeds' registrable domains (public suffix list), either scheme, any
+          // port: www.example.co.uk and blog.example.co.uk are one site; an IP
+          // address or "localhost" is a site of its own, and so is each blog of a
+          // blog host the list lacks (a.wordpress.com, b.tumblr.com, ...)
+  kList,  // the seeds themselves and nothing else
+};
+// For every kind, file:// seeds take in their folder and below (kList: only
+// the seeds).
+
+// "host", "site", "list"; nullopt for anything else.
+std::optional<ScopeKind> ParseScopeKind(const std::string& text);
+
+// Copyable; not thread-safe for AddSeed while another thread calls Contains.
+class CrawlScope {
+ public:
+  CrawlScope(ScopeKind kind, const std::vector<std::string>& seeds);
+  // url: canonical (CanonicalUrl). Seeds are always in scope.
+  bool Contains(const std::string& url) const;
+  // A seed's redirect target joins the scope (http -> https, or a moved blog).
+  void AddSeed(const std::string& url);
+
+ private:
+  ScopeKind kind_;
+  std::unordered_set<std::string> seeds_;  // canonical
+  std::unordered_set<std::string> hosts_;  // "host" or "host:port" (no default port)
+  std::unordered_set<std::string> sites_;  // registrable domains, IPs, "localhost"
+  std::vector<std::string> folders_;       // file:// seeds' folders ("file:///a/b/")
+};
+
+// Bounds on the URLs a site can generate without end: calendars, date
+// archives far in the past or future, endless pagination, repeating path
+// segments, ever longer URLs.
+struct TrapLimits {
+  int max_url_length = 1024;
+  int max_path_segments = 16;
+  int max_segment_repeats = 2;   // the same segment more often than this: a trap
+  int max_page_number = 5000;    // /page/N/, ?paged=N, ?page=N, /comment-page-N/, ?cpage=N
+  int earliest_year = 1990;      // dates in the URL outside [earliest, this year + 1]
+  // Date-like URLs alike but for their numbers (/2009/06/12/ and /2009/06/13/,
+  // ?month=2009-06 and ?month=2009-07): those whose every number is part of a
+  // year, month or day. Posts (/?p=N, /2009/06/slug/) and pages are not counted.
+  int max_urls_per_shape = 1000;
+};
+
+// Remembers the URL shapes a crawl has admitted. Not thread-safe.
+class TrapGuard {
+ public:
+  explicit TrapGuard(TrapLimits limits = {}, int current_year = 0);  // 0: from the clock
+  // "" when url (canonical) may be queued, else why not ("calendar: year
+  // 2087 (outside 1990..2026)", "pagination: page 6000 (limit 5000)", "shape
+  // budget: ..."). Counts the URL's shape when it is admitted, so call it
+  // once per distinct URL (after the seen-check).
+  std::string Check(const std::string& url);
+
+ private:
+  TrapLimits limits_;
+  int current_year_;
+  std::unordered_map<std::string, int> shapes_;  // admitted date-like URLs per shape
+};
+
+// A URL the crawl is to fetch, and why it is known.
+struct FrontierEntry {
+  std::string url;            // canonical
+  std::string kind = "page";  // "page", "sitemap", "feed" or "comments" (WordPress REST)
+  int depth = 0;              // link hops from a seed
+  std::string via;            // the URL it was found on; "" for seeds
+};
+
+struct FrontierLimits {
+  int max_pages = 50000;  // "page" entries handed out, in all
+  int max_depth = -1;     // -1: no limit
+};
+
+// Breadth-first: each URL once per crawl, in scope, within the limits and
+// not a trap. Pages are handed out before further discovery only in the
+// order they were offered.
+class Frontier {
+ public:
+  Frontier(CrawlScope scope, FrontierLimits limits, TrapLimits traps = {});
+
+  // A URL already dealt with (in this crawl, or stored and not due): never
+  // queued again. Returns false when it was seen already.
+  bool MarkSeen(const std::string& url);
+  // An entry from a stored crawl, queued as it is when not seen yet.
+  void Restore(FrontierEntry entry, bool done);
+  // A seed or a discovered link: canonicalised, and queued when new, in
+  // scope, within depth and not a trap. Returns the queued entry, or nullopt
+  // with *refusal set to the reason ("" when the URL was seen already).
+  // Seeds (depth 0, no via) skip the scope and trap checks.
+  std::optional<FrontierEntry> Offer(std::string_view url, std::string kind, int depth,
+                                     std::string via, std::string* refusal = nullptr);
+  bool Next(FrontierEntry* entry);
+
+  size_t Queued() const { return queue_.size() - next_; }
+  int PagesHandedOut() const { return pages_handed_out_; }
+  CrawlScope& Scope() { return scope_; }
+
+ private:
+  CrawlScope scope_;
+  FrontierLimits limits_;
+  TrapGuard traps_;
+  std::unordered_set<std::string> seen_;
+  std::vector<FrontierEntry> queue_;
+  size_t next_ = 0;
+  int pages_handed_out_ = 0;
 };
 
 // "file:///a/b.html" -> "/a/b.html"; "" when url is not a file URL.

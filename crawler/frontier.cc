@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "crawler/canonical_url.h"
@@ -15,20 +16,11 @@
 namespace linkgraph::crawler {
 namespace {
 
-// Links that are surely not pages. Feeds (.xml, /feed/) are kept on purpose:
-// comment feeds carry pingbacks that the HTML may not show.
+// Links that are surely not pages.
 constexpr std::array<std::string_view, 23> kSkippedExtensions = {
     ".jpg", ".jpeg", ".png",  ".gif",   ".webp", ".svg", ".ico", ".bmp",
     ".css", ".js",   ".pdf",  ".zip",   ".gz",   ".tgz", ".mp3", ".mp4",
     ".avi", ".mov",  ".woff", ".woff2", ".ttf",  ".exe", ".dmg"};
-
-// The part of a normal URL that every URL in its scope starts with:
-// "http://host/" or, for files, the URL of the file's folder with a '/'.
-std::string ScopePrefix(const std::string& normal) {
-  if (SchemeOf(normal) == "file") return normal.substr(0, normal.rfind('/') + 1);
-  const size_t authority = normal.find("://") + 3;
-  return normal.substr(0, normal.find('/', authority) + 1);
-}
 
 bool IsNonPageResource(std::string_view normal) {
   const std::string_view path = normal.substr(0, normal.find('?'));
@@ -42,42 +34,75 @@ bool IsNonPageResource(std::string_view normal) {
 
 }  // namespace
 
-Frontier::Frontier(std::vector<std::string> seeds, int max_pages) : max_pages_(max_pages) {
-  for (const std::string& seed : seeds) {
-    const auto normal = CanonicalUrl(seed);
-    if (!normal) continue;
-    std::string prefix = ScopePrefix(*normal);
-    if (std::find(scope_prefixes_.begin(), scope_prefixes_.end(), prefix) ==
-        scope_prefixes_.end()) {
-      scope_prefixes_.push_back(std::move(prefix));
+Frontier::Frontier(CrawlScope scope, FrontierLimits limits, TrapLimits traps)
+    : scope_(std::move(scope)), limits_(limits), traps_(traps) {}
+
+bool Frontier::MarkSeen(const std::string& url) { return seen_.insert(url).second; }
+
+void Frontier::Restore(FrontierEntry entry, bool done) {
+  if (!seen_.insert(entry.url).second) return;
+  if (done) {
+    if (entry.kind == "page") ++pages_handed_out_;
+    return;
+  }
+  queue_.push_back(std::move(entry));
+}
+
+std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string kind, int depth,
+                                             std::string via, std::string* refusal) {
+  std::string ignored;
+  std::string& why = refusal != nullptr ? *refusal : ignored;
+  why.clear();
+  std::optional<std::string> normal = CanonicalUrl(url);
+  if (!normal) {
+    why = "not an http(s) or file URL";
+    return std::nullopt;
+  }
+  if (seen_.count(*normal) > 0) return std::nullopt;
+  const bool is_seed = depth == 0 && via.empty();
+  if (!is_seed) {
+    if (kind == "page" && IsNonPageResource(*normal)) {
+      why = "not a page";
+      return std::nullopt;
     }
-    if (static_cast<int>(queue_.size()) < max_pages_ && seen_.insert(*normal).second) {
-      queue_.push_back(*normal);
+    if (!scope_.Contains(*normal)) {
+      why = "out of scope";
+      return std::nullopt;
+    }
+    if (limits_.max_depth >= 0 && depth > limits_.max_depth) {
+      why = "deeper than --max-depth";
+      return std::nullopt;
+    }
+    // Sitemaps, feeds and the REST API are the site's own lists, not traps.
+    if (kind == "page") {
+      why = traps_.Check(*normal);
+      if (!why.empty()) return std::nullopt;
     }
   }
+  seen_.insert(*normal);
+  FrontierEntry entry{*normal, std::move(kind), depth, std::move(via)};
+  queue_.push_back(entry);
+  return entry;
 }
 
-bool Frontier::Next(std::string* url) {
-  if (next_ >= queue_.size() || handed_out_ >= max_pages_) return false;
-  *url = queue_[next_++];
-  ++handed_out_;
-  return true;
-}
-
-void Frontier::AddLinks(const std::vector<std::string>& links) {
-  for (const std::string& link : links) {
-    // Nothing queued past max_pages would ever be handed out; not queueing it
-    // also bounds memory on sites with endless generated links.
-    if (static_cast<int>(queue_.size()) >= max_pages_) return;
-    const auto normal = CanonicalUrl(link);
-    if (!normal || IsNonPageResource(*normal) || !InScope(*normal)) continue;
-    if (seen_.insert(*normal).second) queue_.push_back(*normal);
+bool Frontier::Next(FrontierEntry* entry) {
+  while (next_ < queue_.size()) {
+    FrontierEntry& candidate = queue_[next_];
+    if (candidate.kind == "page" && pages_handed_out_ >= limits_.max_pages) {
+      ++next_;  // past --max-pages: stays queued in the store, not fetched
+      continue;
+    }
+    *entry = std::move(candidate);
+    ++next_;
+    if (entry->kind == "page") ++pages_handed_out_;
+    // Handed-out entries are not needed again: free them as the crawl goes.
+    if (next_ > 4096 && next_ * 2 > queue_.size()) {
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(next_));
+      next_ = 0;
+    }
+    return true;
   }
-}
-
-bool Frontier::InScope(const std::string& url) const {
-  return std::any_of(scope_prefixes_.begin(), scope_prefixes_.end(),
-                     [&url](const std::string& prefix) { return url.starts_with(prefix); });
+  return false;
 }
 
 }  // namespace linkgraph::crawler

@@ -1,5 +1,6 @@
 #include "crawler/url_util.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -91,6 +92,40 @@ std::string FileUrlFromPath(const std::string& path) {
   std::filesystem::path absolute = std::filesystem::absolute(path, ignored);
   if (absolute.empty()) absolute = path;
   return "file://" + PercentEncodePath(absolute.string());
+}
+
+std::optional<UrlParts> SplitCanonicalUrl(std::string_view url) {
+  UrlParts parts;
+  const size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return std::nullopt;
+  parts.scheme = url.substr(0, colon);
+  if (parts.scheme != "http" && parts.scheme != "https" && parts.scheme != "file") {
+    return std::nullopt;
+  }
+  std::string_view rest = url.substr(colon + 3);
+  const size_t path_start = rest.find('/');
+  const std::string_view authority = rest.substr(0, path_start);
+  rest = rest.substr(std::min(path_start, rest.size()));  // views stay inside url
+  const size_t question = rest.find('?');
+  parts.path = rest.substr(0, question);
+  if (question != std::string_view::npos) parts.query = rest.substr(question + 1);
+  if (parts.scheme == "file") return parts;
+  // The port follows the last ':' that is not inside an IPv6 literal.
+  const size_t bracket = authority.rfind(']');
+  const size_t port_colon = authority.rfind(':');
+  if (port_colon != std::string_view::npos &&
+      (bracket == std::string_view::npos || port_colon > bracket)) {
+    parts.host = authority.substr(0, port_colon);
+    parts.port = authority.substr(port_colon + 1);
+  } else {
+    parts.host = authority;
+  }
+  if (parts.host.empty()) return std::nullopt;
+  return parts;
+}
+
+std::string FileUrlFolder(std::string_view file_url) {
+  return std::string(file_url.substr(0, file_url.rfind('/') + 1));
 }
 
 }  // namespace linkgraph::crawler

@@ -1,7 +1,8 @@
-// Private to crawler/: small URL text helpers shared by the fetcher and the
-// frontier. Pure functions on strings; no I/O.
+// Private to crawler/: small URL text helpers shared by the fetcher, the
+// frontier and the crawl scope. Pure functions on strings; no I/O.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,22 @@ std::string PercentDecode(std::string_view text);
 // Escapes every byte of a path except unreserved characters, '/' and the
 // sub-delimiters RFC 3986 allows in a path segment.
 std::string PercentEncodePath(std::string_view path);
+
+// The parts of a canonical URL (CanonicalUrl), as views into it. For
+// "http://h:8080/a/b?x=1": scheme "http", host "h", port "8080", path "/a/b",
+// query "x=1". file URLs have an empty host and port. Nothing is decoded.
+struct UrlParts {
+  std::string_view scheme;
+  std::string_view host;  // lower case; IPv6 literals keep their brackets
+  std::string_view port;  // "" for the scheme's default
+  std::string_view path;
+  std::string_view query;  // without the '?'
+};
+// nullopt when url is not an absolute http, https or file URL.
+std::optional<UrlParts> SplitCanonicalUrl(std::string_view url);
+
+// The folder a canonical file URL is in, with its '/': "file:///a/b.html" ->
+// "file:///a/". Every URL under a file seed's folder starts with it.
+std::string FileUrlFolder(std::string_view file_url);
 
 }  // namespace linkgraph::crawler

@@ -1,5 +1,5 @@
-// The Frontier's scope, normal form, dedupe and page cap, and the file URL
-// helpers it relies on.
+// The Frontier's normal form, dedupe, scope, depth and page cap, resume
+// from a stored crawl, and the file URL helpers it relies on.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -13,20 +13,30 @@ namespace {
 
 namespace data = boost::unit_test::data;
 
+Frontier MakeFrontier(const std::vector<std::string>& seeds, int max_pages = 50000,
+                      int max_depth = -1, ScopeKind scope = ScopeKind::kHost) {
+  Frontier frontier(CrawlScope(scope, seeds), FrontierLimits{max_pages, max_depth});
+  for (const std::string& seed : seeds) frontier.Offer(seed, "page", 0, "");
+  return frontier;
+}
+
+void AddLinks(Frontier& frontier, const std::vector<std::string>& links, int depth = 1) {
+  for (const std::string& link : links) frontier.Offer(link, "page", depth, "http://via/");
+}
+
 std::vector<std::string> Drain(Frontier& frontier) {
   std::vector<std::string> urls;
-  std::string url;
-  // Bounded: a frontier never hands out more than its max_pages.
-  for (int i = 0; i < 10000 && frontier.Next(&url); ++i) urls.push_back(url);
+  FrontierEntry entry;
+  for (int i = 0; i < 10000 && frontier.Next(&entry); ++i) urls.push_back(entry.url);
   return urls;
 }
 
 // What one link becomes after a seed of http://example.com/start: "" when dropped.
 std::string Queued(const std::string& link) {
-  Frontier frontier({"http://example.com/start"});
-  std::string seed;
+  Frontier frontier = MakeFrontier({"http://example.com/start"});
+  FrontierEntry seed;
   BOOST_TEST_REQUIRE(frontier.Next(&seed));
-  frontier.AddLinks({link});
+  AddLinks(frontier, {link});
   const auto rest = Drain(frontier);
   return rest.empty() ? "" : rest.front();
 }
@@ -55,10 +65,10 @@ const LinkCase kNormalForms[] = {
     {"http://example.com/?notreplytocom=1", "http://example.com/?notreplytocom=1"},
     {"http://example.com/feed/", "http://example.com/feed/"},
     {"http://example.com/comments.xml", "http://example.com/comments.xml"},
+    {"https://example.com/a", "https://example.com/a"},  // http and https are one host
 };
 
 const LinkCase kDropped[] = {
-    {"https://example.com/a", ""},         // another scheme is another site
     {"http://other.org/a", ""},            // another host
     {"http://example.com.evil.org/", ""},  // a host that merely starts the same
     {"http://example.community/", ""},
@@ -79,6 +89,7 @@ const LinkCase kDropped[] = {
     {"http://example.com/app.js", ""},
     {"http://example.com/paper.pdf", ""},
     {"http://example.com/archive.zip", ""},
+    {"http://example.com/calendar/2999/01/", ""},  // a trap
 };
 
 BOOST_AUTO_TEST_SUITE(frontier)
@@ -87,68 +98,103 @@ BOOST_DATA_TEST_CASE(in_scope_links_are_queued_in_normal_form, data::make(kNorma
   BOOST_TEST(Queued(c.link) == c.queued);
 }
 
-BOOST_DATA_TEST_CASE(out_of_scope_and_non_page_links_are_dropped, data::make(kDropped), c) {
+BOOST_DATA_TEST_CASE(out_of_scope_non_page_and_trap_links_are_dropped, data::make(kDropped), c) {
   BOOST_TEST(Queued(c.link) == c.queued);
 }
 
 BOOST_AUTO_TEST_CASE(seeds_come_first_then_links_breadth_first) {
-  Frontier frontier({"http://example.com/", "http://example.com/about"});
-  std::string url;
-  BOOST_TEST_REQUIRE(frontier.Next(&url));
-  BOOST_TEST(url == "http://example.com/");
-  frontier.AddLinks({"http://example.com/a", "http://example.com/b"});
-  BOOST_TEST_REQUIRE(frontier.Next(&url));
-  BOOST_TEST(url == "http://example.com/about");
-  frontier.AddLinks({"http://example.com/c"});
+  Frontier frontier = MakeFrontier({"http://example.com/", "http://example.com/about"});
+  FrontierEntry entry;
+  BOOST_TEST_REQUIRE(frontier.Next(&entry));
+  BOOST_TEST(entry.url == "http://example.com/");
+  AddLinks(frontier, {"http://example.com/a", "http://example.com/b"});
+  BOOST_TEST_REQUIRE(frontier.Next(&entry));
+  BOOST_TEST(entry.url == "http://example.com/about");
+  AddLinks(frontier, {"http://example.com/c"});
   const std::vector<std::string> expected = {"http://example.com/a", "http://example.com/b",
                                              "http://example.com/c"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
-  BOOST_TEST(frontier.handed_out() == 5);
+  BOOST_TEST(frontier.PagesHandedOut() == 5);
 }
 
 BOOST_AUTO_TEST_CASE(each_url_is_handed_out_once_whatever_its_fragment) {
-  Frontier frontier({"http://example.com/"});
-  frontier.AddLinks({"http://example.com/#top", "http://example.com/post",
-                     "http://example.com/post#comments", "http://EXAMPLE.com/post",
-                     "http://example.com/post/?replytocom=3", "http://example.com/post/"});
-  frontier.AddLinks({"http://example.com/post"});
+  Frontier frontier = MakeFrontier({"http://example.com/"});
+  AddLinks(frontier, {"http://example.com/#top", "http://example.com/post",
+                      "http://example.com/post#comments", "http://EXAMPLE.com/post",
+                      "http://example.com/post/?replytocom=3", "http://example.com/post/"});
+  AddLinks(frontier, {"http://example.com/post"});
   const std::vector<std::string> expected = {"http://example.com/", "http://example.com/post",
                                              "http://example.com/post/"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(max_pages_caps_urls_handed_out_seeds_included) {
-  Frontier frontier({"http://example.com/", "http://example.com/2"}, 3);
+BOOST_AUTO_TEST_CASE(max_pages_caps_pages_handed_out_seeds_included) {
+  Frontier frontier = MakeFrontier({"http://example.com/", "http://example.com/2"}, 3);
   std::vector<std::string> links;
   for (int i = 0; i < 10; ++i) links.push_back("http://example.com/p" + std::to_string(i));
-  frontier.AddLinks(links);
+  AddLinks(frontier, links);
   BOOST_TEST(Drain(frontier).size() == 3u);
-  frontier.AddLinks({"http://example.com/late"});
-  std::string url;
-  BOOST_TEST(!frontier.Next(&url));
-  BOOST_TEST(frontier.handed_out() == 3);
+  AddLinks(frontier, {"http://example.com/late"});
+  FrontierEntry entry;
+  BOOST_TEST(!frontier.Next(&entry));
+  BOOST_TEST(frontier.PagesHandedOut() == 3);
 }
 
-BOOST_AUTO_TEST_CASE(zero_max_pages_hands_out_nothing) {
-  Frontier frontier({"http://example.com/"}, 0);
-  std::string url;
-  BOOST_TEST(!frontier.Next(&url));
+BOOST_AUTO_TEST_CASE(sitemaps_do_not_count_against_max_pages) {
+  Frontier frontier = MakeFrontier({"http://example.com/"}, 1);
+  frontier.Offer("http://example.com/sitemap.xml", "sitemap", 0, "robots.txt");
+  const std::vector<std::string> expected = {"http://example.com/",
+                                             "http://example.com/sitemap.xml"};
+  BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(links_deeper_than_max_depth_are_refused_with_the_reason) {
+  Frontier frontier = MakeFrontier({"http://example.com/"}, 100, 1);
+  std::string refusal;
+  BOOST_TEST(frontier.Offer("http://example.com/one", "page", 1, "http://example.com/", &refusal)
+                 .has_value());
+  BOOST_TEST(!frontier.Offer("http://example.com/two", "page", 2, "http://example.com/one",
+                             &refusal)
+                  .has_value());
+  BOOST_TEST(refusal.find("max-depth") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_restored_crawl_skips_what_was_done_and_queues_the_rest) {
+  Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), FrontierLimits{3, -1});
+  frontier.Restore({"http://example.com/", "page", 0, ""}, true);
+  frontier.Restore({"http://example.com/a", "page", 1, "http://example.com/"}, true);
+  frontier.Restore({"http://example.com/b", "page", 1, "http://example.com/"}, false);
+  frontier.Restore({"http://example.com/c", "page", 1, "http://example.com/"}, false);
+  // A link to a page done before the kill is not fetched again.
+  BOOST_TEST(!frontier.Offer("http://example.com/a", "page", 2, "http://example.com/b").has_value());
+  // max_pages counts the pages done before the kill: one left.
+  const std::vector<std::string> expected = {"http://example.com/b"};
+  BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_url_marked_seen_is_never_queued) {
+  Frontier frontier = MakeFrontier({"http://example.com/"});
+  BOOST_TEST(frontier.MarkSeen("http://example.com/fresh"));
+  BOOST_TEST(!frontier.MarkSeen("http://example.com/fresh"));
+  AddLinks(frontier, {"http://example.com/fresh"});
+  const std::vector<std::string> expected = {"http://example.com/"};
+  BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(every_seed_site_is_in_scope) {
-  Frontier frontier({"http://a.example/", "https://b.example/start"});
-  frontier.AddLinks({"http://a.example/x", "https://b.example/y", "http://b.example/z"});
+  Frontier frontier = MakeFrontier({"http://a.example/", "https://b.example/start"});
+  AddLinks(frontier, {"http://a.example/x", "https://b.example/y", "http://c.example/z"});
   const std::vector<std::string> expected = {"http://a.example/", "https://b.example/start",
                                              "http://a.example/x", "https://b.example/y"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(file_scope_is_the_seed_folder_and_below) {
-  Frontier frontier({"file:///site/blog/index.html"});
-  frontier.AddLinks({"file:///site/blog/post.html", "file:///site/blog/2024/a.html",
-                     "file:///site/other.html", "file:///site/blog-old/b.html",
-                     "file:///site/blog/../secret.html", "file:///etc/passwd",
-                     "http://example.com/"});
+  Frontier frontier = MakeFrontier({"file:///site/blog/index.html"});
+  AddLinks(frontier, {"file:///site/blog/post.html", "file:///site/blog/2024/a.html",
+                      "file:///site/other.html", "file:///site/blog-old/b.html",
+                      "file:///site/blog/../secret.html", "file:///etc/passwd",
+                      "http://example.com/"});
   const std::vector<std::string> expected = {"file:///site/blog/index.html",
                                              "file:///site/blog/post.html",
                                              "file:///site/blog/2024/a.html"};
@@ -156,23 +202,26 @@ BOOST_AUTO_TEST_CASE(file_scope_is_the_seed_folder_and_below) {
 }
 
 BOOST_AUTO_TEST_CASE(file_seed_ending_in_slash_scopes_that_folder) {
-  Frontier frontier({"file:///site/"});
-  frontier.AddLinks({"file:///site/a.html", "file:///elsewhere/b.html"});
+  Frontier frontier = MakeFrontier({"file:///site/"});
+  AddLinks(frontier, {"file:///site/a.html", "file:///elsewhere/b.html"});
   const std::vector<std::string> expected = {"file:///site/", "file:///site/a.html"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(encoded_and_plain_file_urls_are_one_page) {
-  Frontier frontier({"file:///site/index.html"});
-  frontier.AddLinks({"file:///site/my%20post.html", "file:///site/my post.html",
-                     "file://localhost/site/my%20post.html", "file:///site/./my%20post.html"});
+  Frontier frontier = MakeFrontier({"file:///site/index.html"});
+  AddLinks(frontier, {"file:///site/my%20post.html", "file:///site/my post.html",
+                      "file://localhost/site/my%20post.html", "file:///site/./my%20post.html"});
   const std::vector<std::string> expected = {"file:///site/index.html",
                                              "file:///site/my%20post.html"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(unusable_seeds_are_ignored) {
-  Frontier frontier({"mailto:a@b.c", "not a url", "http://example.com/"});
+BOOST_AUTO_TEST_CASE(unusable_seeds_are_refused_with_a_reason) {
+  Frontier frontier = MakeFrontier({"http://example.com/"});
+  std::string refusal;
+  BOOST_TEST(!frontier.Offer("mailto:a@b.c", "page", 0, "", &refusal).has_value());
+  BOOST_TEST(!refusal.empty());
   const std::vector<std::string> expected = {"http://example.com/"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
 }

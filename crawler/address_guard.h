@@ -1,0 +1,16 @@
+// Private to crawler/: which addresses a crawl must not connect to unless
+// told so. A public page must not steer the crawler into the user's own
+// network (routers, admin panels, cloud metadata services).
+#pragma once
+
+#include <sys/socket.h>
+
+namespace linkgraph::crawler {
+
+// True for loopback, private (RFC 1918, fc00::/7), link-local, CGNAT
+// (100.64/10), "this network" (0/8), multicast, broadcast and the IPv6
+// forms of these (IPv4-mapped and IPv4-compatible addresses included).
+// Unknown address families count as private: refused when in doubt.
+bool IsPrivateAddress(const sockaddr* address);
+
+}  // namespace linkgraph::crawler
