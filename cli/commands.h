@@ -26,10 +26,24 @@ struct ImportOptions {
 struct CrawlOptions {
   std::string database = kDefaultDatabase;
   std::vector<std::string> seeds;
-  int max_pages = 200;
-  double delay_seconds = 1.0;
+  std::string config_file;  // TOML; command-line options override it
+  std::string scope = "host";  // host | site | list
+  int max_pages = 50000;
+  int max_depth = -1;  // link hops from a seed; -1: no limit
+  int concurrency = 8;  // transfers in flight in all
+  int per_host = 2;     // transfers in flight to one host
+  double delay_seconds = 1.0;  // between requests to one host (robots.txt Crawl-delay when larger)
   double timeout_seconds = 30.0;
-  bool quiet = false;
+  double connect_timeout_seconds = 10.0;
+  int retries = 3;  // for 5xx, 429 and network faults, with exponential backoff and jitter
+  double backoff_seconds = 1.0;  // the first retry's wait, doubled for each further one
+  long long max_body_bytes = 10LL << 20;
+  double recrawl_after_seconds = 86400.0;  // stored pages fetched longer ago are due again
+  bool allow_private = false;  // private, loopback, link-local addresses (seeds always allowed)
+  std::string contact;         // URL or e-mail added to the User-Agent
+  std::vector<std::string> discover = {"sitemaps", "feeds", "comments"};
+  double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
+  bool quiet = false;     // one summary line
   bool no_graph = false;  // leave people and edges to `linkgraph rebuild`
 };
 

@@ -1,143 +1,489 @@
-// `linkgraph crawl URL...`: fetch, extract and store, following links within
-// the seeds' sites, as each host's robots.txt allows. Sequential and simple;
-// each page is saved as soon as it is read, so an interrupted crawl keeps
-// what it stored.
+// `linkgraph crawl URL...`: the fetch loop. One thread drives the
+// FetchScheduler (libcurl multi) and the store; worker threads extract the
+// fetched bodies. Every finished URL is recorded with its page and the links
+// it revealed in one transaction, a batch at a time, so a crawl killed at
+// any moment resumes from the store when the same command runs again.
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <iostream>
-#include <map>
-#include <optional>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "cli/commands.h"
+#include "cli/crawl_parse.h"
+#include "cli/crawl_progress.h"
 #include "cli/page_pipeline.h"
+#include "cli/run_lock.h"
+#include "cli/work_pool.h"
 #include "crawler/crawler.h"
-#include "parsers/parsers.h"
 
 namespace linkgraph::cli {
 namespace {
 
-bool IsHttp(const std::string& url) {
-  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kBatchUrls = 200;
+constexpr auto kBatchInterval = std::chrono::milliseconds(500);
+constexpr int kMaxRedirectHops = 5;
+
+std::atomic<bool> g_stop_requested{false};
+
+extern "C" void OnStopSignal(int) { g_stop_requested = true; }
+
+// "http://host:8080/a" -> "http://host:8080"; "" for other schemes.
+std::string HostOf(const std::string& url) {
+  if (!url.starts_with("http://") && !url.starts_with("https://")) return "";
+  const size_t authority = url.find("://") + 3;
+  return url.substr(0, url.find('/', authority));
 }
 
-std::string HostKey(const std::string& url) {
-  size_t start = url.find("://");
-  if (start == std::string::npos) return url;
-  return url.substr(0, url.find('/', start + 3));
+std::string UserAgent(const std::string& contact) {
+  std::string agent = "linkgraph/0.1 (+https://github.com/linkgraph/linkgraph";
+  if (!contact.empty()) agent += "; " + contact;
+  return agent + ")";
 }
 
-bool IsHtmlContentType(const std::string& content_type) {
-  return content_type.empty() || content_type.find("html") != std::string::npos;
+crawler::ContentKind AcceptFor(const std::string& kind) {
+  if (kind == "sitemap" || kind == "feed") return crawler::ContentKind::kXml;
+  if (kind == "comments") return crawler::ContentKind::kJson;
+  return crawler::ContentKind::kHtml;
 }
 
-// Waits so that requests to one host are at least delay apart.
-class HostPacer {
+std::string IsoUtcSecondsAgo(double seconds) {
+  const auto then = std::chrono::system_clock::now() -
+                    std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                        std::chrono::duration<double>(seconds));
+  std::time_t time = std::chrono::system_clock::to_time_t(then);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+bool Wants(const CrawlOptions& options, const char* discovery) {
+  return std::find(options.discover.begin(), options.discover.end(), discovery) !=
+         options.discover.end();
+}
+
+class CrawlSession {
  public:
-  explicit HostPacer(double delay_seconds)
-      : delay_(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-            std::chrono::duration<double>(delay_seconds))) {}
-
-  // host_delay: the host's robots.txt Crawl-delay, used when longer.
-  void Wait(const std::string& url, std::optional<double> host_delay = std::nullopt) {
-    if (!IsHttp(url)) return;
-    auto delay = delay_;
-    if (host_delay) {
-      delay = std::max(delay, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                  std::chrono::duration<double>(*host_delay)));
+  CrawlSession(const CrawlOptions& options, store::Store& store, crawler::Frontier frontier,
+               std::vector<std::string> seeds)
+      : options_(options),
+        store_(store),
+        frontier_(std::move(frontier)),
+        seeds_(std::move(seeds)),
+        scheduler_(SchedulerOptionsFrom(options)),
+        progress_(options.quiet, isatty(STDERR_FILENO) == 1),
+        pool_(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+              [](FetchedBody& body) { return ReadFetchedBody(body); },
+              [this] { scheduler_.Wakeup(); }) {
+    for (const std::string& seed : seeds_) {
+      const std::string host = HostOf(seed);
+      if (!host.empty()) seed_hosts_.insert(host);
     }
-    auto& last = last_request_[HostKey(url)];
-    auto now = std::chrono::steady_clock::now();
-    if (last.time_since_epoch().count() != 0 && now < last + delay) {
-      std::this_thread::sleep_for(last + delay - now);
-    }
-    last = std::chrono::steady_clock::now();
   }
+
+  int Run();
 
  private:
-  std::chrono::steady_clock::duration delay_;
-  std::map<std::string, std::chrono::steady_clock::time_point> last_request_;
+  static crawler::SchedulerOptions SchedulerOptionsFrom(const CrawlOptions& options) {
+    crawler::SchedulerOptions scheduler;
+    scheduler.fetch.user_agent = UserAgent(options.contact);
+    scheduler.fetch.connect_timeout_ms =
+        static_cast<long>(std::min(options.connect_timeout_seconds, options.timeout_seconds) * 1000);
+    scheduler.fetch.total_timeout_ms = static_cast<long>(options.timeout_seconds * 1000);
+    scheduler.fetch.max_body_bytes = options.max_body_bytes;
+    scheduler.concurrency = options.concurrency;
+    scheduler.per_host = options.per_host;
+    scheduler.delay_seconds = options.delay_seconds;
+    scheduler.retries = options.retries;
+    scheduler.backoff_seconds = options.backoff_seconds;
+    scheduler.allow_private = options.allow_private;
+    return scheduler;
+  }
+
+ public:
+  Status Open();
+
+ private:
+  void Feed();
+  void Handle(crawler::FetchResult result);
+  void HandleRead(ReadBody read);
+  void Offer(const std::string& url, const std::string& kind, int depth, const std::string& via,
+             std::vector<store::QueuedUrl>* queued);
+  void Record(store::CrawledUrl crawled);
+  Status Flush();
+  bool Done() const;
+  void Fail(store::CrawledUrl* crawled, const std::string& status, const std::string& why,
+            bool counts_as_failure);
+
+  const CrawlOptions& options_;
+  store::Store& store_;
+  crawler::Frontier frontier_;
+  std::vector<std::string> seeds_;
+  std::unordered_set<std::string> seed_hosts_;
+  crawler::FetchScheduler scheduler_;
+  CrawlProgress progress_;
+  WorkPool<FetchedBody, ReadBody> pool_;
+
+  long long crawl_id_ = 0;
+  store::CrawlTotals totals_;
+  store::SaveOutcome saved_;
+  std::unordered_map<std::string, store::PageFetch> stored_;  // pages stored before this run
+  std::unordered_map<long long, crawler::FrontierEntry> in_flight_;
+  long long next_tag_ = 1;
+  std::unordered_map<std::string, int> redirect_hops_;
+  std::vector<store::CrawledUrl> batch_;
+  Clock::time_point last_flush_ = Clock::now();
+  Status failure_;
+  bool resumed_ = false;
 };
 
-store::PageToSave FetchAndProcess(crawler::Fetcher& fetcher, const std::string& url) {
-  auto response = fetcher.Fetch(url);
-  if (!response.ok()) {
-    const char* status = response.error().code == ErrorCode::kNotFound      ? "not_found"
-                         : response.error().code == ErrorCode::kTooLarge    ? "too_large"
-                         : response.error().code == ErrorCode::kUnsupported ? "unsupported"
-                                                                            : "network_error";
-    return FailedPage(url, status, response.error().message);
+Status CrawlSession::Open() {
+  Result<std::vector<store::PageFetch>> pages = store_.PageFetches();
+  if (!pages) return pages.error();
+  for (store::PageFetch& page : *pages) stored_.emplace(page.url, std::move(page));
+
+  std::string key = "scope=" + options_.scope;
+  std::vector<std::string> sorted = seeds_;
+  std::sort(sorted.begin(), sorted.end());
+  for (const std::string& seed : sorted) key += " " + seed;
+
+  // A new crawl starts from the seeds and the stored pages in scope that
+  // are due; pages fetched more recently than --recrawl-after are left alone.
+  std::vector<store::QueuedUrl> initial;
+  for (const std::string& seed : seeds_) initial.push_back({seed, "page", 0, ""});
+  const std::string due_before = IsoUtcSecondsAgo(options_.recrawl_after_seconds);
+  std::unordered_set<std::string> seed_set(seeds_.begin(), seeds_.end());
+  for (const auto& [url, page] : stored_) {
+    if (seed_set.count(url) > 0 || !frontier_.Scope().Contains(url)) continue;
+    if (page.fetched_at <= due_before) initial.push_back({url, "page", 1, "recrawl"});
   }
-  if (response->http_status >= 400) {
-    store::PageToSave page = FailedPage(url, "http_" + std::to_string(response->http_status),
-                                        "HTTP status " + std::to_string(response->http_status));
-    page.fetch.http_status = response->http_status;
-    return page;
+  Result<store::CrawlRun> run = store_.OpenCrawl(key, initial, NowIso8601Utc());
+  if (!run) return run.error();
+  crawl_id_ = run->id;
+  resumed_ = run->resumed;
+  totals_ = run->totals;
+
+  Result<std::vector<store::Store::CrawlUrl>> urls = store_.CrawlUrls(crawl_id_);
+  if (!urls) return urls.error();
+  for (store::Store::CrawlUrl& url : *urls) {
+    frontier_.Restore({url.url.url, url.url.kind, url.url.depth, url.url.via}, url.done);
   }
-  if (!IsHtmlContentType(response->content_type)) {
-    store::PageToSave page = FailedPage(url, "not_html", "content type " + response->content_type);
-    page.fetch.http_status = response->http_status;
-    return page;
+  // Stored pages that are not due count as seen: linked again, not fetched.
+  for (const auto& [url, page] : stored_) {
+    if (page.fetched_at > due_before) frontier_.MarkSeen(url);
   }
-  store::PageToSave page =
-      ProcessPage(response->body, url, parsers::CharsetFromContentType(response->content_type));
-  page.fetch.http_status = response->http_status;
-  page.fetch.etag = response->etag;
-  page.fetch.last_modified = response->last_modified;
-  return page;
+  if (resumed_ && !options_.quiet) {
+    std::cerr << "linkgraph crawl: resuming the unfinished crawl #" << crawl_id_ << " ("
+              << run->done << " URLs done, " << run->queued << " queued)\n";
+  }
+  return {};
+}
+
+void CrawlSession::Feed() {
+  const size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  const size_t want_waiting = static_cast<size_t>(std::max(16, options_.concurrency * 4));
+  crawler::FrontierEntry entry;
+  while (scheduler_.Waiting() < want_waiting && pool_.Unfinished() < workers * 8 &&
+         frontier_.Next(&entry)) {
+    crawler::FetchRequest request;
+    request.url = entry.url;
+    request.accept = AcceptFor(entry.kind);
+    request.allow_private = seed_hosts_.count(HostOf(entry.url)) > 0;
+    if (auto stored = stored_.find(entry.url);
+        stored != stored_.end() && stored->second.status == "ok") {
+      request.etag = stored->second.etag;
+      request.last_modified = stored->second.last_modified;
+    }
+    request.tag = static_cast<uint64_t>(next_tag_);
+    in_flight_.emplace(next_tag_++, std::move(entry));
+    scheduler_.Add(std::move(request));
+  }
+}
+
+void CrawlSession::Fail(store::CrawledUrl* crawled, const std::string& status,
+                        const std::string& why, bool counts_as_failure) {
+  crawled->outcome = status;
+  crawled->detail = why;
+  if (counts_as_failure) {
+    ++totals_.failed;
+    progress_.Note(crawled->url + ": " + why);
+  } else {
+    ++totals_.skipped;
+  }
+}
+
+void CrawlSession::Handle(crawler::FetchResult result) {
+  auto found = in_flight_.find(static_cast<long long>(result.request.tag));
+  if (found == in_flight_.end()) return;
+  crawler::FrontierEntry entry = std::move(found->second);
+  in_flight_.erase(found);
+  totals_.bytes += static_cast<long long>(result.response.body.size());
+
+  store::CrawledUrl crawled;
+  crawled.url = entry.url;
+  using crawler::FetchOutcome;
+  switch (result.outcome) {
+    case FetchOutcome::kOk: {
+      ++totals_.fetched;
+      FetchedBody body;
+      if (auto stored = stored_.find(entry.url); stored != stored_.end()) {
+        body.previous = stored->second;
+      }
+      body.want_feeds = Wants(options_, "feeds") && entry.depth == 0;
+      body.want_comments_api = Wants(options_, "comments");
+      body.entry = std::move(entry);
+      body.result = std::move(result);
+      pool_.Submit(std::move(body));
+      return;
+    }
+    case FetchOutcome::kNotModified: {
+      ++totals_.not_modified;
+      crawled.outcome = "not_modified";
+      if (auto stored = stored_.find(entry.url); stored != stored_.end()) {
+        store::PageToSave page;
+        page.fetch = stored->second;
+        page.fetch.fetched_at = NowIso8601Utc();
+        if (!result.response.etag.empty()) page.fetch.etag = result.response.etag;
+        if (!result.response.last_modified.empty()) {
+          page.fetch.last_modified = result.response.last_modified;
+        }
+        crawled.page = std::move(page);
+      }
+      break;
+    }
+    case FetchOutcome::kRedirect: {
+      const int hops = redirect_hops_[entry.url] + 1;
+      crawled.outcome = "redirected";
+      crawled.detail = result.location;
+      crawled.redirects.push_back({entry.url, result.location, result.response.http_status});
+      if (hops > kMaxRedirectHops) {
+        Fail(&crawled, "redirect_limit",
+             "more than " + std::to_string(kMaxRedirectHops) + " redirects in a row", true);
+        break;
+      }
+      const bool is_seed = entry.depth == 0 && entry.via.empty();
+      std::string refusal;
+      auto target = frontier_.Offer(result.location, entry.kind, entry.depth, entry.url, &refusal);
+      if (!target && is_seed && refusal == "out of scope") {
+        // A seed that moved (http -> https, a new domain): its new home is a seed too.
+        if (auto canonical = crawler::CanonicalizeUrl(result.location)) {
+          frontier_.Scope().AddSeed(*canonical);
+          const std::string host = HostOf(*canonical);
+          if (!host.empty() && seed_hosts_.count(HostOf(entry.url)) > 0) seed_hosts_.insert(host);
+          target = frontier_.Offer(*canonical, entry.kind, entry.depth, entry.url, &refusal);
+        }
+      }
+      if (target) {
+        redirect_hops_[target->url] = hops;
+        crawled.discovered.push_back({target->url, target->kind, target->depth, target->via});
+      } else if (!refusal.empty()) {
+        crawled.detail += " (not followed: " + refusal + ")";
+      }
+      break;
+    }
+    case FetchOutcome::kHttpError: {
+      const int status = result.response.http_status;
+      Fail(&crawled, "http_" + std::to_string(status), result.error, true);
+      if (entry.kind == "page") {
+        store::PageToSave page = FailedPage(entry.url, crawled.outcome, result.error);
+        page.fetch.http_status = status;
+        crawled.page = std::move(page);
+      }
+      break;
+    }
+    case FetchOutcome::kNetworkError:
+    case FetchOutcome::kTooLarge: {
+      const std::string status =
+          result.outcome == FetchOutcome::kTooLarge ? "too_large" : "network_error";
+      Fail(&crawled, status, result.error, true);
+      if (entry.kind == "page") crawled.page = FailedPage(entry.url, status, result.error);
+      break;
+    }
+    case FetchOutcome::kWrongType:
+      Fail(&crawled, "not_html", result.error, false);
+      if (entry.kind == "page") {
+        store::PageToSave page = FailedPage(entry.url, "not_html", result.error);
+        page.fetch.http_status = result.response.http_status;
+        crawled.page = std::move(page);
+      }
+      break;
+    case FetchOutcome::kDisallowed:
+      Fail(&crawled, "disallowed", result.error, false);
+      if (!options_.quiet) progress_.Note(entry.url + ": " + result.error);
+      break;
+    case FetchOutcome::kBlocked:
+      Fail(&crawled, "blocked", result.error, false);
+      progress_.Note(entry.url + ": " + result.error);
+      break;
+  }
+  Record(std::move(crawled));
+}
+
+void CrawlSession::Offer(const std::string& url, const std::string& kind, int depth,
+                         const std::string& via, std::vector<store::QueuedUrl>* queued) {
+  auto entry = frontier_.Offer(url, kind, depth, via);
+  if (entry) queued->push_back({entry->url, entry->kind, entry->depth, entry->via});
+}
+
+void CrawlSession::HandleRead(ReadBody read) {
+  const crawler::FrontierEntry& entry = read.entry;
+  if (read.crawled.outcome != "ok") {
+    Fail(&read.crawled, read.crawled.outcome, read.crawled.detail, true);
+  }
+  for (const Discovered& link : read.links) {
+    // A sitemap index's sitemaps are as deep as the index; everything else
+    // is one hop further than where it was found.
+    const int depth =
+        entry.kind == "sitemap" && link.kind == "sitemap" ? entry.depth : entry.depth + 1;
+    const std::string& via = link.kind == "comments" ? link.via : entry.url;
+    Offer(link.url, link.kind, depth, via, &read.crawled.discovered);
+  }
+  Record(std::move(read.crawled));
+}
+
+void CrawlSession::Record(store::CrawledUrl crawled) {
+  batch_.push_back(std::move(crawled));
+  if (batch_.size() >= kBatchUrls || Clock::now() - last_flush_ >= kBatchInterval) {
+    if (Status flushed = Flush(); !flushed && failure_) failure_ = flushed;
+  }
+}
+
+Status CrawlSession::Flush() {
+  last_flush_ = Clock::now();
+  if (batch_.empty()) return {};
+  Result<store::SaveOutcome> saved = store_.RecordCrawled(crawl_id_, batch_, totals_);
+  batch_.clear();
+  if (!saved) return saved.error();
+  AddOutcome(*saved, &saved_);
+  totals_.new_comments += saved->comments_new;
+  totals_.new_mentions += saved->mentions_new;
+  return {};
+}
+
+bool CrawlSession::Done() const {
+  return in_flight_.empty() && pool_.Unfinished() == 0 && frontier_.Queued() == 0;
+}
+
+int CrawlSession::Run() {
+  if (Status ready = scheduler_.Ready(); !ready) {
+    std::cerr << "linkgraph crawl: " << ready.error().message << '\n';
+    return kExitFailure;
+  }
+  const Clock::time_point started = Clock::now();
+  while (!g_stop_requested && failure_) {
+    // Extractions first: the links they bring are fed in this same turn.
+    for (ReadBody& read : pool_.TakeDone()) HandleRead(std::move(read));
+    Feed();
+    if (Wants(options_, "sitemaps")) {
+      std::vector<store::QueuedUrl> queued;
+      for (const std::string& sitemap : scheduler_.TakeRobotsSitemaps()) {
+        Offer(sitemap, "sitemap", 0, "robots.txt", &queued);
+      }
+      if (!queued.empty()) {
+        store::CrawledUrl note;  // robots.txt is not a crawl URL; only its sitemaps are queued
+        note.url = HostOf(queued.front().url) + "/robots.txt";
+        note.outcome = "ok";
+        note.discovered = std::move(queued);
+        Record(std::move(note));
+      }
+    }
+    if (Done()) break;
+    for (crawler::FetchResult& result : scheduler_.Poll(std::chrono::milliseconds(100))) {
+      Handle(std::move(result));
+    }
+    const crawler::SchedulerStats stats = scheduler_.Stats();
+    progress_.Update(totals_, frontier_.Queued() + stats.waiting, stats.in_flight);
+  }
+  if (Status flushed = Flush(); !flushed && failure_) failure_ = flushed;
+  progress_.Clear();
+  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  if (!failure_) {
+    std::cerr << "linkgraph crawl: " << failure_.error().message
+              << " (what was recorded before is kept; run the same command to resume)\n";
+    return kExitFailure;
+  }
+  if (g_stop_requested) {
+    std::cerr << "linkgraph crawl: interrupted after " << DescribeCrawl(totals_, seconds)
+              << "; run the same command to resume\n";
+    return kExitFailure;
+  }
+  const bool nothing =
+      totals_.fetched + totals_.not_modified == 0 && totals_.failed + totals_.skipped > 0;
+  const std::string outcome = nothing ? "failed" : totals_.failed > 0 ? "partial" : "ok";
+  if (Status finished = store_.FinishCrawl(crawl_id_, outcome, totals_, NowIso8601Utc());
+      !finished) {
+    std::cerr << "linkgraph crawl: " << finished.error().message << '\n';
+    return kExitFailure;
+  }
+  if (options_.quiet) {
+    std::cout << "crawl " << outcome << ": " << DescribeCrawl(totals_, seconds) << '\n';
+  } else {
+    std::cout << "crawled " << totals_.fetched + totals_.not_modified + totals_.failed << " pages ("
+              << totals_.failed << " failed, " << totals_.skipped << " skipped) into "
+              << options_.database << ": " << DescribeOutcome(saved_) << '\n';
+    std::cout << "crawl " << outcome << ": " << DescribeCrawl(totals_, seconds) << '\n';
+  }
+  if (!options_.no_graph && !UpdateGraph(store_, saved_, options_.quiet, "crawl")) return kExitFailure;
+  if (nothing) return kExitFailure;
+  return totals_.failed > 0 ? kExitPartial : kExitOk;
+}
+
+int Usage(const std::string& message) {
+  std::cerr << "linkgraph crawl: " << message << '\n';
+  return kExitUsage;
 }
 
 }  // namespace
 
 int RunCrawl(const CrawlOptions& options) {
+  const std::optional<crawler::ScopeKind> scope_kind = crawler::ParseScopeKind(options.scope);
+  if (!scope_kind) return Usage("--scope must be host, site or list, not \"" + options.scope + "\"");
+  if (options.seeds.empty()) return Usage("no seed URLs (give them, or urls = [...] in --config)");
+  std::vector<std::string> seeds;
+  for (const std::string& seed : options.seeds) {
+    std::optional<std::string> canonical = crawler::CanonicalizeUrl(seed);
+    if (!canonical) {
+      return Usage("\"" + seed + "\" is not an http(s) or file URL");
+    }
+    if (std::find(seeds.begin(), seeds.end(), *canonical) == seeds.end()) seeds.push_back(*canonical);
+  }
+
+  Result<RunLock> lock = RunLock::Acquire(options.database, options.lock_timeout_seconds);
+  if (!lock) {
+    std::cerr << "linkgraph crawl: " << lock.error().message << '\n';
+    return kExitFailure;
+  }
   auto store = store::OpenSqliteStore(options.database);
   if (!store.ok()) {
     std::cerr << "linkgraph crawl: " << store.error().message << '\n';
     return kExitFailure;
   }
-  crawler::FetchOptions fetch_options;
-  fetch_options.total_timeout_ms = static_cast<long>(options.timeout_seconds * 1000);
-  std::unique_ptr<crawler::Fetcher> fetcher = crawler::MakeCurlFetcher(fetch_options);
-  crawler::Frontier frontier(options.seeds, options.max_pages);
-  HostPacer pacer(options.delay_seconds);
-  crawler::RobotsPolicy robots(*fetcher, fetch_options.user_agent);
+  crawler::FrontierLimits limits;
+  limits.max_pages = options.max_pages;
+  limits.max_depth = options.max_depth;
+  crawler::Frontier frontier(crawler::CrawlScope(*scope_kind, seeds), limits);
 
-  store::SaveOutcome total;
-  int fetched = 0, failed = 0, disallowed = 0;
-  std::string url;
-  while (frontier.Next(&url)) {
-    if (!robots.Knows(url)) pacer.Wait(url);  // the host's robots.txt is a request too
-    if (!robots.Allows(url)) {
-      ++disallowed;
-      if (!options.quiet) std::cerr << "linkgraph crawl: " << url << ": disallowed by robots.txt\n";
-      continue;
-    }
-    pacer.Wait(url, robots.CrawlDelaySeconds(url));
-    store::PageToSave page = FetchAndProcess(*fetcher, url);
-    ++fetched;
-    if (page.fetch.status != "ok") {
-      ++failed;
-      std::cerr << "linkgraph crawl: " << url << ": " << page.fetch.error << '\n';
-    } else {
-      frontier.AddLinks(page.extracted->page_links);
-    }
-    auto saved = (*store)->SavePages({std::move(page)});
-    if (!saved.ok()) {
-      std::cerr << "linkgraph crawl: " << saved.error().message << '\n';
-      return kExitFailure;
-    }
-    AddOutcome(*saved, &total);
-  }
-  if (!options.quiet || failed > 0) {
-    std::cout << "crawled " << fetched << " pages (" << failed << " failed";
-    if (disallowed > 0) std::cout << ", " << disallowed << " disallowed by robots.txt";
-    std::cout << ") into " << options.database << ": " << DescribeOutcome(total) << '\n';
-  }
-  if (!options.no_graph && !UpdateGraph(**store, total, options.quiet, "crawl")) {
+  g_stop_requested = false;
+  std::signal(SIGINT, OnStopSignal);
+  std::signal(SIGTERM, OnStopSignal);
+  CrawlSession session(options, **store, std::move(frontier), seeds);
+  if (Status opened = session.Open(); !opened) {
+    std::cerr << "linkgraph crawl: " << opened.error().message << '\n';
     return kExitFailure;
   }
-  if (failed == 0) return kExitOk;
-  return failed < fetched ? kExitPartial : kExitFailure;
+  const int status = session.Run();
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  return status;
 }
 
 }  // namespace linkgraph::cli

@@ -1,7 +1,11 @@
 // The `linkgraph` executable: parses the command line (CLI11) and runs one
 // subcommand. Exit status: 0 success, 1 failure, 2 usage, 3 partial.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <exception>
+#include <stdexcept>
+#include <string>
+#include <vector>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -18,6 +22,140 @@ void AddDatabaseOption(CLI::App* command, std::string* database) {
   command->add_option("--db", *database, "SQLite database file")
       ->capture_default_str()
       ->type_name("FILE");
+}
+
+// A duration such as "1d", "12h", "30m", "45s", "1.5h" or "0" (seconds when
+// no unit), for --recrawl-after.
+std::string ParseDuration(std::string text, double* seconds) {
+  if (text.empty()) return "empty duration";
+  double unit = 1;
+  switch (text.back()) {
+    case 'w': unit = 7 * 86400; break;
+    case 'd': unit = 86400; break;
+    case 'h': unit = 3600; break;
+    case 'm': unit = 60; break;
+    case 's': unit = 1; break;
+    default: text += 's';
+  }
+  text.pop_back();
+  try {
+    size_t used = 0;
+    const double value = std::stod(text, &used);
+    if (used != text.size() || value < 0) throw std::invalid_argument(text);
+    *seconds = value * unit;
+  } catch (const std::exception&) {
+    return "not a duration (like 1d, 12h, 30m, 45s or 0)";
+  }
+  return "";
+}
+
+void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
+  crawl->footer(
+      "Options may come from a TOML file: 'linkgraph crawl --config FILE', with a [crawl]\n"
+      "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
+      "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
+      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
+      "interrupted: run the same command again to resume), 2 usage or config error.");
+  AddDatabaseOption(crawl, &options->database);
+  crawl->add_option("urls", options->seeds, "Seed URLs")->type_name("URL");
+  crawl->add_option("--scope", options->scope,
+                    "host: the seeds' hosts; site: their registrable domains; list: the seeds only")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"host", "site", "list"}));
+  crawl->add_option("--max-pages", options->max_pages, "Fetch at most this many pages")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  crawl->add_option("--max-depth", options->max_depth, "Follow links at most this deep (-1: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(-1, 1000000));
+  crawl->add_option("--concurrency", options->concurrency, "Transfers in flight in all")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  crawl->add_option("--per-host", options->per_host, "Transfers in flight to one host")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  crawl
+      ->add_option("--delay", options->delay_seconds,
+                   "Seconds between requests to one host (a larger robots.txt Crawl-delay wins)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  crawl->add_option("--timeout", options->timeout_seconds, "Seconds allowed per transfer")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  crawl->add_option("--connect-timeout", options->connect_timeout_seconds,
+                    "Seconds allowed to connect")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  crawl->add_option("--retries", options->retries,
+                    "Further attempts after a 5xx, 429 or network fault")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 20));
+  crawl->add_option("--backoff", options->backoff_seconds,
+                    "Seconds before the first retry; doubled each time, with jitter")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  crawl->add_option("--max-body", options->max_body_bytes, "Largest body kept, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(1024LL, 1LL << 34));
+  crawl
+      ->add_option_function<std::string>(
+          "--recrawl-after",
+          [options](const std::string& text) {
+            if (std::string error = ParseDuration(text, &options->recrawl_after_seconds);
+                !error.empty()) {
+              throw CLI::ValidationError("--recrawl-after", text + ": " + error);
+            }
+          },
+          "Stored pages fetched longer ago than this are fetched again (conditionally) "
+          "[default: 1d]")
+      ->type_name("DURATION");
+  crawl->add_flag("--allow-private", options->allow_private,
+                  "Allow links and redirects to private, loopback and link-local addresses "
+                  "(seeds always may)");
+  crawl->add_option("--contact", options->contact,
+                    "A URL or e-mail for site owners, added to the User-Agent")
+      ->type_name("CONTACT");
+  crawl
+      ->add_option("--discover", options->discover,
+                   "What else to read: sitemaps (robots.txt), feeds (the seeds' RSS/Atom), "
+                   "comments (WordPress REST); 'none' for links only")
+      ->delimiter(',')
+      ->allow_extra_args(false)  // one comma-separated value: a URL after it is a seed
+      ->capture_default_str()
+      ->check(CLI::IsMember({"sitemaps", "feeds", "comments", "none"}));
+  crawl->add_option("--lock-timeout", options->lock_timeout_seconds,
+                    "Seconds to wait while another run writes the database")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  crawl->add_flag("-q,--quiet", options->quiet, "Print one summary line (and errors)");
+  crawl->add_flag("--no-graph", options->no_graph,
+                  "Do not derive people and edges now (run 'linkgraph rebuild' later)");
+  crawl->add_option("--config", options->config_file,
+                    "Read options from this TOML file's [crawl] table")
+      ->type_name("FILE");
+}
+
+// CLI11 reads a configuration file for the whole program, by sections; a
+// user writes `linkgraph crawl --config FILE`. Moves that option in front of
+// the subcommand, where CLI11 reads it.
+std::vector<std::string> HoistCrawlConfig(int argc, char** argv, std::string* config) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto crawl = std::find(args.begin(), args.end(), "crawl");
+  if (crawl == args.end()) return args;
+  for (auto it = crawl + 1; it != args.end(); ++it) {
+    if (*it == "--") break;
+    if (*it == "--config" && it + 1 != args.end()) {
+      *config = *(it + 1);
+      args.erase(it, it + 2);
+      break;
+    }
+    if (it->starts_with("--config=")) {
+      *config = it->substr(9);
+      args.erase(it);
+      break;
+    }
+  }
+  return args;
 }
 
 int Run(int argc, char** argv) {
@@ -43,24 +181,9 @@ int Run(int argc, char** argv) {
   CrawlOptions crawl_options;
   CLI::App* crawl = app.add_subcommand(
       "crawl",
-      "Fetch pages (file://, http://, https://), extract and store them, following "
-      "links within each seed's site");
-  AddDatabaseOption(crawl, &crawl_options.database);
-  crawl->add_option("urls", crawl_options.seeds, "Seed URLs")->required()->type_name("URL");
-  crawl->add_option("--max-pages", crawl_options.max_pages, "Stop after this many pages")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 10000000));
-  crawl
-      ->add_option("--delay", crawl_options.delay_seconds,
-                   "Seconds between requests to one http(s) host")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 3600.0));
-  crawl->add_option("--timeout", crawl_options.timeout_seconds, "Seconds allowed per fetch")
-      ->capture_default_str()
-      ->check(CLI::Range(0.1, 3600.0));
-  crawl->add_flag("-q,--quiet", crawl_options.quiet, "Print only a line when something failed");
-  crawl->add_flag("--no-graph", crawl_options.no_graph,
-                  "Do not derive people and edges now (run 'linkgraph rebuild' later)");
+      "Fetch pages (file://, http://, https://), extract and store them, following links "
+      "within the seeds' sites; an interrupted crawl resumes when run again");
+  AddCrawlOptions(crawl, &crawl_options);
 
   ReportOptions report_options;
   CLI::App* report = app.add_subcommand(
@@ -117,8 +240,15 @@ int Run(int argc, char** argv) {
   CLI::App* status = app.add_subcommand("status", "Show what the database holds");
   AddDatabaseOption(status, &status_database);
 
+  std::string config_file;
+  std::vector<std::string> args = HoistCrawlConfig(argc, argv, &config_file);
+  if (!config_file.empty()) {
+    app.set_config("--config", config_file, "", true);
+    app.allow_config_extras(false);
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes the vector last-first
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
   } catch (const CLI::CallForAllHelp& help) {
@@ -131,7 +261,14 @@ int Run(int argc, char** argv) {
   }
 
   if (import->parsed()) return RunImport(import_options);
-  if (crawl->parsed()) return RunCrawl(crawl_options);
+  if (crawl->parsed()) {
+    crawl_options.config_file = config_file;
+    if (std::find(crawl_options.discover.begin(), crawl_options.discover.end(), "none") !=
+        crawl_options.discover.end()) {
+      crawl_options.discover.clear();
+    }
+    return RunCrawl(crawl_options);
+  }
   if (report->parsed()) return RunReport(report_options);
   if (rebuild->parsed()) return RunRebuild(rebuild_database, rebuild_quiet);
   if (export_command->parsed()) return RunExport(export_options);

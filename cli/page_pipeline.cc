@@ -37,16 +37,15 @@ const char* StatusFor(ErrorCode code) {
   }
 }
 
-// A record that only refreshes the fetch, when the store holds a page with
-// this hash for url that was extracted without error.
-std::optional<store::PageToSave> UnchangedPage(store::Store& store, const std::string& hash,
-                                               const std::string& url) {
-  auto stored = store.FindPage(url);
-  if (!stored.ok() || !stored->has_value()) return std::nullopt;
-  const store::PageFetch& previous = **stored;
-  if (previous.status != "ok" || previous.content_hash != hash) return std::nullopt;
+// A record that only refreshes the fetch, when the page was stored with this
+// hash and extracted without error.
+std::optional<store::PageToSave> UnchangedPage(const store::PageFetch* previous,
+                                               const std::string& hash) {
+  if (previous == nullptr || previous->status != "ok" || previous->content_hash != hash) {
+    return std::nullopt;
+  }
   store::PageToSave page;
-  page.fetch = previous;
+  page.fetch = *previous;
   page.fetch.fetched_at = NowIso8601Utc();
   return page;
 }
@@ -75,11 +74,20 @@ store::PageToSave FailedPage(const std::string& url, const std::string& status,
 
 store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
                               const std::string& transport_charset, store::Store* unchanged_in) {
-  const std::string hash = ContentHash(bytes);
+  std::optional<store::PageFetch> previous;
   if (unchanged_in != nullptr) {
-    if (std::optional<store::PageToSave> unchanged = UnchangedPage(*unchanged_in, hash, url)) {
-      return std::move(*unchanged);
-    }
+    auto stored = unchanged_in->FindPage(url);
+    if (stored.ok()) previous = std::move(*stored);
+  }
+  return ProcessPage(bytes, url, transport_charset, previous ? &*previous : nullptr);
+}
+
+store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
+                              const std::string& transport_charset,
+                              const store::PageFetch* previous) {
+  const std::string hash = ContentHash(bytes);
+  if (std::optional<store::PageToSave> unchanged = UnchangedPage(previous, hash)) {
+    return std::move(*unchanged);
   }
   parsers::ExtractOptions options;
   options.transport_charset = transport_charset;

@@ -19,6 +19,11 @@ namespace linkgraph::cli {
 store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
                               const std::string& transport_charset,
                               store::Store* unchanged_in = nullptr);
+// The same, given the stored record of url (nullptr when none): safe to call
+// from several threads.
+store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
+                              const std::string& transport_charset,
+                              const store::PageFetch* previous);
 
 // A fetch record for a page that never got as far as extraction.
 store::PageToSave FailedPage(const std::string& url, const std::string& status,

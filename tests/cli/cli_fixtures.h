@@ -69,12 +69,16 @@ inline nlohmann::json ParseJson(const std::string& text) {
   return {};
 }
 
-// "posts       3" lines of `linkgraph status`, by name.
-inline std::map<std::string, long long> StatusCounts(const std::string& out) {
+// "posts       3" lines of `linkgraph status`, by name: what is stored. The
+// last crawl's "crawl-*" lines describe a run, not the store, and are left
+// out unless asked for.
+inline std::map<std::string, long long> StatusCounts(const std::string& out,
+                                                     bool with_crawl = false) {
   std::map<std::string, long long> counts;
   std::istringstream lines(out);
   std::string name, value;
   while (lines >> name >> value) {
+    if (!with_crawl && name.rfind("crawl-", 0) == 0) continue;
     if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) {
       counts[name] = std::stoll(value);
     }

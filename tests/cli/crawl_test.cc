@@ -24,7 +24,7 @@ BOOST_FIXTURE_TEST_SUITE(cli_crawl, CliFixture)
 
 BOOST_AUTO_TEST_CASE(file_crawl_walks_four_pages_and_stores_what_import_stores) {
   RunResult crawled = RunOk({"crawl", "--db", db, SampleIndexFileUrl()});
-  BOOST_TEST(crawled.out.find("crawled 4 pages (0 failed)") != std::string::npos, crawled);
+  BOOST_TEST(crawled.out.find("crawled 4 pages (0 failed, 0 skipped)") != std::string::npos, crawled);
   auto summary = SummaryNumbers(crawled.out);
   BOOST_TEST(summary["new pages"] == 4);
   BOOST_TEST(summary["new posts"] == 3);
@@ -41,7 +41,9 @@ BOOST_AUTO_TEST_CASE(crawl_after_import_duplicates_nothing) {
   ImportSample();
   const std::string before = Export();
   const auto counts_before = Status();
-  RunResult crawled = RunOk({"crawl", "--db", db, SampleIndexFileUrl()});
+  // Due at once (--recrawl-after 0): every page is read again and found unchanged.
+  RunResult crawled =
+      RunOk({"crawl", "--db", db, "--recrawl-after", "0", SampleIndexFileUrl()});
   auto summary = SummaryNumbers(crawled.out);
   BOOST_TEST(summary["unchanged pages"] == 4);
   for (const char* name : {"new pages", "changed pages", "new posts", "new comments",
@@ -50,6 +52,15 @@ BOOST_AUTO_TEST_CASE(crawl_after_import_duplicates_nothing) {
   }
   BOOST_TEST((Status() == counts_before));
   BOOST_TEST((Export() == before), "the export changed after crawling what was imported");
+}
+
+BOOST_AUTO_TEST_CASE(pages_stored_recently_are_not_fetched_again_unless_due) {
+  ImportSample();
+  RunResult crawled = RunOk({"crawl", "--db", db, SampleIndexFileUrl()});
+  auto summary = SummaryNumbers(crawled.out);
+  // Only the seed, which is always checked; the rest were stored under a day ago.
+  BOOST_TEST(summary["unchanged pages"] == 1);
+  BOOST_TEST(summary["new pages"] == 0);
 }
 
 BOOST_AUTO_TEST_CASE(http_crawl_with_a_broken_link_exits_3_and_stores_the_good_pages) {
@@ -66,7 +77,7 @@ BOOST_AUTO_TEST_CASE(http_crawl_with_a_broken_link_exits_3_and_stores_the_good_p
   RunResult crawled =
       Run({"crawl", "--db", db, "--delay", "0", "--timeout", "20", server.Url("/index.html")});
   BOOST_TEST(crawled.exit_status == 3, crawled);
-  BOOST_TEST(crawled.out.find("crawled 5 pages (1 failed)") != std::string::npos, crawled);
+  BOOST_TEST(crawled.out.find("crawled 5 pages (1 failed, 0 skipped)") != std::string::npos, crawled);
   BOOST_TEST(crawled.err.find(missing) != std::string::npos, crawled);
   BOOST_TEST(crawled.err.find("404") != std::string::npos, crawled);
 
@@ -100,7 +111,7 @@ BOOST_AUTO_TEST_CASE(http_crawl_obeys_robots_txt_and_its_crawl_delay) {
 
   RunResult crawled = Run({"crawl", "--db", db, "--delay", "0", server.Url("/index.html")});
   BOOST_TEST(crawled.exit_status == 0, crawled);
-  BOOST_TEST(crawled.out.find("crawled 2 pages (0 failed, 1 disallowed by robots.txt)") !=
+  BOOST_TEST(crawled.out.find("crawled 2 pages (0 failed, 1 skipped)") !=
                  std::string::npos,
              crawled);
 

@@ -12,7 +12,9 @@
 
 #include <cerrno>
 #include <chrono>
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -66,9 +68,12 @@ inline void MakePipe(Fd* read_end, Fd* write_end) {
 
 // Runs LINKGRAPH_BINARY with args in working_dir. stdin is /dev/null. The
 // child is killed (SIGKILL) when it outlives timeout; the result says so.
+// kill_when, when given, is asked every 10 ms while the child runs; once it
+// says true the child is killed with SIGKILL (result.signal tells).
 inline RunResult RunLinkgraph(const std::vector<std::string>& args,
                               const std::filesystem::path& working_dir,
-                              std::chrono::seconds timeout = std::chrono::seconds(60)) {
+                              std::chrono::seconds timeout = std::chrono::seconds(60),
+                              const std::function<bool()>& kill_when = {}) {
   using run_internal::Fd;
   // Everything the child needs is built before fork: between fork and exec
   // only async-signal-safe calls are allowed (the test process has threads).
@@ -113,8 +118,13 @@ inline RunResult RunLinkgraph(const std::vector<std::string>& args,
       ::kill(pid, SIGKILL);
       break;
     }
+    if (kill_when && kill_when()) {
+      ::kill(pid, SIGKILL);
+      break;
+    }
     pollfd fds[2] = {{out_read.get(), POLLIN, 0}, {err_read.get(), POLLIN, 0}};
-    int ready = ::poll(fds, 2, static_cast<int>(left.count()));
+    const long long wait_ms = kill_when ? std::min<long long>(left.count(), 10) : left.count();
+    int ready = ::poll(fds, 2, static_cast<int>(wait_ms));
     if (ready < 0 && errno != EINTR) throw std::runtime_error("poll failed");
     for (int i = 0; i < 2 && ready > 0; ++i) {
       if (fds[i].fd < 0 || fds[i].revents == 0) continue;

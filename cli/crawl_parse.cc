@@ -1,0 +1,109 @@
+#include "cli/crawl_parse.h"
+
+#include <utility>
+
+#include "cli/page_pipeline.h"
+#include "parsers/parsers.h"
+
+namespace linkgraph::cli {
+namespace {
+
+void ReadPage(FetchedBody& fetched, ReadBody* read) {
+  crawler::FetchResponse& response = fetched.result.response;
+  store::PageToSave page =
+      ProcessPage(response.body, fetched.entry.url,
+                  parsers::CharsetFromContentType(response.content_type),
+                  fetched.previous ? &*fetched.previous : nullptr);
+  page.fetch.http_status = response.http_status;
+  page.fetch.etag = response.etag;
+  page.fetch.last_modified = response.last_modified;
+  read->crawled.outcome = page.fetch.status;
+  read->crawled.detail = page.fetch.error;
+  if (page.extracted) {
+    const ExtractedPage& extracted = *page.extracted;
+    read->links.reserve(extracted.page_links.size() + 2);
+    for (const std::string& link : extracted.page_links) read->links.push_back({link, "page", ""});
+    if (fetched.want_feeds) {
+      for (const std::string& feed : extracted.feed_links) read->links.push_back({feed, "feed", ""});
+    }
+    if (fetched.want_comments_api && !extracted.comments_api_url.empty()) {
+      const std::string& post = extracted.has_post ? extracted.post.url : fetched.entry.url;
+      read->links.push_back({extracted.comments_api_url, "comments", post});
+    }
+  }
+  read->crawled.page = std::move(page);
+}
+
+void ReadSitemap(const FetchedBody& fetched, ReadBody* read) {
+  Result<parsers::SitemapEntries> sitemap =
+      parsers::ParseSitemap(fetched.result.response.body, fetched.entry.url);
+  if (!sitemap) {
+    read->crawled.outcome = "not_a_sitemap";
+    read->crawled.detail = sitemap.error().message;
+    return;
+  }
+  read->crawled.outcome = "ok";
+  for (std::string& page : sitemap->pages) read->links.push_back({std::move(page), "page", ""});
+  for (std::string& more : sitemap->sitemaps) {
+    read->links.push_back({std::move(more), "sitemap", ""});
+  }
+}
+
+void ReadFeed(const FetchedBody& fetched, ReadBody* read) {
+  Result<std::vector<std::string>> items =
+      parsers::ParseFeedLinks(fetched.result.response.body, fetched.entry.url);
+  if (!items) {
+    read->crawled.outcome = "not_a_feed";
+    read->crawled.detail = items.error().message;
+    return;
+  }
+  read->crawled.outcome = "ok";
+  for (std::string& item : *items) read->links.push_back({std::move(item), "page", ""});
+}
+
+void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
+  const crawler::FetchResponse& response = fetched.result.response;
+  std::string next_page;
+  Result<ExtractedPage> comments = parsers::ExtractRestComments(
+      response.body, fetched.entry.url, fetched.entry.via, &next_page);
+  if (!comments) {
+    read->crawled.outcome = "not_comments";
+    read->crawled.detail = comments.error().message;
+    return;
+  }
+  store::PageToSave page;
+  page.fetch.url = fetched.entry.url;
+  page.fetch.canonical_url = fetched.entry.url;
+  page.fetch.status = "ok";
+  page.fetch.http_status = response.http_status;
+  page.fetch.etag = response.etag;
+  page.fetch.last_modified = response.last_modified;
+  page.fetch.fetched_at = NowIso8601Utc();
+  page.extracted = std::move(*comments);
+  read->crawled.outcome = "ok";
+  read->crawled.page = std::move(page);
+  if (!next_page.empty()) read->links.push_back({next_page, "comments", fetched.entry.via});
+}
+
+}  // namespace
+
+ReadBody ReadFetchedBody(FetchedBody& fetched) {
+  ReadBody read;
+  read.entry = fetched.entry;
+  read.crawled.url = fetched.entry.url;
+  const std::string& kind = fetched.entry.kind;
+  if (kind == "sitemap") {
+    ReadSitemap(fetched, &read);
+  } else if (kind == "feed") {
+    ReadFeed(fetched, &read);
+  } else if (kind == "comments") {
+    ReadRestComments(fetched, &read);
+  } else {
+    ReadPage(fetched, &read);
+  }
+  // The body is not needed past this point; free it on this thread.
+  std::string().swap(fetched.result.response.body);
+  return read;
+}
+
+}  // namespace linkgraph::cli

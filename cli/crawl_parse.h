@@ -1,0 +1,38 @@
+// Private to cli/: what the crawl's worker threads do with a fetched body:
+// extract a blog page, read a sitemap or feed, or read a page of WordPress
+// REST comments. Pure apart from the clock: no store, no network.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crawler/crawler.h"
+#include "store/store.h"
+
+namespace linkgraph::cli {
+
+struct FetchedBody {
+  crawler::FrontierEntry entry;
+  crawler::FetchResult result;
+  std::optional<store::PageFetch> previous;  // the stored record of this URL
+  bool want_feeds = false;     // take the page's feed links (seed pages only)
+  bool want_comments_api = false;
+};
+
+// A link found while reading a body, for the frontier to judge.
+struct Discovered {
+  std::string url;
+  std::string kind;  // "page", "sitemap", "feed", "comments"
+  std::string via;   // for "comments": the post the REST comments belong to
+};
+
+struct ReadBody {
+  crawler::FrontierEntry entry;
+  store::CrawledUrl crawled;  // page (when a blog page or REST comments), outcome, detail
+  std::vector<Discovered> links;
+};
+
+ReadBody ReadFetchedBody(FetchedBody& fetched);
+
+}  // namespace linkgraph::cli

@@ -1,0 +1,99 @@
+#include "cli/run_lock.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <utility>
+
+namespace linkgraph::cli {
+namespace {
+
+// "pid 1234, linkgraph crawl ..." for the process holding an flock on fd's
+// file, from /proc/locks; "" when it cannot be told.
+std::string DescribeHolder(int fd) {
+  struct stat file {};
+  if (fstat(fd, &file) != 0) return "";
+  std::ifstream locks("/proc/locks");
+  std::string line;
+  while (std::getline(locks, line)) {
+    std::istringstream fields(line);
+    std::string number, type, advisory, mode, pid, device_inode;
+    if (!(fields >> number >> type >> advisory >> mode >> pid >> device_inode)) continue;
+    if (type != "FLOCK" || pid == std::to_string(getpid())) continue;
+    const size_t last_colon = device_inode.rfind(':');
+    if (last_colon == std::string::npos) continue;
+    if (device_inode.substr(last_colon + 1) != std::to_string(file.st_ino)) continue;
+    std::ifstream cmdline("/proc/" + pid + "/cmdline");
+    std::string command, argument;
+    for (int i = 0; i < 3 && std::getline(cmdline, argument, '\0'); ++i) {
+      command += (command.empty() ? "" : " ") + argument;
+    }
+    return "pid " + pid + (command.empty() ? "" : ", " + command);
+  }
+  return "";
+}
+
+std::string Seconds(double seconds) {
+  std::ostringstream text;
+  text << seconds;
+  return text.str();
+}
+
+}  // namespace
+
+Result<RunLock> RunLock::Acquire(const std::string& database,
+                                 double timeout_seconds) {
+  if (database == ":memory:") return RunLock(-1);
+  const std::string& path = database;
+  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return Error{ErrorCode::kIo, "cannot open lock file " + path + ": " + std::strerror(errno)};
+  }
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(timeout_seconds));
+  while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      const std::string why = std::strerror(errno);
+      close(fd);
+      return Error{ErrorCode::kIo, "cannot lock " + path + ": " + why};
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      const std::string holder = DescribeHolder(fd);
+      close(fd);
+      std::string message = "another linkgraph run is writing " + database;
+      if (!holder.empty()) message += " (" + holder + ")";
+      message += timeout_seconds > 0
+                     ? "; gave up after waiting " + Seconds(timeout_seconds) + " s (--lock-timeout)"
+                     : "; not waiting (--lock-timeout 0)";
+      return Error{ErrorCode::kBusy, message};
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return RunLock(fd);
+}
+
+RunLock::RunLock(RunLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+
+RunLock& RunLock::operator=(RunLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+  }
+  return *this;
+}
+
+RunLock::~RunLock() {
+  if (fd_ >= 0) close(fd_);  // closing releases the flock
+}
+
+}  // namespace linkgraph::cli
