@@ -83,7 +83,10 @@ class CrawlSession {
         progress_(options.quiet, isatty(STDERR_FILENO) == 1),
         pool_(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
               [](FetchedBody& body) { return ReadFetchedBody(body); },
-              [this] { scheduler_.Wakeup(); }) {
+              [this] { scheduler_.Wakeup(); }),
+        writer_(
+            1, [this](Batch& batch) { return store_.RecordCrawled(crawl_id_, batch.urls, batch.totals); },
+            [this] { scheduler_.Wakeup(); }) {
     for (const std::string& seed : seeds_) {
       const std::string host = HostOf(seed);
       if (!host.empty()) seed_hosts_.insert(host);
@@ -119,7 +122,9 @@ class CrawlSession {
   void Offer(const std::string& url, const std::string& kind, int depth, const std::string& via,
              std::vector<store::QueuedUrl>* queued);
   void Record(store::CrawledUrl crawled);
-  Status Flush();
+  void Flush();
+  void TakeRecorded();
+  void WaitForWriter();
   bool Done() const;
   void Fail(store::CrawledUrl* crawled, const std::string& status, const std::string& why,
             bool counts_as_failure);
@@ -132,6 +137,13 @@ class CrawlSession {
   crawler::FetchScheduler scheduler_;
   CrawlProgress progress_;
   WorkPool<FetchedBody, ReadBody> pool_;
+  // The store's one user while the crawl runs: batches are recorded in the
+  // order given, beside the fetching and the extraction.
+  struct Batch {
+    std::vector<store::CrawledUrl> urls;
+    store::CrawlTotals totals;
+  };
+  WorkPool<Batch, Result<store::SaveOutcome>> writer_;
 
   long long crawl_id_ = 0;
   store::CrawlTotals totals_;
@@ -192,6 +204,8 @@ void CrawlSession::Feed() {
   const size_t workers = std::max(1u, std::thread::hardware_concurrency());
   const size_t want_waiting = static_cast<size_t>(std::max(16, options_.concurrency * 4));
   crawler::FrontierEntry entry;
+  // The writer falling behind holds back fetching, so memory stays bounded.
+  if (writer_.Unfinished() >= 4) return;
   while (scheduler_.Waiting() < want_waiting && pool_.Unfinished() < workers * 8 &&
          frontier_.Next(&entry)) {
     crawler::FetchRequest request;
@@ -339,6 +353,13 @@ void CrawlSession::HandleRead(ReadBody read) {
   if (read.crawled.outcome != "ok") {
     Fail(&read.crawled, read.crawled.outcome, read.crawled.detail, true);
   }
+  // rel=canonical: the page's own name for itself is not fetched again.
+  if (read.crawled.page && read.crawled.page->extracted) {
+    const std::string& canonical = read.crawled.page->extracted->canonical_url;
+    if (!canonical.empty() && canonical != entry.url) {
+      if (auto normal = crawler::CanonicalizeUrl(canonical)) frontier_.MarkSeen(*normal);
+    }
+  }
   for (const Discovered& link : read.links) {
     // A sitemap index's sitemaps are as deep as the index; everything else
     // is one hop further than where it was found.
@@ -352,21 +373,33 @@ void CrawlSession::HandleRead(ReadBody read) {
 
 void CrawlSession::Record(store::CrawledUrl crawled) {
   batch_.push_back(std::move(crawled));
-  if (batch_.size() >= kBatchUrls || Clock::now() - last_flush_ >= kBatchInterval) {
-    if (Status flushed = Flush(); !flushed && failure_) failure_ = flushed;
+  if (batch_.size() >= kBatchUrls || Clock::now() - last_flush_ >= kBatchInterval) Flush();
+}
+
+void CrawlSession::Flush() {
+  last_flush_ = Clock::now();
+  if (batch_.empty()) return;
+  writer_.Submit(Batch{std::move(batch_), totals_});
+  batch_.clear();
+}
+
+void CrawlSession::TakeRecorded() {
+  for (Result<store::SaveOutcome>& saved : writer_.TakeDone()) {
+    if (!saved) {
+      if (failure_) failure_ = saved.error();
+      continue;
+    }
+    AddOutcome(*saved, &saved_);
+    totals_.new_comments += saved->comments_new;
+    totals_.new_mentions += saved->mentions_new;
   }
 }
 
-Status CrawlSession::Flush() {
-  last_flush_ = Clock::now();
-  if (batch_.empty()) return {};
-  Result<store::SaveOutcome> saved = store_.RecordCrawled(crawl_id_, batch_, totals_);
-  batch_.clear();
-  if (!saved) return saved.error();
-  AddOutcome(*saved, &saved_);
-  totals_.new_comments += saved->comments_new;
-  totals_.new_mentions += saved->mentions_new;
-  return {};
+void CrawlSession::WaitForWriter() {
+  while (writer_.Unfinished() > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    TakeRecorded();
+  }
 }
 
 bool CrawlSession::Done() const {
@@ -382,6 +415,7 @@ int CrawlSession::Run() {
   while (!g_stop_requested && failure_) {
     // Extractions first: the links they bring are fed in this same turn.
     for (ReadBody& read : pool_.TakeDone()) HandleRead(std::move(read));
+    TakeRecorded();
     Feed();
     if (Wants(options_, "sitemaps")) {
       std::vector<store::QueuedUrl> queued;
@@ -403,7 +437,8 @@ int CrawlSession::Run() {
     const crawler::SchedulerStats stats = scheduler_.Stats();
     progress_.Update(totals_, frontier_.Queued() + stats.waiting, stats.in_flight);
   }
-  if (Status flushed = Flush(); !flushed && failure_) failure_ = flushed;
+  Flush();
+  WaitForWriter();
   progress_.Clear();
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   if (!failure_) {
