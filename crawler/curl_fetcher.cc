@@ -10,6 +10,7 @@
 
 #include "crawler/crawler.h"
 #include "crawler/curl_handles.h"
+#include "crawler/transfer.h"
 #include "crawler/url_util.h"
 
 namespace linkgraph::crawler {
@@ -55,33 +56,6 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   if (name == "etag") response->etag = value;
   if (name == "last-modified") response->last_modified = value;
   return bytes;
-}
-
-std::string GuessContentType(const std::string& path) {
-  const std::string extension = ToLowerAscii(std::filesystem::path(path).extension().string());
-  if (extension == ".html" || extension == ".htm") return "text/html";
-  if (extension == ".xml") return "application/xml";
-  if (extension == ".txt") return "text/plain";
-  return "application/octet-stream";
-}
-
-std::string FormatMillis(long millis) {
-  if (millis % 1000 == 0) return std::to_string(millis / 1000) + " s";
-  return std::to_string(millis) + " ms";
-}
-
-// Checks a file:// URL before libcurl opens it, so a missing file reads as
-// kNotFound with its path rather than as curl's generic "Couldn't read".
-Status CheckLocalFile(const std::string& url) {
-  const std::string path = FilePathFromUrl(url);
-  if (path.empty()) return Error{ErrorCode::kInvalidArgument, "not a local file URL"};
-  std::error_code error;
-  const auto status = std::filesystem::status(path, error);
-  if (!std::filesystem::exists(status)) return Error{ErrorCode::kNotFound, "no such file " + path};
-  if (std::filesystem::is_directory(status)) {
-    return Error{ErrorCode::kUnsupported, path + " is a directory"};
-  }
-  return {};
 }
 
 class CurlFetcher final : public Fetcher {

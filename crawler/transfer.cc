@@ -95,20 +95,6 @@ curl_socket_t OnOpenSocket(void* user, curlsocktype purpose, curl_sockaddr* addr
   return socket(address->family, address->socktype, address->protocol);
 }
 
-std::string GuessContentType(const std::string& path) {
-  const std::string extension = ToLowerAscii(std::filesystem::path(path).extension().string());
-  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return "text/html";
-  if (extension == ".xml" || extension == ".rss" || extension == ".atom") return "application/xml";
-  if (extension == ".json") return "application/json";
-  if (extension == ".txt") return "text/plain";
-  return "application/octet-stream";
-}
-
-std::string FormatMillis(long millis) {
-  if (millis % 1000 == 0) return std::to_string(millis / 1000) + " s";
-  return std::to_string(millis) + " ms";
-}
-
 const char* AcceptHeader(ContentKind accept) {
   switch (accept) {
     case ContentKind::kXml:
@@ -163,6 +149,22 @@ std::string NetworkErrorText(const Transfer& transfer, CURLcode code,
   return text;
 }
 
+}  // namespace
+
+std::string GuessContentType(const std::string& path) {
+  const std::string extension = ToLowerAscii(std::filesystem::path(path).extension().string());
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return "text/html";
+  if (extension == ".xml" || extension == ".rss" || extension == ".atom") return "application/xml";
+  if (extension == ".json") return "application/json";
+  if (extension == ".txt") return "text/plain";
+  return "application/octet-stream";
+}
+
+std::string FormatMillis(long millis) {
+  if (millis % 1000 == 0) return std::to_string(millis / 1000) + " s";
+  return std::to_string(millis) + " ms";
+}
+
 Status CheckLocalFile(const std::string& url) {
   const std::string path = FilePathFromUrl(url);
   if (path.empty()) return Error{ErrorCode::kInvalidArgument, "not a local file URL"};
@@ -174,8 +176,6 @@ Status CheckLocalFile(const std::string& url) {
   }
   return {};
 }
-
-}  // namespace
 
 bool AcceptsContentType(ContentKind accept, std::string_view content_type) {
   const std::string type = ToLowerAscii(content_type.substr(0, content_type.find(';')));
