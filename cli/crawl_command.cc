@@ -54,18 +54,6 @@ crawler::ContentKind AcceptFor(const std::string& kind) {
   return crawler::ContentKind::kHtml;
 }
 
-std::string IsoUtcSecondsAgo(double seconds) {
-  const auto then = std::chrono::system_clock::now() -
-                    std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                        std::chrono::duration<double>(seconds));
-  std::time_t time = std::chrono::system_clock::to_time_t(then);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
-
 bool Wants(const CrawlOptions& options, const char* discovery) {
   return std::find(options.discover.begin(), options.discover.end(), discovery) !=
          options.discover.end();
@@ -263,9 +251,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       ++totals_.not_modified;
       crawled.outcome = "not_modified";
       if (auto stored = stored_.find(entry.url); stored != stored_.end()) {
-        store::PageToSave page;
-        page.fetch = stored->second;
-        page.fetch.fetched_at = NowIso8601Utc();
+        store::PageToSave page = RefreshedPage(stored->second);
         if (!result.response.etag.empty()) page.fetch.etag = result.response.etag;
         if (!result.response.last_modified.empty()) {
           page.fetch.last_modified = result.response.last_modified;
@@ -332,7 +318,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       break;
     case FetchOutcome::kDisallowed:
       Fail(&crawled, "disallowed", result.error, false);
-      if (!options_.quiet) progress_.Note(entry.url + ": " + result.error);
+      progress_.Note(entry.url + ": " + result.error);
       break;
     case FetchOutcome::kBlocked:
       Fail(&crawled, "blocked", result.error, false);

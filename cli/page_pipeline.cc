@@ -44,21 +44,30 @@ std::optional<store::PageToSave> UnchangedPage(const store::PageFetch* previous,
   if (previous == nullptr || previous->status != "ok" || previous->content_hash != hash) {
     return std::nullopt;
   }
-  store::PageToSave page;
-  page.fetch = *previous;
-  page.fetch.fetched_at = NowIso8601Utc();
-  return page;
+  return RefreshedPage(*previous);
 }
 
 }  // namespace
 
-std::string NowIso8601Utc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+std::string NowIso8601Utc() { return IsoUtcSecondsAgo(0); }
+
+std::string IsoUtcSecondsAgo(double seconds) {
+  const auto then = std::chrono::system_clock::now() -
+                    std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                        std::chrono::duration<double>(seconds));
+  std::time_t time = std::chrono::system_clock::to_time_t(then);
   std::tm utc{};
-  gmtime_r(&now, &utc);
+  gmtime_r(&time, &utc);
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buffer;
+}
+
+store::PageToSave RefreshedPage(const store::PageFetch& previous) {
+  store::PageToSave page;
+  page.fetch = previous;
+  page.fetch.fetched_at = NowIso8601Utc();
+  return page;
 }
 
 store::PageToSave FailedPage(const std::string& url, const std::string& status,

@@ -25,11 +25,17 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
                               const std::string& transport_charset,
                               const store::PageFetch* previous);
 
+// The stored record of an unchanged page, fetched again now: no extraction,
+// nothing rewritten but the fetch bookkeeping.
+store::PageToSave RefreshedPage(const store::PageFetch& previous);
+
 // A fetch record for a page that never got as far as extraction.
 store::PageToSave FailedPage(const std::string& url, const std::string& status,
                              const std::string& error);
 
 std::string NowIso8601Utc();
+// The time that many seconds ago, in the same form.
+std::string IsoUtcSecondsAgo(double seconds);
 
 // Opens the database for commands that read it: it must exist already.
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database);
