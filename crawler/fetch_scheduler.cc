@@ -386,10 +386,7 @@ struct FetchScheduler::Impl {
         break;
       }
       Clock::duration sleep = deadline - now;
-      if (running.empty()) {
-        std::optional<Clock::duration> next = UntilNextStart(now);
-        if (next) sleep = std::min(sleep, *next);
-      } else if (std::optional<Clock::duration> next = UntilNextStart(now)) {
+      if (std::optional<Clock::duration> next = UntilNextStart(now)) {
         sleep = std::min(sleep, *next);
       }
       const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(sleep).count();
