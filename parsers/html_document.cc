@@ -6,12 +6,26 @@
 
 namespace linkgraph::parsers {
 
-void GumboOutputDeleter::operator()(GumboOutput* output) const noexcept {
-  if (output != nullptr) gumbo_destroy_output(&kGumboDefaultOptions, output);
+namespace {
+
+GumboOptions ArenaOptions(ParseArena* arena) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = [](void* userdata, size_t size) {
+    return static_cast<ParseArena*>(userdata)->Allocate(size);
+  };
+  options.deallocator = [](void*, void*) {};
+  options.userdata = arena;
+  // Nothing reads Gumbo's parse errors, and recording each one copies state.
+  options.max_errors = 0;
+  return options;
 }
 
-HtmlDocument::HtmlDocument(std::string utf8) : source_(std::move(utf8)) {
-  output_.reset(gumbo_parse_with_options(&kGumboDefaultOptions, source_.data(), source_.size()));
+}  // namespace
+
+HtmlDocument::HtmlDocument(std::string utf8)
+    : source_(std::move(utf8)), arena_(std::make_unique<ParseArena>()) {
+  GumboOptions options = ArenaOptions(arena_.get());
+  output_ = gumbo_parse_with_options(&options, source_.data(), source_.size());
 }
 
 bool IsElement(const GumboNode* node) {
@@ -22,15 +36,29 @@ bool IsTag(const GumboNode* node, GumboTag tag) {
   return IsElement(node) && node->v.element.tag == tag;
 }
 
+namespace {
+
+// Gumbo lower-cases attribute names as it tokenizes, so the lower-case names
+// asked for here compare exactly; gumbo_get_attribute's strcasecmp was a
+// measurable share of extraction, called for every node of every walk.
+const GumboAttribute* FindAttribute(const GumboNode* node, const char* name) {
+  if (!IsElement(node)) return nullptr;
+  const GumboVector& attributes = node->v.element.attributes;
+  for (unsigned i = 0; i < attributes.length; ++i) {
+    auto* attribute = static_cast<const GumboAttribute*>(attributes.data[i]);
+    if (attribute->name[0] == name[0] && std::strcmp(attribute->name, name) == 0) return attribute;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string_view Attr(const GumboNode* node, const char* name) {
-  if (!IsElement(node)) return {};
-  const GumboAttribute* attribute = gumbo_get_attribute(&node->v.element.attributes, name);
+  const GumboAttribute* attribute = FindAttribute(node, name);
   return attribute == nullptr ? std::string_view() : std::string_view(attribute->value);
 }
 
-bool HasAttr(const GumboNode* node, const char* name) {
-  return IsElement(node) && gumbo_get_attribute(&node->v.element.attributes, name) != nullptr;
-}
+bool HasAttr(const GumboNode* node, const char* name) { return FindAttribute(node, name) != nullptr; }
 
 namespace {
 
@@ -127,8 +155,10 @@ void CollectText(const GumboNode* root, const NodePredicate& prune, std::string*
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
       // Source line breaks are plain whitespace in HTML; only elements break lines.
-      for (const char* c = node->v.text.text; *c != '\0'; ++c) {
-        out->push_back(IsAsciiSpace(*c) ? ' ' : *c);
+      size_t from = out->size();
+      out->append(node->v.text.text);
+      for (size_t i = from; i < out->size(); ++i) {
+        if (IsAsciiSpace((*out)[i])) (*out)[i] = ' ';
       }
       continue;
     }

@@ -12,11 +12,9 @@
 #include <string_view>
 #include <vector>
 
-namespace linkgraph::parsers {
+#include "parsers/parse_arena.h"
 
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const noexcept;
-};
+namespace linkgraph::parsers {
 
 class HtmlDocument {
  public:
@@ -29,7 +27,10 @@ class HtmlDocument {
 
  private:
   std::string source_;  // Gumbo's original_text pointers refer into this
-  std::unique_ptr<GumboOutput, GumboOutputDeleter> output_;
+  // Owns every byte of the parse, output_ included: the tree is released with
+  // the arena, without gumbo_destroy_output walking it node by node.
+  std::unique_ptr<ParseArena> arena_;
+  const GumboOutput* output_;
 };
 
 using NodePredicate = std::function<bool(const GumboNode*)>;
