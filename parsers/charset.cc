@@ -82,12 +82,24 @@ size_t Utf8SequenceLength(std::string_view bytes, size_t i) {
   return length;
 }
 
+// Where the run of ASCII bytes from i ends: most of any page is ASCII.
+size_t AsciiRunEnd(std::string_view bytes, size_t i) {
+  while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80) ++i;
+  return i;
+}
+
 // UTF-8 where it is valid, windows-1252 for stray bytes: what browsers
 // effectively show for pages that mix the two.
 std::string RepairUtf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
   for (size_t i = 0; i < bytes.size();) {
+    size_t ascii_end = AsciiRunEnd(bytes, i);
+    if (ascii_end > i) {
+      out.append(bytes.substr(i, ascii_end - i));
+      i = ascii_end;
+      continue;
+    }
     size_t length = Utf8SequenceLength(bytes, i);
     if (length == 0) {
       AppendUtf8(Windows1252CodePoint(static_cast<unsigned char>(bytes[i])), &out);
@@ -164,6 +176,8 @@ std::string CharsetFromContentType(std::string_view content_type) {
 
 bool IsValidUtf8(std::string_view bytes) {
   for (size_t i = 0; i < bytes.size();) {
+    i = AsciiRunEnd(bytes, i);
+    if (i == bytes.size()) break;
     size_t length = Utf8SequenceLength(bytes, i);
     if (length == 0) return false;
     i += length;
