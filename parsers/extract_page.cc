@@ -70,10 +70,11 @@ PageContext MakeContext(const GumboNode* root, std::string_view url) {
     std::string resolved = ResolveUrl(page.url, Attr(base, "href"));
     if (!resolved.empty()) page.base_url = resolved;
   }
+  page.base = std::make_unique<UrlResolver>(page.base_url);
   page.canonical_url = ResolveUrl(page.url, "");
   if (page.canonical_url.empty()) page.canonical_url = page.url;
   if (const GumboNode* canonical = FindLinkRel(root, "canonical")) {
-    std::string resolved = ResolveUrl(page.base_url, Attr(canonical, "href"));
+    std::string resolved = page.base->Resolve(Attr(canonical, "href"));
     if (!resolved.empty()) page.canonical_url = resolved;
   }
   // Some WordPress versions make a comment page its own canonical URL.
@@ -83,9 +84,12 @@ PageContext MakeContext(const GumboNode* root, std::string_view url) {
 
 std::vector<std::string> PageLinks(const PageContext& page) {
   std::vector<std::string> links;
+  std::unordered_set<std::string_view> hrefs;  // menus repeat theirs on every page
   std::unordered_set<std::string> seen;
   for (const GumboNode* anchor : FindAll(page.root, TagIs(GUMBO_TAG_A))) {
-    std::string url = AbsoluteUrl(page, Attr(anchor, "href"));
+    std::string_view href = Attr(anchor, "href");
+    if (!hrefs.insert(href).second) continue;
+    std::string url = AbsoluteUrl(page, href);
     if (!url.empty() && seen.insert(url).second) links.push_back(std::move(url));
   }
   return links;
@@ -106,7 +110,7 @@ std::string AbsoluteUrl(const PageContext& page, std::string_view href) {
       StartsWithIgnoreCase(trimmed, "mailto:")) {
     return {};
   }
-  return ResolveUrl(page.base_url, trimmed);
+  return page.base->Resolve(trimmed);
 }
 
 std::string DetectPlatform(const PageContext& page) {

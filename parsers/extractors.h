@@ -1,11 +1,13 @@
 // Private to parsers/: the stages that ExtractPage runs over one parsed page.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/model.h"
 #include "parsers/html_document.h"
+#include "parsers/urls.h"
 
 namespace linkgraph::parsers {
 
@@ -13,6 +15,7 @@ struct PageContext {
   const GumboNode* root = nullptr;
   std::string url;            // where the bytes came from
   std::string base_url;       // <base href> or url
+  std::unique_ptr<UrlResolver> base;  // resolves against base_url
   std::string canonical_url;  // rel=canonical or url
   // The post's own URL: canonical_url without a comment page
   // ("/comment-page-2/", "?cpage=2"), so that every page of a post's

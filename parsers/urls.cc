@@ -22,7 +22,9 @@ std::string ToString(UriUriA* uri) {
 // Browsers accept spaces and other stray characters in href values.
 std::string Sanitise(std::string_view reference) {
   std::string out;
-  for (char c : TrimAscii(reference)) {
+  reference = TrimAscii(reference);
+  out.reserve(reference.size());
+  for (char c : reference) {
     if (c == ' ')
       out += "%20";
     else if (c == '\t' || c == '\n' || c == '\r')
@@ -67,12 +69,13 @@ void ForEachParameter(std::string_view query, Visit visit) {
 
 }  // namespace
 
-std::string ResolveUrl(std::string_view base, std::string_view reference) {
-  ParsedUri base_uri;
+namespace {
+
+std::string ResolveAgainst(const ParsedUri& base, std::string_view reference) {
   ParsedUri reference_uri;
-  if (!base_uri.Parse(Sanitise(base)) || !reference_uri.Parse(Sanitise(reference))) return {};
+  if (!reference_uri.Parse(Sanitise(reference))) return {};
   ParsedUri resolved;
-  int added = uriAddBaseUriA(resolved.get(), reference_uri.get(), base_uri.get());
+  int added = uriAddBaseUriA(resolved.get(), &reference_uri.uri(), &base.uri());
   resolved.MarkParsed();  // whatever it allocated before failing is freed too
   if (added != URI_SUCCESS) return {};
   std::string scheme = ToLowerAscii(UriRange(resolved.get()->scheme));
@@ -84,6 +87,22 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
   size_t fragment = text.find('#');
   if (fragment != std::string::npos) text.resize(fragment);
   return text;
+}
+
+}  // namespace
+
+UrlResolver::UrlResolver(std::string_view base) : base_(std::make_unique<ParsedUri>()) {
+  if (!base_->Parse(Sanitise(base))) base_.reset();
+}
+
+UrlResolver::~UrlResolver() = default;
+
+std::string UrlResolver::Resolve(std::string_view reference) const {
+  return base_ == nullptr ? std::string() : ResolveAgainst(*base_, reference);
+}
+
+std::string ResolveUrl(std::string_view base, std::string_view reference) {
+  return UrlResolver(base).Resolve(reference);
 }
 
 std::string HostOf(std::string_view url) {

@@ -1,14 +1,34 @@
 // Private to parsers/: resolving and cleaning the URLs found in pages.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+
+namespace linkgraph {
+class ParsedUri;
+}
 
 namespace linkgraph::parsers {
 
 // reference resolved against base (RFC 3986), normalised, fragment dropped.
 // "" when either cannot be parsed or the result is not http(s) or file.
 std::string ResolveUrl(std::string_view base, std::string_view reference);
+
+// ResolveUrl against one base, parsed once: a page resolves hundreds of links
+// against the same base.
+class UrlResolver {
+ public:
+  explicit UrlResolver(std::string_view base);
+  ~UrlResolver();
+  UrlResolver(const UrlResolver&) = delete;
+  UrlResolver& operator=(const UrlResolver&) = delete;
+
+  std::string Resolve(std::string_view reference) const;
+
+ private:
+  std::unique_ptr<ParsedUri> base_;  // null when base cannot be parsed
+};
 
 // "https://Host:443/a" -> "https://host/": scheme, host and "/".
 std::string SiteRootOf(std::string_view url);
