@@ -6,18 +6,22 @@
 #include <filesystem>
 #include <iostream>
 
-#include "common/ascii.h"
+#include <xxhash.h>
+
 #include "graph/graph.h"
 #include "parsers/parsers.h"
 
 namespace linkgraph::cli {
 namespace {
 
-// Change detection only, not security: FNV-1a over the bytes, 64 bits.
+// Change detection only, not security. XXH3 reads a 50 KB body at memory
+// speed; the byte-at-a-time FNV-1a it replaced took 2 % of a crawl's CPU. The
+// prefix names the algorithm, so a page stored under the old one is simply
+// re-extracted once.
 std::string ContentHash(std::string_view bytes) {
-  uint64_t hash = Fnv1a(kFnv1aOffsetBasis, bytes);
+  XXH64_hash_t hash = XXH3_64bits(bytes.data(), bytes.size());
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "fnv1a64:%016llx:%zu", static_cast<unsigned long long>(hash),
+  std::snprintf(buffer, sizeof buffer, "xxh3:%016llx:%zu", static_cast<unsigned long long>(hash),
                 bytes.size());
   return buffer;
 }

@@ -15,6 +15,7 @@ packages=(
   nlohmann-json3-dev     # JSON export and reports: correct escaping without hand-rolled code
   libcli11-dev           # the command line: subcommands, --help, usage errors
   liburiparser-dev       # RFC 3986 reference resolution and normalisation for links
+  libxxhash-dev          # page fingerprints: a 50 KB body hashed in microseconds, not tens of them
   libpsl-dev             # public suffix list: --scope site tells blog.example.co.uk and example.co.uk are one site
   libgraphviz-dev        # svg drawings of the graph (reports/)
   graphviz               # the dot program: the export tests check that DOT output lays out
