@@ -118,6 +118,27 @@ void AddDate(const DateText& date, DateFinding* finding) {
   finding->digit_runs += date.digit_runs;
 }
 
+// Whether a segment after the date names a post ("/2030/01/some-slug/"): a
+// post carries its date, a calendar only makes dates. Words that list or
+// paginate an archive are no slug.
+bool SlugFollows(const std::vector<std::string_view>& segments, size_t from) {
+  for (size_t i = from; i < segments.size(); ++i) {
+    const std::string_view segment = segments[i];
+    if (AllDigits(segment)) continue;
+    const std::string lower = ToLowerAscii(segment);
+    if (lower == "page" || lower == "feed" || lower == "amp" || lower == "embed") continue;
+    return true;
+  }
+  return false;
+}
+
+// A post's date counts as a date's digits but sets no year to check.
+DateText PostOrCalendar(DateText date, const std::vector<std::string_view>& segments,
+                        size_t after) {
+  if (SlugFollows(segments, after)) date.year.reset();
+  return date;
+}
+
 // /2009/06/, /2009/06/12/ (a two-digit month, so that /archives/2087/2, page 2
 // of post 2087, is no date), /calendar/2009-06/, Blogger's
 // /2009_06_12_archive.html.
@@ -132,10 +153,10 @@ void FindPathDates(const std::vector<std::string_view>& segments, DateFinding* f
           InRange(segments[i + 2], 1, 31)) {
         runs = 3;
       }
-      AddDate({ToNumber(segment), runs}, finding);
+      AddDate(PostOrCalendar({ToNumber(segment), runs}, segments, i + runs), finding);
       i += runs - 1;
     } else if (auto date = ParseDateText(segment, /*compact=*/false)) {
-      AddDate(*date, finding);
+      AddDate(PostOrCalendar(*date, segments, i + 1), finding);
     } else if (segment.ends_with("_archive.html") && segment.size() >= 4 + 13) {
       std::string dashed(segment.substr(0, segment.size() - 13));
       std::replace(dashed.begin(), dashed.end(), '_', '-');
