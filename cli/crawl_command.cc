@@ -27,7 +27,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr size_t kBatchUrls = 200;
+constexpr size_t kBatchUrls = 50;
 constexpr auto kBatchInterval = std::chrono::milliseconds(500);
 constexpr int kMaxRedirectHops = 5;
 
@@ -192,8 +192,9 @@ void CrawlSession::Feed() {
   const size_t workers = std::max(1u, std::thread::hardware_concurrency());
   const size_t want_waiting = static_cast<size_t>(std::max(16, options_.concurrency * 4));
   crawler::FrontierEntry entry;
-  // The writer falling behind holds back fetching, so memory stays bounded.
-  if (writer_.Unfinished() >= 4) return;
+  // The writer falling behind holds back fetching, so memory stays bounded:
+  // extracted pages wait in batches, and each batch holds their texts.
+  if (writer_.Unfinished() >= 2) return;
   while (scheduler_.Waiting() < want_waiting && pool_.Unfinished() < workers * 8 &&
          frontier_.Next(&entry)) {
     crawler::FetchRequest request;
