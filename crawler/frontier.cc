@@ -53,6 +53,9 @@ std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string k
   std::string ignored;
   std::string& why = refusal != nullptr ? *refusal : ignored;
   why.clear();
+  // Most links are already in canonical form and seen (menus, archive
+  // lists): canonical forms map to themselves, so one lookup settles them.
+  if (seen_.count(std::string(url)) > 0) return std::nullopt;
   std::optional<std::string> normal = CanonicalUrl(url);
   if (!normal) {
     why = "not an http(s) or file URL";

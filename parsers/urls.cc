@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "common/parsed_uri.h"
@@ -97,8 +98,41 @@ UrlResolver::UrlResolver(std::string_view base) : base_(std::make_unique<ParsedU
 
 UrlResolver::~UrlResolver() = default;
 
+namespace {
+
+// Absolute links resolve the same against any base, and a site's menus and
+// archive lists repeat the same few hundred on every page: each worker thread
+// remembers what they resolved to. Bounded: cleared when full.
+class AbsoluteLinkCache {
+ public:
+  const std::string* Find(std::string_view reference) const {
+    auto found = resolved_.find(std::string(reference));
+    return found == resolved_.end() ? nullptr : &found->second;
+  }
+  void Add(std::string_view reference, const std::string& resolved) {
+    if (resolved_.size() >= kEntries) resolved_.clear();
+    resolved_.emplace(std::string(reference), resolved);
+  }
+
+ private:
+  static constexpr size_t kEntries = 4096;
+  std::unordered_map<std::string, std::string> resolved_;
+};
+
+bool IsAbsoluteHttp(std::string_view reference) {
+  return StartsWithIgnoreCase(reference, "http://") || StartsWithIgnoreCase(reference, "https://");
+}
+
+}  // namespace
+
 std::string UrlResolver::Resolve(std::string_view reference) const {
-  return base_ == nullptr ? std::string() : ResolveAgainst(*base_, reference);
+  if (base_ == nullptr) return {};
+  if (!IsAbsoluteHttp(reference)) return ResolveAgainst(*base_, reference);
+  thread_local AbsoluteLinkCache cache;
+  if (const std::string* known = cache.Find(reference)) return *known;
+  std::string resolved = ResolveAgainst(*base_, reference);
+  cache.Add(reference, resolved);
+  return resolved;
 }
 
 std::string ResolveUrl(std::string_view base, std::string_view reference) {
