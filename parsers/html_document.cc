@@ -190,11 +190,27 @@ bool HasClass(const GumboNode* node, std::string_view token) {
   return AnyClassToken(node, [&](std::string_view t) { return EqualsIgnoreCase(t, token); });
 }
 
+namespace {
+
+// One pass over the class attribute, whatever the number of tokens asked for.
+template <typename Tokens>
+bool AnyClassIn(const GumboNode* node, const Tokens& tokens) {
+  return AnyClassToken(node, [&](std::string_view have) {
+    for (const auto& token : tokens) {
+      if (EqualsIgnoreCase(have, token)) return true;
+    }
+    return false;
+  });
+}
+
+}  // namespace
+
 bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens) {
-  for (std::string_view token : tokens) {
-    if (HasClass(node, token)) return true;
-  }
-  return false;
+  return AnyClassIn(node, tokens);
+}
+
+bool HasAnyClass(const GumboNode* node, std::span<const std::string> tokens) {
+  return AnyClassIn(node, tokens);
 }
 
 bool HasClassPrefix(const GumboNode* node, std::string_view prefix) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,7 @@ bool HasAttr(const GumboNode* node, const char* name);
 // Whether the class attribute holds this whitespace-separated token.
 bool HasClass(const GumboNode* node, std::string_view token);
 bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> tokens);
+bool HasAnyClass(const GumboNode* node, std::span<const std::string> tokens);
 // Whether any class token starts with prefix.
 bool HasClassPrefix(const GumboNode* node, std::string_view prefix);
 std::string_view Id(const GumboNode* node);

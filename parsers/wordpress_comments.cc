@@ -83,12 +83,7 @@ struct ItemScope {
 
 NodePredicate AnyClassOf(std::initializer_list<std::string_view> tokens) {
   std::vector<std::string> owned(tokens.begin(), tokens.end());
-  return [owned](const GumboNode* node) {
-    for (const std::string& token : owned) {
-      if (HasClass(node, token)) return true;
-    }
-    return false;
-  };
+  return [owned](const GumboNode* node) { return HasAnyClass(node, owned); };
 }
 
 std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
