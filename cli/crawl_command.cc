@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "cli/commands.h"
+#include "common/ascii.h"
 #include "cli/crawl_parse.h"
 #include "cli/crawl_progress.h"
 #include "cli/page_pipeline.h"
@@ -30,6 +31,10 @@ using Clock = std::chrono::steady_clock;
 constexpr size_t kBatchUrls = 50;
 constexpr auto kBatchInterval = std::chrono::milliseconds(500);
 constexpr int kMaxRedirectHops = 5;
+
+bool IsWebUrl(std::string_view url) {
+  return StartsWithIgnoreCase(url, "http://") || StartsWithIgnoreCase(url, "https://");
+}
 
 std::atomic<bool> g_stop_requested{false};
 
@@ -269,6 +274,11 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       if (hops > kMaxRedirectHops) {
         Fail(&crawled, "redirect_limit",
              "more than " + std::to_string(kMaxRedirectHops) + " redirects in a row", true);
+        break;
+      }
+      if (!IsWebUrl(result.location) && IsWebUrl(entry.url)) {
+        // A web server must not send the crawler to read local files.
+        crawled.detail += " (not followed: a web page may only redirect to http or https)";
         break;
       }
       const bool is_seed = entry.depth == 0 && entry.via.empty();

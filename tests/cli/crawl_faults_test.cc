@@ -187,6 +187,33 @@ BOOST_AUTO_TEST_CASE(each_fault_is_recorded_and_the_rest_of_the_crawl_is_stored)
   BOOST_TEST(calendar_pages < 1200);
 }
 
+BOOST_AUTO_TEST_CASE(a_redirect_to_a_local_file_is_not_followed) {
+  const fs::path secret = dir.path() / "secret.html";
+  WriteFile(secret, Page("Local secret", "<p>the-local-secret-text</p>"));
+  LoopbackHttpServer server;
+  Route to_file;
+  to_file.status = 302;
+  to_file.headers = {{"Location", "file://" + secret.string()}};
+  server.SetRoute("/", to_file);
+  RunResult crawled = Run({"crawl", "--db", db, "--delay", "0", "--discover", "none",
+                           server.Url("/")});
+  BOOST_TEST_MESSAGE(crawled.out << crawled.err);
+
+  auto store = store::OpenSqliteStore(db);
+  BOOST_REQUIRE(store.ok());
+  auto local = (*store)->FindPage("file://" + secret.string());
+  BOOST_REQUIRE(local.ok());
+  BOOST_TEST(!local->has_value());
+  BOOST_TEST(Export().find("the-local-secret-text") == std::string::npos);
+  auto last = (*store)->LastCrawl();
+  BOOST_REQUIRE(last.ok());
+  BOOST_REQUIRE(last->has_value());
+  auto urls = (*store)->CrawlUrls((*last)->id);
+  BOOST_REQUIRE(urls.ok());
+  BOOST_TEST(urls->size() == 1u);  // the seed alone: the file was never queued
+  for (const auto& url : *urls) BOOST_TEST(url.url.url.rfind("file:", 0) != 0, url.url.url);
+}
+
 BOOST_AUTO_TEST_CASE(a_windows_1252_page_is_stored_as_utf8) {
   FaultSite site;
   Run(site.CrawlArgs(db));
