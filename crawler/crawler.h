@@ -1,12 +1,10 @@
 // The crawler: fetches bytes for URLs (file://, http://, https://) and walks
 // a small site breadth-first. It knows nothing of HTML or the store: the
 // caller parses each page and hands back the links to follow.
-// A Fetcher is used from one thread at a time.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,7 +21,6 @@ struct FetchOptions {
   std::string user_agent = "linkgraph/0.1 (+https://github.com/linkgraph/linkgraph)";
   long connect_timeout_ms = 10000;        // Default: 10 s
   long total_timeout_ms = 60000;          // Default: 60 s
-  long max_redirects = 5;                 // Default: 5
   long long max_body_bytes = 10LL << 20;  // Default: 10 MB; larger bodies fail kTooLarge
 };
 
@@ -31,26 +28,12 @@ struct FetchOptions {
 // Errors are for transfers that did not complete.
 struct FetchResponse {
   std::string requested_url;
-  std::string final_url;     // after redirects
   int http_status = 0;       // 0 for file://
   std::string content_type;  // "text/html; charset=utf-8", or guessed for files
   std::string etag;
   std::string last_modified;
   std::string body;
 };
-
-class Fetcher {
- public:
-  virtual ~Fetcher() = default;
-  virtual Result<FetchResponse> Fetch(const std::string& url) = 0;
-};
-
-// libcurl-backed fetcher for file://, http:// and https:// URLs. It keeps one
-// connection alive between fetches; redirects go to http(s) only. Errors:
-// kInvalidArgument (relative URL, file URL of another host), kUnsupported
-// (other schemes, also by redirect), kNotFound (missing file), kTooLarge (body
-// over max_body_bytes), kNetwork (connect, timeout, redirect limit, TLS).
-std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options = {});
 
 // ---- The concurrent crawl: a FetchScheduler runs many transfers at once
 // (libcurl multi) under global and per-host limits, robots.txt, per-host
@@ -148,36 +131,6 @@ class FetchScheduler {
 // scheme and host, no default port or fragment, no "replytocom", "utm_*" or
 // session-id parameters); nullopt for what is not an http(s) or file URL.
 std::optional<std::string> CanonicalizeUrl(std::string_view url);
-
-class RobotsRules;
-
-// The robots.txt of each http(s) host a crawl visits, fetched once through
-// the crawl's fetcher and kept for the crawl (RFC 9309: a 4xx robots.txt
-// allows everything; a 5xx or unreachable one disallows everything; only
-// the first 500 KiB are read). file:// URLs are always allowed.
-class RobotsPolicy {
- public:
-  // user_agent: the crawl's User-Agent; its product token ("linkgraph")
-  // picks the group.
-  RobotsPolicy(Fetcher& fetcher, std::string user_agent);
-  ~RobotsPolicy();
-  RobotsPolicy(const RobotsPolicy&) = delete;
-  RobotsPolicy& operator=(const RobotsPolicy&) = delete;
-
-  // Whether the host's robots.txt is already known (no fetch needed).
-  bool Knows(const std::string& url) const;
-  // Fetches the host's robots.txt when not known yet.
-  bool Allows(const std::string& url);
-  // The host's Crawl-delay, when its robots.txt gives one.
-  std::optional<double> CrawlDelaySeconds(const std::string& url);
-
- private:
-  const RobotsRules& RulesFor(const std::string& url);
-
-  Fetcher& fetcher_;
-  std::string user_agent_;
-  std::map<std::string, std::unique_ptr<RobotsRules>> hosts_;  // by "scheme://host:port"
-};
 
 // What a crawl may visit, from its seeds.
 enum class ScopeKind {

@@ -14,6 +14,36 @@
 namespace linkgraph::crawler {
 namespace {
 
+// The content type a local file's extension suggests.
+std::string GuessContentType(const std::string& path) {
+  const std::string extension = ToLowerAscii(std::filesystem::path(path).extension().string());
+  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return "text/html";
+  if (extension == ".xml" || extension == ".rss" || extension == ".atom") return "application/xml";
+  if (extension == ".json") return "application/json";
+  if (extension == ".txt") return "text/plain";
+  return "application/octet-stream";
+}
+
+// "10 s", "250 ms".
+std::string FormatMillis(long millis) {
+  if (millis % 1000 == 0) return std::to_string(millis / 1000) + " s";
+  return std::to_string(millis) + " ms";
+}
+
+// A file:// URL checked before libcurl opens it, so a missing file reads as
+// kNotFound with its path rather than as curl's generic "Couldn't read".
+Status CheckLocalFile(const std::string& url) {
+  const std::string path = FilePathFromUrl(url);
+  if (path.empty()) return Error{ErrorCode::kInvalidArgument, "not a local file URL"};
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) return Error{ErrorCode::kNotFound, "no such file " + path};
+  if (std::filesystem::is_directory(status)) {
+    return Error{ErrorCode::kUnsupported, path + " is a directory"};
+  }
+  return {};
+}
+
 // Status lines and the headers a crawl needs, from the response being read.
 // With redirects not followed there is one response, but a "100 Continue"
 // or a proxy's answer can come first: each status line starts afresh.
@@ -151,32 +181,6 @@ std::string NetworkErrorText(const Transfer& transfer, CURLcode code,
 
 }  // namespace
 
-std::string GuessContentType(const std::string& path) {
-  const std::string extension = ToLowerAscii(std::filesystem::path(path).extension().string());
-  if (extension == ".html" || extension == ".htm" || extension == ".xhtml") return "text/html";
-  if (extension == ".xml" || extension == ".rss" || extension == ".atom") return "application/xml";
-  if (extension == ".json") return "application/json";
-  if (extension == ".txt") return "text/plain";
-  return "application/octet-stream";
-}
-
-std::string FormatMillis(long millis) {
-  if (millis % 1000 == 0) return std::to_string(millis / 1000) + " s";
-  return std::to_string(millis) + " ms";
-}
-
-Status CheckLocalFile(const std::string& url) {
-  const std::string path = FilePathFromUrl(url);
-  if (path.empty()) return Error{ErrorCode::kInvalidArgument, "not a local file URL"};
-  std::error_code error;
-  const auto status = std::filesystem::status(path, error);
-  if (!std::filesystem::exists(status)) return Error{ErrorCode::kNotFound, "no such file " + path};
-  if (std::filesystem::is_directory(status)) {
-    return Error{ErrorCode::kUnsupported, path + " is a directory"};
-  }
-  return {};
-}
-
 bool AcceptsContentType(ContentKind accept, std::string_view content_type) {
   const std::string type = ToLowerAscii(content_type.substr(0, content_type.find(';')));
   switch (accept) {
@@ -279,7 +283,6 @@ TransferEnd ReadTransferEnd(Transfer* transfer, CURLcode code, const FetchOption
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   transfer->response.http_status = static_cast<int>(status);
   transfer->response.requested_url = transfer->request.url;
-  transfer->response.final_url = transfer->request.url;
   const bool is_file = transfer->host.empty();
   if (is_file) transfer->response.content_type = GuessContentType(FilePathFromUrl(transfer->request.url));
 

@@ -52,15 +52,6 @@ struct TransferEnd {
 
 TransferEnd ReadTransferEnd(Transfer* transfer, CURLcode code, const FetchOptions& options);
 
-// Shared with the single-transfer Fetcher (curl_fetcher.cc):
-// the content type a local file's extension suggests;
-std::string GuessContentType(const std::string& path);
-// "10 s", "250 ms";
-std::string FormatMillis(long millis);
-// a file:// URL checked before libcurl opens it, so a missing file reads as
-// kNotFound with its path rather than as curl's generic "Couldn't read".
-Status CheckLocalFile(const std::string& url);
-
 // Whether a Content-Type value is one `accept` keeps ("" is HTML).
 bool AcceptsContentType(ContentKind accept, std::string_view content_type);
 

@@ -1,16 +1,19 @@
 // The FetchScheduler against loopback servers: its limits and delays read
 // from the servers' own request logs, retries, validators, redirects,
-// content types, robots.txt and the private-address guard.
+// content types, robots.txt and the private-address guard; then what one
+// transfer brings back: headers, decoded and capped bodies, faults, timeouts.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <ostream>
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "crawler/crawler.h"
 #include "tests/crawler/loopback_http_server.h"
+#include "tests/support/test_paths.h"
 
 namespace linkgraph::crawler {
 
@@ -56,6 +59,15 @@ std::vector<FetchResult> RunAll(FetchScheduler& scheduler) {
     }
   }
   return results;
+}
+
+// The one result of a single request through a fresh scheduler.
+FetchResult FetchOne(const SchedulerOptions& options, FetchRequest request) {
+  FetchScheduler scheduler(options);
+  scheduler.Add(std::move(request));
+  std::vector<FetchResult> results = RunAll(scheduler);
+  BOOST_REQUIRE_EQUAL(results.size(), 1u);
+  return std::move(results[0]);
 }
 
 std::vector<Clock::time_point> PageTimes(const LoopbackHttpServer& server) {
@@ -312,6 +324,199 @@ BOOST_AUTO_TEST_CASE(private_addresses_are_refused_unless_allowed) {
   BOOST_TEST(results[0].error.find("private") != std::string::npos);
   BOOST_TEST(results[1].outcome == FetchOutcome::kOk);
   BOOST_TEST(server.RequestCount("/inside") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_ok_response_keeps_its_etag_last_modified_and_content_type) {
+  LoopbackHttpServer server;
+  Route post = Html("<html>post</html>");
+  post.headers.push_back({"ETag", "\"abc123\""});
+  post.headers.push_back({"Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT"});
+  server.SetRoute("/post", post);
+  const FetchResult result = FetchOne(LoopbackOptions(), Request(server.Url("/post")));
+  BOOST_TEST(result.outcome == FetchOutcome::kOk, result.error);
+  BOOST_TEST(result.response.http_status == 200);
+  BOOST_TEST(result.response.body == "<html>post</html>");
+  BOOST_TEST(result.response.content_type == "text/html; charset=UTF-8");
+  BOOST_TEST(result.response.etag == "\"abc123\"");
+  BOOST_TEST(result.response.last_modified == "Wed, 21 Oct 2015 07:28:00 GMT");
+  BOOST_TEST(result.response.requested_url == server.Url("/post"));
+}
+
+BOOST_AUTO_TEST_CASE(a_server_error_without_retries_is_one_attempt_with_its_status) {
+  LoopbackHttpServer server;
+  Route broken = Html("broken");
+  broken.status = 500;
+  server.SetRoute("/broken", broken);
+  SchedulerOptions options = LoopbackOptions();
+  options.retries = 0;
+  const FetchResult result = FetchOne(options, Request(server.Url("/broken")));
+  BOOST_TEST(result.outcome == FetchOutcome::kHttpError);
+  BOOST_TEST(result.response.http_status == 500);
+  BOOST_TEST(result.error == "HTTP status 500");
+  BOOST_TEST(result.attempts == 1);
+  BOOST_TEST(server.RequestCount("/broken") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_redirect_keeps_its_status_but_not_its_own_headers_or_body) {
+  LoopbackHttpServer server;
+  Route moved = Html("moved");
+  moved.status = 301;
+  moved.headers.push_back({"Location", "/new"});
+  moved.headers.push_back({"ETag", "\"of-the-redirect\""});
+  server.SetRoute("/old", moved);
+  const FetchResult result = FetchOne(LoopbackOptions(), Request(server.Url("/old")));
+  BOOST_TEST(result.outcome == FetchOutcome::kRedirect);
+  BOOST_TEST(result.response.http_status == 301);
+  BOOST_TEST(result.response.etag.empty());
+  BOOST_TEST(result.response.body.empty());
+}
+
+// The scheduler never follows a Location, so a web page cannot make it read
+// a local file; the target comes back for the caller, which must not follow
+// a web page to a file:// URL.
+BOOST_AUTO_TEST_CASE(a_redirect_to_a_file_url_is_returned_unread) {
+  LoopbackHttpServer server;
+  linkgraph::testing::TempDir dir;
+  const auto secret = dir.path() / "secret.html";
+  std::ofstream(secret) << "local secret";
+  const std::string file_url = FileUrlFromPath(secret.string());
+  Route sneaky;
+  sneaky.status = 302;
+  sneaky.headers = {{"Location", file_url}};
+  server.SetRoute("/sneaky", sneaky);
+  const FetchResult result = FetchOne(LoopbackOptions(), Request(server.Url("/sneaky")));
+  BOOST_TEST(result.outcome == FetchOutcome::kRedirect);
+  BOOST_TEST(result.location == file_url);
+  BOOST_TEST(result.response.body.find("local secret") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_gzip_body_is_asked_for_and_decoded) {
+  LoopbackHttpServer server;
+  Route comments = Html("");
+  for (int i = 0; i < 500; ++i) comments.body += "<p>comment " + std::to_string(i) + "</p>\n";
+  comments.gzip = true;
+  server.SetRoute("/gz", comments);
+  SchedulerOptions options = LoopbackOptions();
+  options.obey_robots = false;
+  const FetchResult result = FetchOne(options, Request(server.Url("/gz")));
+  BOOST_TEST(result.outcome == FetchOutcome::kOk, result.error);
+  BOOST_TEST(result.response.body == comments.body);
+  BOOST_TEST(server.Requests().at(0).Header("Accept-Encoding").find("gzip") != std::string::npos);
+}
+
+// A gzip bomb: about 1 KB on the wire, so only the decoded size can catch it.
+BOOST_AUTO_TEST_CASE(a_gzip_body_decoding_past_the_cap_is_too_large) {
+  LoopbackHttpServer server;
+  Route bomb = Html(std::string(1 << 20, 'a'));
+  bomb.gzip = true;
+  server.SetRoute("/bomb", bomb);
+  SchedulerOptions options = LoopbackOptions();
+  options.fetch.max_body_bytes = 64 * 1024;
+  const FetchResult result = FetchOne(options, Request(server.Url("/bomb")));
+  BOOST_TEST(result.outcome == FetchOutcome::kTooLarge, result.error);
+  BOOST_TEST(result.error == "body larger than 65536 bytes");
+  BOOST_TEST(result.response.body.empty());
+}
+
+// No Content-Length to refuse up front, and the server stalls after half
+// the body for longer than the total timeout: only a transfer cut off at the
+// cap, while receiving, ends as too large rather than as a timeout.
+BOOST_AUTO_TEST_CASE(a_chunked_body_over_the_cap_is_cut_off_while_receiving) {
+  LoopbackHttpServer server;
+  Route stream = Html(std::string(200000, 'x'));
+  stream.chunked = true;
+  stream.stall_mid_body = std::chrono::seconds(10);
+  server.SetRoute("/stream", stream);
+  SchedulerOptions options = LoopbackOptions();
+  options.fetch.max_body_bytes = 1000;
+  options.retries = 0;
+  const FetchResult result = FetchOne(options, Request(server.Url("/stream")));
+  BOOST_TEST(result.outcome == FetchOutcome::kTooLarge, result.error);
+  BOOST_TEST(result.error == "body larger than 1000 bytes");
+}
+
+BOOST_AUTO_TEST_CASE(a_stalled_response_hits_the_total_timeout) {
+  LoopbackHttpServer server;
+  Route stall = Html("late");
+  stall.delay = std::chrono::seconds(10);  // the server drops it when it stops
+  server.SetRoute("/stall", stall);
+  SchedulerOptions options = LoopbackOptions();
+  options.fetch.total_timeout_ms = 300;
+  options.retries = 0;
+  options.obey_robots = false;
+  const Clock::time_point start = Clock::now();
+  const FetchResult result = FetchOne(options, Request(server.Url("/stall")));
+  BOOST_TEST(result.outcome == FetchOutcome::kNetworkError);
+  BOOST_TEST(result.error == "timeout: no complete answer in 300 ms");
+  BOOST_TEST(result.attempts == 1);
+  BOOST_TEST(Millis(Clock::now() - start) < 5000);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_connection_is_a_network_error_after_the_retries) {
+  const std::string url =
+      "http://127.0.0.1:" + std::to_string(LoopbackHttpServer::UnusedPort()) + "/";
+  SchedulerOptions options = LoopbackOptions();
+  options.retries = 1;
+  options.obey_robots = false;  // else the unreachable robots.txt disallows the page
+  const FetchResult result = FetchOne(options, Request(url));
+  BOOST_TEST(result.outcome == FetchOutcome::kNetworkError);
+  BOOST_TEST(result.error.find("Couldn't connect") != std::string::npos, result.error);
+  BOOST_TEST(result.error.ends_with("(after 2 attempts)"), result.error);
+  BOOST_TEST(result.attempts == 2);
+}
+
+BOOST_AUTO_TEST_CASE(the_user_agent_of_the_options_is_sent_with_every_request) {
+  LoopbackHttpServer server;
+  server.SetRoute("/", Html("<p>home</p>"));
+  SchedulerOptions options = LoopbackOptions();
+  options.fetch.user_agent = "linkgraph-test/1";
+  BOOST_TEST(FetchOne(options, Request(server.Url("/"))).outcome == FetchOutcome::kOk);
+  const auto requests = server.Requests();
+  BOOST_REQUIRE_EQUAL(requests.size(), 2u);  // robots.txt, then the page
+  for (const auto& request : requests) {
+    BOOST_TEST(request.Header("User-Agent") == "linkgraph-test/1", request.target);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(consecutive_requests_to_one_host_reuse_one_connection) {
+  LoopbackHttpServer server;
+  server.SetRoute("/1", Html("<p>1</p>"));
+  server.SetRoute("/2", Html("<p>2</p>"));
+  SchedulerOptions options = LoopbackOptions();
+  options.per_host = 1;
+  FetchScheduler scheduler(options);
+  scheduler.Add(Request(server.Url("/1")));
+  scheduler.Add(Request(server.Url("/2")));
+  BOOST_TEST(RunAll(scheduler).size() == 2u);
+  BOOST_TEST(server.Requests().size() == 3u);  // robots.txt and both pages
+  BOOST_TEST(server.Connections() == 1);
+}
+
+// Easy handles are recycled: one whose transfer was cut off must not carry
+// its state into the next request.
+BOOST_AUTO_TEST_CASE(a_handle_cut_off_at_the_cap_serves_the_next_request_cleanly) {
+  LoopbackHttpServer server;
+  server.SetRoute("/big", Html(std::string(5000, 'x')));
+  Route small = Html("small");
+  small.headers.push_back({"ETag", "\"s\""});
+  server.SetRoute("/small", small);
+  SchedulerOptions options = LoopbackOptions();
+  options.concurrency = 1;
+  options.fetch.max_body_bytes = 1000;
+  options.obey_robots = false;
+  FetchScheduler scheduler(options);
+  scheduler.Add(Request(server.Url("/big"), 1));
+  scheduler.Add(Request(server.Url("/small"), 2));
+  auto results = RunAll(scheduler);
+  BOOST_REQUIRE_EQUAL(results.size(), 2u);
+  std::sort(results.begin(), results.end(), [](const FetchResult& a, const FetchResult& b) {
+    return a.request.tag < b.request.tag;
+  });
+  BOOST_TEST(results[0].outcome == FetchOutcome::kTooLarge);
+  BOOST_TEST(results[1].outcome == FetchOutcome::kOk, results[1].error);
+  BOOST_TEST(results[1].response.body == "small");
+  BOOST_TEST(results[1].response.etag == "\"s\"");
+  BOOST_TEST(scheduler.Stats().transfers == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
