@@ -275,12 +275,30 @@ const GumboNode* FindSinglePostBody(const GumboNode* root) {
   return single && !bodies.empty() ? bodies.front() : nullptr;
 }
 
+// An excerpt whose permalink (rel=bookmark) is another page: the last page
+// of a listing, showing one post. A page that holds its own post links to
+// itself, if anywhere.
+bool IsExcerptOfAnotherPage(const PageContext& page, const GumboNode* body,
+                            const GumboNode* container) {
+  const bool excerpt = HasClass(body, "entry-summary") ||
+                       (FindFirst(body, ClassIs("entry-content")) == nullptr &&
+                        FindFirst(body, ClassIs("entry-summary")) != nullptr);
+  if (!excerpt || container == nullptr) return false;
+  const GumboNode* permalink = FindFirst(container, [](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "rel"), "bookmark");
+  });
+  if (permalink == nullptr) return false;
+  const std::string target = AbsoluteUrl(page, Attr(permalink, "href"));
+  return !target.empty() && target != page.post_url && target != page.canonical_url;
+}
+
 }  // namespace
 
 bool ExtractPost(const PageContext& page, Post* post) {
   const GumboNode* body = FindSinglePostBody(page.root);
   if (body == nullptr) return false;
   const GumboNode* container = IsPostContainer(body) ? body : FindAncestor(body, IsPostContainer);
+  if (IsExcerptOfAnotherPage(page, body, container)) return false;
   post->url = page.post_url;
   post->title = ReadTitle(page.root, container);
   post->author = ReadAuthor(page.root, container);
