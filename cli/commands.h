@@ -21,6 +21,7 @@ struct ImportOptions {
   bool quiet = false;
   bool reextract = false;  // extract pages whose bytes are unchanged too
   bool no_graph = false;   // leave people and edges to `linkgraph rebuild`
+  double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
 };
 
 struct CrawlOptions {
@@ -69,6 +70,6 @@ int RunCrawl(const CrawlOptions& options);
 int RunReport(const ReportOptions& options);
 int RunExport(const ExportOptions& options);
 int RunStatus(const std::string& database);
-int RunRebuild(const std::string& database, bool quiet);
+int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds);
 
 }  // namespace linkgraph::cli

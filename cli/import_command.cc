@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
+#include "cli/run_lock.h"
 #include "common/ascii.h"
 #include "crawler/crawler.h"
 
@@ -77,6 +78,11 @@ int RunImport(const ImportOptions& options) {
   std::vector<fs::path> files = CollectFiles(options.paths, &missing);
   if (files.empty()) {
     std::cerr << "linkgraph import: no pages to import\n";
+    return kExitFailure;
+  }
+  Result<RunLock> lock = RunLock::Acquire(options.database, options.lock_timeout_seconds);
+  if (!lock) {
+    std::cerr << "linkgraph import: " << lock.error().message << '\n';
     return kExitFailure;
   }
   auto store = store::OpenSqliteStore(options.database);

@@ -24,6 +24,14 @@ void AddDatabaseOption(CLI::App* command, std::string* database) {
       ->type_name("FILE");
 }
 
+// For the commands that write: crawl, import, rebuild take one lock per database.
+void AddLockTimeoutOption(CLI::App* command, double* seconds) {
+  command->add_option("--lock-timeout", *seconds,
+                      "Seconds to wait while another run writes the database")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+}
+
 // A duration such as "1d", "12h", "30m", "45s", "1.5h" or "0" (seconds when
 // no unit), for --recrawl-after.
 std::string ParseDuration(std::string text, double* seconds) {
@@ -123,10 +131,7 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       ->allow_extra_args(false)  // one comma-separated value: a URL after it is a seed
       ->capture_default_str()
       ->check(CLI::IsMember({"sitemaps", "feeds", "comments", "none"}));
-  crawl->add_option("--lock-timeout", options->lock_timeout_seconds,
-                    "Seconds to wait while another run writes the database")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 86400.0));
+  AddLockTimeoutOption(crawl, &options->lock_timeout_seconds);
   crawl->add_flag("-q,--quiet", options->quiet, "Print one summary line (and errors)");
   crawl->add_flag("--no-graph", options->no_graph,
                   "Do not derive people and edges now (run 'linkgraph rebuild' later)");
@@ -175,6 +180,7 @@ int Run(int argc, char** argv) {
   import->add_flag("-q,--quiet", import_options.quiet, "Print nothing but errors");
   import->add_flag("--no-graph", import_options.no_graph,
                    "Do not derive people and edges now (run 'linkgraph rebuild' later)");
+  AddLockTimeoutOption(import, &import_options.lock_timeout_seconds);
   import->add_flag("--reextract", import_options.reextract,
                    "Extract files whose bytes are already stored too (after an upgrade)");
 
@@ -219,10 +225,12 @@ int Run(int argc, char** argv) {
 
   std::string rebuild_database = kDefaultDatabase;
   bool rebuild_quiet = false;
+  double rebuild_lock_timeout = 0.0;
   CLI::App* rebuild = app.add_subcommand(
       "rebuild", "Derive people and edges again from the stored pages (after an upgrade)");
   AddDatabaseOption(rebuild, &rebuild_database);
   rebuild->add_flag("-q,--quiet", rebuild_quiet, "Print nothing but errors");
+  AddLockTimeoutOption(rebuild, &rebuild_lock_timeout);
 
   ExportOptions export_options;
   CLI::App* export_command = app.add_subcommand(
@@ -270,7 +278,7 @@ int Run(int argc, char** argv) {
     return RunCrawl(crawl_options);
   }
   if (report->parsed()) return RunReport(report_options);
-  if (rebuild->parsed()) return RunRebuild(rebuild_database, rebuild_quiet);
+  if (rebuild->parsed()) return RunRebuild(rebuild_database, rebuild_quiet, rebuild_lock_timeout);
   if (export_command->parsed()) return RunExport(export_options);
   return RunStatus(status_database);
 }

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
+#include "cli/run_lock.h"
 #include "reports/reports.h"
 
 namespace linkgraph::cli {
@@ -32,9 +33,11 @@ int RunReport(const ReportOptions& options) {
   return written.ok() ? kExitOk : Fail("report", written.error());
 }
 
-int RunRebuild(const std::string& database, bool quiet) {
+int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds) {
   auto store = OpenExistingStore(database);
   if (!store.ok()) return Fail("rebuild", store.error());
+  Result<RunLock> lock = RunLock::Acquire(database, lock_timeout_seconds);
+  if (!lock) return Fail("rebuild", lock.error());
   Status derived = DeriveGraph(**store, quiet);
   return derived.ok() ? kExitOk : Fail("rebuild", derived.error());
 }

@@ -136,6 +136,27 @@ BOOST_AUTO_TEST_CASE(a_second_run_on_a_busy_database_waits_then_exits_with_a_cle
   RunOk(site.CrawlArgs(db));
 }
 
+BOOST_AUTO_TEST_CASE(import_and_rebuild_wait_for_a_running_crawl_too) {
+  BlogSite site(3);
+  RunOk(site.CrawlArgs(db));
+  const int fd = ::open(db.c_str(), O_RDWR | O_CLOEXEC);
+  BOOST_REQUIRE(fd >= 0);
+  BOOST_REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+  const std::string holder = "pid " + std::to_string(::getpid());
+  const std::string page = (SampleDir() / "index.html").string();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"import", "--db", db, page},
+        std::vector<std::string>{"rebuild", "--db", db, "--lock-timeout", "0.2"}}) {
+    RunResult refused = Run(args);
+    BOOST_TEST(refused.exit_status == 1, refused);
+    BOOST_TEST(refused.err.find("another linkgraph run") != std::string::npos, refused);
+    BOOST_TEST(refused.err.find(holder) != std::string::npos, refused);
+  }
+  ::close(fd);
+  RunOk({"import", "--db", db, page});
+  RunOk({"rebuild", "--db", db});
+}
+
 BOOST_AUTO_TEST_CASE(options_come_from_a_config_file_and_the_command_line_wins) {
   BlogSite site(3);
   const fs::path config = dir.path() / "crawl.toml";
