@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "parsers/text_util.h"
@@ -10,126 +11,243 @@
 namespace linkgraph::parsers {
 namespace {
 
-// Month names and abbreviations: English, German, French, Spanish.
+// A calendar day found in the text, and where it ends there, so that the
+// time printed after it can be read from that point on.
+struct FoundDay {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  size_t start = 0;  // byte offset of the date's first character
+  size_t end = 0;    // byte offset just past its last character
+};
+
+struct ClockTime {
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  std::string zone;  // "" (unknown), "+00:00", "+02:00", ...
+};
+
+// ASCII letters and the Latin-1 capitals (Ä, É, Û: UTF-8 "\xC3\x80".."\xC3\x9E")
+// to lower case, so "MÄRZ" and "DÉC." find their months.
+std::string LowerLatin(std::string_view word) {
+  std::string lower = ToLowerAscii(word);
+  for (size_t i = 0; i + 1 < lower.size(); ++i) {
+    unsigned char lead = static_cast<unsigned char>(lower[i]);
+    unsigned char next = static_cast<unsigned char>(lower[i + 1]);
+    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      lower[i + 1] = static_cast<char>(next + 0x20);
+    }
+  }
+  return lower;
+}
+
+// Month names and abbreviations: English, German, French, Spanish, with the
+// spellings that drop accents ("Maerz", "fevrier", "aout", "decembre").
 int MonthFromWord(std::string_view word) {
   static const std::pair<const char*, int> kMonths[] = {
-      {"january", 1},    {"february", 2},  {"march", 3},     {"april", 4},      {"may", 5},
-      {"june", 6},       {"july", 7},      {"august", 8},    {"september", 9},  {"october", 10},
-      {"november", 11},  {"december", 12}, {"jan", 1},       {"feb", 2},        {"mar", 3},
-      {"apr", 4},        {"jun", 6},       {"jul", 7},       {"aug", 8},        {"sep", 9},
-      {"sept", 9},       {"oct", 10},      {"nov", 11},      {"dec", 12},       {"januar", 1},
-      {"jänner", 1},     {"jän", 1},       {"februar", 2},   {"märz", 3},       {"mär", 3},
-      {"mai", 5},        {"juni", 6},      {"juli", 7},      {"oktober", 10},   {"okt", 10},
-      {"dezember", 12},  {"dez", 12},      {"janvier", 1},   {"janv", 1},       {"février", 2},
-      {"févr", 2},       {"fév", 2},       {"mars", 3},      {"avril", 4},      {"avr", 4},
-      {"juin", 6},       {"juillet", 7},   {"juil", 7},      {"août", 8},       {"septembre", 9},
-      {"octobre", 10},   {"novembre", 11}, {"décembre", 12}, {"déc", 12},       {"enero", 1},
-      {"ene", 1},        {"febrero", 2},   {"marzo", 3},     {"abril", 4},      {"abr", 4},
-      {"mayo", 5},       {"junio", 6},     {"julio", 7},     {"agosto", 8},     {"ago", 8},
-      {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12},
-      {"dic", 12}};
-  std::string lower = ToLowerAscii(word);
+      {"january", 1},   {"february", 2},   {"march", 3},      {"april", 4},      {"may", 5},
+      {"june", 6},      {"july", 7},       {"august", 8},     {"september", 9},  {"october", 10},
+      {"november", 11}, {"december", 12},  {"jan", 1},        {"feb", 2},        {"mar", 3},
+      {"apr", 4},       {"jun", 6},        {"jul", 7},        {"aug", 8},        {"sep", 9},
+      {"sept", 9},      {"oct", 10},       {"nov", 11},       {"dec", 12},       {"januar", 1},
+      {"jänner", 1},    {"jän", 1},        {"februar", 2},    {"märz", 3},       {"maerz", 3},
+      {"mär", 3},       {"mrz", 3},        {"mai", 5},        {"juni", 6},       {"juli", 7},
+      {"oktober", 10},  {"okt", 10},       {"dezember", 12},  {"dez", 12},       {"janvier", 1},
+      {"janv", 1},      {"février", 2},    {"fevrier", 2},    {"févr", 2},       {"fevr", 2},
+      {"fév", 2},       {"fev", 2},        {"mars", 3},       {"avril", 4},      {"avr", 4},
+      {"juin", 6},      {"juillet", 7},    {"juil", 7},       {"juill", 7},      {"août", 8},
+      {"aout", 8},      {"septembre", 9},  {"octobre", 10},   {"novembre", 11},  {"décembre", 12},
+      {"decembre", 12}, {"déc", 12},       {"enero", 1},      {"ene", 1},        {"febrero", 2},
+      {"marzo", 3},     {"abril", 4},      {"abr", 4},        {"mayo", 5},       {"junio", 6},
+      {"julio", 7},     {"agosto", 8},     {"ago", 8},        {"septiembre", 9}, {"setiembre", 9},
+      {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12}, {"dic", 12}};
+  std::string lower = LowerLatin(word);
   for (const auto& [name, month] : kMonths) {
     if (lower == name) return month;
   }
   return 0;
 }
 
-int ToInt(const std::string& digits) { return digits.empty() ? -1 : std::stoi(digits); }
-
-// hour/minute strings and an optional am/pm marker to 24-hour values.
-bool ResolveTime(const std::string& hour_text, const std::string& minute_text,
-                 const std::string& meridiem, int* hour, int* minute) {
-  if (hour_text.empty()) return false;
-  *hour = ToInt(hour_text);
-  *minute = ToInt(minute_text);
-  if (!meridiem.empty()) {
-    bool pm = meridiem[0] == 'p' || meridiem[0] == 'P';
-    if (*hour == 12) *hour = 0;
-    if (pm) *hour += 12;
-  }
-  return *hour >= 0 && *hour < 24 && *minute >= 0 && *minute < 60;
+int ToInt(re2::StringPiece digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return digits.empty() ? -1 : value;
 }
 
-std::string Format(int year, int month, int day, bool has_time, int hour, int minute, int second,
-                   const std::string& zone) {
-  if (year < 1970 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return {};
-  char buffer[40];
-  if (!has_time) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return buffer;
-  }
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour,
-                minute, second < 0 ? 0 : second);
-  return std::string(buffer) + zone;
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+bool IsCalendarDay(int year, int month, int day) {
+  static const int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1970 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  int days = kDaysIn[month - 1] + (month == 2 && IsLeapYear(year) ? 1 : 0);
+  return day <= days;
 }
 
-std::string NormaliseZone(const std::string& zone) {
-  if (zone.empty() || zone == "Z" || zone == "z") return zone.empty() ? "" : "+00:00";
-  if (zone.size() == 5) return zone.substr(0, 3) + ":" + zone.substr(3);  // +0100
+size_t OffsetOf(re2::StringPiece input, re2::StringPiece part) {
+  return static_cast<size_t>(part.data() - input.data());
+}
+
+// "UTC", "GMT", "Z" -> "+00:00"; "+0200", "GMT+0200" -> "+02:00".
+std::string NormaliseZone(re2::StringPiece shown) {
+  std::string zone(shown.data(), shown.size());
+  if (zone.empty()) return zone;
+  if (zone.starts_with("UTC") || zone.starts_with("GMT")) zone.erase(0, 3);
+  while (!zone.empty() && zone[0] == ' ') zone.erase(0, 1);
+  if (zone.empty() || zone == "Z") return "+00:00";
+  if (zone.size() == 5) return zone.substr(0, 3) + ":" + zone.substr(3);
   return zone;
 }
 
-std::string ParseIso(const re2::StringPiece& input) {
-  static const LazyRE2 kIso = {
-      R"((\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:[T ]|\s+at\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp]\.?[Mm]\.?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)"};
-  std::string year, month, day, hour, minute, second, meridiem, zone;
-  if (!RE2::PartialMatch(input, *kIso, &year, &month, &day, &hour, &minute, &second, &meridiem,
-                         &zone)) {
-    return {};
+// A clock time at the very start of rest, read by one of the time patterns
+// below (groups: hour, minute, second, am/pm, zone). A clock followed by more
+// digits ("3.12.2009" after a date) is no time.
+std::optional<ClockTime> ClockAt(re2::StringPiece rest, const RE2& pattern) {
+  re2::StringPiece group[6];
+  if (!pattern.Match(rest, 0, rest.size(), RE2::ANCHOR_START, group, 6)) return std::nullopt;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  re2::StringPiece clock_end = group[3].empty() ? group[2] : group[3];
+  size_t after = OffsetOf(rest, clock_end) + clock_end.size();
+  bool has_fraction = !group[3].empty() && after + 1 < rest.size() &&
+                      (rest[after] == '.' || rest[after] == ',') && is_digit(rest[after + 1]);
+  if (has_fraction) {
+    ++after;
+    while (after < rest.size() && is_digit(rest[after])) ++after;
   }
-  int h = 0, m = 0;
-  bool has_time = ResolveTime(hour, minute, meridiem, &h, &m);
-  return Format(ToInt(year), ToInt(month), ToInt(day), has_time, h, m, ToInt(second),
-                NormaliseZone(zone));
+  if (after < rest.size() &&
+      (is_digit(rest[after]) ||
+       (after + 1 < rest.size() && rest[after] == '.' && is_digit(rest[after + 1])))) {
+    return std::nullopt;
+  }
+  ClockTime time{ToInt(group[1]), ToInt(group[2]), group[3].empty() ? 0 : ToInt(group[3]),
+                 NormaliseZone(group[5])};
+  if (!group[4].empty()) {
+    bool pm = group[4][0] == 'p' || group[4][0] == 'P';
+    // "22:10 am Abend" is German "on", not a 12-hour clock.
+    if (time.hour <= 12) {
+      if (time.hour == 12) time.hour = 0;
+      if (pm) time.hour += 12;
+    }
+  }
+  if (time.hour > 23 || time.minute > 59 || time.second > 59) return std::nullopt;
+  return time;
 }
 
-// Both patterns end with the time after the date: "at 10:10 pm", "@ 22:10",
-// ", 10:10", " um 14.05 Uhr".
-std::string ParseWordy(const re2::StringPiece& input) {
-  static const LazyRE2 kMonthFirst = {
-      R"((?i)(\pL{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"
-      R"((?:[^0-9]{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?)"};
+// The time after a printed date: "at 10:10 pm", "@09:32AM", ", 22:10 Uhr",
+// " um 14.05", " à 22h10", " a las 22:10", " - 09:56". Spaces may be no-break
+// or narrow ones (\pZ).
+std::optional<ClockTime> PrintedTimeAt(re2::StringPiece rest) {
+  static const LazyRE2 kPrintedTime = {
+      R"([^0-9]{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?[\s\pZ]*)"
+      R"(([AaPp]\.?[Mm](?:\.|$|[^\pL.]))?[\s\pZ]*((?:UTC|GMT)?[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)\b)?)"};
+  return ClockAt(rest, *kPrintedTime);
+}
+
+// The time of an ISO-like date: "T04:11:57.123Z", " 09:32:00 +0200", ", 2:22 pm".
+std::optional<ClockTime> IsoTimeAt(re2::StringPiece rest) {
+  static const LazyRE2 kIsoTime = {
+      R"((?:[T ]|[\s\pZ]+at[\s\pZ]+|,[\s\pZ]*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)"
+      R"([\s\pZ]*([AaPp]\.?[Mm](?:\.|$|[^\pL.]))?[\s\pZ]*)"
+      R"((Z\b|(?:UTC|GMT)?[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)\b)?)"};
+  return ClockAt(rest, *kIsoTime);
+}
+
+std::string Format(const FoundDay& date, const std::optional<ClockTime>& time) {
+  char buffer[40];
+  if (!time) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return buffer;
+  }
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", date.year, date.month,
+                date.day, time->hour, time->minute, time->second);
+  return std::string(buffer) + time->zone;
+}
+
+// "2019-08-03", "2012/05/03": year first, never inside a longer number.
+std::string ParseIso(re2::StringPiece input) {
+  static const LazyRE2 kIsoDate = {R"((?:^|\D)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|\D))"};
+  re2::StringPiece group[4];
+  for (size_t pos = 0; kIsoDate->Match(input, pos, input.size(), RE2::UNANCHORED, group, 4);) {
+    FoundDay date{ToInt(group[1]), ToInt(group[2]), ToInt(group[3])};
+    date.end = OffsetOf(input, group[3]) + group[3].size();
+    if (IsCalendarDay(date.year, date.month, date.day)) {
+      return Format(date, IsoTimeAt(input.substr(date.end)));
+    }
+    pos = OffsetOf(input, group[1]) + group[1].size();
+  }
+  return {};
+}
+
+// The first match of pattern whose month word (group month_group) names a
+// month and whose day is in that month; groups 1..3 are day, month, year in
+// some order. Words that are no month ("Decided 12, 2009") are skipped.
+std::optional<FoundDay> FirstNamedMonthDate(re2::StringPiece input, const RE2& pattern,
+                                            int day_group, int month_group) {
+  re2::StringPiece group[4];
+  for (size_t pos = 0; pattern.Match(input, pos, input.size(), RE2::UNANCHORED, group, 4);) {
+    FoundDay date{ToInt(group[3]), MonthFromWord(group[month_group]), ToInt(group[day_group])};
+    date.start = OffsetOf(input, group[1]);
+    date.end = OffsetOf(input, group[3]) + group[3].size();
+    if (date.month != 0 && IsCalendarDay(date.year, date.month, date.day)) return date;
+    pos = date.start + group[1].size();
+  }
+  return std::nullopt;
+}
+
+// "6. Dezember 2009", "Sonntag, 6th December 2009", "le 6 déc. 2009",
+// "6 de diciembre de 2009"; and "December 6, 2009", "Dec 6th, 2009",
+// "Tuesday July 24, 2012", "Posted by: X | July 24, 2012": the leftmost of
+// either order, then the time printed after it.
+std::string ParseWordy(re2::StringPiece input) {
   static const LazyRE2 kDayFirst = {
-      R"((?i)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\pL{3,})\.?,?\s+(?:de\s+)?(\d{4}))"
-      R"((?:[^0-9]{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?)"};
-  std::string a, b, year, hour, minute, second, meridiem;
-  int day = -1, month = 0;
-  if (RE2::PartialMatch(input, *kDayFirst, &a, &b, &year, &hour, &minute, &second, &meridiem)) {
-    day = ToInt(a);
-    month = MonthFromWord(b);
-  }
-  if (month == 0 &&
-      RE2::PartialMatch(input, *kMonthFirst, &a, &b, &year, &hour, &minute, &second, &meridiem)) {
-    month = MonthFromWord(a);
-    day = ToInt(b);
-  }
-  if (month == 0) return {};
-  int h = 0, m = 0;
-  bool has_time = ResolveTime(hour, minute, meridiem, &h, &m);
-  return Format(ToInt(year), month, day, has_time, h, m, ToInt(second), "");
+      R"((?i)(?:^|[^\pN])(\d{1,2})(?:st|nd|rd|th|er)?\.?[\s\pZ]+(?:de[\s\pZ]+)?)"
+      R"((\pL{3,})\.?,?[\s\pZ]+(?:de[\s\pZ]+)?(\d{4})\b)"};
+  static const LazyRE2 kMonthFirst = {
+      R"((?i)(?:^|[^\pL\pN])(\pL{3,})\.?[\s\pZ]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\pZ]+(\d{4})\b)"};
+  std::optional<FoundDay> day_first = FirstNamedMonthDate(input, *kDayFirst, 1, 2);
+  std::optional<FoundDay> month_first = FirstNamedMonthDate(input, *kMonthFirst, 2, 1);
+  std::optional<FoundDay> date = day_first;
+  if (!date || (month_first && month_first->start < date->start)) date = month_first;
+  if (!date) return {};
+  return Format(*date, PrintedTimeAt(input.substr(date->end)));
 }
 
-// "29.05.2019 um 17:39" (day first, as in Europe) and Thesis's
-// "07.22.12 at 20:33" (two-digit year: month first unless that cannot be).
-std::string ParseDotted(const re2::StringPiece& input) {
+// "the version 10.12.09" is no date.
+bool FollowsVersionWord(re2::StringPiece input, size_t start) {
+  static const LazyRE2 kVersionWord = {
+      R"((?i)(?:^|[^\pL])(?:version|ver|v|release|build)\.?[\s\pZ]*$)"};
+  size_t window = start > 16 ? start - 16 : 0;  // keeps a long text linear
+  return RE2::PartialMatch(input.substr(window, start - window), *kVersionWord);
+}
+
+// "29.05.2019 um 17:39", "6.12.2009" and "06.12.09" (day first, as in Europe),
+// and Thesis's "07.22.12 at 20:33" (month first: English "at" and a day that
+// cannot be a month tell). A two-digit year needs two-digit day and month, so
+// "1.10.12" stays a version number; a third dot and digit makes it an address
+// or a phone number.
+std::string ParseDotted(re2::StringPiece input) {
   static const LazyRE2 kDotted = {
-      R"((?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[^\d.]|$))"
-      R"((?:[^0-9]{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?)"};
-  std::string first, second, year_text, hour, minute, seconds, meridiem;
-  if (!RE2::PartialMatch(input, *kDotted, &first, &second, &year_text, &hour, &minute, &seconds,
-                         &meridiem)) {
-    return {};
+      R"((?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:$|[^\d.]|\.$|\.\D))"};
+  static const LazyRE2 kEnglishAt = {R"(^[\s\pZ]+at[\s\pZ]+\d)"};
+  re2::StringPiece group[4];
+  for (size_t pos = 0; kDotted->Match(input, pos, input.size(), RE2::UNANCHORED, group, 4);) {
+    size_t start = OffsetOf(input, group[1]);
+    pos = start + group[1].size();
+    bool short_year = group[3].size() == 2;
+    if (short_year && (group[1].size() != 2 || group[2].size() != 2)) continue;
+    if (FollowsVersionWord(input, start)) continue;
+    FoundDay date{ToInt(group[3]), ToInt(group[2]), ToInt(group[1])};
+    date.end = OffsetOf(input, group[3]) + group[3].size();
+    re2::StringPiece rest = input.substr(date.end);
+    if (short_year) {
+      date.year += date.year < 70 ? 2000 : 1900;
+      bool month_first =
+          date.month > 12 || (RE2::PartialMatch(rest, *kEnglishAt) && date.day <= 12);
+      if (month_first) std::swap(date.day, date.month);
+    }
+    if (IsCalendarDay(date.year, date.month, date.day)) return Format(date, PrintedTimeAt(rest));
   }
-  int a = ToInt(first), b = ToInt(second), year = ToInt(year_text);
-  int day = a, month = b;
-  if (year_text.size() == 2) {
-    year += 2000;
-    if (a <= 12) std::swap(day, month);
-  }
-  int h = 0, m = 0;
-  bool has_time = ResolveTime(hour, minute, meridiem, &h, &m);
-  return Format(year, month, day, has_time, h, m, ToInt(seconds), "");
+  return {};
 }
 
 }  // namespace

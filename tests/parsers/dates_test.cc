@@ -1,9 +1,17 @@
-// Dates as blogs print them, to ISO 8601.
+// Dates as blogs print them, to ISO 8601: a few cases here, and the table
+// tests/data/parsers/dates/date_cases.tsv of forms in English, German, French
+// and Spanish, relative dates and things that only look like dates.
 #include "parsers/dates.h"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <exception>
+#include <ostream>
+#include <sstream>
 #include <string>
+#include <vector>
+
+#include "tests/support/test_paths.h"
 
 namespace linkgraph::parsers {
 namespace {
@@ -36,10 +44,74 @@ const Case kCases[] = {
     {"", ""},
 };
 
+struct TableCase {
+  size_t line = 0;
+  std::string text;
+  std::string iso;  // "" for no date ("-" in the table)
+  std::string note;
+};
+
+std::ostream& operator<<(std::ostream& out, const TableCase& c) {
+  return out << "date_cases.tsv:" << c.line << " " << c.note;
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> columns;
+  size_t start = 0;
+  for (size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
+    columns.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+  columns.push_back(line.substr(start));
+  return columns;
+}
+
+// Read when the cases are registered; a table that cannot be read, or a row
+// that does not parse, gives no rows, and date_table_is_read_whole says so.
+std::vector<TableCase> LoadDateTable() {
+  std::vector<TableCase> cases;
+  try {
+    std::istringstream table(
+        testing::ReadFile(testing::TestDataDir() / "parsers" / "dates" / "date_cases.tsv"));
+    std::string line;
+    for (size_t number = 1; std::getline(table, line); ++number) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::vector<std::string> columns = SplitTabs(line);
+      if (columns.size() != 3 || columns[1].empty()) return {};
+      cases.push_back({number, columns[0], columns[1] == "-" ? "" : columns[1], columns[2]});
+    }
+  } catch (const std::exception&) {
+    return {};
+  }
+  return cases;
+}
+
 BOOST_AUTO_TEST_SUITE(dates)
 
 BOOST_DATA_TEST_CASE(printed_dates_become_iso_8601, boost::unit_test::data::make(kCases), c) {
   BOOST_TEST(ParseDate(c.text) == c.iso);
+}
+
+BOOST_AUTO_TEST_CASE(date_table_is_read_whole) {
+  const std::vector<TableCase> cases = LoadDateTable();
+  BOOST_TEST(cases.size() >= 70u);
+  size_t no_date = 0;
+  for (const TableCase& c : cases) no_date += c.iso.empty() ? 1 : 0;
+  BOOST_TEST(no_date >= 20u);
+}
+
+BOOST_DATA_TEST_CASE(each_table_row_gets_its_date, boost::unit_test::data::make(LoadDateTable()),
+                     c) {
+  BOOST_TEST_CONTEXT(c) { BOOST_TEST(ParseDate(c.text) == c.iso); }
+}
+
+// Many near-dates before the real one: each is looked at once, and the date
+// at the end is still found.
+BOOST_AUTO_TEST_CASE(a_long_text_of_near_dates_still_finds_the_date) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "12 Decided 2009, Summer 12, 2009, 01.23.45.67 ";
+  text += "am 6. Dezember 2009 um 22:10";
+  BOOST_TEST(ParseDate(text) == "2009-12-06T22:10:00");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
