@@ -113,26 +113,6 @@ std::string AbsoluteUrl(const PageContext& page, std::string_view href) {
   return page.base->Resolve(trimmed);
 }
 
-std::string DetectPlatform(const PageContext& page) {
-  const GumboNode* generator = FindFirst(page.root, [](const GumboNode* node) {
-    return IsTag(node, GUMBO_TAG_META) && EqualsIgnoreCase(Attr(node, "name"), "generator");
-  });
-  std::string_view generator_name = generator == nullptr ? "" : Attr(generator, "content");
-  std::string host = HostOf(page.canonical_url);
-  if (ContainsIgnoreCase(generator_name, "wordpress.com") ||
-      (host.size() > 14 && host.ends_with(".wordpress.com"))) {
-    return "wordpresscom";
-  }
-  if (ContainsIgnoreCase(generator_name, "wordpress")) return "wordpress";
-  bool wordpress_markup = FindFirst(page.root, [](const GumboNode* node) {
-                            return (IsTag(node, GUMBO_TAG_LINK) || IsTag(node, GUMBO_TAG_SCRIPT)) &&
-                                   (ContainsIgnoreCase(Attr(node, "href"), "/wp-content/") ||
-                                    ContainsIgnoreCase(Attr(node, "src"), "/wp-content/") ||
-                                    ContainsIgnoreCase(Attr(node, "src"), "/wp-includes/"));
-                          }) != nullptr;
-  return wordpress_markup ? "wordpress" : "";
-}
-
 Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
                                   const ExtractOptions& options) {
   if (Status status = CheckBytes(bytes, options); !status.ok()) return status.error();
@@ -145,11 +125,22 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
   extracted.platform = DetectPlatform(page);
   extracted.page_links = PageLinks(page);
   extracted.feed_links = FeedLinks(page);
-  extracted.has_post = ExtractPost(page, &extracted.post);
+  const PlatformReader* reader = ReaderFor(extracted.platform);
+  PostParts parts;
+  if (reader != nullptr && reader->find_post(page, &parts)) {
+    BuildPost(page, parts, &extracted.post);
+    extracted.has_post = true;
+  } else {
+    extracted.has_post = ExtractPost(page, &extracted.post);
+  }
   if (!extracted.has_post) return extracted;
   extracted.comments_api_url = CommentsApiUrl(page);
 
-  ExtractWordPressComments(page, &extracted.comments, &extracted.trackbacks);
+  if (reader != nullptr) {
+    reader->comments(page, &extracted.comments, &extracted.trackbacks);
+  } else {
+    ExtractWordPressComments(page, &extracted.comments, &extracted.trackbacks);
+  }
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
               &extracted.mentions);
   for (const Comment& comment : extracted.comments) {

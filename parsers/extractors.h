@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/model.h"
@@ -26,12 +27,64 @@ struct PageContext {
 // An <a href> (or any URL attribute value) made absolute; "" when unusable.
 std::string AbsoluteUrl(const PageContext& page, std::string_view href);
 
-// "wordpress", "wordpresscom" or "" from the generator meta, markup and host.
+// The platform whose markup the page is in, from the generator meta, markup
+// signatures and the host: "wordpress", "wordpresscom", "blogger", "typepad",
+// "movabletype", "drupal", "slash", "ghost", "tdiary", "microformats" (an
+// h-entry page of no known platform), or "" when unknown.
 std::string DetectPlatform(const PageContext& page);
 
 // Title, author, date, body, links and site of the page's post. Returns false
 // when the page is not a single post (an index, an archive, no body found).
 bool ExtractPost(const PageContext& page, Post* post);
+
+// Where one platform's markup puts a post. Empty fields are read as for
+// WordPress from container (or the document).
+struct PostParts {
+  const GumboNode* body = nullptr;       // the post's text
+  const GumboNode* container = nullptr;  // holds title, byline, date; null: the document
+  std::string title;
+  bool untitled = false;  // the post has no title (a note): keep title empty
+  std::string author;
+  std::string published;  // ISO 8601
+};
+
+// The post from parts: body text, links and site, and what parts leave empty.
+void BuildPost(const PageContext& page, const PostParts& parts, Post* post);
+
+// One platform's reading of its pages (platform_readers.cc picks one by
+// DetectPlatform's name). find_post is false when the page holds no single
+// post in the platform's markup; the WordPress/generic reading is tried then.
+struct PlatformReader {
+  bool (*find_post)(const PageContext& page, PostParts* parts);
+  void (*comments)(const PageContext& page, std::vector<Comment>* comments,
+                   std::vector<Trackback>* trackbacks);
+};
+// nullptr for WordPress and unknown platforms: ExtractPost and
+// ExtractWordPressComments read those.
+const PlatformReader* ReaderFor(std::string_view platform);
+
+// The platforms' own readings, one file each.
+bool FindBloggerPost(const PageContext& page, PostParts* parts);
+void ExtractBloggerComments(const PageContext& page, std::vector<Comment>* comments,
+                            std::vector<Trackback>* trackbacks);
+// Movable Type and TypePad (TypePad runs Movable Type's templates).
+bool FindMovableTypePost(const PageContext& page, PostParts* parts);
+void ExtractMovableTypeComments(const PageContext& page, std::vector<Comment>* comments,
+                                std::vector<Trackback>* trackbacks);
+bool FindDrupalPost(const PageContext& page, PostParts* parts);
+void ExtractDrupalComments(const PageContext& page, std::vector<Comment>* comments,
+                           std::vector<Trackback>* trackbacks);
+bool FindSlashPost(const PageContext& page, PostParts* parts);
+void ExtractSlashComments(const PageContext& page, std::vector<Comment>* comments,
+                          std::vector<Trackback>* trackbacks);
+// Ghost and tDiary pages carry no comments in their HTML: the post only.
+bool FindGhostPost(const PageContext& page, PostParts* parts);
+bool FindTDiaryPost(const PageContext& page, PostParts* parts);
+// microformats2 (h-entry, h-cite comments, u-in-reply-to) and classic
+// microformats (hentry, vcard): IndieWeb sites, Jekyll, Ghost and others.
+bool FindMicroformatsPost(const PageContext& page, PostParts* parts);
+void ExtractMicroformatsComments(const PageContext& page, std::vector<Comment>* comments,
+                                 std::vector<Trackback>* trackbacks);
 
 // Threaded comments and trackbacks/pingbacks in WordPress markup (comment
 // lists of self-hosted and WordPress.com themes, old and new).

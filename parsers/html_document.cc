@@ -230,6 +230,17 @@ std::vector<const GumboNode*> ElementChildren(const GumboNode* node) {
   return children;
 }
 
+const GumboNode* NextElementSibling(const GumboNode* node) {
+  const GumboNode* parent = node->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboVector& siblings = parent->v.element.children;
+  for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+    auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+    if (IsElement(sibling)) return sibling;
+  }
+  return nullptr;
+}
+
 namespace {
 
 // Depth-first, document order, without recursion (pages can be deep). Stops

@@ -51,6 +51,8 @@ std::string_view Id(const GumboNode* node);
 
 // Element children in document order.
 std::vector<const GumboNode*> ElementChildren(const GumboNode* node);
+// The next element after node under the same parent, or nullptr.
+const GumboNode* NextElementSibling(const GumboNode* node);
 
 // Descendants of root (not root itself) that match, in document order. The
 // walk does not enter a node for which prune returns true (a match is still

@@ -294,18 +294,28 @@ bool IsExcerptOfAnotherPage(const PageContext& page, const GumboNode* body,
 
 }  // namespace
 
+void BuildPost(const PageContext& page, const PostParts& parts, Post* post) {
+  const GumboNode* container = parts.container;
+  post->url = page.post_url;
+  if (!parts.untitled) {
+    post->title = !parts.title.empty() ? parts.title : ReadTitle(page.root, container);
+  }
+  post->author = !parts.author.empty() ? parts.author : ReadAuthor(page.root, container);
+  post->published = !parts.published.empty() ? parts.published : ReadPublished(page.root, container);
+  post->text = TextOf(parts.body, SkipForPost);
+  post->links = ReadLinks(page, parts.body);
+  ReadSite(page, post);
+}
+
 bool ExtractPost(const PageContext& page, Post* post) {
   const GumboNode* body = FindSinglePostBody(page.root);
   if (body == nullptr) return false;
   const GumboNode* container = IsPostContainer(body) ? body : FindAncestor(body, IsPostContainer);
   if (IsExcerptOfAnotherPage(page, body, container)) return false;
-  post->url = page.post_url;
-  post->title = ReadTitle(page.root, container);
-  post->author = ReadAuthor(page.root, container);
-  post->published = ReadPublished(page.root, container);
-  post->text = TextOf(body, SkipForPost);
-  post->links = ReadLinks(page, body);
-  ReadSite(page, post);
+  PostParts parts;
+  parts.body = body;
+  parts.container = container;
+  BuildPost(page, parts, post);
   return true;
 }
 

@@ -166,17 +166,6 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
       OneLine(TextOf(item, [&](const GumboNode* node) { return scope(node) || IsContent(node); })));
 }
 
-const GumboNode* NextElementSibling(const GumboNode* node) {
-  const GumboNode* parent = node->parent;
-  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboVector& siblings = parent->v.element.children;
-  for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
-    auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
-    if (IsElement(sibling)) return sibling;
-  }
-  return nullptr;
-}
-
 const NodePredicate& NotCommentText() {
   static const NodePredicate kNotText = AnyClassOf(
       {"comment-author", "comment-meta", "commentmetadata", "reply", "comment-reply-link", "vcard",

@@ -1,0 +1,466 @@
+// Drupal pages (7 and 8+, core templates and themes built on them): the node
+// and its comments. Comments are article.comment / div.comment blocks, ids
+// "comment-N" on the block or on an <a id> just before it (Drupal 7); a
+// reply follows its parent inside div.indented, and RDFa sioc:reply_of or an
+// "In reply to" link names the parent where the theme prints them.
+#include <re2/re2.h>
+
+#include <utility>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+// Whether an RDFa attribute (property, rel, typeof) holds this token.
+bool AttrHasToken(const GumboNode* node, const char* attribute, std::string_view token) {
+  std::string_view value = Attr(node, attribute);
+  size_t at = 0;
+  while (at < value.size()) {
+    while (at < value.size() && IsAsciiSpace(value[at])) ++at;
+    size_t end = at;
+    while (end < value.size() && !IsAsciiSpace(value[end])) ++end;
+    if (EqualsIgnoreCase(value.substr(at, end - at), token)) return true;
+    at = end;
+  }
+  return false;
+}
+
+bool IsHidden(const GumboNode* node) {
+  return HasAnyClass(node, {"visually-hidden", "element-invisible", "element-hidden", "hidden",
+                            "sr-only", "parent"});
+}
+
+bool IsComment(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_ARTICLE) && !IsTag(node, GUMBO_TAG_DIV)) return false;
+  return HasClass(node, "comment") || AttrHasToken(node, "typeof", "schema:Comment") ||
+         AttrHasToken(node, "typeof", "sioct:Comment");
+}
+
+bool IsForm(const GumboNode* node) { return IsTag(node, GUMBO_TAG_FORM); }
+
+bool IsSidebar(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_ASIDE) || IsTag(node, GUMBO_TAG_NAV) ||
+         HasClassPrefix(node, "region-sidebar") || HasClass(node, "sidebar");
+}
+
+// The N of "comment-N", ".../comment/N" or "...#comment-N"; "" otherwise.
+std::string CommentNumber(std::string_view text) {
+  static const LazyRE2 kNumber = {R"((?:^|#|/)comment[-/](\d+)(?:$|[#?/]))"};
+  std::string number;
+  RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kNumber, &number);
+  return number;
+}
+
+// ---- The node ----
+
+bool IsTeaser(const GumboNode* node) {
+  return HasAnyClass(node, {"node--view-mode-teaser", "node-teaser"}) ||
+         HasClassPrefix(node, "teaser");
+}
+
+bool IsNodeContainer(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_ARTICLE) && !IsTag(node, GUMBO_TAG_DIV)) return false;
+  if (IsComment(node) || IsTeaser(node)) return false;
+  static const LazyRE2 kNodeId = {R"(node-\d+)"};
+  std::string_view id = Id(node);
+  std::string_view itemtype = Attr(node, "itemtype");
+  return HasClass(node, "node") || HasClassPrefix(node, "node--type-") ||
+         RE2::FullMatch(re2::StringPiece(id.data(), id.size()), *kNodeId) ||
+         AttrHasToken(node, "typeof", "schema:Article") ||
+         AttrHasToken(node, "typeof", "schema:BlogPosting") ||
+         AttrHasToken(node, "typeof", "sioc:Item") ||
+         (IsTag(node, GUMBO_TAG_ARTICLE) && (itemtype.ends_with("schema.org/Article") ||
+                                             itemtype.ends_with("schema.org/BlogPosting") ||
+                                             itemtype.ends_with("schema.org/NewsArticle")));
+}
+
+bool SkipForNode(const GumboNode* node) {
+  return IsCommentArea(node) || IsComment(node) || IsSidebar(node) || IsForm(node) ||
+         EqualsIgnoreCase(Id(node), "comments");
+}
+
+// The one full node of the page; nullptr on listings (several nodes).
+const GumboNode* FindNode(const GumboNode* root) {
+  std::vector<const GumboNode*> nodes = FindAll(root, IsNodeContainer, [](const GumboNode* n) {
+    return SkipForNode(n) || IsNodeContainer(n);
+  });
+  if (nodes.size() == 1) return nodes.front();
+  std::vector<const GumboNode*> full;
+  for (const GumboNode* node : nodes) {
+    if (HasAnyClass(node, {"node--view-mode-full", "view-mode-full", "node-full"})) {
+      full.push_back(node);
+    }
+  }
+  return full.size() == 1 ? full.front() : nullptr;
+}
+
+// Field classes "field--name-body", "field-name-body", and a site's own body
+// fields ("field-name-field-cc-body"); never the comment body.
+bool IsBodyField(const GumboNode* node) {
+  if (HasClassPrefix(node, "field--name-comment") || HasClassPrefix(node, "field-name-comment")) {
+    return false;
+  }
+  if (AttrHasToken(node, "property", "content:encoded") ||
+      AttrHasToken(node, "property", "schema:articleBody") ||
+      EqualsIgnoreCase(Attr(node, "itemprop"), "articleBody")) {
+    return true;
+  }
+  static const LazyRE2 kBodyField = {R"((?:^|\s)field-{1,2}name-(?:[a-z0-9_]+-)*body(?:\s|$))"};
+  std::string_view classes = Attr(node, "class");
+  return RE2::PartialMatch(re2::StringPiece(classes.data(), classes.size()), *kBodyField);
+}
+
+const GumboNode* FindNodeBody(const GumboNode* node) {
+  if (const GumboNode* body = FindFirst(node, IsBodyField, SkipForNode)) return body;
+  if (const GumboNode* body = FindFirst(
+          node,
+          [](const GumboNode* n) {
+            return HasAnyClass(n, {"node__content", "node-content", "content"});
+          },
+          SkipForNode)) {
+    return body;
+  }
+  return node;
+}
+
+std::string NodeTitle(const GumboNode* root, const GumboNode* node) {
+  const GumboNode* title = FindFirst(
+      node,
+      [](const GumboNode* n) {
+        return HasAnyClass(n, {"node__title", "node-title"}) ||
+               ((IsTag(n, GUMBO_TAG_H1) || IsTag(n, GUMBO_TAG_H2)) &&
+                (AttrHasToken(n, "property", "dc:title") ||
+                 AttrHasToken(n, "property", "schema:name") ||
+                 EqualsIgnoreCase(Attr(n, "itemprop"), "headline")));
+      },
+      SkipForNode);
+  if (title == nullptr) {
+    title = FindFirst(
+        root,
+        [](const GumboNode* n) {
+          return IsTag(n, GUMBO_TAG_H1) && HasAnyClass(n, {"page-title", "page-header", "title"});
+        },
+        SkipForNode);
+  }
+  if (title == nullptr) title = FindFirst(node, TagIs(GUMBO_TAG_H1), SkipForNode);
+  return title == nullptr ? std::string() : OneLine(TextOf(title));
+}
+
+std::string NodeAuthor(const GumboNode* node, const GumboNode* body) {
+  auto skip = [body](const GumboNode* n) { return n == body || SkipForNode(n); };
+  // Drupal 7 puts rel="sioc:has_creator" on the whole "Submitted by" line.
+  const GumboNode* author = FindFirst(node, ClassIs("username"), skip);
+  if (author == nullptr) {
+    author = FindFirst(
+        node,
+        [](const GumboNode* n) {
+          return AttrHasToken(n, "rel", "schema:author") ||
+                 HasAnyClass(n, {"field--name-uid", "node__author"});
+        },
+        skip);
+  }
+  return author == nullptr ? std::string() : OneLine(TextOf(author, IsHidden));
+}
+
+bool IsRdfaDate(const GumboNode* node) {
+  for (std::string_view property :
+       {"schema:dateCreated", "schema:datePublished", "dc:date", "dc:created"}) {
+    if (AttrHasToken(node, "property", property)) return true;
+  }
+  return false;
+}
+
+std::string NodePublished(const GumboNode* node, const GumboNode* body) {
+  const GumboNode* date = FindFirst(
+      node, [](const GumboNode* n) { return IsRdfaDate(n) || IsTag(n, GUMBO_TAG_TIME); },
+      [body](const GumboNode* n) { return n == body || SkipForNode(n); });
+  if (date == nullptr) return {};
+  for (const char* attribute : {"content", "datetime"}) {
+    std::string found = ParseDate(Attr(date, attribute));
+    if (!found.empty()) return found;
+  }
+  return ParseDate(OneLine(TextOf(date)));
+}
+
+// ---- Comments ----
+
+struct CommentScope {
+  const GumboNode* item;
+  bool operator()(const GumboNode* node) const {
+    return node != item && (IsComment(node) || HasClass(node, "indented"));
+  }
+};
+
+const GumboNode* PreviousElementSibling(const GumboNode* node) {
+  const GumboNode* parent = node->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboVector& siblings = parent->v.element.children;
+  for (unsigned i = node->index_within_parent; i > 0; --i) {
+    auto* sibling = static_cast<const GumboNode*>(siblings.data[i - 1]);
+    if (IsElement(sibling)) return sibling;
+  }
+  return nullptr;
+}
+
+bool IsPermalink(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_A) &&
+         (HasClass(node, "permalink") || AttrHasToken(node, "rel", "bookmark"));
+}
+
+std::string CommentNumberOf(const GumboNode* item, const CommentScope& scope) {
+  std::string number = CommentNumber(Id(item));
+  // Drupal 7 marks the place with <a id="comment-N"></a> before the block.
+  const GumboNode* before = PreviousElementSibling(item);
+  if (number.empty() && IsTag(before, GUMBO_TAG_A)) number = CommentNumber(Id(before));
+  if (number.empty()) number = CommentNumber(Attr(item, "about"));
+  if (number.empty()) {
+    // The "In reply to" link is a permalink too, but the parent's.
+    auto skip = [&scope](const GumboNode* n) { return scope(n) || IsHidden(n); };
+    if (const GumboNode* link = FindFirst(item, IsPermalink, skip)) {
+      number = CommentNumber(Attr(link, "href"));
+    }
+  }
+  return number;
+}
+
+// The parent's number when the markup names it (RDFa or "In reply to").
+std::string ExplicitParent(const GumboNode* item, const CommentScope& scope) {
+  const GumboNode* reply_of = FindFirst(
+      item,
+      [](const GumboNode* n) {
+        return AttrHasToken(n, "rel", "sioc:reply_of") ||
+               AttrHasToken(n, "property", "sioc:reply_of");
+      },
+      scope);
+  if (reply_of != nullptr) {
+    for (const char* attribute : {"resource", "href", "content"}) {
+      std::string number = CommentNumber(Attr(reply_of, attribute));
+      if (!number.empty()) return number;
+    }
+  }
+  for (const GumboNode* hidden : FindAll(item, IsHidden, scope)) {
+    if (!ContainsIgnoreCase(TextOf(hidden), "reply")) continue;
+    if (const GumboNode* link = FindFirst(hidden, TagIs(GUMBO_TAG_A))) {
+      std::string number = CommentNumber(Attr(link, "href"));
+      if (!number.empty()) return number;
+    }
+  }
+  return {};
+}
+
+int IndentDepth(const GumboNode* item) {
+  int depth = 0;
+  for (const GumboNode* up = item->parent; up != nullptr; up = up->parent) {
+    if (HasClass(up, "indented")) ++depth;
+  }
+  return depth;
+}
+
+bool IsCommentContent(const GumboNode* node) {
+  return AttrHasToken(node, "property", "schema:text") ||
+         AttrHasToken(node, "property", "content:encoded") ||
+         HasAnyClass(node, {"field--name-comment-body", "field-name-comment-body",
+                            "comment__content", "comment-content", "content"});
+}
+
+bool IsBylineBlock(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_FOOTER) ||
+         HasAnyClass(node, {"submitted", "comment__meta", "comment-meta", "meta", "comment-info"});
+}
+
+// The visible byline: "Name | Di, 21. April 2020 - 16:40", "Submitted by
+// Name on Tue, 04/21/2020 - 16:40".
+std::string BylineText(const GumboNode* item, const CommentScope& scope) {
+  auto skip = [&scope](const GumboNode* n) { return scope(n) || IsCommentContent(n); };
+  const GumboNode* byline = FindFirst(item, IsBylineBlock, skip);
+  if (byline == nullptr) return {};
+  return OneLine(TextOf(byline, [](const GumboNode* n) {
+    return IsHidden(n) || HasClass(n, "title") || HasClass(n, "links");
+  }));
+}
+
+std::string AuthorFromByline(const std::string& byline) {
+  static const LazyRE2 kSubmitted = {
+      R"((?i)(?:submitted|posted|written)?\s*(?:by|von|par|por)\s+(.+?)\s+(?:on|am|at|le|el|um)\s)"};
+  std::string name;
+  if (RE2::PartialMatch(byline, *kSubmitted, &name)) return std::string(TrimAscii(name));
+  size_t bar = byline.find('|');
+  if (bar == std::string::npos) return {};
+  name = std::string(TrimAscii(std::string_view(byline).substr(0, bar)));
+  return ParseDate(name).empty() ? name : std::string();
+}
+
+void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const CommentScope& scope,
+                       const std::string& byline, Comment* comment) {
+  auto skip = [&scope](const GumboNode* n) {
+    return scope(n) || IsHidden(n) || IsCommentContent(n);
+  };
+  const GumboNode* author = FindFirst(item, ClassIs("username"), skip);
+  if (author == nullptr) {
+    author = FindFirst(
+        item,
+        [](const GumboNode* n) {
+          return HasAnyClass(n, {"comment__author", "comment-author"}) ||
+                 AttrHasToken(n, "rel", "sioc:has_creator");
+        },
+        skip);
+  }
+  if (author == nullptr) {
+    comment->author = AuthorFromByline(byline);
+    return;
+  }
+  static const LazyRE2 kBy = {R"((?i)^(?:submitted\s+)?by:?\s+)"};
+  // Drupal 7 marks anonymous names: "Name (not verified)", translated.
+  static const LazyRE2 kNotVerified = {
+      R"(\s*\((?:not verified|nicht überprüft|non vérifié|no verificado)\)$)"};
+  std::string name = OneLine(TextOf(author, IsHidden));
+  RE2::Replace(&name, *kBy, "");
+  RE2::Replace(&name, *kNotVerified, "");
+  comment->author = name;
+  const GumboNode* link =
+      IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
+  if (link != nullptr) {
+    std::string_view href = Attr(link, "href");
+    if (!href.empty() && href[0] != '#') comment->author_url = AbsoluteUrl(page, href);
+  }
+}
+
+// The visible date first: the RDFa one is often in UTC where the page
+// shows local time.
+std::string ReadCommentDate(const GumboNode* item, const CommentScope& scope,
+                            const std::string& byline) {
+  std::string date = ParseDate(byline);
+  if (!date.empty()) return date;
+  auto skip = [&scope](const GumboNode* n) { return scope(n) || IsCommentContent(n); };
+  for (const GumboNode* node : FindAll(
+           item,
+           [](const GumboNode* n) {
+             return IsTag(n, GUMBO_TAG_TIME) ||
+                    HasAnyClass(n, {"comment__time", "comment-time", "comment-date", "date"});
+           },
+           skip)) {
+    date = ParseDate(Attr(node, "datetime"));
+    if (date.empty()) date = ParseDate(OneLine(TextOf(node)));
+    if (!date.empty()) return date;
+  }
+  if (const GumboNode* rdfa = FindFirst(item, IsRdfaDate, skip)) {
+    return ParseDate(Attr(rdfa, "content"));
+  }
+  return {};
+}
+
+// A content element that holds only the comment's subject link.
+bool IsOnlyPermalink(const GumboNode* node) {
+  const GumboNode* link = FindFirst(node, IsPermalink);
+  return link != nullptr && TextOf(link) == TextOf(node);
+}
+
+std::string ReadCommentText(const GumboNode* item, const CommentScope& scope) {
+  static const NodePredicate kFinders[] = {
+      [](const GumboNode* n) {
+        return AttrHasToken(n, "property", "schema:text") ||
+               AttrHasToken(n, "property", "content:encoded");
+      },
+      [](const GumboNode* n) {
+        return HasAnyClass(n, {"field--name-comment-body", "field-name-comment-body"}) &&
+               !IsOnlyPermalink(n);
+      },
+      [](const GumboNode* n) {
+        return HasAnyClass(n, {"comment__content", "comment-content", "content"});
+      }};
+  auto skip_text = [&scope](const GumboNode* n) {
+    return scope(n) || IsHidden(n) || HasClass(n, "links") || IsPermalink(n);
+  };
+  for (const NodePredicate& find : kFinders) {
+    if (const GumboNode* content = FindFirst(item, find, scope)) {
+      return TextOf(content, skip_text);
+    }
+  }
+  return {};
+}
+
+bool InCommentArea(const GumboNode* node) {
+  return FindAncestor(node, [](const GumboNode* n) {
+           return IsCommentArea(n) ||
+                  HasAnyClass(n, {"comment-wrapper", "field--type-comment", "field-type-comment"});
+         }) != nullptr;
+}
+
+// The node's byline ("Submitted by X on DATE", "Von X am DATE"), for
+// themes that mark neither the author nor the date.
+std::string NodeBylineText(const GumboNode* node, const GumboNode* body) {
+  const GumboNode* byline = FindFirst(
+      node,
+      [](const GumboNode* n) {
+        return HasAnyClass(n, {"submitted", "node__meta", "node-meta"}) ||
+               HasClassPrefix(n, "byline");
+      },
+      [body](const GumboNode* n) { return n == body || SkipForNode(n); });
+  return byline == nullptr ? std::string() : OneLine(TextOf(byline, IsHidden));
+}
+
+// A block marked "comment" inside a comment is part of it, unless it sits
+// in an .indented reply list that a theme put inside its parent.
+bool IsPartOfAnotherComment(const GumboNode* item) {
+  for (const GumboNode* up = item->parent; up != nullptr; up = up->parent) {
+    if (HasClass(up, "indented")) return false;
+    if (IsComment(up)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool FindDrupalPost(const PageContext& page, PostParts* parts) {
+  const GumboNode* node = FindNode(page.root);
+  if (node == nullptr) return false;
+  parts->container = node;
+  parts->body = FindNodeBody(node);
+  parts->title = NodeTitle(page.root, node);
+  parts->author = NodeAuthor(node, parts->body);
+  parts->published = NodePublished(node, parts->body);
+  if (parts->author.empty() || parts->published.empty()) {
+    std::string byline = NodeBylineText(node, parts->body);
+    if (parts->author.empty()) parts->author = AuthorFromByline(byline);
+    if (parts->published.empty()) parts->published = ParseDate(byline);
+  }
+  return true;
+}
+
+void ExtractDrupalComments(const PageContext& page, std::vector<Comment>* comments,
+                           std::vector<Trackback>*) {
+  // Open threads, innermost last: (indent depth, comment id).
+  std::vector<std::pair<int, std::string>> open;
+  for (const GumboNode* item : FindAll(page.root, IsComment, IsForm)) {
+    if (IsPartOfAnotherComment(item)) continue;
+    CommentScope scope{item};
+    std::string number = CommentNumberOf(item, scope);
+    // Outside a comment area, only blocks that name themselves as comments.
+    if (number.empty() && !InCommentArea(item)) continue;
+    Comment comment;
+    comment.position = static_cast<int>(comments->size()) + 1;
+    comment.id =
+        number.empty() ? "position-" + std::to_string(comment.position) : "comment-" + number;
+    if (!number.empty()) comment.permalink = page.post_url + "#" + comment.id;
+    std::string byline = BylineText(item, scope);
+    ReadCommentAuthor(page, item, scope, byline, &comment);
+    comment.published = ReadCommentDate(item, scope, byline);
+    comment.text = ReadCommentText(item, scope);
+
+    int depth = IndentDepth(item);
+    while (!open.empty() && open.back().first >= depth) open.pop_back();
+    std::string parent = ExplicitParent(item, scope);
+    if (!parent.empty() && parent != number) {
+      comment.parent_id = "comment-" + parent;
+    } else if (!open.empty()) {
+      comment.parent_id = open.back().second;
+    }
+    open.emplace_back(depth, comment.id);
+    comments->push_back(std::move(comment));
+  }
+}
+
+}  // namespace linkgraph::parsers

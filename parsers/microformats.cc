@@ -1,0 +1,322 @@
+// Microformats pages: the post and its comments. microformats2 first: the
+// page's main h-entry (p-name, e-content, p-author h-card, dt-published) and
+// its p-comment h-cite / h-entry items (replies threaded by u-in-reply-to);
+// classic microformats (hentry, entry-title, entry-content, vcard) as the
+// fallback for the post. A property belongs to its nearest microformat root,
+// so an h-card's p-name is never the post's title.
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+// A microformats2 root class: "h-" and lower-case letters and hyphens
+// ("h-entry", "h-card"). Bootstrap's height utilities ("h-100", "h-auto")
+// look alike and are not roots.
+bool IsRootClass(std::string_view token) {
+  static const LazyRE2 kRoot = {R"(h-[a-z]+(?:-[a-z]+)*)"};
+  return token != "h-auto" && RE2::FullMatch(re2::StringPiece(token.data(), token.size()), *kRoot);
+}
+
+bool IsMicroformatRoot(const GumboNode* node) {
+  std::string_view classes = Attr(node, "class");
+  size_t at = 0;
+  while (at < classes.size()) {
+    size_t start = classes.find_first_not_of(" \t\r\n\f", at);
+    if (start == std::string_view::npos) break;
+    size_t end = classes.find_first_of(" \t\r\n\f", start);
+    if (end == std::string_view::npos) end = classes.size();
+    if (IsRootClass(classes.substr(start, end - start))) return true;
+    at = end;
+  }
+  return false;
+}
+
+// The elements of item carrying the property class: nested microformats
+// hold their own properties, so the walk does not enter them (a nested
+// root that is itself the property, "p-author h-card", is still found).
+std::vector<const GumboNode*> Properties(const GumboNode* item, std::string_view property) {
+  return FindAll(item, ClassIs(property), IsMicroformatRoot);
+}
+
+const GumboNode* Property(const GumboNode* item, std::string_view property) {
+  return FindFirst(item, ClassIs(property), IsMicroformatRoot);
+}
+
+// The value of a p-* property as the microformats2 parsing rules read it.
+std::string TextValue(const GumboNode* node) {
+  if (node == nullptr) return {};
+  if (IsTag(node, GUMBO_TAG_IMG) || IsTag(node, GUMBO_TAG_AREA)) return OneLine(Attr(node, "alt"));
+  if (IsTag(node, GUMBO_TAG_ABBR) && HasAttr(node, "title")) return OneLine(Attr(node, "title"));
+  if (IsTag(node, GUMBO_TAG_DATA) && HasAttr(node, "value")) return OneLine(Attr(node, "value"));
+  return OneLine(TextOf(node));
+}
+
+// The value of a u-* property, absolute; "" when unusable.
+std::string UrlValue(const PageContext& page, const GumboNode* node) {
+  if (node == nullptr) return {};
+  for (const char* attribute : {"href", "src", "data", "value"}) {
+    if (HasAttr(node, attribute)) return AbsoluteUrl(page, Attr(node, attribute));
+  }
+  return AbsoluteUrl(page, OneLine(TextOf(node)));
+}
+
+// The value of a dt-* property, ISO 8601; "" when it holds no date.
+std::string DateValue(const GumboNode* node) {
+  if (node == nullptr) return {};
+  for (const char* attribute : {"datetime", "title", "value", "content"}) {
+    std::string date = ParseDate(Attr(node, attribute));
+    if (!date.empty()) return date;
+  }
+  return ParseDate(OneLine(TextOf(node)));
+}
+
+struct Person {
+  std::string name;
+  std::string url;
+};
+
+// p-author / u-author: an h-card's name and URL, or a plain name or link.
+Person AuthorOf(const PageContext& page, const GumboNode* item) {
+  Person person;
+  const GumboNode* author = Property(item, "p-author");
+  if (author == nullptr) author = Property(item, "u-author");
+  if (author == nullptr) return person;
+  if (HasClass(author, "h-card")) {
+    person.name = TextValue(Property(author, "p-name"));
+    person.url = UrlValue(page, Property(author, "u-url"));
+  }
+  if (person.name.empty()) person.name = TextValue(author);
+  if (person.url.empty() && IsTag(author, GUMBO_TAG_A)) person.url = UrlValue(page, author);
+  return person;
+}
+
+bool IsHEntry(const GumboNode* node) { return HasClass(node, "h-entry"); }
+
+// h-entries that are no other microformat's property (an h-feed around a
+// single post is no other microformat's property either).
+std::vector<const GumboNode*> TopLevelEntries(const GumboNode* root) {
+  return FindAll(root, IsHEntry, [](const GumboNode* node) {
+    return IsMicroformatRoot(node) && !HasClass(node, "h-feed");
+  });
+}
+
+// The page's own h-entry: the only top-level one, or the one whose u-url
+// is the page. nullptr on listings.
+const GumboNode* MainEntry(const PageContext& page) {
+  std::vector<const GumboNode*> entries = TopLevelEntries(page.root);
+  if (entries.size() == 1) return entries.front();
+  for (const GumboNode* entry : entries) {
+    for (const GumboNode* url : Properties(entry, "u-url")) {
+      std::string target = UrlValue(page, url);
+      if (!target.empty() && (target == page.post_url || target == page.canonical_url)) {
+        return entry;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool FindMicroformats2Post(const PageContext& page, PostParts* parts) {
+  const GumboNode* entry = MainEntry(page);
+  if (entry == nullptr) return false;
+  const GumboNode* body = Property(entry, "e-content");
+  if (body == nullptr) body = Property(entry, "e-summary");
+  if (body == nullptr) return false;
+  parts->body = body;
+  parts->container = entry;
+  parts->title = TextValue(Property(entry, "p-name"));
+  // A note has no p-name of its own: it is untitled, not titled by the
+  // first p-name elsewhere on the page (an h-card's, a quoted post's).
+  parts->untitled = parts->title.empty();
+  parts->author = AuthorOf(page, entry).name;
+  parts->published = DateValue(Property(entry, "dt-published"));
+  return true;
+}
+
+// Classic microformats: one hentry outside the comments, its entry-content.
+bool FindClassicPost(const PageContext& page, PostParts* parts) {
+  auto is_entry = ClassIs("hentry");
+  std::vector<const GumboNode*> entries = FindAll(page.root, is_entry, [&](const GumboNode* node) {
+    return is_entry(node) || IsCommentArea(node);
+  });
+  if (entries.size() != 1) return false;
+  const GumboNode* entry = entries.front();
+  const GumboNode* body = FindFirst(entry, ClassIs("entry-content"), IsCommentArea);
+  if (body == nullptr) return false;
+  parts->body = body;
+  parts->container = entry;
+  parts->title = TextValue(FindFirst(entry, ClassIs("entry-title"), IsCommentArea));
+  if (const GumboNode* card = FindFirst(entry, ClassIs("vcard"), IsCommentArea)) {
+    parts->author = TextValue(FindFirst(card, ClassIs("fn")));
+  }
+  parts->published = DateValue(FindFirst(entry, ClassIs("published"), IsCommentArea));
+  return true;
+}
+
+// Webmention likes, reposts and bookmarks: responses without text of their
+// own, shown in facepiles. Not comments.
+bool IsReaction(const GumboNode* item) {
+  if (HasAnyClass(item, {"p-like", "p-repost", "p-bookmark", "u-like", "u-repost", "u-bookmark"})) {
+    return true;
+  }
+  for (std::string_view property : {"u-like-of", "u-repost-of", "u-bookmark-of"}) {
+    if (Property(item, property) != nullptr) return true;
+  }
+  return FindAncestor(item, [](const GumboNode* node) {
+           for (std::string_view name : {"facepile", "reactions", "likes", "reposts"}) {
+             if (HasClass(node, name) || EqualsIgnoreCase(Id(node), name)) return true;
+           }
+           return false;
+         }) != nullptr;
+}
+
+// Where comments without p-comment stand: the theme's comment list, or a
+// list of received Webmentions.
+bool IsResponsesArea(const GumboNode* node) {
+  if (IsCommentArea(node)) return true;
+  for (std::string_view name : {"responses", "webmentions", "webmention", "replies", "mentions"}) {
+    if (EqualsIgnoreCase(Id(node), name) || HasClass(node, name)) return true;
+  }
+  return false;
+}
+
+// 64-bit FNV-1a: stable across runs and builds, unlike std::hash.
+std::string ShortHash(std::string_view text) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char byte : text) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(hex, 12);
+}
+
+// A u-in-reply-to is a link or an h-cite of the post replied to.
+std::vector<std::string> InReplyTo(const PageContext& page, const GumboNode* item) {
+  std::vector<std::string> targets;
+  for (const GumboNode* reply_to : Properties(item, "u-in-reply-to")) {
+    const GumboNode* url = IsMicroformatRoot(reply_to) ? Property(reply_to, "u-url") : reply_to;
+    std::string target = UrlValue(page, url);
+    if (!target.empty()) targets.push_back(std::move(target));
+  }
+  return targets;
+}
+
+std::string CommentText(const GumboNode* item) {
+  for (std::string_view property : {"e-content", "p-content", "e-summary", "p-summary"}) {
+    if (const GumboNode* content = Property(item, property)) return CommentBodyText(content);
+  }
+  return TextValue(Property(item, "p-name"));
+}
+
+class CommentReader {
+ public:
+  CommentReader(const PageContext& page, std::vector<Comment>* comments)
+      : page_(page), comments_(comments), first_(comments->size()) {}
+
+  // p-comment items of item, and the replies nested in each.
+  void ReadNested(const GumboNode* item, const std::string& parent_id) {
+    for (const GumboNode* child : Properties(item, "p-comment")) {
+      std::string id = Read(child, parent_id);
+      ReadNested(child, id.empty() ? parent_id : id);
+    }
+  }
+
+  // h-cite and h-entry items in the entry's comment areas, for themes that
+  // list responses without p-comment.
+  void ReadAreas(const GumboNode* scope, const GumboNode* entry) {
+    auto is_item = [](const GumboNode* node) {
+      return HasClass(node, "h-cite") || HasClass(node, "h-entry");
+    };
+    for (const GumboNode* area : FindAll(scope, IsResponsesArea, IsResponsesArea)) {
+      // An area around the post, inside its text or in a sidebar ("recent
+      // comments") is no comment area of the post.
+      if (FindAncestor(entry, [area](const GumboNode* n) { return n == area; }) != nullptr ||
+          FindAncestor(area, [](const GumboNode* n) {
+            return HasClass(n, "e-content") || IsTag(n, GUMBO_TAG_ASIDE) || IsTag(n, GUMBO_TAG_NAV);
+          }) != nullptr) {
+        continue;
+      }
+      for (const GumboNode* item : FindAll(area, is_item, IsMicroformatRoot)) {
+        std::string id = Read(item, "");
+        ReadNested(item, id);
+      }
+    }
+  }
+
+  // Replies that name the comment they answer by its u-url.
+  void LinkReplies() {
+    for (size_t i = 0; i < in_reply_to_.size(); ++i) {
+      Comment& comment = (*comments_)[first_ + i];
+      if (!comment.parent_id.empty()) continue;
+      for (const std::string& target : in_reply_to_[i]) {
+        auto found = id_by_url_.find(target);
+        if (found != id_by_url_.end() && found->second != comment.id) {
+          comment.parent_id = found->second;
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  // Appends the comment; its id, or "" when the item is no text comment.
+  std::string Read(const GumboNode* item, const std::string& parent_id) {
+    if (IsReaction(item)) return {};
+    Comment comment;
+    comment.text = CommentText(item);
+    if (comment.text.empty()) return {};
+    const std::string url = UrlValue(page_, Property(item, "u-url"));
+    comment.position = static_cast<int>(comments_->size()) + 1;
+    comment.id = std::string(Id(item));
+    if (comment.id.empty() && !url.empty()) comment.id = "mention-" + ShortHash(url);
+    if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
+    if (!ids_.insert(comment.id).second) return {};  // shown twice
+    comment.permalink = page_.post_url + "#" + comment.id;
+    Person author = AuthorOf(page_, item);
+    comment.author = std::move(author.name);
+    comment.author_url = std::move(author.url);
+    comment.published = DateValue(Property(item, "dt-published"));
+    comment.parent_id = parent_id;
+    if (!url.empty()) id_by_url_.emplace(url, comment.id);
+    in_reply_to_.push_back(InReplyTo(page_, item));
+    comments_->push_back(std::move(comment));
+    return comments_->back().id;
+  }
+
+  const PageContext& page_;
+  std::vector<Comment>* comments_;
+  const size_t first_;  // comments before first_ are not this reader's
+  std::unordered_set<std::string> ids_;
+  std::unordered_map<std::string, std::string> id_by_url_;
+  std::vector<std::vector<std::string>> in_reply_to_;  // per comment, in order
+};
+
+}  // namespace
+
+bool FindMicroformatsPost(const PageContext& page, PostParts* parts) {
+  return FindMicroformats2Post(page, parts) || FindClassicPost(page, parts);
+}
+
+void ExtractMicroformatsComments(const PageContext& page, std::vector<Comment>* comments,
+                                 std::vector<Trackback>*) {
+  const GumboNode* entry = MainEntry(page);
+  if (entry == nullptr) return;
+  const size_t before = comments->size();
+  CommentReader reader(page, comments);
+  reader.ReadNested(entry, "");
+  if (comments->size() == before) reader.ReadAreas(page.root, entry);
+  reader.LinkReplies();
+}
+
+}  // namespace linkgraph::parsers

@@ -1,0 +1,81 @@
+// Which reading a page gets: the platform detector and the table of
+// platform readers.
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+#include "parsers/urls.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+std::string_view Generator(const PageContext& page) {
+  const GumboNode* generator = FindFirst(page.root, [](const GumboNode* node) {
+    return IsTag(node, GUMBO_TAG_META) && EqualsIgnoreCase(Attr(node, "name"), "generator");
+  });
+  if (generator == nullptr) return {};
+  std::string_view content = Attr(generator, "content");
+  return content.empty() ? Attr(generator, "value") : content;  // tDiary writes value=
+}
+
+bool HostEndsWith(const std::string& host, std::string_view domain) {
+  return host == domain.substr(1) || (host.size() > domain.size() && host.ends_with(domain));
+}
+
+bool HasWordPressAssets(const PageContext& page) {
+  return FindFirst(page.root, [](const GumboNode* node) {
+           return (IsTag(node, GUMBO_TAG_LINK) || IsTag(node, GUMBO_TAG_SCRIPT)) &&
+                  (ContainsIgnoreCase(Attr(node, "href"), "/wp-content/") ||
+                   ContainsIgnoreCase(Attr(node, "src"), "/wp-content/") ||
+                   ContainsIgnoreCase(Attr(node, "src"), "/wp-includes/"));
+         }) != nullptr;
+}
+
+bool HasHEntry(const PageContext& page) {
+  return FindFirst(page.root, ClassIs("h-entry")) != nullptr;
+}
+
+}  // namespace
+
+std::string DetectPlatform(const PageContext& page) {
+  const std::string_view generator = Generator(page);
+  const std::string host = HostOf(page.canonical_url);
+  if (ContainsIgnoreCase(generator, "wordpress.com") || HostEndsWith(host, ".wordpress.com")) {
+    return "wordpresscom";
+  }
+  if (ContainsIgnoreCase(generator, "wordpress")) return "wordpress";
+  if (EqualsIgnoreCase(generator, "blogger") || HostEndsWith(host, ".blogspot.com")) {
+    return "blogger";
+  }
+  if (ContainsIgnoreCase(generator, "typepad") || HostEndsWith(host, ".typepad.com")) {
+    return "typepad";
+  }
+  if (ContainsIgnoreCase(generator, "movabletype") || ContainsIgnoreCase(generator, "movable type")) {
+    return "movabletype";
+  }
+  if (ContainsIgnoreCase(generator, "drupal")) return "drupal";
+  if (ContainsIgnoreCase(generator, "ghost")) return "ghost";
+  if (ContainsIgnoreCase(generator, "tdiary")) return "tdiary";
+  if (HostEndsWith(host, ".slashdot.org")) return "slash";
+  if (HasWordPressAssets(page)) return "wordpress";
+  if (HasHEntry(page)) return "microformats";
+  return "";
+}
+
+const PlatformReader* ReaderFor(std::string_view platform) {
+  static const PlatformReader kBlogger{FindBloggerPost, ExtractBloggerComments};
+  static const PlatformReader kMovableType{FindMovableTypePost, ExtractMovableTypeComments};
+  static const PlatformReader kDrupal{FindDrupalPost, ExtractDrupalComments};
+  static const PlatformReader kSlash{FindSlashPost, ExtractSlashComments};
+  static const PlatformReader kGhost{FindGhostPost, ExtractMicroformatsComments};
+  static const PlatformReader kTDiary{FindTDiaryPost, ExtractMicroformatsComments};
+  static const PlatformReader kMicroformats{FindMicroformatsPost, ExtractMicroformatsComments};
+  if (platform == "blogger") return &kBlogger;
+  if (platform == "movabletype" || platform == "typepad") return &kMovableType;
+  if (platform == "drupal") return &kDrupal;
+  if (platform == "slash") return &kSlash;
+  if (platform == "ghost") return &kGhost;
+  if (platform == "tdiary") return &kTDiary;
+  if (platform == "microformats") return &kMicroformats;
+  return nullptr;
+}
+
+}  // namespace linkgraph::parsers

@@ -1,0 +1,158 @@
+// Blogger pages: the post, threaded comments (li.comment in
+// div.comment-thread), the old dl#comments-block, backlinks, and pages with
+// no comments at all. Fixtures are invented pages in Blogger's markup.
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "parsers/parsers.h"
+#include "tests/support/test_paths.h"
+
+namespace linkgraph {
+namespace {
+
+ExtractedPage ExtractBlogger(const std::string& name, const std::string& url) {
+  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "blogger" / name);
+  auto page = parsers::ExtractPage(bytes, url);
+  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
+  return std::move(page).value();
+}
+
+ExtractedPage Threaded() {
+  return ExtractBlogger("threaded_comments.html", "https://kettlenotes.example.org/x.html");
+}
+
+ExtractedPage OldBlock() {
+  return ExtractBlogger("old_comments_block.html", "http://lanternyard.blogspot.com/x.html");
+}
+
+BOOST_AUTO_TEST_SUITE(blogger)
+
+BOOST_AUTO_TEST_CASE(post_title_author_and_date_come_from_blogger_markup) {
+  ExtractedPage page = Threaded();
+  BOOST_TEST(page.platform == "blogger");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Winter Porridge Trials");
+  BOOST_TEST(page.post.author == "Orla Benning");
+  BOOST_TEST(page.post.published == "2014-01-11T08:30:00-05:00");
+  BOOST_TEST(page.post.text ==
+             "Three bowls of oats, cooked three ways, tasted by the whole kitchen.");
+}
+
+BOOST_AUTO_TEST_CASE(threaded_comments_keep_page_order_ids_and_permalinks) {
+  ExtractedPage page = Threaded();
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  const std::string post = "https://kettlenotes.example.org/2014/01/winter-porridge-trials.html";
+  const char* ids[] = {"c5001", "c5002", "c5004", "c5005"};
+  for (size_t i = 0; i < 4; ++i) {
+    BOOST_TEST(page.comments[i].id == ids[i]);
+    BOOST_TEST(page.comments[i].permalink == post + "#" + ids[i]);
+    BOOST_TEST(page.comments[i].position == static_cast<int>(i) + 1);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(reply_is_child_of_enclosing_comment) {
+  ExtractedPage page = Threaded();
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_TEST(page.comments[0].parent_id == "");
+  BOOST_TEST(page.comments[1].parent_id == "c5001");
+  BOOST_TEST(page.comments[3].parent_id == "");
+}
+
+BOOST_AUTO_TEST_CASE(deleted_comment_is_skipped_and_its_reply_answers_the_comment_above) {
+  ExtractedPage page = Threaded();
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  for (const Comment& comment : page.comments) BOOST_TEST(comment.id != "c5003");
+  BOOST_TEST(page.comments[2].author == "Mags Quill");
+  BOOST_TEST(page.comments[2].parent_id == "c5001");
+}
+
+BOOST_AUTO_TEST_CASE(threaded_author_date_and_text) {
+  ExtractedPage page = Threaded();
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  const Comment& first = page.comments[0];
+  BOOST_TEST(first.author == "Piet Vander");  // not the avatar's link, not span.icon.user
+  BOOST_TEST(first.author_url == "https://www.blogger.com/profile/201");
+  BOOST_TEST(first.published == "2014-01-11T10:00:00");
+  BOOST_TEST(first.text == "Steel-cut every time.\nSoak them overnight.");
+  BOOST_TEST(page.comments[2].author_url == "http://quill.example.net/");
+}
+
+BOOST_AUTO_TEST_CASE(comment_id_is_read_from_the_comment_block_when_the_item_has_none) {
+  ExtractedPage page = Threaded();
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_TEST(page.comments[3].id == "c5005");
+  BOOST_TEST(page.comments[3].author == "Tamsin Reel");
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_date_text_falls_back_to_the_permalinks_instant_in_utc) {
+  // "?showComment=1389463200000": milliseconds since the epoch.
+  ExtractedPage page = Threaded();
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_TEST(page.comments[2].published == "2014-01-11T18:00:00+00:00");
+}
+
+BOOST_AUTO_TEST_CASE(markup_inside_scripts_is_not_read_as_comments) {
+  ExtractedPage page = Threaded();
+  for (const Comment& comment : page.comments) BOOST_TEST(comment.id != "c999");
+}
+
+BOOST_AUTO_TEST_CASE(post_date_joins_the_day_heading_and_the_permalink_time) {
+  ExtractedPage page = OldBlock();
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Mending the shed roof");
+  BOOST_TEST(page.post.author == "Ansel Hobb");  // not "Eingestellt von Ansel Hobb"
+  BOOST_TEST(page.post.published == "2009-04-14T19:45:00");
+}
+
+BOOST_AUTO_TEST_CASE(old_comments_block_yields_flat_comments_without_deleted_ones) {
+  ExtractedPage page = OldBlock();
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  const Comment& first = page.comments[0];
+  BOOST_TEST(first.id == "c7001");
+  BOOST_TEST(first.permalink ==
+             "http://lanternyard.blogspot.com/2009/04/mending-shed-roof.html#c7001");
+  BOOST_TEST(first.author == "Wren Halloway");
+  BOOST_TEST(first.author_url == "http://www.blogger.com/profile/701");
+  BOOST_TEST(first.published == "2009-04-15T02:00:00");
+  BOOST_TEST(first.text == "Did the felt go on before the rain?\nOurs leaked for a week.");
+  BOOST_TEST(first.parent_id == "");
+  const Comment& second = page.comments[1];
+  BOOST_TEST(second.id == "c7003");
+  BOOST_TEST(second.position == 2);
+  BOOST_TEST(second.author == "Anonym");  // without "hat gesagt…"
+  BOOST_TEST(second.author_url == "");
+  BOOST_TEST(second.published == "2009-04-16T01:00:00+00:00");
+  BOOST_TEST(second.text == "Tar paper lasts longer than you think.");
+  BOOST_TEST(second.parent_id == "");
+}
+
+BOOST_AUTO_TEST_CASE(backlinks_are_trackbacks_not_comments) {
+  ExtractedPage page = OldBlock();
+  BOOST_REQUIRE(page.trackbacks.size() == 1u);
+  const Trackback& backlink = page.trackbacks[0];
+  BOOST_TEST(backlink.source_url == "http://gutterworks.example.com/2009/04/roofs.html");
+  BOOST_TEST(backlink.title == "Roofs we liked this spring");
+  BOOST_TEST(backlink.published == "2009-04-20");
+  BOOST_TEST((backlink.kind == LinkbackKind::kTrackback));
+}
+
+BOOST_AUTO_TEST_CASE(empty_comment_area_yields_no_comments) {
+  ExtractedPage page = ExtractBlogger(
+      "no_comments.html", "https://quiethours.blogspot.com/2016/02/nothing-to-add.html");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Nothing to add");
+  BOOST_TEST(page.post.text == "A short note that nobody answered.");
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(page.trackbacks.empty());
+}
+
+BOOST_AUTO_TEST_CASE(front_page_with_several_posts_is_no_post) {
+  ExtractedPage page = ExtractBlogger("front_page.html", "https://quiethours.blogspot.com/");
+  BOOST_TEST(!page.has_post);
+  BOOST_TEST(page.comments.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace linkgraph

@@ -1,0 +1,100 @@
+// Drupal pages: the node and its comments, threaded by .indented and by the
+// parent the markup names (RDFa sioc:reply_of, "In reply to").
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "parsers/parsers.h"
+#include "tests/support/test_paths.h"
+
+namespace linkgraph {
+namespace {
+
+ExtractedPage ExtractDrupal(const std::string& name, const std::string& url) {
+  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "drupal" / name);
+  auto page = parsers::ExtractPage(bytes, url);
+  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
+  return std::move(page).value();
+}
+
+BOOST_AUTO_TEST_SUITE(drupal)
+
+BOOST_AUTO_TEST_CASE(drupal8_node_gives_title_author_date_and_body) {
+  ExtractedPage page =
+      ExtractDrupal("drupal8_article.html", "https://orchard.example/blog/pruning-old-apple-trees");
+  BOOST_TEST(page.platform == "drupal");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Pruning Old Apple Trees");
+  BOOST_TEST(page.post.author == "Wren Applegate");
+  BOOST_TEST(page.post.published == "2021-03-14T09:30:00+00:00");
+  BOOST_TEST(page.post.text.find("thin the crown") != std::string::npos);
+  BOOST_TEST(page.post.text.find("Sidebar block") == std::string::npos);
+  BOOST_TEST(page.post.text.find("How much of the crown") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(drupal8_comments_in_page_order_with_ids_and_permalinks) {
+  ExtractedPage page =
+      ExtractDrupal("drupal8_article.html", "https://orchard.example/blog/pruning-old-apple-trees");
+  BOOST_REQUIRE(page.comments.size() == 4u);  // the comment form is no comment
+  const Comment& first = page.comments[0];
+  BOOST_TEST(first.id == "comment-11");
+  BOOST_TEST(first.permalink == "https://orchard.example/blog/pruning-old-apple-trees#comment-11");
+  BOOST_TEST(first.author == "Bramble Finch");
+  BOOST_TEST(first.author_url == "https://bramble.example/");
+  BOOST_TEST(first.published == "2021-03-14T10:15:00+00:00");
+  BOOST_TEST(first.text == "How much of the crown do you take off in one winter?");
+  BOOST_TEST(first.parent_id == "");
+  BOOST_TEST(first.position == 1);
+  BOOST_TEST(page.comments[3].id == "comment-14");
+  BOOST_TEST(page.comments[3].position == 4);
+}
+
+BOOST_AUTO_TEST_CASE(reply_names_its_parent_and_nested_indented_reply_follows_indentation) {
+  ExtractedPage page =
+      ExtractDrupal("drupal8_article.html", "https://orchard.example/blog/pruning-old-apple-trees");
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  // The hidden "In reply to ... by Bramble Finch" is not the reply's author.
+  BOOST_TEST(page.comments[1].author == "Wren Applegate");
+  BOOST_TEST(page.comments[1].parent_id == "comment-11");
+  BOOST_TEST(page.comments[1].text == "No more than a quarter, or the tree sulks.");
+  BOOST_TEST(page.comments[2].parent_id == "comment-12");
+  BOOST_TEST(page.comments[2].published == "2021-03-15T08:05:00+00:00");
+  BOOST_TEST(page.comments[3].parent_id == "");  // back at the top level after .indented
+}
+
+BOOST_AUTO_TEST_CASE(drupal7_ids_come_from_the_anchor_before_each_comment) {
+  ExtractedPage page = ExtractDrupal("drupal7_node.html", "http://kuechenheft.example/node/5");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Kürbissuppe im Herbst");
+  BOOST_TEST(page.post.author == "Ilse Kornfeld");
+  BOOST_TEST(page.post.published == "2015-11-06T08:30:00+01:00");
+  BOOST_TEST(page.post.text == "Ein Rezept für kalte Tage.");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].id == "comment-21");
+  BOOST_TEST(page.comments[0].author == "Jonas Eberwein");  // "(nicht überprüft)" left out
+  BOOST_TEST(page.comments[0].published == "2015-11-06T09:00:00+01:00");
+  BOOST_TEST(page.comments[0].text == "Mit Ingwer noch besser.");
+  // sioc:reply_of names the node for a top-level comment: no parent.
+  BOOST_TEST(page.comments[0].parent_id == "");
+  BOOST_TEST(page.comments[1].id == "comment-22");
+  BOOST_TEST(page.comments[1].parent_id == "comment-21");
+  BOOST_TEST(page.comments[1].author == "Ilse Kornfeld");
+}
+
+BOOST_AUTO_TEST_CASE(node_with_only_a_comment_form_has_no_comments) {
+  ExtractedPage page = ExtractDrupal("no_comments.html", "https://orchard.example/blog/quiet");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Quiet Post");
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(page.trackbacks.empty());
+}
+
+BOOST_AUTO_TEST_CASE(front_page_of_teasers_is_no_post) {
+  ExtractedPage page = ExtractDrupal("front_page.html", "https://orchard.example/");
+  BOOST_TEST(!page.has_post);
+  BOOST_TEST(page.comments.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace linkgraph
