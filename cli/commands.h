@@ -20,6 +20,7 @@ struct ImportOptions {
   std::vector<std::string> paths;
   bool quiet = false;
   bool reextract = false;  // extract pages whose bytes are unchanged too
+  bool explain = false;    // a line per page: the platform read and what was found
   bool no_graph = false;   // leave people and edges to `linkgraph rebuild`
   double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
 };

@@ -71,6 +71,27 @@ store::PageToSave ReadAndProcess(const fs::path& path, store::Store& store, bool
   return page;
 }
 
+// One line saying how a page was read: which platform's reading, and what
+// it found. For checking a new blog's markup before crawling it.
+std::string Explain(const fs::path& file, const store::PageToSave& page) {
+  std::string line = file.string() + ": ";
+  if (page.fetch.status != "ok") return line + page.fetch.status + " (" + page.fetch.error + ")";
+  if (!page.extracted) return line + "unchanged since it was stored (--reextract reads it again)";
+  const ExtractedPage& read = *page.extracted;
+  line += "platform " + (read.platform.empty() ? std::string("unknown (generic reading)")
+                                               : read.platform);
+  if (!read.has_post) return line + "; no single post (a listing, or no post body found)";
+  const auto replies = std::count_if(read.comments.begin(), read.comments.end(),
+                                     [](const Comment& c) { return !c.parent_id.empty(); });
+  line += "; post \"" + read.post.title + "\"";
+  if (!read.post.author.empty()) line += " by " + read.post.author;
+  if (!read.post.published.empty()) line += " on " + read.post.published;
+  line += "; " + std::to_string(read.comments.size()) + " comments (" + std::to_string(replies) +
+          " replies), " + std::to_string(read.trackbacks.size()) + " trackbacks, " +
+          std::to_string(read.mentions.size()) + " mentions";
+  return line;
+}
+
 }  // namespace
 
 int RunImport(const ImportOptions& options) {
@@ -105,6 +126,7 @@ int RunImport(const ImportOptions& options) {
   };
   for (const fs::path& file : files) {
     store::PageToSave page = ReadAndProcess(file, **store, options.reextract);
+    if (options.explain) std::cout << Explain(file, page) << '\n';
     if (page.fetch.status != "ok") {
       std::cerr << "linkgraph import: " << file.string() << ": " << page.fetch.error << '\n';
       ++failed;

@@ -181,6 +181,8 @@ int Run(int argc, char** argv) {
   import->add_flag("--no-graph", import_options.no_graph,
                    "Do not derive people and edges now (run 'linkgraph rebuild' later)");
   AddLockTimeoutOption(import, &import_options.lock_timeout_seconds);
+  import->add_flag("--explain", import_options.explain,
+                   "Print for each page the platform it was read as and what was found");
   import->add_flag("--reextract", import_options.reextract,
                    "Extract files whose bytes are already stored too (after an upgrade)");
 

@@ -1,7 +1,9 @@
 // `linkgraph import`: the sample blog from disk, imported once, twice, and
 // again after a page was edited.
 #include <boost/test/unit_test.hpp>
+#include <map>
 #include <set>
+#include <sstream>
 
 #include "tests/cli/cli_fixtures.h"
 
@@ -73,6 +75,30 @@ BOOST_AUTO_TEST_CASE(importing_sample_stores_3_posts_13_comments_4_trackbacks) {
   for (const auto& trackback : exported["trackbacks"]) {
     BOOST_TEST((trackback["post_url"] == kSeedPostUrl), trackback);
   }
+}
+
+BOOST_AUTO_TEST_CASE(explain_names_each_pages_platform_and_what_was_read) {
+  const fs::path blogger = testing::TestDataDir() / "parsers" / "blogger" / "threaded_comments.html";
+  const fs::path seed = SampleDir() / "2009" / "12" / "06" / "social-media-from-online-to-offline" /
+                        "index.html";
+  RunResult explained =
+      RunOk({"import", "--explain", "--no-graph", "--db", db, blogger.string(), seed.string()});
+  std::istringstream lines(explained.out);
+  std::map<std::string, std::string> by_file;
+  for (std::string line; std::getline(lines, line);) {
+    for (const fs::path& file : {blogger, seed}) {
+      if (line.starts_with(file.string() + ": ")) by_file[file.string()] = line;
+    }
+  }
+  const std::string& blogger_line = by_file[blogger.string()];
+  BOOST_TEST(blogger_line.find("platform blogger") != std::string::npos, blogger_line);
+  BOOST_TEST(blogger_line.find("comments (") != std::string::npos, blogger_line);
+  const std::string& seed_line = by_file[seed.string()];
+  BOOST_TEST(seed_line.find("platform wordpresscom") != std::string::npos, seed_line);
+  BOOST_TEST(seed_line.find("8 comments (4 replies), 4 trackbacks") != std::string::npos,
+             seed_line);
+  // Explaining changes nothing: the pages are stored as by a plain import.
+  BOOST_TEST(Status()["comments"] >= 8);
 }
 
 BOOST_AUTO_TEST_CASE(reimporting_same_files_changes_nothing_and_reports_nothing_new) {
