@@ -75,6 +75,10 @@ struct ExtractedPage {
   // advertises the API (<link rel="https://api.w.org/">) and the post's id.
   std::vector<std::string> feed_links;
   std::string comments_api_url;
+  // How the comments were read: the reading that found them ("blogger",
+  // "schema.org", "generic", ...), or why there are none in the page
+  // ("loaded by script (Disqus)"). For `import --explain`; not stored.
+  std::string comments_source;
 };
 
 inline const char* ToString(LinkbackKind kind) {

@@ -95,6 +95,40 @@ std::vector<std::string> PageLinks(const PageContext& page) {
   return links;
 }
 
+// The platform's reading first; when it finds no comments, what the page
+// states as data, then the shape of unknown themes.
+void ReadComments(const PageContext& page, const PlatformReader* reader, ExtractedPage* out) {
+  if (reader != nullptr) {
+    reader->comments(page, &out->comments, &out->trackbacks);
+  } else {
+    ExtractWordPressComments(page, &out->comments, &out->trackbacks);
+  }
+  out->comments_source = out->platform.empty() ? "wordpress-style markup" : out->platform;
+  if (!out->comments.empty()) return;
+  if (reader == nullptr) ExtractMicroformatsComments(page, &out->comments, &out->trackbacks);
+  if (!out->comments.empty()) {
+    out->comments_source = "microformats";
+    return;
+  }
+  ExtractSchemaOrgComments(page, &out->comments);
+  if (!out->comments.empty()) {
+    out->comments_source = "schema.org";
+    return;
+  }
+  bool loaded_by_script = false;
+  ExtractDisqusComments(page, &out->comments, &loaded_by_script);
+  if (!out->comments.empty()) {
+    out->comments_source = "disqus (server-rendered list)";
+    return;
+  }
+  if (loaded_by_script) {
+    out->comments_source = "none in the page: Disqus loads them by script";
+    return;
+  }
+  ExtractGenericComments(page, &out->comments);
+  out->comments_source = out->comments.empty() ? "none found" : "generic (comment-like blocks)";
+}
+
 }  // namespace
 
 void AddMentions(const std::string& text, MentionPlace place, const std::string& comment_id,
@@ -136,11 +170,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
   if (!extracted.has_post) return extracted;
   extracted.comments_api_url = CommentsApiUrl(page);
 
-  if (reader != nullptr) {
-    reader->comments(page, &extracted.comments, &extracted.trackbacks);
-  } else {
-    ExtractWordPressComments(page, &extracted.comments, &extracted.trackbacks);
-  }
+  ReadComments(page, reader, &extracted);
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
               &extracted.mentions);
   for (const Comment& comment : extracted.comments) {

@@ -77,6 +77,22 @@ void ExtractDrupalComments(const PageContext& page, std::vector<Comment>* commen
 bool FindSlashPost(const PageContext& page, PostParts* parts);
 void ExtractSlashComments(const PageContext& page, std::vector<Comment>* comments,
                           std::vector<Trackback>* trackbacks);
+// Fallbacks for pages whose platform reading found no comments, tried in
+// this order (extract_page.cc):
+// schema.org Comment items of the page's BlogPosting/Article, as JSON-LD or
+// microdata.
+void ExtractSchemaOrgComments(const PageContext& page, std::vector<Comment>* comments);
+// The Disqus plugin's server-rendered list (#dsq-comments). Sets
+// *loaded_by_script when the page has a Disqus container with nothing in it:
+// its comments exist but are not in the HTML.
+void ExtractDisqusComments(const PageContext& page, std::vector<Comment>* comments,
+                           bool* loaded_by_script);
+// Unknown themes: repeated sibling blocks under an element whose id or class
+// says comment, each with an author-like element and a date. Precision
+// first: navigation, sidebars, "recent comments" widgets, related posts and
+// the reply form are never comments.
+void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments);
+
 // Ghost and tDiary pages carry no comments in their HTML: the post only.
 bool FindGhostPost(const PageContext& page, PostParts* parts);
 bool FindTDiaryPost(const PageContext& page, PostParts* parts);

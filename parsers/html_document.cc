@@ -241,6 +241,17 @@ const GumboNode* NextElementSibling(const GumboNode* node) {
   return nullptr;
 }
 
+std::string ScriptText(const GumboNode* script) {
+  std::string text;
+  for (unsigned i = 0; i < script->v.element.children.length; ++i) {
+    auto* child = static_cast<const GumboNode*>(script->v.element.children.data[i]);
+    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
+      text += child->v.text.text;
+    }
+  }
+  return text;
+}
+
 namespace {
 
 // Depth-first, document order, without recursion (pages can be deep). Stops

@@ -53,6 +53,8 @@ std::string_view Id(const GumboNode* node);
 std::vector<const GumboNode*> ElementChildren(const GumboNode* node);
 // The next element after node under the same parent, or nullptr.
 const GumboNode* NextElementSibling(const GumboNode* node);
+// The raw text of a <script> (or <style>) element.
+std::string ScriptText(const GumboNode* script);
 
 // Descendants of root (not root itself) that match, in document order. The
 // walk does not enter a node for which prune returns true (a match is still

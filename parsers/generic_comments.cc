@@ -1,0 +1,518 @@
+// Comments of unknown themes, found by their shape: repeated sibling blocks
+// (same tag and a shared class, or the items of one list) under an element
+// whose id or class says comment, each with an author, a date and text of
+// its own. Runs last, when no platform reading or stated data found any.
+// Precision first: one failed check and the page gets no comments, since a
+// page without comments must never be given invented ones.
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <optional>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+// Every block needs text of its own beyond author and date (links left
+// out); at least one of a group needs this much of it.
+constexpr size_t kMinSubstantialChars = 20;
+constexpr size_t kMaxAuthorChars = 80;
+// A date element's own text; longer text is prose that may mention a date.
+constexpr size_t kMaxDateTextChars = 80;
+
+// Parts of names that say comment; matched anywhere in a class token or the
+// id ("commentlist", "post-comments", "kommentare").
+constexpr std::array<std::string_view, 8> kCommentWords = {"comment",    "kommentar", "commentaire",
+                                                           "comentario", "responses", "discussion",
+                                                           "reactions",  "replies"};
+
+// Whole parts ("-" or "_" separated) of names of page regions that list
+// comment-like items but never hold a post's comments.
+constexpr std::array<std::string_view, 34> kRefusedParts = {
+    "sidebar",     "widget",    "widgets",      "nav",        "navbar",     "navigation",
+    "menu",        "related",   "relatedposts", "yarpp",      "pagination", "pager",
+    "paging",      "share",     "sharing",      "sharedaddy", "social",     "addtoany",
+    "respond",     "form",      "commentform",  "bio",        "about",      "tagcloud",
+    "cloud",       "tags",      "recent",       "popular",    "trending",   "breadcrumb",
+    "breadcrumbs", "subscribe", "newsletter",   "archives"};
+
+// Page chrome above a comment area; inside a comment, a <header> or
+// <footer> is its byline.
+constexpr std::array<std::string_view, 4> kPageChromeParts = {"footer", "header", "masthead",
+                                                              "colophon"};
+
+// Layout flags on a page's wrappers ("has-sidebar", "no-sidebar") name the
+// page's shape, not the element.
+bool IsLayoutFlag(std::string_view token) {
+  for (std::string_view prefix : {"has-", "with-", "no-", "without-", "is-"}) {
+    if (StartsWithIgnoreCase(token, prefix)) return true;
+  }
+  return false;
+}
+
+template <typename Test>
+bool AnyClassToken(const GumboNode* node, const Test& test) {
+  std::string_view classes = Attr(node, "class");
+  size_t pos = 0;
+  while (pos < classes.size()) {
+    while (pos < classes.size() && IsAsciiSpace(classes[pos])) ++pos;
+    size_t end = pos;
+    while (end < classes.size() && !IsAsciiSpace(classes[end])) ++end;
+    if (end > pos && test(classes.substr(pos, end - pos))) return true;
+    pos = end;
+  }
+  return false;
+}
+
+template <typename Test>
+bool AnyName(const GumboNode* node, const Test& test) {
+  std::string_view id = Id(node);
+  return (!id.empty() && test(id)) || AnyClassToken(node, test);
+}
+
+template <size_t N>
+bool HasPart(std::string_view name, const std::array<std::string_view, N>& parts) {
+  if (IsLayoutFlag(name)) return false;
+  size_t pos = 0;
+  while (pos <= name.size()) {
+    size_t end = name.find_first_of("-_", pos);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view part = name.substr(pos, end - pos);
+    for (std::string_view refused : parts) {
+      if (EqualsIgnoreCase(part, refused)) return true;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+bool IsDocumentLevel(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_BODY) || IsTag(node, GUMBO_TAG_HTML);
+}
+
+bool IsCommentNamed(const GumboNode* node) {
+  if (IsDocumentLevel(node)) return false;
+  return AnyName(node, [](std::string_view name) {
+    return std::any_of(kCommentWords.begin(), kCommentWords.end(),
+                       [name](std::string_view word) { return ContainsIgnoreCase(name, word); });
+  });
+}
+
+// Navigation, sidebars and widgets, related posts, the reply form,
+// pagination, share buttons, bio boxes, tag clouds: refused wherever they are.
+bool IsRefusedRegion(const GumboNode* node) {
+  if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) || IsTag(node, GUMBO_TAG_FORM) ||
+      IsTag(node, GUMBO_TAG_MENU)) {
+    return true;
+  }
+  if (IsDocumentLevel(node)) return false;
+  return AnyName(node, [](std::string_view name) { return HasPart(name, kRefusedParts); });
+}
+
+bool IsPageChrome(const GumboNode* node) {
+  if (IsRefusedRegion(node) || IsTag(node, GUMBO_TAG_FOOTER) || IsTag(node, GUMBO_TAG_HEADER)) {
+    return true;
+  }
+  if (IsDocumentLevel(node)) return false;
+  return AnyName(node, [](std::string_view name) { return HasPart(name, kPageChromeParts); });
+}
+
+// What the blocks of one comment list share.
+struct BlockKind {
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  std::string token;  // a class every block has; "" for the items of a list
+
+  bool Matches(const GumboNode* node) const {
+    if (!IsTag(node, tag)) return false;
+    if (!token.empty()) return HasClass(node, token);
+    return IsTag(node->parent, GUMBO_TAG_OL) || IsTag(node->parent, GUMBO_TAG_UL);
+  }
+};
+
+bool IsProse(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_P) || IsTag(node, GUMBO_TAG_BLOCKQUOTE) ||
+         IsTag(node, GUMBO_TAG_PRE);
+}
+
+bool ClassHasAny(const GumboNode* node, std::initializer_list<std::string_view> words) {
+  return AnyClassToken(node, [words](std::string_view token) {
+    for (std::string_view word : words) {
+      if (ContainsIgnoreCase(token, word)) return true;
+    }
+    return false;
+  });
+}
+
+// Bylines, metadata and buttons around a comment's text.
+bool IsNotText(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_HEADER) || IsTag(node, GUMBO_TAG_FOOTER) || IsRefusedRegion(node) ||
+         ClassHasAny(node, {"meta", "reply", "action", "avatar", "permalink", "vote", "report",
+                            "toolbar", "says", "vcard", "moderation"});
+}
+
+std::string StripSays(std::string name) {
+  for (std::string_view said : {"says:", "says", "said:", "wrote:", "schreibt:", "sagt:",
+                                "a \xC3\xA9"
+                                "crit :",
+                                "a \xC3\xA9"
+                                "crit:",
+                                "dit :", "escribi\xC3\xB3:", "dice:"}) {
+    if (name.size() > said.size() &&
+        EqualsIgnoreCase(std::string_view(name).substr(name.size() - said.size()), said)) {
+      name.resize(name.size() - said.size());
+      break;
+    }
+  }
+  return std::string(TrimAscii(name));
+}
+
+size_t CountChars(std::string_view utf8) {
+  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// The text nodes directly under node, on one line.
+std::string OwnText(const GumboNode* node) {
+  std::string text;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_TEXT) (text += child->v.text.text) += ' ';
+  }
+  return OneLine(CollapseText(text));
+}
+
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Pingbacks shown as comments: WordPress's "[...] quoted text [...]".
+bool IsPingbackExcerpt(std::string_view text) {
+  std::string_view trimmed = TrimAscii(text);
+  for (std::string_view ellipsis : {"[...]", "[\xE2\x80\xA6]"}) {
+    if (trimmed.starts_with(ellipsis) && trimmed.ends_with(ellipsis)) return true;
+  }
+  return false;
+}
+
+bool Contains(const GumboNode* outer, const GumboNode* inner) {
+  for (const GumboNode* up = inner; up != nullptr; up = up->parent) {
+    if (up == outer) return true;
+  }
+  return false;
+}
+
+// Reads one block as a comment (author, date, text) or refuses it.
+class BlockReader {
+ public:
+  BlockReader(const PageContext& page, const GumboNode* block, const BlockKind& kind)
+      : page_(page), block_(block), kind_(kind) {}
+
+  // The block's id, or the id of a comment inside a wrapper block
+  // ("comment-214106" on the <article> in a <div class="portlet">).
+  std::string Id() const {
+    if (std::string_view own = parsers::Id(block_); !own.empty()) return std::string(own);
+    std::vector<const GumboNode*> named = FindInScope([](const GumboNode* n) {
+      std::string_view id = parsers::Id(n);
+      return HasDigit(id) &&
+             std::any_of(kCommentWords.begin(), kCommentWords.end(),
+                         [id](std::string_view w) { return ContainsIgnoreCase(id, w); });
+    });
+    return named.empty() ? std::string() : std::string(parsers::Id(named.front()));
+  }
+
+  // Whether the block read has words enough to be sure it is a comment.
+  bool Substantial() const { return substantial_; }
+
+  bool Read(Comment* comment) {
+    if (ClassHasAny(block_, {"pingback", "trackback"})) return false;
+    author_ = FindAuthor();
+    if (author_ == nullptr) return false;
+    content_ = FindContent();
+    comment->published = FindDate();
+    if (comment->published.empty()) return false;
+    comment->text = ReadText(false);
+    size_t own_chars = CountChars(ReadText(true));
+    if (own_chars == 0 || IsPingbackExcerpt(comment->text)) return false;
+    substantial_ = own_chars >= kMinSubstantialChars;
+    comment->author = StripSays(OneLine(TextOf(author_)));
+    const GumboNode* link =
+        IsTag(author_, GUMBO_TAG_A) ? author_ : FindFirst(author_, TagIs(GUMBO_TAG_A));
+    std::string_view href = Attr(link, "href");
+    if (!href.empty() && href[0] != '#') comment->author_url = AbsoluteUrl(page_, href);
+    return true;
+  }
+
+ private:
+  // Nested blocks are other comments; refused regions are no one's.
+  bool OutOfScope(const GumboNode* node) const {
+    return node != block_ && (kind_.Matches(node) || IsRefusedRegion(node));
+  }
+
+  bool InProse(const GumboNode* node) const {
+    for (const GumboNode* up = node; up != nullptr && up != block_; up = up->parent) {
+      if (IsProse(up)) return true;
+    }
+    return false;
+  }
+
+  std::vector<const GumboNode*> FindInScope(const NodePredicate& match) const {
+    return FindAll(
+        block_, [&](const GumboNode* n) { return !OutOfScope(n) && match(n); },
+        [this](const GumboNode* n) { return OutOfScope(n); });
+  }
+
+  bool IsAuthorName(const GumboNode* node) const {
+    if (InProse(node)) return false;
+    std::string name = StripSays(OneLine(TextOf(node)));
+    return !name.empty() && CountChars(name) <= kMaxAuthorChars;
+  }
+
+  // Most specific first: a name element, then an author wrapper, then the
+  // commenter's link (rel=nofollow/external/author/ugc) outside the text.
+  const GumboNode* FindAuthor() const {
+    static const NodePredicate kTiers[] = {
+        [](const GumboNode* n) {
+          return IsTag(n, GUMBO_TAG_CITE) || HasClass(n, "fn") ||
+                 ContainsIgnoreCase(Attr(n, "itemprop"), "name");
+        },
+        // Not the links beside a name ("user_homepage", "user-profile"), nor
+        // fields named by what they hold (Drupal's "field--name-comment-body").
+        [](const GumboNode* n) {
+          return ClassHasAny(n, {"name", "nick", "user", "commenter"}) &&
+                 !ClassHasAny(n, {"homepage", "journal", "url", "website", "profile", "avatar",
+                                  "field", "body", "text", "content", "title"});
+        },
+        [](const GumboNode* n) {
+          return ClassHasAny(n, {"author"}) || ContainsIgnoreCase(Attr(n, "itemprop"), "author");
+        },
+        [](const GumboNode* n) {
+          std::string_view rel = Attr(n, "rel");
+          std::string_view href = Attr(n, "href");
+          return IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] != '#' &&
+                 (ContainsIgnoreCase(rel, "nofollow") || ContainsIgnoreCase(rel, "external") ||
+                  ContainsIgnoreCase(rel, "author") || ContainsIgnoreCase(rel, "ugc"));
+        }};
+    for (const NodePredicate& tier : kTiers) {
+      for (const GumboNode* node : FindInScope(tier)) {
+        if (IsAuthorName(node)) return node;
+      }
+    }
+    return nullptr;
+  }
+
+  const GumboNode* FindContent() const {
+    auto is_content = [this](const GumboNode* n) {
+      if (n == author_ || InProse(n)) return false;
+      if (ContainsIgnoreCase(Attr(n, "itemprop"), "text")) return true;
+      return ClassHasAny(n, {"text", "content", "body", "message", "entry"}) &&
+             !ClassHasAny(n, {"author", "meta", "date", "time", "name"});
+    };
+    std::vector<const GumboNode*> found = FindInScope(is_content);
+    return found.empty() ? nullptr : found.front();
+  }
+
+  // Dates are read around the text, never from it: prose may name any date.
+  bool MayHoldDate(const GumboNode* node) const {
+    if (InProse(node) || Contains(author_, node)) return false;
+    return content_ == nullptr || !Contains(content_, node) || Contains(content_, author_);
+  }
+
+  // A <time>, then a title attribute, then an element's own short text.
+  std::string FindDate() {
+    std::vector<const GumboNode*> candidates{block_};
+    for (const GumboNode* node : FindInScope([](const GumboNode*) { return true; })) {
+      if (MayHoldDate(node)) candidates.push_back(node);
+    }
+    for (const GumboNode* node : candidates) {
+      if (!IsTag(node, GUMBO_TAG_TIME)) continue;
+      std::string date = ParseDate(Attr(node, "datetime"));
+      if (date.empty()) date = ParseDate(OneLine(TextOf(node)));
+      if (!date.empty()) return Found(node, date);
+    }
+    for (const GumboNode* node : candidates) {
+      std::string_view title = Attr(node, "title");
+      if (title.empty() || title.size() > kMaxDateTextChars) continue;
+      // A link titled with a date says when its target was written ("Journal").
+      if (IsTag(node, GUMBO_TAG_A) && !HasDigit(OneLine(TextOf(node)))) continue;
+      if (std::string date = ParseDate(title); !date.empty()) return Found(node, date);
+    }
+    for (const GumboNode* node : candidates) {
+      std::string own = OwnText(node);
+      if (own.empty() || CountChars(own) > kMaxDateTextChars) continue;
+      if (std::string date = ParseDate(own); !date.empty()) return Found(node, date);
+    }
+    return {};
+  }
+
+  std::string Found(const GumboNode* node, const std::string& date) {
+    date_node_ = node == block_ ? nullptr : node;
+    return date;
+  }
+
+  // The comment's text; without_links for the check that the block has
+  // words of its own (a list of linked titles has none).
+  std::string ReadText(bool without_links) const {
+    auto prune = [&](const GumboNode* n) {
+      return OutOfScope(n) || n == author_ || n == date_node_ || IsNotText(n) ||
+             (without_links && IsTag(n, GUMBO_TAG_A));
+    };
+    if (content_ != nullptr) {
+      std::string text = TextOf(content_, prune);
+      if (!text.empty()) return text;
+    }
+    std::string text;
+    for (const GumboNode* prose :
+         FindAll(block_, IsProse, [&](const GumboNode* n) { return prune(n) || IsProse(n); })) {
+      std::string paragraph = TextOf(prose, prune);
+      if (paragraph.empty()) continue;
+      if (!text.empty()) text += "\n\n";
+      text += paragraph;
+    }
+    return text.empty() ? TextOf(block_, prune) : text;
+  }
+
+  const PageContext& page_;
+  const GumboNode* block_;
+  const BlockKind& kind_;
+  const GumboNode* author_ = nullptr;
+  const GumboNode* content_ = nullptr;
+  const GumboNode* date_node_ = nullptr;
+  bool substantial_ = false;
+};
+
+// The kinds of repeated children under parent, most repeated first: a tag
+// with a shared class, or the items of a list.
+std::vector<BlockKind> RepeatedKinds(const GumboNode* parent) {
+  struct Count {
+    BlockKind kind;
+    int count;
+  };
+  std::vector<Count> counts;
+  std::vector<const GumboNode*> children = ElementChildren(parent);
+  for (const GumboNode* child : children) {
+    if (IsRefusedRegion(child)) continue;
+    AnyClassToken(child, [&](std::string_view token) {
+      GumboTag tag = child->v.element.tag;
+      auto same = std::find_if(counts.begin(), counts.end(), [&](const Count& c) {
+        return c.kind.tag == tag && EqualsIgnoreCase(c.kind.token, token);
+      });
+      if (same != counts.end()) {
+        ++same->count;
+      } else {
+        counts.push_back({BlockKind{tag, std::string(token)}, 1});
+      }
+      return false;  // every token
+    });
+  }
+  // A list's items, whatever their classes: "alt" on every other one is no kind.
+  if (IsTag(parent, GUMBO_TAG_OL) || IsTag(parent, GUMBO_TAG_UL)) {
+    int items =
+        static_cast<int>(std::count_if(children.begin(), children.end(), [](const GumboNode* n) {
+          return IsTag(n, GUMBO_TAG_LI) && !IsRefusedRegion(n);
+        }));
+    counts.push_back({BlockKind{GUMBO_TAG_LI, ""}, items});
+  }
+  // Ties go to the shared class, which also finds nested replies by it.
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const Count& a, const Count& b) { return a.count > b.count; });
+  std::vector<BlockKind> kinds;
+  for (const Count& c : counts) {
+    if (c.count >= 2) kinds.push_back(c.kind);
+  }
+  return kinds;
+}
+
+// At least half of the group reads as comments, one of them with some words.
+bool GroupReadsAsComments(const PageContext& page, const GumboNode* parent, const BlockKind& kind) {
+  int members = 0;
+  int comments = 0;
+  bool substantial = false;
+  for (const GumboNode* child : ElementChildren(parent)) {
+    if (!kind.Matches(child) || IsRefusedRegion(child)) continue;
+    ++members;
+    Comment ignored;
+    BlockReader reader(page, child, kind);
+    if (!reader.Read(&ignored)) continue;
+    ++comments;
+    substantial = substantial || reader.Substantial();
+  }
+  return substantial && 2 * comments >= members;
+}
+
+struct BlockGroup {
+  const GumboNode* parent;
+  BlockKind kind;
+};
+
+// The first group of comment-like siblings in the container, in page order.
+std::optional<BlockGroup> FindGroup(const PageContext& page, const GumboNode* container) {
+  std::vector<const GumboNode*> parents{container};
+  for (const GumboNode* node : FindAll(
+           container, [](const GumboNode* n) { return !IsRefusedRegion(n); }, IsRefusedRegion)) {
+    parents.push_back(node);
+  }
+  for (const GumboNode* parent : parents) {
+    for (BlockKind& kind : RepeatedKinds(parent)) {
+      if (GroupReadsAsComments(page, parent, kind)) return BlockGroup{parent, std::move(kind)};
+    }
+  }
+  return std::nullopt;
+}
+
+// Depth is bounded by the depth guard ExtractPage runs before parsing.
+void CollectComments(const PageContext& page, const GumboNode* node, const BlockKind& kind,
+                     const std::string& parent_id, std::vector<Comment>* comments) {
+  for (const GumboNode* child : ElementChildren(node)) {
+    if (IsRefusedRegion(child)) continue;
+    Comment comment;
+    BlockReader reader(page, child, kind);
+    if (!kind.Matches(child) || !reader.Read(&comment)) {
+      CollectComments(page, child, kind, parent_id, comments);
+      continue;
+    }
+    comment.position = static_cast<int>(comments->size()) + 1;
+    comment.id = reader.Id();
+    // A permalink only where the page has the anchor: a made-up id links nowhere.
+    if (!comment.id.empty()) {
+      comment.permalink = page.post_url + "#" + comment.id;
+    } else {
+      comment.id = "generic-" + std::to_string(comment.position);
+    }
+    comment.parent_id = parent_id;
+    std::string id = comment.id;
+    comments->push_back(std::move(comment));
+    CollectComments(page, child, kind, id, comments);
+  }
+}
+
+}  // namespace
+
+void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments) {
+  auto candidate = [](const GumboNode* n) { return IsCommentNamed(n) && !IsPageChrome(n); };
+  // A container whose subtree held no group has answered for the containers
+  // inside it (and nested threads would make the search quadratic).
+  const GumboNode* searched = nullptr;
+  for (const GumboNode* container : FindAll(page.root, candidate, IsPageChrome)) {
+    if (searched != nullptr && Contains(searched, container)) continue;
+    // An area that holds the page's title holds the post too: too wide to
+    // tell comments from the rest; a comment list inside it is tried next.
+    if (FindFirst(container, TagIs(GUMBO_TAG_H1)) != nullptr) continue;
+    std::optional<BlockGroup> group = FindGroup(page, container);
+    if (!group) {
+      searched = container;
+      continue;
+    }
+    std::vector<Comment> found;
+    CollectComments(page, group->parent, group->kind, "", &found);
+    if (found.empty()) continue;
+    *comments = std::move(found);
+    return;
+  }
+}
+
+}  // namespace linkgraph::parsers

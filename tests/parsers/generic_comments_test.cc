@@ -1,0 +1,140 @@
+// Unknown themes: comment-like blocks under a comment-named element, and
+// the page regions that look like comments but never are.
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "parsers/parsers.h"
+#include "tests/support/test_paths.h"
+
+namespace linkgraph {
+namespace {
+
+const std::string kGenericSource = "generic (comment-like blocks)";
+
+ExtractedPage ExtractGeneric(const std::string& name, const std::string& url) {
+  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "generic" / name);
+  auto page = parsers::ExtractPage(bytes, url);
+  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
+  return std::move(page).value();
+}
+
+BOOST_AUTO_TEST_SUITE(generic_comments)
+
+BOOST_AUTO_TEST_CASE(kommentar_blocks_are_found_with_authors_dates_and_text) {
+  ExtractedPage page = ExtractGeneric("kommentare.html", "https://backstube.example/?p=7");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.comments_source == kGenericSource);
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  const Comment& first = page.comments[0];
+  BOOST_TEST(first.id == "k-101");
+  BOOST_TEST(first.permalink == "https://backstube.example/2019/01/sauerteig-im-winter/#k-101");
+  BOOST_TEST(first.author == "Greta Roggenkamp");
+  BOOST_TEST(first.author_url == "https://mehlstaub.example/");
+  BOOST_TEST(first.published == "2019-01-14T08:30:00+01:00");
+  BOOST_TEST(first.text ==
+             "Bei mir hilft ein Backofen mit eingeschaltetem Licht, das gibt genug Wärme.");
+  BOOST_TEST(first.parent_id == "");
+  BOOST_TEST(first.position == 1);
+  BOOST_TEST(page.post.text.find("Backofen") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(nested_block_answers_the_block_it_sits_in) {
+  ExtractedPage page = ExtractGeneric("kommentare.html", "https://backstube.example/?p=7");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  const Comment& reply = page.comments[1];
+  BOOST_TEST(reply.id == "k-102");
+  BOOST_TEST(reply.author == "Ilse Lindenhof");
+  BOOST_TEST(reply.published == "2019-01-14T10:05:00+01:00");
+  BOOST_TEST(reply.text == "Gute Idee, das probiere ich am Wochenende gleich aus.");
+  BOOST_TEST(reply.parent_id == "k-101");
+  BOOST_TEST(reply.position == 2);
+  BOOST_TEST(page.comments[2].parent_id == "");  // back at the top level
+}
+
+BOOST_AUTO_TEST_CASE(block_without_id_gets_its_position_and_no_permalink) {
+  ExtractedPage page = ExtractGeneric("kommentare.html", "https://backstube.example/?p=7");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  const Comment& third = page.comments[2];
+  BOOST_TEST(third.id == "generic-3");
+  BOOST_TEST(third.permalink == "");  // the page has no anchor to link to
+  BOOST_TEST(third.author == "Paul Dinkelbach");
+  BOOST_TEST(third.author_url == "");
+  BOOST_TEST(third.position == 3);
+}
+
+BOOST_AUTO_TEST_CASE(list_items_under_responses_are_comments_with_nested_replies) {
+  ExtractedPage page =
+      ExtractGeneric("responses_list.html", "https://spokeandchain.example/gear-ratios/");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.comments_source == kGenericSource);
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  const Comment& first = page.comments[0];
+  BOOST_TEST(first.id == "response-7");
+  BOOST_TEST(first.permalink == "https://spokeandchain.example/gear-ratios/#response-7");
+  BOOST_TEST(first.author == "Moss Hawthorne");
+  BOOST_TEST(first.author_url == "https://tinker.example/");
+  BOOST_TEST(first.published == "2014-03-03T21:12:00+00:00");  // the title's instant
+  BOOST_TEST(first.text ==
+             "The gear ratio table in the second half saved me an afternoon of guessing.");
+  BOOST_TEST(page.comments[1].id == "response-8");
+  BOOST_TEST(page.comments[1].author == "Odile Marsh");
+  BOOST_TEST(page.comments[1].published == "2014-03-04");
+  BOOST_TEST(page.comments[1].parent_id == "response-7");
+  BOOST_TEST(page.comments[1].text ==
+             "Glad it helped; the third table has a typo I will fix tonight.");
+  // A date printed as bare text beside the author.
+  BOOST_TEST(page.comments[2].author == "Bertram Quill");
+  BOOST_TEST(page.comments[2].published == "2014-03-05T07:40:00");
+  BOOST_TEST(page.comments[2].parent_id == "");
+}
+
+BOOST_AUTO_TEST_CASE(items_of_one_list_are_one_kind_whatever_their_alternating_classes) {
+  ExtractedPage page = ExtractGeneric("alternating_list.html", "https://rushandreed.example/cane/");
+  BOOST_TEST(page.comments_source == kGenericSource);
+  // The third item has no date outside its text: a date in prose is no
+  // comment's date, so it is left out.
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].id == "c-31");
+  BOOST_TEST(page.comments[1].id == "c-32");
+}
+
+BOOST_AUTO_TEST_CASE(short_comment_counts_when_its_list_has_a_substantial_one) {
+  ExtractedPage page = ExtractGeneric("alternating_list.html", "https://rushandreed.example/cane/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[1].author == "Hal Wicker");
+  BOOST_TEST(page.comments[1].published == "2016-05-04T11:02:00");
+  BOOST_TEST(page.comments[1].text == "Works for me.");
+}
+
+BOOST_AUTO_TEST_CASE(links_beside_the_name_give_neither_author_nor_date) {
+  // A "Homepage" link classed user_homepage, titled with another date.
+  ExtractedPage page = ExtractGeneric("alternating_list.html", "https://rushandreed.example/cane/");
+  BOOST_REQUIRE(!page.comments.empty());
+  BOOST_TEST(page.comments[0].author == "Ruth Osier");
+  BOOST_TEST(page.comments[0].published == "2016-05-04T09:15:00");
+  BOOST_TEST(page.comments[0].text ==
+             "Twenty minutes was not enough for my old cane; an hour worked better.");
+}
+
+// Pages without comments that hold comment-like regions: precision first.
+BOOST_AUTO_TEST_CASE(comment_like_regions_that_are_no_comments_give_none) {
+  for (const char* name : {
+           "recent_comments_widget.html",  // aside and #sidebar .widget, with dates
+           "related_posts.html",           // div.related inside #comments
+           "reply_form_only.html",         // #comments holds only #respond and its form
+           "forum_navigation.html",        // nav, and a list of linked thread titles
+           "comments_without_dates.html",  // authors and text but no date
+       }) {
+    BOOST_TEST_CONTEXT(name) {
+      ExtractedPage page = ExtractGeneric(name, "https://blog.example/a-post/");
+      BOOST_TEST(page.has_post);
+      BOOST_TEST(page.comments.empty());
+      BOOST_TEST(page.comments_source == "none found");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace linkgraph
