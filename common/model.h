@@ -28,6 +28,11 @@ struct Post {
   std::string site_url;     // the blog's home ("https://host/")
 };
 
+// A response shown under a post. kind says what it is: "comment" (a reply or
+// an ordinary comment, with text), or a webmention without text of its own
+// shown in a facepile: "like", "repost" or "bookmark" (text "", parent_id
+// ""). Only "comment" is a text people wrote: counts of comments, replies
+// and the graph's texts leave the others out.
 struct Comment {
   std::string id;          // stable within the post: "comment-123"
   std::string permalink;   // post URL + "#" + id
@@ -37,6 +42,7 @@ struct Comment {
   std::string text;
   std::string parent_id;  // id of the comment replied to; "" for top level
   int position = 0;       // 1-based order on the page
+  std::string kind = "comment";  // "comment", "like", "repost" or "bookmark"
 };
 
 enum class LinkbackKind { kTrackback, kPingback };

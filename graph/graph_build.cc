@@ -38,6 +38,12 @@ std::string PermalinkOf(const store::StoredComment& comment) {
   return comment.post_url + "#" + comment.comment.id;
 }
 
+// Likes, reposts and bookmarks carry no text: no comment of anyone's, so
+// no edge, no text for the interaction rules and no count of texts.
+bool IsTextComment(const store::StoredComment& comment) {
+  return comment.comment.kind == "comment";
+}
+
 // Home pages of services many people share: a URL naming only one of these
 // says nothing about who wrote the comment.
 bool IsSharedServiceRoot(const std::string& normalised_url) {
@@ -69,7 +75,9 @@ class Builder {
   store::GraphSnapshot Build() {
     FindSingleAuthorSites();
     for (const store::StoredPost& post : inputs_.posts) AddPost(post);
-    for (const store::StoredComment& comment : inputs_.comments) AddComment(comment);
+    for (const store::StoredComment& comment : inputs_.comments) {
+      if (IsTextComment(comment)) AddComment(comment);
+    }
     for (const store::StoredMention& mention : inputs_.mentions) AddMentioned(mention);
     for (const store::StoredTrackback& trackback : inputs_.trackbacks)
       AddTrackbackSource(trackback);
@@ -281,6 +289,7 @@ class Builder {
 
   void AddCommentEdges() {
     for (const store::StoredComment& stored : inputs_.comments) {
+      if (!IsTextComment(stored)) continue;
       const std::string permalink = PermalinkOf(stored);
       const TextRecord& text = texts_[permalink];
       const long long author = PersonId(text.author);
@@ -345,6 +354,7 @@ class Builder {
       jobs.push_back({&texts_[post.post.url], false, 0, post.post.url});
     }
     for (const store::StoredComment& stored : inputs_.comments) {
+      if (!IsTextComment(stored)) continue;
       const std::string permalink = PermalinkOf(stored);
       jobs.push_back({&texts_[permalink], true, RepliedTo(stored), permalink});
     }

@@ -1,6 +1,7 @@
 // Microformats pages: the post and its comments. microformats2 first: the
 // page's main h-entry (p-name, e-content, p-author h-card, dt-published) and
-// its p-comment h-cite / h-entry items (replies threaded by u-in-reply-to);
+// its p-comment h-cite / h-entry items (replies threaded by u-in-reply-to)
+// and its Webmention likes, reposts and bookmarks (Comment::kind, no text);
 // classic microformats (hentry, entry-title, entry-content, vcard) as the
 // fallback for the post. A property belongs to its nearest microformat root,
 // so an h-card's p-name is never the post's title.
@@ -84,19 +85,26 @@ struct Person {
   std::string url;
 };
 
-// p-author / u-author: an h-card's name and URL, or a plain name or link.
-Person AuthorOf(const PageContext& page, const GumboNode* item) {
+// An h-card's name and URL, or a plain name or link. Facepiles show only
+// a photo: its alt is the name then (the implied p-name of microformats2).
+Person CardOf(const PageContext& page, const GumboNode* card) {
   Person person;
+  if (HasClass(card, "h-card")) {
+    person.name = TextValue(Property(card, "p-name"));
+    person.url = UrlValue(page, Property(card, "u-url"));
+  }
+  if (person.name.empty()) person.name = TextValue(card);
+  if (person.name.empty()) person.name = TextValue(FindFirst(card, TagIs(GUMBO_TAG_IMG)));
+  if (person.url.empty() && IsTag(card, GUMBO_TAG_A)) person.url = UrlValue(page, card);
+  return person;
+}
+
+// p-author / u-author of item.
+Person AuthorOf(const PageContext& page, const GumboNode* item) {
   const GumboNode* author = Property(item, "p-author");
   if (author == nullptr) author = Property(item, "u-author");
-  if (author == nullptr) return person;
-  if (HasClass(author, "h-card")) {
-    person.name = TextValue(Property(author, "p-name"));
-    person.url = UrlValue(page, Property(author, "u-url"));
-  }
-  if (person.name.empty()) person.name = TextValue(author);
-  if (person.url.empty() && IsTag(author, GUMBO_TAG_A)) person.url = UrlValue(page, author);
-  return person;
+  if (author == nullptr) return {};
+  return CardOf(page, author);
 }
 
 bool IsHEntry(const GumboNode* node) { return HasClass(node, "h-entry"); }
@@ -163,20 +171,64 @@ bool FindClassicPost(const PageContext& page, PostParts* parts) {
 }
 
 // Webmention likes, reposts and bookmarks: responses without text of their
-// own, shown in facepiles. Not comments.
-bool IsReaction(const GumboNode* item) {
-  if (HasAnyClass(item, {"p-like", "p-repost", "p-bookmark", "u-like", "u-repost", "u-bookmark"})) {
-    return true;
+// own, shown in facepiles. How each kind is marked: the item's own property
+// class ("p-like h-cite", "u-like h-card"), a "-of" property inside it, or
+// a facepile named for the kind.
+struct ReactionMarks {
+  std::string_view kind;  // Comment::kind
+  std::string_view p_class, u_class, of_property, area;
+};
+constexpr ReactionMarks kReactions[] = {
+    {"like", "p-like", "u-like", "u-like-of", "likes"},
+    {"repost", "p-repost", "u-repost", "u-repost-of", "reposts"},
+    {"bookmark", "p-bookmark", "u-bookmark", "u-bookmark-of", "bookmarks"},
+};
+constexpr std::string_view kTextComment = "comment";
+// An item of a facepile that does not say which kind it is: left out.
+constexpr std::string_view kUnknownReaction = "";
+
+bool IsNamed(const GumboNode* node, std::string_view name) {
+  return HasClass(node, name) || EqualsIgnoreCase(Id(node), name);
+}
+
+// The items a microformats2 entry lists as its responses.
+bool IsResponseProperty(const GumboNode* node) {
+  if (HasClass(node, "p-comment")) return true;
+  for (const ReactionMarks& marks : kReactions) {
+    if (HasClass(node, marks.p_class) || HasClass(node, marks.u_class)) return true;
   }
-  for (std::string_view property : {"u-like-of", "u-repost-of", "u-bookmark-of"}) {
-    if (Property(item, property) != nullptr) return true;
+  return false;
+}
+
+// A received like, repost or bookmark shown as an item of its own: an
+// h-cite, h-entry or h-card holding u-like-of, u-repost-of or u-bookmark-of.
+bool IsReactionItem(const GumboNode* node) {
+  if (!HasAnyClass(node, {"h-cite", "h-entry", "h-card"})) return false;
+  for (const ReactionMarks& marks : kReactions) {
+    if (Property(node, marks.of_property) != nullptr) return true;
   }
-  return FindAncestor(item, [](const GumboNode* node) {
-           for (std::string_view name : {"facepile", "reactions", "likes", "reposts"}) {
-             if (HasClass(node, name) || EqualsIgnoreCase(Id(node), name)) return true;
-           }
-           return false;
-         }) != nullptr;
+  return false;
+}
+
+// Comment::kind of a response item, or kUnknownReaction.
+std::string_view ResponseKind(const GumboNode* item) {
+  for (const ReactionMarks& marks : kReactions) {
+    if (HasClass(item, marks.p_class) || HasClass(item, marks.u_class)) return marks.kind;
+  }
+  for (const ReactionMarks& marks : kReactions) {
+    if (Property(item, marks.of_property) != nullptr) return marks.kind;
+  }
+  const GumboNode* pile = FindAncestor(item, [](const GumboNode* node) {
+    for (std::string_view name : {"facepile", "reactions", "likes", "reposts", "bookmarks"}) {
+      if (IsNamed(node, name)) return true;
+    }
+    return false;
+  });
+  if (pile == nullptr) return kTextComment;
+  for (const ReactionMarks& marks : kReactions) {
+    if (IsNamed(pile, marks.area)) return marks.kind;
+  }
+  return kUnknownReaction;
 }
 
 // Where comments without p-comment stand: the theme's comment list, or a
@@ -224,19 +276,24 @@ class CommentReader {
   CommentReader(const PageContext& page, std::vector<Comment>* comments)
       : page_(page), comments_(comments), first_(comments->size()) {}
 
-  // p-comment items of item, and the replies nested in each.
+  // p-comment items of item, and the replies nested in each; its likes,
+  // reposts and bookmarks, in page order with them.
   void ReadNested(const GumboNode* item, const std::string& parent_id) {
-    for (const GumboNode* child : Properties(item, "p-comment")) {
+    auto is_response = [](const GumboNode* node) {
+      return IsResponseProperty(node) || IsReactionItem(node);
+    };
+    for (const GumboNode* child : FindAll(item, is_response, IsMicroformatRoot)) {
       std::string id = Read(child, parent_id);
       ReadNested(child, id.empty() ? parent_id : id);
     }
   }
 
   // h-cite and h-entry items in the entry's comment areas, for themes that
-  // list responses without p-comment.
-  void ReadAreas(const GumboNode* scope, const GumboNode* entry) {
+  // list responses without p-comment; only the likes, reposts and bookmarks
+  // there when the entry's p-comment items were read already.
+  void ReadAreas(const GumboNode* scope, const GumboNode* entry, bool reactions_only) {
     auto is_item = [](const GumboNode* node) {
-      return HasClass(node, "h-cite") || HasClass(node, "h-entry");
+      return HasClass(node, "h-cite") || HasClass(node, "h-entry") || IsResponseProperty(node);
     };
     for (const GumboNode* area : FindAll(scope, IsResponsesArea, IsResponsesArea)) {
       // An area around the post, inside its text or in a sidebar ("recent
@@ -248,11 +305,15 @@ class CommentReader {
         continue;
       }
       for (const GumboNode* item : FindAll(area, is_item, IsMicroformatRoot)) {
+        if (reactions_only && ResponseKind(item) == kTextComment) continue;
         std::string id = Read(item, "");
         ReadNested(item, id);
       }
     }
   }
+
+  // Whether a text comment (no like, repost or bookmark) was read.
+  bool FoundText() const { return texts_ > 0; }
 
   // Replies that name the comment they answer by its u-url.
   void LinkReplies() {
@@ -270,36 +331,55 @@ class CommentReader {
   }
 
  private:
-  // Appends the comment; its id, or "" when the item is no text comment.
+  // Appends the comment, like, repost or bookmark; the comment's id, or ""
+  // when the item is no text comment (and so no parent of a reply).
   std::string Read(const GumboNode* item, const std::string& parent_id) {
-    if (IsReaction(item)) return {};
+    // The entry's p-like items may stand again in its responses area.
+    if (!items_read_.insert(item).second) return {};
+    const std::string_view kind = ResponseKind(item);
+    if (kind == kUnknownReaction) return {};
+    const bool is_text = kind == kTextComment;
     Comment comment;
-    comment.text = CommentText(item);
-    if (comment.text.empty()) return {};
-    const std::string url = UrlValue(page_, Property(item, "u-url"));
+    comment.kind = std::string(kind);
+    if (is_text) {
+      comment.text = CommentText(item);
+      if (comment.text.empty()) return {};
+    }
+    // A facepile item may be the person's h-card itself ("u-like h-card"):
+    // its u-url is the person's, the same for their like and their repost.
+    const bool is_card = !is_text && HasClass(item, "h-card");
+    Person author = is_card ? CardOf(page_, item) : AuthorOf(page_, item);
+    const std::string url = is_card ? (author.url.empty() ? "" : comment.kind + " " + author.url)
+                                    : UrlValue(page_, Property(item, "u-url"));
     comment.position = static_cast<int>(comments_->size()) + 1;
     comment.id = std::string(Id(item));
     if (comment.id.empty() && !url.empty()) comment.id = "mention-" + ShortHash(url);
     if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
     if (!ids_.insert(comment.id).second) return {};  // shown twice
     comment.permalink = page_.post_url + "#" + comment.id;
-    Person author = AuthorOf(page_, item);
     comment.author = std::move(author.name);
     comment.author_url = std::move(author.url);
     comment.published = DateValue(Property(item, "dt-published"));
-    comment.parent_id = parent_id;
-    if (!url.empty()) id_by_url_.emplace(url, comment.id);
-    in_reply_to_.push_back(InReplyTo(page_, item));
+    if (is_text) {
+      comment.parent_id = parent_id;
+      if (!url.empty()) id_by_url_.emplace(url, comment.id);
+      in_reply_to_.push_back(InReplyTo(page_, item));
+      ++texts_;
+    } else {
+      in_reply_to_.emplace_back();  // answers nothing
+    }
     comments_->push_back(std::move(comment));
-    return comments_->back().id;
+    return is_text ? comments_->back().id : std::string();
   }
 
   const PageContext& page_;
   std::vector<Comment>* comments_;
   const size_t first_;  // comments before first_ are not this reader's
   std::unordered_set<std::string> ids_;
+  std::unordered_set<const GumboNode*> items_read_;
   std::unordered_map<std::string, std::string> id_by_url_;
   std::vector<std::vector<std::string>> in_reply_to_;  // per comment, in order
+  int texts_ = 0;                                      // text comments read
 };
 
 }  // namespace
@@ -312,10 +392,11 @@ void ExtractMicroformatsComments(const PageContext& page, std::vector<Comment>* 
                                  std::vector<Trackback>*) {
   const GumboNode* entry = MainEntry(page);
   if (entry == nullptr) return;
-  const size_t before = comments->size();
   CommentReader reader(page, comments);
   reader.ReadNested(entry, "");
-  if (comments->size() == before) reader.ReadAreas(page.root, entry);
+  // A facepile of p-like items says nothing of where the replies are; the
+  // likes of a Webmention list after the entry may stand beside p-comments.
+  reader.ReadAreas(page.root, entry, /*reactions_only=*/reader.FoundText());
   reader.LinkReplies();
 }
 

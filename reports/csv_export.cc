@@ -60,12 +60,12 @@ Table PostsTable(const std::vector<store::StoredPost>& posts) {
 Table CommentsTable(const std::vector<store::StoredComment>& comments) {
   Table table;
   table.header = {"id",        "post_url", "author",    "author_url", "published",
-                  "parent_id", "text",     "permalink", "position"};
+                  "parent_id", "text",     "permalink", "position",   "kind"};
   for (const auto& stored : comments) {
     const Comment& comment = stored.comment;
     table.rows.push_back({comment.id, stored.post_url, comment.author, comment.author_url,
                           comment.published, comment.parent_id, comment.text, comment.permalink,
-                          std::to_string(comment.position)});
+                          std::to_string(comment.position), comment.kind});
   }
   return table;
 }

@@ -87,7 +87,8 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
                                     {"parent_id", comment.parent_id},
                                     {"text", comment.text},
                                     {"permalink", comment.permalink},
-                                    {"position", comment.position}});
+                                    {"position", comment.position},
+                                    {"kind", comment.kind}});
   }
   for (const auto& stored : *trackbacks) {
     const Trackback& trackback = stored.trackback;

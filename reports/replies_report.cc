@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "reports/iso_time.h"
 #include "reports/people_view.h"
@@ -84,11 +85,17 @@ class RepliesReport {
     for (const store::Authorship& author : authorship) {
       author_of_[author.source_url] = author.person;
     }
+    // A like, repost or bookmark has no text: it answers nothing and asks
+    // for no answer.
+    std::vector<const store::StoredComment*> texts;
     for (const store::StoredComment& stored : comments) {
-      by_id_[{stored.post_url, stored.comment.id}] = &stored;
+      if (stored.comment.kind == "comment") texts.push_back(&stored);
     }
-    for (const store::StoredComment& stored : comments) Add(stored);
-    for (const store::StoredComment& stored : comments) AddTopLevel(stored);
+    for (const store::StoredComment* stored : texts) {
+      by_id_[{stored->post_url, stored->comment.id}] = stored;
+    }
+    for (const store::StoredComment* stored : texts) Add(*stored);
+    for (const store::StoredComment* stored : texts) AddTopLevel(*stored);
   }
 
   std::map<long long, AuthorAnswers> authors;

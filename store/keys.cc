@@ -70,6 +70,13 @@ std::string CommentKeyOf(const Comment& comment) {
   hash = Fnv1a(hash, comment.published);
   hash = Fnv1a(hash, "\x1f");
   hash = Fnv1a(hash, comment.text);
+  // Kinds other than "comment" came later: hashed only for them, so the keys
+  // of comments stored before stay as they were, and a like and a repost by
+  // one author at one time stay two.
+  if (comment.kind != "comment") {
+    hash = Fnv1a(hash, "\x1f");
+    hash = Fnv1a(hash, comment.kind);
+  }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::string("hash-") + hex;

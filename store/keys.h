@@ -19,7 +19,8 @@ std::string SiteRootOf(std::string_view url);
 std::string PostUrlOf(const ExtractedPage& page);
 
 // Comment.id, or for a comment without one "hash-" + 16 hex digits of a
-// stable (FNV-1a) hash of its author, date and text, the same on every run.
+// stable (FNV-1a) hash of its author, date and text (and kind, unless
+// "comment"), the same on every run.
 std::string CommentKeyOf(const Comment& comment);
 
 // Trackback.id, or "url:" + its source URL for a ping the page gave no id.

@@ -60,15 +60,15 @@ constexpr const char* kInsertLink =
     " ON CONFLICT (post_id, url) DO NOTHING";
 
 constexpr const char* kFindComment =
-    "SELECT permalink, author, author_url, published, text, parent_key, position"
+    "SELECT permalink, author, author_url, published, text, parent_key, position, kind"
     " FROM comments WHERE post_id = ?1 AND comment_key = ?2";
 constexpr const char* kUpsertComment =
     "INSERT INTO comments (post_id, comment_key, permalink, author, author_url, published,"
-    " text, parent_key, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " text, parent_key, position, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
     " ON CONFLICT (post_id, comment_key) DO UPDATE SET permalink = excluded.permalink,"
     " author = excluded.author, author_url = excluded.author_url,"
     " published = excluded.published, text = excluded.text,"
-    " parent_key = excluded.parent_key, position = excluded.position";
+    " parent_key = excluded.parent_key, position = excluded.position, kind = excluded.kind";
 
 constexpr const char* kFindTrackback =
     "SELECT source_url, title, published, kind FROM trackbacks"
@@ -127,8 +127,8 @@ bool IsUnchanged(const std::string& stored_status, const std::string& stored_has
 }
 
 auto Fields(const Comment& c) {
-  return std::tie(c.permalink, c.author, c.author_url, c.published, c.text, c.parent_id,
-                  c.position);
+  return std::tie(c.permalink, c.author, c.author_url, c.published, c.text, c.parent_id, c.position,
+                  c.kind);
 }
 
 // The site of a page: its post's blog, else the scheme://host/ of its
@@ -260,14 +260,18 @@ Status PageWriter::SaveComments(long long post_id, const std::vector<Comment>& c
       if (existed) {
         const Statement& s = **find;
         Comment stored{key,       s.Text(0), s.Text(1), s.Text(2),
-                       s.Text(3), s.Text(4), s.Text(5), static_cast<int>(s.Int(6))};
+                       s.Text(3), s.Text(4), s.Text(5), static_cast<int>(s.Int(6)),
+                       s.Text(7)};
         if (Fields(stored) == Fields(comment)) continue;
       }
     }
-    ++(existed ? outcome->comments_updated : outcome->comments_new);
+    // Likes, reposts and bookmarks are stored but are no comments to count.
+    if (comment.kind == "comment") {
+      ++(existed ? outcome->comments_updated : outcome->comments_new);
+    }
     Status written = Write(statements_, kUpsertComment, post_id, key, comment.permalink,
                            comment.author, comment.author_url, comment.published, comment.text,
-                           comment.parent_id, comment.position);
+                           comment.parent_id, comment.position, comment.kind);
     if (!written) return written;
     if (Status added = AddIdentity(statements_, IdentityKind::kName, comment.author); !added) {
       return added;

@@ -197,9 +197,17 @@ CREATE TABLE redirects (
 );
 )sql";
 
+// Migration 4: what each comment is. Webmention likes, reposts and
+// bookmarks are stored beside the comments (the same key, author and date)
+// but carry no text; every comment stored before was a text comment.
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE comments ADD COLUMN kind TEXT NOT NULL DEFAULT 'comment'
+  CHECK (kind IN ('comment', 'like', 'repost', 'bookmark'));
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
 struct SchemaState {
   long long application_id = 0;

@@ -30,7 +30,7 @@ constexpr const char* kSelectLinks =
     "SELECT post_id, url, text FROM post_links ORDER BY post_id, position";
 constexpr const char* kSelectComments =
     "SELECT p.url, c.comment_key, c.permalink, c.author, c.author_url, c.published, c.text,"
-    " c.parent_key, c.position FROM comments c JOIN posts p ON p.id = c.post_id"
+    " c.parent_key, c.position, c.kind FROM comments c JOIN posts p ON p.id = c.post_id"
     " ORDER BY p.url, c.position, c.id";
 constexpr const char* kSelectTrackbacks =
     "SELECT p.url, t.trackback_key, t.source_url, t.title, t.published, t.kind"
@@ -50,7 +50,7 @@ constexpr const char* kSelectPageFetches =
 #undef LINKGRAPH_FETCH_COLUMNS
 constexpr const char* kSelectCounts =
     "SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM pages),"
-    " (SELECT count(*) FROM posts), (SELECT count(*) FROM comments),"
+    " (SELECT count(*) FROM posts), (SELECT count(*) FROM comments WHERE kind = 'comment'),"
     " (SELECT count(*) FROM trackbacks), (SELECT count(*) FROM mentions),"
     " (SELECT count(*) FROM identities), (SELECT COALESCE(max(fetched_at), '') FROM pages)";
 constexpr const char* kSelectPageStatuses =
@@ -223,9 +223,9 @@ Result<std::vector<StoredPost>> SqliteStore::Posts() {
 Result<std::vector<StoredComment>> SqliteStore::Comments() {
   std::vector<StoredComment> comments;
   Status read = ForEachRow(db_.get(), kSelectComments, [&](const Statement& s) {
-    comments.push_back(
-        StoredComment{s.Text(0), Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5),
-                                         s.Text(6), s.Text(7), static_cast<int>(s.Int(8))}});
+    comments.push_back(StoredComment{
+        s.Text(0), Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
+                           s.Text(7), static_cast<int>(s.Int(8)), s.Text(9)}});
   });
   if (!read) return read.error().WithContext("read comments");
   return comments;

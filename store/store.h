@@ -43,7 +43,7 @@ struct SaveOutcome {
   int pages_changed = 0;  // content hash differs from the stored one
   int pages_unchanged = 0;
   int posts_new = 0;
-  int comments_new = 0;
+  int comments_new = 0;  // text comments only (kind "comment"), as below
   int comments_updated = 0;
   int trackbacks_new = 0;
   int mentions_new = 0;
@@ -71,6 +71,7 @@ struct StoredMention {
 };
 
 struct Counts {
+  // comments: text comments only; likes, reposts and bookmarks are not counted.
   long long sites = 0, pages = 0, posts = 0, comments = 0, trackbacks = 0, mentions = 0,
             identities = 0;
   std::vector<std::pair<std::string, long long>> pages_by_status;  // ("ok", 12), ...
@@ -206,6 +207,7 @@ class Store {
 
   // Read side, ordered by post URL then position, for reports and exports.
   virtual Result<std::vector<StoredPost>> Posts() = 0;
+  // Every kind of comment (Comment::kind): likes, reposts and bookmarks too.
   virtual Result<std::vector<StoredComment>> Comments() = 0;
   virtual Result<std::vector<StoredTrackback>> Trackbacks() = 0;
   virtual Result<std::vector<StoredMention>> Mentions() = 0;

@@ -28,7 +28,7 @@ EDGE_COLUMNS = ["id", "source", "target", "kind", "date", "detail", "event", "wh
 EDGE_VALUES = ["kind", "date", "detail", "event", "when", "evidence", "source_url"]
 POST_COLUMNS = ["url", "title", "author", "published", "site", "site_name"]
 COMMENT_COLUMNS = ["id", "post_url", "author", "author_url", "published", "parent_id", "text",
-                   "permalink", "position"]
+                   "permalink", "position", "kind"]
 PLAIN_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)$")
 
 

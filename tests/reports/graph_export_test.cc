@@ -204,7 +204,7 @@ BOOST_AUTO_TEST_CASE(csv_export_writes_four_files_with_neutralised_cells) {
   std::vector<std::string> comments = CsvLines(testing::ReadFile(folder / "comments.csv"));
   BOOST_REQUIRE(comments.size() == 2u);
   BOOST_TEST(Has(comments[1], ",'=cmd|' /C calc'!A0,"), comments[1]);
-  BOOST_TEST(comments[1].substr(comments[1].size() - 2) == ",1");  // position
+  BOOST_TEST(comments[1].ends_with(",1,comment"));  // position, kind
 }
 
 BOOST_AUTO_TEST_CASE(csv_export_replaces_an_earlier_export_and_leaves_nothing_beside_it) {

@@ -530,9 +530,9 @@ BOOST_AUTO_TEST_CASE(new_store_is_at_the_latest_schema_with_graph_tables) {
 }
 
 // A version 1 file with pages: made by a current store, then taken back to
-// version 1 by hand (migration 3's crawl tables dropped, migration 2 undone:
-// its tables dropped, version 1's unused people tables put back), since
-// nothing else writes version 1 now.
+// version 1 by hand (migration 4's comments.kind and migration 3's crawl
+// tables dropped, migration 2 undone: its tables dropped, version 1's unused
+// people tables put back), since nothing else writes version 1 now.
 BOOST_AUTO_TEST_CASE(version_1_file_migrates_to_2_keeping_its_pages) {
   TempDir dir;
   const std::string path = (dir.path() / "linkgraph.db").string();
@@ -544,6 +544,7 @@ BOOST_AUTO_TEST_CASE(version_1_file_migrates_to_2_keeping_its_pages) {
       DROP TABLE redirects; DROP TABLE crawl_urls; DROP TABLE crawls;
       DROP TABLE graph_state; DROP TABLE authors; DROP TABLE edges;
       DROP TABLE person_identities; DROP TABLE people;
+      ALTER TABLE comments DROP COLUMN kind;
       CREATE TABLE people (id INTEGER PRIMARY KEY, display_name TEXT NOT NULL DEFAULT '');
       CREATE TABLE person_identities (
         person_id INTEGER NOT NULL REFERENCES people(id),
