@@ -81,14 +81,20 @@ std::string Explain(const fs::path& file, const store::PageToSave& page) {
   line += "platform " + (read.platform.empty() ? std::string("unknown (generic reading)")
                                                : read.platform);
   if (!read.has_post) return line + "; no single post (a listing, or no post body found)";
-  const auto replies = std::count_if(read.comments.begin(), read.comments.end(),
-                                     [](const Comment& c) { return !c.parent_id.empty(); });
+  const auto texts = std::count_if(read.comments.begin(), read.comments.end(),
+                                   [](const Comment& c) { return c.kind == "comment"; });
+  const auto replies = std::count_if(read.comments.begin(), read.comments.end(), [](const Comment& c) {
+    return c.kind == "comment" && !c.parent_id.empty();
+  });
+  const size_t reactions = read.comments.size() - static_cast<size_t>(texts);
   line += "; post \"" + read.post.title + "\"";
   if (!read.post.author.empty()) line += " by " + read.post.author;
   if (!read.post.published.empty()) line += " on " + read.post.published;
-  line += "; " + std::to_string(read.comments.size()) + " comments (" + std::to_string(replies) +
-          " replies), " + std::to_string(read.trackbacks.size()) + " trackbacks, " +
-          std::to_string(read.mentions.size()) + " mentions";
+  line += "; " + std::to_string(texts) + " comments (" + std::to_string(replies) + " replies), ";
+  if (reactions > 0) line += std::to_string(reactions) + " likes/reposts/bookmarks, ";
+  line += std::to_string(read.trackbacks.size()) + " trackbacks, " +
+          std::to_string(read.mentions.size()) + " mentions; comments read as " +
+          read.comments_source;
   return line;
 }
 

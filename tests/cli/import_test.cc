@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(explain_names_each_pages_platform_and_what_was_read) {
   }
   const std::string& blogger_line = by_file[blogger.string()];
   BOOST_TEST(blogger_line.find("platform blogger") != std::string::npos, blogger_line);
-  BOOST_TEST(blogger_line.find("comments (") != std::string::npos, blogger_line);
+  BOOST_TEST(blogger_line.find("comments read as blogger") != std::string::npos, blogger_line);
   const std::string& seed_line = by_file[seed.string()];
   BOOST_TEST(seed_line.find("platform wordpresscom") != std::string::npos, seed_line);
   BOOST_TEST(seed_line.find("8 comments (4 replies), 4 trackbacks") != std::string::npos,
