@@ -54,20 +54,6 @@ bool IsLayoutFlag(std::string_view token) {
 }
 
 template <typename Test>
-bool AnyClassToken(const GumboNode* node, const Test& test) {
-  std::string_view classes = Attr(node, "class");
-  size_t pos = 0;
-  while (pos < classes.size()) {
-    while (pos < classes.size() && IsAsciiSpace(classes[pos])) ++pos;
-    size_t end = pos;
-    while (end < classes.size() && !IsAsciiSpace(classes[end])) ++end;
-    if (end > pos && test(classes.substr(pos, end - pos))) return true;
-    pos = end;
-  }
-  return false;
-}
-
-template <typename Test>
 bool AnyName(const GumboNode* node, const Test& test) {
   std::string_view id = Id(node);
   return (!id.empty() && test(id)) || AnyClassToken(node, test);

@@ -62,20 +62,6 @@ bool HasAttr(const GumboNode* node, const char* name) { return FindAttribute(nod
 
 namespace {
 
-template <typename TokenTest>
-bool AnyClassToken(const GumboNode* node, TokenTest test) {
-  std::string_view classes = Attr(node, "class");
-  size_t pos = 0;
-  while (pos < classes.size()) {
-    while (pos < classes.size() && IsAsciiSpace(classes[pos])) ++pos;
-    size_t end = pos;
-    while (end < classes.size() && !IsAsciiSpace(classes[end])) ++end;
-    if (end > pos && test(classes.substr(pos, end - pos))) return true;
-    pos = end;
-  }
-  return false;
-}
-
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_P:

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/ascii.h"
 #include "parsers/parse_arena.h"
 
 namespace linkgraph::parsers {
@@ -47,6 +48,21 @@ bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> 
 bool HasAnyClass(const GumboNode* node, std::span<const std::string> tokens);
 // Whether any class token starts with prefix.
 bool HasClassPrefix(const GumboNode* node, std::string_view prefix);
+// Whether test(token) holds for any whitespace-separated token of the class
+// attribute. A template: it runs on every node of a walk.
+template <typename TokenTest>
+bool AnyClassToken(const GumboNode* node, const TokenTest& test) {
+  std::string_view classes = Attr(node, "class");
+  size_t pos = 0;
+  while (pos < classes.size()) {
+    while (pos < classes.size() && IsAsciiSpace(classes[pos])) ++pos;
+    size_t end = pos;
+    while (end < classes.size() && !IsAsciiSpace(classes[end])) ++end;
+    if (end > pos && test(classes.substr(pos, end - pos))) return true;
+    pos = end;
+  }
+  return false;
+}
 std::string_view Id(const GumboNode* node);
 
 // Element children in document order.

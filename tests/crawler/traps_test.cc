@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "crawler/crawler.h"
+#include "tests/support/table_file.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::crawler {
@@ -33,28 +34,13 @@ std::ostream& operator<<(std::ostream& out, const TrapCase& c) {
   return out << "trap_cases.tsv:" << c.line << " " << c.note;
 }
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> columns;
-  size_t start = 0;
-  for (size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
-    columns.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-  columns.push_back(line.substr(start));
-  return columns;
-}
-
 // Read when the cases are registered; a table that cannot be read, or a row
 // that does not parse, gives no rows, and trap_table_is_read_whole says so.
 std::vector<TrapCase> LoadTrapTable() {
   std::vector<TrapCase> cases;
   try {
-    std::istringstream table(
-        testing::ReadFile(testing::TestDataDir() / "crawler" / "trap_cases.tsv"));
-    std::string line;
-    for (size_t number = 1; std::getline(table, line); ++number) {
-      if (line.empty() || line[0] == '#') continue;
-      const std::vector<std::string> columns = SplitTabs(line);
+    for (const auto& [number, columns] :
+         testing::ReadTableRows(testing::TestDataDir() / "crawler" / "trap_cases.tsv")) {
       if (columns.size() != 3) return {};
       TrapCase c{number, columns[0], columns[1] == "admit", "", columns[2]};
       if (!c.admitted) {

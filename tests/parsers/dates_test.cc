@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/table_file.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::parsers {
@@ -55,28 +56,13 @@ std::ostream& operator<<(std::ostream& out, const TableCase& c) {
   return out << "date_cases.tsv:" << c.line << " " << c.note;
 }
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> columns;
-  size_t start = 0;
-  for (size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
-    columns.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-  columns.push_back(line.substr(start));
-  return columns;
-}
-
 // Read when the cases are registered; a table that cannot be read, or a row
 // that does not parse, gives no rows, and date_table_is_read_whole says so.
 std::vector<TableCase> LoadDateTable() {
   std::vector<TableCase> cases;
   try {
-    std::istringstream table(
-        testing::ReadFile(testing::TestDataDir() / "parsers" / "dates" / "date_cases.tsv"));
-    std::string line;
-    for (size_t number = 1; std::getline(table, line); ++number) {
-      if (line.empty() || line[0] == '#') continue;
-      const std::vector<std::string> columns = SplitTabs(line);
+    for (const auto& [number, columns] :
+         testing::ReadTableRows(testing::TestDataDir() / "parsers" / "dates" / "date_cases.tsv")) {
       if (columns.size() != 3 || columns[1].empty()) return {};
       cases.push_back({number, columns[0], columns[1] == "-" ? "" : columns[1], columns[2]});
     }
