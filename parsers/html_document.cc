@@ -311,6 +311,15 @@ NodePredicate TagAndClass(GumboTag tag, std::string_view token) {
   };
 }
 
+std::string MetaContent(const GumboNode* root, const char* attribute, std::string_view value) {
+  const GumboNode* meta = FindFirst(root, [&](const GumboNode* node) {
+    return IsTag(node, GUMBO_TAG_META) && EqualsIgnoreCase(Attr(node, attribute), value);
+  });
+  if (meta == nullptr) return {};
+  std::string_view content = Attr(meta, "content");
+  return OneLine(content.empty() ? Attr(meta, "value") : content);
+}
+
 std::string TextOf(const GumboNode* node, const NodePredicate& prune) {
   if (node == nullptr) return {};
   std::string raw;

@@ -87,6 +87,11 @@ NodePredicate TagIs(GumboTag tag);
 NodePredicate ClassIs(std::string_view token);
 NodePredicate TagAndClass(GumboTag tag, std::string_view token);
 
+// The content of the first <meta> whose attribute ("name", "property")
+// equals value, any case, on one line; tDiary writes value= for content=.
+// "" when there is none.
+std::string MetaContent(const GumboNode* root, const char* attribute, std::string_view value);
+
 // Visible text of a subtree: scripts, styles and pruned subtrees left out,
 // block elements separated by line breaks, whitespace collapsed within lines,
 // paragraphs separated by one blank line.

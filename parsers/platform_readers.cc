@@ -7,15 +7,6 @@
 namespace linkgraph::parsers {
 namespace {
 
-std::string_view Generator(const PageContext& page) {
-  const GumboNode* generator = FindFirst(page.root, [](const GumboNode* node) {
-    return IsTag(node, GUMBO_TAG_META) && EqualsIgnoreCase(Attr(node, "name"), "generator");
-  });
-  if (generator == nullptr) return {};
-  std::string_view content = Attr(generator, "content");
-  return content.empty() ? Attr(generator, "value") : content;  // tDiary writes value=
-}
-
 bool HostEndsWith(const std::string& host, std::string_view domain) {
   return host == domain.substr(1) || (host.size() > domain.size() && host.ends_with(domain));
 }
@@ -36,7 +27,7 @@ bool HasHEntry(const PageContext& page) {
 }  // namespace
 
 std::string DetectPlatform(const PageContext& page) {
-  const std::string_view generator = Generator(page);
+  const std::string generator = MetaContent(page.root, "name", "generator");
   const std::string host = HostOf(page.canonical_url);
   if (ContainsIgnoreCase(generator, "wordpress.com") || HostEndsWith(host, ".wordpress.com")) {
     return "wordpresscom";

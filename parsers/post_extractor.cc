@@ -52,19 +52,6 @@ bool IsPostContainer(const GumboNode* node) {
          RE2::FullMatch(re2::StringPiece(id.data(), id.size()), *kPostId);
 }
 
-const GumboNode* FindMeta(const GumboNode* root, std::string_view attribute,
-                          std::string_view value) {
-  return FindFirst(root, [&](const GumboNode* node) {
-    return IsTag(node, GUMBO_TAG_META) &&
-           EqualsIgnoreCase(Attr(node, std::string(attribute).c_str()), value);
-  });
-}
-
-std::string MetaContent(const GumboNode* root, std::string_view attribute, std::string_view value) {
-  const GumboNode* meta = FindMeta(root, attribute, value);
-  return meta == nullptr ? std::string() : OneLine(Attr(meta, "content"));
-}
-
 std::string FirstText(const GumboNode* scope, const NodePredicate& match) {
   const GumboNode* node = FindFirst(scope, match, IsCommentArea);
   return node == nullptr ? std::string() : OneLine(TextOf(node));

@@ -14,15 +14,6 @@
 namespace linkgraph::parsers {
 namespace {
 
-std::string MetaValue(const GumboNode* root, const char* attribute, std::string_view name) {
-  const GumboNode* meta = FindFirst(root, [&](const GumboNode* node) {
-    return IsTag(node, GUMBO_TAG_META) && EqualsIgnoreCase(Attr(node, attribute), name);
-  });
-  if (meta == nullptr) return {};
-  std::string_view value = Attr(meta, "content");
-  return OneLine(value.empty() ? Attr(meta, "value") : value);  // tDiary writes value=
-}
-
 bool IsChrome(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) ||
          IsTag(node, GUMBO_TAG_SCRIPT) || IsCommentArea(node);
@@ -69,8 +60,8 @@ std::string GhostTitle(const GumboNode* container) {
 // Ghost's head writes "Written by" and the author's name as Twitter card
 // data; themes print it in many shapes.
 std::string GhostAuthor(const GumboNode* root, const GumboNode* container) {
-  if (EqualsIgnoreCase(MetaValue(root, "name", "twitter:label1"), "Written by")) {
-    std::string name = MetaValue(root, "name", "twitter:data1");
+  if (EqualsIgnoreCase(MetaContent(root, "name", "twitter:label1"), "Written by")) {
+    std::string name = MetaContent(root, "name", "twitter:data1");
     if (!name.empty()) return name;
   }
   if (container == nullptr) return {};
@@ -85,7 +76,7 @@ std::string GhostAuthor(const GumboNode* root, const GumboNode* container) {
 }
 
 std::string GhostPublished(const GumboNode* root, const GumboNode* container) {
-  std::string date = ParseDate(MetaValue(root, "property", "article:published_time"));
+  std::string date = ParseDate(MetaContent(root, "property", "article:published_time"));
   if (!date.empty() || container == nullptr) return date;
   const GumboNode* time = FindFirst(
       container,
@@ -164,7 +155,7 @@ bool FindTDiaryPost(const PageContext& page, PostParts* parts) {
   parts->body = body;
   parts->container = day;
   parts->title = TDiaryTitle(day, body);
-  parts->author = MetaValue(page.root, "name", "author");
+  parts->author = MetaContent(page.root, "name", "author");
   parts->published = TDiaryDate(day);
   return true;
 }
