@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
@@ -12,10 +13,7 @@ namespace {
 const std::string kGenericSource = "generic (comment-like blocks)";
 
 ExtractedPage ExtractGeneric(const std::string& name, const std::string& url) {
-  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "generic" / name);
-  auto page = parsers::ExtractPage(bytes, url);
-  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
-  return std::move(page).value();
+  return testing::ExtractFixture("generic", name, url);
 }
 
 BOOST_AUTO_TEST_SUITE(generic_comments)

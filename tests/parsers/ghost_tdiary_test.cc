@@ -4,16 +4,14 @@
 #include <string>
 
 #include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
 namespace {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
-  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "ghost_tdiary" / name);
-  auto page = parsers::ExtractPage(bytes, url);
-  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
-  return std::move(page).value();
+  return testing::ExtractFixture("ghost_tdiary", name, url);
 }
 
 BOOST_AUTO_TEST_SUITE(ghost_tdiary)

@@ -5,16 +5,14 @@
 #include <string>
 
 #include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
 namespace {
 
 ExtractedPage ExtractListing(const std::string& name, const std::string& url) {
-  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "listings" / name);
-  auto page = parsers::ExtractPage(bytes, url);
-  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
-  return std::move(page).value();
+  return testing::ExtractFixture("listings", name, url);
 }
 
 BOOST_AUTO_TEST_SUITE(listing_pages)

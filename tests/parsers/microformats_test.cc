@@ -7,16 +7,14 @@
 #include <vector>
 
 #include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
 namespace {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
-  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "microformats" / name);
-  auto page = parsers::ExtractPage(bytes, url);
-  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
-  return std::move(page).value();
+  return testing::ExtractFixture("microformats", name, url);
 }
 
 // The comments with text, without the likes, reposts and bookmarks.

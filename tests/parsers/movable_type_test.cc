@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
@@ -12,10 +13,7 @@ namespace {
 const char kPostUrl[] = "http://blog.example/2013/04/post.html";
 
 ExtractedPage Extract(const std::string& name) {
-  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "movable_type" / name);
-  auto page = parsers::ExtractPage(bytes, kPostUrl);
-  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
-  return std::move(page).value();
+  return testing::ExtractFixture("movable_type", name, kPostUrl);
 }
 
 BOOST_AUTO_TEST_SUITE(movable_type)

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
@@ -14,10 +15,7 @@ const char kStoryUrl[] =
     "village-votes-to-keep-its-dial-up-modem-forever";
 
 ExtractedPage ExtractSlash(const std::string& name, const std::string& url) {
-  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "slash" / name);
-  auto page = parsers::ExtractPage(bytes, url);
-  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
-  return std::move(page).value();
+  return testing::ExtractFixture("slash", name, url);
 }
 
 BOOST_AUTO_TEST_SUITE(slash)

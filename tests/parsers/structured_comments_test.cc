@@ -5,17 +5,16 @@
 #include <string>
 
 #include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
 namespace {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
-  std::string bytes = testing::ReadFile(testing::TestDataDir() / "parsers" / "structured" / name);
-  auto page = parsers::ExtractPage(bytes, url);
-  BOOST_REQUIRE_MESSAGE(page.ok(), name << ": " << (page.ok() ? "" : page.error().message));
-  BOOST_REQUIRE_MESSAGE(page.value().has_post, name << ": no post");
-  return std::move(page).value();
+  ExtractedPage page = testing::ExtractFixture("structured", name, url);
+  BOOST_REQUIRE_MESSAGE(page.has_post, name << ": no post");
+  return page;
 }
 
 const char kStarterUrl[] = "https://quill.example/2024/03/sourdough-starter/";
