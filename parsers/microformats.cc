@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "parsers/dates.h"
+#include "common/ascii.h"
 #include "parsers/extractors.h"
 #include "parsers/text_util.h"
 
@@ -241,13 +242,9 @@ bool IsResponsesArea(const GumboNode* node) {
   return false;
 }
 
-// 64-bit FNV-1a: stable across runs and builds, unlike std::hash.
+// Stable across runs and builds, unlike std::hash.
 std::string ShortHash(std::string_view text) {
-  uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char byte : text) {
-    hash ^= byte;
-    hash *= 1099511628211ULL;
-  }
+  const uint64_t hash = Fnv1a(kFnv1aOffsetBasis, text);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::string(hex, 12);
