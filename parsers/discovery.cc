@@ -14,16 +14,8 @@ namespace {
 
 // Whether the space-separated rel attribute holds token.
 bool RelHas(const GumboNode* node, std::string_view token) {
-  std::string_view rel = Attr(node, "rel");
-  size_t at = 0;
-  while (at < rel.size()) {
-    while (at < rel.size() && IsAsciiSpace(rel[at])) ++at;
-    size_t end = at;
-    while (end < rel.size() && !IsAsciiSpace(rel[end])) ++end;
-    if (end > at && EqualsIgnoreCase(rel.substr(at, end - at), token)) return true;
-    at = end;
-  }
-  return false;
+  return AnyToken(Attr(node, "rel"),
+                  [token](std::string_view have) { return EqualsIgnoreCase(have, token); });
 }
 
 // The media type without parameters ("application/rss+xml; charset=UTF-8").

@@ -48,20 +48,23 @@ bool HasAnyClass(const GumboNode* node, std::initializer_list<std::string_view> 
 bool HasAnyClass(const GumboNode* node, std::span<const std::string> tokens);
 // Whether any class token starts with prefix.
 bool HasClassPrefix(const GumboNode* node, std::string_view prefix);
-// Whether test(token) holds for any whitespace-separated token of the class
-// attribute. A template: it runs on every node of a walk.
+// Whether test(token) holds for any whitespace-separated token of list (a
+// class, itemprop or rel value). Templates: they run on every node of a walk.
 template <typename TokenTest>
-bool AnyClassToken(const GumboNode* node, const TokenTest& test) {
-  std::string_view classes = Attr(node, "class");
+bool AnyToken(std::string_view list, const TokenTest& test) {
   size_t pos = 0;
-  while (pos < classes.size()) {
-    while (pos < classes.size() && IsAsciiSpace(classes[pos])) ++pos;
+  while (pos < list.size()) {
+    while (pos < list.size() && IsAsciiSpace(list[pos])) ++pos;
     size_t end = pos;
-    while (end < classes.size() && !IsAsciiSpace(classes[end])) ++end;
-    if (end > pos && test(classes.substr(pos, end - pos))) return true;
+    while (end < list.size() && !IsAsciiSpace(list[end])) ++end;
+    if (end > pos && test(list.substr(pos, end - pos))) return true;
     pos = end;
   }
   return false;
+}
+template <typename TokenTest>
+bool AnyClassToken(const GumboNode* node, const TokenTest& test) {
+  return AnyToken(Attr(node, "class"), test);
 }
 std::string_view Id(const GumboNode* node);
 

@@ -319,15 +319,7 @@ std::vector<Json> JsonLdDocuments(const PageContext& page) {
 // ---- Microdata ------------------------------------------------------------
 
 bool HasToken(std::string_view list, std::string_view token) {
-  size_t at = 0;
-  while (at < list.size()) {
-    while (at < list.size() && IsAsciiSpace(list[at])) ++at;
-    size_t end = at;
-    while (end < list.size() && !IsAsciiSpace(list[end])) ++end;
-    if (end > at && EqualsIgnoreCase(list.substr(at, end - at), token)) return true;
-    at = end;
-  }
-  return false;
+  return AnyToken(list, [token](std::string_view have) { return EqualsIgnoreCase(have, token); });
 }
 
 // An itemscope whose itemtype is one of schema.org's names.
