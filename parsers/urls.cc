@@ -81,6 +81,8 @@ std::string ResolveAgainst(const ParsedUri& base, std::string_view reference) {
   if (added != URI_SUCCESS) return {};
   std::string scheme = ToLowerAscii(UriRange(resolved.get()->scheme));
   if (scheme != "http" && scheme != "https" && scheme != "file") return {};
+  // "http:rl" parses as a URI with no host: nothing a crawler could fetch.
+  if (scheme != "file" && UriRange(resolved.get()->hostText).empty()) return {};
   uriNormalizeSyntaxA(resolved.get());
   // Cut the fragment from the text: after normalising, the URI owns its
   // ranges, and clearing them in place would leak them.
