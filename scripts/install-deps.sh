@@ -20,6 +20,8 @@ packages=(
   libgraphviz-dev        # svg drawings of the graph (reports/)
   graphviz               # the dot program: the export tests check that DOT output lays out
   python3-networkx       # the export tests load GraphML/GEXF as Gephi users' tools would
+  clang-14               # the fuzz targets (tests/fuzz/): libFuzzer is clang's
+  libclang-rt-14-dev     # libFuzzer and the sanitizer runtimes for clang
 )
 
 missing=()

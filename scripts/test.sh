@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite twice: a
-# normal build, then one with AddressSanitizer and UndefinedBehaviorSanitizer.
-# Warnings fail the build. Set LINKGRAPH_CORPUS to read the shared corpus of
+# normal build, then one with AddressSanitizer and UndefinedBehaviorSanitizer;
+# then fuzzes every reader of untrusted bytes for a bounded time (libFuzzer,
+# LINKGRAPH_FUZZ_SECONDS per target, default 60; 0 skips it). Warnings fail
+# the build; a fuzz finding fails the run. Set LINKGRAPH_CORPUS to read the shared corpus of
 # real blog pages from elsewhere (default: ../shared/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +25,12 @@ cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs")
+
+fuzz_seconds="${LINKGRAPH_FUZZ_SECONDS:-60}"
+if [ "$fuzz_seconds" != 0 ]; then
+  echo "== fuzz (libFuzzer + ASan + UBSan, ${fuzz_seconds} s per target)"
+  cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 \
+    -DCMAKE_CXX_COMPILER=clang++-14 -DLINKGRAPH_FUZZ=ON -DLINKGRAPH_BUILD_TESTS=OFF >/dev/null
+  cmake --build build-fuzz -j"$jobs" --target linkgraph_fuzz_targets
+  bash tests/fuzz/run.sh build-fuzz "$fuzz_seconds"
+fi
