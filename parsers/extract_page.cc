@@ -171,6 +171,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
   extracted.comments_api_url = CommentsApiUrl(page);
 
   ReadComments(page, reader, &extracted);
+  SettleThread(&extracted.comments);
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
               &extracted.mentions);
   for (const Comment& comment : extracted.comments) {

@@ -184,6 +184,7 @@ Result<ExtractedPage> Extract(std::string_view json, std::string_view url,
   for (const Json& item : document) {
     if (item.is_object()) AddComment(item, url, post_url, &page);
   }
+  SettleThread(&page.comments);
   for (const Comment& comment : page.comments) {
     AddMentions(comment.text, MentionPlace::kComment, comment.id, comment.author, &page.mentions);
   }
