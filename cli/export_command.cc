@@ -75,6 +75,7 @@ int RunExport(const ExportOptions& options) {
   }
   auto store = OpenExistingStore(options.database);
   if (!store.ok()) return Fail(store.error());
+  WarnIfGraphStale(**store, "export");
 
   Status written;
   if (*format == reports::ExportFormat::kCsv) {

@@ -1,10 +1,15 @@
 #include "cli/page_pipeline.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <xxhash.h>
 
@@ -157,12 +162,21 @@ namespace {
 
 bool GraphIsCurrent(store::Store& store) {
   Result<store::GraphState> state = store.Graph();
-  return state && state->built && state->rules_version == graph::kRulesVersion;
+  return state && state->built && !state->stale && state->rules_version == graph::kRulesVersion;
+}
+
+// Test-only, documented in page_pipeline.h: holds a derivation at its start.
+void HoldIfTestAsks() {
+  const char* marker = std::getenv(kTestHoldBeforeGraphEnv);
+  if (marker == nullptr || *marker == '\0') return;
+  std::ofstream(marker) << getpid() << '\n';
+  std::this_thread::sleep_for(kTestHoldSeconds);
 }
 
 }  // namespace
 
 Status DeriveGraph(store::Store& store, bool quiet) {
+  HoldIfTestAsks();
   Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(store);
   if (!rebuilt) return rebuilt.error();
   if (!quiet) {
@@ -193,6 +207,10 @@ void WarnIfGraphStale(store::Store& store, const char* command) {
     std::cerr << "linkgraph " << command << ": people and edges were derived by rules "
               << state->rules_version << ", this linkgraph has " << graph::kRulesVersion
               << "; run 'linkgraph rebuild'\n";
+  } else if (state->stale) {
+    std::cerr << "linkgraph " << command
+              << ": people and edges are older than the stored pages (their derivation was "
+                 "interrupted or failed); run 'linkgraph rebuild'\n";
   }
 }
 

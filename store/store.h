@@ -129,6 +129,10 @@ struct GraphSnapshot {
   std::vector<StoredEdge> edges;
   std::vector<Authorship> authors;
   std::string rules_version;  // of the rules that derived it
+  // GraphState::pages_version when the inputs were read, so pages saved
+  // while the graph was derived leave it stale. nullopt: the version current
+  // when ReplaceGraph runs.
+  std::optional<long long> pages_version;
 };
 
 struct GraphState {
@@ -136,6 +140,13 @@ struct GraphState {
   std::string rules_version;
   std::string built_at;  // ISO 8601 UTC
   long long people = 0, edges = 0;
+  // Every save that writes pages, posts, comments, trackbacks or mentions
+  // raises the store's pages version in its own transaction; ReplaceGraph
+  // records the version the graph was derived from in the graph's.
+  long long pages_version = 0;  // the store's, now
+  long long derived_from = 0;   // the graph's; 0 when not built
+  // Built, but pages were saved since (a derivation killed, failed or skipped).
+  bool stale = false;
 };
 
 // The crawl frontier, kept in the store as it changes so that a crawl killed
