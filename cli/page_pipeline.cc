@@ -138,6 +138,32 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& datab
   return store::OpenSqliteStore(database, options);
 }
 
+Result<std::unique_ptr<store::Store>> OpenStoreToRead(const std::string& database,
+                                                      const char* command) {
+  Result<std::unique_ptr<store::Store>> store = OpenExistingStore(database);
+  // Only a file or folder it may not write (kIo) is worth a read-only try.
+  if (store || store.error().code != ErrorCode::kIo) return store;
+  const std::string writable_error = store.error().message;
+  store::OpenOptions options;
+  options.create_if_missing = false;
+  for (store::Access access : {store::Access::kReadOnly, store::Access::kImmutable}) {
+    options.access = access;
+    store = store::OpenSqliteStore(database, options);
+    if (store.ok() && access == store::Access::kImmutable) {
+      std::error_code ignored;
+      if (std::filesystem::file_size(database + "-wal", ignored) > 0 && !ignored) {
+        std::cerr << "linkgraph " << command << ": " << database
+                  << " is read without writing, so the changes still in " << database
+                  << "-wal are not seen\n";
+      }
+    }
+    if (store.ok() || store.error().code != ErrorCode::kIo) return store;
+  }
+  return Error{ErrorCode::kIo, "cannot read " + database + ": " + writable_error +
+                                   "; reading it without writing failed too: " +
+                                   store.error().message};
+}
+
 void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into) {
   into->pages_new += from.pages_new;
   into->pages_changed += from.pages_changed;

@@ -38,8 +38,16 @@ std::string NowIso8601Utc();
 // The time that many seconds ago, in the same form.
 std::string IsoUtcSecondsAgo(double seconds);
 
-// Opens the database for commands that read it: it must exist already.
+// Opens the database for rebuild: it must exist already.
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database);
+
+// The same for commands that only read it (report, export, status): when the
+// database or its folder is not writable here (a read-only filesystem, a
+// folder of another user), it is opened read-only, then immutable (no -shm
+// needed; a note on stderr when a -wal file's changes are not seen), and
+// the error names every way tried when none works.
+Result<std::unique_ptr<store::Store>> OpenStoreToRead(const std::string& database,
+                                                      const char* command);
 
 // "imported 3 pages: ..." totals for the closing line.
 std::string DescribeOutcome(const store::SaveOutcome& outcome);

@@ -290,6 +290,22 @@ Status CheckDatabase(sqlite3* db, bool allow_empty) {
   return {};
 }
 
+Status CheckCurrentSchema(sqlite3* db) {
+  Result<SchemaState> state = ReadAndJudge(db);
+  if (!state) return state.error();
+  if (state->user_version == 0 && state->objects == 0) {
+    return Error{ErrorCode::kNotFound, "empty file, not a linkgraph database yet"};
+  }
+  if (state->user_version < LatestSchemaVersion()) {
+    return Error{ErrorCode::kUnsupported,
+                 "schema version " + std::to_string(state->user_version) +
+                     " needs migrating to " + std::to_string(LatestSchemaVersion()) +
+                     ", which needs write access: run a linkgraph command once where the "
+                     "database and its folder are writable"};
+  }
+  return {};
+}
+
 Status Migrate(sqlite3* db) { return MigrateTo(db, LatestSchemaVersion()); }
 
 Status MigrateTo(sqlite3* db, int target) {

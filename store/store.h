@@ -200,9 +200,26 @@ struct CrawledUrl {
   std::vector<RedirectHop> redirects;
 };
 
+// How a store's file is opened.
+enum class Access {
+  // Reads and writes; creates and migrates the file as needed. Fails with a
+  // message naming the file or folder when either is not writable.
+  kReadWrite,
+  // SQLite's mode=ro: reads only and sees other processes' commits, but WAL
+  // still needs a -shm file beside the database that it can open or create.
+  kReadOnly,
+  // mode=ro&immutable=1: no locks, no -wal or -shm file, for a database in a
+  // read-only folder or filesystem. Changes still in a -wal file are not
+  // seen, and the file must not change while open.
+  kImmutable,
+};
+
 struct OpenOptions {
-  bool create_if_missing = true;  // Default: true
+  bool create_if_missing = true;  // Default: true; kReadWrite only
   int busy_timeout_ms = 10000;    // Default: 10 s waiting for another writer
+  // Default: kReadWrite. kReadOnly and kImmutable write nothing, so a file of
+  // an older schema is refused (it would need migrating) with a message.
+  Access access = Access::kReadWrite;
 };
 
 class Store {
