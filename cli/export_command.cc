@@ -73,8 +73,9 @@ int RunExport(const ExportOptions& options) {
                       "--format csv writes a folder of files (nodes.csv, edges.csv, posts.csv, "
                       "comments.csv): name it with --out FOLDER"});
   }
-  auto store = OpenExistingStore(options.database);
+  auto store = OpenStoreToRead(options.database, "export");
   if (!store.ok()) return Fail(store.error());
+  WarnIfGraphStale(**store, "export");
 
   Status written;
   if (*format == reports::ExportFormat::kCsv) {

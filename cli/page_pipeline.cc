@@ -1,10 +1,15 @@
 #include "cli/page_pipeline.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <xxhash.h>
 
@@ -133,6 +138,32 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& datab
   return store::OpenSqliteStore(database, options);
 }
 
+Result<std::unique_ptr<store::Store>> OpenStoreToRead(const std::string& database,
+                                                      const char* command) {
+  Result<std::unique_ptr<store::Store>> store = OpenExistingStore(database);
+  // Only a file or folder it may not write (kIo) is worth a read-only try.
+  if (store || store.error().code != ErrorCode::kIo) return store;
+  const std::string writable_error = store.error().message;
+  store::OpenOptions options;
+  options.create_if_missing = false;
+  for (store::Access access : {store::Access::kReadOnly, store::Access::kImmutable}) {
+    options.access = access;
+    store = store::OpenSqliteStore(database, options);
+    if (store.ok() && access == store::Access::kImmutable) {
+      std::error_code ignored;
+      if (std::filesystem::file_size(database + "-wal", ignored) > 0 && !ignored) {
+        std::cerr << "linkgraph " << command << ": " << database
+                  << " is read without writing, so the changes still in " << database
+                  << "-wal are not seen\n";
+      }
+    }
+    if (store.ok() || store.error().code != ErrorCode::kIo) return store;
+  }
+  return Error{ErrorCode::kIo, "cannot read " + database + ": " + writable_error +
+                                   "; reading it without writing failed too: " +
+                                   store.error().message};
+}
+
 void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into) {
   into->pages_new += from.pages_new;
   into->pages_changed += from.pages_changed;
@@ -157,12 +188,21 @@ namespace {
 
 bool GraphIsCurrent(store::Store& store) {
   Result<store::GraphState> state = store.Graph();
-  return state && state->built && state->rules_version == graph::kRulesVersion;
+  return state && state->built && !state->stale && state->rules_version == graph::kRulesVersion;
+}
+
+// Test-only, documented in page_pipeline.h: holds a derivation at its start.
+void HoldIfTestAsks() {
+  const char* marker = std::getenv(kTestHoldBeforeGraphEnv);
+  if (marker == nullptr || *marker == '\0') return;
+  std::ofstream(marker) << getpid() << '\n';
+  std::this_thread::sleep_for(kTestHoldSeconds);
 }
 
 }  // namespace
 
 Status DeriveGraph(store::Store& store, bool quiet) {
+  HoldIfTestAsks();
   Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(store);
   if (!rebuilt) return rebuilt.error();
   if (!quiet) {
@@ -193,6 +233,10 @@ void WarnIfGraphStale(store::Store& store, const char* command) {
     std::cerr << "linkgraph " << command << ": people and edges were derived by rules "
               << state->rules_version << ", this linkgraph has " << graph::kRulesVersion
               << "; run 'linkgraph rebuild'\n";
+  } else if (state->stale) {
+    std::cerr << "linkgraph " << command
+              << ": people and edges are older than the stored pages (their derivation was "
+                 "interrupted or failed); run 'linkgraph rebuild'\n";
   }
 }
 

@@ -26,7 +26,7 @@ int RunReport(const ReportOptions& options) {
   if (Status checked = reports::CheckReportRequest(request); !checked.ok()) {
     return Fail("report", checked.error());
   }
-  auto store = OpenExistingStore(options.database);
+  auto store = OpenStoreToRead(options.database, "report");
   if (!store.ok()) return Fail("report", store.error());
   WarnIfGraphStale(**store, "report");
   Status written = reports::WriteReport(request, **store, std::cout);
@@ -43,7 +43,7 @@ int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seco
 }
 
 int RunStatus(const std::string& database) {
-  auto store = OpenExistingStore(database);
+  auto store = OpenStoreToRead(database, "status");
   if (!store.ok()) return Fail("status", store.error());
   std::cout << "database    " << database << '\n';
   Status written = reports::WriteStatus(**store, std::cout);

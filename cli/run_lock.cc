@@ -56,7 +56,13 @@ Result<RunLock> RunLock::Acquire(const std::string& database,
   const std::string& path = database;
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return Error{ErrorCode::kIo, "cannot open lock file " + path + ": " + std::strerror(errno)};
+    const int error = errno;
+    std::string message = "cannot open " + path + " for writing: " + std::strerror(error);
+    if (error == EACCES || error == EPERM || error == EROFS) {
+      message += " (crawl, import and rebuild write the database, so it and its folder must be "
+                 "writable; report, export and status can read it as it is)";
+    }
+    return Error{ErrorCode::kIo, message};
   }
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::duration_cast<std::chrono::steady_clock::duration>(

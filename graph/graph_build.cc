@@ -460,6 +460,9 @@ Result<RebuildSummary> RebuildGraph(store::Store& store) {
     *into = std::move(*result);
     return {};
   };
+  // Read before the inputs: pages saved meanwhile leave the graph stale.
+  store::GraphState before;
+  if (Status s = read(store.Graph(), &before); !s) return s.error().WithContext("rebuild graph");
   if (Status s = read(store.Posts(), &inputs.posts); !s)
     return s.error().WithContext("rebuild graph");
   if (Status s = read(store.Comments(), &inputs.comments); !s)
@@ -469,6 +472,7 @@ Result<RebuildSummary> RebuildGraph(store::Store& store) {
   if (Status s = read(store.Mentions(), &inputs.mentions); !s)
     return s.error().WithContext("rebuild graph");
   store::GraphSnapshot snapshot = BuildGraph(inputs);
+  snapshot.pages_version = before.pages_version;
   RebuildSummary summary{static_cast<long long>(snapshot.people.size()),
                          static_cast<long long>(snapshot.edges.size())};
   if (Status replaced = store.ReplaceGraph(snapshot); !replaced) return replaced.error();

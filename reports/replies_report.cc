@@ -134,7 +134,8 @@ class RepliesReport {
     if (!stored.comment.parent_id.empty()) return;
     const long long blog_author = PostAuthor(stored.post_url);
     const long long commenter = AuthorOf(stored);
-    if (blog_author == 0 || commenter == blog_author) return;
+    // 0: a comment the graph does not know (it is older than the comments).
+    if (blog_author == 0 || commenter == 0 || commenter == blog_author) return;
     AuthorAnswers& counts = authors[blog_author];
     ++counts.top_level;
     std::optional<std::optional<double>> first_answer;

@@ -143,6 +143,9 @@ Status WriteStatus(store::Store& store, std::ostream& out) {
       << "graph       "
       << (graph->built ? "derived " + graph->built_at + " by rules " + graph->rules_version
                        : std::string("not derived yet (linkgraph rebuild)"))
+      << (graph->built && graph->stale
+              ? ", older than the stored pages (linkgraph rebuild)"
+              : "")
       << '\n';
   auto crawl = store.LastCrawl();
   if (!crawl.ok()) return crawl.error().WithContext("status");

@@ -165,9 +165,10 @@ Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<Crawl
   Result<long long> seq = LastSeq(crawl);
   if (!seq) return seq.error();
   SaveOutcome outcome;
+  PageWriter writer(&statements_);
   for (const CrawledUrl& url : urls) {
     // Returning before Commit() rolls the whole call back.
-    if (Status recorded = RecordOne(crawl, url, &*seq, &outcome); !recorded) {
+    if (Status recorded = RecordOne(crawl, url, &writer, &*seq, &outcome); !recorded) {
       return recorded.error().WithContext("record " + url.url);
     }
   }
@@ -175,11 +176,11 @@ Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<Crawl
   return outcome;
 }
 
-Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, long long* seq,
-                              SaveOutcome* outcome) {
+Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter* writer,
+                              long long* seq, SaveOutcome* outcome) {
   if (url.url.empty()) return Invalid("a crawled URL is empty");
   if (url.page) {
-    if (Status saved = PageWriter(&statements_).Save(*url.page, outcome); !saved) {
+    if (Status saved = writer->Save(*url.page, outcome); !saved) {
       return saved.error().WithContext("save page " + url.page->fetch.url);
     }
   }

@@ -16,6 +16,8 @@
 
 namespace linkgraph::store {
 
+class PageWriter;
+
 class CrawlTables {
  public:
   CrawlTables(sqlite3* db, StatementCache* statements) : db_(db), statements_(*statements) {}
@@ -36,7 +38,8 @@ class CrawlTables {
   Status FillCounts(CrawlRun* run);
   Result<long long> LastSeq(long long crawl);
   Status Queue(long long crawl, const QueuedUrl& url, long long seq);
-  Status RecordOne(long long crawl, const CrawledUrl& url, long long* seq, SaveOutcome* outcome);
+  Status RecordOne(long long crawl, const CrawledUrl& url, PageWriter* writer, long long* seq,
+                   SaveOutcome* outcome);
   // Writes the totals of an unfinished crawl, and finishes it when now is
   // not "". Refuses a finished or unknown crawl.
   Status WriteTotals(long long crawl, const CrawlTotals& totals, const std::string& outcome,

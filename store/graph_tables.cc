@@ -29,14 +29,18 @@ constexpr const char* kInsertAuthor =
     " ON CONFLICT (source_url) DO NOTHING";
 constexpr const char* kSelectAuthors =
     "SELECT source_url, person_id FROM authors ORDER BY source_url";
+// In the transaction that writes the graph, so a graph is never marked
+// current without having been written.
 constexpr const char* kInsertState =
-    "INSERT INTO graph_state (id, rules_version, built_at, people, edges)"
-    " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3)";
+    "INSERT INTO graph_state (id, rules_version, built_at, people, edges, pages_version)"
+    " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3,"
+    " COALESCE(?4, (SELECT version FROM pages_version WHERE id = 1)))";
 
 // The counts are kept with the state: counting a million edges on every
 // report would cost more than most reports.
 constexpr const char* kSelectState =
-    "SELECT rules_version, built_at, people, edges FROM graph_state WHERE id = 1";
+    "SELECT g.rules_version, g.built_at, g.people, g.edges, g.pages_version, v.version"
+    " FROM pages_version v LEFT JOIN graph_state g ON g.id = 1 WHERE v.id = 1";
 constexpr const char* kSelectPeople = "SELECT id, key, name, texts FROM people ORDER BY id";
 constexpr const char* kSelectAllIdentities =
     "SELECT person_id, kind, value, normalised, reason FROM person_identities"
@@ -145,7 +149,7 @@ Status GraphTables::Replace(const GraphSnapshot& graph) {
   if (!state) return state.error();
   return (*state)
       ->BindAll(graph.rules_version, static_cast<long long>(graph.people.size()),
-                static_cast<long long>(graph.edges.size()))
+                static_cast<long long>(graph.edges.size()), graph.pages_version)
       .Run();
 }
 
@@ -181,9 +185,19 @@ Result<GraphState> GraphTables::State() {
   if (!query) return query.error();
   Result<bool> row = (*query)->Step();
   if (!row) return row.error();
-  if (!*row) return GraphState{};
+  if (!*row) return Error{ErrorCode::kCorrupt, "pages_version has no row"};
   const Statement& s = **query;
-  return GraphState{true, s.Text(0), s.Text(1), s.Int(2), s.Int(3)};
+  GraphState state;
+  state.pages_version = s.Int(5);
+  if (s.IsNull(0)) return state;  // not built
+  state.built = true;
+  state.rules_version = s.Text(0);
+  state.built_at = s.Text(1);
+  state.people = s.Int(2);
+  state.edges = s.Int(3);
+  state.derived_from = s.Int(4);
+  state.stale = state.derived_from < state.pages_version;
+  return state;
 }
 
 Result<std::vector<StoredPerson>> GraphTables::People() {

@@ -87,6 +87,10 @@ constexpr const char* kInsertMention =
     "INSERT INTO mentions (post_id, comment_key, handle, by_name) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (post_id, comment_key, handle) DO NOTHING";
 
+// The graph is derived from what the writes below change; see migration 5.
+constexpr const char* kRaisePagesVersion =
+    "UPDATE pages_version SET version = version + 1 WHERE id = 1";
+
 constexpr const char* kInsertIdentity =
     "INSERT INTO identities (kind, value, normalised) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (kind, normalised) DO NOTHING";
@@ -189,6 +193,7 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
   }
   ++(unchanged ? outcome->pages_unchanged
                : (existed ? outcome->pages_changed : outcome->pages_new));
+  if (Status marked = MarkGraphStale(); !marked) return marked;
 
   const ExtractedPage* extracted =
       page.extracted && page.extracted->has_post ? &*page.extracted : nullptr;
@@ -202,6 +207,15 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
   if (!page_id) return page_id.error();
   if (extracted == nullptr) return {};
   return SavePost(*extracted, *page_id, *site_id, outcome);
+}
+
+Status PageWriter::MarkGraphStale() {
+  if (marked_stale_) return {};
+  Result<ScopedStatement> raise = statements_.Get(kRaisePagesVersion);
+  if (!raise) return raise.error();
+  if (Status raised = (*raise)->Run(); !raised) return raised;
+  marked_stale_ = true;
+  return {};
 }
 
 Status PageWriter::SavePost(const ExtractedPage& page, long long page_id,

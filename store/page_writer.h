@@ -1,6 +1,8 @@
-// Private to store/: writes one page and what was extracted from it, inside
-// a transaction the caller holds, and counts what changed. Keeps no state
-// between pages but the caller's statement cache; one thread at a time.
+// Private to store/: writes pages and what was extracted from them, inside
+// a transaction the caller holds, and counts what changed. Make one per
+// transaction: the first page that writes more than fetch bookkeeping raises
+// the store's pages version (the graph is then stale) in that transaction.
+// Keeps no other state between pages; one thread at a time.
 #pragma once
 
 #include "common/result.h"
@@ -25,10 +27,12 @@ class PageWriter {
   Status SaveTrackbacks(long long post_id, const std::vector<Trackback>& trackbacks,
                         SaveOutcome* outcome);
   Status SaveMentions(long long post_id, const ExtractedPage& page, SaveOutcome* outcome);
+  Status MarkGraphStale();
   Status ReplaceMentions(long long post_id, const std::string& comment_key,
                          const std::vector<const Mention*>& mentions, SaveOutcome* outcome);
 
   StatementCache& statements_;
+  bool marked_stale_ = false;  // the pages version was raised in this transaction
 };
 
 }  // namespace linkgraph::store

@@ -205,9 +205,25 @@ ALTER TABLE comments ADD COLUMN kind TEXT NOT NULL DEFAULT 'comment'
   CHECK (kind IN ('comment', 'like', 'repost', 'bookmark'));
 )sql";
 
+// Migration 5: whether the graph is older than the pages. Every transaction
+// that writes what the graph is derived from (pages, posts, comments,
+// trackbacks, mentions) raises pages_version.version; a derivation records in
+// graph_state the version it read, in the transaction that writes the graph.
+// The graph is stale while its version is below the pages' (a derivation was
+// killed or failed after pages were saved). A graph derived before this
+// migration cannot tell what it saw, so it counts as stale until derived again.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE pages_version (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+INSERT INTO pages_version (id, version) VALUES (1, 1);
+ALTER TABLE graph_state ADD COLUMN pages_version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
 
 struct SchemaState {
   long long application_id = 0;
@@ -270,6 +286,22 @@ Status CheckDatabase(sqlite3* db, bool allow_empty) {
   if (!state) return state.error();
   if (!allow_empty && state->user_version == 0 && state->objects == 0) {
     return Error{ErrorCode::kNotFound, "empty file, not a linkgraph database yet"};
+  }
+  return {};
+}
+
+Status CheckCurrentSchema(sqlite3* db) {
+  Result<SchemaState> state = ReadAndJudge(db);
+  if (!state) return state.error();
+  if (state->user_version == 0 && state->objects == 0) {
+    return Error{ErrorCode::kNotFound, "empty file, not a linkgraph database yet"};
+  }
+  if (state->user_version < LatestSchemaVersion()) {
+    return Error{ErrorCode::kUnsupported,
+                 "schema version " + std::to_string(state->user_version) +
+                     " needs migrating to " + std::to_string(LatestSchemaVersion()) +
+                     ", which needs write access: run a linkgraph command once where the "
+                     "database and its folder are writable"};
   }
   return {};
 }

@@ -22,6 +22,10 @@ int LatestSchemaVersion();
 // commands that only read refuse it rather than write a schema into it.
 Status CheckDatabase(sqlite3* db, bool allow_empty);
 
+// For a connection that may not write: CheckDatabase (no empty file), and
+// refuses a file of an older schema, which only a writer can migrate.
+Status CheckCurrentSchema(sqlite3* db);
+
 // Applies the migrations the file lacks in one transaction, checking again
 // under the write lock since another process may have migrated meanwhile.
 Status Migrate(sqlite3* db);

@@ -1,8 +1,14 @@
 // The SQLite Store: opening (check, configure, migrate), SavePages in one
 // transaction, and the read side. The write path itself is page_writer.cc;
 // the graph and the crawl frontier are graph_tables.cc and crawl_tables.cc.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -276,17 +282,42 @@ Result<Counts> SqliteStore::Count() {
   return counts;
 }
 
+// A file: URI for path, which may hold any byte: everything but unreserved
+// characters and "/" is percent-encoded.
+std::string FileUri(const std::string& path, const char* query) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0xf];
+    }
+  }
+  return uri + "?" + query;
+}
+
 Result<DbHandle> OpenConnection(const std::string& path, const OpenOptions& options) {
   // NOMUTEX: a Store is used from one thread at a time, so SQLite's own
   // per-call locking would be pure cost.
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
+  const bool writes = options.access == Access::kReadWrite;
+  if (writes) {
+    flags |= SQLITE_OPEN_READWRITE;
+    if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  } else {
+    flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    name = FileUri(path, options.access == Access::kImmutable ? "mode=ro&immutable=1" : "mode=ro");
+  }
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
   DbHandle db(raw);  // owned even when the open failed
   if (rc != SQLITE_OK) {
     std::error_code ignored;
-    if (!options.create_if_missing && !std::filesystem::exists(path, ignored)) {
+    if ((!writes || !options.create_if_missing) && !std::filesystem::exists(path, ignored)) {
       return Error{ErrorCode::kNotFound, "no such database"};
     }
     return FromSqlite(db.get(), "cannot open");
@@ -330,23 +361,71 @@ Status Configure(sqlite3* db, const OpenOptions& options) {
   return Exec(db, "PRAGMA foreign_keys = ON");
 }
 
+// Why path cannot be written here (by this process's effective user), or ""
+// when it can: the file itself when it exists, and its folder, which SQLite
+// must write too (the -wal and -shm files, a new database).
+std::string WhyNotWritable(const std::string& path) {
+  auto writable = [](const std::filesystem::path& place, std::string* why) {
+    if (faccessat(AT_FDCWD, place.c_str(), W_OK, AT_EACCESS) == 0) return true;
+    *why = std::strerror(errno);
+    return false;
+  };
+  const std::filesystem::path file(path);
+  std::filesystem::path folder = file.parent_path();
+  if (folder.empty()) folder = ".";
+  std::string why;
+  const bool file_ok = faccessat(AT_FDCWD, file.c_str(), F_OK, AT_EACCESS) != 0 ||
+                       writable(file, &why);
+  const bool folder_ok = writable(folder, &why);
+  if (file_ok && folder_ok) return "";
+  if (!file_ok && !folder_ok) {
+    return "neither the database file nor its folder " + folder.string() + " is writable (" +
+           why + ")";
+  }
+  return (file_ok ? "its folder " + folder.string() : std::string("the database file")) +
+         " is not writable (" + why + ")";
+}
+
+// The read-write open's failures that come from a file or folder it may not
+// write, told as such rather than as SQLite's "unable to open database file".
+Error ExplainNotWritable(const std::string& path, Error error) {
+  if (error.code != ErrorCode::kIo || path == ":memory:") return error;
+  const std::string why = WhyNotWritable(path);
+  if (why.empty()) return error;
+  return Error{ErrorCode::kIo,
+               why + "; writing needs both the file and its folder writable (" + error.message +
+                   ")"};
+}
+
+// The read-write open: check, configure, migrate, and refuse a file SQLite
+// could only open for reading.
+Status OpenForWriting(sqlite3* db, const OpenOptions& options) {
+  // Check before Configure: switching to WAL would write to a file that
+  // turns out not to be ours.
+  if (Status checked = CheckDatabase(db, options.create_if_missing); !checked) return checked;
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    return Error{ErrorCode::kIo, "SQLite could only open it for reading"};
+  }
+  if (Status configured = Configure(db, options); !configured) return configured;
+  return Migrate(db);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const OpenOptions& options) {
   const std::string context = "open " + path;
   Result<DbHandle> db = OpenConnection(path, options);
-  if (!db) return db.error().WithContext(context);
-  // Check before Configure: switching to WAL would write to a file that
-  // turns out not to be ours.
-  if (Status checked = CheckDatabase(db->get(), options.create_if_missing); !checked) {
-    return checked.error().WithContext(context);
+  if (!db) {
+    if (options.access != Access::kReadWrite) return db.error().WithContext(context);
+    return ExplainNotWritable(path, db.error()).WithContext(context);
   }
-  if (Status configured = Configure(db->get(), options); !configured) {
-    return configured.error().WithContext(context);
-  }
-  if (Status migrated = Migrate(db->get()); !migrated) {
-    return migrated.error().WithContext(context);
+  if (options.access == Access::kReadWrite) {
+    if (Status opened = OpenForWriting(db->get(), options); !opened) {
+      return ExplainNotWritable(path, opened.error()).WithContext(context);
+    }
+  } else if (Status current = CheckCurrentSchema(db->get()); !current) {
+    return current.error().WithContext(context);
   }
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
 }

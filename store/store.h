@@ -129,6 +129,10 @@ struct GraphSnapshot {
   std::vector<StoredEdge> edges;
   std::vector<Authorship> authors;
   std::string rules_version;  // of the rules that derived it
+  // GraphState::pages_version when the inputs were read, so pages saved
+  // while the graph was derived leave it stale. nullopt: the version current
+  // when ReplaceGraph runs.
+  std::optional<long long> pages_version;
 };
 
 struct GraphState {
@@ -136,6 +140,13 @@ struct GraphState {
   std::string rules_version;
   std::string built_at;  // ISO 8601 UTC
   long long people = 0, edges = 0;
+  // Every save that writes pages, posts, comments, trackbacks or mentions
+  // raises the store's pages version in its own transaction; ReplaceGraph
+  // records the version the graph was derived from in the graph's.
+  long long pages_version = 0;  // the store's, now
+  long long derived_from = 0;   // the graph's; 0 when not built
+  // Built, but pages were saved since (a derivation killed, failed or skipped).
+  bool stale = false;
 };
 
 // The crawl frontier, kept in the store as it changes so that a crawl killed
@@ -189,9 +200,26 @@ struct CrawledUrl {
   std::vector<RedirectHop> redirects;
 };
 
+// How a store's file is opened.
+enum class Access {
+  // Reads and writes; creates and migrates the file as needed. Fails with a
+  // message naming the file or folder when either is not writable.
+  kReadWrite,
+  // SQLite's mode=ro: reads only and sees other processes' commits, but WAL
+  // still needs a -shm file beside the database that it can open or create.
+  kReadOnly,
+  // mode=ro&immutable=1: no locks, no -wal or -shm file, for a database in a
+  // read-only folder or filesystem. Changes still in a -wal file are not
+  // seen, and the file must not change while open.
+  kImmutable,
+};
+
 struct OpenOptions {
-  bool create_if_missing = true;  // Default: true
+  bool create_if_missing = true;  // Default: true; kReadWrite only
   int busy_timeout_ms = 10000;    // Default: 10 s waiting for another writer
+  // Default: kReadWrite. kReadOnly and kImmutable write nothing, so a file of
+  // an older schema is refused (it would need migrating) with a message.
+  Access access = Access::kReadWrite;
 };
 
 class Store {

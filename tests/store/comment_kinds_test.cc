@@ -97,15 +97,8 @@ BOOST_AUTO_TEST_CASE(derived_key_of_a_comment_is_unchanged_by_kinds) {
 BOOST_AUTO_TEST_CASE(version_3_file_migrates_and_keeps_its_comments_as_comments) {
   BOOST_REQUIRE(store::LatestSchemaVersion() >= 4);
   TempDir dir;
-  {
-    // A file as linkgraph with schema version 3 left it, with a comment.
-    sqlite3* handle = nullptr;
-    int rc = sqlite3_open_v2(DbPath(dir).c_str(), &handle,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    store::DbHandle db(handle);
-    BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
-    BOOST_REQUIRE(store::MigrateTo(db.get(), 3).ok());
-  }
+  // A file as linkgraph with schema version 3 left it, with a comment.
+  MakeFileAtVersion(DbPath(dir), 3);
   {
     RawDatabase raw(DbPath(dir));
     raw.Exec(

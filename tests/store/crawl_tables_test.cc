@@ -353,25 +353,15 @@ BOOST_AUTO_TEST_CASE(page_fetches_returns_stored_validators_by_url) {
 
 BOOST_AUTO_TEST_CASE(version_2_file_migrates_to_3_with_its_data) {
   TempDir dir;
-  {
-    // A file as linkgraph with schema version 2 left it.
-    sqlite3* handle = nullptr;
-    int rc = sqlite3_open_v2(DbPath(dir).c_str(), &handle,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    store::DbHandle db(handle);
-    BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
-    BOOST_REQUIRE(store::MigrateTo(db.get(), 2).ok());
-    BOOST_REQUIRE(store::Exec(db.get(),
-                              "INSERT INTO pages (url, canonical_url, status, etag, content_hash,"
-                              " fetched_at) VALUES ('https://wendy.example/', "
-                              "'https://wendy.example/', 'ok', '\"v2\"', 'h2', "
-                              "'2023-01-01T00:00:00Z');"
-                              "INSERT INTO people (id, key, name) VALUES (1, 'handle:wendy', "
-                              "'Wendy');"
-                              "INSERT INTO graph_state VALUES (1, 'rules-7', "
-                              "'2023-01-02T00:00:00Z', 1, 0);")
-                      .ok());
-  }
+  // A file as linkgraph with schema version 2 left it.
+  MakeFileAtVersion(DbPath(dir), 2);
+  RawDatabase(DbPath(dir))
+      .Exec(
+          "INSERT INTO pages (url, canonical_url, status, etag, content_hash,"
+          " fetched_at) VALUES ('https://wendy.example/', 'https://wendy.example/', 'ok',"
+          " '\"v2\"', 'h2', '2023-01-01T00:00:00Z');"
+          "INSERT INTO people (id, key, name) VALUES (1, 'handle:wendy', 'Wendy');"
+          "INSERT INTO graph_state VALUES (1, 'rules-7', '2023-01-02T00:00:00Z', 1, 0);");
   BOOST_TEST(RawDatabase(DbPath(dir)).QueryInt("PRAGMA user_version") == 2);
   BOOST_TEST(RawDatabase(DbPath(dir))
                  .QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'crawls'") == 0);

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/schema.h"
 #include "store/sqlite_handles.h"
 #include "store/store.h"
 #include "tests/support/test_store.h"
@@ -116,6 +117,17 @@ inline void CheckCounts(const store::Counts& actual, const store::Counts& expect
   BOOST_TEST(actual.trackbacks == expected.trackbacks);
   BOOST_TEST(actual.mentions == expected.mentions);
   BOOST_TEST(actual.identities == expected.identities);
+}
+
+// Creates path as a linkgraph of schema version `version` left it (empty),
+// for the migration tests.
+inline void MakeFileAtVersion(const std::string& path, int version) {
+  sqlite3* handle = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  store::DbHandle db(handle);
+  BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
+  BOOST_REQUIRE(store::MigrateTo(db.get(), version).ok());
 }
 
 // A connection of its own to a store's file, as another process would hold.

@@ -1,0 +1,77 @@
+// Makes a folder read-only for the code under test, in a way that holds when
+// the tests run as root (as in CI), where chmod alone stops nothing: the
+// folder is made 0555 and, under root, the process's effective user and
+// group become nobody (65534) while the guard lives, so the kernel's
+// permission checks apply to it and to the children it starts meanwhile
+// (they inherit the effective ids). Not root: chmod is enough. When neither
+// works (no CAP_SETUID, or a user whose writes chmod does not stop), the
+// guard is inactive and why_not() says why, for a test to skip with it.
+// Single-threaded tests only.
+#pragma once
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <utility>
+
+namespace linkgraph::testing {
+
+inline constexpr uid_t kNobody = 65534;
+
+class ReadOnlyFolder {
+ public:
+  // folder and every folder above it must be searchable by others (a
+  // TempDir is 0700: make it 0755 first). Files in it stay as they are.
+  explicit ReadOnlyFolder(std::filesystem::path folder) : folder_(std::move(folder)) {
+    std::error_code error;
+    std::filesystem::permissions(folder_, std::filesystem::perms(0555),
+                                 std::filesystem::perm_options::replace, error);
+    if (error) {
+      why_not_ = "cannot chmod " + folder_.string() + ": " + error.message();
+      return;
+    }
+    if (geteuid() == 0) {
+      if (setegid(kNobody) != 0 || seteuid(kNobody) != 0) {
+        why_not_ = std::string("running as root and cannot become nobody: ") + std::strerror(errno);
+        Restore();
+        return;
+      }
+      dropped_ = true;
+    }
+    if (faccessat(AT_FDCWD, folder_.c_str(), W_OK, AT_EACCESS) == 0) {
+      why_not_ = "this user may write " + folder_.string() + " although it is 0555";
+      Restore();
+    }
+  }
+  ~ReadOnlyFolder() { Restore(); }
+  ReadOnlyFolder(const ReadOnlyFolder&) = delete;
+  ReadOnlyFolder& operator=(const ReadOnlyFolder&) = delete;
+
+  bool active() const { return why_not_.empty(); }
+  const std::string& why_not() const { return why_not_; }
+
+ private:
+  void Restore() {
+    if (dropped_) {
+      // Back to root first: only root may set the group back.
+      if (seteuid(0) != 0 || setegid(0) != 0) std::terminate();
+      dropped_ = false;
+    }
+    std::error_code ignored;
+    std::filesystem::permissions(folder_, std::filesystem::perms(0755),
+                                 std::filesystem::perm_options::replace, ignored);
+  }
+
+  std::filesystem::path folder_;
+  bool dropped_ = false;
+  std::string why_not_;
+};
+
+}  // namespace linkgraph::testing
