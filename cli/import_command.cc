@@ -10,6 +10,7 @@
 #include "cli/page_pipeline.h"
 #include "cli/run_lock.h"
 #include "common/ascii.h"
+#include "common/terminal_text.h"
 #include "crawler/crawler.h"
 
 namespace linkgraph::cli {
@@ -132,9 +133,11 @@ int RunImport(const ImportOptions& options) {
   };
   for (const fs::path& file : files) {
     store::PageToSave page = ReadAndProcess(file, **store, options.reextract);
-    if (options.explain) std::cout << Explain(file, page) << '\n';
+    // Titles and names come from the pages: shown, never obeyed.
+    if (options.explain) std::cout << ForTerminal(Explain(file, page)) << '\n';
     if (page.fetch.status != "ok") {
-      std::cerr << "linkgraph import: " << file.string() << ": " << page.fetch.error << '\n';
+      std::cerr << "linkgraph import: " << ForTerminal(file.string() + ": " + page.fetch.error)
+                << '\n';
       ++failed;
     }
     batch.push_back(std::move(page));
