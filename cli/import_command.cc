@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
@@ -64,10 +63,14 @@ store::PageToSave ReadAndProcess(const fs::path& path, store::Store& store, bool
   if (size > kMaxFileBytes) {
     return FailedPage(url, "too_large", "file is " + std::to_string(size >> 20) + " MB");
   }
+  // Read into one buffer of the file's size: a stream's doubling buffer
+  // would hold up to twice the page.
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (!(bytes << in.rdbuf()) && size > 0) return FailedPage(url, "error", "cannot read file");
-  store::PageToSave page = ProcessPage(bytes.view(), url, "", reextract ? nullptr : &store);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return FailedPage(url, "error", "cannot read file");
+  }
+  store::PageToSave page = ProcessPage(bytes, url, "", reextract ? nullptr : &store);
   page.rewrite = reextract;
   return page;
 }
