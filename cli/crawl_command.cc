@@ -17,6 +17,7 @@
 
 #include "cli/commands.h"
 #include "common/ascii.h"
+#include "common/terminal_text.h"
 #include "cli/crawl_parse.h"
 #include "cli/crawl_progress.h"
 #include "cli/page_pipeline.h"
@@ -413,7 +414,7 @@ bool CrawlSession::Done() const {
 
 int CrawlSession::Run() {
   if (Status ready = scheduler_.Ready(); !ready) {
-    std::cerr << "linkgraph crawl: " << ready.error().message << '\n';
+    std::cerr << "linkgraph crawl: " << ForTerminal(ready.error().message) << '\n';
     return kExitFailure;
   }
   const Clock::time_point started = Clock::now();
@@ -447,7 +448,7 @@ int CrawlSession::Run() {
   progress_.Clear();
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   if (!failure_) {
-    std::cerr << "linkgraph crawl: " << failure_.error().message
+    std::cerr << "linkgraph crawl: " << ForTerminal(failure_.error().message)
               << " (what was recorded before is kept; run the same command to resume)\n";
     return kExitFailure;
   }
@@ -461,7 +462,7 @@ int CrawlSession::Run() {
   const std::string outcome = nothing ? "failed" : totals_.failed > 0 ? "partial" : "ok";
   if (Status finished = store_.FinishCrawl(crawl_id_, outcome, totals_, NowIso8601Utc());
       !finished) {
-    std::cerr << "linkgraph crawl: " << finished.error().message << '\n';
+    std::cerr << "linkgraph crawl: " << ForTerminal(finished.error().message) << '\n';
     return kExitFailure;
   }
   if (options_.quiet) {

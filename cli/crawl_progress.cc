@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "common/terminal_text.h"
+
 namespace linkgraph::cli {
 namespace {
 
@@ -27,7 +29,8 @@ void CrawlProgress::Clear() {
 void CrawlProgress::Note(const std::string& line) {
   if (quiet_) return;
   Clear();
-  std::cerr << "linkgraph crawl: " << line << '\n';
+  // URLs and reasons come from the sites crawled: shown, never obeyed.
+  std::cerr << "linkgraph crawl: " << ForTerminal(line) << '\n';
 }
 
 void CrawlProgress::Update(const store::CrawlTotals& totals, size_t queued, int in_flight) {

@@ -4,12 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
 #include "cli/run_lock.h"
 #include "common/ascii.h"
+#include "common/terminal_text.h"
 #include "crawler/crawler.h"
 
 namespace linkgraph::cli {
@@ -63,10 +63,14 @@ store::PageToSave ReadAndProcess(const fs::path& path, store::Store& store, bool
   if (size > kMaxFileBytes) {
     return FailedPage(url, "too_large", "file is " + std::to_string(size >> 20) + " MB");
   }
+  // Read into one buffer of the file's size: a stream's doubling buffer
+  // would hold up to twice the page.
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (!(bytes << in.rdbuf()) && size > 0) return FailedPage(url, "error", "cannot read file");
-  store::PageToSave page = ProcessPage(bytes.view(), url, "", reextract ? nullptr : &store);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return FailedPage(url, "error", "cannot read file");
+  }
+  store::PageToSave page = ProcessPage(bytes, url, "", reextract ? nullptr : &store);
   page.rewrite = reextract;
   return page;
 }
@@ -132,9 +136,11 @@ int RunImport(const ImportOptions& options) {
   };
   for (const fs::path& file : files) {
     store::PageToSave page = ReadAndProcess(file, **store, options.reextract);
-    if (options.explain) std::cout << Explain(file, page) << '\n';
+    // Titles and names come from the pages: shown, never obeyed.
+    if (options.explain) std::cout << ForTerminal(Explain(file, page)) << '\n';
     if (page.fetch.status != "ok") {
-      std::cerr << "linkgraph import: " << file.string() << ": " << page.fetch.error << '\n';
+      std::cerr << "linkgraph import: " << ForTerminal(file.string() + ": " + page.fetch.error)
+                << '\n';
       ++failed;
     }
     batch.push_back(std::move(page));

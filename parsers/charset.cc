@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <memory>
+#include <utility>
 
 #include "parsers/parsers.h"
 #include "parsers/text_util.h"
@@ -145,6 +146,27 @@ bool ConvertWithIconv(std::string_view bytes, const std::string& charset, std::s
   return true;
 }
 
+// Labels of UTF-16 in its flavours; browsers also read "unicode" as UTF-16LE.
+bool IsUtf16Label(std::string_view charset) {
+  return charset.starts_with("utf-16") || charset.starts_with("utf16") ||
+         charset.starts_with("ucs-2") || charset == "unicode" || charset == "unicodefffe";
+}
+
+// UTF-16 markup is mostly ASCII, so half its bytes are NUL: in even places
+// for big-endian, odd ones for little-endian. No NUL in the first KB means the
+// label lies (a server's default over UTF-8 bytes): "" then.
+constexpr size_t kUtf16ProbeBytes = 1024;
+const char* Utf16ByteOrder(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, kUtf16ProbeBytes);
+  size_t even = 0;
+  size_t odd = 0;
+  for (size_t i = 0; i < head.size(); ++i) {
+    if (head[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  if (even + odd < head.size() / 8) return "";
+  return even > odd ? "UTF-16BE" : "UTF-16LE";
+}
+
 bool IsWindows1252Label(std::string_view charset) {
   // The HTML standard maps all of these labels to windows-1252.
   for (std::string_view label : {"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
@@ -187,14 +209,26 @@ bool IsValidUtf8(std::string_view bytes) {
 
 std::string DecodeToUtf8(std::string_view bytes, std::string_view transport_charset) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return RepairUtf8(bytes.substr(3));
+  std::string converted;
+  for (auto [bom, encoding] : {std::pair{"\xFF\xFE", "UTF-16LE"}, std::pair{"\xFE\xFF", "UTF-16BE"}}) {
+    if (bytes.starts_with(bom) && ConvertWithIconv(bytes.substr(2), encoding, &converted)) {
+      return converted;
+    }
+  }
   std::string charset = ToLowerAscii(TrimAscii(transport_charset));
+  if (IsUtf16Label(charset)) {
+    const char* byte_order = Utf16ByteOrder(bytes);
+    if (*byte_order != '\0' && ConvertWithIconv(bytes, byte_order, &converted)) return converted;
+    charset.clear();  // the label lies: the document's own <meta>, else UTF-8
+  }
   if (charset.empty()) charset = SniffMetaCharset(bytes);
+  // A <meta> read as ASCII cannot be in UTF-16: the HTML standard reads UTF-8.
+  if (IsUtf16Label(charset)) charset = "utf-8";
   if (charset.empty() || charset == "utf-8" || charset == "utf8" ||
       charset == "unicode-1-1-utf-8") {
     return RepairUtf8(bytes);
   }
   if (IsWindows1252Label(charset)) return FromWindows1252(bytes);
-  std::string converted;
   if (ConvertWithIconv(bytes, charset, &converted)) return converted;
   return RepairUtf8(bytes);  // an unknown label: the common case is UTF-8
 }

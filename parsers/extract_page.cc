@@ -20,7 +20,7 @@ std::string Megabytes(size_t bytes) {
   return buffer;
 }
 
-// Binary data has NUL bytes early; UTF-16 text does too and is not supported.
+// Binary data has NUL bytes early; they survive decoding, UTF-16's do not.
 bool LooksBinary(std::string_view bytes) {
   return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
 }
@@ -38,15 +38,21 @@ bool LooksLikeHtml(std::string_view text) {
   return false;
 }
 
-Status CheckBytes(std::string_view bytes, const ExtractOptions& options) {
+Status CheckSize(std::string_view bytes, const ExtractOptions& options) {
   if (TrimAscii(bytes).empty()) return Error{ErrorCode::kUnsupported, "empty page"};
   if (bytes.size() > options.max_bytes) {
     return Error{ErrorCode::kTooLarge, "page is " + Megabytes(bytes.size()) + ", over the " +
                                            Megabytes(options.max_bytes) + " limit"};
   }
-  if (LooksBinary(bytes)) return Error{ErrorCode::kUnsupported, "not HTML (binary data)"};
-  if (!LooksLikeHtml(bytes)) return Error{ErrorCode::kUnsupported, "not HTML (no markup found)"};
-  int depth = EstimateNestingDepth(bytes, options.max_tag_depth);
+  return {};
+}
+
+// On the decoded text, as Gumbo will see it: UTF-16 has NUL bytes until it
+// is decoded, and only the decoded text has the tags the depth guard counts.
+Status CheckText(std::string_view text, const ExtractOptions& options) {
+  if (LooksBinary(text)) return Error{ErrorCode::kUnsupported, "not HTML (binary data)"};
+  if (!LooksLikeHtml(text)) return Error{ErrorCode::kUnsupported, "not HTML (no markup found)"};
+  int depth = EstimateNestingDepth(text, options.max_tag_depth);
   if (depth > options.max_tag_depth) {
     return Error{ErrorCode::kTooLarge, "elements nested over " +
                                            std::to_string(options.max_tag_depth) +
@@ -129,6 +135,34 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
   out->comments_source = out->comments.empty() ? "none found" : "generic (comment-like blocks)";
 }
 
+void ReadPage(const PageContext& page, std::string_view url, ExtractedPage* out) {
+  ExtractedPage& extracted = *out;
+  extracted.url = std::string(url);
+  extracted.canonical_url = page.canonical_url;
+  extracted.platform = DetectPlatform(page);
+  extracted.page_links = PageLinks(page);
+  extracted.feed_links = FeedLinks(page);
+  const PlatformReader* reader = ReaderFor(extracted.platform);
+  PostParts parts;
+  if (reader != nullptr && reader->find_post(page, &parts)) {
+    BuildPost(page, parts, &extracted.post);
+    extracted.has_post = true;
+  } else {
+    extracted.has_post = ExtractPost(page, &extracted.post);
+  }
+  if (!extracted.has_post) return;
+  extracted.comments_api_url = CommentsApiUrl(page);
+
+  ReadComments(page, reader, &extracted);
+  SettleThread(&extracted.comments);
+  AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
+              &extracted.mentions);
+  for (const Comment& comment : extracted.comments) {
+    AddMentions(comment.text, MentionPlace::kComment, comment.id, comment.author,
+                &extracted.mentions);
+  }
+}
+
 }  // namespace
 
 void AddMentions(const std::string& text, MentionPlace place, const std::string& comment_id,
@@ -147,37 +181,48 @@ std::string AbsoluteUrl(const PageContext& page, std::string_view href) {
   return page.base->Resolve(trimmed);
 }
 
+void DropControlCharacters(ExtractedPage* page) {
+  auto drop = [](std::string& text) { DropControlCharacters(&text); };
+  for (std::string* text : {&page->url, &page->canonical_url, &page->platform,
+                            &page->comments_api_url, &page->comments_source}) {
+    drop(*text);
+  }
+  Post& post = page->post;
+  for (std::string* text : {&post.url, &post.title, &post.author, &post.published, &post.text,
+                            &post.site_name, &post.site_url}) {
+    drop(*text);
+  }
+  for (Link& link : post.links) {
+    drop(link.url);
+    drop(link.text);
+  }
+  for (Comment& c : page->comments) {
+    for (std::string* text : {&c.id, &c.permalink, &c.author, &c.author_url, &c.published,
+                              &c.text, &c.parent_id, &c.kind}) {
+      drop(*text);
+    }
+  }
+  for (Trackback& t : page->trackbacks) {
+    for (std::string* text : {&t.id, &t.source_url, &t.title, &t.published}) drop(*text);
+  }
+  for (Mention& m : page->mentions) {
+    for (std::string* text : {&m.handle, &m.comment_id, &m.by}) drop(*text);
+  }
+  for (std::string& link : page->page_links) drop(link);
+  for (std::string& link : page->feed_links) drop(link);
+}
+
 Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
                                   const ExtractOptions& options) {
-  if (Status status = CheckBytes(bytes, options); !status.ok()) return status.error();
-  HtmlDocument document(DecodeToUtf8(bytes, options.transport_charset));
-  PageContext page = MakeContext(document.root(), url);
-
+  if (Status status = CheckSize(bytes, options); !status.ok()) return status.error();
+  std::string text = DecodeToUtf8(bytes, options.transport_charset);
+  if (Status status = CheckText(text, options); !status.ok()) return status.error();
   ExtractedPage extracted;
-  extracted.url = std::string(url);
-  extracted.canonical_url = page.canonical_url;
-  extracted.platform = DetectPlatform(page);
-  extracted.page_links = PageLinks(page);
-  extracted.feed_links = FeedLinks(page);
-  const PlatformReader* reader = ReaderFor(extracted.platform);
-  PostParts parts;
-  if (reader != nullptr && reader->find_post(page, &parts)) {
-    BuildPost(page, parts, &extracted.post);
-    extracted.has_post = true;
-  } else {
-    extracted.has_post = ExtractPost(page, &extracted.post);
-  }
-  if (!extracted.has_post) return extracted;
-  extracted.comments_api_url = CommentsApiUrl(page);
-
-  ReadComments(page, reader, &extracted);
-  SettleThread(&extracted.comments);
-  AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
-              &extracted.mentions);
-  for (const Comment& comment : extracted.comments) {
-    AddMentions(comment.text, MentionPlace::kComment, comment.id, comment.author,
-                &extracted.mentions);
-  }
+  {
+    HtmlDocument document(std::move(text));
+    ReadPage(MakeContext(document.root(), url), url, &extracted);
+  }  // the tree goes before the copies are cleaned
+  DropControlCharacters(&extracted);
   return extracted;
 }
 

@@ -130,6 +130,10 @@ std::string CommentsApiUrl(const PageContext& page);
 void AddMentions(const std::string& text, MentionPlace place, const std::string& comment_id,
                  const std::string& by, std::vector<Mention>* mentions);
 
+// Drops control characters and bidi overrides (text_util.h) from every
+// string of the page: what a page says must not steer a terminal later.
+void DropControlCharacters(ExtractedPage* page);
+
 // Whether the node is a comment list or part of one: post extraction skips
 // these subtrees.
 bool IsCommentArea(const GumboNode* node);

@@ -22,10 +22,21 @@ GumboOptions ArenaOptions(ParseArena* arena) {
 
 }  // namespace
 
-HtmlDocument::HtmlDocument(std::string utf8)
-    : source_(std::move(utf8)), arena_(std::make_unique<ParseArena>()) {
-  GumboOptions options = ArenaOptions(arena_.get());
-  output_ = gumbo_parse_with_options(&options, source_.data(), source_.size());
+void HtmlDocument::DestroyOutput::operator()(GumboOutput* output) const noexcept {
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+HtmlDocument::HtmlDocument(std::string utf8) : source_(std::move(utf8)) {
+  if (source_.size() <= kArenaMaxBytes) {
+    arena_ = std::make_unique<ParseArena>();
+    GumboOptions options = ArenaOptions(arena_.get());
+    output_ = gumbo_parse_with_options(&options, source_.data(), source_.size());
+    return;
+  }
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // as above: nothing reads them
+  owned_output_.reset(gumbo_parse_with_options(&options, source_.data(), source_.size()));
+  output_ = owned_output_.get();
 }
 
 bool IsElement(const GumboNode* node) {

@@ -20,6 +20,10 @@ namespace linkgraph::parsers {
 
 class HtmlDocument {
  public:
+  // Pages up to this parse into a ParseArena (fast), bigger ones with
+  // malloc (small). Default: 1 MB.
+  static constexpr size_t kArenaMaxBytes = 1u << 20;
+
   // utf8 must outlive nothing: the document keeps its own copy.
   explicit HtmlDocument(std::string utf8);
   HtmlDocument(const HtmlDocument&) = delete;
@@ -28,10 +32,18 @@ class HtmlDocument {
   const GumboNode* root() const { return output_->root; }
 
  private:
+  struct DestroyOutput {
+    void operator()(GumboOutput* output) const noexcept;
+  };
+
   std::string source_;  // Gumbo's original_text pointers refer into this
   // Owns every byte of the parse, output_ included: the tree is released with
-  // the arena, without gumbo_destroy_output walking it node by node.
+  // the arena, without gumbo_destroy_output walking it node by node. Only
+  // for pages up to kArenaMaxBytes: the arena never reuses what Gumbo frees
+  // (token buffers, grown vectors), about 20 times the page in all.
   std::unique_ptr<ParseArena> arena_;
+  // Bigger pages parse with malloc and free, which reuse: the tree only.
+  std::unique_ptr<GumboOutput, DestroyOutput> owned_output_;
   const GumboOutput* output_;
 };
 

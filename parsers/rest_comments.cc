@@ -193,6 +193,7 @@ Result<ExtractedPage> Extract(std::string_view json, std::string_view url,
     int current = IntParameter(url, "page", 1);
     *next_page_url = WithQueryParameter(url, "page", std::to_string(current + 1));
   }
+  DropControlCharacters(&page);
   return page;
 }
 

@@ -1,5 +1,7 @@
 #include "parsers/text_util.h"
 
+#include "common/terminal_text.h"
+
 namespace linkgraph::parsers {
 
 bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
@@ -45,6 +47,23 @@ std::string CollapseText(std::string_view raw) {
     out.push_back(c);
   }
   return out;
+}
+
+void DropControlCharacters(std::string* text) {
+  std::string& bytes = *text;
+  size_t kept = 0;
+  for (size_t i = 0; i < bytes.size();) {
+    uint32_t code_point = 0;
+    size_t length = terminal_internal::DecodeUtf8(bytes, i, &code_point);
+    if (length == 0) length = 1;  // not UTF-8: kept as it is, terminals escape it
+    else if (IsControlOrBidi(code_point)) {
+      i += length;
+      continue;
+    }
+    for (size_t k = 0; k < length; ++k) bytes[kept++] = bytes[i + k];
+    i += length;
+  }
+  bytes.resize(kept);
 }
 
 std::string OneLine(std::string_view text) {

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "common/terminal_text.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
@@ -36,10 +37,13 @@ std::string Suffix(const std::string& text, size_t count) {
 
 // Table cells stay on one line and within reason on a terminal; the middle
 // goes, so a URL keeps its host and its end (the post slug, the #comment-N).
-std::string ForTerminal(const std::string& cell) {
+// Control characters left in text stored by older versions are shown as
+// escapes, never sent to the terminal.
+std::string CellForTerminal(const std::string& cell) {
   constexpr size_t kMaxWidth = 60;
-  std::string line;
-  for (char c : cell) line.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  std::string spaced;
+  for (char c : cell) spaced.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  std::string line = ForTerminal(spaced);
   if (DisplayWidth(line) <= kMaxWidth) return line;
   return Prefix(line, kMaxWidth / 2 - 1) + "\u2026" + Suffix(line, kMaxWidth / 2);
 }
@@ -61,7 +65,7 @@ void WriteTableText(const Table& table, std::ostream& out) {
   cells.push_back(table.header);
   for (const auto& row : table.rows) {
     std::vector<std::string> shown;
-    for (const auto& cell : row) shown.push_back(ForTerminal(cell));
+    for (const auto& cell : row) shown.push_back(CellForTerminal(cell));
     cells.push_back(std::move(shown));
   }
   std::vector<size_t> widths(table.header.size(), 0);

@@ -7,6 +7,7 @@
 
 #include "graph/graph.h"
 #include "reports/people_view.h"
+#include "common/terminal_text.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
@@ -70,7 +71,7 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
                           {"source_url", edge.source_url}});
   }
   if (path->empty() && request.format == Format::kTable) {
-    out << LabelOf(**a) << " and " << LabelOf(**b) << " are not connected within " << kMaxHops
+    out << ForTerminal(LabelOf(**a)) << " and " << ForTerminal(LabelOf(**b)) << " are not connected within " << kMaxHops
         << " hops\n";
     return {};
   }
@@ -136,7 +137,7 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     table.json.push_back(std::move(json));
   }
   if (table.rows.empty() && request.format == Format::kTable) {
-    out << "Nobody in the graph says they met or spoke with " << subject_label << "\n";
+    out << "Nobody in the graph says they met or spoke with " << ForTerminal(subject_label) << "\n";
     return {};
   }
   Write(table, request.format, out);

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "common/terminal_text.h"
 #include "graph/graph.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -146,7 +147,7 @@ Status WritePerson(store::Store& store, const ReportRequest& request, std::ostre
     WriteCsv(interactions, out);  // one table per CSV: the interactions
     return {};
   }
-  out << LabelOf(person) << "  #" << person.id << "  (" << person.texts
+  out << ForTerminal(LabelOf(person)) << "  #" << person.id << "  (" << person.texts
       << " posts and comments)\n\nIdentities\n";
   WriteTableText(identities, out);
   out << "\nInteractions\n";

@@ -2,7 +2,9 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
+#include "common/terminal_text.h"
 #include "reports/reports.h"
 
 namespace linkgraph::reports {
@@ -42,7 +44,12 @@ Error Invalid(std::string message) {
 template <typename T>
 void CrawlLine(std::ostream& out, std::string_view name, const T& value) {
   constexpr size_t kWidth = 20;
-  out << name << std::string(name.size() < kWidth ? kWidth - name.size() : 1, ' ') << value << '\n';
+  out << name << std::string(name.size() < kWidth ? kWidth - name.size() : 1, ' ');
+  if constexpr (std::is_arithmetic_v<T>) {
+    out << value << '\n';
+  } else {
+    out << ForTerminal(value) << '\n';
+  }
 }
 
 // The newest crawl, finished or not. The free-text line comes last so that
@@ -131,10 +138,11 @@ Status WriteStatus(store::Store& store, std::ostream& out) {
       << "identities  " << counts->identities << '\n'
       << "pages       " << counts->pages << '\n';
   for (const auto& [status, count] : counts->pages_by_status) {
-    std::string label = "  " + status;
+    std::string label = "  " + ForTerminal(status);
     out << label << std::string(label.size() < 12 ? 12 - label.size() : 1, ' ') << count << '\n';
   }
-  out << "last-fetch  " << (counts->last_fetched_at.empty() ? "never" : counts->last_fetched_at)
+  out << "last-fetch  "
+      << (counts->last_fetched_at.empty() ? "never" : ForTerminal(counts->last_fetched_at))
       << '\n';
   auto graph = store.Graph();
   if (!graph.ok()) return graph.error().WithContext("status");

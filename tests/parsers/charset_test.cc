@@ -61,6 +61,71 @@ BOOST_AUTO_TEST_CASE(windows_1252_page_extracts_decoded_comment_text) {
   BOOST_TEST(page->comments[0].text == "Na\u00EFve \u201Cquote\u201D");
 }
 
+const char kCommentedPage[] =
+    "<html><head><title>T</title></head><body>"
+    "<div class=\"post\"><h2 class=\"entry-title\">Caf\u00E9 days</h2>"
+    "<div class=\"entry\"><p>We met @Someone</p></div></div>"
+    "<ol class=\"commentlist\"><li class=\"comment\" id=\"comment-1\">"
+    "<cite class=\"fn\">Jos\u00E9</cite><p>Hello there</p></li></ol></body></html>";
+
+// The UTF-8 page as UTF-16 bytes in the given byte order, with a BOM.
+std::string Utf16(std::string_view utf8, bool big_endian) {
+  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+  for (size_t i = 0; i < utf8.size();) {
+    auto byte = static_cast<unsigned char>(utf8[i]);
+    unsigned code = byte;
+    size_t length = 1;
+    if (byte >= 0xC0) {  // two-byte sequences are all the fixture holds
+      code = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
+      length = 2;
+    }
+    char high = static_cast<char>(code >> 8);
+    char low = static_cast<char>(code & 0xFF);
+    out += big_endian ? std::string{high, low} : std::string{low, high};
+    i += length;
+  }
+  return out;
+}
+
+void CheckCommentedPage(const Result<ExtractedPage>& page) {
+  BOOST_REQUIRE_MESSAGE(page.ok(), (page.ok() ? "" : page.error().message));
+  BOOST_TEST(page->post.title == "Caf\u00E9 days");
+  BOOST_REQUIRE_EQUAL(page->comments.size(), 1u);
+  BOOST_TEST(page->comments[0].author == "Jos\u00E9");
+}
+
+BOOST_AUTO_TEST_CASE(utf16_header_over_utf8_bytes_is_read_as_utf8) {
+  for (const char* header : {"utf-16", "UTF-16LE", "utf-16be", "unicode"}) {
+    BOOST_TEST_CONTEXT(header) {
+      ExtractOptions options;
+      options.transport_charset = CharsetFromContentType(std::string("text/html; charset=") + header);
+      CheckCommentedPage(ExtractPage(kCommentedPage, "http://blog.example/post/", options));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(utf16_meta_over_utf8_bytes_is_read_as_utf8) {
+  std::string html = std::string("<meta charset=\"utf-16\">") + kCommentedPage;
+  CheckCommentedPage(ExtractPage(html, "http://blog.example/post/"));
+}
+
+BOOST_AUTO_TEST_CASE(utf16_with_byte_order_mark_decodes) {
+  for (bool big_endian : {false, true}) {
+    BOOST_TEST_CONTEXT("big endian " << big_endian) {
+      std::string bytes = Utf16(kCommentedPage, big_endian);
+      BOOST_TEST(DecodeToUtf8(bytes) == kCommentedPage);
+      CheckCommentedPage(ExtractPage(bytes, "http://blog.example/post/"));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(utf16_without_byte_order_mark_decodes_when_labelled) {
+  std::string bytes = Utf16(kCommentedPage, false).substr(2);
+  ExtractOptions options;
+  options.transport_charset = "utf-16";
+  CheckCommentedPage(ExtractPage(bytes, "http://blog.example/post/", options));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
