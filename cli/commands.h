@@ -40,6 +40,17 @@ struct CrawlOptions {
   int retries = 3;  // for 5xx, 429 and network faults, with exponential backoff and jitter
   double backoff_seconds = 1.0;  // the first retry's wait, doubled for each further one
   long long max_body_bytes = 10LL << 20;
+  // Bounds on what a site can make the crawl queue and read (crawler.h's
+  // FrontierLimits says what each counts).
+  int max_links_per_page = 5000;       // first distinct in-scope links taken from one page
+  int max_queued_urls = 250000;        // URLs of every kind queued, in all
+  int max_queued_per_host = 100000;    // URLs queued on one host
+  int max_sitemaps = 1000;             // sitemap files queued
+  int max_sitemap_depth = 2;           // sitemap indexes within sitemap indexes
+  int max_feeds = 100;                 // feeds queued
+  int max_comment_pages = 50000;       // WordPress REST comment pages queued
+  int max_comment_pages_per_post = 100;  // ... of one post (10,000 comments at per_page=100)
+  long long max_total_bytes = 5LL << 30;  // body bytes fetched by the crawl; then it stops
   double recrawl_after_seconds = 86400.0;  // stored pages fetched longer ago are due again
   bool allow_private = false;  // private, loopback, link-local addresses (seeds always allowed)
   std::string contact;         // URL or e-mail added to the User-Agent

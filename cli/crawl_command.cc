@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <map>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -115,8 +116,15 @@ class CrawlSession {
   void Feed();
   void Handle(crawler::FetchResult result);
   void HandleRead(ReadBody read);
-  void Offer(const std::string& url, const std::string& kind, int depth, const std::string& via,
-             std::vector<store::QueuedUrl>* queued);
+  // Queues url (or retypes it) and lists it in *queued; false with *refusal
+  // set ("" when known already) when the frontier did not.
+  bool Offer(const std::string& url, const std::string& kind, int depth, const std::string& via,
+             std::vector<store::QueuedUrl>* queued, std::string* refusal = nullptr);
+  // Offers what a body revealed, within --max-links-per-page, and notes on
+  // *crawled how many links a limit refused, and which.
+  void OfferLinks(const crawler::FrontierEntry& entry, const std::vector<Discovered>& links,
+                  store::CrawledUrl* crawled);
+  void ReportLimits() const;
   void Record(store::CrawledUrl crawled);
   void Flush();
   void TakeRecorded();
@@ -153,6 +161,9 @@ class CrawlSession {
   Clock::time_point last_flush_ = Clock::now();
   Status failure_;
   bool resumed_ = false;
+  // The crawl's own limits that stopped discovery (the frontier counts its own).
+  std::map<std::string, long long> limit_refusals_;
+  bool bytes_exhausted_ = false;  // --max-total-bytes reached: nothing more is fetched
 };
 
 Status CrawlSession::Open() {
@@ -203,7 +214,15 @@ void CrawlSession::Feed() {
   crawler::FrontierEntry entry;
   // The writer falling behind holds back fetching, so memory stays bounded:
   // extracted pages wait in batches, and each batch holds their texts.
-  if (writer_.Unfinished() >= 2) return;
+  if (writer_.Unfinished() >= 2 || bytes_exhausted_) return;
+  if (totals_.bytes >= options_.max_total_bytes) {
+    // What is still queued stays in the store; the crawl ends normally.
+    bytes_exhausted_ = true;
+    limit_refusals_["byte limit: body bytes fetched reached " +
+                    std::to_string(options_.max_total_bytes) + " (--max-total-bytes)"] +=
+        static_cast<long long>(frontier_.Queued());
+    return;
+  }
   while (scheduler_.Waiting() < want_waiting && pool_.Unfinished() < workers * 8 &&
          frontier_.Next(&entry)) {
     crawler::FetchRequest request;
@@ -343,10 +362,12 @@ void CrawlSession::Handle(crawler::FetchResult result) {
   Record(std::move(crawled));
 }
 
-void CrawlSession::Offer(const std::string& url, const std::string& kind, int depth,
-                         const std::string& via, std::vector<store::QueuedUrl>* queued) {
-  auto entry = frontier_.Offer(url, kind, depth, via);
+bool CrawlSession::Offer(const std::string& url, const std::string& kind, int depth,
+                         const std::string& via, std::vector<store::QueuedUrl>* queued,
+                         std::string* refusal) {
+  auto entry = frontier_.Offer(url, kind, depth, via, refusal);
   if (entry) queued->push_back({entry->url, entry->kind, entry->depth, entry->via});
+  return entry.has_value();
 }
 
 void CrawlSession::HandleRead(ReadBody read) {
@@ -361,15 +382,48 @@ void CrawlSession::HandleRead(ReadBody read) {
       if (auto normal = crawler::CanonicalizeUrl(canonical)) frontier_.MarkSeen(*normal);
     }
   }
-  for (const Discovered& link : read.links) {
-    // A sitemap index's sitemaps are as deep as the index; everything else
-    // is one hop further than where it was found.
+  OfferLinks(entry, read.links, &read.crawled);
+  Record(std::move(read.crawled));
+}
+
+void CrawlSession::OfferLinks(const crawler::FrontierEntry& entry,
+                              const std::vector<Discovered>& links, store::CrawledUrl* crawled) {
+  const long long limited_before = frontier_.LimitRefusalCount();
+  std::string limit;  // the last limit that refused one of these links
+  int pages_taken = 0;
+  long long pages_left = 0;
+  for (const Discovered& link : links) {
+    // A link flood costs memory and store by the links queued, so only the
+    // first links of a page are taken: those queued now or known already.
+    // Sitemaps and feeds list a site's pages by design: --max-pages bounds them.
+    if (entry.kind == "page" && link.kind == "page" &&
+        pages_taken >= options_.max_links_per_page) {
+      ++pages_left;
+      continue;
+    }
+    // A sitemap index's sitemaps are as deep as the index (their nesting is
+    // bounded on its own); everything else is one hop further than where it
+    // was found.
     const int depth =
         entry.kind == "sitemap" && link.kind == "sitemap" ? entry.depth : entry.depth + 1;
     const std::string& via = link.kind == "comments" ? link.via : entry.url;
-    Offer(link.url, link.kind, depth, via, &read.crawled.discovered);
+    const long long limited = frontier_.LimitRefusalCount();
+    std::string refusal;
+    const bool queued = Offer(link.url, link.kind, depth, via, &crawled->discovered, &refusal);
+    if (link.kind == "page" && (queued || refusal.empty())) ++pages_taken;
+    if (frontier_.LimitRefusalCount() > limited) limit = std::move(refusal);
   }
-  Record(std::move(read.crawled));
+  if (pages_left > 0) {
+    limit = "link limit: links taken from one page reached " +
+            std::to_string(options_.max_links_per_page) + " (--max-links-per-page)";
+    limit_refusals_[limit] += pages_left;
+  }
+  const long long refused = frontier_.LimitRefusalCount() - limited_before + pages_left;
+  if (refused > 0) {
+    // Recorded with the URL, so that the store says where discovery stopped and why.
+    std::string& detail = crawled->detail;
+    detail += (detail.empty() ? "" : "; ") + std::to_string(refused) + " links not queued: " + limit;
+  }
 }
 
 void CrawlSession::Record(store::CrawledUrl crawled) {
@@ -409,7 +463,16 @@ void CrawlSession::WaitForWriter() {
 }
 
 bool CrawlSession::Done() const {
-  return in_flight_.empty() && pool_.Unfinished() == 0 && frontier_.Queued() == 0;
+  return in_flight_.empty() && pool_.Unfinished() == 0 &&
+         (frontier_.Queued() == 0 || bytes_exhausted_);
+}
+
+void CrawlSession::ReportLimits() const {
+  std::map<std::string, long long> limits = frontier_.LimitRefusals();
+  for (const auto& [why, count] : limit_refusals_) limits[why] += count;
+  for (const auto& [why, count] : limits) {
+    std::cerr << "linkgraph crawl: " << why << ": " << count << " URLs not queued or fetched\n";
+  }
 }
 
 int CrawlSession::Run() {
@@ -465,6 +528,7 @@ int CrawlSession::Run() {
     std::cerr << "linkgraph crawl: " << ForTerminal(finished.error().message) << '\n';
     return kExitFailure;
   }
+  ReportLimits();
   if (options_.quiet) {
     std::cout << "crawl " << outcome << ": " << DescribeCrawl(totals_, seconds) << '\n';
   } else {
@@ -511,6 +575,13 @@ int RunCrawl(const CrawlOptions& options) {
   crawler::FrontierLimits limits;
   limits.max_pages = options.max_pages;
   limits.max_depth = options.max_depth;
+  limits.max_sitemaps = options.max_sitemaps;
+  limits.max_sitemap_nesting = options.max_sitemap_depth;
+  limits.max_feeds = options.max_feeds;
+  limits.max_comment_pages = options.max_comment_pages;
+  limits.max_comment_pages_per_post = options.max_comment_pages_per_post;
+  limits.max_queued_urls = options.max_queued_urls;
+  limits.max_queued_per_host = options.max_queued_per_host;
   crawler::Frontier frontier(crawler::CrawlScope(*scope_kind, seeds), limits);
 
   g_stop_requested = false;

@@ -21,8 +21,9 @@ void ReadPage(FetchedBody& fetched, ReadBody* read) {
   read->crawled.detail = page.fetch.error;
   if (page.extracted) {
     const ExtractedPage& extracted = *page.extracted;
-    read->links.reserve(extracted.page_links.size() + 2);
-    for (const std::string& link : extracted.page_links) read->links.push_back({link, "page", ""});
+    read->links.reserve(extracted.page_links.size() + extracted.feed_links.size() + 1);
+    // What the page declares comes before its plain links, so that a feed
+    // also linked by <a href> is queued as the feed it is.
     if (fetched.want_feeds) {
       for (const std::string& feed : extracted.feed_links) read->links.push_back({feed, "feed", ""});
     }
@@ -30,6 +31,7 @@ void ReadPage(FetchedBody& fetched, ReadBody* read) {
       const std::string& post = extracted.has_post ? extracted.post.url : fetched.entry.url;
       read->links.push_back({extracted.comments_api_url, "comments", post});
     }
+    for (const std::string& link : extracted.page_links) read->links.push_back({link, "page", ""});
   }
   read->crawled.page = std::move(page);
 }

@@ -57,6 +57,49 @@ std::string ParseDuration(std::string text, double* seconds) {
   return "";
 }
 
+// What a site can make one crawl queue and read, whatever its pages hold.
+void AddCrawlLimitOptions(CLI::App* crawl, CrawlOptions* options) {
+  crawl->add_option("--max-links-per-page", options->max_links_per_page,
+                    "Take at most the first this many distinct in-scope links of a page "
+                    "(of its first 20000 links)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20000));
+  crawl->add_option("--max-queued-urls", options->max_queued_urls,
+                    "Queue at most this many URLs of every kind in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  crawl->add_option("--max-queued-per-host", options->max_queued_per_host,
+                    "Queue at most this many URLs on one host in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  crawl->add_option("--max-sitemaps", options->max_sitemaps,
+                    "Read at most this many sitemap files in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  crawl->add_option("--max-sitemap-depth", options->max_sitemap_depth,
+                    "Follow sitemap indexes named by sitemap indexes at most this deep "
+                    "(0: only the sitemaps robots.txt names)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
+  crawl->add_option("--max-feeds", options->max_feeds, "Read at most this many feeds in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  crawl->add_option("--max-comment-pages", options->max_comment_pages,
+                    "Read at most this many WordPress REST comment pages in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000000));
+  crawl->add_option("--max-comment-pages-per-post", options->max_comment_pages_per_post,
+                    "Read at most this many WordPress REST comment pages of one post "
+                    "(100 comments each)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  crawl->add_option("--max-total-bytes", options->max_total_bytes,
+                    "Stop fetching once the crawl's bodies reach this many bytes "
+                    "(the rest stays queued; the crawl ends normally)")
+      ->capture_default_str()
+      ->check(CLI::Range(1024LL, 1LL << 50));
+}
+
 void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
   crawl->footer(
       "Options may come from a TOML file: 'linkgraph crawl --config FILE', with a [crawl]\n"
@@ -105,6 +148,7 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
   crawl->add_option("--max-body", options->max_body_bytes, "Largest body kept, in bytes")
       ->capture_default_str()
       ->check(CLI::Range(1024LL, 1LL << 34));
+  AddCrawlLimitOptions(crawl, options);
   crawl
       ->add_option_function<std::string>(
           "--recrawl-after",

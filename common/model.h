@@ -75,7 +75,8 @@ struct ExtractedPage {
   std::vector<Comment> comments;
   std::vector<Trackback> trackbacks;
   std::vector<Mention> mentions;
-  std::vector<std::string> page_links;  // every <a href> on the page, absolute, for crawling
+  // Every <a href> on the page, absolute, for crawling; the first 20,000 distinct.
+  std::vector<std::string> page_links;
   // Discovery for the crawler: RSS/Atom feeds named by <link rel=alternate>,
   // and the WordPress REST URL of this post's comments when the page
   // advertises the API (<link rel="https://api.w.org/">) and the post's id.

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -204,10 +205,35 @@ struct FrontierEntry {
   std::string via;            // the URL it was found on; "" for seeds
 };
 
+// What a crawl may queue. Every bound counts what was queued in this crawl,
+// restored entries included, so that a site cannot make the queue, the
+// memory or the stored frontier grow without end whatever its pages hold.
 struct FrontierLimits {
-  int max_pages = 50000;  // "page" entries handed out, in all
-  int max_depth = -1;     // -1: no limit
+  // "page" entries handed out, in all. Once this many pages are handed out
+  // or queued, further page URLs are not queued at all. Default: 50,000
+  int max_pages = 50000;
+  int max_depth = -1;  // link hops from a seed; -1: no limit
+  // Sitemap files queued, in all (a big blog's index names tens). Default: 1,000
+  int max_sitemaps = 1000;
+  // Sitemap indexes within sitemap indexes: a sitemap named by robots.txt or
+  // a page is level 0, one named by a level-0 index level 1 (WordPress,
+  // Yoast), and so on. Deeper ones are not queued. Default: 2
+  int max_sitemap_nesting = 2;
+  // Feeds queued, in all (the seeds' RSS/Atom links). Default: 100
+  int max_feeds = 100;
+  // WordPress REST comment pages queued, in all. Default: 50,000
+  int max_comment_pages = 50000;
+  // REST comment pages of one post (at per_page=100: 10,000 comments). Default: 100
+  int max_comment_pages_per_post = 100;
+  // URLs of every kind queued, in all, and on one host (scheme, host, port).
+  int max_queued_urls = 250000;    // Default: 250,000
+  int max_queued_per_host = 100000;  // Default: 100,000
 };
+
+// The strength of a kind: a URL queued as a "page" and offered again as a
+// kind the site declared ("feed", "sitemap", "comments") takes that kind
+// while it waits. The declared kinds are equally strong: the first wins.
+int KindStrength(std::string_view kind);  // "page": 0; "feed", "sitemap", "comments": 1
 
 // Breadth-first: each URL once per crawl, in scope, within the limits and
 // not a trap. Pages are handed out before further discovery only in the
@@ -222,25 +248,59 @@ class Frontier {
   // An entry from a stored crawl, queued as it is when not seen yet.
   void Restore(FrontierEntry entry, bool done);
   // A seed or a discovered link: canonicalised, and queued when new, in
-  // scope, within depth and not a trap. Returns the queued entry, or nullopt
-  // with *refusal set to the reason ("" when the URL was seen already).
-  // Seeds (depth 0, no via) skip the scope and trap checks.
+  // scope, within depth and the limits, and not a trap. Returns the queued
+  // entry, or nullopt with *refusal set to the reason ("" when the URL was
+  // seen already). Seeds (depth 0, no via) skip the scope, trap and limit
+  // checks. A URL waiting as a "page" and offered as a stronger kind is
+  // queued as that kind instead (KindStrength): the returned entry says so.
   std::optional<FrontierEntry> Offer(std::string_view url, std::string kind, int depth,
                                      std::string via, std::string* refusal = nullptr);
   bool Next(FrontierEntry* entry);
 
   size_t Queued() const { return queue_.size() - next_; }
   int PagesHandedOut() const { return pages_handed_out_; }
+  // URLs refused by one of the FrontierLimits counts (not depth), by reason.
+  const std::map<std::string, long long>& LimitRefusals() const { return limit_refusals_; }
+  long long LimitRefusalCount() const { return limit_refusal_count_; }
   CrawlScope& Scope() { return scope_; }
 
  private:
+  // "" when entry may be queued under its kind's limits, else why not.
+  std::string CheckKindLimits(const FrontierEntry& entry) const;
+  // "" when one more URL may be queued on url's host and in all.
+  std::string CheckUrlLimits(const std::string& url) const;
+  // A sitemap's index level: one more than the sitemap that named it.
+  int SitemapNesting(const FrontierEntry& entry) const;
+  void CountUrl(const std::string& url);
+  void CountKind(const FrontierEntry& entry, int nesting);
+  void Push(FrontierEntry entry);
+  // The waiting "page" entry of url, retyped as kind when the limits allow.
+  std::optional<FrontierEntry> Upgrade(const std::string& url, std::string kind,
+                                       std::string via, std::string* refusal);
+  std::string RefuseForLimit(std::string why);
+
   CrawlScope scope_;
   FrontierLimits limits_;
   TrapGuard traps_;
   std::unordered_set<std::string> seen_;
   std::vector<FrontierEntry> queue_;
   size_t next_ = 0;
+  size_t erased_ = 0;  // entries dropped from the queue's front: queue_[i] is number erased_ + i
   int pages_handed_out_ = 0;
+  // Counts against the limits.
+  int pages_waiting_ = 0;
+  int sitemaps_ = 0;
+  int feeds_ = 0;
+  int comment_pages_ = 0;
+  long long queued_ = 0;
+  std::unordered_map<std::string, int> queued_per_host_;
+  std::unordered_map<std::string, int> comment_pages_per_post_;
+  std::unordered_map<std::string, int> sitemap_nesting_;  // sitemap URL -> index level
+  // Waiting "page" entries by the hash of their URL, to their queue number:
+  // what an upgrade finds. A colliding hash only costs that URL its upgrade.
+  std::unordered_map<size_t, size_t> waiting_pages_;
+  std::map<std::string, long long> limit_refusals_;
+  long long limit_refusal_count_ = 0;
 };
 
 // "file:///a/b.html" -> "/a/b.html"; "" when url is not a file URL.

@@ -2,6 +2,7 @@
 // (canonical_url.h) before it is compared, so the scope test and the dedupe
 // are plain string checks.
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <optional>
 #include <string>
@@ -32,7 +33,20 @@ bool IsNonPageResource(std::string_view normal) {
          kSkippedExtensions.end();
 }
 
+// The host and port a URL counts against ("" for file URLs).
+std::string HostKey(const std::string& url) {
+  std::optional<UrlParts> parts = SplitCanonicalUrl(url);
+  if (!parts) return {};
+  return std::string(parts->host) + ":" + std::string(parts->port);
+}
+
+std::string Limit(std::string_view what, long long limit, std::string_view option) {
+  return std::string(what) + " " + std::to_string(limit) + " (" + std::string(option) + ")";
+}
+
 }  // namespace
+
+int KindStrength(std::string_view kind) { return kind == "page" ? 0 : 1; }
 
 Frontier::Frontier(CrawlScope scope, FrontierLimits limits, TrapLimits traps)
     : scope_(std::move(scope)), limits_(limits), traps_(traps) {}
@@ -41,11 +55,116 @@ bool Frontier::MarkSeen(const std::string& url) { return seen_.insert(url).secon
 
 void Frontier::Restore(FrontierEntry entry, bool done) {
   if (!seen_.insert(entry.url).second) return;
-  if (done) {
-    if (entry.kind == "page") ++pages_handed_out_;
-    return;
+  CountUrl(entry.url);
+  CountKind(entry, SitemapNesting(entry));
+  if (!done) {
+    Push(std::move(entry));
+  } else if (entry.kind == "page") {
+    ++pages_handed_out_;
+  }
+}
+
+int Frontier::SitemapNesting(const FrontierEntry& entry) const {
+  if (entry.kind != "sitemap") return 0;
+  auto parent = sitemap_nesting_.find(entry.via);
+  return parent == sitemap_nesting_.end() ? 0 : parent->second + 1;
+}
+
+std::string Frontier::CheckKindLimits(const FrontierEntry& entry) const {
+  const std::string& kind = entry.kind;
+  if (kind == "page" && pages_handed_out_ + pages_waiting_ >= limits_.max_pages) {
+    return Limit("page limit: pages handed out or queued reached", limits_.max_pages,
+                 "--max-pages");
+  }
+  if (kind == "sitemap") {
+    if (SitemapNesting(entry) > limits_.max_sitemap_nesting) {
+      return Limit("sitemap limit: sitemap indexes nested deeper than",
+                   limits_.max_sitemap_nesting, "--max-sitemap-depth");
+    }
+    if (sitemaps_ >= limits_.max_sitemaps) {
+      return Limit("sitemap limit: sitemap files queued reached", limits_.max_sitemaps,
+                   "--max-sitemaps");
+    }
+  }
+  if (kind == "feed" && feeds_ >= limits_.max_feeds) {
+    return Limit("feed limit: feeds queued reached", limits_.max_feeds, "--max-feeds");
+  }
+  if (kind == "comments") {
+    if (comment_pages_ >= limits_.max_comment_pages) {
+      return Limit("comment page limit: REST comment pages queued reached",
+                   limits_.max_comment_pages, "--max-comment-pages");
+    }
+    auto post = comment_pages_per_post_.find(entry.via);
+    if (post != comment_pages_per_post_.end() &&
+        post->second >= limits_.max_comment_pages_per_post) {
+      return Limit("comment page limit: REST comment pages of one post reached",
+                   limits_.max_comment_pages_per_post, "--max-comment-pages-per-post");
+    }
+  }
+  return {};
+}
+
+std::string Frontier::CheckUrlLimits(const std::string& url) const {
+  if (queued_ >= limits_.max_queued_urls) {
+    return Limit("URL limit: URLs queued reached", limits_.max_queued_urls, "--max-queued-urls");
+  }
+  auto host = queued_per_host_.find(HostKey(url));
+  if (host != queued_per_host_.end() && host->second >= limits_.max_queued_per_host) {
+    return Limit("URL limit: URLs queued on one host reached", limits_.max_queued_per_host,
+                 "--max-queued-per-host");
+  }
+  return {};
+}
+
+void Frontier::CountUrl(const std::string& url) {
+  ++queued_;
+  ++queued_per_host_[HostKey(url)];
+}
+
+void Frontier::CountKind(const FrontierEntry& entry, int nesting) {
+  if (entry.kind == "sitemap") {
+    ++sitemaps_;
+    sitemap_nesting_.emplace(entry.url, nesting);
+  } else if (entry.kind == "feed") {
+    ++feeds_;
+  } else if (entry.kind == "comments") {
+    ++comment_pages_;
+    ++comment_pages_per_post_[entry.via];
+  }
+}
+
+void Frontier::Push(FrontierEntry entry) {
+  if (entry.kind == "page") {
+    ++pages_waiting_;
+    waiting_pages_[std::hash<std::string>{}(entry.url)] = erased_ + queue_.size();
   }
   queue_.push_back(std::move(entry));
+}
+
+std::string Frontier::RefuseForLimit(std::string why) {
+  ++limit_refusals_[why];
+  ++limit_refusal_count_;
+  return why;
+}
+
+std::optional<FrontierEntry> Frontier::Upgrade(const std::string& url, std::string kind,
+                                               std::string via, std::string* refusal) {
+  if (KindStrength(kind) == 0) return std::nullopt;
+  auto found = waiting_pages_.find(std::hash<std::string>{}(url));
+  if (found == waiting_pages_.end() || found->second < erased_ + next_) return std::nullopt;
+  FrontierEntry& waiting = queue_[found->second - erased_];
+  if (waiting.url != url || KindStrength(waiting.kind) >= KindStrength(kind)) return std::nullopt;
+  // The URL counts against the URL limits already; only its new kind's apply.
+  FrontierEntry retyped{url, std::move(kind), waiting.depth, std::move(via)};
+  if (std::string why = CheckKindLimits(retyped); !why.empty()) {
+    *refusal = RefuseForLimit(std::move(why));
+    return std::nullopt;
+  }
+  waiting_pages_.erase(found);
+  --pages_waiting_;
+  CountKind(retyped, SitemapNesting(retyped));
+  waiting = retyped;
+  return retyped;
 }
 
 std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string kind, int depth,
@@ -55,13 +174,15 @@ std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string k
   why.clear();
   // Most links are already in canonical form and seen (menus, archive
   // lists): canonical forms map to themselves, so one lookup settles them.
-  if (seen_.count(std::string(url)) > 0) return std::nullopt;
+  if (seen_.count(std::string(url)) > 0) {
+    return Upgrade(std::string(url), std::move(kind), std::move(via), &why);
+  }
   std::optional<std::string> normal = CanonicalUrl(url);
   if (!normal) {
     why = "not an http(s) or file URL";
     return std::nullopt;
   }
-  if (seen_.count(*normal) > 0) return std::nullopt;
+  if (seen_.count(*normal) > 0) return Upgrade(*normal, std::move(kind), std::move(via), &why);
   const bool is_seed = depth == 0 && via.empty();
   if (!is_seed) {
     if (kind == "page" && IsNonPageResource(*normal)) {
@@ -76,6 +197,12 @@ std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string k
       why = "deeper than --max-depth";
       return std::nullopt;
     }
+    why = CheckUrlLimits(*normal);
+    if (why.empty()) why = CheckKindLimits(FrontierEntry{*normal, kind, depth, via});
+    if (!why.empty()) {
+      why = RefuseForLimit(std::move(why));
+      return std::nullopt;
+    }
     // Sitemaps, feeds and the REST API are the site's own lists, not traps.
     if (kind == "page") {
       why = traps_.Check(*normal);
@@ -84,16 +211,25 @@ std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string k
   }
   seen_.insert(*normal);
   FrontierEntry entry{*normal, std::move(kind), depth, std::move(via)};
-  queue_.push_back(entry);
+  CountUrl(entry.url);
+  CountKind(entry, SitemapNesting(entry));
+  Push(entry);
   return entry;
 }
 
 bool Frontier::Next(FrontierEntry* entry) {
   while (next_ < queue_.size()) {
     FrontierEntry& candidate = queue_[next_];
-    if (candidate.kind == "page" && pages_handed_out_ >= limits_.max_pages) {
-      ++next_;  // past --max-pages: stays queued in the store, not fetched
-      continue;
+    if (candidate.kind == "page") {
+      --pages_waiting_;
+      auto waiting = waiting_pages_.find(std::hash<std::string>{}(candidate.url));
+      if (waiting != waiting_pages_.end() && waiting->second == erased_ + next_) {
+        waiting_pages_.erase(waiting);
+      }
+      if (pages_handed_out_ >= limits_.max_pages) {
+        ++next_;  // past --max-pages: stays queued in the store, not fetched
+        continue;
+      }
     }
     *entry = std::move(candidate);
     ++next_;
@@ -101,6 +237,7 @@ bool Frontier::Next(FrontierEntry* entry) {
     // Handed-out entries are not needed again: free them as the crawl goes.
     if (next_ > 4096 && next_ * 2 > queue_.size()) {
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(next_));
+      erased_ += next_;
       next_ = 0;
     }
     return true;

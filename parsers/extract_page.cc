@@ -88,6 +88,11 @@ PageContext MakeContext(const GumboNode* root, std::string_view url) {
   return page;
 }
 
+// Distinct links kept from one page, so that a page of endless links costs
+// no more memory than a big real one (the crawl takes fewer still,
+// --max-links-per-page). Default: 20,000
+constexpr size_t kMaxPageLinks = 20000;
+
 std::vector<std::string> PageLinks(const PageContext& page) {
   std::vector<std::string> links;
   std::unordered_set<std::string_view> hrefs;  // menus repeat theirs on every page
@@ -97,6 +102,7 @@ std::vector<std::string> PageLinks(const PageContext& page) {
     if (!hrefs.insert(href).second) continue;
     std::string url = AbsoluteUrl(page, href);
     if (!url.empty() && seen.insert(url).second) links.push_back(std::move(url));
+    if (links.size() >= kMaxPageLinks) break;
   }
   return links;
 }

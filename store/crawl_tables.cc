@@ -36,10 +36,13 @@ constexpr const char* kLastSeq =
 constexpr const char* kSelectUrls =
     "SELECT url, kind, depth, via FROM crawl_urls WHERE crawl_id = ?1 AND done = ?2"
     " ORDER BY seq";
-// A URL is queued once per crawl: later finds of it change nothing.
+// A URL is queued once per crawl: later finds of it change nothing, but
+// that a URL still waiting as a page and found as a feed, sitemap or REST
+// comments (crawler.h's KindStrength) waits as that from then on.
 constexpr const char* kQueueUrl =
     "INSERT INTO crawl_urls (crawl_id, url, kind, depth, via, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-    " ON CONFLICT (crawl_id, url) DO NOTHING";
+    " ON CONFLICT (crawl_id, url) DO UPDATE SET kind = excluded.kind, via = excluded.via"
+    " WHERE crawl_urls.done = 0 AND crawl_urls.kind = 'page' AND excluded.kind <> 'page'";
 // A URL dealt with without being queued (a redirect target) is added as a
 // done page; its seq, like a conflicting insert's, is simply left unused.
 constexpr const char* kMarkDone =

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/store.h"
 #include "tests/cli/run_linkgraph.h"
 #include "tests/support/test_paths.h"
 
@@ -143,6 +144,23 @@ inline std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
   }
   BOOST_REQUIRE_MESSAGE(!quoted && row.empty() && field.empty(), "CSV does not end in CRLF");
   return rows;
+}
+
+// The newest crawl stored in db and every URL it holds, queued or done.
+struct StoredCrawl {
+  store::CrawlRun run;
+  std::vector<store::Store::CrawlUrl> urls;
+};
+
+inline StoredCrawl LastStoredCrawl(const std::string& db) {
+  auto store = store::OpenSqliteStore(db);
+  BOOST_REQUIRE(store.ok());
+  auto last = (*store)->LastCrawl();
+  BOOST_REQUIRE(last.ok());
+  BOOST_REQUIRE(last->has_value());
+  auto urls = (*store)->CrawlUrls((*last)->id);
+  BOOST_REQUIRE(urls.ok());
+  return {std::move(**last), std::move(*urls)};
 }
 
 // One case: a fresh folder that is the child's working folder and holds its

@@ -61,15 +61,8 @@ int RecordedUrlCount(const std::string& db) {
 }
 
 std::set<std::string> DoneUrls(const std::string& db) {
-  auto store = store::OpenSqliteStore(db);
-  BOOST_REQUIRE(store.ok());
-  auto last = (*store)->LastCrawl();
-  BOOST_REQUIRE(last.ok());
-  BOOST_REQUIRE(last->has_value());
-  auto urls = (*store)->CrawlUrls((*last)->id);
-  BOOST_REQUIRE(urls.ok());
   std::set<std::string> done;
-  for (const auto& url : *urls) {
+  for (const auto& url : LastStoredCrawl(db).urls) {
     if (url.done) done.insert(url.url.url);
   }
   return done;

@@ -148,6 +148,169 @@ BOOST_AUTO_TEST_CASE(sitemaps_do_not_count_against_max_pages) {
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(page_urls_past_max_pages_are_not_queued_at_all) {
+  Frontier frontier = MakeFrontier({"http://example.com/"}, 3);
+  std::vector<std::string> links;
+  for (int i = 0; i < 1000; ++i) links.push_back("http://example.com/p" + std::to_string(i));
+  AddLinks(frontier, links);
+  // The seed and two links fill --max-pages: nothing more waits in memory.
+  BOOST_TEST(frontier.Queued() == 3u);
+  BOOST_TEST(frontier.LimitRefusalCount() == 998);
+  BOOST_REQUIRE(frontier.LimitRefusals().size() == 1u);
+  BOOST_TEST(frontier.LimitRefusals().begin()->first.find("--max-pages") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(urls_queued_are_bounded_in_all_and_per_host) {
+  FrontierLimits limits;
+  limits.max_queued_urls = 50;
+  limits.max_queued_per_host = 20;
+  Frontier frontier(CrawlScope(ScopeKind::kSite, {"http://example.com/"}), limits);
+  frontier.Offer("http://example.com/", "page", 0, "");
+  for (int host = 0; host < 10; ++host) {
+    for (int i = 0; i < 100; ++i) {
+      frontier.Offer("http://h" + std::to_string(host) + ".example.com/" + std::to_string(i),
+                     "page", 1, "http://example.com/");
+    }
+  }
+  BOOST_TEST(frontier.Queued() == 50u);
+  std::string refusal;
+  BOOST_TEST(!frontier.Offer("http://example.com/late", "page", 1, "http://example.com/", &refusal)
+                  .has_value());
+  BOOST_TEST(refusal.find("--max-queued-urls") != std::string::npos, refusal);
+
+  Frontier one_host(CrawlScope(ScopeKind::kSite, {"http://example.com/"}), limits);
+  for (int i = 0; i < 100; ++i) {
+    one_host.Offer("http://example.com/" + std::to_string(i), "page", 1, "http://example.com/");
+  }
+  BOOST_TEST(one_host.Queued() == 20u);
+  BOOST_TEST(
+      one_host.Offer("http://other.example.com/", "page", 1, "http://example.com/").has_value());
+  BOOST_TEST(!one_host.Offer("http://example.com/late", "page", 1, "http://example.com/", &refusal)
+                  .has_value());
+  BOOST_TEST(refusal.find("--max-queued-per-host") != std::string::npos, refusal);
+}
+
+BOOST_AUTO_TEST_CASE(sitemap_files_and_index_nesting_are_bounded) {
+  FrontierLimits limits;
+  limits.max_sitemaps = 5;
+  limits.max_sitemap_nesting = 2;
+  Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), limits);
+  // An index that names the next index without end: levels 0, 1 and 2 only.
+  std::string via = "robots.txt";
+  std::string refusal;
+  int queued = 0;
+  for (int i = 0; i < 100; ++i) {
+    const std::string url = "http://example.com/index-" + std::to_string(i) + ".xml";
+    if (!frontier.Offer(url, "sitemap", 0, via, &refusal)) break;
+    ++queued;
+    via = url;
+  }
+  BOOST_TEST(queued == 3);
+  BOOST_TEST(refusal.find("--max-sitemap-depth") != std::string::npos, refusal);
+  // A wide index: five sitemap files in all.
+  for (int i = 0; i < 100; ++i) {
+    frontier.Offer("http://example.com/s-" + std::to_string(i) + ".xml", "sitemap", 0,
+                   "http://example.com/index-0.xml", &refusal);
+  }
+  BOOST_TEST(frontier.Queued() == 5u);
+  BOOST_TEST(refusal.find("--max-sitemaps") != std::string::npos, refusal);
+}
+
+BOOST_AUTO_TEST_CASE(rest_comment_pages_are_bounded_per_post_and_in_all) {
+  FrontierLimits limits;
+  limits.max_comment_pages_per_post = 4;
+  limits.max_comment_pages = 6;
+  Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), limits);
+  auto offer_pages = [&](const std::string& post, std::string* refusal) {
+    int queued = 0;
+    for (int page = 1; page <= 50; ++page) {
+      const std::string url = "http://example.com/wp-json/wp/v2/comments?post=" + post +
+                              "&page=" + std::to_string(page);
+      queued +=
+          frontier.Offer(url, "comments", page, "http://example.com/" + post, refusal).has_value();
+    }
+    return queued;
+  };
+  std::string refusal;
+  BOOST_TEST(offer_pages("1", &refusal) == 4);
+  BOOST_TEST(refusal.find("--max-comment-pages-per-post") != std::string::npos, refusal);
+  BOOST_TEST(offer_pages("2", &refusal) == 2);
+  BOOST_TEST(refusal.find("(--max-comment-pages)") != std::string::npos, refusal);
+}
+
+BOOST_AUTO_TEST_CASE(feeds_are_bounded) {
+  FrontierLimits limits;
+  limits.max_feeds = 2;
+  Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), limits);
+  int queued = 0;
+  for (int i = 0; i < 10; ++i) {
+    queued +=
+        frontier
+            .Offer("http://example.com/feed-" + std::to_string(i), "feed", 1, "http://example.com/")
+            .has_value();
+  }
+  BOOST_TEST(queued == 2);
+}
+
+BOOST_AUTO_TEST_CASE(restored_entries_count_against_the_limits) {
+  FrontierLimits limits;
+  limits.max_sitemaps = 2;
+  limits.max_comment_pages_per_post = 1;
+  Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), limits);
+  frontier.Restore({"http://example.com/a.xml", "sitemap", 0, "robots.txt"}, true);
+  frontier.Restore({"http://example.com/b.xml", "sitemap", 0, "http://example.com/a.xml"}, false);
+  frontier.Restore({"http://example.com/c?page=1", "comments", 1, "http://example.com/p"}, true);
+  BOOST_TEST(!frontier.Offer("http://example.com/c.xml", "sitemap", 0, "robots.txt").has_value());
+  BOOST_TEST(!frontier.Offer("http://example.com/c?page=2", "comments", 2, "http://example.com/p")
+                  .has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_waiting_page_offered_as_a_feed_is_queued_as_the_feed) {
+  Frontier frontier = MakeFrontier({"http://example.com/"});
+  FrontierEntry entry;
+  BOOST_TEST_REQUIRE(frontier.Next(&entry));
+  AddLinks(frontier, {"http://example.com/feed/", "http://example.com/post"});
+  auto retyped = frontier.Offer("http://example.com/feed/", "feed", 1, "http://example.com/");
+  BOOST_REQUIRE(retyped.has_value());
+  BOOST_TEST(retyped->kind == "feed");
+  // Weaker or equal kinds change nothing.
+  BOOST_TEST(
+      !frontier.Offer("http://example.com/feed/", "page", 1, "http://example.com/").has_value());
+  BOOST_TEST(
+      !frontier.Offer("http://example.com/feed/", "sitemap", 1, "http://example.com/").has_value());
+  BOOST_TEST_REQUIRE(frontier.Next(&entry));
+  BOOST_TEST(entry.url == "http://example.com/feed/");
+  BOOST_TEST(entry.kind == "feed");
+  BOOST_TEST_REQUIRE(frontier.Next(&entry));
+  BOOST_TEST(entry.kind == "page");
+  // Once handed out, a URL keeps the kind it was fetched as.
+  BOOST_TEST(
+      !frontier.Offer("http://example.com/post", "feed", 1, "http://example.com/").has_value());
+  BOOST_TEST(KindStrength("page") < KindStrength("feed"));
+  BOOST_TEST(KindStrength("sitemap") == KindStrength("comments"));
+}
+
+BOOST_AUTO_TEST_CASE(a_restored_waiting_page_can_be_retyped) {
+  Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), FrontierLimits{});
+  frontier.Restore({"http://example.com/", "page", 0, ""}, true);
+  frontier.Restore({"http://example.com/feed/", "page", 1, "http://example.com/"}, false);
+  auto retyped = frontier.Offer("http://example.com/feed/", "feed", 1, "http://example.com/");
+  BOOST_REQUIRE(retyped.has_value());
+  FrontierEntry entry;
+  BOOST_TEST_REQUIRE(frontier.Next(&entry));
+  BOOST_TEST(entry.kind == "feed");
+}
+
+BOOST_AUTO_TEST_CASE(a_retyped_page_frees_its_place_under_max_pages) {
+  Frontier frontier = MakeFrontier({"http://example.com/"}, 2);
+  AddLinks(frontier, {"http://example.com/feed/"});
+  BOOST_TEST(
+      !frontier.Offer("http://example.com/other", "page", 1, "http://example.com/").has_value());
+  BOOST_TEST(
+      frontier.Offer("http://example.com/feed/", "feed", 1, "http://example.com/").has_value());
+  BOOST_TEST(
+      frontier.Offer("http://example.com/other", "page", 1, "http://example.com/").has_value());
+}
 BOOST_AUTO_TEST_CASE(links_deeper_than_max_depth_are_refused_with_the_reason) {
   Frontier frontier = MakeFrontier({"http://example.com/"}, 100, 1);
   std::string refusal;

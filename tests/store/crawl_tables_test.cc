@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,28 @@ BOOST_AUTO_TEST_CASE(url_is_queued_once_per_crawl_with_its_first_depth) {
   BOOST_TEST(urls.back().url.depth == 1);
   BOOST_TEST(urls.back().url.via == kHome);
   BOOST_TEST(urls[2].url.kind == "sitemap");  // the seed's kind, not the link's
+}
+
+BOOST_AUTO_TEST_CASE(a_waiting_page_found_as_a_feed_waits_as_the_feed) {
+  auto db = OpenMemoryStore();
+  const long long crawl = Must(db->OpenCrawl("k", Seeds(), kNow)).id;
+  const std::string feed = "https://wendy.example/feed/";
+  Must(db->RecordCrawled(crawl, {Crawled(kHome, {Link(feed, 1, kHome), Link(kAbout, 1, kHome)})},
+                         {}));
+  // The frontier retyped the waiting page: the store keeps the new kind, so
+  // a resumed crawl reads it as a feed; a done URL and weaker kinds change nothing.
+  Must(db->RecordCrawled(crawl,
+                         {Crawled(kAbout, {QueuedUrl{feed, "feed", 1, kHome},
+                                           QueuedUrl{kAbout, "feed", 1, kHome},
+                                           QueuedUrl{kSitemap, "page", 1, kHome}})},
+                         {}));
+  std::map<std::string, std::string> kinds;
+  for (const store::Store::CrawlUrl& url : Must(db->CrawlUrls(crawl))) {
+    kinds[url.url.url] = url.url.kind;
+  }
+  BOOST_TEST(kinds[feed] == "feed");
+  BOOST_TEST(kinds[kAbout] == "page");
+  BOOST_TEST(kinds[kSitemap] == "sitemap");
 }
 
 BOOST_AUTO_TEST_CASE(record_saves_pages_marks_done_and_stores_totals) {
