@@ -34,10 +34,6 @@ constexpr auto kBatchInterval = std::chrono::milliseconds(500);
 constexpr int kMaxRedirectHops = 5;
 constexpr long long kBatchesBetweenTrims = 20;
 
-bool IsWebUrl(std::string_view url) {
-  return StartsWithIgnoreCase(url, "http://") || StartsWithIgnoreCase(url, "https://");
-}
-
 std::atomic<bool> g_stop_requested{false};
 
 extern "C" void OnStopSignal(int) { g_stop_requested = true; }
@@ -279,7 +275,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
              "more than " + std::to_string(kMaxRedirectHops) + " redirects in a row", true);
         break;
       }
-      if (!IsWebUrl(result.location) && IsWebUrl(entry.url)) {
+      if (!IsHttpUrl(result.location) && IsHttpUrl(entry.url)) {
         // A web server must not send the crawler to read local files.
         crawled.detail += " (not followed: a web page may only redirect to http or https)";
         break;
@@ -502,7 +498,7 @@ int RunCrawl(const CrawlOptions& options) {
     std::cerr << "linkgraph crawl: " << lock.error().message << '\n';
     return kExitFailure;
   }
-  auto store = store::OpenSqliteStore(options.database);
+  auto store = OpenStoreToWrite(options.database);
   if (!store.ok()) {
     std::cerr << "linkgraph crawl: " << store.error().message << '\n';
     return kExitFailure;

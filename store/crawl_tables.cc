@@ -179,7 +179,7 @@ Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, long long*
                               SaveOutcome* outcome) {
   if (url.url.empty()) return Invalid("a crawled URL is empty");
   if (url.page) {
-    if (Status saved = PageWriter(&statements_).Save(*url.page, outcome); !saved) {
+    if (Status saved = PageWriter(&statements_, &site_of_).Save(*url.page, outcome); !saved) {
       return saved.error().WithContext("save page " + url.page->fetch.url);
     }
   }
