@@ -41,7 +41,9 @@ struct CrawlOptions {
   double backoff_seconds = 1.0;  // the first retry's wait, doubled for each further one
   long long max_body_bytes = 10LL << 20;
   double recrawl_after_seconds = 86400.0;  // stored pages fetched longer ago are due again
-  bool allow_private = false;  // private, loopback, link-local addresses (seeds always allowed)
+  // Private, loopback, link-local addresses for every URL. Default: false;
+  // only the seeds' own hosts (not a host a seed redirects to) may be private.
+  bool allow_private = false;
   std::string contact;         // URL or e-mail added to the User-Agent
   std::vector<std::string> discover = {"sitemaps", "feeds", "comments"};
   double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
