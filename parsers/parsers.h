@@ -27,7 +27,7 @@ struct ExtractOptions {
   // another. A saved file (file:// URL) has no site: its canonical is how it
   // names the post it is a copy of, and is kept. Default: unset, the host
   // (crawl and import pass the registrable domain, crawler::SiteOfUrl).
-  std::function<std::string(std::string_view url)> site_of;
+  std::function<std::string(std::string_view url)> site_of{};
 };
 
 // Extracts the post, comments, trackbacks, mentions and links of a blog page,

@@ -198,7 +198,8 @@ struct OpenOptions {
   // never writes a post under another site's URL, and a saved file (a
   // file:// page) never changes a post first read from the web. Default:
   // unset, the URL's host (crawl and import pass the registrable domain).
-  std::function<std::string(std::string_view url)> site_of;
+  // "{}" so aggregate initialisers may leave it out.
+  std::function<std::string(std::string_view url)> site_of{};
 };
 
 class Store {
