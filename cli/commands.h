@@ -52,7 +52,9 @@ struct CrawlOptions {
   int max_comment_pages_per_post = 100;  // ... of one post (10,000 comments at per_page=100)
   long long max_total_bytes = 5LL << 30;  // body bytes fetched by the crawl; then it stops
   double recrawl_after_seconds = 86400.0;  // stored pages fetched longer ago are due again
-  bool allow_private = false;  // private, loopback, link-local addresses (seeds always allowed)
+  // Private, loopback, link-local addresses for every URL. Default: false;
+  // only the seeds' own hosts (not a host a seed redirects to) may be private.
+  bool allow_private = false;
   std::string contact;         // URL or e-mail added to the User-Agent
   std::vector<std::string> discover = {"sitemaps", "feeds", "comments"};
   double lock_timeout_seconds = 0.0;  // waiting for another run on the same database

@@ -36,10 +36,6 @@ constexpr auto kBatchInterval = std::chrono::milliseconds(500);
 constexpr int kMaxRedirectHops = 5;
 constexpr long long kBatchesBetweenTrims = 20;
 
-bool IsWebUrl(std::string_view url) {
-  return StartsWithIgnoreCase(url, "http://") || StartsWithIgnoreCase(url, "https://");
-}
-
 std::atomic<bool> g_stop_requested{false};
 
 extern "C" void OnStopSignal(int) { g_stop_requested = true; }
@@ -63,6 +59,14 @@ crawler::ContentKind AcceptFor(const std::string& kind) {
   return crawler::ContentKind::kHtml;
 }
 
+// A seed's redirect target as the crawl stores it: a page at a seed's depth
+// (0) found via another URL. Only a redirect from a depth-0 page queues one;
+// links, feeds and sitemaps' pages are one hop deeper, and robots.txt's
+// sitemaps are not pages.
+bool IsMovedSeed(const store::QueuedUrl& url) {
+  return url.kind == "page" && url.depth == 0 && !url.via.empty();
+}
+
 bool Wants(const CrawlOptions& options, const char* discovery) {
   return std::find(options.discover.begin(), options.discover.end(), discovery) !=
          options.discover.end();
@@ -84,8 +88,10 @@ class CrawlSession {
         writer_(
             1, [this](Batch& batch) { return store_.RecordCrawled(crawl_id_, batch.urls, batch.totals); },
             [this] { scheduler_.Wakeup(); }) {
+    // Only the seeds as given may be private: a redirect or a link to
+    // another private host:port must pass the address guard like any link.
     for (const std::string& seed : seeds_) {
-      const std::string host = HostOf(seed);
+      const std::string host = crawler::HostKeyOf(seed);
       if (!host.empty()) seed_hosts_.insert(host);
     }
   }
@@ -137,7 +143,7 @@ class CrawlSession {
   store::Store& store_;
   crawler::Frontier frontier_;
   std::vector<std::string> seeds_;
-  std::unordered_set<std::string> seed_hosts_;
+  std::unordered_set<std::string> seed_hosts_;  // HostKeyOf the seeds: may be private
   crawler::FetchScheduler scheduler_;
   CrawlProgress progress_;
   WorkPool<FetchedBody, ReadBody> pool_;
@@ -195,6 +201,7 @@ Status CrawlSession::Open() {
   Result<std::vector<store::Store::CrawlUrl>> urls = store_.CrawlUrls(crawl_id_);
   if (!urls) return urls.error();
   for (store::Store::CrawlUrl& url : *urls) {
+    if (IsMovedSeed(url.url)) frontier_.Scope().AddSeed(url.url.url);
     frontier_.Restore({url.url.url, url.url.kind, url.url.depth, url.url.via}, url.done);
   }
   // Stored pages that are not due count as seen: linked again, not fetched.
@@ -228,7 +235,7 @@ void CrawlSession::Feed() {
     crawler::FetchRequest request;
     request.url = entry.url;
     request.accept = AcceptFor(entry.kind);
-    request.allow_private = seed_hosts_.count(HostOf(entry.url)) > 0;
+    request.allow_private = seed_hosts_.count(crawler::HostKeyOf(entry.url)) > 0;
     if (auto stored = stored_.find(entry.url);
         stored != stored_.end() && stored->second.status == "ok") {
       request.etag = stored->second.etag;
@@ -299,7 +306,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
              "more than " + std::to_string(kMaxRedirectHops) + " redirects in a row", true);
         break;
       }
-      if (!IsWebUrl(result.location) && IsWebUrl(entry.url)) {
+      if (!IsHttpUrl(result.location) && IsHttpUrl(entry.url)) {
         // A web server must not send the crawler to read local files.
         crawled.detail += " (not followed: a web page may only redirect to http or https)";
         break;
@@ -308,11 +315,12 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       std::string refusal;
       auto target = frontier_.Offer(result.location, entry.kind, entry.depth, entry.url, &refusal);
       if (!target && is_seed && refusal == "out of scope") {
-        // A seed that moved (http -> https, a new domain): its new home is a seed too.
+        // A seed that moved (http -> https, a new domain): its new home joins
+        // the scope, but not the hosts that may be private. Queued as the
+        // seed was, with the seed as its via (IsMovedSeed), and recorded with
+        // the redirect, so a resumed crawl restores the scope it added.
         if (auto canonical = crawler::CanonicalizeUrl(result.location)) {
           frontier_.Scope().AddSeed(*canonical);
-          const std::string host = HostOf(*canonical);
-          if (!host.empty() && seed_hosts_.count(HostOf(entry.url)) > 0) seed_hosts_.insert(host);
           target = frontier_.Offer(*canonical, entry.kind, entry.depth, entry.url, &refusal);
         }
       }
@@ -567,7 +575,7 @@ int RunCrawl(const CrawlOptions& options) {
     std::cerr << "linkgraph crawl: " << lock.error().message << '\n';
     return kExitFailure;
   }
-  auto store = store::OpenSqliteStore(options.database);
+  auto store = OpenStoreToWrite(options.database);
   if (!store.ok()) {
     std::cerr << "linkgraph crawl: " << store.error().message << '\n';
     return kExitFailure;

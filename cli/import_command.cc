@@ -116,7 +116,7 @@ int RunImport(const ImportOptions& options) {
     std::cerr << "linkgraph import: " << lock.error().message << '\n';
     return kExitFailure;
   }
-  auto store = store::OpenSqliteStore(options.database);
+  auto store = OpenStoreToWrite(options.database);
   if (!store.ok()) {
     std::cerr << "linkgraph import: " << store.error().message << '\n';
     return kExitFailure;

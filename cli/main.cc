@@ -163,7 +163,7 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       ->type_name("DURATION");
   crawl->add_flag("--allow-private", options->allow_private,
                   "Allow links and redirects to private, loopback and link-local addresses "
-                  "(seeds always may)");
+                  "(the seeds' own hosts always may; a host a seed redirects to may not)");
   crawl->add_option("--contact", options->contact,
                     "A URL or e-mail for site owners, added to the User-Agent")
       ->type_name("CONTACT");

@@ -13,6 +13,7 @@
 
 #include <xxhash.h>
 
+#include "crawler/crawler.h"
 #include "graph/graph.h"
 #include "parsers/parsers.h"
 
@@ -109,6 +110,7 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
   }
   parsers::ExtractOptions options;
   options.transport_charset = transport_charset;
+  options.site_of = crawler::SiteOfUrl;
   auto extracted = parsers::ExtractPage(bytes, url, options);
   if (!extracted.ok()) {
     store::PageToSave failed =
@@ -124,6 +126,12 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
   page.fetch.fetched_at = NowIso8601Utc();
   page.extracted = std::move(extracted).value();
   return page;
+}
+
+Result<std::unique_ptr<store::Store>> OpenStoreToWrite(const std::string& database) {
+  store::OpenOptions options;
+  options.site_of = crawler::SiteOfUrl;
+  return store::OpenSqliteStore(database, options);
 }
 
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database) {

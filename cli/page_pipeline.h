@@ -38,6 +38,10 @@ std::string NowIso8601Utc();
 // The time that many seconds ago, in the same form.
 std::string IsoUtcSecondsAgo(double seconds);
 
+// Opens (creating as needed) the database for commands that save pages,
+// with each site's posts kept its own by registrable domain.
+Result<std::unique_ptr<store::Store>> OpenStoreToWrite(const std::string& database);
+
 // Opens the database for rebuild: it must exist already.
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database);
 

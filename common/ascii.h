@@ -34,6 +34,11 @@ inline bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix)
   return text.size() >= prefix.size() && EqualsIgnoreCase(text.substr(0, prefix.size()), prefix);
 }
 
+// Whether url is an http or https URL (the scheme in any case).
+inline bool IsHttpUrl(std::string_view url) {
+  return StartsWithIgnoreCase(url, "http://") || StartsWithIgnoreCase(url, "https://");
+}
+
 // Without leading and trailing ASCII whitespace.
 inline std::string_view TrimAscii(std::string_view text) {
   size_t begin = 0;

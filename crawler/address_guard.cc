@@ -2,8 +2,10 @@
 
 #include <netinet/in.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace linkgraph::crawler {
 namespace {
@@ -25,21 +27,70 @@ bool IsPrivateIpv4(uint32_t host_order) {
          in(0xF0000000, 4);     // reserved and broadcast
 }
 
+uint32_t Ipv4At(const uint8_t* bytes) {
+  return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) |
+         uint32_t{bytes[3]};
+}
+
+// An IPv6 prefix: its leading bytes and its length in bits.
+struct Ipv6Prefix {
+  uint8_t bytes[16];
+  int bits;
+};
+
+bool InPrefix(const uint8_t* b, const Ipv6Prefix& prefix) {
+  const int whole = prefix.bits / 8;
+  if (std::memcmp(b, prefix.bytes, static_cast<size_t>(whole)) != 0) return false;
+  const int rest = prefix.bits % 8;
+  if (rest == 0) return true;
+  const auto mask = static_cast<uint8_t>(0xFF << (8 - rest));
+  return (b[whole] & mask) == (prefix.bytes[whole] & mask);
+}
+
+// Special-use ranges (IANA IPv6 Special-Purpose Address Registry) where no
+// public web server lives, or that reach a network's own translators.
+constexpr Ipv6Prefix kPrivateIpv6[] = {
+    {{0xFC}, 7},                            // fc00::/7 unique local
+    {{0xFE, 0x80}, 10},                     // fe80::/10 link-local
+    {{0xFE, 0xC0}, 10},                     // fec0::/10 site-local (old)
+    {{0xFF}, 8},                            // multicast
+    {{0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01}, 48},  // 64:ff9b:1::/48 local-use NAT64
+    {{0x01, 0x00, 0, 0, 0, 0, 0, 0}, 64},   // 100::/64 discard-only
+    {{0x20, 0x01, 0x0D, 0xB8}, 32},         // 2001:db8::/32 documentation
+    {{0x3F, 0xFF, 0x00}, 20},               // 3fff::/20 documentation
+    {{0x20, 0x01, 0x00, 0x02, 0x00, 0x00}, 48},  // 2001:2::/48 benchmarking
+    {{0x20, 0x01, 0x00, 0x10}, 28},         // 2001:10::/28 ORCHID
+    {{0x20, 0x01, 0x00, 0x20}, 28},         // 2001:20::/28 ORCHIDv2
+    {{0x5F, 0x00}, 16},                     // 5f00::/16 segment routing SIDs
+};
+
+// The IPv4 address an IPv6 address stands for, when it embeds one:
+// IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d (deprecated; :: and
+// ::1 are 0.0.0.0 and 0.0.0.1, both "this network"), NAT64 64:ff9b::/96 and
+// 6to4 2002::/16. Teredo (2001::/32) embeds two: its server's, and its
+// client's with every bit inverted.
+std::vector<uint32_t> EmbeddedIpv4(const uint8_t* b) {
+  static constexpr uint8_t kZeros[12] = {};
+  static constexpr Ipv6Prefix kNat64 = {{0x00, 0x64, 0xFF, 0x9B}, 96};
+  static constexpr Ipv6Prefix kSixToFour = {{0x20, 0x02}, 16};
+  static constexpr Ipv6Prefix kTeredo = {{0x20, 0x01, 0x00, 0x00}, 32};
+  if (std::memcmp(b, kZeros, 10) == 0 &&
+      ((b[10] == 0xFF && b[11] == 0xFF) || (b[10] == 0 && b[11] == 0))) {
+    return {Ipv4At(b + 12)};
+  }
+  if (InPrefix(b, kNat64)) return {Ipv4At(b + 12)};
+  if (InPrefix(b, kSixToFour)) return {Ipv4At(b + 2)};
+  if (InPrefix(b, kTeredo)) return {Ipv4At(b + 4), ~Ipv4At(b + 12)};
+  return {};
+}
+
 bool IsPrivateIpv6(const in6_addr& address) {
   const uint8_t* b = address.s6_addr;
-  static constexpr uint8_t kZeros[12] = {};
-  const bool first_ten_zero = std::memcmp(b, kZeros, 10) == 0;
-  // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible, deprecated) carry IPv4.
-  if (first_ten_zero && ((b[10] == 0xFF && b[11] == 0xFF) || (b[10] == 0 && b[11] == 0))) {
-    const uint32_t v4 = (uint32_t{b[12]} << 24) | (uint32_t{b[13]} << 16) |
-                        (uint32_t{b[14]} << 8) | uint32_t{b[15]};
-    return IsPrivateIpv4(v4);  // also covers :: and ::1 (0.0.0.0 and 0.0.0.1)
+  for (const Ipv6Prefix& prefix : kPrivateIpv6) {
+    if (InPrefix(b, prefix)) return true;
   }
-  if ((b[0] & 0xFE) == 0xFC) return true;                // fc00::/7 unique local
-  if (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) return true;  // fe80::/10 link-local
-  if (b[0] == 0xFE && (b[1] & 0xC0) == 0xC0) return true;  // fec0::/10 site-local (old)
-  if (b[0] == 0xFF) return true;                         // multicast
-  return false;
+  const std::vector<uint32_t> embedded = EmbeddedIpv4(b);
+  return std::any_of(embedded.begin(), embedded.end(), IsPrivateIpv4);
 }
 
 }  // namespace

@@ -9,7 +9,10 @@ namespace linkgraph::crawler {
 
 // True for loopback, private (RFC 1918, fc00::/7), link-local, CGNAT
 // (100.64/10), "this network" (0/8), multicast, broadcast and the IPv6
-// forms of these (IPv4-mapped and IPv4-compatible addresses included).
+// forms of these: IPv6 that embeds an IPv4 address (mapped, compatible,
+// NAT64 64:ff9b::/96, 6to4 2002::/16, Teredo 2001::/32) is judged by it, and
+// the local-use NAT64 prefix 64:ff9b:1::/48 and the special-use ranges
+// (documentation, discard, benchmarking, ORCHID, SRv6) are refused outright.
 // Unknown address families count as private: refused when in doubt.
 bool IsPrivateAddress(const sockaddr* address);
 

@@ -146,6 +146,15 @@ enum class ScopeKind {
 // For every kind, file:// seeds take in their folder and below (kList: only
 // the seeds).
 
+// The host a URL names, as kHost compares them: "example.com" or
+// "example.com:8080" (no default port), http and https alike; "" for file
+// URLs and what is not a URL.
+std::string HostKeyOf(std::string_view url);
+// The site a URL is on, as kSite compares them: "example.co.uk" for
+// https://www.example.co.uk/a, "a.wordpress.com" for a blog there, the
+// address for an IP; "" for file URLs and what is not a URL.
+std::string SiteOfUrl(std::string_view url);
+
 // "host", "site", "list"; nullopt for anything else.
 std::optional<ScopeKind> ParseScopeKind(const std::string& text);
 

@@ -267,6 +267,11 @@ struct FetchScheduler::Impl {
         // Followed by few crawlers for robots.txt; an unreadable one allows all.
         SetRobots(host, RobotsRules::AllowAll(), "");
         return;
+      case FetchOutcome::kBlocked:
+        // No connection was made: the address guard refuses the host's pages
+        // in turn, and each is recorded as blocked, not as disallowed.
+        SetRobots(host, RobotsRules::AllowAll(), "");
+        return;
       default:
         break;
     }

@@ -57,7 +57,29 @@ std::string HostKey(const UrlParts& parts) {
   return key;
 }
 
+// The parts of url's canonical form, for a web URL only.
+std::optional<UrlParts> WebUrlParts(std::string_view url, std::string* canonical) {
+  std::optional<std::string> normal = CanonicalUrl(url);
+  if (!normal) return std::nullopt;
+  *canonical = std::move(*normal);
+  std::optional<UrlParts> parts = SplitCanonicalUrl(*canonical);
+  if (!parts || parts->scheme == "file") return std::nullopt;
+  return parts;
+}
+
 }  // namespace
+
+std::string HostKeyOf(std::string_view url) {
+  std::string canonical;
+  const std::optional<UrlParts> parts = WebUrlParts(url, &canonical);
+  return parts ? HostKey(*parts) : std::string();
+}
+
+std::string SiteOfUrl(std::string_view url) {
+  std::string canonical;
+  const std::optional<UrlParts> parts = WebUrlParts(url, &canonical);
+  return parts ? SiteOf(parts->host) : std::string();
+}
 
 std::optional<ScopeKind> ParseScopeKind(const std::string& text) {
   if (text == "host") return ScopeKind::kHost;

@@ -67,7 +67,20 @@ const GumboNode* FindLinkRel(const GumboNode* root, std::string_view rel) {
   });
 }
 
-PageContext MakeContext(const GumboNode* root, std::string_view url) {
+// A web page may name a canonical URL on its own site only; a saved file
+// may name any (it has no site to compare).
+bool CanonicalStaysOnSite(std::string_view page_url, std::string_view canonical,
+                          const ExtractOptions& options) {
+  if (!IsHttpUrl(page_url)) return true;
+  const auto site_of = [&options](std::string_view url) {
+    return options.site_of ? options.site_of(url) : HostOf(url);
+  };
+  const std::string site = site_of(page_url);
+  return !site.empty() && IsHttpUrl(canonical) && site_of(canonical) == site;
+}
+
+PageContext MakeContext(const GumboNode* root, std::string_view url,
+                        const ExtractOptions& options) {
   PageContext page;
   page.root = root;
   page.url = std::string(url);
@@ -81,7 +94,9 @@ PageContext MakeContext(const GumboNode* root, std::string_view url) {
   if (page.canonical_url.empty()) page.canonical_url = page.url;
   if (const GumboNode* canonical = FindLinkRel(root, "canonical")) {
     std::string resolved = page.base->Resolve(Attr(canonical, "href"));
-    if (!resolved.empty()) page.canonical_url = resolved;
+    if (!resolved.empty() && CanonicalStaysOnSite(page.url, resolved, options)) {
+      page.canonical_url = resolved;
+    }
   }
   // Some WordPress versions make a comment page its own canonical URL.
   page.post_url = WithoutCommentPage(page.canonical_url);
@@ -226,7 +241,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
   ExtractedPage extracted;
   {
     HtmlDocument document(std::move(text));
-    ReadPage(MakeContext(document.root(), url), url, &extracted);
+    ReadPage(MakeContext(document.root(), url, options), url, &extracted);
   }  // the tree goes before the copies are cleaned
   DropControlCharacters(&extracted);
   return extracted;

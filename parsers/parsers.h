@@ -3,6 +3,7 @@
 // change; safe to call from several threads at once.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,12 +22,19 @@ struct ExtractOptions {
   int max_tag_depth = 2000;
   // Pages over this are refused. Default: 16 MB.
   size_t max_bytes = 16u << 20;
+  // The site a web URL is on. A web page's rel=canonical naming another site
+  // is ignored: a page speaks for its own site only, never for the posts of
+  // another. A saved file (file:// URL) has no site: its canonical is how it
+  // names the post it is a copy of, and is kept. Default: unset, the host
+  // (crawl and import pass the registrable domain, crawler::SiteOfUrl).
+  std::function<std::string(std::string_view url)> site_of{};
 };
 
 // Extracts the post, comments, trackbacks, mentions and links of a blog page,
 // and what it advertises for discovery (feed_links, comments_api_url). On a
 // comment page (/comment-page-N/, ?cpage=N) post.url and the comments'
-// permalinks name the post itself; canonical_url stays the page's own.
+// permalinks name the post itself; canonical_url stays the page's own, and
+// is the page's URL when its rel=canonical leaves its site (site_of).
 // Errors: kUnsupported for bytes that are not HTML (binary, empty),
 // kTooLarge for pages over max_bytes or max_tag_depth.
 Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,

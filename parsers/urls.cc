@@ -173,10 +173,6 @@ std::string WithoutCommentPage(std::string_view url) {
   return query.empty() ? head : head + "?" + query;
 }
 
-bool IsHttpUrl(std::string_view url) {
-  return StartsWithIgnoreCase(url, "http://") || StartsWithIgnoreCase(url, "https://");
-}
-
 std::string PercentEncodeNonAscii(std::string_view url) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/ascii.h"
+
 namespace linkgraph {
 class ParsedUri;
 }
@@ -40,9 +42,6 @@ std::string HostOf(std::string_view url);
 // "comment-page-N/" path segment and without a "cpage=N" query parameter.
 // Other URLs come back unchanged.
 std::string WithoutCommentPage(std::string_view url);
-
-// Whether url is absolute http or https.
-bool IsHttpUrl(std::string_view url);
 
 // Bytes outside ASCII percent-encoded, as browsers send IRIs; feeds and
 // sitemaps sometimes hold them unescaped.

@@ -168,7 +168,7 @@ Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<Crawl
   Result<long long> seq = LastSeq(crawl);
   if (!seq) return seq.error();
   SaveOutcome outcome;
-  PageWriter writer(&statements_);
+  PageWriter writer(&statements_, &site_of_);
   for (const CrawledUrl& url : urls) {
     // Returning before Commit() rolls the whole call back.
     if (Status recorded = RecordOne(crawl, url, &writer, &*seq, &outcome); !recorded) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "store/page_writer.h"
 #include "store/sqlite_handles.h"
 #include "store/store.h"
 
@@ -20,7 +21,8 @@ class PageWriter;
 
 class CrawlTables {
  public:
-  CrawlTables(sqlite3* db, StatementCache* statements) : db_(db), statements_(*statements) {}
+  CrawlTables(sqlite3* db, StatementCache* statements, const SiteOf* site_of)
+      : db_(db), statements_(*statements), site_of_(*site_of) {}
 
   Result<CrawlRun> Open(const std::string& key, const std::vector<QueuedUrl>& seeds,
                         const std::string& now);
@@ -47,6 +49,7 @@ class CrawlTables {
 
   sqlite3* db_;
   StatementCache& statements_;
+  const SiteOf& site_of_;
 };
 
 }  // namespace linkgraph::store

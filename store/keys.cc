@@ -47,6 +47,22 @@ std::string SiteRootOf(std::string_view url) {
   return root + "/";
 }
 
+std::string HostOfUrl(std::string_view url) {
+  const std::string root = SiteRootOf(url);  // "scheme://authority/"
+  if (root.empty()) return "";
+  std::string_view authority(root);
+  authority = authority.substr(authority.find("://") + 3);
+  authority.remove_suffix(1);
+  if (const size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    authority.remove_prefix(at + 1);
+  }
+  const size_t colon = authority.rfind(':');
+  if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    authority = authority.substr(0, colon);
+  }
+  return std::string(authority);
+}
+
 std::string PostUrlOf(const ExtractedPage& page) {
   if (!page.post.url.empty()) return page.post.url;
   if (!page.canonical_url.empty()) return page.canonical_url;

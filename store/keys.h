@@ -14,6 +14,10 @@ namespace linkgraph::store {
 // url has no scheme://.
 std::string SiteRootOf(std::string_view url);
 
+// "http://u@Example.com:8080/a" -> "example.com": the host alone, lower
+// case; "" when url has no scheme://.
+std::string HostOfUrl(std::string_view url);
+
 // The first non-empty of the post's URL, the page's canonical URL and the
 // page's URL.
 std::string PostUrlOf(const ExtractedPage& page);

@@ -5,6 +5,7 @@
 #include <string>
 #include <tuple>
 
+#include "common/ascii.h"
 #include "store/keys.h"
 
 namespace linkgraph::store {
@@ -38,7 +39,10 @@ constexpr const char* kUpsertSite =
     " name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE sites.name END"
     " RETURNING id";
 
-constexpr const char* kFindPost = "SELECT id FROM posts WHERE url = ?1";
+// The post and the page it was first read from.
+constexpr const char* kFindPost =
+    "SELECT posts.id, pages.url FROM posts JOIN pages ON pages.id = posts.page_id"
+    " WHERE posts.url = ?1";
 
 // Fields a page leaves empty keep their stored value: a comment page
 // (/comment-page-2/) often repeats the title but not the body. page_id stays
@@ -206,7 +210,7 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
                        fetch.content_hash, fetch.fetched_at, *site_id);
   if (!page_id) return page_id.error();
   if (extracted == nullptr) return {};
-  return SavePost(*extracted, *page_id, *site_id, outcome);
+  return SavePost(*extracted, fetch.url, *page_id, *site_id, outcome);
 }
 
 Status PageWriter::MarkGraphStale() {
@@ -218,8 +222,22 @@ Status PageWriter::MarkGraphStale() {
   return {};
 }
 
-Status PageWriter::SavePost(const ExtractedPage& page, long long page_id,
-                            std::optional<long long> site_id, SaveOutcome* outcome) {
+bool PageWriter::MayWritePost(const std::string& page_url, const std::string& post_url,
+                              const std::optional<std::string>& stored_from) const {
+  const auto site_of = [this](std::string_view url) {
+    return site_of_ ? site_of_(url) : HostOfUrl(url);
+  };
+  if (IsHttpUrl(page_url)) {
+    const std::string site = site_of(page_url);
+    return !site.empty() && IsHttpUrl(post_url) && site_of(post_url) == site;
+  }
+  // A saved file names the post it is a copy of, but never outranks the web.
+  return !stored_from || !IsHttpUrl(*stored_from);
+}
+
+Status PageWriter::SavePost(const ExtractedPage& page, const std::string& page_url,
+                            long long page_id, std::optional<long long> site_id,
+                            SaveOutcome* outcome) {
   const Post& post = page.post;
   const std::string url = PostUrlOf(page);
   {
@@ -227,6 +245,10 @@ Status PageWriter::SavePost(const ExtractedPage& page, long long page_id,
     if (!find) return find.error();
     Result<bool> found = (*find)->Bind(1, url).Step();
     if (!found) return found.error();
+    const std::optional<std::string> stored_from =
+        *found ? std::optional<std::string>((*find)->Text(1)) : std::nullopt;
+    // The page is kept; what it says about another site's post is not.
+    if (!MayWritePost(page_url, url, stored_from)) return {};
     if (!*found) ++outcome->posts_new;
   }
   Result<long long> post_id = WriteReturningId(statements_, kUpsertPost, url, page_id, site_id,

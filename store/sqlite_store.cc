@@ -82,7 +82,8 @@ Status ForEachRow(sqlite3* db, const char* sql, OnRow on_row) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(DbHandle db) : db_(std::move(db)), statements_(db_.get()) {}
+  SqliteStore(DbHandle db, const OpenOptions& options)
+      : db_(std::move(db)), statements_(db_.get()), site_of_(options.site_of) {}
 
   Result<SaveOutcome> SavePages(const std::vector<PageToSave>& pages) override;
   Result<std::optional<PageFetch>> FindPage(const std::string& url) override;
@@ -146,8 +147,9 @@ class SqliteStore final : public Store {
 
   DbHandle db_;
   StatementCache statements_;  // after db_, so finalized before it closes
+  SiteOf site_of_;
   GraphTables graph_{db_.get(), &statements_};
-  CrawlTables crawls_{db_.get(), &statements_};
+  CrawlTables crawls_{db_.get(), &statements_, &site_of_};
 };
 
 Status SqliteStore::FinishCrawl(long long crawl, const std::string& outcome,
@@ -175,7 +177,7 @@ Result<SaveOutcome> SqliteStore::SavePages(const std::vector<PageToSave>& pages)
   if (pages.empty()) return outcome;
   Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
   if (!transaction) return transaction.error().WithContext("save pages");
-  PageWriter writer(&statements_);
+  PageWriter writer(&statements_, &site_of_);
   for (const PageToSave& page : pages) {
     // Returning before Commit() rolls the whole batch back.
     if (Status saved = writer.Save(page, &outcome); !saved) {
@@ -427,7 +429,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   } else if (Status current = CheckCurrentSchema(db->get()); !current) {
     return current.error().WithContext(context);
   }
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db), options));
 }
 
 }  // namespace linkgraph::store

@@ -4,9 +4,11 @@
 // same SQLite file (WAL; a writer waits up to busy_timeout_ms for the lock).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -220,6 +222,13 @@ struct OpenOptions {
   // Default: kReadWrite. kReadOnly and kImmutable write nothing, so a file of
   // an older schema is refused (it would need migrating) with a message.
   Access access = Access::kReadWrite;
+
+  // The site a web URL is on, to keep each site's posts its own: a web page
+  // never writes a post under another site's URL, and a saved file (a
+  // file:// page) never changes a post first read from the web. Default:
+  // unset, the URL's host (crawl and import pass the registrable domain).
+  // "{}" so aggregate initialisers may leave it out.
+  std::function<std::string(std::string_view url)> site_of{};
 };
 
 class Store {

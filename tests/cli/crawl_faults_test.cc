@@ -7,6 +7,7 @@
 #include <map>
 
 #include "tests/cli/cli_fixtures.h"
+#include "tests/cli/hostile_site_fixtures.h"
 #include "store/store.h"
 #include "tests/crawler/loopback_http_server.h"
 
@@ -15,18 +16,6 @@ namespace {
 
 using testing::LoopbackHttpServer;
 using testing::Route;
-
-Route Html(std::string body) {
-  Route route;
-  route.headers = {{"Content-Type", "text/html; charset=UTF-8"}};
-  route.body = std::move(body);
-  return route;
-}
-
-std::string Page(const std::string& title, const std::string& links) {
-  return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1>" + links +
-         "</body></html>";
-}
 
 int Count(const LoopbackHttpServer& server, const std::string& target) {
   int count = 0;

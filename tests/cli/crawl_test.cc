@@ -87,10 +87,15 @@ BOOST_AUTO_TEST_CASE(http_crawl_with_a_broken_link_exits_3_and_stores_the_good_p
   BOOST_TEST(counts["comments"] == 13);
   BOOST_TEST(counts["trackbacks"] == 4);
 
-  // The posts are keyed by their canonical URLs, so they are the imported ones.
-  CliFixture imported;
-  imported.ImportSample();
-  BOOST_TEST((Export() == imported.Export()), "HTTP crawl and import stored different things");
+  // The pages name canonical URLs on another site (the blog's real home), so
+  // their posts are stored under the URLs they were fetched from: a page
+  // speaks for its own site only.
+  const nlohmann::json exported = ExportJson();
+  BOOST_TEST(exported["posts"].size() == 3u);
+  for (const auto& post : exported["posts"]) {
+    const std::string url = post["url"];
+    BOOST_TEST(url.rfind(server.Url("/"), 0) == 0, url);
+  }
 
   int gone_requests = 0;
   for (const auto& request : server.Requests())
