@@ -52,13 +52,19 @@ Status CheckSize(std::string_view bytes, const ExtractOptions& options) {
 Status CheckText(std::string_view text, const ExtractOptions& options) {
   if (LooksBinary(text)) return Error{ErrorCode::kUnsupported, "not HTML (binary data)"};
   if (!LooksLikeHtml(text)) return Error{ErrorCode::kUnsupported, "not HTML (no markup found)"};
-  int depth = EstimateNestingDepth(text, options.max_tag_depth);
-  if (depth > options.max_tag_depth) {
-    return Error{ErrorCode::kTooLarge, "elements nested over " +
-                                           std::to_string(options.max_tag_depth) +
-                                           " deep; refused to protect memory"};
+  const TreeShape limits{options.max_tag_depth, options.max_nodes, options.max_attributes};
+  const TreeShape shape = EstimateTreeShape(text, limits);
+  std::string over;
+  if (shape.depth > limits.depth) {
+    over = "elements nested over " + std::to_string(limits.depth) + " deep";
+  } else if (shape.nodes > limits.nodes) {
+    over = "over " + std::to_string(limits.nodes) + " elements, attributes and texts";
+  } else if (shape.attributes > limits.attributes) {
+    over = "an element with over " + std::to_string(limits.attributes) + " attributes";
+  } else {
+    return {};
   }
-  return {};
+  return Error{ErrorCode::kTooLarge, over + "; refused to protect memory and time"};
 }
 
 const GumboNode* FindLinkRel(const GumboNode* root, std::string_view rel) {
