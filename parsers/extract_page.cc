@@ -141,7 +141,18 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
   out->comments_source = out->comments.empty() ? "none found" : "generic (comment-like blocks)";
 }
 
-void ReadPage(const PageContext& page, std::string_view url, ExtractedPage* out) {
+// Keeps the first limit comments (in page order, so replies keep their
+// parents) and says so where the page tells how its comments were read.
+void KeepFirstComments(size_t limit, ExtractedPage* out) {
+  if (out->comments.size() <= limit) return;
+  out->comments_source += " (first " + std::to_string(limit) + " of " +
+                          std::to_string(out->comments.size()) + " comments kept)";
+  out->comments.resize(limit);
+  out->comments.shrink_to_fit();
+}
+
+void ReadPage(const PageContext& page, std::string_view url, const ExtractOptions& options,
+              ExtractedPage* out) {
   ExtractedPage& extracted = *out;
   extracted.url = std::string(url);
   extracted.canonical_url = page.canonical_url;
@@ -160,12 +171,17 @@ void ReadPage(const PageContext& page, std::string_view url, ExtractedPage* out)
   extracted.comments_api_url = CommentsApiUrl(page);
 
   ReadComments(page, reader, &extracted);
+  KeepFirstComments(options.max_comments, &extracted);
   SettleThread(&extracted.comments);
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
               &extracted.mentions);
   for (const Comment& comment : extracted.comments) {
+    if (extracted.mentions.size() >= options.max_mentions) break;
     AddMentions(comment.text, MentionPlace::kComment, comment.id, comment.author,
                 &extracted.mentions);
+  }
+  if (extracted.mentions.size() > options.max_mentions) {
+    extracted.mentions.resize(options.max_mentions);
   }
 }
 
@@ -226,7 +242,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
   ExtractedPage extracted;
   {
     HtmlDocument document(std::move(text));
-    ReadPage(MakeContext(document.root(), url), url, &extracted);
+    ReadPage(MakeContext(document.root(), url), url, options, &extracted);
   }  // the tree goes before the copies are cleaned
   DropControlCharacters(&extracted);
   return extracted;

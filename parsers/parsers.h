@@ -30,6 +30,12 @@ struct ExtractOptions {
   // checks each against all before it (<html> and <body> tags add theirs up).
   // The most seen on a real page is 51. Default: 1,000.
   size_t max_attributes = 1000;
+  // Comments kept from one page, the first in page order; comments_source
+  // says how many were dropped. The most on a real page seen is 270; the
+  // biggest threads show a few thousand per page. Default: 10,000.
+  size_t max_comments = 10'000;
+  // @mentions kept from one page (post and kept comments). Default: 10,000.
+  size_t max_mentions = 10'000;
   // Pages over this are refused. Default: 16 MB.
   size_t max_bytes = 16u << 20;
 };
