@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <limits>
 #include <list>
 #include <optional>
 #include <string>
@@ -84,6 +85,7 @@ struct Tag {
   bool closing = false;
   bool self_closing = false;
   bool html_encoding = false;  // encoding="text/html" (MathML annotation-xml)
+  size_t attributes = 0;       // as written, repeats included
   size_t end = 0;              // just past '>'
 };
 
@@ -109,6 +111,7 @@ bool ReadAttributes(std::string_view html, size_t pos, Tag* tag) {
       ++pos;
     }
     std::string_view attribute = html.substr(name_start, pos - name_start);
+    ++tag->attributes;
     size_t look = pos;
     while (look < html.size() && IsAsciiSpace(html[look])) ++look;
     if (look >= html.size() || html[look] != '=') continue;
@@ -140,10 +143,18 @@ bool ReadAttributes(std::string_view html, size_t pos, Tag* tag) {
 // depth of the stack is never much below the depth of the tree Gumbo builds.
 class TreeModel {
  public:
-  explicit TreeModel(int stop_at) : stop_at_(stop_at) {}
+  explicit TreeModel(const TreeShape& stop_at) : stop_at_(stop_at) {}
 
-  int deepest() const { return deepest_; }
-  bool Over() const { return deepest_ > stop_at_; }
+  const TreeShape& shape() const { return shape_; }
+  bool Over() const {
+    return shape_.depth > stop_at_.depth || shape_.nodes > stop_at_.nodes ||
+           shape_.attributes > stop_at_.attributes;
+  }
+  // A node that is not pushed: a void element, a comment, a doctype.
+  void CountNode() { ++shape_.nodes; }
+  // Attributes of one element; those of <html> and <body> tags add up on
+  // the one element they merge into, each checked against all before it.
+  void CountAttributes(const Tag& tag);
   // Whether the current node is SVG or MathML whose content is not HTML.
   bool InForeign() const { return !stack_.empty() && stack_.back().foreign; }
 
@@ -179,15 +190,26 @@ class TreeModel {
   void AddFormatting(const std::string& name);
   void RemoveFormatting(std::string_view name);
 
-  int stop_at_;
-  int deepest_ = 0;
+  TreeShape stop_at_;
+  TreeShape shape_;
+  size_t html_attributes_ = 0;
+  size_t body_attributes_ = 0;
   std::vector<Open> stack_;
   FormattingList active_;
 };
 
 void TreeModel::Push(std::string name, bool foreign) {
   stack_.push_back(Open{std::move(name), foreign, active_.end(), false});
-  deepest_ = std::max(deepest_, static_cast<int>(stack_.size()));
+  shape_.depth = std::max(shape_.depth, static_cast<int>(stack_.size()));
+  ++shape_.nodes;
+}
+
+void TreeModel::CountAttributes(const Tag& tag) {
+  size_t on_element = tag.attributes;
+  if (tag.name == "html") on_element = html_attributes_ += tag.attributes;
+  if (tag.name == "body") on_element = body_attributes_ += tag.attributes;
+  shape_.nodes += tag.attributes;
+  shape_.attributes = std::max(shape_.attributes, on_element);
 }
 
 void TreeModel::PopTo(size_t size) {
@@ -315,9 +337,10 @@ void TreeModel::StartTableElement(const std::string& name) {
 
 void TreeModel::Start(const Tag& tag) {
   const std::string& name = tag.name;
+  CountAttributes(tag);
   if (InForeign()) {
     if (!BreaksOutOfForeign(name)) {
-      if (tag.self_closing) return;
+      if (tag.self_closing) return CountNode();
       bool integration = OneOf(name, {"foreignobject", "desc", "title", "mi", "mo", "mn", "ms",
                                       "mtext"}) ||
                          (name == "annotation-xml" && tag.html_encoding);
@@ -328,7 +351,8 @@ void TreeModel::Start(const Tag& tag) {
   }
   if (name == "svg" || name == "math") {
     Reconstruct();
-    if (!tag.self_closing) Push(name, true);
+    if (tag.self_closing) return CountNode();
+    Push(name, true);
     return;
   }
   if (OneOf(name, {"html", "head", "body", "frameset", "frame", "col", "colgroup"})) return;
@@ -394,7 +418,7 @@ void TreeModel::Start(const Tag& tag) {
     }
   }
   if (!ClosesParagraph(name) && !IsMarker(name)) Reconstruct();
-  if (IsVoid(name)) return;
+  if (IsVoid(name)) return CountNode();
   Push(name, false);
   if (IsFormatting(name)) AddFormatting(name);
   if (IsMarker(name)) active_.push_back(Formatting{"", false});
@@ -464,19 +488,26 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 
 }  // namespace
 
-int EstimateNestingDepth(std::string_view html, int stop_at) {
+TreeShape EstimateTreeShape(std::string_view html, const TreeShape& stop_at) {
   TreeModel tree(stop_at);
   size_t pos = 0;
   while (pos < html.size() && !tree.Over()) {
     size_t lt = html.find('<', pos);
-    if (lt == std::string_view::npos) break;
-    if (lt > pos) tree.Reconstruct();  // text
+    if (lt == std::string_view::npos) {
+      tree.CountNode();  // trailing text
+      break;
+    }
+    if (lt > pos) {
+      tree.Reconstruct();
+      tree.CountNode();  // text
+    }
     pos = lt;
     char next = pos + 1 < html.size() ? html[pos + 1] : '\0';
     bool closing = next == '/';
     char first = closing ? (pos + 2 < html.size() ? html[pos + 2] : '\0') : next;
     if (!IsAsciiLetter(first)) {
       if (next == '!' || next == '?' || closing) {
+        tree.CountNode();  // a comment or doctype
         pos = SkipMarkup(html, pos, tree.InForeign());
         if (pos == std::string_view::npos) break;
       } else {
@@ -510,7 +541,12 @@ int EstimateNestingDepth(std::string_view html, int stop_at) {
       ++pos;
     }
   }
-  return tree.deepest();
+  return tree.shape();
+}
+
+int EstimateNestingDepth(std::string_view html, int stop_at) {
+  constexpr size_t kUnbounded = std::numeric_limits<size_t>::max();
+  return EstimateTreeShape(html, TreeShape{stop_at, kUnbounded, kUnbounded}).depth;
 }
 
 }  // namespace linkgraph::parsers

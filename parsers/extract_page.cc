@@ -52,13 +52,19 @@ Status CheckSize(std::string_view bytes, const ExtractOptions& options) {
 Status CheckText(std::string_view text, const ExtractOptions& options) {
   if (LooksBinary(text)) return Error{ErrorCode::kUnsupported, "not HTML (binary data)"};
   if (!LooksLikeHtml(text)) return Error{ErrorCode::kUnsupported, "not HTML (no markup found)"};
-  int depth = EstimateNestingDepth(text, options.max_tag_depth);
-  if (depth > options.max_tag_depth) {
-    return Error{ErrorCode::kTooLarge, "elements nested over " +
-                                           std::to_string(options.max_tag_depth) +
-                                           " deep; refused to protect memory"};
+  const TreeShape limits{options.max_tag_depth, options.max_nodes, options.max_attributes};
+  const TreeShape shape = EstimateTreeShape(text, limits);
+  std::string over;
+  if (shape.depth > limits.depth) {
+    over = "elements nested over " + std::to_string(limits.depth) + " deep";
+  } else if (shape.nodes > limits.nodes) {
+    over = "over " + std::to_string(limits.nodes) + " elements, attributes and texts";
+  } else if (shape.attributes > limits.attributes) {
+    over = "an element with over " + std::to_string(limits.attributes) + " attributes";
+  } else {
+    return {};
   }
-  return {};
+  return Error{ErrorCode::kTooLarge, over + "; refused to protect memory and time"};
 }
 
 const GumboNode* FindLinkRel(const GumboNode* root, std::string_view rel) {
@@ -156,7 +162,18 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
   out->comments_source = out->comments.empty() ? "none found" : "generic (comment-like blocks)";
 }
 
-void ReadPage(const PageContext& page, std::string_view url, ExtractedPage* out) {
+// Keeps the first limit comments (in page order, so replies keep their
+// parents) and says so where the page tells how its comments were read.
+void KeepFirstComments(size_t limit, ExtractedPage* out) {
+  if (out->comments.size() <= limit) return;
+  out->comments_source += " (first " + std::to_string(limit) + " of " +
+                          std::to_string(out->comments.size()) + " comments kept)";
+  out->comments.resize(limit);
+  out->comments.shrink_to_fit();
+}
+
+void ReadPage(const PageContext& page, std::string_view url, const ExtractOptions& options,
+              ExtractedPage* out) {
   ExtractedPage& extracted = *out;
   extracted.url = std::string(url);
   extracted.canonical_url = page.canonical_url;
@@ -175,12 +192,17 @@ void ReadPage(const PageContext& page, std::string_view url, ExtractedPage* out)
   extracted.comments_api_url = CommentsApiUrl(page);
 
   ReadComments(page, reader, &extracted);
+  KeepFirstComments(options.max_comments, &extracted);
   SettleThread(&extracted.comments);
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
               &extracted.mentions);
   for (const Comment& comment : extracted.comments) {
+    if (extracted.mentions.size() >= options.max_mentions) break;
     AddMentions(comment.text, MentionPlace::kComment, comment.id, comment.author,
                 &extracted.mentions);
+  }
+  if (extracted.mentions.size() > options.max_mentions) {
+    extracted.mentions.resize(options.max_mentions);
   }
 }
 
@@ -241,7 +263,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
   ExtractedPage extracted;
   {
     HtmlDocument document(std::move(text));
-    ReadPage(MakeContext(document.root(), url, options), url, &extracted);
+    ReadPage(MakeContext(document.root(), url, options), url, options, &extracted);
   }  // the tree goes before the copies are cleaned
   DropControlCharacters(&extracted);
   return extracted;

@@ -20,6 +20,23 @@ struct ExtractOptions {
   // Pages nested deeper than this are refused before Gumbo sees them: its
   // memory grows with the square of the depth. Default: 2,000.
   int max_tag_depth = 2000;
+  // Pages whose tree would hold more nodes than this (elements, implied and
+  // reopened ones included, attributes, text runs and comments, as a scan of
+  // the tags counts them) are refused before Gumbo sees them: each costs
+  // Gumbo about 230 bytes and 1.5 s per million. The largest real page seen
+  // has 42,000; a flat 16 MB page of short tags has up to 9 million.
+  // Default: 1,000,000.
+  size_t max_nodes = 1'000'000;
+  // Pages with an element of more attributes than this are refused: Gumbo
+  // checks each against all before it (<html> and <body> tags add theirs up).
+  // The most seen on a real page is 51. Default: 1,000.
+  size_t max_attributes = 1000;
+  // Comments kept from one page, the first in page order; comments_source
+  // says how many were dropped. The most on a real page seen is 270; the
+  // biggest threads show a few thousand per page. Default: 10,000.
+  size_t max_comments = 10'000;
+  // @mentions kept from one page (post and kept comments). Default: 10,000.
+  size_t max_mentions = 10'000;
   // Pages over this are refused. Default: 16 MB.
   size_t max_bytes = 16u << 20;
   // The site a web URL is on. A web page's rel=canonical naming another site
@@ -36,7 +53,8 @@ struct ExtractOptions {
 // permalinks name the post itself; canonical_url stays the page's own, and
 // is the page's URL when its rel=canonical leaves its site (site_of).
 // Errors: kUnsupported for bytes that are not HTML (binary, empty),
-// kTooLarge for pages over max_bytes or max_tag_depth.
+// kTooLarge for pages over max_bytes, max_tag_depth, max_nodes or
+// max_attributes.
 Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
                                   const ExtractOptions& options = {});
 

@@ -104,11 +104,19 @@ std::string StripTags(std::string_view html) {
 // HTML as a comment page shows it, reduced to text as the HTML extractor
 // reduces comment bodies. WordPress keeps author names as HTML too
 // ("Alice &amp; Co"), which pages print unescaped.
-std::string HtmlText(std::string_view html) {
+// The texts of one response share the node budget of a page (a 16 MB
+// response is many small documents): past it, or past the depth bound, the
+// tags are stripped without Gumbo.
+std::string HtmlText(std::string_view html, size_t* nodes_left) {
   if (html.find_first_of("<&") == std::string_view::npos) return CollapseText(html);
-  if (EstimateNestingDepth(html, kMaxCommentTagDepth) > kMaxCommentTagDepth) {
+  const ExtractOptions page_limits;
+  const TreeShape limits{kMaxCommentTagDepth, *nodes_left, page_limits.max_attributes};
+  const TreeShape shape = EstimateTreeShape(html, limits);
+  if (shape.depth > limits.depth || shape.nodes > limits.nodes ||
+      shape.attributes > limits.attributes) {
     return StripTags(html);
   }
+  *nodes_left -= shape.nodes;
   HtmlDocument document{std::string(html)};
   const GumboNode* body = FindFirst(document.root(), TagIs(GUMBO_TAG_BODY));
   return body == nullptr ? std::string() : CommentBodyText(body);
@@ -117,11 +125,11 @@ std::string HtmlText(std::string_view html) {
 bool IsLinkback(const std::string& type) { return type == "pingback" || type == "trackback"; }
 
 void AddComment(const Json& object, std::string_view url, std::string_view post_url,
-                ExtractedPage* page) {
+                size_t* nodes_left, ExtractedPage* page) {
   long long id = IdField(object, "id");
   if (id <= 0) return;
   std::string comment_id = "comment-" + std::to_string(id);
-  std::string author = OneLine(HtmlText(StringField(object, "author_name")));
+  std::string author = OneLine(HtmlText(StringField(object, "author_name"), nodes_left));
   std::string author_url = ResolveHttpUrl(url, StringField(object, "author_url"));
   // "date" is the blog's local time, as comment pages print it.
   std::string published = ParseDate(StringField(object, "date"));
@@ -138,7 +146,7 @@ void AddComment(const Json& object, std::string_view url, std::string_view post_
   comment.author = std::move(author);
   comment.author_url = std::move(author_url);
   comment.published = std::move(published);
-  comment.text = HtmlText(RenderedContent(object));
+  comment.text = HtmlText(RenderedContent(object), nodes_left);
   long long parent = IdField(object, "parent");
   if (parent > 0) comment.parent_id = "comment-" + std::to_string(parent);
   comment.position = static_cast<int>(page->comments.size()) + 1;
@@ -181,8 +189,9 @@ Result<ExtractedPage> Extract(std::string_view json, std::string_view url,
   page.platform = "wordpress";
   page.has_post = true;
   page.post.url = std::string(post_url);
+  size_t nodes_left = ExtractOptions().max_nodes;
   for (const Json& item : document) {
-    if (item.is_object()) AddComment(item, url, post_url, &page);
+    if (item.is_object()) AddComment(item, url, post_url, &nodes_left, &page);
   }
   SettleThread(&page.comments);
   for (const Comment& comment : page.comments) {
