@@ -9,7 +9,7 @@
 
 namespace {
 
-using linkgraph::fuzz::CheckUtf8;
+using linkgraph::fuzz::CheckStoredText;
 using linkgraph::fuzz::Fail;
 
 constexpr std::array<std::string_view, 4> kUrls = {
@@ -19,22 +19,22 @@ constexpr std::array<std::string_view, 5> kCharsets = {"", "utf-8", "windows-125
                                                        "euc-jp"};
 
 void CheckPage(const linkgraph::ExtractedPage& page) {
-  CheckUtf8("post title", page.post.title);
-  CheckUtf8("post author", page.post.author);
-  CheckUtf8("post text", page.post.text);
-  CheckUtf8("site name", page.post.site_name);
+  CheckStoredText("post title", page.post.title);
+  CheckStoredText("post author", page.post.author);
+  CheckStoredText("post text", page.post.text);
+  CheckStoredText("site name", page.post.site_name);
   for (const linkgraph::Comment& comment : page.comments) {
-    CheckUtf8("comment author", comment.author);
-    CheckUtf8("comment text", comment.text);
-    CheckUtf8("comment id", comment.id);
+    CheckStoredText("comment author", comment.author);
+    CheckStoredText("comment text", comment.text);
+    CheckStoredText("comment id", comment.id);
     if (!comment.parent_id.empty() && comment.parent_id == comment.id) {
       Fail("comment is its own parent", comment.id);
     }
   }
   for (const linkgraph::Trackback& trackback : page.trackbacks) {
-    CheckUtf8("trackback title", trackback.title);
+    CheckStoredText("trackback title", trackback.title);
   }
-  for (const linkgraph::Mention& mention : page.mentions) CheckUtf8("mention", mention.handle);
+  for (const linkgraph::Mention& mention : page.mentions) CheckStoredText("mention", mention.handle);
   for (const std::string& link : page.page_links) {
     if (!link.starts_with("http://") && !link.starts_with("https://") &&
         !link.starts_with("file://")) {

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/terminal_text.h"
+
 namespace linkgraph::fuzz {
 
 class FuzzInput {
@@ -52,40 +54,27 @@ class FuzzInput {
 // Strict UTF-8 (RFC 3629): no overlong forms, surrogates or values past
 // U+10FFFF.
 inline bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<uint8_t>(text[i]);
-    size_t length = 0;
-    uint32_t code = 0;
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    } else if ((lead & 0xE0) == 0xC0) {
-      length = 2, code = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, code = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4, code = lead & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<uint8_t>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    static constexpr uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
+  uint32_t code_point = 0;
+  for (size_t i = 0, length = 0; i < text.size(); i += length) {
+    length = terminal_internal::DecodeUtf8(text, i, &code_point);
+    if (length == 0) return false;
   }
   return true;
 }
 
 inline void CheckUtf8(const char* what, std::string_view text) {
   if (!IsValidUtf8(text)) Fail(what, "not valid UTF-8");
+}
+
+// What the parsers give is stored and shown: valid UTF-8 without anything a
+// terminal would obey (common/terminal_text.h).
+inline void CheckStoredText(const char* what, std::string_view text) {
+  CheckUtf8(what, text);
+  uint32_t code_point = 0;
+  for (size_t i = 0; i < text.size();) {
+    i += terminal_internal::DecodeUtf8(text, i, &code_point);
+    if (IsControlOrBidi(code_point)) Fail(what, "a control character");
+  }
 }
 
 }  // namespace linkgraph::fuzz
