@@ -1,0 +1,334 @@
+// The command line (CLI11): subcommands, their options and --help, and the
+// crawl's TOML config file, read into a CommandLine without running anything.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <exception>
+#include <stdexcept>
+#include <string>
+#include <vector>
+#include <iostream>
+
+#include "cli/command_line.h"
+
+namespace linkgraph::cli {
+namespace {
+
+constexpr char kFooter[] =
+    "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
+    "3 partial (some pages failed, the rest were stored).\n"
+    "Run 'linkgraph COMMAND --help' for a command's options.";
+
+void AddDatabaseOption(CLI::App* command, std::string* database) {
+  command->add_option("--db", *database, "SQLite database file")
+      ->capture_default_str()
+      ->type_name("FILE");
+}
+
+// For the commands that write: crawl, import, rebuild take one lock per database.
+void AddLockTimeoutOption(CLI::App* command, double* seconds) {
+  command->add_option("--lock-timeout", *seconds,
+                      "Seconds to wait while another run writes the database")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+}
+
+// A duration such as "1d", "12h", "30m", "45s", "1.5h" or "0" (seconds when
+// no unit), for --recrawl-after.
+std::string ParseDuration(std::string text, double* seconds) {
+  if (text.empty()) return "empty duration";
+  double unit = 1;
+  switch (text.back()) {
+    case 'w': unit = 7 * 86400; break;
+    case 'd': unit = 86400; break;
+    case 'h': unit = 3600; break;
+    case 'm': unit = 60; break;
+    case 's': unit = 1; break;
+    default: text += 's';
+  }
+  text.pop_back();
+  try {
+    size_t used = 0;
+    const double value = std::stod(text, &used);
+    if (used != text.size() || value < 0) throw std::invalid_argument(text);
+    *seconds = value * unit;
+  } catch (const std::exception&) {
+    return "not a duration (like 1d, 12h, 30m, 45s or 0)";
+  }
+  return "";
+}
+
+// What a site can make one crawl queue and read, whatever its pages hold.
+void AddCrawlLimitOptions(CLI::App* crawl, CrawlOptions* options) {
+  crawl->add_option("--max-links-per-page", options->max_links_per_page,
+                    "Take at most the first this many distinct in-scope links of a page "
+                    "(of its first 20000 links)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20000));
+  crawl->add_option("--max-queued-urls", options->max_queued_urls,
+                    "Queue at most this many URLs of every kind in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  crawl->add_option("--max-queued-per-host", options->max_queued_per_host,
+                    "Queue at most this many URLs on one host in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  crawl->add_option("--max-sitemaps", options->max_sitemaps,
+                    "Read at most this many sitemap files in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  crawl->add_option("--max-sitemap-depth", options->max_sitemap_depth,
+                    "Follow sitemap indexes named by sitemap indexes at most this deep "
+                    "(0: only the sitemaps robots.txt names)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
+  crawl->add_option("--max-feeds", options->max_feeds, "Read at most this many feeds in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  crawl->add_option("--max-comment-pages", options->max_comment_pages,
+                    "Read at most this many WordPress REST comment pages in one crawl")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000000));
+  crawl->add_option("--max-comment-pages-per-post", options->max_comment_pages_per_post,
+                    "Read at most this many WordPress REST comment pages of one post "
+                    "(100 comments each)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  crawl->add_option("--max-total-bytes", options->max_total_bytes,
+                    "Stop fetching once the crawl's bodies reach this many bytes "
+                    "(the rest stays queued; the crawl ends normally)")
+      ->capture_default_str()
+      ->check(CLI::Range(1024LL, 1LL << 50));
+}
+
+void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
+  crawl->footer(
+      "Options may come from a TOML file: 'linkgraph crawl --config FILE', with a [crawl]\n"
+      "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
+      "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
+      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
+      "interrupted: run the same command again to resume), 2 usage or config error.");
+  AddDatabaseOption(crawl, &options->database);
+  crawl->add_option("urls", options->seeds, "Seed URLs")->type_name("URL");
+  crawl->add_option("--scope", options->scope,
+                    "host: the seeds' hosts; site: their registrable domains; list: the seeds only")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"host", "site", "list"}));
+  crawl->add_option("--max-pages", options->max_pages, "Fetch at most this many pages")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  crawl->add_option("--max-depth", options->max_depth, "Follow links at most this deep (-1: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(-1, 1000000));
+  crawl->add_option("--concurrency", options->concurrency, "Transfers in flight in all")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  crawl->add_option("--per-host", options->per_host, "Transfers in flight to one host")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  crawl
+      ->add_option("--delay", options->delay_seconds,
+                   "Seconds between requests to one host (a larger robots.txt Crawl-delay wins)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  crawl->add_option("--timeout", options->timeout_seconds, "Seconds allowed per transfer")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  crawl->add_option("--connect-timeout", options->connect_timeout_seconds,
+                    "Seconds allowed to connect")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  crawl->add_option("--retries", options->retries,
+                    "Further attempts after a 5xx, 429 or network fault")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 20));
+  crawl->add_option("--backoff", options->backoff_seconds,
+                    "Seconds before the first retry; doubled each time, with jitter")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  crawl->add_option("--max-body", options->max_body_bytes, "Largest body kept, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(1024LL, 1LL << 34));
+  AddCrawlLimitOptions(crawl, options);
+  crawl
+      ->add_option_function<std::string>(
+          "--recrawl-after",
+          [options](const std::string& text) {
+            if (std::string error = ParseDuration(text, &options->recrawl_after_seconds);
+                !error.empty()) {
+              throw CLI::ValidationError("--recrawl-after", text + ": " + error);
+            }
+          },
+          "Stored pages fetched longer ago than this are fetched again (conditionally) "
+          "[default: 1d]")
+      ->type_name("DURATION");
+  crawl->add_flag("--allow-private", options->allow_private,
+                  "Allow links and redirects to private, loopback and link-local addresses "
+                  "(the seeds' own hosts always may; a host a seed redirects to may not)");
+  crawl->add_option("--contact", options->contact,
+                    "A URL or e-mail for site owners, added to the User-Agent")
+      ->type_name("CONTACT");
+  crawl
+      ->add_option("--discover", options->discover,
+                   "What else to read: sitemaps (robots.txt), feeds (the seeds' RSS/Atom), "
+                   "comments (WordPress REST); 'none' for links only")
+      ->delimiter(',')
+      ->allow_extra_args(false)  // one comma-separated value: a URL after it is a seed
+      ->capture_default_str()
+      ->check(CLI::IsMember({"sitemaps", "feeds", "comments", "none"}));
+  AddLockTimeoutOption(crawl, &options->lock_timeout_seconds);
+  crawl->add_flag("-q,--quiet", options->quiet, "Print one summary line (and errors)");
+  crawl->add_flag("--no-graph", options->no_graph,
+                  "Do not derive people and edges now (run 'linkgraph rebuild' later)");
+  crawl->add_option("--config", options->config_file,
+                    "Read options from this TOML file's [crawl] table")
+      ->type_name("FILE");
+}
+
+// CLI11 reads a configuration file for the whole program, by sections; a
+// user writes `linkgraph crawl --config FILE`. Moves that option in front of
+// the subcommand, where CLI11 reads it.
+std::vector<std::string> HoistCrawlConfig(std::vector<std::string> args, std::string* config) {
+  auto crawl = std::find(args.begin(), args.end(), "crawl");
+  if (crawl == args.end()) return args;
+  for (auto it = crawl + 1; it != args.end(); ++it) {
+    if (*it == "--") break;
+    if (*it == "--config" && it + 1 != args.end()) {
+      *config = *(it + 1);
+      args.erase(it, it + 2);
+      break;
+    }
+    if (it->starts_with("--config=")) {
+      *config = it->substr(9);
+      args.erase(it);
+      break;
+    }
+  }
+  return args;
+}
+
+}  // namespace
+
+int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostream& out,
+                     std::ostream& err) {
+  CLI::App app{
+      "linkgraph: crawl blogs, extract posts, threaded comments, trackbacks and @mentions,\n"
+      "and report who met whom, who replies to, mentions and links to whom."};
+  app.footer(kFooter);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "linkgraph 0.1.0");
+
+  CLI::App* import = app.add_subcommand("import", "Extract saved pages (HTML files or folders)");
+  AddDatabaseOption(import, &line->import.database);
+  import->add_option("paths", line->import.paths, "HTML files, or folders searched for them")
+      ->required()
+      ->type_name("PATH");
+  import->add_flag("-q,--quiet", line->import.quiet, "Print nothing but errors");
+  import->add_flag("--no-graph", line->import.no_graph,
+                   "Do not derive people and edges now (run 'linkgraph rebuild' later)");
+  AddLockTimeoutOption(import, &line->import.lock_timeout_seconds);
+  import->add_flag("--explain", line->import.explain,
+                   "Print for each page the platform it was read as and what was found");
+  import->add_flag("--reextract", line->import.reextract,
+                   "Extract files whose bytes are already stored too (after an upgrade)");
+
+  CLI::App* crawl = app.add_subcommand(
+      "crawl",
+      "Fetch pages (file://, http://, https://), extract and store them, following links "
+      "within the seeds' sites; an interrupted crawl resumes when run again");
+  AddCrawlOptions(crawl, &line->crawl);
+
+  CLI::App* report = app.add_subcommand(
+      "report", "Print a report: met, replies, mentions, links, people, person, path, vouch");
+  report->footer(
+      "Kinds:\n"
+      "  met [--person WHO]   who met, spoke with or plans to meet whom, with the evidence\n"
+      "  replies              who replies to whom and how fast; unanswered comments\n"
+      "  mentions             every @mention\n"
+      "  links                trackbacks, pingbacks and post-to-post links\n"
+      "  people [--limit N]   the most connected and most active people\n"
+      "  person WHO           one person's identities (and why), sites and interactions\n"
+      "  path A B             the shortest connection between two people, hop by hop\n"
+      "  vouch WHO [--as ME]  who has met or spoken with WHO, and how ME reaches them\n"
+      "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or #ID.");
+  AddDatabaseOption(report, &line->report.database);
+  report->add_option("kind", line->report.kind, "the report (see below)")->required();
+  report->add_option("arguments", line->report.arguments, "WHO, or A B for path")
+      ->type_name("WHO");
+  report->add_option("--format", line->report.format, "table | csv | json | dot | svg")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "csv", "json", "dot", "svg"}));
+  report->add_option("--person", line->report.person, "met: only statements by or about WHO")
+      ->type_name("WHO");
+  report->add_option("--as", line->report.asker, "vouch: the person asking")->type_name("WHO");
+  report->add_option("--limit", line->report.limit, "people: how many")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000000));
+  report
+      ->add_option("--by", line->report.by,
+                   "replies as CSV: author (default), pair, reply or unanswered")
+      ->check(CLI::IsMember({"author", "pair", "reply", "unanswered"}));
+
+  CLI::App* rebuild = app.add_subcommand(
+      "rebuild", "Derive people and edges again from the stored pages (after an upgrade)");
+  AddDatabaseOption(rebuild, &line->rebuild_database);
+  rebuild->add_flag("-q,--quiet", line->rebuild_quiet, "Print nothing but errors");
+  AddLockTimeoutOption(rebuild, &line->rebuild_lock_timeout);
+
+  CLI::App* export_command = app.add_subcommand(
+      "export", "Export everything stored: posts, comments, people and the graph's edges");
+  AddDatabaseOption(export_command, &line->export_command.database);
+  export_command
+      ->add_option("--format", line->export_command.format, "json | csv | graphml | gexf | dot")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json", "csv", "graphml", "gexf", "dot"}));
+  export_command
+      ->add_option("--out", line->export_command.out,
+                   "Output file (default: stdout); for csv a folder, required")
+      ->type_name("PATH");
+
+  CLI::App* status = app.add_subcommand("status", "Show what the database holds");
+  AddDatabaseOption(status, &line->status_database);
+
+  std::string config_file;
+  args = HoistCrawlConfig(std::move(args), &config_file);
+  if (!config_file.empty()) {
+    app.set_config("--config", config_file, "", true);
+    app.allow_config_extras(false);
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes the vector last-first
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help, out, err);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help, out, err);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version, out, err);
+  } catch (const CLI::ParseError& error) {
+    app.exit(error, out, err);
+    return kExitUsage;
+  }
+
+  using Command = CommandLine::Command;
+  if (import->parsed()) {
+    line->command = Command::kImport;
+  } else if (crawl->parsed()) {
+    line->command = Command::kCrawl;
+    line->crawl.config_file = config_file;
+    if (std::find(line->crawl.discover.begin(), line->crawl.discover.end(), "none") !=
+        line->crawl.discover.end()) {
+      line->crawl.discover.clear();
+    }
+  } else if (report->parsed()) {
+    line->command = Command::kReport;
+  } else if (rebuild->parsed()) {
+    line->command = Command::kRebuild;
+  } else if (export_command->parsed()) {
+    line->command = Command::kExport;
+  } else {
+    line->command = Command::kStatus;
+  }
+  return kParsed;
+}
+
+}  // namespace linkgraph::cli

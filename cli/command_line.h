@@ -1,0 +1,36 @@
+// Private to cli/: the command line read into the options of one subcommand,
+// without running it, so that the executable and the config file's fuzz
+// target share one reading. Not thread-safe (CLI11 reads files by name).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace linkgraph::cli {
+
+struct CommandLine {
+  enum class Command { kNone, kImport, kCrawl, kReport, kRebuild, kExport, kStatus };
+  Command command = Command::kNone;
+  ImportOptions import;
+  CrawlOptions crawl;  // with the --config file's [crawl] table read in
+  ReportOptions report;
+  ExportOptions export_command;
+  std::string rebuild_database = kDefaultDatabase;
+  bool rebuild_quiet = false;
+  double rebuild_lock_timeout = 0.0;
+  std::string status_database = kDefaultDatabase;
+};
+
+// ParseCommandLine's result when a command is to run.
+inline constexpr int kParsed = -1;
+
+// Reads args (the program name left out) into *line and returns kParsed, or
+// prints what was asked (--help, --version: to out) or what is wrong (to
+// err) and returns the exit status: 0, or kExitUsage.
+int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostream& out,
+                     std::ostream& err);
+
+}  // namespace linkgraph::cli
