@@ -143,6 +143,9 @@ bool ConvertWithIconv(std::string_view bytes, const std::string& charset, std::s
       --in_left;
     }
   }
+  // glibc's UCS-4 and UTF-32 decoders pass surrogates and values past
+  // U+10FFFF through as UTF-8-shaped bytes that are not UTF-8.
+  *out = RepairUtf8(*out);
   return true;
 }
 

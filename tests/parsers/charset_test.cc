@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
+#include "parsers/charset.h"
 #include "parsers/parsers.h"
 
 namespace linkgraph::parsers {
@@ -44,6 +45,14 @@ BOOST_AUTO_TEST_CASE(other_charsets_go_through_iconv) {
       "<meta charset=\"iso-8859-15\"><p>Gr\xFC\xDF"
       "e \xA4</p>";
   BOOST_TEST(DecodeToUtf8(html).find("Gr\u00FC\u00DFe \u20AC") != std::string::npos);
+}
+
+// Found by fuzzing: iconv's UCS-4 decoder wrote code points past U+10FFFF as
+// bytes that are not UTF-8.
+BOOST_AUTO_TEST_CASE(a_ucs4_label_over_ascii_bytes_still_gives_valid_utf8) {
+  const std::string decoded = DecodeToUtf8("<meta charset=ucs4><p>Text of a page</p>");
+  BOOST_TEST(IsValidUtf8(decoded));
+  BOOST_TEST(!decoded.empty());
 }
 
 BOOST_AUTO_TEST_CASE(windows_1252_page_extracts_decoded_comment_text) {
