@@ -1,15 +1,18 @@
 // Makes a folder read-only for the code under test, in a way that holds when
 // the tests run as root (as in CI), where chmod alone stops nothing: the
-// folder is made 0555 and, under root, the process's effective user and
-// group become nobody (65534) while the guard lives, so the kernel's
-// permission checks apply to it and to the children it starts meanwhile
-// (they inherit the effective ids). Not root: chmod is enough. When neither
+// folder is made 0555 and, under root, the process's real and effective user
+// and group become nobody (65534) while the guard lives (root stays the saved
+// id, to come back), so the kernel's permission checks apply to it and to the
+// children it starts meanwhile. Real ids change too: a child whose real and
+// effective ids differ runs in secure mode, undumpable, where LeakSanitizer
+// cannot inspect it. Not root: chmod is enough. When neither
 // works (no CAP_SETUID, or a user whose writes chmod does not stop), the
 // guard is inactive and why_not() says why, for a test to skip with it.
 // Single-threaded tests only.
 #pragma once
 
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,7 +41,7 @@ class ReadOnlyFolder {
       return;
     }
     if (geteuid() == 0) {
-      if (setegid(kNobody) != 0 || seteuid(kNobody) != 0) {
+      if (setresgid(kNobody, kNobody, 0) != 0 || setresuid(kNobody, kNobody, 0) != 0) {
         why_not_ = std::string("running as root and cannot become nobody: ") + std::strerror(errno);
         Restore();
         return;
@@ -61,7 +64,10 @@ class ReadOnlyFolder {
   void Restore() {
     if (dropped_) {
       // Back to root first: only root may set the group back.
-      if (seteuid(0) != 0 || setegid(0) != 0) std::terminate();
+      if (setresuid(0, 0, 0) != 0 || setresgid(0, 0, 0) != 0) std::terminate();
+      // A change of ids made the process undumpable; LeakSanitizer's check at
+      // exit needs it dumpable again.
+      prctl(PR_SET_DUMPABLE, 1);
       dropped_ = false;
     }
     std::error_code ignored;
