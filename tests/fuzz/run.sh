@@ -67,7 +67,8 @@ while IFS=$'\t' read -r name seeds; do
 done < "$root/tests/fuzz/targets.tsv"
 wait
 
-failed=$(cd "$build/fuzz-findings" && ls -- *.failed 2>/dev/null | sed 's/\.failed$//' | tr '\n' ' ')
+failed=$(cd "$build/fuzz-findings" && find . -maxdepth 1 -name '*.failed' -printf '%f ' |
+  sed 's/\.failed//g')
 if [[ -n "$failed" ]]; then
   echo "fuzz: findings in $failed"
   exit 1
