@@ -29,7 +29,7 @@ cmake --build build-asan -j"$jobs"
 fuzz_seconds="${LINKGRAPH_FUZZ_SECONDS:-60}"
 if [ "$fuzz_seconds" != 0 ]; then
   echo "== fuzz (libFuzzer + ASan + UBSan, ${fuzz_seconds} s per target)"
-  cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 \
+  cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++-14 -DLINKGRAPH_FUZZ=ON -DLINKGRAPH_BUILD_TESTS=OFF >/dev/null
   cmake --build build-fuzz -j"$jobs" --target linkgraph_fuzz_targets
   bash tests/fuzz/run.sh build-fuzz "$fuzz_seconds"
