@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(readers_read_a_database_in_a_read_only_folder_writing_nothi
   const std::set<std::string> files = FilesIn(data);
   BOOST_TEST_REQUIRE(files == std::set<std::string>{"linkgraph.db"});
 
-  ReadOnlyFolder read_only(data);
+  ReadOnlyFolder read_only(data, {LINKGRAPH_BINARY});
   if (!read_only.active()) {
     BOOST_TEST_MESSAGE("skipped: " << read_only.why_not());
     return;
@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(readers_read_a_database_in_a_read_only_folder_writing_nothi
 
 BOOST_AUTO_TEST_CASE(writers_refuse_a_database_in_a_read_only_folder_saying_why) {
   const std::set<std::string> files = FilesIn(data);
-  ReadOnlyFolder read_only(data);
+  ReadOnlyFolder read_only(data, {LINKGRAPH_BINARY});
   if (!read_only.active()) {
     BOOST_TEST_MESSAGE("skipped: " << read_only.why_not());
     return;
@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(writers_refuse_a_database_in_a_read_only_folder_saying_why)
 
 BOOST_AUTO_TEST_CASE(a_database_that_cannot_be_read_at_all_gets_a_clear_message) {
   fs::permissions(data_db, fs::perms::none, fs::perm_options::replace);
-  ReadOnlyFolder read_only(data);
+  ReadOnlyFolder read_only(data, {LINKGRAPH_BINARY});
   if (!read_only.active()) {
     BOOST_TEST_MESSAGE("skipped: " << read_only.why_not());
     return;

@@ -23,6 +23,7 @@
 #include <string>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 namespace linkgraph::testing {
 
@@ -32,7 +33,11 @@ class ReadOnlyFolder {
  public:
   // folder and every folder above it must be searchable by others (a
   // TempDir is 0700: make it 0755 first). Files in it stay as they are.
-  explicit ReadOnlyFolder(std::filesystem::path folder) : folder_(std::move(folder)) {
+  // programs: what the test will run meanwhile; the guard is inactive when
+  // its user may not run one (a build under /root is not nobody's to run).
+  explicit ReadOnlyFolder(std::filesystem::path folder,
+                          const std::vector<std::string>& programs = {})
+      : folder_(std::move(folder)) {
     std::error_code error;
     std::filesystem::permissions(folder_, std::filesystem::perms(0555),
                                  std::filesystem::perm_options::replace, error);
@@ -51,6 +56,15 @@ class ReadOnlyFolder {
     if (faccessat(AT_FDCWD, folder_.c_str(), W_OK, AT_EACCESS) == 0) {
       why_not_ = "this user may write " + folder_.string() + " although it is 0555";
       Restore();
+      return;
+    }
+    for (const std::string& program : programs) {
+      if (faccessat(AT_FDCWD, program.c_str(), X_OK, AT_EACCESS) != 0) {
+        why_not_ = "the user the guard runs as may not run " + program +
+                   " (a folder above it is not searchable by others)";
+        Restore();
+        return;
+      }
     }
   }
   ~ReadOnlyFolder() { Restore(); }
