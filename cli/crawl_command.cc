@@ -311,7 +311,8 @@ void CrawlSession::Handle(crawler::FetchResult result) {
         crawled.detail += " (not followed: a web page may only redirect to http or https)";
         break;
       }
-      const bool is_seed = entry.depth == 0 && entry.via.empty();
+      // A seed, or a seed's earlier move (http -> https -> www).
+      const bool is_seed = entry.kind == "page" && entry.depth == 0;
       std::string refusal;
       auto target = frontier_.Offer(result.location, entry.kind, entry.depth, entry.url, &refusal);
       if (!target && is_seed && refusal == "out of scope") {

@@ -102,6 +102,24 @@ BOOST_AUTO_TEST_CASE(a_seed_redirect_to_a_private_host_is_followed_with_allow_pr
   BOOST_TEST(CrawlUrlField(db, site.router.Url("/admin"), "outcome").value_or("") == "ok");
 }
 
+// http -> https -> www: each hop of a seed's move joins the scope, not only
+// the first.
+BOOST_AUTO_TEST_CASE(every_hop_of_a_seed_that_moved_twice_joins_the_scope) {
+  LoopbackHttpServer old_home;
+  LoopbackHttpServer interim;
+  LoopbackHttpServer new_home;
+  old_home.SetRoute("/", RedirectTo(interim.Url("/"), 301));
+  interim.SetRoute("/", RedirectTo(new_home.Url("/"), 301));
+  new_home.SetRoute("/", Html(Page("New home", "<a href=\"/post-1\">1</a>")));
+  new_home.SetRoute("/post-1", Html(Page("Post one", "<a href=\"/\">home</a>")));
+  RunResult crawled = Run({"crawl", "--db", db, "--allow-private", "--delay", "0", "--discover",
+                           "none", old_home.Url("/")});
+  BOOST_TEST(crawled.exit_status == 0, crawled);
+  BOOST_TEST(new_home.RequestCount("/") == 1);
+  BOOST_TEST(new_home.RequestCount("/post-1") == 1);
+  BOOST_TEST(CrawlUrlField(db, new_home.Url("/post-1"), "outcome").value_or("") == "ok");
+}
+
 BOOST_AUTO_TEST_CASE(a_crawl_killed_after_a_seed_redirect_resumes_with_the_scope_it_added) {
   MovedBlog blog(30);
   const auto args = blog.CrawlArgs(db);
