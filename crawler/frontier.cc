@@ -33,11 +33,10 @@ bool IsNonPageResource(std::string_view normal) {
          kSkippedExtensions.end();
 }
 
-// The host and port a URL counts against ("" for file URLs).
-std::string HostKey(const std::string& url) {
+// The host a canonical URL counts against (every file URL counts as one).
+std::string HostKeyOfCanonical(const std::string& url) {
   std::optional<UrlParts> parts = SplitCanonicalUrl(url);
-  if (!parts) return {};
-  return std::string(parts->host) + ":" + std::string(parts->port);
+  return parts ? HostKey(*parts) : std::string();
 }
 
 std::string Limit(std::string_view what, long long limit, std::string_view option) {
@@ -108,7 +107,7 @@ std::string Frontier::CheckUrlLimits(const std::string& url) const {
   if (queued_ >= limits_.max_queued_urls) {
     return Limit("URL limit: URLs queued reached", limits_.max_queued_urls, "--max-queued-urls");
   }
-  auto host = queued_per_host_.find(HostKey(url));
+  auto host = queued_per_host_.find(HostKeyOfCanonical(url));
   if (host != queued_per_host_.end() && host->second >= limits_.max_queued_per_host) {
     return Limit("URL limit: URLs queued on one host reached", limits_.max_queued_per_host,
                  "--max-queued-per-host");
@@ -118,7 +117,7 @@ std::string Frontier::CheckUrlLimits(const std::string& url) const {
 
 void Frontier::CountUrl(const std::string& url) {
   ++queued_;
-  ++queued_per_host_[HostKey(url)];
+  ++queued_per_host_[HostKeyOfCanonical(url)];
 }
 
 void Frontier::CountKind(const FrontierEntry& entry, int nesting) {

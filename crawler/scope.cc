@@ -49,14 +49,6 @@ std::string SiteOf(std::string_view host) {
   return std::string(labels.substr(labels.rfind('.') + 1)) + "." + std::string(domain);
 }
 
-// http and https share a host: "example.com:8080", or "example.com" when the
-// URL gives no port (the default port of either scheme).
-std::string HostKey(const UrlParts& parts) {
-  std::string key(parts.host);
-  if (!parts.port.empty()) key.append(":").append(parts.port);
-  return key;
-}
-
 // The parts of url's canonical form, for a web URL only.
 std::optional<UrlParts> WebUrlParts(std::string_view url, std::string* canonical) {
   std::optional<std::string> normal = CanonicalUrl(url);

@@ -128,4 +128,10 @@ std::string FileUrlFolder(std::string_view file_url) {
   return std::string(file_url.substr(0, file_url.rfind('/') + 1));
 }
 
+std::string HostKey(const UrlParts& parts) {
+  std::string key(parts.host);
+  if (!parts.port.empty()) key.append(":").append(parts.port);
+  return key;
+}
+
 }  // namespace linkgraph::crawler

@@ -32,6 +32,11 @@ struct UrlParts {
 // nullopt when url is not an absolute http, https or file URL.
 std::optional<UrlParts> SplitCanonicalUrl(std::string_view url);
 
+// The host as the crawl compares hosts, http and https alike:
+// "example.com:8080", or "example.com" when the URL gives no port (the
+// default port of either scheme); "" for file URLs.
+std::string HostKey(const UrlParts& parts);
+
 // The folder a canonical file URL is in, with its '/': "file:///a/b.html" ->
 // "file:///a/". Every URL under a file seed's folder starts with it.
 std::string FileUrlFolder(std::string_view file_url);
