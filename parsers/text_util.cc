@@ -1,5 +1,7 @@
 #include "parsers/text_util.h"
 
+#include <algorithm>
+
 #include "common/terminal_text.h"
 
 namespace linkgraph::parsers {
@@ -49,10 +51,26 @@ std::string CollapseText(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+// A byte that may begin what IsControlOrBidi drops: a C0 control but tab and
+// line feed, DEL, or the lead byte of U+0080-U+009F (0xC2) or of the bidi
+// controls (0xE2). Text without one is left untouched, unread further.
+bool MayBeginControl(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F || byte == 0xC2 ||
+         byte == 0xE2;
+}
+
+}  // namespace
+
 void DropControlCharacters(std::string* text) {
   std::string& bytes = *text;
-  size_t kept = 0;
-  for (size_t i = 0; i < bytes.size();) {
+  // Nearly every string has nothing to drop: find the first candidate at once.
+  const size_t first = static_cast<size_t>(
+      std::find_if(bytes.begin(), bytes.end(), MayBeginControl) - bytes.begin());
+  size_t kept = first;
+  for (size_t i = first; i < bytes.size();) {
     uint32_t code_point = 0;
     size_t length = terminal_internal::DecodeUtf8(bytes, i, &code_point);
     if (length == 0) length = 1;  // not UTF-8: kept as it is, terminals escape it
