@@ -4,19 +4,32 @@
 // and the store keys comments by id, while reply chains are walked upward.
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "parsers/extractors.h"
 
 namespace linkgraph::parsers {
 namespace {
 
-void KeepFirstOfEachId(std::vector<Comment>* comments) {
-  std::unordered_set<std::string> seen;
-  const auto repeated = [&seen](const Comment& comment) {
-    return !comment.id.empty() && !seen.insert(comment.id).second;
-  };
-  comments->erase(std::remove_if(comments->begin(), comments->end(), repeated), comments->end());
+// A theme that wraps each comment's body in a second element of the same id
+// gives the wrapper first (often without text) and the body after it: the
+// first keeps its place and parent, and takes what it lacks from the copies.
+void MergeRepeatedIds(std::vector<Comment>* comments) {
+  std::unordered_map<std::string, size_t> first;
+  std::vector<Comment> kept;
+  kept.reserve(comments->size());
+  for (Comment& comment : *comments) {
+    auto [at, added] = first.emplace(comment.id, kept.size());
+    if (comment.id.empty() || added) {
+      kept.push_back(std::move(comment));
+      continue;
+    }
+    Comment& original = kept[at->second];
+    for (auto field : {&Comment::author, &Comment::author_url, &Comment::published,
+                       &Comment::text, &Comment::permalink}) {
+      if ((original.*field).empty()) original.*field = std::move(comment.*field);
+    }
+  }
+  *comments = std::move(kept);
 }
 
 // Walks each chain of parents once (iteratively: a chain may be as long as
@@ -50,7 +63,7 @@ void CutParentCycles(std::vector<Comment>* comments) {
 }  // namespace
 
 void SettleThread(std::vector<Comment>* comments) {
-  KeepFirstOfEachId(comments);
+  MergeRepeatedIds(comments);
   CutParentCycles(comments);
   for (size_t i = 0; i < comments->size(); ++i) (*comments)[i].position = static_cast<int>(i) + 1;
 }

@@ -24,8 +24,9 @@ struct PageContext {
   std::string post_url;
 };
 
-// One comment per id (the first), parent links that end (a link closing a
-// cycle, a comment its own parent, is cut) and positions 1..n in page order.
+// One comment per id (the first, completed from its repeats), parent links
+// that end (a link closing a cycle, a comment its own parent, is cut) and
+// positions 1..n in page order.
 // Run on every page's comments before they leave the parser.
 void SettleThread(std::vector<Comment>* comments);
 

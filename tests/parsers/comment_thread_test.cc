@@ -40,6 +40,17 @@ BOOST_AUTO_TEST_CASE(a_comment_nested_in_a_copy_of_itself_is_kept_once_and_not_i
   BOOST_TEST(page.comments[0].position == 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_wrapper_and_its_body_of_one_id_give_one_comment_with_the_text) {
+  ExtractedPage page = Extract(
+      "<li id=\"comment-3\" class=\"comment\"><div id=\"comment-3\" class=\"comment\">"
+      "<div class=\"comment-author vcard\"><cite class=\"fn\">Cy</cite></div>"
+      "<div class=\"comment-body\"><p>The words of the comment</p></div></div></li>");
+  BOOST_REQUIRE_EQUAL(page.comments.size(), 1u);
+  BOOST_TEST(page.comments[0].text.find("The words of the comment") != std::string::npos);
+  BOOST_TEST(page.comments[0].author == "Cy");
+  BOOST_TEST(page.comments[0].parent_id == "");
+}
+
 BOOST_AUTO_TEST_CASE(a_real_reply_keeps_its_parent) {
   ExtractedPage page =
       Extract(CommentItem("comment-1", "Ann", "First", CommentItem("comment-2", "Bo", "Reply")));
