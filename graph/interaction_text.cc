@@ -27,13 +27,10 @@ constexpr std::array kFolds = {
 };
 
 void FindHandles(std::string_view text, std::vector<PartyMention>& out) {
-  for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
-    size_t end = at + 1;
-    while (end < text.size() && IsHandleChar(text[end])) ++end;
-    if (!IsMentionAt(text, at, end)) continue;
-    std::string_view handle = text.substr(at + 1, end - at - 1);
-    out.push_back({{at, end}, {Party::Kind::kHandle, std::string(handle)}});
-  }
+  ForEachMention(text, [&](size_t at, size_t begin, size_t end) {
+    std::string handle(text.substr(begin, end - begin));
+    out.push_back({{at, end}, {Party::Kind::kHandle, std::move(handle)}});
+  });
 }
 
 bool OverlapsAny(const std::vector<PartyMention>& found, Span span) {

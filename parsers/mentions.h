@@ -8,10 +8,9 @@
 namespace linkgraph::parsers {
 
 // Distinct handles (without "@", first spelling kept, compared without case)
-// in order of first appearance. A handle is 1-15 of [A-Za-z0-9_] after an
-// "@" that does not follow a letter, digit or URL character (so e-mail
-// addresses and handles inside URLs are not mentions), and is not followed
-// by more handle characters or a domain ("@example.com").
+// in order of first appearance, by Twitter's rules (common/handles.h,
+// IsMentionAt): e-mail addresses, URL paths and domains are not mentions;
+// "RT@user" and all-digit handles are.
 std::vector<std::string> FindMentions(std::string_view text);
 
 }  // namespace linkgraph::parsers
