@@ -5,6 +5,8 @@
 // split ("dev" pages are tuned on, "check" pages only measured).
 //
 //   linkgraph_dev_corpus_report [CORPUS_DIR [EXPECTATIONS_DIR]]
+//   linkgraph_dev_corpus_report --page FILE [CORPUS_DIR [EXPECTATIONS_DIR]]
+// --page prints one page's comments and linkbacks beside the expected ones.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -69,12 +71,74 @@ void PrintTallies(const char* heading, const std::map<std::string, ScoreTally>& 
   }
 }
 
+std::string Cell(std::string text, size_t width) {
+  text = linkgraph::ForTerminal(text);
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  if (text.size() > width) text.resize(width);
+  return text;
+}
+
+// One page in detail: each comment read beside the one expected there.
+void PrintDetail(const json& expected, const linkgraph::ExtractedPage& page) {
+  std::printf("post: %s | %s | %s  [%s]\n", Cell(page.post.title, 60).c_str(),
+              Cell(page.post.author, 30).c_str(), page.post.published.c_str(),
+              Cell(page.comments_source, 60).c_str());
+  std::printf("want: %s | %s | %s\n", Cell(expected["title"].dump(), 60).c_str(),
+              Cell(expected["post_author"].dump(), 30).c_str(),
+              expected["post_published"].dump().c_str());
+  std::map<std::string, size_t> index_of;
+  for (size_t i = 0; i < page.comments.size(); ++i) index_of[page.comments[i].id] = i;
+  const json& wanted = expected["comments"];
+  const size_t rows = std::max(page.comments.size(), wanted.size());
+  for (size_t i = 0; i < rows; ++i) {
+    std::string got, want;
+    if (i < page.comments.size()) {
+      const auto& c = page.comments[i];
+      const auto parent = index_of.find(c.parent_id);
+      got = Cell(c.author, 24) + " | " + Cell(c.published, 16) + " | " +
+            (parent == index_of.end() ? "-" : std::to_string(parent->second)) + " | " +
+            Cell(c.text, 40);
+    }
+    if (i < wanted.size()) {
+      want = Cell(wanted[i]["author"].dump(), 24) + " | " + Cell(wanted[i]["published"].dump(), 18) +
+             " | " + wanted[i]["parent"].dump();
+    }
+    std::printf("%4zu %-92s || %s\n", i, got.c_str(), want.c_str());
+  }
+  for (const auto& t : page.trackbacks) {
+    std::printf("linkback %s %s | %s\n", linkgraph::ToString(t.kind), Cell(t.source_url, 60).c_str(),
+                Cell(t.title, 40).c_str());
+  }
+  for (const auto& t : expected["trackbacks"]) {
+    std::printf("want linkback %s\n", Cell(t.dump(), 120).c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::string detail;
+  if (argc > 2 && std::string(argv[1]) == "--page") {
+    detail = argv[2];
+    argc -= 2;
+    argv += 2;
+  }
   const fs::path corpus = argc > 1 ? fs::path(argv[1]) : fs::path(LINKGRAPH_CORPUS_DIR);
   const fs::path expectations =
       argc > 2 ? fs::path(argv[2]) : fs::path(LINKGRAPH_SOURCE_DIR) / "tests/data/corpus-dev";
+  if (!detail.empty()) {
+    const json expected = json::parse(ReadFile(expectations / (detail + ".expected.json")));
+    auto page = linkgraph::parsers::ExtractPage(ReadFile(corpus / "pages-dev" / detail),
+                                                "file:///corpus/" + detail);
+    if (!page.ok()) {
+      std::printf("error: %s\n", page.error().message.c_str());
+      return 1;
+    }
+    PrintDetail(expected, *page);
+    return 0;
+  }
   if (!fs::is_directory(corpus / "pages-dev")) {
     std::cerr << "dev_corpus_report: no pages-dev/ at " << corpus << " (pass CORPUS_DIR)\n";
     return 1;

@@ -188,10 +188,23 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   } else {
     extracted.has_post = ExtractPost(page, &extracted.post);
   }
-  if (!extracted.has_post) return;
+  // Comments are read whether or not a post container was recognised: a
+  // comment section on a single-item page makes it a post, read from the
+  // page's structure and metadata.
+  ReadComments(page, reader, &extracted);
+  if (!extracted.has_post) {
+    const bool responses = !extracted.comments.empty() || !extracted.trackbacks.empty();
+    if (!responses || LooksLikeListing(page) || !ExtractPostFromPage(page, &extracted.post)) {
+      extracted.post = Post{};
+      extracted.comments.clear();
+      extracted.trackbacks.clear();
+      return;
+    }
+    extracted.has_post = true;
+    extracted.comments_source += " (post from the page's structure)";
+  }
   extracted.comments_api_url = CommentsApiUrl(page);
 
-  ReadComments(page, reader, &extracted);
   KeepFirstComments(options.max_comments, &extracted);
   SettleThread(&extracted.comments);
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,

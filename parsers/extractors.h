@@ -43,6 +43,18 @@ std::string DetectPlatform(const PageContext& page);
 // when the page is not a single post (an index, an archive, no body found).
 bool ExtractPost(const PageContext& page, Post* post);
 
+// The post of a single-item page whose post container no reader knows (a
+// bare div#content, a table layout), for pages whose comments were found
+// all the same: title, author and date from headings, bylines and
+// metadata, the body from the page's densest block of paragraphs.
+// Returns false when the page has neither a title nor such a block.
+bool ExtractPostFromPage(const PageContext& page, Post* post);
+
+// Whether the page lists several posts (a front page, an archive, a
+// category): WordPress's body classes where given, else several post
+// containers each headed by a link to another page.
+bool LooksLikeListing(const PageContext& page);
+
 // Where one platform's markup puts a post. Empty fields are read as for
 // WordPress from container (or the document).
 struct PostParts {
@@ -98,6 +110,10 @@ void ExtractDisqusComments(const PageContext& page, std::vector<Comment>* commen
 // first: navigation, sidebars, "recent comments" widgets, related posts and
 // the reply form are never comments.
 void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments);
+// Navigation, sidebars and widgets, related posts, the reply form,
+// pagination, share buttons, bio boxes, tag clouds: regions that list
+// comment-like items but never hold a post's comments.
+bool IsRefusedRegion(const GumboNode* node);
 
 // Ghost and tDiary pages carry no comments in their HTML: the post only.
 bool FindGhostPost(const PageContext& page, PostParts* parts);

@@ -87,8 +87,8 @@ bool IsCommentNamed(const GumboNode* node) {
   });
 }
 
-// Navigation, sidebars and widgets, related posts, the reply form,
-// pagination, share buttons, bio boxes, tag clouds: refused wherever they are.
+}  // namespace
+
 bool IsRefusedRegion(const GumboNode* node) {
   if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) || IsTag(node, GUMBO_TAG_FORM) ||
       IsTag(node, GUMBO_TAG_MENU)) {
@@ -97,6 +97,8 @@ bool IsRefusedRegion(const GumboNode* node) {
   if (IsDocumentLevel(node)) return false;
   return AnyName(node, [](std::string_view name) { return HasPart(name, kRefusedParts); });
 }
+
+namespace {
 
 bool IsPageChrome(const GumboNode* node) {
   if (IsRefusedRegion(node) || IsTag(node, GUMBO_TAG_FOOTER) || IsTag(node, GUMBO_TAG_HEADER)) {

@@ -3,6 +3,10 @@
 // which list several post bodies, yield no post.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
 #include "parsers/text_util.h"
@@ -143,9 +147,71 @@ bool IsScreenReaderText(const GumboNode* node) {
 std::string NameIn(const GumboNode* byline) {
   const GumboNode* name = FindFirst(byline, ClassIs("fn"));
   std::string text = OneLine(TextOf(name != nullptr ? name : byline, IsScreenReaderText));
-  static const LazyRE2 kBy = {R"((?i)^(?:posted\s+|written\s+)?by:?\s+)"};
+  static const LazyRE2 kBy = {
+      R"((?i)^(?:view\s+all\s+posts\s+by\s+|(?:posted\s+|written\s+|published\s+)?by:?\s+))"};
   RE2::Replace(&text, *kBy, "");
   return text;
+}
+
+// A name, as a byline gives one: a few words, no sentence.
+bool LooksLikeName(std::string_view name) {
+  constexpr size_t kMaxNameBytes = 80;
+  return !name.empty() && name.size() <= kMaxNameBytes && name.find("://") == std::string_view::npos &&
+         std::count(name.begin(), name.end(), ' ') < 6;
+}
+
+// The name after "Posted by" or "Written by" in text: letters (any
+// script), dots, apostrophes, hyphens and spaces, up to " on", " at",
+// " in", "|", "," or the line's end. A hand scan: a pattern of Unicode
+// letter classes under (?i) outgrows RE2's DFA budget on big pages.
+std::string NameAfterPostedBy(std::string_view text) {
+  static const LazyRE2 kPostedBy = {R"((?i)(?:posted|written)\s+by:?\s+)"};
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  if (!kPostedBy->Match(input, 0, text.size(), RE2::UNANCHORED, &match, 1)) return {};
+  std::string_view rest = text.substr(static_cast<size_t>(match.data() + match.size() - text.data()));
+  size_t end = 0;
+  while (end < rest.size()) {
+    const auto c = static_cast<unsigned char>(rest[end]);
+    const bool name_char = std::isalpha(c) || c >= 0x80 || c == '.' || c == '\'' || c == '-' || c == ' ';
+    if (!name_char) break;
+    if (c == ' ') {
+      std::string_view next = rest.substr(end + 1);
+      if (StartsWithIgnoreCase(next, "on ") || StartsWithIgnoreCase(next, "at ") ||
+          StartsWithIgnoreCase(next, "in ")) {
+        break;
+      }
+    }
+    ++end;
+  }
+  std::string name(TrimAscii(rest.substr(0, end)));
+  return LooksLikeName(name) ? name : std::string();
+}
+
+// The post's author where no byline element names it: an author link
+// (rel=author, a WordPress /author/slug/ archive) outside comments and page
+// chrome, then the page's metadata (article:author and author meta when
+// they are names, not profile URLs).
+std::string AuthorFromPage(const GumboNode* root) {
+  for (const NodePredicate& find :
+       {NodePredicate([](const GumboNode* n) {
+          // Not the "Google+" profile links that rel=author once meant.
+          return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "rel"), "author") &&
+                 !ContainsIgnoreCase(Attr(n, "href"), "plus.google.");
+        }),
+        NodePredicate([](const GumboNode* n) {
+          return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "href"), "/author/");
+        })}) {
+    for (const GumboNode* link : FindAll(root, find, SkipForPost)) {
+      std::string name = NameIn(link);
+      if (LooksLikeName(name)) return name;
+    }
+  }
+  for (std::string name : {MetaContent(root, "property", "article:author"),
+                           MetaContent(root, "name", "author")}) {
+    if (LooksLikeName(name)) return name;
+  }
+  return {};
 }
 
 std::string ReadAuthor(const GumboNode* root, const GumboNode* container) {
@@ -166,13 +232,10 @@ std::string ReadAuthor(const GumboNode* root, const GumboNode* container) {
       std::string name = byline == nullptr ? std::string() : NameIn(byline);
       if (!name.empty() && name.size() < 80) return name;
     }
-    static const LazyRE2 kPostedBy = {
-        R"((?i)(?:posted|written)\s+by:?\s+([\pL][\pL.'\- ]{0,40}?)(?:\s+(?:on|at|in)\b|[|,\n]|$))"};
-    std::string name;
-    std::string text = TextOf(container, IsBody);
-    if (RE2::PartialMatch(text, *kPostedBy, &name)) return std::string(TrimAscii(name));
+    std::string name = NameAfterPostedBy(TextOf(container, IsBody));
+    if (!name.empty()) return name;
   }
-  return MetaContent(root, "name", "author");
+  return AuthorFromPage(root);
 }
 
 std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
@@ -304,6 +367,85 @@ bool ExtractPost(const PageContext& page, Post* post) {
   parts.container = container;
   BuildPost(page, parts, post);
   return true;
+}
+
+namespace {
+
+// Readable text of a paragraph: the characters outside its links.
+size_t ProseChars(const GumboNode* paragraph) {
+  return TextOf(paragraph, [](const GumboNode* n) { return IsTag(n, GUMBO_TAG_A); }).size();
+}
+
+// The page's main text block where no known container names it: the
+// element whose paragraphs (outside page chrome and comments) hold the
+// most text, each paragraph counting fully for its parent and half for
+// its grandparent. nullptr when no block has a few sentences.
+const GumboNode* DensestTextBlock(const GumboNode* root) {
+  constexpr double kMinChars = 140;
+  std::vector<std::pair<const GumboNode*, double>> scores;  // first seen first
+  std::unordered_map<const GumboNode*, size_t> index_of;
+  auto add = [&](const GumboNode* node, double chars) {
+    if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return;
+    auto [at, fresh] = index_of.emplace(node, scores.size());
+    if (fresh) scores.emplace_back(node, 0);
+    scores[at->second].second += chars;
+  };
+  auto prune = [](const GumboNode* n) {
+    return SkipForPost(n) || IsTag(n, GUMBO_TAG_HEADER) || IsTag(n, GUMBO_TAG_FOOTER);
+  };
+  for (const GumboNode* paragraph : FindAll(root, TagIs(GUMBO_TAG_P), prune)) {
+    const double chars = static_cast<double>(ProseChars(paragraph));
+    const GumboNode* parent = paragraph->parent;
+    add(parent, chars);
+    if (parent != nullptr) add(parent->parent, chars / 2);
+  }
+  const GumboNode* best = nullptr;
+  double best_score = kMinChars;
+  for (const auto& [node, chars] : scores) {
+    if (chars > best_score) {
+      best = node;
+      best_score = chars;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+bool LooksLikeListing(const PageContext& page) {
+  if (const GumboNode* body = FindFirst(page.root, TagIs(GUMBO_TAG_BODY))) {
+    if (HasAnyClass(body, {"single", "single-post", "page", "singular", "item-view"})) return false;
+    if (HasAnyClass(body, {"home", "blog", "archive", "category", "tag", "search", "date"})) {
+      return true;
+    }
+  }
+  int headed_by_other_page = 0;
+  for (const GumboNode* container : FindPostContainers(page.root)) {
+    const GumboNode* heading = FindFirst(container, IsHeading, IsCommentArea);
+    const GumboNode* link = heading == nullptr ? nullptr : FindFirst(heading, TagIs(GUMBO_TAG_A));
+    if (link == nullptr) continue;
+    const std::string target = AbsoluteUrl(page, Attr(link, "href"));
+    if (!target.empty() && target != page.post_url && target != page.canonical_url) {
+      ++headed_by_other_page;
+    }
+  }
+  return headed_by_other_page >= 2;
+}
+
+bool ExtractPostFromPage(const PageContext& page, Post* post) {
+  const GumboNode* body = DensestTextBlock(page.root);
+  const GumboNode* container =
+      body == nullptr ? nullptr : FindAncestor(body, IsPostContainer);
+  post->url = page.post_url;
+  post->title = ReadTitle(page.root, container);
+  post->author = ReadAuthor(page.root, container);
+  post->published = ReadPublished(page.root, container);
+  if (body != nullptr) {
+    post->text = TextOf(body, SkipForPost);
+    post->links = ReadLinks(page, body);
+  }
+  ReadSite(page, post);
+  return !post->title.empty() || body != nullptr;
 }
 
 }  // namespace linkgraph::parsers

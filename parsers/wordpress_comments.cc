@@ -4,6 +4,8 @@
 // answer, pingbacks inline or in a list of their own.
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
 #include "parsers/text_util.h"
@@ -73,6 +75,14 @@ bool IsPingbackExcerpt(std::string_view text) {
   return false;
 }
 
+bool IsHeadingTag(const GumboNode* node) {
+  for (GumboTag tag : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
+                       GUMBO_TAG_H6}) {
+    if (IsTag(node, tag)) return true;
+  }
+  return false;
+}
+
 struct ItemScope {
   const GumboNode* item;
   // Inside an item, nested items and reply lists belong to other comments.
@@ -104,7 +114,10 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
 }
 
 std::string StripSays(std::string name) {
-  static const LazyRE2 kSays = {R"((?i)\s*(says|said|wrote|dice|schreibt|a dit)\s*:?\s*$)"};
+  static const LazyRE2 kSays = {
+      R"((?i)\s*(?:says|said|wrote|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
+  static const LazyRE2 kCommentBy = {R"((?i)^\s*comment\s+by\s+)"};
+  RE2::Replace(&name, *kCommentBy, "");
   // Broken templates leak the author's URL as text before the name.
   static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
   RE2::Replace(&name, *kSays, "");
@@ -122,7 +135,15 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   for (const NodePredicate& find : kAuthorFinders) {
     if (const GumboNode* node = FindFirst(item, find, scope)) return node;
   }
-  return nullptr;
+  // Themes that head a comment "Name Said," or "Comment by Name".
+  return FindFirst(
+      item,
+      [](const GumboNode* n) {
+        if (!IsHeadingTag(n) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B)) return false;
+        const std::string text = OneLine(TextOf(n));
+        return text.size() < 100 && StripSays(text) != TrimAscii(text) && !StripSays(text).empty();
+      },
+      scope);
 }
 
 void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope& scope,
@@ -175,6 +196,20 @@ const NodePredicate& NotCommentText() {
   return kNotText;
 }
 
+// Bylines, dates and buttons of themes that name them their own way
+// ("commentmeta", "commenttitle", "comment-head"): a class with one of
+// these words, on an element that is not the text itself.
+bool IsBylineOrButton(const GumboNode* node) {
+  if (IsContent(node)) return false;
+  return AnyClassToken(node, [](std::string_view token) {
+    for (std::string_view word : {"meta", "author", "reply", "date", "time", "title", "head",
+                                  "avatar", "gravatar", "says", "permalink", "edit", "vote"}) {
+      if (ContainsIgnoreCase(token, word)) return true;
+    }
+    return false;
+  });
+}
+
 // Whether an element between node and item (exclusive) matches.
 template <typename Predicate>
 bool HasExcludedAncestor(const GumboNode* node, const GumboNode* item, const Predicate& excluded) {
@@ -192,7 +227,8 @@ std::string ReadText(const GumboNode* item, const ItemScope& scope) {
   const GumboNode* content = FindFirst(item, IsContent, scope);
   if (content != nullptr) return CommentBodyText(content);
   auto excluded = [&](const GumboNode* node) {
-    return scope(node) || NotCommentText()(node) || IsTag(node, GUMBO_TAG_CITE);
+    return scope(node) || NotCommentText()(node) || IsBylineOrButton(node) ||
+           IsTag(node, GUMBO_TAG_CITE) || IsHeadingTag(node);
   };
   // Old themes put the text in bare paragraphs beside the author and meta.
   std::string text;
@@ -287,12 +323,18 @@ class CommentWalker {
         }
       }
       Comment comment;
+      ReadAuthor(page_, child, scope, &comment.author, &comment.author_url);
+      // A wrapper around the comment proper (li.comment > div.comment) has
+      // neither author nor text of its own: the comment is inside.
+      if (comment.author.empty() && TrimAscii(text).empty()) {
+        Walk(child, parent_id, in_pingback_root);
+        continue;
+      }
       comment.text = std::move(text);
       comment.id = CommentIdOf(child, scope);
       // On the post, not on this comment page: comments move between pages
       // as new ones arrive, and REST comments name the post the same way.
       comment.permalink = comment.id.empty() ? std::string() : page_.post_url + "#" + comment.id;
-      ReadAuthor(page_, child, scope, &comment.author, &comment.author_url);
       comment.published = ReadDate(child, scope);
       comment.parent_id = parent_id;
       comment.position = static_cast<int>(comments_->size()) + 1;
@@ -328,6 +370,20 @@ void ExtractWordPressComments(const PageContext& page, std::vector<Comment>* com
   for (const GumboNode* root : FindAll(page.root, IsListRoot, IsListRoot)) {
     walker.WalkRoot(root);
   }
+  if (!comments->empty() || !trackbacks->empty()) return;
+  // Lists named no way the themes above name them (ol#comments,
+  // ol.comment-area--list, bare div#comments): found by their items, the
+  // outermost comment items outside page chrome, walked from their parents.
+  std::vector<const GumboNode*> roots;
+  for (const GumboNode* item : FindAll(page.root, IsCommentItem, [](const GumboNode* n) {
+         return IsCommentItem(n) || IsRefusedRegion(n);
+       })) {
+    const GumboNode* parent = item->parent;
+    if (parent != nullptr && std::find(roots.begin(), roots.end(), parent) == roots.end()) {
+      roots.push_back(parent);
+    }
+  }
+  for (const GumboNode* root : roots) walker.WalkRoot(root);
 }
 
 }  // namespace linkgraph::parsers
