@@ -206,6 +206,7 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   extracted.comments_api_url = CommentsApiUrl(page);
 
   KeepFirstComments(options.max_comments, &extracted);
+  CleanCommentFields(&extracted.comments, &extracted.trackbacks);
   SettleThread(&extracted.comments);
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
               &extracted.mentions);

@@ -30,6 +30,12 @@ struct PageContext {
 // Run on every page's comments before they leave the parser.
 void SettleThread(std::vector<Comment>* comments);
 
+// Takes off what themes glue onto comments: labels and buttons after the
+// author ("Log in to Reply", "said..."), the author and date line atop the
+// text; pingbacks shown as comments ("[...] excerpt [...]" under a link to
+// the citing page) move to trackbacks. Run before SettleThread.
+void CleanCommentFields(std::vector<Comment>* comments, std::vector<Trackback>* trackbacks);
+
 // An <a href> (or any URL attribute value) made absolute; "" when unusable.
 std::string AbsoluteUrl(const PageContext& page, std::string_view href);
 
@@ -100,6 +106,9 @@ void ExtractSlashComments(const PageContext& page, std::vector<Comment>* comment
 // schema.org Comment items of the page's BlogPosting/Article, as JSON-LD or
 // microdata.
 void ExtractSchemaOrgComments(const PageContext& page, std::vector<Comment>* comments);
+// The author's name the page's own schema.org posting (JSON-LD) states;
+// "" when none.
+std::string SchemaOrgPostAuthor(const PageContext& page);
 // The Disqus plugin's server-rendered list (#dsq-comments). Sets
 // *loaded_by_script when the page has a Disqus container with nothing in it:
 // its comments exist but are not in the HTML.

@@ -143,14 +143,37 @@ bool IsScreenReaderText(const GumboNode* node) {
   return HasAnyClass(node, {"screen-reader-text", "screen-reader", "sr-only", "says"});
 }
 
-// The name in a byline element: its .fn when marked up, without "By".
-std::string NameIn(const GumboNode* byline) {
-  const GumboNode* name = FindFirst(byline, ClassIs("fn"));
-  std::string text = OneLine(TextOf(name != nullptr ? name : byline, IsScreenReaderText));
+bool IsAuthorLink(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_A)) return false;
+  std::string_view href = Attr(node, "href");
+  return (ContainsIgnoreCase(Attr(node, "rel"), "author") &&
+          !ContainsIgnoreCase(href, "plus.google.")) ||
+         ContainsIgnoreCase(href, "/author/") || ContainsIgnoreCase(href, "/profile/") ||
+         ContainsIgnoreCase(href, "/members/") || ContainsIgnoreCase(href, "/user/");
+}
+
+// The name in a byline's text: after "By" (or a localised "av", "von",
+// "par", "por", "door", "L'auteur est"), before the date, " on ..." or a
+// separator.
+std::string NameInBylineText(std::string text) {
   static const LazyRE2 kBy = {
-      R"((?i)^(?:view\s+all\s+posts\s+by\s+|(?:posted\s+|written\s+|published\s+)?by:?\s+))"};
+      R"((?i)^(?:.*?\b(?:view\s+all\s+posts\s+by|by)|\s*(?:posted|written|published)\s+by|\s*(?:av|von|par|por|door|l'auteur\s+est))\b:?\s+)"};
+  static const LazyRE2 kTail = {
+      R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+-\s.*|\s+\d.*)$)"};
   RE2::Replace(&text, *kBy, "");
-  return text;
+  RE2::Replace(&text, *kTail, "");
+  return std::string(TrimAscii(text));
+}
+
+// The name in a byline element: its author link or .fn when marked up,
+// else its text without "By" and the date.
+std::string NameIn(const GumboNode* byline) {
+  if (const GumboNode* link = IsAuthorLink(byline) ? byline : FindFirst(byline, IsAuthorLink)) {
+    std::string name = OneLine(TextOf(link, IsScreenReaderText));
+    if (!name.empty()) return NameInBylineText(name);
+  }
+  const GumboNode* name = FindFirst(byline, ClassIs("fn"));
+  return NameInBylineText(OneLine(TextOf(name != nullptr ? name : byline, IsScreenReaderText)));
 }
 
 // A name, as a byline gives one: a few words, no sentence.
@@ -192,7 +215,8 @@ std::string NameAfterPostedBy(std::string_view text) {
 // (rel=author, a WordPress /author/slug/ archive) outside comments and page
 // chrome, then the page's metadata (article:author and author meta when
 // they are names, not profile URLs).
-std::string AuthorFromPage(const GumboNode* root) {
+std::string AuthorFromPage(const PageContext& page) {
+  const GumboNode* root = page.root;
   for (const NodePredicate& find :
        {NodePredicate([](const GumboNode* n) {
           // Not the "Google+" profile links that rel=author once meant.
@@ -207,14 +231,14 @@ std::string AuthorFromPage(const GumboNode* root) {
       if (LooksLikeName(name)) return name;
     }
   }
-  for (std::string name : {MetaContent(root, "property", "article:author"),
+  for (std::string name : {SchemaOrgPostAuthor(page), MetaContent(root, "property", "article:author"),
                            MetaContent(root, "name", "author")}) {
     if (LooksLikeName(name)) return name;
   }
   return {};
 }
 
-std::string ReadAuthor(const GumboNode* root, const GumboNode* container) {
+std::string ReadAuthor(const PageContext& page, const GumboNode* container) {
   if (container != nullptr) {
     // Most specific first: an author box ("View all posts by ...") often
     // comes before the byline in document order.
@@ -230,12 +254,12 @@ std::string ReadAuthor(const GumboNode* root, const GumboNode* container) {
           })}) {
       const GumboNode* byline = FindFirst(container, find, SkipForPost);
       std::string name = byline == nullptr ? std::string() : NameIn(byline);
-      if (!name.empty() && name.size() < 80) return name;
+      if (LooksLikeName(name)) return name;
     }
     std::string name = NameAfterPostedBy(TextOf(container, IsBody));
     if (!name.empty()) return name;
   }
-  return AuthorFromPage(root);
+  return AuthorFromPage(page);
 }
 
 std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
@@ -350,7 +374,7 @@ void BuildPost(const PageContext& page, const PostParts& parts, Post* post) {
   if (!parts.untitled) {
     post->title = !parts.title.empty() ? parts.title : ReadTitle(page.root, container);
   }
-  post->author = !parts.author.empty() ? parts.author : ReadAuthor(page.root, container);
+  post->author = !parts.author.empty() ? parts.author : ReadAuthor(page, container);
   post->published = !parts.published.empty() ? parts.published : ReadPublished(page.root, container);
   post->text = TextOf(parts.body, SkipForPost);
   post->links = ReadLinks(page, parts.body);
@@ -438,7 +462,7 @@ bool ExtractPostFromPage(const PageContext& page, Post* post) {
       body == nullptr ? nullptr : FindAncestor(body, IsPostContainer);
   post->url = page.post_url;
   post->title = ReadTitle(page.root, container);
-  post->author = ReadAuthor(page.root, container);
+  post->author = ReadAuthor(page, container);
   post->published = ReadPublished(page.root, container);
   if (body != nullptr) {
     post->text = TextOf(body, SkipForPost);

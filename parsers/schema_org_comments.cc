@@ -203,6 +203,17 @@ class JsonLdReader {
     for (const Json* posting : OwnPostings(page_, postings_)) ReadComments(*posting, "", 0);
   }
 
+  // The author's name of the page's own posting; "" when it names none.
+  std::string PostingAuthor() const {
+    for (const Json* posting : OwnPostings(page_, postings_)) {
+      if (!posting->contains("author")) continue;
+      Comment byline;
+      ReadAuthor(Resolved((*posting)["author"]), &byline, 0);
+      if (!byline.author.empty()) return byline.author;
+    }
+    return {};
+  }
+
  private:
   // Collects the postings, and every described node by @id for references.
   void Index(const Json& value, int depth) {
@@ -447,6 +458,19 @@ void ReadMicrodata(const PageContext& page, std::vector<Comment>* comments,
 }
 
 }  // namespace
+
+std::string SchemaOrgPostAuthor(const PageContext& page) {
+  std::vector<Comment> ignored;
+  std::set<std::string> seen;
+  try {
+    std::vector<Json> documents = JsonLdDocuments(page);
+    JsonLdReader reader(page, &ignored, &seen);
+    reader.Read(documents);
+    return reader.PostingAuthor();
+  } catch (const std::exception&) {
+    return {};  // JSON of a shape no check foresaw
+  }
+}
 
 void ExtractSchemaOrgComments(const PageContext& page, std::vector<Comment>* comments) {
   std::set<std::string> seen;

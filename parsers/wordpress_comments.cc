@@ -242,7 +242,7 @@ std::string ReadText(const GumboNode* item, const ItemScope& scope) {
              return excluded(n) || IsTag(n, GUMBO_TAG_P) || IsTag(n, GUMBO_TAG_BLOCKQUOTE) ||
                     IsTag(n, GUMBO_TAG_PRE);
            })) {
-    if (HasExcludedAncestor(block, item, excluded)) continue;
+    if (excluded(block) || HasExcludedAncestor(block, item, excluded)) continue;
     std::string paragraph = TextOf(block);
     if (paragraph.empty()) continue;
     if (!text.empty()) text += "\n\n";

@@ -1,0 +1,107 @@
+// What themes glue onto a comment's fields, taken off whatever reader
+// found it: buttons and labels after the author's name ("Log in to Reply",
+// "| Posted a...", "said..."), and the author and date line a theme prints
+// at the top of the text. Pingbacks shown as comments ("[...] excerpt
+// [...]" under the linking page's title) become linkbacks.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+// A first line this long or shorter may be a byline; longer is prose.
+constexpr size_t kMaxBylineChars = 100;
+
+void CleanAuthor(std::string* author) {
+  static const LazyRE2 kSuffix = {
+      R"((?i)\s*(?:\|\s*posted\b.*|log\s+in\s+to\s+reply|\breply$|\(not verified\)|\b(?:said|dijo|disse|sagte)\s*(?:\.\.\.|\x{2026})|\s+(?:says|said|wrote)\s*:)\s*$)"};
+  static const LazyRE2 kPrefix = {R"((?i)^\s*(?:comment|posted)\s+by:?\s+)"};
+  RE2::Replace(author, *kSuffix, "");
+  RE2::Replace(author, *kPrefix, "");
+  *author = std::string(TrimAscii(*author));
+}
+
+std::string_view FirstLine(std::string_view text) {
+  size_t end = text.find('\n');
+  return end == std::string_view::npos ? text : text.substr(0, end);
+}
+
+// The text without the author's name and the byline or date line a theme
+// prints above it ("Seo Sanghyeon:", "1 Tug // Feb 12, 2008 at 10:42 am",
+// "April 27, 2007 @ 6:58 am"). Kept whole when nothing would remain.
+void CleanText(const std::string& author, std::string* text) {
+  std::string_view rest = TrimAscii(*text);
+  if (!author.empty() && rest.starts_with(author) && rest.size() > author.size()) {
+    // "Name:" or "Name\n", not "Name is right": the name must end there.
+    std::string_view after = rest.substr(author.size());
+    const bool line_ends = after.front() == '\n';
+    after = TrimAscii(after);
+    for (std::string_view mark : {":", ",", "-", "|", "/", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      if (!line_ends && after.starts_with(mark)) {
+        after = TrimAscii(after.substr(mark.size()));
+        rest = after;
+        break;
+      }
+    }
+    if (line_ends) rest = after;
+  }
+  const std::string_view line = FirstLine(rest);
+  const bool byline = line.size() <= kMaxBylineChars && line.size() < rest.size() &&
+                      (!ParseDate(line).empty() ||
+                       (!author.empty() && line.find(author) != std::string_view::npos));
+  if (byline) rest = TrimAscii(rest.substr(line.size()));
+  if (!rest.empty() && rest.size() != text->size()) *text = std::string(rest);
+}
+
+bool IsExcerptMark(std::string_view text, bool at_start) {
+  for (std::string_view mark : {"[...]", "[\xE2\x80\xA6]", "[&#8230;]"}) {
+    if (at_start ? text.starts_with(mark) : text.ends_with(mark)) return true;
+  }
+  return !at_start && (text.ends_with("\xE2\x80\xA6") || text.ends_with("..."));
+}
+
+// WordPress's pingback form: the linking page's title as the author, a link
+// to it, and "[...] quoted text [...]" as the text.
+bool IsPingbackShownAsComment(const Comment& comment) {
+  std::string_view text = TrimAscii(comment.text);
+  return !comment.author_url.empty() && text.size() > 10 && IsExcerptMark(text, true) &&
+         IsExcerptMark(text, false);
+}
+
+}  // namespace
+
+void CleanCommentFields(std::vector<Comment>* comments, std::vector<Trackback>* trackbacks) {
+  std::vector<Comment> kept;
+  kept.reserve(comments->size());
+  std::vector<std::string> moved;
+  for (Comment& comment : *comments) {
+    CleanAuthor(&comment.author);
+    CleanText(comment.author, &comment.text);
+    if (comment.kind == "comment" && IsPingbackShownAsComment(comment)) {
+      Trackback pingback;
+      pingback.id = comment.id;
+      pingback.source_url = comment.author_url;
+      pingback.title = comment.author;
+      pingback.published = comment.published;
+      pingback.kind = LinkbackKind::kPingback;
+      trackbacks->push_back(std::move(pingback));
+      moved.push_back(comment.id);
+      continue;
+    }
+    kept.push_back(std::move(comment));
+  }
+  // A reply to a pingback answers no comment on the page.
+  for (Comment& comment : kept) {
+    if (std::find(moved.begin(), moved.end(), comment.parent_id) != moved.end()) {
+      comment.parent_id.clear();
+    }
+  }
+  *comments = std::move(kept);
+}
+
+}  // namespace linkgraph::parsers
