@@ -143,6 +143,20 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
     out->comments_source = "microformats";
     return;
   }
+  // Pages that do not say which platform made them (a stripped generator,
+  // a static copy) still have its markup: each platform's comment reading
+  // is precise on its own markup and finds nothing in another's.
+  // A section that held only pingbacks was read: nothing more to find.
+  if (reader == nullptr && out->trackbacks.empty()) {
+    for (std::string_view platform : {"blogger", "movabletype", "drupal"}) {
+      ReaderFor(platform)->comments(page, &out->comments, &out->trackbacks);
+      if (!out->comments.empty()) {
+        out->comments_source = std::string(platform) + " markup (platform not declared)";
+        return;
+      }
+      out->trackbacks.clear();
+    }
+  }
   ExtractSchemaOrgComments(page, &out->comments);
   if (!out->comments.empty()) {
     out->comments_source = "schema.org";
