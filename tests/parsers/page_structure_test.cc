@@ -1,0 +1,72 @@
+// Pages read by their structure where no known container or list name
+// says what is what: comments on a page whose post container is unknown,
+// comment items wrapped in items, fields cleaned of what themes glue on,
+// post authors from bylines and metadata, listings left alone.
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "parsers/parsers.h"
+#include "tests/parsers/fixture_page.h"
+
+namespace linkgraph {
+namespace {
+
+ExtractedPage Extract(const std::string& name, const std::string& url) {
+  return testing::ExtractFixture("structure", name, url);
+}
+
+BOOST_AUTO_TEST_SUITE(page_structure)
+
+BOOST_AUTO_TEST_CASE(comments_are_read_where_the_post_container_is_unknown) {
+  ExtractedPage page =
+      Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
+  BOOST_TEST(page.has_post);
+  BOOST_TEST(page.post.title == "Dinner at the Crown");
+  BOOST_TEST(page.post.text.find("dinner with @MervynDinnen") != std::string::npos);
+  BOOST_TEST(page.post.author == "Wendy Jones");  // the page's JSON-LD posting
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Mervyn Dinnen");  // "Log in to Reply" taken off
+  BOOST_TEST(page.comments[0].text == "A great evening, and we have met at last!");
+  BOOST_TEST(page.comments[0].published.starts_with("2009-03-03T09:15"));
+  BOOST_TEST(page.comments_source.find("post from the page's structure") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
+  ExtractedPage page =
+      Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
+  BOOST_REQUIRE(page.trackbacks.size() == 1u);
+  BOOST_TEST(page.trackbacks[0].source_url == "http://other.example/2009/03/crown/");
+  BOOST_TEST(page.trackbacks[0].title == "The Crown dinner, seen from the other side");
+  BOOST_TEST(std::string(ToString(page.trackbacks[0].kind)) == "pingback");
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_item_wrapping_a_comment_gives_it_once) {
+  ExtractedPage page =
+      Extract("wrapped_comment_items.html", "http://blog.example/2012/03/meeting-notes/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Alan Whitford");
+  BOOST_TEST(page.comments[0].text == "Good to meet you both.");
+  BOOST_TEST(page.comments[1].author == "Lara Newman");
+  BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);
+  for (const Comment& comment : page.comments) {
+    BOOST_TEST(!comment.id.starts_with("position-"), comment.id);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_post_author_comes_from_an_author_archive_link) {
+  ExtractedPage page =
+      Extract("wrapped_comment_items.html", "http://blog.example/2012/03/meeting-notes/");
+  BOOST_TEST(page.post.author == "Lara Newman");
+}
+
+BOOST_AUTO_TEST_CASE(a_listing_gets_no_post_and_no_comments_from_its_sidebar) {
+  ExtractedPage page = Extract("listing_with_bylines.html", "http://blog.example/");
+  BOOST_TEST(!page.has_post);
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(page.trackbacks.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace linkgraph
