@@ -15,7 +15,7 @@ namespace linkgraph::parsers {
 namespace {
 
 // A first line this long or shorter may be a byline; longer is prose.
-constexpr size_t kMaxBylineChars = 100;
+constexpr size_t kMaxBylineChars = 60;
 
 void CleanAuthor(std::string* author) {
   static const LazyRE2 kSuffix = {
@@ -33,7 +33,8 @@ std::string_view FirstLine(std::string_view text) {
 
 // The text without the author's name and the byline or date line a theme
 // prints above it ("Seo Sanghyeon:", "1 Tug // Feb 12, 2008 at 10:42 am",
-// "April 27, 2007 @ 6:58 am"). Kept whole when nothing would remain.
+// "April 27, 2007 @ 6:58 am"). Kept whole when nothing would remain. A
+// first line that merely names the author ("@HRWendy ...") is text.
 void CleanText(const std::string& author, std::string* text) {
   std::string_view rest = TrimAscii(*text);
   if (!author.empty() && rest.starts_with(author) && rest.size() > author.size()) {
@@ -50,11 +51,13 @@ void CleanText(const std::string& author, std::string* text) {
     }
     if (line_ends) rest = after;
   }
-  const std::string_view line = FirstLine(rest);
-  const bool byline = line.size() <= kMaxBylineChars && line.size() < rest.size() &&
-                      (!ParseDate(line).empty() ||
-                       (!author.empty() && line.find(author) != std::string_view::npos));
-  if (byline) rest = TrimAscii(rest.substr(line.size()));
+  // A date line, not a sentence that names a date: short, no closing
+  // punctuation, and more text after it.
+  const std::string_view line = TrimAscii(FirstLine(rest));
+  const bool sentence = !line.empty() && std::string_view(".!?").find(line.back()) != std::string_view::npos;
+  const bool byline = line.size() <= kMaxBylineChars && FirstLine(rest).size() < rest.size() &&
+                      !sentence && !ParseDate(line).empty();
+  if (byline) rest = TrimAscii(rest.substr(FirstLine(rest).size()));
   if (!rest.empty() && rest.size() != text->size()) *text = std::string(rest);
 }
 
