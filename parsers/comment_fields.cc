@@ -26,6 +26,22 @@ void CleanAuthor(std::string* author) {
   *author = std::string(TrimAscii(*author));
 }
 
+bool IsPunctuationOnly(std::string_view line) {
+  line = TrimAscii(line);
+  return !line.empty() && line.find_first_not_of(":;,.-|/") == std::string_view::npos;
+}
+
+// A date line, not a sentence that names a date: short, no closing
+// punctuation, and not all of the text ("comment at 13. March 2006").
+bool IsDateLine(std::string_view line, std::string_view text) {
+  line = TrimAscii(line);
+  if (line.empty() || line.size() > kMaxBylineChars || line.size() >= TrimAscii(text).size()) {
+    return false;
+  }
+  if (std::string_view(".!?").find(line.back()) != std::string_view::npos) return false;
+  return !ParseDate(line).empty();
+}
+
 std::string_view FirstLine(std::string_view text) {
   size_t end = text.find('\n');
   return end == std::string_view::npos ? text : text.substr(0, end);
@@ -51,13 +67,15 @@ void CleanText(const std::string& author, std::string* text) {
     }
     if (line_ends) rest = after;
   }
-  // A date line, not a sentence that names a date: short, no closing
-  // punctuation, and more text after it.
-  const std::string_view line = TrimAscii(FirstLine(rest));
-  const bool sentence = !line.empty() && std::string_view(".!?").find(line.back()) != std::string_view::npos;
-  const bool byline = line.size() <= kMaxBylineChars && FirstLine(rest).size() < rest.size() &&
-                      !sentence && !ParseDate(line).empty();
-  if (byline) rest = TrimAscii(rest.substr(FirstLine(rest).size()));
+  // Leftovers of a byline the author was cut from (": ").
+  while (!rest.empty() && IsPunctuationOnly(FirstLine(rest)) && FirstLine(rest).size() < rest.size()) {
+    rest = TrimAscii(rest.substr(FirstLine(rest).size()));
+  }
+  if (IsDateLine(FirstLine(rest), rest)) rest = TrimAscii(rest.substr(FirstLine(rest).size()));
+  const size_t last_break = rest.rfind('\n');
+  if (last_break != std::string_view::npos && IsDateLine(rest.substr(last_break + 1), rest)) {
+    rest = TrimAscii(rest.substr(0, last_break));
+  }
   if (!rest.empty() && rest.size() != text->size()) *text = std::string(rest);
 }
 
