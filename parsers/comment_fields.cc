@@ -19,11 +19,11 @@ constexpr size_t kMaxBylineChars = 60;
 
 void CleanAuthor(std::string* author) {
   static const LazyRE2 kSuffix = {
-      R"((?i)\s*(?:\|\s*posted\b.*|log\s+in\s+to\s+reply|\breply$|\(not verified\)|\b(?:said|dijo|disse|sagte)\s*(?:\.\.\.|\x{2026})|\s+(?:says|said|wrote)\s*:)\s*$)"};
-  static const LazyRE2 kPrefix = {R"((?i)^\s*(?:comment|posted)\s+by:?\s+)"};
+      R"((?i)\s*(?:\|\s*posted\b.*|log\s+in\s+to\s+reply|\breply$|\(not verified\)|\b(?:said|dijo|disse|sagte)\s*(?:\.\.\.|\x{2026}))\s*$)"};
+  static const LazyRE2 kPostedBy = {R"((?i)^\s*posted\s+by:?\s+)"};
   RE2::Replace(author, *kSuffix, "");
-  RE2::Replace(author, *kPrefix, "");
-  *author = std::string(TrimAscii(*author));
+  RE2::Replace(author, *kPostedBy, "");
+  *author = WithoutSaysWord(std::move(*author));
 }
 
 bool IsPunctuationOnly(std::string_view line) {
@@ -79,19 +79,10 @@ void CleanText(const std::string& author, std::string* text) {
   if (!rest.empty() && rest.size() != text->size()) *text = std::string(rest);
 }
 
-bool IsExcerptMark(std::string_view text, bool at_start) {
-  for (std::string_view mark : {"[...]", "[\xE2\x80\xA6]", "[&#8230;]"}) {
-    if (at_start ? text.starts_with(mark) : text.ends_with(mark)) return true;
-  }
-  return !at_start && (text.ends_with("\xE2\x80\xA6") || text.ends_with("..."));
-}
-
 // WordPress's pingback form: the linking page's title as the author, a link
 // to it, and "[...] quoted text [...]" as the text.
 bool IsPingbackShownAsComment(const Comment& comment) {
-  std::string_view text = TrimAscii(comment.text);
-  return !comment.author_url.empty() && text.size() > 10 && IsExcerptMark(text, true) &&
-         IsExcerptMark(text, false);
+  return !comment.author_url.empty() && IsPingbackExcerpt(comment.text);
 }
 
 }  // namespace

@@ -141,22 +141,6 @@ bool IsNotText(const GumboNode* node) {
                             "toolbar", "says", "vcard", "moderation"});
 }
 
-std::string StripSays(std::string name) {
-  for (std::string_view said : {"says:", "says", "said:", "wrote:", "schreibt:", "sagt:",
-                                "a \xC3\xA9"
-                                "crit :",
-                                "a \xC3\xA9"
-                                "crit:",
-                                "dit :", "escribi\xC3\xB3:", "dice:"}) {
-    if (name.size() > said.size() &&
-        EqualsIgnoreCase(std::string_view(name).substr(name.size() - said.size()), said)) {
-      name.resize(name.size() - said.size());
-      break;
-    }
-  }
-  return std::string(TrimAscii(name));
-}
-
 size_t CountChars(std::string_view utf8) {
   return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -176,15 +160,6 @@ std::string OwnText(const GumboNode* node) {
 
 bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Pingbacks shown as comments: WordPress's "[...] quoted text [...]".
-bool IsPingbackExcerpt(std::string_view text) {
-  std::string_view trimmed = TrimAscii(text);
-  for (std::string_view ellipsis : {"[...]", "[\xE2\x80\xA6]"}) {
-    if (trimmed.starts_with(ellipsis) && trimmed.ends_with(ellipsis)) return true;
-  }
-  return false;
 }
 
 bool Contains(const GumboNode* outer, const GumboNode* inner) {
@@ -227,7 +202,7 @@ class BlockReader {
     size_t own_chars = CountChars(ReadText(true));
     if (own_chars == 0 || IsPingbackExcerpt(comment->text)) return false;
     substantial_ = own_chars >= kMinSubstantialChars;
-    comment->author = StripSays(OneLine(TextOf(author_)));
+    comment->author = WithoutSaysWord(OneLine(TextOf(author_)));
     const GumboNode* link =
         IsTag(author_, GUMBO_TAG_A) ? author_ : FindFirst(author_, TagIs(GUMBO_TAG_A));
     std::string_view href = Attr(link, "href");
@@ -256,7 +231,7 @@ class BlockReader {
 
   bool IsAuthorName(const GumboNode* node) const {
     if (InProse(node)) return false;
-    std::string name = StripSays(OneLine(TextOf(node)));
+    std::string name = WithoutSaysWord(OneLine(TextOf(node)));
     return !name.empty() && CountChars(name) <= kMaxAuthorChars;
   }
 

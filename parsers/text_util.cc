@@ -1,5 +1,7 @@
 #include "parsers/text_util.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 #include "common/terminal_text.h"
@@ -96,6 +98,28 @@ std::string OneLine(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string WithoutSaysWord(std::string name) {
+  static const LazyRE2 kSays = {
+      R"((?i)(?:^|\s+)(?:says|said|wrote|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
+  static const LazyRE2 kCommentBy = {R"((?i)^\s*comment\s+by\s+)"};
+  static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
+  RE2::Replace(&name, *kCommentBy, "");
+  RE2::Replace(&name, *kSays, "");
+  RE2::Replace(&name, *kLeadingUrl, "");
+  return std::string(TrimAscii(name));
+}
+
+bool IsPingbackExcerpt(std::string_view text) {
+  constexpr std::string_view kMarks[] = {"[...]", "[\xE2\x80\xA6]", "[&#8230;]"};
+  text = TrimAscii(text);
+  const auto opens = [text](std::string_view mark) { return text.starts_with(mark); };
+  const auto closes = [text](std::string_view mark) { return text.ends_with(mark); };
+  constexpr size_t kMinChars = 10;
+  return text.size() > kMinChars && std::any_of(std::begin(kMarks), std::end(kMarks), opens) &&
+         (std::any_of(std::begin(kMarks), std::end(kMarks), closes) ||
+          text.ends_with("\xE2\x80\xA6") || text.ends_with("..."));
 }
 
 }  // namespace linkgraph::parsers

@@ -24,4 +24,14 @@ void DropControlCharacters(std::string* text);
 // The text on one line: every break becomes a space.
 std::string OneLine(std::string_view text);
 
+// A commenter's name without what themes print around it: a trailing
+// "says:", "said," or its translation (schreibt, dijo, a \u00e9crit, ...), a
+// leading "Comment by", and the URL broken templates leak before it.
+std::string WithoutSaysWord(std::string name);
+
+// WordPress's pingback excerpt, shown where a comment's text would be:
+// "[...] quoted text [...]" ("[\u2026]" too; the closing mark may be a bare
+// ellipsis where the quote was cut).
+bool IsPingbackExcerpt(std::string_view text);
+
 }  // namespace linkgraph::parsers

@@ -62,19 +62,6 @@ bool IsLinkbackItem(const GumboNode* node, bool in_pingback_root) {
          (in_pingback_root && !HasClass(node, "comment"));
 }
 
-// Themes that list pingbacks as ordinary comments still show WordPress's
-// pingback excerpt: "[...] quoted text [...]".
-bool IsPingbackExcerpt(std::string_view text) {
-  std::string_view trimmed = TrimAscii(text);
-  for (std::string_view ellipsis : {"[...]", "[\xE2\x80\xA6]"}) {
-    if (trimmed.starts_with(ellipsis) && trimmed.ends_with(ellipsis) &&
-        trimmed.size() > 2 * ellipsis.size()) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool IsHeadingTag(const GumboNode* node) {
   for (GumboTag tag : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
                        GUMBO_TAG_H6}) {
@@ -113,18 +100,6 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
   return number.empty() ? std::string() : "comment-" + number;
 }
 
-std::string StripSays(std::string name) {
-  static const LazyRE2 kSays = {
-      R"((?i)\s*(?:says|said|wrote|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
-  static const LazyRE2 kCommentBy = {R"((?i)^\s*comment\s+by\s+)"};
-  RE2::Replace(&name, *kCommentBy, "");
-  // Broken templates leak the author's URL as text before the name.
-  static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
-  RE2::Replace(&name, *kSays, "");
-  RE2::Replace(&name, *kLeadingUrl, "");
-  return std::string(TrimAscii(name));
-}
-
 const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   // Most specific first.
   static const NodePredicate kAuthorFinders[] = {
@@ -141,7 +116,9 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
       [](const GumboNode* n) {
         if (!IsHeadingTag(n) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B)) return false;
         const std::string text = OneLine(TextOf(n));
-        return text.size() < 100 && StripSays(text) != TrimAscii(text) && !StripSays(text).empty();
+        if (text.size() >= 100) return false;
+        const std::string name = WithoutSaysWord(text);
+        return !name.empty() && name != TrimAscii(text);
       },
       scope);
 }
@@ -150,7 +127,7 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
                 std::string* name, std::string* url) {
   const GumboNode* author = AuthorNode(item, scope);
   if (author == nullptr) return;
-  *name = StripSays(OneLine(TextOf(author)));
+  *name = WithoutSaysWord(OneLine(TextOf(author)));
   const GumboNode* link =
       IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
   if (link != nullptr) {

@@ -1,6 +1,7 @@
 #include "tests/support/corpus_scoring.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <vector>
 
