@@ -202,13 +202,15 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   } else {
     extracted.has_post = ExtractPost(page, &extracted.post);
   }
+  // A listing's comment-like items are never its comments: not read.
+  if (!extracted.has_post && LooksLikeListing(page)) return;
   // Comments are read whether or not a post container was recognised: a
   // comment section on a single-item page makes it a post, read from the
   // page's structure and metadata.
   ReadComments(page, reader, &extracted);
   if (!extracted.has_post) {
     const bool responses = !extracted.comments.empty() || !extracted.trackbacks.empty();
-    if (!responses || LooksLikeListing(page) || !ExtractPostFromPage(page, &extracted.post)) {
+    if (!responses || !ExtractPostFromPage(page, &extracted.post)) {
       extracted.post = Post{};
       extracted.comments.clear();
       extracted.trackbacks.clear();

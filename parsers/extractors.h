@@ -64,7 +64,7 @@ bool LooksLikeListing(const PageContext& page);
 // Where one platform's markup puts a post. Empty fields are read as for
 // WordPress from container (or the document).
 struct PostParts {
-  const GumboNode* body = nullptr;       // the post's text
+  const GumboNode* body = nullptr;       // the post's text; null: none found
   const GumboNode* container = nullptr;  // holds title, byline, date; null: the document
   std::string title;
   bool untitled = false;  // the post has no title (a note): keep title empty

@@ -376,8 +376,10 @@ void BuildPost(const PageContext& page, const PostParts& parts, Post* post) {
   }
   post->author = !parts.author.empty() ? parts.author : ReadAuthor(page, container);
   post->published = !parts.published.empty() ? parts.published : ReadPublished(page.root, container);
-  post->text = TextOf(parts.body, SkipForPost);
-  post->links = ReadLinks(page, parts.body);
+  if (parts.body != nullptr) {
+    post->text = TextOf(parts.body, SkipForPost);
+    post->links = ReadLinks(page, parts.body);
+  }
   ReadSite(page, post);
 }
 
@@ -457,19 +459,11 @@ bool LooksLikeListing(const PageContext& page) {
 }
 
 bool ExtractPostFromPage(const PageContext& page, Post* post) {
-  const GumboNode* body = DensestTextBlock(page.root);
-  const GumboNode* container =
-      body == nullptr ? nullptr : FindAncestor(body, IsPostContainer);
-  post->url = page.post_url;
-  post->title = ReadTitle(page.root, container);
-  post->author = ReadAuthor(page, container);
-  post->published = ReadPublished(page.root, container);
-  if (body != nullptr) {
-    post->text = TextOf(body, SkipForPost);
-    post->links = ReadLinks(page, body);
-  }
-  ReadSite(page, post);
-  return !post->title.empty() || body != nullptr;
+  PostParts parts;
+  parts.body = DensestTextBlock(page.root);
+  parts.container = parts.body == nullptr ? nullptr : FindAncestor(parts.body, IsPostContainer);
+  BuildPost(page, parts, post);
+  return !post->title.empty() || parts.body != nullptr;
 }
 
 }  // namespace linkgraph::parsers
