@@ -72,6 +72,10 @@ struct PostParts {
   std::string published;  // ISO 8601
 };
 
+// The name in a post's byline element: its author link or .fn when marked
+// up, else its text without "By" (or a translation) and the date.
+std::string NameInByline(const GumboNode* byline);
+
 // The post from parts: body text, links and site, and what parts leave empty.
 void BuildPost(const PageContext& page, const PostParts& parts, Post* post);
 
@@ -106,8 +110,8 @@ void ExtractSlashComments(const PageContext& page, std::vector<Comment>* comment
 // schema.org Comment items of the page's BlogPosting/Article, as JSON-LD or
 // microdata.
 void ExtractSchemaOrgComments(const PageContext& page, std::vector<Comment>* comments);
-// The author's name the page's own schema.org posting (JSON-LD) states;
-// "" when none.
+// The author's name the page's own schema.org posting (JSON-LD) states, or
+// its WebPage where no posting names one; "" when none.
 std::string SchemaOrgPostAuthor(const PageContext& page);
 // The Disqus plugin's server-rendered list (#dsq-comments). Sets
 // *loaded_by_script when the page has a Disqus container with nothing in it:
@@ -119,6 +123,10 @@ void ExtractDisqusComments(const PageContext& page, std::vector<Comment>* commen
 // first: navigation, sidebars, "recent comments" widgets, related posts and
 // the reply form are never comments.
 void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments);
+// Whether the node's id or a class says comment ("commentlist",
+// "comment-container", "kommentare", "responses"): a post's byline is
+// never inside one.
+bool IsCommentNamed(const GumboNode* node);
 // Navigation, sidebars and widgets, related posts, the reply form,
 // pagination, share buttons, bio boxes, tag clouds: regions that list
 // comment-like items but never hold a post's comments.

@@ -79,6 +79,8 @@ bool IsDocumentLevel(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_BODY) || IsTag(node, GUMBO_TAG_HTML);
 }
 
+}  // namespace
+
 bool IsCommentNamed(const GumboNode* node) {
   if (IsDocumentLevel(node)) return false;
   return AnyName(node, [](std::string_view name) {
@@ -86,8 +88,6 @@ bool IsCommentNamed(const GumboNode* node) {
                        [name](std::string_view word) { return ContainsIgnoreCase(name, word); });
   });
 }
-
-}  // namespace
 
 bool IsRefusedRegion(const GumboNode* node) {
   if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) || IsTag(node, GUMBO_TAG_FORM) ||

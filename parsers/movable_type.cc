@@ -199,7 +199,7 @@ void ReadEntryByline(const GumboNode* container, PostParts* parts) {
         return HasAnyClass(n, {"vcard", "fn"});
       },
       SkipForEntry);
-  if (vcard != nullptr) parts->author = OneLine(TextOf(vcard));
+  if (vcard != nullptr) parts->author = NameInByline(vcard);
   parts->published = PublishedIn(container, SkipForEntry);
   for (const GumboNode* footer : FindAll(
            container,

@@ -157,7 +157,7 @@ bool IsAuthorLink(const GumboNode* node) {
 // separator.
 std::string NameInBylineText(std::string text) {
   static const LazyRE2 kBy = {
-      R"((?i)^(?:.*?\b(?:view\s+all\s+posts\s+by|by)|\s*(?:posted|written|published)\s+by|\s*(?:av|von|par|por|door|l'auteur\s+est))\b:?\s+)"};
+      R"((?i)^(?:.*?\b(?:view\s+all\s+posts\s+by|by)|\s*(?:posted|written|published)\s+by|\s*(?:av|von|par|por|door|l'auteur\s+est|author|autor|auteur))\b\s*:?(?:\s+|$))"};
   static const LazyRE2 kTail = {
       R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+-\s.*|\s+\d.*)$)"};
   RE2::Replace(&text, *kBy, "");
@@ -165,9 +165,9 @@ std::string NameInBylineText(std::string text) {
   return std::string(TrimAscii(text));
 }
 
-// The name in a byline element: its author link or .fn when marked up,
-// else its text without "By" and the date.
-std::string NameIn(const GumboNode* byline) {
+}  // namespace
+
+std::string NameInByline(const GumboNode* byline) {
   if (const GumboNode* link = IsAuthorLink(byline) ? byline : FindFirst(byline, IsAuthorLink)) {
     std::string name = OneLine(TextOf(link, IsScreenReaderText));
     if (!name.empty()) return NameInBylineText(name);
@@ -175,6 +175,10 @@ std::string NameIn(const GumboNode* byline) {
   const GumboNode* name = FindFirst(byline, ClassIs("fn"));
   return NameInBylineText(OneLine(TextOf(name != nullptr ? name : byline, IsScreenReaderText)));
 }
+
+namespace {
+
+std::string NameIn(const GumboNode* byline) { return NameInByline(byline); }
 
 // A name, as a byline gives one: a few words, no sentence.
 bool LooksLikeName(std::string_view name) {
@@ -231,31 +235,92 @@ std::string AuthorFromPage(const PageContext& page) {
       if (LooksLikeName(name)) return name;
     }
   }
+  // Yoast's "Written by" label and value for Twitter cards.
+  const std::string written_by = EqualsIgnoreCase(MetaContent(root, "name", "twitter:label1"),
+                                                  "Written by")
+                                     ? MetaContent(root, "name", "twitter:data1")
+                                     : std::string();
   for (std::string name : {SchemaOrgPostAuthor(page), MetaContent(root, "property", "article:author"),
-                           MetaContent(root, "name", "author")}) {
+                           written_by, MetaContent(root, "name", "author")}) {
+    if (LooksLikeName(name)) return name;
+  }
+  return {};
+}
+
+// Comments and their areas, under whatever name: a commenter's byline is
+// not the post's.
+bool SkipForByline(const GumboNode* node) { return SkipForPost(node) || IsCommentNamed(node); }
+
+// A byline no class names, told by its words: a text that opens with "By",
+// "Posted by", "Author:" (or a translation), or "Posted <date> by".
+bool OpensByline(std::string_view text) {
+  static const LazyRE2 kOpening = {
+      R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door)\s)"};
+  constexpr size_t kMaxBylineBytes = 120;
+  return text.size() <= kMaxBylineBytes &&
+         RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kOpening);
+}
+
+// The name of the first byline told by its words in scope: the link or
+// name element right after its opening words, else the name in its text.
+// The element's first child that is not whitespace; nullptr when none.
+const GumboNode* FirstContent(const GumboNode* element, unsigned* index) {
+  const GumboVector& children = element->v.element.children;
+  for (*index = 0; *index < children.length; ++*index) {
+    const auto* child = static_cast<const GumboNode*>(children.data[*index]);
+    if (child->type != GUMBO_NODE_WHITESPACE) return child;
+  }
+  return nullptr;
+}
+
+std::string NameInBylineByWords(const GumboNode* scope) {
+  // Not in the post's text, where "By the time we met..." is prose.
+  auto prune = [](const GumboNode* n) { return SkipForByline(n) || IsBody(n); };
+  for (const GumboNode* element : FindAll(scope, [&](const GumboNode* n) { return !prune(n); }, prune)) {
+    // The words open the element: "... by <em>Blog</em>" inside a licence
+    // notice is no byline.
+    unsigned at = 0;
+    const GumboNode* opening = FirstContent(element, &at);
+    if (opening == nullptr || opening->type != GUMBO_NODE_TEXT ||
+        !OpensByline(opening->v.text.text)) {
+      continue;
+    }
+    std::string name;
+    const GumboVector& children = element->v.element.children;
+    const bool label_only = NameInBylineText(OneLine(opening->v.text.text)).empty();
+    if (label_only && at + 1 < children.length) {
+      name = OneLine(TextOf(static_cast<const GumboNode*>(children.data[at + 1])));
+    }
+    if (!LooksLikeName(name)) name = NameIn(element);
     if (LooksLikeName(name)) return name;
   }
   return {};
 }
 
 std::string ReadAuthor(const PageContext& page, const GumboNode* container) {
+  // The post's bylines; where no container is known, the document's,
+  // outside comments and page chrome.
+  const GumboNode* scope = container != nullptr ? container : page.root;
+  // Most specific first: an author box ("View all posts by ...") often
+  // comes before the byline in document order.
+  for (const NodePredicate& find :
+       {NodePredicate([](const GumboNode* n) {
+          return HasAnyClass(n, {"byline", "post-byline", "entry-author", "post-author",
+                                 "post_author", "entry-byline", "author-name"});
+        }),
+        NodePredicate(
+            [](const GumboNode* n) { return HasAnyClass(n, {"author", "p-author", "vcard", "fn"}); }),
+        NodePredicate([](const GumboNode* n) {
+          return IsTag(n, GUMBO_TAG_A) && Attr(n, "rel") == "author";
+        })}) {
+    // The walk tests a node before pruning below it: a comment itself may match.
+    const GumboNode* byline = FindFirst(
+        scope, [&find](const GumboNode* n) { return !SkipForByline(n) && find(n); }, SkipForByline);
+    std::string name = byline == nullptr ? std::string() : NameIn(byline);
+    if (LooksLikeName(name)) return name;
+  }
+  if (std::string name = NameInBylineByWords(scope); !name.empty()) return name;
   if (container != nullptr) {
-    // Most specific first: an author box ("View all posts by ...") often
-    // comes before the byline in document order.
-    for (const NodePredicate& find :
-         {NodePredicate([](const GumboNode* n) {
-            return HasAnyClass(n, {"byline", "post-byline", "entry-author", "post-author"});
-          }),
-          NodePredicate([](const GumboNode* n) {
-            return HasAnyClass(n, {"author", "p-author", "vcard"});
-          }),
-          NodePredicate([](const GumboNode* n) {
-            return IsTag(n, GUMBO_TAG_A) && Attr(n, "rel") == "author";
-          })}) {
-      const GumboNode* byline = FindFirst(container, find, SkipForPost);
-      std::string name = byline == nullptr ? std::string() : NameIn(byline);
-      if (LooksLikeName(name)) return name;
-    }
     std::string name = NameAfterPostedBy(TextOf(container, IsBody));
     if (!name.empty()) return name;
   }

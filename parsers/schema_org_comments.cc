@@ -21,6 +21,8 @@ using TypeNames = std::span<const std::string_view>;
 constexpr std::string_view kPostingTypes[] = {"BlogPosting", "Article", "NewsArticle",
                                               "SocialMediaPosting", "DiscussionForumPosting"};
 constexpr std::string_view kCommentType[] = {"Comment"};
+// Yoast's graphs name the author on the WebPage, not on an Article.
+constexpr std::string_view kPageTypes[] = {"WebPage", "ItemPage"};
 
 // ---- Shared by both schema.org forms -------------------------------------
 
@@ -205,11 +207,13 @@ class JsonLdReader {
 
   // The author's name of the page's own posting; "" when it names none.
   std::string PostingAuthor() const {
-    for (const Json* posting : OwnPostings(page_, postings_)) {
-      if (!posting->contains("author")) continue;
-      Comment byline;
-      ReadAuthor(Resolved((*posting)["author"]), &byline, 0);
-      if (!byline.author.empty()) return byline.author;
+    for (const auto* described : {&postings_, &pages_}) {
+      for (const Json* posting : OwnPostings(page_, *described)) {
+        if (!posting->contains("author")) continue;
+        Comment byline;
+        ReadAuthor(Resolved((*posting)["author"]), &byline, 0);
+        if (!byline.author.empty()) return byline.author;
+      }
     }
     return {};
   }
@@ -226,6 +230,7 @@ class JsonLdReader {
     std::string id = Member(value, "@id");
     if (!id.empty() && value.size() > 1) by_id_.emplace(id, &value);
     if (HasJsonType(value, kPostingTypes)) postings_.emplace_back(&value, PostingUrls(value));
+    if (HasJsonType(value, kPageTypes)) pages_.emplace_back(&value, PostingUrls(value));
     for (const auto& [key, member] : value.items()) {
       if (key != "comment") Index(member, depth + 1);  // a comment's items are no postings
     }
@@ -310,6 +315,7 @@ class JsonLdReader {
   std::set<std::string>* seen_;
   std::map<std::string, const Json*> by_id_;
   std::vector<std::pair<const Json*, std::vector<std::string>>> postings_;
+  std::vector<std::pair<const Json*, std::vector<std::string>>> pages_;  // WebPage nodes
   std::map<std::string, std::string> ids_by_ref_;  // a comment's @id or url -> its id
   std::set<const Json*> read_;
 };

@@ -59,6 +59,18 @@ BOOST_AUTO_TEST_CASE(the_post_author_comes_from_an_author_archive_link) {
   BOOST_TEST(page.post.author == "Lara Newman");
 }
 
+BOOST_AUTO_TEST_CASE(a_byline_no_class_names_is_read_by_its_words) {
+  ExtractedPage page =
+      Extract("byline_by_words.html", "http://blog.example/2008/02/12/ween-your-party/");
+  BOOST_TEST(page.post.author == "eric");  // not "the time..." of the text, nor the licence's
+}
+
+BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
+  ExtractedPage page =
+      Extract("yoast_written_by.html", "https://blog.example/2012/03/september-4/");
+  BOOST_TEST(page.post.author == "Molly W.");  // the graph, before Twitter's "Written by"
+}
+
 BOOST_AUTO_TEST_CASE(a_listing_gets_no_post_and_no_comments_from_its_sidebar) {
   ExtractedPage page = Extract("listing_with_bylines.html", "http://blog.example/");
   BOOST_TEST(!page.has_post);
