@@ -100,16 +100,70 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
   return number.empty() ? std::string() : "comment-" + number;
 }
 
+bool IsBylineOrButton(const GumboNode* node);
+
+// A link right after by-words ("Submitted by <a>Name</a> on ..."), the way
+// Drupal and many old themes name a commenter.
+const GumboNode* LinkAfterByWords(const GumboNode* item, const ItemScope& scope) {
+  static const LazyRE2 kByWords = {R"((?i)(?:^|\s)by\s*:?\s*$)"};
+  for (const GumboNode* element : FindAll(item, [&scope](const GumboNode* n) { return !scope(n); }, scope)) {
+    const GumboVector& children = element->v.element.children;
+    for (unsigned i = 0; i + 1 < children.length; ++i) {
+      const auto* text = static_cast<const GumboNode*>(children.data[i]);
+      const auto* next = static_cast<const GumboNode*>(children.data[i + 1]);
+      if (text->type == GUMBO_NODE_TEXT && IsTag(next, GUMBO_TAG_A) &&
+          RE2::PartialMatch(text->v.text.text, *kByWords)) {
+        return next;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// A name-like element in the comment's byline block: <strong>, <b> or a
+// link that is not the permalink, with no digits (dates, comment numbers).
+const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope) {
+  for (const GumboNode* byline : FindAll(item, IsBylineOrButton, scope)) {
+    const GumboNode* name = FindFirst(
+        byline,
+        [](const GumboNode* n) {
+          if (!IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B) && !IsTag(n, GUMBO_TAG_A)) {
+            return false;
+          }
+          std::string_view href = Attr(n, "href");
+          const std::string text = OneLine(TextOf(n));
+          return !(IsTag(n, GUMBO_TAG_A) && (href.empty() || href[0] == '#')) && !text.empty() &&
+                 text.size() < 80 && text.find_first_of("0123456789") == std::string::npos;
+        },
+        scope);
+    if (name != nullptr) return name;
+  }
+  return nullptr;
+}
+
 const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   // Most specific first.
   static const NodePredicate kAuthorFinders[] = {
       AnyClassOf({"fn"}), TagIs(GUMBO_TAG_CITE),
       AnyClassOf({"comment-author", "commentauthor", "comment_author", "comment-author-name",
                   "author", "comment_name", "comment-name", "name"}),
-      TagAndClass(GUMBO_TAG_A, "url")};
+      TagAndClass(GUMBO_TAG_A, "url"),
+      // Names themes give their own way: "auth-name", "commenter_name",
+      // "username"; not WordPress's flags on a whole comment
+      // ("bypostauthor", "comment-author-admin").
+      [](const GumboNode* n) {
+        return AnyClassToken(n, [](std::string_view token) {
+          return (ContainsIgnoreCase(token, "name") || ContainsIgnoreCase(token, "author")) &&
+                 !ContainsIgnoreCase(token, "avatar") && !ContainsIgnoreCase(token, "url") &&
+                 !StartsWithIgnoreCase(token, "by") &&
+                 !StartsWithIgnoreCase(token, "comment-author-");
+        });
+      }};
   for (const NodePredicate& find : kAuthorFinders) {
     if (const GumboNode* node = FindFirst(item, find, scope)) return node;
   }
+  if (const GumboNode* link = LinkAfterByWords(item, scope)) return link;
+  if (const GumboNode* name = NameInBylineBlock(item, scope)) return name;
   // Themes that head a comment "Name Said," or "Comment by Name".
   return FindFirst(
       item,
@@ -127,7 +181,12 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
                 std::string* name, std::string* url) {
   const GumboNode* author = AuthorNode(item, scope);
   if (author == nullptr) return;
-  *name = WithoutSaysWord(OneLine(TextOf(author)));
+  // Not the permalink or date some themes put inside the name's element.
+  *name = WithoutSaysWord(OneLine(TextOf(author, [author](const GumboNode* n) {
+    std::string_view href = Attr(n, "href");
+    return n != author && (IsTag(n, GUMBO_TAG_TIME) ||
+                           (IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] == '#'));
+  })));
   const GumboNode* link =
       IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
   if (link != nullptr) {

@@ -71,6 +71,17 @@ BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
   BOOST_TEST(page.post.author == "Molly W.");  // the graph, before Twitter's "Written by"
 }
 
+BOOST_AUTO_TEST_CASE(commenters_named_the_ways_themes_name_them) {
+  ExtractedPage page =
+      Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_TEST(page.comments[0].author == "malina.");  // without the permalink's date
+  BOOST_TEST(page.comments[1].author == "brianna charron");  // not the bypostauthor item
+  BOOST_TEST(page.comments[2].author == "enrique");
+  BOOST_TEST(page.comments[3].author == "charliemic");
+  BOOST_TEST(page.comments[3].author_url == "http://blog.example/user/4253");
+}
+
 BOOST_AUTO_TEST_CASE(a_listing_gets_no_post_and_no_comments_from_its_sidebar) {
   ExtractedPage page = Extract("listing_with_bylines.html", "http://blog.example/");
   BOOST_TEST(!page.has_post);
