@@ -138,6 +138,13 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
   }
   out->comments_source = out->platform.empty() ? "wordpress-style markup" : out->platform;
   if (!out->comments.empty()) return;
+  if (reader == nullptr && out->trackbacks.empty()) {
+    ExtractCommentItems(page, &out->comments, &out->trackbacks);
+    if (!out->comments.empty()) {
+      out->comments_source = "comment items found by their structure";
+      return;
+    }
+  }
   if (reader == nullptr) ExtractMicroformatsComments(page, &out->comments, &out->trackbacks);
   if (!out->comments.empty()) {
     out->comments_source = "microformats";

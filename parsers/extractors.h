@@ -145,6 +145,12 @@ void ExtractMicroformatsComments(const PageContext& page, std::vector<Comment>* 
 // lists of self-hosted and WordPress.com themes, old and new).
 void ExtractWordPressComments(const PageContext& page, std::vector<Comment>* comments,
                               std::vector<Trackback>* trackbacks);
+// Lists named no way the themes above name them (ol#comments,
+// ol.comment-area--list, a bare div#comments), found by their items: the
+// outermost comment items (li.comment, #comment-N) outside page chrome,
+// read as ExtractWordPressComments reads items, from their parents.
+void ExtractCommentItems(const PageContext& page, std::vector<Comment>* comments,
+                         std::vector<Trackback>* trackbacks);
 
 // The text of a comment's content element, reduced as for comments in
 // pages: reply links, author and meta blocks left out. For the HTML of

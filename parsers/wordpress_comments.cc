@@ -406,10 +406,11 @@ void ExtractWordPressComments(const PageContext& page, std::vector<Comment>* com
   for (const GumboNode* root : FindAll(page.root, IsListRoot, IsListRoot)) {
     walker.WalkRoot(root);
   }
-  if (!comments->empty() || !trackbacks->empty()) return;
-  // Lists named no way the themes above name them (ol#comments,
-  // ol.comment-area--list, bare div#comments): found by their items, the
-  // outermost comment items outside page chrome, walked from their parents.
+}
+
+void ExtractCommentItems(const PageContext& page, std::vector<Comment>* comments,
+                         std::vector<Trackback>* trackbacks) {
+  CommentWalker walker(page, comments, trackbacks);
   std::vector<const GumboNode*> roots;
   for (const GumboNode* item : FindAll(page.root, IsCommentItem, [](const GumboNode* n) {
          return IsCommentItem(n) || IsRefusedRegion(n);

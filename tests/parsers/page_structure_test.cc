@@ -44,6 +44,7 @@ BOOST_AUTO_TEST_CASE(a_comment_item_wrapping_a_comment_gives_it_once) {
   ExtractedPage page =
       Extract("wrapped_comment_items.html", "http://blog.example/2012/03/meeting-notes/");
   BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments_source == "comment items found by their structure");
   BOOST_TEST(page.comments[0].author == "Alan Whitford");
   BOOST_TEST(page.comments[0].text == "Good to meet you both.");
   BOOST_TEST(page.comments[1].author == "Lara Newman");
