@@ -309,6 +309,27 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
                         : LinkbackKind::kTrackback;
 }
 
+// WordPress.com's reblog, shown as a comment: "Reblogged this on <a
+// href=post>Blog</a> and commented: ..." ("Rebloggé sur", "Reblogueó esto
+// en" in other languages). The reblogging post links to this one as a
+// pingback would.
+bool ReadReblog(const PageContext& page, const GumboNode* item, const ItemScope& scope,
+                std::string_view text, Trackback* reblog) {
+  if (!StartsWithIgnoreCase(TrimAscii(text), "reblog")) return false;
+  const GumboNode* content = FindFirst(item, IsContent, scope);
+  const GumboNode* link = FindFirst(content != nullptr ? content : item, [](const GumboNode* n) {
+    std::string_view href = Attr(n, "href");
+    return IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] != '#';
+  }, scope);
+  if (link == nullptr) return false;
+  reblog->id = CommentIdOf(item, scope);
+  reblog->source_url = AbsoluteUrl(page, Attr(link, "href"));
+  reblog->title = OneLine(TextOf(link));
+  reblog->published = ReadDate(item, scope);
+  reblog->kind = LinkbackKind::kPingback;
+  return !reblog->source_url.empty();
+}
+
 class CommentWalker {
  public:
   CommentWalker(const PageContext& page, std::vector<Comment>* comments,
@@ -348,6 +369,10 @@ class CommentWalker {
         continue;
       }
       std::string text = ReadText(child, scope);
+      if (Trackback reblog; ReadReblog(page_, child, scope, text, &reblog)) {
+        trackbacks_->push_back(std::move(reblog));
+        continue;
+      }
       if (IsPingbackExcerpt(text)) {
         Trackback pingback;
         pingback.id = CommentIdOf(child, scope);

@@ -83,6 +83,15 @@ BOOST_AUTO_TEST_CASE(commenters_named_the_ways_themes_name_them) {
   BOOST_TEST(page.comments[3].author_url == "http://blog.example/user/4253");
 }
 
+BOOST_AUTO_TEST_CASE(a_wordpress_com_reblog_is_a_linkback_from_the_reblogging_post) {
+  ExtractedPage page =
+      Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
+  BOOST_REQUIRE(page.trackbacks.size() == 1u);
+  BOOST_TEST(page.trackbacks[0].source_url == "http://impybat.example/2012/08/21/3956/");
+  BOOST_TEST(page.trackbacks[0].title == "Impybat's Emporium");
+  BOOST_TEST(page.comments.size() == 4u);
+}
+
 BOOST_AUTO_TEST_CASE(a_listing_gets_no_post_and_no_comments_from_its_sidebar) {
   ExtractedPage page = Extract("listing_with_bylines.html", "http://blog.example/");
   BOOST_TEST(!page.has_post);
