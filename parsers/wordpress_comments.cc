@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
@@ -309,6 +310,33 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
                         : LinkbackKind::kTrackback;
 }
 
+// An item whose label says what it is: "Pingback: <a>", "pingback at
+// <date>", "Trackback by <a>", on a short line of its own.
+bool LabelledLinkback(const GumboNode* item, const ItemScope& scope) {
+  constexpr size_t kMaxLabelLineBytes = 60;
+  auto labelled = [](const GumboNode* n) {
+    const GumboVector& children = n->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type == GUMBO_NODE_WHITESPACE) continue;
+      if (child->type != GUMBO_NODE_TEXT) return false;
+      std::string_view text = TrimAscii(child->v.text.text);
+      for (std::string_view label : {"pingback", "trackback"}) {
+        const bool word_ends =
+            text.size() == label.size() ||
+            !std::isalpha(static_cast<unsigned char>(text[label.size()]));
+        if (StartsWithIgnoreCase(text, label) && word_ends) {
+          return TextOf(n).size() <= kMaxLabelLineBytes || IsTag(n, GUMBO_TAG_LI) ||
+                 IsTag(n, GUMBO_TAG_DIV);
+        }
+      }
+      return false;
+    }
+    return false;
+  };
+  return labelled(item) || FindFirst(item, labelled, scope) != nullptr;
+}
+
 // WordPress.com's reblog, shown as a comment: "Reblogged this on <a
 // href=post>Blog</a> and commented: ..." ("Rebloggé sur", "Reblogueó esto
 // en" in other languages). The reblogging post links to this one as a
@@ -360,7 +388,7 @@ class CommentWalker {
         continue;
       }
       ItemScope scope{child};
-      if (IsLinkbackItem(child, in_pingback_root)) {
+      if (IsLinkbackItem(child, in_pingback_root) || LabelledLinkback(child, scope)) {
         Trackback trackback;
         trackback.id = CommentIdOf(child, scope);
         ReadLinkback(page_, child, scope, &trackback);

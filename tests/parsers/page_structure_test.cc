@@ -86,10 +86,18 @@ BOOST_AUTO_TEST_CASE(commenters_named_the_ways_themes_name_them) {
 BOOST_AUTO_TEST_CASE(a_wordpress_com_reblog_is_a_linkback_from_the_reblogging_post) {
   ExtractedPage page =
       Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
-  BOOST_REQUIRE(page.trackbacks.size() == 1u);
+  BOOST_REQUIRE(page.trackbacks.size() == 2u);
   BOOST_TEST(page.trackbacks[0].source_url == "http://impybat.example/2012/08/21/3956/");
   BOOST_TEST(page.trackbacks[0].title == "Impybat's Emporium");
   BOOST_TEST(page.comments.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_labelled_pingback_is_a_linkback_without_excerpt_marks) {
+  ExtractedPage page =
+      Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
+  BOOST_REQUIRE(page.trackbacks.size() == 2u);
+  BOOST_TEST(page.trackbacks[1].source_url == "http://other.example/p/");
+  BOOST_TEST(std::string(ToString(page.trackbacks[1].kind)) == "pingback");
 }
 
 BOOST_AUTO_TEST_CASE(a_listing_gets_no_post_and_no_comments_from_its_sidebar) {
