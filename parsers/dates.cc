@@ -250,11 +250,43 @@ std::string ParseDotted(re2::StringPiece input) {
   return {};
 }
 
+// "24/12/2013 - 18:54", "14-10-2012, 01h19" (a first number over 12: day
+// first) and "09/25/2013", "7/2/2015, 12:08:18 PM" (a second number over 12,
+// or a 12-hour clock: the American month first). "11/06/2015 - 09:00" says
+// neither and is no date: half the world would read it the other way. One
+// separator throughout; a two-digit year needs two-digit day and month.
+std::string ParseSlashed(re2::StringPiece input) {
+  static const LazyRE2 kSlashed = {
+      R"((?:^|[^\d/\-.\pL])(\d{1,2})([/-])(\d{1,2})[/-](\d{4}|\d{2})(?:$|[^\d/\-]))"};
+  static const LazyRE2 kTwelveHour = {
+      R"((?i)^[\s,@-]*(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*[ap]\.?m)"};
+  re2::StringPiece group[5];
+  for (size_t pos = 0; kSlashed->Match(input, pos, input.size(), RE2::UNANCHORED, group, 5);) {
+    const size_t start = OffsetOf(input, group[1]);
+    pos = start + group[1].size();
+    const bool short_year = group[4].size() == 2;
+    if (short_year && (group[1].size() != 2 || group[3].size() != 2)) continue;
+    if (input.substr(OffsetOf(input, group[3]) + group[3].size(), 1) != group[2]) continue;
+    if (FollowsVersionWord(input, start)) continue;
+    FoundDay date{ToInt(group[4]), ToInt(group[3]), ToInt(group[1])};
+    if (short_year) date.year += date.year < 70 ? 2000 : 1900;
+    date.end = OffsetOf(input, group[4]) + group[4].size();
+    const re2::StringPiece rest = input.substr(date.end);
+    const bool day_first = date.day > 12;
+    const bool month_first =
+        date.month > 12 || (!day_first && RE2::PartialMatch(rest, *kTwelveHour));
+    if (!day_first && !month_first) continue;
+    if (month_first) std::swap(date.day, date.month);
+    if (IsCalendarDay(date.year, date.month, date.day)) return Format(date, PrintedTimeAt(rest));
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string ParseDate(std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
-  for (auto parse : {ParseIso, ParseWordy, ParseDotted}) {
+  for (auto parse : {ParseIso, ParseWordy, ParseDotted, ParseSlashed}) {
     std::string date = parse(input);
     if (!date.empty()) return date;
   }

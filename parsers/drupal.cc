@@ -329,12 +329,14 @@ void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const Com
 }
 
 // The visible date first: the RDFa one is often in UTC where the page
-// shows local time.
+// shows local time. Where both say the same time, the RDFa one also says
+// the zone.
 std::string ReadCommentDate(const GumboNode* item, const CommentScope& scope,
                             const std::string& byline) {
-  std::string date = ParseDate(byline);
-  if (!date.empty()) return date;
   auto skip = [&scope](const GumboNode* n) { return scope(n) || IsCommentContent(n); };
+  const GumboNode* rdfa = FindFirst(item, IsRdfaDate, skip);
+  const std::string stated = rdfa == nullptr ? std::string() : ParseDate(Attr(rdfa, "content"));
+  std::string shown = ParseDate(byline);
   for (const GumboNode* node : FindAll(
            item,
            [](const GumboNode* n) {
@@ -342,14 +344,12 @@ std::string ReadCommentDate(const GumboNode* item, const CommentScope& scope,
                     HasAnyClass(n, {"comment__time", "comment-time", "comment-date", "date"});
            },
            skip)) {
-    date = ParseDate(Attr(node, "datetime"));
-    if (date.empty()) date = ParseDate(OneLine(TextOf(node)));
-    if (!date.empty()) return date;
+    if (!shown.empty()) break;
+    shown = ParseDate(Attr(node, "datetime"));
+    if (shown.empty()) shown = ParseDate(OneLine(TextOf(node)));
   }
-  if (const GumboNode* rdfa = FindFirst(item, IsRdfaDate, skip)) {
-    return ParseDate(Attr(rdfa, "content"));
-  }
-  return {};
+  if (shown.empty() || stated.starts_with(shown)) return stated;
+  return shown;
 }
 
 // A content element that holds only the comment's subject link.
