@@ -41,8 +41,8 @@ std::string AbsoluteUrl(const PageContext& page, std::string_view href);
 
 // The platform whose markup the page is in, from the generator meta, markup
 // signatures and the host: "wordpress", "wordpresscom", "blogger", "typepad",
-// "movabletype", "drupal", "slash", "ghost", "tdiary", "microformats" (an
-// h-entry page of no known platform), or "" when unknown.
+// "movabletype", "drupal", "slash", "phpbb", "mybb", "ghost", "tdiary",
+// "microformats" (an h-entry page of no known platform), or "" when unknown.
 std::string DetectPlatform(const PageContext& page);
 
 // Title, author, date, body, links and site of the page's post. Returns false
@@ -103,6 +103,14 @@ bool FindDrupalPost(const PageContext& page, PostParts* parts);
 void ExtractDrupalComments(const PageContext& page, std::vector<Comment>* comments,
                            std::vector<Trackback>* trackbacks);
 bool FindSlashPost(const PageContext& page, PostParts* parts);
+// Forum threads (phpBB 2's subSilver, MyBB's postbit): the first message on
+// the thread's first page is the post, the others its comments (flat).
+bool FindPhpBbPost(const PageContext& page, PostParts* parts);
+void ExtractPhpBbComments(const PageContext& page, std::vector<Comment>* comments,
+                          std::vector<Trackback>* trackbacks);
+bool FindMyBbPost(const PageContext& page, PostParts* parts);
+void ExtractMyBbComments(const PageContext& page, std::vector<Comment>* comments,
+                         std::vector<Trackback>* trackbacks);
 void ExtractSlashComments(const PageContext& page, std::vector<Comment>* comments,
                           std::vector<Trackback>* trackbacks);
 // Fallbacks for pages whose platform reading found no comments, tried in

@@ -20,6 +20,17 @@ bool HasWordPressAssets(const PageContext& page) {
          }) != nullptr;
 }
 
+// A forum package's thread: its message markup, and its credit link or a
+// class of its template (archived copies often lose the credit).
+bool IsForumThread(const PageContext& page, std::string_view site, std::string_view template_class,
+                   std::string_view body_class) {
+  if (FindFirst(page.root, ClassIs(body_class)) == nullptr) return false;
+  return FindFirst(page.root, [site, template_class](const GumboNode* node) {
+           return (IsTag(node, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(node, "href"), site)) ||
+                  HasClass(node, template_class);
+         }) != nullptr;
+}
+
 bool HasHEntry(const PageContext& page) {
   return FindFirst(page.root, ClassIs("h-entry")) != nullptr;
 }
@@ -46,6 +57,8 @@ std::string DetectPlatform(const PageContext& page) {
   if (ContainsIgnoreCase(generator, "ghost")) return "ghost";
   if (ContainsIgnoreCase(generator, "tdiary")) return "tdiary";
   if (HostEndsWith(host, ".slashdot.org")) return "slash";
+  if (IsForumThread(page, "phpbb.com", "forumline", "postbody")) return "phpbb";
+  if (IsForumThread(page, "mybb.com", "author_information", "post_body")) return "mybb";
   if (HasWordPressAssets(page)) return "wordpress";
   if (HasHEntry(page)) return "microformats";
   return "";
@@ -56,6 +69,8 @@ const PlatformReader* ReaderFor(std::string_view platform) {
   static const PlatformReader kMovableType{FindMovableTypePost, ExtractMovableTypeComments};
   static const PlatformReader kDrupal{FindDrupalPost, ExtractDrupalComments};
   static const PlatformReader kSlash{FindSlashPost, ExtractSlashComments};
+  static const PlatformReader kPhpBb{FindPhpBbPost, ExtractPhpBbComments};
+  static const PlatformReader kMyBb{FindMyBbPost, ExtractMyBbComments};
   static const PlatformReader kGhost{FindGhostPost, ExtractMicroformatsComments};
   static const PlatformReader kTDiary{FindTDiaryPost, ExtractMicroformatsComments};
   static const PlatformReader kMicroformats{FindMicroformatsPost, ExtractMicroformatsComments};
@@ -63,6 +78,8 @@ const PlatformReader* ReaderFor(std::string_view platform) {
   if (platform == "movabletype" || platform == "typepad") return &kMovableType;
   if (platform == "drupal") return &kDrupal;
   if (platform == "slash") return &kSlash;
+  if (platform == "phpbb") return &kPhpBb;
+  if (platform == "mybb") return &kMyBb;
   if (platform == "ghost") return &kGhost;
   if (platform == "tdiary") return &kTDiary;
   if (platform == "microformats") return &kMicroformats;

@@ -1,0 +1,170 @@
+// Threads of the two most common forum packages' default templates: phpBB
+// 2's subSilver (a table row per message: span.name, span.postdetails
+// "Posted: ...", span.postbody) and MyBB's postbit (div.post#post_N:
+// .author_information, span.post_date, div.post_body). The first message
+// on the first page is the post; the others, flat, are its comments.
+#include <re2/re2.h>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+// One message of a thread, as its template lays it out.
+struct Message {
+  const GumboNode* record = nullptr;  // the row or block of the whole message
+  const GumboNode* body = nullptr;    // its text (quotes and signature included)
+  std::string id;
+  std::string author;
+  std::string author_url;
+  std::string published;
+};
+
+const GumboNode* ParentRow(const GumboNode* node) {
+  const GumboNode* row = node->parent;
+  while (row != nullptr && !IsTag(row, GUMBO_TAG_TR)) row = row->parent;
+  return row;
+}
+
+// subSilver: the row whose first cell holds span.name; its text cell the next.
+std::vector<Message> PhpBbMessages(const PageContext& page) {
+  std::vector<Message> messages;
+  for (const GumboNode* name : FindAll(page.root, ClassIs("name"))) {
+    const GumboNode* row = ParentRow(name);
+    std::vector<const GumboNode*> cells = row == nullptr ? std::vector<const GumboNode*>{}
+                                                         : ElementChildren(row);
+    if (cells.size() < 2 || FindFirst(cells[1], ClassIs("postbody")) == nullptr) continue;
+    Message message;
+    message.record = row;
+    message.body = cells[1];
+    message.author = OneLine(TextOf(name));
+    if (const GumboNode* anchor = FindFirst(name, TagIs(GUMBO_TAG_A))) {
+      if (std::string_view number = Attr(anchor, "name"); !number.empty()) {
+        message.id = "p" + std::string(number);
+      }
+    }
+    for (const GumboNode* details : FindAll(cells[1], ClassIs("postdetails"))) {
+      static const LazyRE2 kPosted = {R"((?i)posted:\s*(.*?)\s*(?:post subject:|$))"};
+      std::string when;
+      if (RE2::PartialMatch(OneLine(TextOf(details)), *kPosted, &when)) {
+        message.published = ParseDate(when);
+        break;
+      }
+    }
+    messages.push_back(std::move(message));
+  }
+  return messages;
+}
+
+// MyBB: div.post#post_N blocks.
+std::vector<Message> MyBbMessages(const PageContext& page) {
+  std::vector<Message> messages;
+  for (const GumboNode* post : FindAll(page.root, [](const GumboNode* n) {
+         return HasClass(n, "post") && Id(n).starts_with("post_");
+       })) {
+    Message message;
+    message.record = post;
+    message.body = FindFirst(post, ClassIs("post_body"));
+    if (message.body == nullptr) continue;
+    message.id = std::string(Id(post));
+    if (const GumboNode* about = FindFirst(post, ClassIs("author_information"))) {
+      const GumboNode* profile = FindFirst(about, [](const GumboNode* n) {
+        return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "href"), "profile");
+      });
+      if (profile != nullptr) {
+        message.author = OneLine(TextOf(profile));
+        message.author_url = AbsoluteUrl(page, Attr(profile, "href"));
+      }
+    }
+    // The date's own text: an edit note ("Modification du message : ...")
+    // nests inside it with a later date.
+    if (const GumboNode* date = FindFirst(post, ClassIs("post_date"))) {
+      message.published = ParseDate(OneLine(TextOf(date, ClassIs("post_edit"))));
+    }
+    messages.push_back(std::move(message));
+  }
+  return messages;
+}
+
+std::vector<Message> ThreadMessages(const PageContext& page, std::string_view platform) {
+  return platform == "mybb" ? MyBbMessages(page) : PhpBbMessages(page);
+}
+
+// Whether the page is a later page of its thread ("Page 2 of 3"; MyBB marks
+// the current page): its first message answers an opening post elsewhere.
+bool IsLaterPage(const PageContext& page) {
+  if (const GumboNode* current = FindFirst(page.root, ClassIs("pagination_current"))) {
+    return OneLine(TextOf(current)) != "1";
+  }
+  static const LazyRE2 kPageOf = {R"((?i)\bpage\s+(\d+)\s+of\s+\d+)"};
+  for (const GumboNode* nav : FindAll(page.root, ClassIs("nav"))) {
+    int number = 0;
+    if (RE2::PartialMatch(OneLine(TextOf(nav)), *kPageOf, &number)) return number > 1;
+  }
+  return false;
+}
+
+// The thread's title: phpBB's a.maintitle (a span.maintitle names the
+// site), else the page's <title> (MyBB's is the thread's own).
+std::string ThreadTitle(const PageContext& page) {
+  if (const GumboNode* title = FindFirst(page.root, TagAndClass(GUMBO_TAG_A, "maintitle"))) {
+    return OneLine(TextOf(title));
+  }
+  const GumboNode* title = FindFirst(page.root, TagIs(GUMBO_TAG_TITLE));
+  return title == nullptr ? std::string() : OneLine(TextOf(title));
+}
+
+bool FindThreadPost(const PageContext& page, std::string_view platform, PostParts* parts) {
+  std::vector<Message> messages = ThreadMessages(page, platform);
+  if (messages.empty()) return false;
+  parts->title = ThreadTitle(page);
+  if (IsLaterPage(page)) return true;  // the post is on the thread's first page
+  parts->body = messages.front().body;
+  parts->container = messages.front().record;
+  parts->author = messages.front().author;
+  parts->published = messages.front().published;
+  return true;
+}
+
+void ExtractThreadComments(const PageContext& page, std::string_view platform,
+                           std::vector<Comment>* comments) {
+  std::vector<Message> messages = ThreadMessages(page, platform);
+  const size_t first = IsLaterPage(page) ? 0 : 1;
+  for (size_t i = first; i < messages.size(); ++i) {
+    Message& message = messages[i];
+    Comment comment;
+    comment.id = message.id;
+    if (!comment.id.empty()) comment.permalink = page.post_url + "#" + comment.id;
+    comment.author = std::move(message.author);
+    comment.author_url = std::move(message.author_url);
+    comment.published = std::move(message.published);
+    comment.text = TextOf(message.body, ClassIs("postdetails"));
+    comment.position = static_cast<int>(comments->size()) + 1;
+    if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
+    comments->push_back(std::move(comment));
+  }
+}
+
+}  // namespace
+
+bool FindPhpBbPost(const PageContext& page, PostParts* parts) {
+  return FindThreadPost(page, "phpbb", parts);
+}
+
+void ExtractPhpBbComments(const PageContext& page, std::vector<Comment>* comments,
+                          std::vector<Trackback>*) {
+  ExtractThreadComments(page, "phpbb", comments);
+}
+
+bool FindMyBbPost(const PageContext& page, PostParts* parts) {
+  return FindThreadPost(page, "mybb", parts);
+}
+
+void ExtractMyBbComments(const PageContext& page, std::vector<Comment>* comments,
+                         std::vector<Trackback>*) {
+  ExtractThreadComments(page, "mybb", comments);
+}
+
+}  // namespace linkgraph::parsers
