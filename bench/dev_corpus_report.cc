@@ -47,21 +47,21 @@ std::vector<fs::path> ExpectationFiles(const fs::path& folder) {
 
 void PrintPage(const std::string& file, const std::string& split, const PageScore& s,
                const linkgraph::ExtractedPage& page) {
-  std::printf("%-52s %-5s post:%s%s%s comments %zu/%zu%s authors %zu parents %zu links %zu/%zu/%zu "
-              "f1 %.2f  [%s]\n",
-              file.c_str(), split.c_str(), s.post_found ? "y" : "n",
-              s.has_post_expected && !s.title_right ? " xtitle" : "",
-              s.author_expected && !s.author_right ? " xauthor" : "",
-              page.comments.size(), s.comments_wanted, s.count_exact ? "" : " x",
-              s.comment_authors_right, s.parents_right, s.linkbacks_right, s.linkbacks_found,
-              s.linkbacks_wanted, s.section_f1,
-              linkgraph::ForTerminal(page.comments_source).c_str());
+  std::printf(
+      "%-52s %-5s post:%s%s%s comments %zu/%zu%s authors %zu parents %zu links %zu/%zu/%zu "
+      "f1 %.2f  [%s]\n",
+      file.c_str(), split.c_str(), s.post_found ? "y" : "n",
+      s.has_post_expected && !s.title_right ? " xtitle" : "",
+      s.author_expected && !s.author_right ? " xauthor" : "", page.comments.size(),
+      s.comments_wanted, s.count_exact ? "" : " x", s.comment_authors_right, s.parents_right,
+      s.linkbacks_right, s.linkbacks_found, s.linkbacks_wanted, s.section_f1,
+      linkgraph::ForTerminal(page.comments_source).c_str());
 }
 
 void PrintTallies(const char* heading, const std::map<std::string, ScoreTally>& tallies) {
-  std::printf("\n%-14s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s\n", heading, "pages",
-              "found", "invent", "exact", "sec-F1", "author", "parent", "c-date", "link-F1",
-              "p-auth", "title");
+  std::printf("\n%-14s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s\n", heading, "pages", "found",
+              "invent", "exact", "sec-F1", "author", "parent", "c-date", "link-F1", "p-auth",
+              "title");
   for (const auto& [name, t] : tallies) {
     std::printf("%-14s %5d %3d/%-3d %3d/%-3d %7.2f %7.2f %7.3f %7.3f %7.3f %7.2f %3d/%-3d %7.2f\n",
                 name.c_str(), t.pages, t.comments_found, t.with_comments, t.comments_invented,
@@ -102,14 +102,14 @@ void PrintDetail(const json& expected, const linkgraph::ExtractedPage& page) {
             Cell(c.text, 40);
     }
     if (i < wanted.size()) {
-      want = Cell(wanted[i]["author"].dump(), 24) + " | " + Cell(wanted[i]["published"].dump(), 18) +
-             " | " + wanted[i]["parent"].dump();
+      want = Cell(wanted[i]["author"].dump(), 24) + " | " +
+             Cell(wanted[i]["published"].dump(), 18) + " | " + wanted[i]["parent"].dump();
     }
     std::printf("%4zu %-92s || %s\n", i, got.c_str(), want.c_str());
   }
   for (const auto& t : page.trackbacks) {
-    std::printf("linkback %s %s | %s\n", linkgraph::ToString(t.kind), Cell(t.source_url, 60).c_str(),
-                Cell(t.title, 40).c_str());
+    std::printf("linkback %s %s | %s\n", linkgraph::ToString(t.kind),
+                Cell(t.source_url, 60).c_str(), Cell(t.title, 40).c_str());
   }
   for (const auto& t : expected["trackbacks"]) {
     std::printf("want linkback %s\n", Cell(t.dump(), 120).c_str());
@@ -161,10 +161,11 @@ int main(int argc, char** argv) {
     by_split[split].Add(score);
     by_split["all"].Add(score);
   }
-  std::printf("\nfound: pages with comments where some were read; invent: pages without where "
-              "some were;\nexact: comment count right; sec-F1: comment section words, macro; "
-              "author/parent/c-date: per expected comment, by position;\nlink-F1: pingbacks and "
-              "trackbacks by source URL; p-auth: post author; title: post title.\n");
+  std::printf(
+      "\nfound: pages with comments where some were read; invent: pages without where "
+      "some were;\nexact: comment count right; sec-F1: comment section words, macro; "
+      "author/parent/c-date: per expected comment, by position;\nlink-F1: pingbacks and "
+      "trackbacks by source URL; p-auth: post author; title: post title.\n");
   PrintTallies("platform", by_platform);
   PrintTallies("split", by_split);
   return 0;

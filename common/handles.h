@@ -28,8 +28,8 @@ inline bool IsHandle(std::string_view handle) {
 // path or a hashtag (Twitter's rule, with "/" and "=" for URLs whose
 // scheme is left out: "medium.com/@writer").
 inline bool BlocksMention(char c) {
-  return IsHandleChar(c) || c == '@' || c == '!' || c == '#' || c == '$' || c == '%' ||
-         c == '&' || c == '*' || c == '/' || c == '=' || c == '\\';
+  return IsHandleChar(c) || c == '@' || c == '!' || c == '#' || c == '$' || c == '%' || c == '&' ||
+         c == '*' || c == '/' || c == '=' || c == '\\';
 }
 
 // The whitespace-free token around pos contains a URL scheme before pos.
@@ -47,8 +47,7 @@ inline bool AfterRetweetMark(std::string_view text, size_t at) {
   if (mark < 2 || !EqualsIgnoreCase(text.substr(mark - 2, 2), "rt")) return false;
   if (mark == 2) return true;
   const char before = text[mark - 3];
-  return !IsHandleChar(before) && before != '+' && before != '~' && before != '.' &&
-         before != '-';
+  return !IsHandleChar(before) && before != '+' && before != '~' && before != '.' && before != '-';
 }
 
 // The code point of the UTF-8 sequence at text[pos]; 0 when none is there.

@@ -68,7 +68,8 @@ void CleanText(const std::string& author, std::string* text) {
     if (line_ends) rest = after;
   }
   // Leftovers of a byline the author was cut from (": ").
-  while (!rest.empty() && IsPunctuationOnly(FirstLine(rest)) && FirstLine(rest).size() < rest.size()) {
+  while (!rest.empty() && IsPunctuationOnly(FirstLine(rest)) &&
+         FirstLine(rest).size() < rest.size()) {
     rest = TrimAscii(rest.substr(FirstLine(rest).size()));
   }
   if (IsDateLine(FirstLine(rest), rest)) rest = TrimAscii(rest.substr(FirstLine(rest).size()));

@@ -277,8 +277,8 @@ void DropControlCharacters(ExtractedPage* page) {
     drop(link.text);
   }
   for (Comment& c : page->comments) {
-    for (std::string* text : {&c.id, &c.permalink, &c.author, &c.author_url, &c.published,
-                              &c.text, &c.parent_id, &c.kind}) {
+    for (std::string* text : {&c.id, &c.permalink, &c.author, &c.author_url, &c.published, &c.text,
+                              &c.parent_id, &c.kind}) {
       drop(*text);
     }
   }

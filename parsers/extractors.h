@@ -14,10 +14,10 @@ namespace linkgraph::parsers {
 
 struct PageContext {
   const GumboNode* root = nullptr;
-  std::string url;            // where the bytes came from
-  std::string base_url;       // <base href> or url
+  std::string url;                    // where the bytes came from
+  std::string base_url;               // <base href> or url
   std::unique_ptr<UrlResolver> base;  // resolves against base_url
-  std::string canonical_url;  // rel=canonical or url
+  std::string canonical_url;          // rel=canonical or url
   // The post's own URL: canonical_url without a comment page
   // ("/comment-page-2/", "?cpage=2"), so that every page of a post's
   // comments names the same post.

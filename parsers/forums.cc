@@ -33,8 +33,8 @@ std::vector<Message> PhpBbMessages(const PageContext& page) {
   std::vector<Message> messages;
   for (const GumboNode* name : FindAll(page.root, ClassIs("name"))) {
     const GumboNode* row = ParentRow(name);
-    std::vector<const GumboNode*> cells = row == nullptr ? std::vector<const GumboNode*>{}
-                                                         : ElementChildren(row);
+    std::vector<const GumboNode*> cells =
+        row == nullptr ? std::vector<const GumboNode*>{} : ElementChildren(row);
     if (cells.size() < 2 || FindFirst(cells[1], ClassIs("postbody")) == nullptr) continue;
     Message message;
     message.record = row;

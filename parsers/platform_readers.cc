@@ -50,7 +50,8 @@ std::string DetectPlatform(const PageContext& page) {
   if (ContainsIgnoreCase(generator, "typepad") || HostEndsWith(host, ".typepad.com")) {
     return "typepad";
   }
-  if (ContainsIgnoreCase(generator, "movabletype") || ContainsIgnoreCase(generator, "movable type")) {
+  if (ContainsIgnoreCase(generator, "movabletype") ||
+      ContainsIgnoreCase(generator, "movable type")) {
     return "movabletype";
   }
   if (ContainsIgnoreCase(generator, "drupal")) return "drupal";

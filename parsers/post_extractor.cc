@@ -178,12 +178,11 @@ std::string NameInByline(const GumboNode* byline) {
 
 namespace {
 
-std::string NameIn(const GumboNode* byline) { return NameInByline(byline); }
-
 // A name, as a byline gives one: a few words, no sentence.
 bool LooksLikeName(std::string_view name) {
   constexpr size_t kMaxNameBytes = 80;
-  return !name.empty() && name.size() <= kMaxNameBytes && name.find("://") == std::string_view::npos &&
+  return !name.empty() && name.size() <= kMaxNameBytes &&
+         name.find("://") == std::string_view::npos &&
          std::count(name.begin(), name.end(), ' ') < 6;
 }
 
@@ -196,11 +195,13 @@ std::string NameAfterPostedBy(std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
   if (!kPostedBy->Match(input, 0, text.size(), RE2::UNANCHORED, &match, 1)) return {};
-  std::string_view rest = text.substr(static_cast<size_t>(match.data() + match.size() - text.data()));
+  std::string_view rest =
+      text.substr(static_cast<size_t>(match.data() + match.size() - text.data()));
   size_t end = 0;
   while (end < rest.size()) {
     const auto c = static_cast<unsigned char>(rest[end]);
-    const bool name_char = std::isalpha(c) || c >= 0x80 || c == '.' || c == '\'' || c == '-' || c == ' ';
+    const bool name_char =
+        std::isalpha(c) || c >= 0x80 || c == '.' || c == '\'' || c == '-' || c == ' ';
     if (!name_char) break;
     if (c == ' ') {
       std::string_view next = rest.substr(end + 1);
@@ -231,17 +232,18 @@ std::string AuthorFromPage(const PageContext& page) {
           return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "href"), "/author/");
         })}) {
     for (const GumboNode* link : FindAll(root, find, SkipForPost)) {
-      std::string name = NameIn(link);
+      std::string name = NameInByline(link);
       if (LooksLikeName(name)) return name;
     }
   }
   // Yoast's "Written by" label and value for Twitter cards.
-  const std::string written_by = EqualsIgnoreCase(MetaContent(root, "name", "twitter:label1"),
-                                                  "Written by")
-                                     ? MetaContent(root, "name", "twitter:data1")
-                                     : std::string();
-  for (std::string name : {SchemaOrgPostAuthor(page), MetaContent(root, "property", "article:author"),
-                           written_by, MetaContent(root, "name", "author")}) {
+  const std::string written_by =
+      EqualsIgnoreCase(MetaContent(root, "name", "twitter:label1"), "Written by")
+          ? MetaContent(root, "name", "twitter:data1")
+          : std::string();
+  for (std::string name :
+       {SchemaOrgPostAuthor(page), MetaContent(root, "property", "article:author"), written_by,
+        MetaContent(root, "name", "author")}) {
     if (LooksLikeName(name)) return name;
   }
   return {};
@@ -261,8 +263,6 @@ bool OpensByline(std::string_view text) {
          RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kOpening);
 }
 
-// The name of the first byline told by its words in scope: the link or
-// name element right after its opening words, else the name in its text.
 // The element's first child that is not whitespace; nullptr when none.
 const GumboNode* FirstContent(const GumboNode* element, unsigned* index) {
   const GumboVector& children = element->v.element.children;
@@ -273,10 +273,13 @@ const GumboNode* FirstContent(const GumboNode* element, unsigned* index) {
   return nullptr;
 }
 
+// The name of the first byline told by its words in scope: the link or
+// name element right after its opening words, else the name in its text.
 std::string NameInBylineByWords(const GumboNode* scope) {
   // Not in the post's text, where "By the time we met..." is prose.
   auto prune = [](const GumboNode* n) { return SkipForByline(n) || IsBody(n); };
-  for (const GumboNode* element : FindAll(scope, [&](const GumboNode* n) { return !prune(n); }, prune)) {
+  for (const GumboNode* element : FindAll(
+           scope, [&](const GumboNode* n) { return !prune(n); }, prune)) {
     // The words open the element: "... by <em>Blog</em>" inside a licence
     // notice is no byline.
     unsigned at = 0;
@@ -291,7 +294,7 @@ std::string NameInBylineByWords(const GumboNode* scope) {
     if (label_only && at + 1 < children.length) {
       name = OneLine(TextOf(static_cast<const GumboNode*>(children.data[at + 1])));
     }
-    if (!LooksLikeName(name)) name = NameIn(element);
+    if (!LooksLikeName(name)) name = NameInByline(element);
     if (LooksLikeName(name)) return name;
   }
   return {};
@@ -308,15 +311,16 @@ std::string ReadAuthor(const PageContext& page, const GumboNode* container) {
           return HasAnyClass(n, {"byline", "post-byline", "entry-author", "post-author",
                                  "post_author", "entry-byline", "author-name"});
         }),
-        NodePredicate(
-            [](const GumboNode* n) { return HasAnyClass(n, {"author", "p-author", "vcard", "fn"}); }),
+        NodePredicate([](const GumboNode* n) {
+          return HasAnyClass(n, {"author", "p-author", "vcard", "fn"});
+        }),
         NodePredicate([](const GumboNode* n) {
           return IsTag(n, GUMBO_TAG_A) && Attr(n, "rel") == "author";
         })}) {
     // The walk tests a node before pruning below it: a comment itself may match.
     const GumboNode* byline = FindFirst(
         scope, [&find](const GumboNode* n) { return !SkipForByline(n) && find(n); }, SkipForByline);
-    std::string name = byline == nullptr ? std::string() : NameIn(byline);
+    std::string name = byline == nullptr ? std::string() : NameInByline(byline);
     if (LooksLikeName(name)) return name;
   }
   if (std::string name = NameInBylineByWords(scope); !name.empty()) return name;
@@ -419,9 +423,9 @@ const GumboNode* FindSinglePostBody(const GumboNode* root) {
 // itself, if anywhere.
 bool IsExcerptOfAnotherPage(const PageContext& page, const GumboNode* body,
                             const GumboNode* container) {
-  const bool excerpt = HasClass(body, "entry-summary") ||
-                       (FindFirst(body, ClassIs("entry-content")) == nullptr &&
-                        FindFirst(body, ClassIs("entry-summary")) != nullptr);
+  const bool excerpt =
+      HasClass(body, "entry-summary") || (FindFirst(body, ClassIs("entry-content")) == nullptr &&
+                                          FindFirst(body, ClassIs("entry-summary")) != nullptr);
   if (!excerpt || container == nullptr) return false;
   const GumboNode* permalink = FindFirst(container, [](const GumboNode* n) {
     return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "rel"), "bookmark");
@@ -440,7 +444,8 @@ void BuildPost(const PageContext& page, const PostParts& parts, Post* post) {
     post->title = !parts.title.empty() ? parts.title : ReadTitle(page.root, container);
   }
   post->author = !parts.author.empty() ? parts.author : ReadAuthor(page, container);
-  post->published = !parts.published.empty() ? parts.published : ReadPublished(page.root, container);
+  post->published =
+      !parts.published.empty() ? parts.published : ReadPublished(page.root, container);
   if (parts.body != nullptr) {
     post->text = TextOf(parts.body, SkipForPost);
     post->links = ReadLinks(page, parts.body);

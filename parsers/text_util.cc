@@ -75,7 +75,8 @@ void DropControlCharacters(std::string* text) {
   for (size_t i = first; i < bytes.size();) {
     uint32_t code_point = 0;
     size_t length = terminal_internal::DecodeUtf8(bytes, i, &code_point);
-    if (length == 0) length = 1;  // not UTF-8: kept as it is, terminals escape it
+    if (length == 0)
+      length = 1;  // not UTF-8: kept as it is, terminals escape it
     else if (IsControlOrBidi(code_point)) {
       i += length;
       continue;

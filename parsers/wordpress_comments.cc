@@ -64,8 +64,8 @@ bool IsLinkbackItem(const GumboNode* node, bool in_pingback_root) {
 }
 
 bool IsHeadingTag(const GumboNode* node) {
-  for (GumboTag tag : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
-                       GUMBO_TAG_H6}) {
+  for (GumboTag tag :
+       {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6}) {
     if (IsTag(node, tag)) return true;
   }
   return false;
@@ -107,7 +107,8 @@ bool IsBylineOrButton(const GumboNode* node);
 // Drupal and many old themes name a commenter.
 const GumboNode* LinkAfterByWords(const GumboNode* item, const ItemScope& scope) {
   static const LazyRE2 kByWords = {R"((?i)(?:^|\s)by\s*:?\s*$)"};
-  for (const GumboNode* element : FindAll(item, [&scope](const GumboNode* n) { return !scope(n); }, scope)) {
+  for (const GumboNode* element : FindAll(
+           item, [&scope](const GumboNode* n) { return !scope(n); }, scope)) {
     const GumboVector& children = element->v.element.children;
     for (unsigned i = 0; i + 1 < children.length; ++i) {
       const auto* text = static_cast<const GumboNode*>(children.data[i]);
@@ -185,8 +186,8 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
   // Not the permalink or date some themes put inside the name's element.
   *name = WithoutSaysWord(OneLine(TextOf(author, [author](const GumboNode* n) {
     std::string_view href = Attr(n, "href");
-    return n != author && (IsTag(n, GUMBO_TAG_TIME) ||
-                           (IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] == '#'));
+    return n != author &&
+           (IsTag(n, GUMBO_TAG_TIME) || (IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] == '#'));
   })));
   const GumboNode* link =
       IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
@@ -322,9 +323,8 @@ bool LabelledLinkback(const GumboNode* item, const ItemScope& scope) {
       if (child->type != GUMBO_NODE_TEXT) return false;
       std::string_view text = TrimAscii(child->v.text.text);
       for (std::string_view label : {"pingback", "trackback"}) {
-        const bool word_ends =
-            text.size() == label.size() ||
-            !std::isalpha(static_cast<unsigned char>(text[label.size()]));
+        const bool word_ends = text.size() == label.size() ||
+                               !std::isalpha(static_cast<unsigned char>(text[label.size()]));
         if (StartsWithIgnoreCase(text, label) && word_ends) {
           return TextOf(n).size() <= kMaxLabelLineBytes || IsTag(n, GUMBO_TAG_LI) ||
                  IsTag(n, GUMBO_TAG_DIV);
@@ -345,10 +345,13 @@ bool ReadReblog(const PageContext& page, const GumboNode* item, const ItemScope&
                 std::string_view text, Trackback* reblog) {
   if (!StartsWithIgnoreCase(TrimAscii(text), "reblog")) return false;
   const GumboNode* content = FindFirst(item, IsContent, scope);
-  const GumboNode* link = FindFirst(content != nullptr ? content : item, [](const GumboNode* n) {
-    std::string_view href = Attr(n, "href");
-    return IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] != '#';
-  }, scope);
+  const GumboNode* link = FindFirst(
+      content != nullptr ? content : item,
+      [](const GumboNode* n) {
+        std::string_view href = Attr(n, "href");
+        return IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] != '#';
+      },
+      scope);
   if (link == nullptr) return false;
   reblog->id = CommentIdOf(item, scope);
   reblog->source_url = AbsoluteUrl(page, Attr(link, "href"));

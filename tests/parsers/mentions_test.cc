@@ -40,7 +40,9 @@ const Case kCases[] = {
     {"@alice\xC5\x82 too", {}},
     {"@alice@bob runs into another", {}},
     {"@alice:// is a scheme", {}},
-    {"\xEF\xBC\xA0" "fullwidth sign", {"fullwidth"}},
+    {"\xEF\xBC\xA0"
+     "fullwidth sign",
+     {"fullwidth"}},
     {"\xE3\x81\xAE@japanese after a kana", {"japanese"}},
     {"(.@dotted) at a word start", {"dotted"}},
     {"#tag@nohandle after a hashtag", {}},

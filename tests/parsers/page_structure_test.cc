@@ -73,10 +73,9 @@ BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
 }
 
 BOOST_AUTO_TEST_CASE(commenters_named_the_ways_themes_name_them) {
-  ExtractedPage page =
-      Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
+  ExtractedPage page = Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
   BOOST_REQUIRE(page.comments.size() == 4u);
-  BOOST_TEST(page.comments[0].author == "malina.");  // without the permalink's date
+  BOOST_TEST(page.comments[0].author == "malina.");          // without the permalink's date
   BOOST_TEST(page.comments[1].author == "brianna charron");  // not the bypostauthor item
   BOOST_TEST(page.comments[2].author == "enrique");
   BOOST_TEST(page.comments[3].author == "charliemic");
@@ -84,8 +83,7 @@ BOOST_AUTO_TEST_CASE(commenters_named_the_ways_themes_name_them) {
 }
 
 BOOST_AUTO_TEST_CASE(a_wordpress_com_reblog_is_a_linkback_from_the_reblogging_post) {
-  ExtractedPage page =
-      Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
+  ExtractedPage page = Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
   BOOST_REQUIRE(page.trackbacks.size() == 2u);
   BOOST_TEST(page.trackbacks[0].source_url == "http://impybat.example/2012/08/21/3956/");
   BOOST_TEST(page.trackbacks[0].title == "Impybat's Emporium");
@@ -93,8 +91,7 @@ BOOST_AUTO_TEST_CASE(a_wordpress_com_reblog_is_a_linkback_from_the_reblogging_po
 }
 
 BOOST_AUTO_TEST_CASE(an_entry_labelled_pingback_is_a_linkback_without_excerpt_marks) {
-  ExtractedPage page =
-      Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
+  ExtractedPage page = Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
   BOOST_REQUIRE(page.trackbacks.size() == 2u);
   BOOST_TEST(page.trackbacks[1].source_url == "http://other.example/p/");
   BOOST_TEST(std::string(ToString(page.trackbacks[1].kind)) == "pingback");

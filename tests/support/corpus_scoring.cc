@@ -158,7 +158,8 @@ void ScoreLinkbacks(const json& expected, const ExtractedPage& page, PageScore* 
 void ScorePost(const json& expected, const ExtractedPage& page, PageScore* score) {
   score->has_post_expected = StringOr(expected["kind"]) == "post";
   score->post_found = page.has_post;
-  score->title_right = page.has_post && Folded(page.post.title) == Folded(StringOr(expected["title"]));
+  score->title_right =
+      page.has_post && Folded(page.post.title) == Folded(StringOr(expected["title"]));
   const std::string author = StringOr(expected["post_author"]);
   score->author_expected = score->has_post_expected && !author.empty();
   score->author_right = page.has_post && Folded(page.post.author) == Folded(author);

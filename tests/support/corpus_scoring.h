@@ -17,25 +17,25 @@ namespace linkgraph::testing {
 
 // What one page scored. Counts, so that groups add up micro-averages.
 struct PageScore {
-  bool has_post_expected = false;   // kind "post"
+  bool has_post_expected = false;  // kind "post"
   bool post_found = false;
   bool title_right = false;
-  bool author_expected = false;     // the page names the post's author
+  bool author_expected = false;  // the page names the post's author
   bool author_right = false;
   bool date_expected = false;
   bool date_right = false;
-  bool comments_expected = false;   // comment_count > 0
-  bool comments_found = false;      // at least one text comment read
+  bool comments_expected = false;  // comment_count > 0
+  bool comments_found = false;     // at least one text comment read
   bool count_exact = false;
   size_t comments_wanted = 0;
   size_t comment_authors_right = 0;  // by position in page order
   size_t comment_dates_wanted = 0;
   size_t comment_dates_right = 0;
-  size_t parents_right = 0;          // same parent (or none) by position
-  double section_f1 = 0;             // word tokens of the comment section
+  size_t parents_right = 0;  // same parent (or none) by position
+  double section_f1 = 0;     // word tokens of the comment section
   size_t linkbacks_wanted = 0;
   size_t linkbacks_found = 0;
-  size_t linkbacks_right = 0;        // found with a wanted source URL
+  size_t linkbacks_right = 0;  // found with a wanted source URL
 };
 
 // Scores page (read from html) against expected.
@@ -56,10 +56,10 @@ struct ScoreTally {
   size_t linkbacks_wanted = 0, linkbacks_found = 0, linkbacks_right = 0;
 
   void Add(const PageScore& score);
-  double FoundRate() const;        // of pages with comments, those with some read
-  double InventedRate() const;     // of pages without, those given some
-  double ExactCountRate() const;   // of pages with comments
-  double SectionF1() const;        // macro over pages with comments
+  double FoundRate() const;       // of pages with comments, those with some read
+  double InventedRate() const;    // of pages without, those given some
+  double ExactCountRate() const;  // of pages with comments
+  double SectionF1() const;       // macro over pages with comments
   double CommentAuthorRate() const;
   double ParentRate() const;
   double CommentDateRate() const;
