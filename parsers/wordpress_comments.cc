@@ -323,9 +323,10 @@ bool LabelledLinkback(const GumboNode* item, const ItemScope& scope) {
       if (child->type != GUMBO_NODE_TEXT) return false;
       std::string_view text = TrimAscii(child->v.text.text);
       for (std::string_view label : {"pingback", "trackback"}) {
+        if (!StartsWithIgnoreCase(text, label)) continue;
         const bool word_ends = text.size() == label.size() ||
                                !std::isalpha(static_cast<unsigned char>(text[label.size()]));
-        if (StartsWithIgnoreCase(text, label) && word_ends) {
+        if (word_ends) {
           return TextOf(n).size() <= kMaxLabelLineBytes || IsTag(n, GUMBO_TAG_LI) ||
                  IsTag(n, GUMBO_TAG_DIV);
         }
