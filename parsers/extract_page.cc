@@ -261,8 +261,8 @@ std::string AbsoluteUrl(const PageContext& page, std::string_view href) {
   return page.base->Resolve(trimmed);
 }
 
-void DropControlCharacters(ExtractedPage* page) {
-  auto drop = [](std::string& text) { DropControlCharacters(&text); };
+void MakeTextSafe(ExtractedPage* page) {
+  auto drop = [](std::string& text) { MakeTextSafe(&text); };
   for (std::string* text : {&page->url, &page->canonical_url, &page->platform,
                             &page->comments_api_url, &page->comments_source}) {
     drop(*text);
@@ -302,7 +302,7 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, std::string_view url,
     HtmlDocument document(std::move(text));
     ReadPage(MakeContext(document.root(), url, options), url, options, &extracted);
   }  // the tree goes before the copies are cleaned
-  DropControlCharacters(&extracted);
+  MakeTextSafe(&extracted);
   return extracted;
 }
 

@@ -178,9 +178,9 @@ std::string CommentsApiUrl(const PageContext& page);
 void AddMentions(const std::string& text, MentionPlace place, const std::string& comment_id,
                  const std::string& by, std::vector<Mention>* mentions);
 
-// Drops control characters and bidi overrides (text_util.h) from every
-// string of the page: what a page says must not steer a terminal later.
-void DropControlCharacters(ExtractedPage* page);
+// MakeTextSafe (text_util.h) over every string of the page: what a page says
+// must be valid UTF-8 and must not steer a terminal later.
+void MakeTextSafe(ExtractedPage* page);
 
 // Whether the node is a comment list or part of one: post extraction skips
 // these subtrees.

@@ -202,7 +202,7 @@ Result<ExtractedPage> Extract(std::string_view json, std::string_view url,
     int current = IntParameter(url, "page", 1);
     *next_page_url = WithQueryParameter(url, "page", std::to_string(current + 1));
   }
-  DropControlCharacters(&page);
+  MakeTextSafe(&page);
   return page;
 }
 

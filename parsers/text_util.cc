@@ -55,36 +55,42 @@ std::string CollapseText(std::string_view raw) {
 
 namespace {
 
-// A byte that may begin what IsControlOrBidi drops: a C0 control but tab and
-// line feed, DEL, or the lead byte of U+0080-U+009F (0xC2) or of the bidi
-// controls (0xE2). Text without one is left untouched, unread further.
-bool MayBeginControl(char c) {
+// A byte that may begin what MakeTextSafe changes: a C0 control but tab and
+// line feed, DEL, or any byte of a multi-byte sequence (a C1 control, a bidi
+// control, or bytes that are not UTF-8). ASCII text is left untouched, unread
+// further.
+bool MayNeedChange(char c) {
   const auto byte = static_cast<unsigned char>(c);
-  return (byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F || byte == 0xC2 ||
-         byte == 0xE2;
+  return (byte < 0x20 && byte != '\t' && byte != '\n') || byte >= 0x7F;
 }
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
 }  // namespace
 
-void DropControlCharacters(std::string* text) {
+void MakeTextSafe(std::string* text) {
   std::string& bytes = *text;
-  // Nearly every string has nothing to drop: find the first candidate at once.
-  const size_t first = static_cast<size_t>(
-      std::find_if(bytes.begin(), bytes.end(), MayBeginControl) - bytes.begin());
-  size_t kept = first;
+  const size_t first =
+      static_cast<size_t>(std::find_if(bytes.begin(), bytes.end(), MayNeedChange) - bytes.begin());
+  // Built only once a byte has to change: most texts are valid UTF-8 with
+  // nothing to drop, and a replacement can be longer than what it replaces.
+  std::string safe;
+  bool changed = false;
   for (size_t i = first; i < bytes.size();) {
     uint32_t code_point = 0;
-    size_t length = terminal_internal::DecodeUtf8(bytes, i, &code_point);
-    if (length == 0)
-      length = 1;  // not UTF-8: kept as it is, terminals escape it
-    else if (IsControlOrBidi(code_point)) {
-      i += length;
+    const size_t length = terminal_internal::DecodeUtf8(bytes, i, &code_point);
+    const bool invalid = length == 0;
+    if (invalid || IsControlOrBidi(code_point)) {
+      if (!changed) safe.assign(bytes, 0, i);
+      changed = true;
+      if (invalid) safe.append(kReplacementCharacter);
+      i += invalid ? 1 : length;
       continue;
     }
-    for (size_t k = 0; k < length; ++k) bytes[kept++] = bytes[i + k];
+    if (changed) safe.append(bytes, i, length);
     i += length;
   }
-  bytes.resize(kept);
+  if (changed) bytes = std::move(safe);
 }
 
 std::string OneLine(std::string_view text) {

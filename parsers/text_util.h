@@ -16,10 +16,12 @@ bool ContainsIgnoreCase(std::string_view text, std::string_view needle);
 // trailing.
 std::string CollapseText(std::string_view raw);
 
-// Drops what a terminal would obey instead of show (common/terminal_text.h's
-// IsControlOrBidi: C0 but tab and line feed, DEL, C1, bidi overrides) from
-// text in place. Every string a parser returns passes through it.
-void DropControlCharacters(std::string* text);
+// Makes text safe to store and show, in place: drops what a terminal would
+// obey instead of show (common/terminal_text.h's IsControlOrBidi: C0 but tab
+// and line feed, DEL, C1, bidi overrides) and writes U+FFFD for each byte
+// that is not UTF-8 (Gumbo turns an overflowing "&#8555555555" into one).
+// Every string a parser returns passes through it.
+void MakeTextSafe(std::string* text);
 
 // The text on one line: every break becomes a space.
 std::string OneLine(std::string_view text);

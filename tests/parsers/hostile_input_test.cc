@@ -85,13 +85,20 @@ BOOST_AUTO_TEST_CASE(nested_formatting_tags_are_bounded_too) {
 
 // Every string the extraction returns, for checks that hold for all of them.
 std::vector<std::string> AllText(const ExtractedPage& page) {
-  std::vector<std::string> all = {page.url, page.canonical_url, page.platform, page.post.url,
-                                  page.post.title, page.post.author, page.post.published,
-                                  page.post.text, page.post.site_name, page.post.site_url};
+  std::vector<std::string> all = {page.url,
+                                  page.canonical_url,
+                                  page.platform,
+                                  page.post.url,
+                                  page.post.title,
+                                  page.post.author,
+                                  page.post.published,
+                                  page.post.text,
+                                  page.post.site_name,
+                                  page.post.site_url};
   for (const Link& link : page.post.links) all.insert(all.end(), {link.url, link.text});
   for (const Comment& c : page.comments) {
-    all.insert(all.end(), {c.id, c.permalink, c.author, c.author_url, c.published, c.text,
-                           c.parent_id});
+    all.insert(all.end(),
+               {c.id, c.permalink, c.author, c.author_url, c.published, c.text, c.parent_id});
   }
   for (const Trackback& t : page.trackbacks) all.insert(all.end(), {t.source_url, t.title});
   for (const Mention& m : page.mentions) all.insert(all.end(), {m.handle, m.by});
@@ -100,6 +107,7 @@ std::vector<std::string> AllText(const ExtractedPage& page) {
 }
 
 using testing::HasTerminalControl;
+using testing::IsWellFormedUtf8;
 
 BOOST_AUTO_TEST_CASE(control_characters_and_bidi_overrides_are_dropped_from_every_text) {
   // Raw bytes and character references; a window title, a screen clear, a C1
@@ -107,11 +115,14 @@ BOOST_AUTO_TEST_CASE(control_characters_and_bidi_overrides_are_dropped_from_ever
   const std::string page_bytes =
       "<html><head><title>Blog\x1b]0;pwned\x07</title></head><body>"
       "<div class=\"post\"><h2 class=\"entry-title\">Title\x1b[2J&#27;[2J here</h2>"
-      "<span class=\"author vcard\"><a class=\"url fn\" href=\"/author/x\">Wen\xc2\x9b" "dy</a></span>"
-      "<div class=\"entry\"><p>Met @Lara\x1b[31m and <a href=\"http://x.example/\x1b[0m\">l\x7fink</a>"
+      "<span class=\"author vcard\"><a class=\"url fn\" href=\"/author/x\">Wen\xc2\x9b"
+      "dy</a></span>"
+      "<div class=\"entry\"><p>Met @Lara\x1b[31m and <a "
+      "href=\"http://x.example/\x1b[0m\">l\x7fink</a>"
       "</p></div></div><ol class=\"commentlist\">"
       "<li class=\"comment\" id=\"comment-1\"><cite class=\"fn\">Ann\x1b]0;pwned\x07</cite>"
-      "<p>Hi\xe2\x80\xae" "evil\xe2\x81\xa6 &#x202E;x &#x1b;[2J</p></li>"
+      "<p>Hi\xe2\x80\xae"
+      "evil\xe2\x81\xa6 &#x202E;x &#x1b;[2J</p></li>"
       "<li class=\"comment\" id=\"comment-2\"><cite class=\"fn\">Bob\x0c\x0d\x01</cite>"
       "<p>ok</p></li></ol></body></html>";
   auto page = ExtractPage(page_bytes, kUrl);
@@ -123,6 +134,23 @@ BOOST_AUTO_TEST_CASE(control_characters_and_bidi_overrides_are_dropped_from_ever
   BOOST_TEST(page->post.title.find("[2J here") != std::string::npos, page->post.title);
   for (const std::string& text : AllText(*page)) {
     BOOST_TEST(!HasTerminalControl(text), "control character left in: " << text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(overflowing_character_references_give_replacement_characters_not_broken_utf8) {
+  // Gumbo's numeric references overflow past ten digits into bytes that are
+  // not UTF-8; every text keeps what is around them, with U+FFFD in between.
+  const std::string page_bytes =
+      testing::ReadFile(testing::TestDataDir() / "parsers/hostile/overflowing-reference.html");
+  auto page = ExtractPage(page_bytes, kUrl);
+  BOOST_REQUIRE(page.ok());
+  BOOST_REQUIRE_EQUAL(page->comments.size(), 1u);
+  const std::string kReplacement = "\xEF\xBF\xBD";
+  BOOST_TEST(page->comments[0].text.starts_with("Seen " + kReplacement), page->comments[0].text);
+  BOOST_TEST(page->comments[0].author.starts_with("Ann"));
+  BOOST_TEST(page->post.title.find(kReplacement) != std::string::npos, page->post.title);
+  for (const std::string& text : AllText(*page)) {
+    BOOST_TEST(IsWellFormedUtf8(text), "not UTF-8: " << text);
   }
 }
 
