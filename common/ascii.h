@@ -35,6 +35,11 @@ inline bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix)
 }
 
 // Whether url is an http or https URL (the scheme in any case).
+inline bool EndsWithIgnoreCase(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         EqualsIgnoreCase(text.substr(text.size() - suffix.size()), suffix);
+}
+
 inline bool IsHttpUrl(std::string_view url) {
   return StartsWithIgnoreCase(url, "http://") || StartsWithIgnoreCase(url, "https://");
 }

@@ -31,13 +31,15 @@ constexpr std::array<std::string_view, 8> kCommentWords = {"comment",    "kommen
 
 // Whole parts ("-" or "_" separated) of names of page regions that list
 // comment-like items but never hold a post's comments.
-constexpr std::array<std::string_view, 34> kRefusedParts = {
-    "sidebar",     "widget",    "widgets",      "nav",        "navbar",     "navigation",
-    "menu",        "related",   "relatedposts", "yarpp",      "pagination", "pager",
-    "paging",      "share",     "sharing",      "sharedaddy", "social",     "addtoany",
-    "respond",     "form",      "commentform",  "bio",        "about",      "tagcloud",
-    "cloud",       "tags",      "recent",       "popular",    "trending",   "breadcrumb",
-    "breadcrumbs", "subscribe", "newsletter",   "archives"};
+constexpr std::array<std::string_view, 32> kRefusedParts = {
+    "sidebar",      "nav",        "navbar",     "navigation", "menu",        "related",
+    "relatedposts", "yarpp",      "pagination", "pager",      "paging",      "share",
+    "sharing",      "sharedaddy", "social",     "addtoany",   "respond",     "form",
+    "commentform",  "bio",        "about",      "tagcloud",   "cloud",       "tags",
+    "recent",       "popular",    "trending",   "breadcrumb", "breadcrumbs", "subscribe",
+    "newsletter",   "archives"};
+// Refused too, unless the widget is the comment section (IsCommentWidget).
+constexpr std::array<std::string_view, 2> kWidgetParts = {"widget", "widgets"};
 
 // Page chrome above a comment area; inside a comment, a <header> or
 // <footer> is its byline.
@@ -75,6 +77,27 @@ bool HasPart(std::string_view name, const std::array<std::string_view, N>& parts
   return false;
 }
 
+// A widget is sidebar furniture ("widget_recent_comments") unless it is the
+// comment section itself, as site builders render every part of a page as a
+// widget ("hs_cos_wrapper_widget hs_cos_wrapper_type_blog_comments"); a
+// name such as "recentcomments" that says comments from elsewhere does not
+// count.
+bool IsCommentWidget(const GumboNode* node) {
+  bool names_comments = false;
+  bool names_a_digest = false;
+  AnyName(node, [&](std::string_view name) {
+    names_comments = names_comments || std::any_of(kCommentWords.begin(), kCommentWords.end(),
+                                                   [name](std::string_view word) {
+                                                     return ContainsIgnoreCase(name, word);
+                                                   });
+    for (std::string_view digest : {"recent", "latest", "popular", "last"}) {
+      names_a_digest = names_a_digest || ContainsIgnoreCase(name, digest);
+    }
+    return false;
+  });
+  return names_comments && !names_a_digest;
+}
+
 bool IsDocumentLevel(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_BODY) || IsTag(node, GUMBO_TAG_HTML);
 }
@@ -95,7 +118,11 @@ bool IsRefusedRegion(const GumboNode* node) {
     return true;
   }
   if (IsDocumentLevel(node)) return false;
-  return AnyName(node, [](std::string_view name) { return HasPart(name, kRefusedParts); });
+  if (AnyName(node, [](std::string_view name) { return HasPart(name, kRefusedParts); })) {
+    return true;
+  }
+  return AnyName(node, [](std::string_view name) { return HasPart(name, kWidgetParts); }) &&
+         !IsCommentWidget(node);
 }
 
 namespace {

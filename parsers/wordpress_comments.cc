@@ -151,14 +151,16 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
                   "author", "comment_name", "comment-name", "name"}),
       TagAndClass(GUMBO_TAG_A, "url"),
       // Names themes give their own way: "auth-name", "commenter_name",
-      // "username"; not WordPress's flags on a whole comment
-      // ("bypostauthor", "comment-author-admin").
+      // "username", "comment-from" (HubSpot); not WordPress's flags on a
+      // whole comment ("bypostauthor", "comment-author-admin").
       [](const GumboNode* n) {
         return AnyClassToken(n, [](std::string_view token) {
-          return (ContainsIgnoreCase(token, "name") || ContainsIgnoreCase(token, "author")) &&
-                 !ContainsIgnoreCase(token, "avatar") && !ContainsIgnoreCase(token, "url") &&
-                 !StartsWithIgnoreCase(token, "by") &&
-                 !StartsWithIgnoreCase(token, "comment-author-");
+          return ((ContainsIgnoreCase(token, "name") || ContainsIgnoreCase(token, "author")) &&
+                  !ContainsIgnoreCase(token, "avatar") && !ContainsIgnoreCase(token, "url") &&
+                  !StartsWithIgnoreCase(token, "by") &&
+                  !StartsWithIgnoreCase(token, "comment-author-")) ||
+                 EqualsIgnoreCase(token, "from") || EndsWithIgnoreCase(token, "-from") ||
+                 EndsWithIgnoreCase(token, "_from");
         });
       }};
   for (const NodePredicate& find : kAuthorFinders) {
@@ -362,6 +364,25 @@ bool ReadReblog(const PageContext& page, const GumboNode* item, const ItemScope&
   return !reblog->source_url.empty();
 }
 
+// Themes indent replies with a class; deeper levels are not believed.
+constexpr int kMaxIndentationDepth = 64;
+
+// N of an item's "depth-N" class, or -1.
+int IndentationDepth(const GumboNode* item) {
+  int depth = -1;
+  AnyClassToken(item, [&depth](std::string_view token) {
+    if (!StartsWithIgnoreCase(token, "depth-") || token.size() > 8) return false;
+    int value = 0;
+    for (char c : token.substr(6)) {
+      if (c < '0' || c > '9') return false;
+      value = value * 10 + (c - '0');
+    }
+    depth = token.size() > 6 ? value : -1;
+    return depth >= 0;
+  });
+  return depth;
+}
+
 class CommentWalker {
  public:
   CommentWalker(const PageContext& page, std::vector<Comment>* comments,
@@ -377,6 +398,9 @@ class CommentWalker {
   // Depth is bounded by the depth guard ExtractPage runs before parsing.
   void Walk(const GumboNode* node, const std::string& parent_id, bool in_pingback_root) {
     std::string previous_sibling_id;
+    // Flat lists thread by indentation classes alone: a "depth-2" item
+    // answers the last "depth-1" item before it among its siblings.
+    std::vector<std::string> last_at_depth;
     for (const GumboNode* child : ElementChildren(node)) {
       // Broken markup closes an item before its reply list (Disqus's
       // fallback does): the replies answer the item just before them.
@@ -429,12 +453,22 @@ class CommentWalker {
       // as new ones arrive, and REST comments name the post the same way.
       comment.permalink = comment.id.empty() ? std::string() : page_.post_url + "#" + comment.id;
       comment.published = ReadDate(child, scope);
+      const int depth = IndentationDepth(child);
       comment.parent_id = parent_id;
+      if (depth > 0 && static_cast<size_t>(depth) <= last_at_depth.size() &&
+          !last_at_depth[depth - 1].empty()) {
+        comment.parent_id = last_at_depth[depth - 1];
+      }
       comment.position = static_cast<int>(comments_->size()) + 1;
       // Replies need something to point at even where the theme gives no id.
       if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
       std::string id = comment.id;
       previous_sibling_id = id;
+      if (depth >= 0 && depth < kMaxIndentationDepth) {
+        last_at_depth.resize(std::max(last_at_depth.size(), static_cast<size_t>(depth) + 1));
+        last_at_depth[depth] = id;
+        last_at_depth.resize(depth + 1);  // a deeper item answers this one, not an earlier
+      }
       comments_->push_back(std::move(comment));
       Walk(child, id, in_pingback_root);
     }

@@ -31,6 +31,22 @@ BOOST_AUTO_TEST_CASE(comments_are_read_where_the_post_container_is_unknown) {
   BOOST_TEST(page.comments_source.find("post from the page's structure") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(
+    a_widget_that_is_the_comment_section_is_read_but_a_recent_comments_widget_is_not) {
+  // Site builders render every part of a page as a "widget"; the sidebar's
+  // digest of other posts' comments stays out.
+  ExtractedPage page =
+      Extract("site_builder_widgets.html", "http://blog.example/growing-a-garden-club");
+  BOOST_TEST(page.has_post);
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Priya Shah");  // a "comment-from" heading
+  BOOST_TEST(page.comments[0].published.starts_with("2016-04-12T09:05"));
+  BOOST_TEST(page.comments[1].author == "Tom Greene");
+  BOOST_TEST(page.comments[1].author_url == "http://tom.example/");
+  BOOST_TEST(page.comments[1].text == "Thank you Priya, see you at the next meeting on Saturday.");
+  BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);  // depth-1 after depth-0
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
