@@ -511,6 +511,18 @@ void ExtractCommentItems(const PageContext& page, std::vector<Comment>* comments
       roots.push_back(parent);
     }
   }
+  // Where some items sit in a region named for comments (div#comments),
+  // items elsewhere are not comments: Drupal's forum node shows its opening
+  // post as a div.comment inside the node.
+  const auto in_comment_region = [](const GumboNode* node) {
+    for (; node != nullptr && node->type == GUMBO_NODE_ELEMENT; node = node->parent) {
+      if (IsCommentNamed(node)) return true;
+    }
+    return false;
+  };
+  if (std::any_of(roots.begin(), roots.end(), in_comment_region)) {
+    std::erase_if(roots, [&](const GumboNode* root) { return !in_comment_region(root); });
+  }
   for (const GumboNode* root : roots) walker.WalkRoot(root);
 }
 

@@ -47,6 +47,17 @@ BOOST_AUTO_TEST_CASE(
   BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);  // depth-1 after depth-0
 }
 
+BOOST_AUTO_TEST_CASE(an_item_outside_the_region_named_for_comments_is_not_a_comment) {
+  // A forum node shows its opening post as a div.comment inside the node.
+  ExtractedPage page = Extract("forum_node_opening_post.html", "http://forum.example/node/9.html");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Robin");
+  BOOST_TEST(page.comments[0].published.starts_with("2013-12-24T19:15"));
+  BOOST_TEST(page.comments[1].author == "hazel");
+  BOOST_TEST(page.comments[1].text ==
+             "Thanks Robin, I will try a green light and report back here.");
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
