@@ -66,14 +66,20 @@ bool IsHeading(const GumboNode* node) {
 }
 
 // "Title « Blog", "Title | Blog", "Title - Blog": the parts of <title>.
+// WordPress's wp_title() puts its "»" before the post ("Blog » Post").
 void SplitDocumentTitle(const std::string& title, std::string* post, std::string* site) {
-  for (std::string_view separator : {" « ", " | ", " – ", " — ", " - ", " :: ", " » "}) {
+  for (std::string_view separator : {" « ", " | ", " – ", " — ", " - ", " :: "}) {
     size_t at = title.find(separator);
     if (at != std::string::npos) {
       *post = std::string(TrimAscii(title.substr(0, at)));
       *site = std::string(TrimAscii(title.substr(at + separator.size())));
       return;
     }
+  }
+  if (size_t at = title.rfind(" » "); at != std::string::npos) {
+    *post = std::string(TrimAscii(title.substr(at + std::string_view(" » ").size())));
+    *site = std::string(TrimAscii(title.substr(0, at)));
+    return;
   }
   *post = title;
 }
@@ -89,11 +95,60 @@ bool IsSiteTitle(const GumboNode* node) {
                                       }) != nullptr;
 }
 
-// The post's part of <title>: "Post « Blog", or "Blog – Post" when the
-// header names the blog.
+// The names the page gives its site: og:site_name and the header's title.
+std::vector<std::string> SiteNames(const GumboNode* root) {
+  std::vector<std::string> names;
+  if (std::string name = MetaContent(root, "property", "og:site_name"); !name.empty()) {
+    names.push_back(std::move(name));
+  }
+  const GumboNode* header_title = FindFirst(root, [](const GumboNode* n) {
+    return HasAnyClass(n, {"site-title", "blog-title", "blogtitle", "site-name"}) || IsSiteTitle(n);
+  });
+  if (header_title != nullptr) {
+    if (std::string name = OneLine(TextOf(header_title)); !name.empty()) {
+      names.push_back(std::move(name));
+    }
+  }
+  return names;
+}
+
+// A title without the site's name before or after it ("Post : Blog",
+// "Blog » Blog Archive » Post", "Post, Blog"), where the page names its
+// site; as it is otherwise.
+std::string WithoutSiteName(std::string_view title, const std::vector<std::string>& sites) {
+  static constexpr std::string_view kSeparators[] = {" « ",  " | ", " – ", " — ", " - ",
+                                                     " :: ", " » ", " : ", ", ",  " · "};
+  for (const std::string& site : sites) {
+    for (std::string_view separator : kSeparators) {
+      if (title.size() > site.size() + separator.size() &&
+          EndsWithIgnoreCase(title, std::string(separator) + site)) {
+        return std::string(
+            TrimAscii(title.substr(0, title.size() - site.size() - separator.size())));
+      }
+      if (title.size() > site.size() + separator.size() &&
+          StartsWithIgnoreCase(title, site + std::string(separator))) {
+        std::string_view rest = TrimAscii(title.substr(site.size() + separator.size()));
+        // Kubrick's single-post title: "Blog » Blog Archive » Post".
+        constexpr std::string_view kArchive = "Blog Archive » ";
+        if (StartsWithIgnoreCase(rest, kArchive)) rest = TrimAscii(rest.substr(kArchive.size()));
+        return std::string(rest);
+      }
+    }
+  }
+  return std::string(TrimAscii(title));
+}
+
+// The post's part of <title>: without the site's name where the page gives
+// it, else "Post « Blog", or "Blog – Post" when the header names the blog.
 std::string DocumentPostTitle(const GumboNode* root) {
+  const std::string document_title = FirstText(root, TagIs(GUMBO_TAG_TITLE));
+  const std::vector<std::string> sites = SiteNames(root);
+  if (std::string post = WithoutSiteName(document_title, sites);
+      post != TrimAscii(document_title)) {
+    return post;
+  }
   std::string post, site;
-  SplitDocumentTitle(FirstText(root, TagIs(GUMBO_TAG_TITLE)), &post, &site);
+  SplitDocumentTitle(document_title, &post, &site);
   const GumboNode* header_title = FindFirst(root, IsSiteTitle);
   if (!site.empty() && header_title != nullptr &&
       EqualsIgnoreCase(OneLine(TextOf(header_title)), post)) {
@@ -113,17 +168,48 @@ std::string WithoutHeadingExtras(const std::string& heading, const GumboNode* ro
   return heading;
 }
 
+// Where no heading of a post says its title: comment areas, sidebars,
+// widgets and navigation.
+bool SkipForTitle(const GumboNode* node) { return SkipForPost(node) || IsRefusedRegion(node); }
+
+// The heading in scope that the document's title names, the longest where
+// several do (a post's heading, not its blog's name or a widget's); "" when
+// none does.
+std::string HeadingOfDocumentTitle(const GumboNode* scope, const GumboNode* root) {
+  const std::string document_title = FirstText(root, TagIs(GUMBO_TAG_TITLE));
+  if (document_title.empty()) return {};
+  // The site's place in "Post | Site" names it too, where the page's header
+  // does not ("FLOWERS | Concrete and Clay" over a banner heading).
+  std::vector<std::string> sites = SiteNames(root);
+  std::string post_part, site_part;
+  SplitDocumentTitle(document_title, &post_part, &site_part);
+  if (!site_part.empty()) sites.push_back(std::move(site_part));
+  std::string best;
+  for (const GumboNode* heading : FindAll(
+           scope, [](const GumboNode* n) { return IsHeading(n) && !SkipForTitle(n); },
+           SkipForTitle)) {
+    std::string text = OneLine(TextOf(heading));
+    if (text.size() <= best.size() || !ContainsIgnoreCase(document_title, text)) continue;
+    const bool names_site = std::any_of(sites.begin(), sites.end(), [&](const std::string& site) {
+      return EqualsIgnoreCase(site, text);
+    });
+    if (!names_site) best = std::move(text);
+  }
+  return best;
+}
+
 std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
   for (const GumboNode* scope : {container, root}) {
     if (scope == nullptr) continue;
     const GumboNode* node = FindFirst(
         scope,
         [](const GumboNode* n) {
-          return HasAnyClass(n,
-                             {"entry-title", "post-title", "storytitle", "posttitle", "p-name"}) ||
-                 (IsHeading(n) && HasAnyClass(n, {"title", "entrytitle", "post_title"}));
+          return !SkipForTitle(n) &&
+                 (HasAnyClass(n,
+                              {"entry-title", "post-title", "storytitle", "posttitle", "p-name"}) ||
+                  (IsHeading(n) && HasAnyClass(n, {"title", "entrytitle", "post_title"})));
         },
-        IsCommentArea);
+        SkipForTitle);
     if (node == nullptr) continue;
     // Some themes wrap the heading and its date line in one "posttitle" block.
     const GumboNode* heading = IsHeading(node) ? node : FindFirst(node, IsHeading);
@@ -131,11 +217,14 @@ std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
     if (!title.empty()) return WithoutHeadingExtras(title, root);
   }
   std::string title = MetaContent(root, "property", "og:title");
-  if (!title.empty()) return title;
+  if (!title.empty()) return WithoutSiteName(title, SiteNames(root));
   if (container != nullptr) {
-    title = FirstText(container, IsHeading);
-    if (!title.empty()) return WithoutHeadingExtras(title, root);
+    title = HeadingOfDocumentTitle(container, root);
+    if (title.empty()) title = FirstText(container, IsHeading);
+  } else {
+    title = HeadingOfDocumentTitle(root, root);
   }
+  if (!title.empty()) return WithoutHeadingExtras(title, root);
   return DocumentPostTitle(root);
 }
 

@@ -58,6 +58,13 @@ BOOST_AUTO_TEST_CASE(an_item_outside_the_region_named_for_comments_is_not_a_comm
              "Thanks Robin, I will try a green light and report back here.");
 }
 
+BOOST_AUTO_TEST_CASE(the_title_is_the_heading_the_document_title_names_not_a_widget_or_the_blog) {
+  // "Blog » Blog Archive » Post" over a page whose blog name and widget
+  // titles are headings too.
+  ExtractedPage page = Extract("title_among_headings.html", "http://walks.example/?p=12");
+  BOOST_TEST(page.post.title == "In the rain from Whitby to Scarborough");
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
