@@ -211,10 +211,21 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   }
   // A listing's comment-like items are never its comments: not read.
   if (!extracted.has_post && LooksLikeListing(page)) return;
+  // A forum thread no platform reader knows: its first message is the post.
+  // Tried only where no post was found, so blog pages never pay for it.
+  bool forum_thread = false;
+  if (!extracted.has_post) {
+    PostParts opening;
+    if (ReadForumMessages(page, &opening, &extracted.comments)) {
+      BuildPost(page, opening, &extracted.post);
+      extracted.has_post = forum_thread = true;
+      extracted.comments_source = "forum messages found by their structure";
+    }
+  }
   // Comments are read whether or not a post container was recognised: a
   // comment section on a single-item page makes it a post, read from the
   // page's structure and metadata.
-  ReadComments(page, reader, &extracted);
+  if (!forum_thread) ReadComments(page, reader, &extracted);
   if (!extracted.has_post) {
     const bool responses = !extracted.comments.empty() || !extracted.trackbacks.empty();
     if (!responses || !ExtractPostFromPage(page, &extracted.post)) {

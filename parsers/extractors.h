@@ -111,6 +111,11 @@ void ExtractPhpBbComments(const PageContext& page, std::vector<Comment>* comment
 bool FindMyBbPost(const PageContext& page, PostParts* parts);
 void ExtractMyBbComments(const PageContext& page, std::vector<Comment>* comments,
                          std::vector<Trackback>* trackbacks);
+// Forum threads of any package, by the structure of their messages: a run
+// of sibling records, each with a link to its writer's member profile and a
+// text of its own. The first message is the post (parts), the others its
+// comments. False, with nothing added, when the page shows no such run.
+bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Comment>* comments);
 void ExtractSlashComments(const PageContext& page, std::vector<Comment>* comments,
                           std::vector<Trackback>* trackbacks);
 // Fallbacks for pages whose platform reading found no comments, tried in

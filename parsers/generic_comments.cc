@@ -168,12 +168,6 @@ bool IsNotText(const GumboNode* node) {
                             "toolbar", "says", "vcard", "moderation"});
 }
 
-size_t CountChars(std::string_view utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 // The text nodes directly under node, on one line.
 std::string OwnText(const GumboNode* node) {
   std::string text;
@@ -187,13 +181,6 @@ std::string OwnText(const GumboNode* node) {
 
 bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool Contains(const GumboNode* outer, const GumboNode* inner) {
-  for (const GumboNode* up = inner; up != nullptr; up = up->parent) {
-    if (up == outer) return true;
-  }
-  return false;
 }
 
 // Reads one block as a comment (author, date, text) or refuses it.

@@ -69,7 +69,9 @@ std::string_view Attr(const GumboNode* node, const char* name) {
   return attribute == nullptr ? std::string_view() : std::string_view(attribute->value);
 }
 
-bool HasAttr(const GumboNode* node, const char* name) { return FindAttribute(node, name) != nullptr; }
+bool HasAttr(const GumboNode* node, const char* name) {
+  return FindAttribute(node, name) != nullptr;
+}
 
 namespace {
 
@@ -329,6 +331,13 @@ std::string MetaContent(const GumboNode* root, const char* attribute, std::strin
   if (meta == nullptr) return {};
   std::string_view content = Attr(meta, "content");
   return OneLine(content.empty() ? Attr(meta, "value") : content);
+}
+
+bool Contains(const GumboNode* outer, const GumboNode* inner) {
+  for (const GumboNode* up = inner; up != nullptr; up = up->parent) {
+    if (up == outer) return true;
+  }
+  return false;
 }
 
 std::string TextOf(const GumboNode* node, const NodePredicate& prune) {

@@ -96,6 +96,8 @@ const GumboNode* FindFirst(const GumboNode* root, const NodePredicate& match,
                            const NodePredicate& prune = nullptr);
 // The nearest ancestor that matches, or nullptr.
 const GumboNode* FindAncestor(const GumboNode* node, const NodePredicate& match);
+// Whether inner is outer or inside it.
+bool Contains(const GumboNode* outer, const GumboNode* inner);
 
 // Predicate helpers.
 NodePredicate TagIs(GumboTag tag);

@@ -53,6 +53,12 @@ std::string CollapseText(std::string_view raw) {
   return out;
 }
 
+size_t CountChars(std::string_view utf8) {
+  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
 namespace {
 
 // A byte that may begin what MakeTextSafe changes: a C0 control but tab and

@@ -1,5 +1,6 @@
 // Forum threads: the first message on a thread's first page is the post,
-// the others its comments; a later page holds comments only.
+// the others its comments; a later page holds comments only. Threads of
+// packages no reader knows are read by the structure of their messages.
 #include <boost/test/unit_test.hpp>
 #include <string>
 
@@ -48,6 +49,36 @@ BOOST_AUTO_TEST_CASE(a_mybb_thread_reads_names_and_dates_without_the_edit_note) 
   BOOST_TEST(page.comments[0].author == "Dobe Ophi");
   BOOST_TEST(page.comments[0].author_url == "http://forum.example/member.php?action=profile&uid=9");
   BOOST_TEST(page.comments[0].id == "post_380");
+}
+
+BOOST_AUTO_TEST_CASE(a_thread_of_an_unknown_package_is_read_by_its_messages_structure) {
+  // The opening post set apart before the replies, and a guest's reply with
+  // no profile to link.
+  ExtractedPage page = Extract("structural_thread.html", "http://forum.example/threads/show.9/");
+  BOOST_TEST(page.has_post);
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.title == "Meeting up at the spring show");
+  BOOST_TEST(page.post.author == "hazel");
+  BOOST_TEST(page.post.published.starts_with("2016-04-12T09:05"));
+  BOOST_TEST(page.post.text.find("finally meet a few of you") != std::string::npos);
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "Robin");  // the name, not the avatar's letter
+  BOOST_TEST(page.comments[0].author_url == "http://forum.example/members/robin.7/");
+  BOOST_TEST(page.comments[0].id == "js-post-102");
+  BOOST_TEST(page.comments[0].text ==
+             "I will be there with my sister, we met Ann at last year's show too.");
+  BOOST_TEST(page.comments[1].author == "A guest");
+  BOOST_TEST(page.comments[1].published.starts_with("2016-04-12T12:00"));
+  BOOST_TEST(page.comments[2].author == "hazel");
+  BOOST_TEST(page.comments[2].parent_id.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_forum_listing_is_not_read_as_a_thread) {
+  // Rows with a writer's profile link and a date, each headed by the link
+  // to the thread it lists.
+  ExtractedPage page = Extract("structural_listing.html", "http://forum.example/categories/public");
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(!page.has_post);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,353 @@
+// Forum threads of any package, found by the structure of their messages
+// (after MiBAT's anchor fields, CIKM 2010): a run of sibling records, each
+// with a link to its writer's member profile, a text of its own that is not
+// a list of links, and most with a date. The first message on a thread's
+// first page is the post; the others, flat, are its comments.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "parsers/dates.h"
+#include "parsers/extractors.h"
+#include "parsers/text_util.h"
+#include "parsers/urls.h"
+
+namespace linkgraph::parsers {
+namespace {
+
+// How far above a profile link its message's record may be.
+constexpr int kMaxRecordClimb = 16;
+// A message's own words: less is a signature line or a listing's cell.
+constexpr size_t kMinMessageChars = 10;
+// A date's element: longer text is prose that may mention a date.
+constexpr size_t kMaxDateChars = 80;
+constexpr size_t kMaxNameChars = 80;
+
+// A link to a member's profile: "profile.php?id=2", "memberlist.php?...u=2",
+// "/members/name.12/", "/profile/12-name/", "/user/12", "showuser=12".
+bool IsProfileLink(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_A)) return false;
+  static const LazyRE2 kProfile = {
+      R"((?i)(?:profile|memberlist|/members?[/.]|/users?/|/u/|showuser=|member\.php|[?&]u=\d))"};
+  std::string_view href = Attr(node, "href");
+  return !href.empty() && RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kProfile);
+}
+
+bool NamesWriter(const GumboNode* node) {
+  return AnyClassToken(node, [](std::string_view token) {
+    for (std::string_view word : {"user", "name", "author", "poster", "member"}) {
+      if (ContainsIgnoreCase(token, word)) return true;
+    }
+    return false;
+  });
+}
+
+bool OnSite(const PageContext& page, const GumboNode* link) {
+  const std::string url = AbsoluteUrl(page, Attr(link, "href"));
+  return !url.empty() && HostOf(url) == HostOf(page.post_url);
+}
+
+// The record's writer: a profile link on the site that a class calls a
+// name, or whose parent's class does (not the avatar's or a badge's link to
+// the same profile), else the first with text, else the first (an image:
+// the name is beside it).
+const GumboNode* WriterLink(const PageContext& page, const GumboNode* record) {
+  const GumboNode* first = nullptr;
+  const GumboNode* first_with_text = nullptr;
+  const GumboNode* in_named_parent = nullptr;
+  for (const GumboNode* link : FindAll(record, IsProfileLink)) {
+    if (!OnSite(page, link)) continue;
+    if (first == nullptr) first = link;
+    if (OneLine(TextOf(link)).empty()) continue;
+    if (NamesWriter(link)) return link;
+    if (in_named_parent == nullptr && NamesWriter(link->parent)) in_named_parent = link;
+    if (first_with_text == nullptr) first_with_text = link;
+  }
+  if (in_named_parent != nullptr) return in_named_parent;
+  return first_with_text != nullptr ? first_with_text : first;
+}
+
+// The writer's name: the link's text, else a short element a class calls
+// the author's ("postauthor") outside the message's text.
+std::string WriterName(const GumboNode* record, const GumboNode* writer, const GumboNode* body) {
+  if (std::string name = OneLine(TextOf(writer)); !name.empty()) return name;
+  for (const GumboNode* node :
+       FindAll(record, NamesWriter, [body](const GumboNode* n) { return n == body; })) {
+    std::string name = OneLine(TextOf(node));
+    if (!name.empty() && CountChars(name) <= kMaxNameChars) return name;
+  }
+  return {};
+}
+
+// Text outside links: a listing's row is its links' words.
+size_t UnlinkedChars(const GumboNode* node) { return CountChars(TextOf(node, TagIs(GUMBO_TAG_A))); }
+
+// The message's text: the biggest block beside the path down to the
+// writer's link (the record's biggest block where it has none), narrowed
+// while one child holds nearly all of its words.
+const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
+  const GumboNode* best = nullptr;
+  size_t best_chars = 0;
+  for (const GumboNode* on_path = writer != nullptr ? writer->parent : record; on_path != nullptr;
+       on_path = on_path == record ? nullptr : on_path->parent) {
+    for (const GumboNode* child : ElementChildren(on_path)) {
+      if (Contains(child, writer)) continue;
+      const size_t chars = CountChars(TextOf(child));
+      if (chars > best_chars) {
+        best = child;
+        best_chars = chars;
+      }
+    }
+  }
+  // A child dominates with nine tenths of the words, or with most of them
+  // beside short lines only (a date line, a "#2").
+  while (best != nullptr) {
+    const GumboNode* dominant = nullptr;
+    size_t dominant_chars = 0, longest_other = 0;
+    for (const GumboNode* child : ElementChildren(best)) {
+      const size_t chars = CountChars(TextOf(child));
+      if (chars > dominant_chars) {
+        longest_other = std::max(longest_other, dominant_chars);
+        dominant = child;
+        dominant_chars = chars;
+      } else {
+        longest_other = std::max(longest_other, chars);
+      }
+    }
+    const bool dominates = dominant_chars * 10 >= best_chars * 9 ||
+                           (dominant_chars * 2 > best_chars && longest_other <= kMaxDateChars);
+    if (dominant == nullptr || !dominates) break;
+    best = dominant;
+    best_chars = dominant_chars;
+  }
+  return best;
+}
+
+// A <time> (never a message's own words), else the first short element
+// outside the text that reads as a date ("Posted: Sun Jun 01, 2008 8:25 pm").
+std::string MessageDate(const GumboNode* record, const GumboNode* body) {
+  const auto outside = [body](const GumboNode* n) { return n == body; };
+  for (const GumboNode* time : FindAll(record, TagIs(GUMBO_TAG_TIME))) {
+    for (const char* attribute : {"datetime", "title", "data-time"}) {
+      if (std::string date = ParseDate(Attr(time, attribute)); !date.empty()) return date;
+    }
+    if (std::string date = ParseDate(OneLine(TextOf(time))); !date.empty()) return date;
+  }
+  for (const GumboNode* node : FindAll(record, IsElement, outside)) {
+    if (node == body) continue;
+    std::string text = OneLine(TextOf(node));
+    if (text.empty() || CountChars(text) > kMaxDateChars) continue;
+    if (std::string date = ParseDate(text); !date.empty()) return date;
+  }
+  return {};
+}
+
+std::string MessageId(const GumboNode* record) {
+  const auto numbered = [](const GumboNode* n) {
+    std::string_view id = Id(n);
+    return std::any_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (numbered(record)) return std::string(Id(record));
+  const GumboNode* inner = FindFirst(record, numbered);
+  return inner == nullptr ? std::string() : std::string(Id(inner));
+}
+
+struct ForumMessage {
+  const GumboNode* record = nullptr;
+  const GumboNode* body = nullptr;
+  const GumboNode* writer = nullptr;
+};
+
+bool ReadRecord(const PageContext& page, const GumboNode* record, ForumMessage* message) {
+  message->record = record;
+  message->writer = WriterLink(page, record);
+  if (message->writer == nullptr) return false;
+  message->body = MessageBody(record, message->writer);
+  return message->body != nullptr && UnlinkedChars(message->body) >= kMinMessageChars;
+}
+
+// Whether a heading or title of the record links to another page (a listed
+// thread's), not to a message of this one ("#p12") nor by a date's words.
+bool HeadedByLinkElsewhere(const PageContext& page, const ForumMessage& message) {
+  const auto headline = [](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_H1) || IsTag(n, GUMBO_TAG_H2) || IsTag(n, GUMBO_TAG_H3) ||
+           IsTag(n, GUMBO_TAG_H4) || HasClass(n, "title");
+  };
+  const auto before_fragment = [](std::string_view url) { return url.substr(0, url.find('#')); };
+  for (const GumboNode* heading : FindAll(message.record, headline)) {
+    std::vector<const GumboNode*> links = FindAll(heading, TagIs(GUMBO_TAG_A));
+    if (IsTag(heading, GUMBO_TAG_A)) links.push_back(heading);
+    for (const GumboNode* link : links) {
+      std::string_view href = Attr(link, "href");
+      if (href.empty() || href[0] == '#' || IsProfileLink(link)) continue;
+      const std::string url = AbsoluteUrl(page, href);
+      const std::string text = OneLine(TextOf(link));
+      if (url.empty() || text.empty() || !ParseDate(text).empty()) continue;
+      if (before_fragment(url) != before_fragment(page.url) &&
+          before_fragment(url) != before_fragment(page.post_url)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+int Depth(const GumboNode* node) {
+  int depth = 0;
+  for (; node != nullptr; node = node->parent) ++depth;
+  return depth;
+}
+
+// The run of records: the parent with the most children that read as
+// messages, the deepest where several have as many.
+std::vector<ForumMessage> FindRun(const PageContext& page) {
+  const GumboNode* root = page.root;
+  std::unordered_map<const GumboNode*, std::vector<const GumboNode*>> holders;
+  std::vector<const GumboNode*> parents;
+  for (const GumboNode* link : FindAll(root, IsProfileLink, IsRefusedRegion)) {
+    const GumboNode* node = link;
+    for (int climb = 0; climb < kMaxRecordClimb && node->parent != nullptr &&
+                        node->parent->type == GUMBO_NODE_ELEMENT;
+         ++climb, node = node->parent) {
+      std::vector<const GumboNode*>& children = holders[node->parent];
+      if (children.empty()) parents.push_back(node->parent);
+      if (children.empty() || children.back() != node) children.push_back(node);
+    }
+  }
+  std::vector<ForumMessage> best;
+  int best_depth = 0;
+  for (const GumboNode* parent : parents) {
+    const std::vector<const GumboNode*>& children = holders[parent];
+    if (children.size() < 2 || children.size() < best.size()) continue;
+    std::vector<ForumMessage> messages;
+    for (const GumboNode* child : children) {
+      ForumMessage message;
+      if (IsTag(child, GUMBO_TAG_A) || !ReadRecord(page, child, &message)) continue;
+      messages.push_back(message);
+    }
+    const int depth = Depth(parent);
+    if (messages.size() >= 2 &&
+        (messages.size() > best.size() || (messages.size() == best.size() && depth > best_depth))) {
+      best = std::move(messages);
+      best_depth = depth;
+    }
+  }
+  return best;
+}
+
+// Class tokens every record of the run has.
+std::vector<std::string> SharedClasses(const std::vector<ForumMessage>& run) {
+  std::vector<std::string> shared;
+  AnyClassToken(run.front().record, [&shared](std::string_view token) {
+    shared.emplace_back(token);
+    return false;
+  });
+  for (const ForumMessage& message : run) {
+    std::erase_if(shared,
+                  [&](const std::string& token) { return !HasClass(message.record, token); });
+  }
+  return shared;
+}
+
+// The run with its dated siblings of the same classes whose writers have
+// no profile to link (a guest's message), in page order.
+std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
+                                            const std::vector<std::string>& shared) {
+  // Same classes; rows that alternate theirs ("row1", "row2") share a tag.
+  const GumboTag tag = run.front().record->v.element.tag;
+  const auto same_kind = [&shared, tag](const GumboNode* node) {
+    return IsTag(node, tag) &&
+           std::all_of(shared.begin(), shared.end(),
+                       [node](const std::string& token) { return HasClass(node, token); });
+  };
+  std::vector<ForumMessage> all;
+  size_t next = 0;
+  for (const GumboNode* child : ElementChildren(run.front().record->parent)) {
+    if (next < run.size() && child == run[next].record) {
+      all.push_back(run[next++]);
+      continue;
+    }
+    if (!same_kind(child)) continue;
+    ForumMessage guest{child, MessageBody(child, nullptr), nullptr};
+    if (guest.body != nullptr && UnlinkedChars(guest.body) >= kMinMessageChars &&
+        !MessageDate(child, guest.body).empty()) {
+      all.push_back(guest);
+    }
+  }
+  return all;
+}
+
+// The run, with the thread's opening message where a template sets it
+// apart before the replies (XenForo's first post, Vanilla's discussion):
+// an earlier element outside the run that shares the records' class and
+// reads as one.
+std::vector<ForumMessage> FindMessages(const PageContext& page) {
+  std::vector<ForumMessage> run = FindRun(page);
+  if (run.size() < 2) return run;
+  const std::vector<std::string> shared = SharedClasses(run);
+  run = WithGuestMessages(std::move(run), shared);
+  if (shared.empty()) return run;
+  const GumboNode* run_parent = run.front().record->parent;
+  // In document order, up to the run's parent (matched, so it marks where
+  // the run starts, and pruned).
+  std::vector<ForumMessage> opening;
+  for (const GumboNode* node : FindAll(
+           page.root, [&](const GumboNode* n) { return n == run_parent || HasAnyClass(n, shared); },
+           [run_parent](const GumboNode* n) { return n == run_parent; })) {
+    if (node == run_parent) break;
+    ForumMessage message;
+    if (ReadRecord(page, node, &message)) opening.push_back(message);
+  }
+  opening.insert(opening.end(), run.begin(), run.end());
+  return opening;
+}
+
+Comment CommentOf(const PageContext& page, const ForumMessage& message) {
+  Comment comment;
+  comment.id = MessageId(message.record);
+  if (!comment.id.empty()) comment.permalink = page.post_url + "#" + comment.id;
+  comment.author = WriterName(message.record, message.writer, message.body);
+  if (message.writer != nullptr) {
+    comment.author_url = AbsoluteUrl(page, Attr(message.writer, "href"));
+  }
+  comment.published = MessageDate(message.record, message.body);
+  comment.text = TextOf(message.body);
+  return comment;
+}
+
+}  // namespace
+
+bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Comment>* comments) {
+  std::vector<ForumMessage> messages = FindMessages(page);
+  if (messages.size() < 2) return false;
+  const size_t dated = static_cast<size_t>(
+      std::count_if(messages.begin(), messages.end(), [](const ForumMessage& message) {
+        return !MessageDate(message.record, message.body).empty();
+      }));
+  if (dated * 2 < messages.size()) return false;
+  // A listing's rows read as records too, but their words are mostly the
+  // links to the threads they list, or each is headed by one.
+  size_t unlinked = 0, all = 0, headed = 0;
+  for (const ForumMessage& message : messages) {
+    unlinked += UnlinkedChars(message.body);
+    all += CountChars(TextOf(message.body));
+    if (HeadedByLinkElsewhere(page, message)) ++headed;
+  }
+  if (unlinked * 2 < all || headed * 2 >= messages.size()) return false;
+  const ForumMessage& opening = messages.front();
+  parts->body = opening.body;
+  // The thread's title is the page's, not a heading of its first message.
+  parts->container = nullptr;
+  parts->author = WriterName(opening.record, opening.writer, opening.body);
+  parts->published = MessageDate(opening.record, opening.body);
+  for (size_t i = 1; i < messages.size(); ++i) {
+    Comment comment = CommentOf(page, messages[i]);
+    comment.position = static_cast<int>(comments->size()) + 1;
+    if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
+    comments->push_back(std::move(comment));
+  }
+  return true;
+}
+
+}  // namespace linkgraph::parsers
