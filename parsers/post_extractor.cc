@@ -597,6 +597,10 @@ const GumboNode* DensestTextBlock(const GumboNode* root) {
 
 }  // namespace
 
+bool DeclaresArticle(const PageContext& page) {
+  return EqualsIgnoreCase(MetaContent(page.root, "property", "og:type"), "article");
+}
+
 bool LooksLikeListing(const PageContext& page) {
   if (const GumboNode* body = FindFirst(page.root, TagIs(GUMBO_TAG_BODY))) {
     if (HasAnyClass(body, {"single", "single-post", "page", "singular", "item-view"})) return false;

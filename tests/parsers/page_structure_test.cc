@@ -65,6 +65,14 @@ BOOST_AUTO_TEST_CASE(the_title_is_the_heading_the_document_title_names_not_a_wid
   BOOST_TEST(page.post.title == "In the rain from Whitby to Scarborough");
 }
 
+BOOST_AUTO_TEST_CASE(a_page_that_declares_itself_an_article_is_a_post_without_comments) {
+  ExtractedPage page = Extract("declared_article.html", "http://news.example/2011/09/rules");
+  BOOST_TEST(page.has_post);
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(page.post.title == "Institutes back the new reporting rules");
+  BOOST_TEST(page.post.text.find("met the board in London") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
