@@ -303,6 +303,32 @@ std::vector<ForumMessage> FindMessages(const PageContext& page) {
   return opening;
 }
 
+// Whether the URL asks for a later page of a thread: "page=2", "start=15",
+// "st=20", "pg=3", or a "/page-2" or "/page/2" path ("p=" is a message's
+// own link in several packages, not a page).
+bool IsLaterThreadPage(std::string_view url) {
+  const auto number = [](std::string_view digits) {
+    long value = 0;
+    if (digits.empty() || digits.size() > 9) return -1L;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return -1L;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  for (std::string_view name : {"page", "pg"}) {
+    std::string value;
+    if (QueryParameter(url, name, &value) && number(value) > 1) return true;
+  }
+  for (std::string_view name : {"start", "st", "offset"}) {
+    std::string value;
+    if (QueryParameter(url, name, &value) && number(value) > 0) return true;
+  }
+  static const LazyRE2 kPagePath = {R"((?i)/page[-/](\d{1,9})(?:[/.?#]|$))"};
+  long page = 0;
+  return RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), *kPagePath, &page) && page > 1;
+}
+
 Comment CommentOf(const PageContext& page, const ForumMessage& message) {
   Comment comment;
   comment.id = MessageId(message.record);
@@ -335,13 +361,17 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
     if (HeadedByLinkElsewhere(page, message)) ++headed;
   }
   if (unlinked * 2 < all || headed * 2 >= messages.size()) return false;
-  const ForumMessage& opening = messages.front();
-  parts->body = opening.body;
   // The thread's title is the page's, not a heading of its first message.
   parts->container = nullptr;
-  parts->author = WriterName(opening.record, opening.writer, opening.body);
-  parts->published = MessageDate(opening.record, opening.body);
-  for (size_t i = 1; i < messages.size(); ++i) {
+  // A later page's first message answers an opening post elsewhere.
+  const size_t first_comment = IsLaterThreadPage(page.url) ? 0 : 1;
+  if (first_comment == 1) {
+    const ForumMessage& opening = messages.front();
+    parts->body = opening.body;
+    parts->author = WriterName(opening.record, opening.writer, opening.body);
+    parts->published = MessageDate(opening.record, opening.body);
+  }
+  for (size_t i = first_comment; i < messages.size(); ++i) {
     Comment comment = CommentOf(page, messages[i]);
     comment.position = static_cast<int>(comments->size()) + 1;
     if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);

@@ -73,6 +73,24 @@ BOOST_AUTO_TEST_CASE(a_thread_of_an_unknown_package_is_read_by_its_messages_stru
   BOOST_TEST(page.comments[2].parent_id.empty());
 }
 
+BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_comment) {
+  for (const char* url : {"http://forum.example/threads/show.9/page-2",
+                          "http://forum.example/viewtopic.php?t=9&start=15"}) {
+    ExtractedPage page = Extract("structural_thread.html", url);
+    BOOST_TEST_CONTEXT(url) {
+      BOOST_TEST(page.post.author.empty());  // the opening post is on page 1
+      BOOST_TEST(page.post.title == "Meeting up at the spring show");
+      BOOST_REQUIRE(page.comments.size() == 4u);
+      BOOST_TEST(page.comments[0].author == "hazel");
+    }
+  }
+  // A message's own link ("?p=102") is no later page.
+  ExtractedPage first =
+      Extract("structural_thread.html", "http://forum.example/viewtopic.php?p=102");
+  BOOST_TEST(first.post.author == "hazel");
+  BOOST_TEST(first.comments.size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(a_forum_listing_is_not_read_as_a_thread) {
   // Rows with a writer's profile link and a date, each headed by the link
   // to the thread it lists.
