@@ -144,10 +144,7 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body) {
 }
 
 std::string MessageId(const GumboNode* record) {
-  const auto numbered = [](const GumboNode* n) {
-    std::string_view id = Id(n);
-    return std::any_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
+  const auto numbered = [](const GumboNode* n) { return HasDigit(Id(n)); };
   if (numbered(record)) return std::string(Id(record));
   const GumboNode* inner = FindFirst(record, numbered);
   return inner == nullptr ? std::string() : std::string(Id(inner));
@@ -157,6 +154,7 @@ struct ForumMessage {
   const GumboNode* record = nullptr;
   const GumboNode* body = nullptr;
   const GumboNode* writer = nullptr;
+  std::string published;  // read once the run is known (MessageDate)
 };
 
 bool ReadRecord(const PageContext& page, const GumboNode* record, ForumMessage* message) {
@@ -269,11 +267,10 @@ std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
       continue;
     }
     if (!same_kind(child)) continue;
-    ForumMessage guest{child, MessageBody(child, nullptr), nullptr};
-    if (guest.body != nullptr && UnlinkedChars(guest.body) >= kMinMessageChars &&
-        !MessageDate(child, guest.body).empty()) {
-      all.push_back(guest);
-    }
+    ForumMessage guest{child, MessageBody(child, nullptr), nullptr, {}};
+    if (guest.body == nullptr || UnlinkedChars(guest.body) < kMinMessageChars) continue;
+    guest.published = MessageDate(child, guest.body);
+    if (!guest.published.empty()) all.push_back(std::move(guest));
   }
   return all;
 }
@@ -307,22 +304,11 @@ std::vector<ForumMessage> FindMessages(const PageContext& page) {
 // "st=20", "pg=3", or a "/page-2" or "/page/2" path ("p=" is a message's
 // own link in several packages, not a page).
 bool IsLaterThreadPage(std::string_view url) {
-  const auto number = [](std::string_view digits) {
-    long value = 0;
-    if (digits.empty() || digits.size() > 9) return -1L;
-    for (char c : digits) {
-      if (c < '0' || c > '9') return -1L;
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  };
   for (std::string_view name : {"page", "pg"}) {
-    std::string value;
-    if (QueryParameter(url, name, &value) && number(value) > 1) return true;
+    if (PositiveQueryParameter(url, name, 1) > 1) return true;
   }
   for (std::string_view name : {"start", "st", "offset"}) {
-    std::string value;
-    if (QueryParameter(url, name, &value) && number(value) > 0) return true;
+    if (PositiveQueryParameter(url, name, 0) > 0) return true;
   }
   static const LazyRE2 kPagePath = {R"((?i)/page[-/](\d{1,9})(?:[/.?#]|$))"};
   long page = 0;
@@ -337,7 +323,7 @@ Comment CommentOf(const PageContext& page, const ForumMessage& message) {
   if (message.writer != nullptr) {
     comment.author_url = AbsoluteUrl(page, Attr(message.writer, "href"));
   }
-  comment.published = MessageDate(message.record, message.body);
+  comment.published = message.published;
   comment.text = TextOf(message.body);
   return comment;
 }
@@ -347,10 +333,12 @@ Comment CommentOf(const PageContext& page, const ForumMessage& message) {
 bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Comment>* comments) {
   std::vector<ForumMessage> messages = FindMessages(page);
   if (messages.size() < 2) return false;
+  for (ForumMessage& message : messages) {
+    if (message.published.empty()) message.published = MessageDate(message.record, message.body);
+  }
   const size_t dated = static_cast<size_t>(
-      std::count_if(messages.begin(), messages.end(), [](const ForumMessage& message) {
-        return !MessageDate(message.record, message.body).empty();
-      }));
+      std::count_if(messages.begin(), messages.end(),
+                    [](const ForumMessage& message) { return !message.published.empty(); }));
   if (dated * 2 < messages.size()) return false;
   // A listing's rows read as records too, but their words are mostly the
   // links to the threads they list, or each is headed by one.
@@ -369,7 +357,7 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
     const ForumMessage& opening = messages.front();
     parts->body = opening.body;
     parts->author = WriterName(opening.record, opening.writer, opening.body);
-    parts->published = MessageDate(opening.record, opening.body);
+    parts->published = opening.published;
   }
   for (size_t i = first_comment; i < messages.size(); ++i) {
     Comment comment = CommentOf(page, messages[i]);

@@ -179,10 +179,6 @@ std::string OwnText(const GumboNode* node) {
   return OneLine(CollapseText(text));
 }
 
-bool HasDigit(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Reads one block as a comment (author, date, text) or refuses it.
 class BlockReader {
  public:

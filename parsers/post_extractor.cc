@@ -95,15 +95,19 @@ bool IsSiteTitle(const GumboNode* node) {
                                       }) != nullptr;
 }
 
+// The element naming the site in the page's header, by class or place.
+bool IsSiteHeading(const GumboNode* node) {
+  return HasAnyClass(node, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
+         IsSiteTitle(node);
+}
+
 // The names the page gives its site: og:site_name and the header's title.
 std::vector<std::string> SiteNames(const GumboNode* root) {
   std::vector<std::string> names;
   if (std::string name = MetaContent(root, "property", "og:site_name"); !name.empty()) {
     names.push_back(std::move(name));
   }
-  const GumboNode* header_title = FindFirst(root, [](const GumboNode* n) {
-    return HasAnyClass(n, {"site-title", "blog-title", "blogtitle", "site-name"}) || IsSiteTitle(n);
-  });
+  const GumboNode* header_title = FindFirst(root, IsSiteHeading);
   if (header_title != nullptr) {
     if (std::string name = OneLine(TextOf(header_title)); !name.empty()) {
       names.push_back(std::move(name));
@@ -120,14 +124,13 @@ std::string WithoutSiteName(std::string_view title, const std::vector<std::strin
                                                      " :: ", " » ", " : ", ", ",  " · "};
   for (const std::string& site : sites) {
     for (std::string_view separator : kSeparators) {
-      if (title.size() > site.size() + separator.size() &&
-          EndsWithIgnoreCase(title, std::string(separator) + site)) {
-        return std::string(
-            TrimAscii(title.substr(0, title.size() - site.size() - separator.size())));
+      const size_t cut = site.size() + separator.size();
+      if (title.size() <= cut) continue;
+      if (EndsWithIgnoreCase(title, std::string(separator) + site)) {
+        return std::string(TrimAscii(title.substr(0, title.size() - cut)));
       }
-      if (title.size() > site.size() + separator.size() &&
-          StartsWithIgnoreCase(title, site + std::string(separator))) {
-        std::string_view rest = TrimAscii(title.substr(site.size() + separator.size()));
+      if (StartsWithIgnoreCase(title, site + std::string(separator))) {
+        std::string_view rest = TrimAscii(title.substr(cut));
         // Kubrick's single-post title: "Blog » Blog Archive » Post".
         constexpr std::string_view kArchive = "Blog Archive » ";
         if (StartsWithIgnoreCase(rest, kArchive)) rest = TrimAscii(rest.substr(kArchive.size()));
@@ -446,9 +449,7 @@ std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
 
 void ReadSite(const PageContext& page, Post* post) {
   post->site_name = MetaContent(page.root, "property", "og:site_name");
-  const GumboNode* header_title = FindFirst(page.root, [](const GumboNode* n) {
-    return HasAnyClass(n, {"site-title", "blog-title", "blogtitle", "site-name"}) || IsSiteTitle(n);
-  });
+  const GumboNode* header_title = FindFirst(page.root, IsSiteHeading);
   if (post->site_name.empty() && header_title != nullptr) {
     post->site_name = OneLine(TextOf(header_title));
   }

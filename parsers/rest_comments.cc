@@ -153,18 +153,6 @@ void AddComment(const Json& object, std::string_view url, std::string_view post_
   page->comments.push_back(std::move(comment));
 }
 
-// A positive integer query parameter of url, or fallback.
-int IntParameter(std::string_view url, std::string_view name, int fallback) {
-  std::string text;
-  if (!QueryParameter(url, name, &text) || text.empty() || text.size() > 6) return fallback;
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return fallback;
-    value = value * 10 + (c - '0');
-  }
-  return value > 0 ? value : fallback;
-}
-
 Result<ExtractedPage> Extract(std::string_view json, std::string_view url,
                               std::string_view post_url, std::string* next_page_url) {
   if (json.size() > kMaxJsonBytes) {
@@ -197,9 +185,9 @@ Result<ExtractedPage> Extract(std::string_view json, std::string_view url,
   for (const Comment& comment : page.comments) {
     AddMentions(comment.text, MentionPlace::kComment, comment.id, comment.author, &page.mentions);
   }
-  int per_page = std::min(IntParameter(url, "per_page", kDefaultPerPage), kMaxPerPage);
+  int per_page = std::min(PositiveQueryParameter(url, "per_page", kDefaultPerPage), kMaxPerPage);
   if (next_page_url != nullptr && document.size() >= static_cast<size_t>(per_page)) {
-    int current = IntParameter(url, "page", 1);
+    int current = PositiveQueryParameter(url, "page", 1);
     *next_page_url = WithQueryParameter(url, "page", std::to_string(current + 1));
   }
   MakeTextSafe(&page);

@@ -59,6 +59,10 @@ size_t CountChars(std::string_view utf8) {
   }));
 }
 
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 namespace {
 
 // A byte that may begin what MakeTextSafe changes: a C0 control but tab and

@@ -19,6 +19,9 @@ std::string CollapseText(std::string_view raw);
 // Characters (code points) of UTF-8 text.
 size_t CountChars(std::string_view utf8);
 
+// Whether text holds an ASCII digit.
+bool HasDigit(std::string_view text);
+
 // Makes text safe to store and show, in place: drops what a terminal would
 // obey instead of show (common/terminal_text.h's IsControlOrBidi: C0 but tab
 // and line feed, DEL, C1, bidi overrides) and writes U+FFFD for each byte

@@ -210,6 +210,17 @@ bool QueryParameter(std::string_view url, std::string_view name, std::string* va
   return found;
 }
 
+int PositiveQueryParameter(std::string_view url, std::string_view name, int fallback) {
+  std::string text;
+  if (!QueryParameter(url, name, &text) || text.empty() || text.size() > 6) return fallback;
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return fallback;
+    value = value * 10 + (c - '0');
+  }
+  return value > 0 ? value : fallback;
+}
+
 std::string WithQueryParameter(std::string_view url, std::string_view name,
                                std::string_view value) {
   UrlParts parts = SplitQuery(url);

@@ -55,6 +55,10 @@ std::string ResolveHttpUrl(std::string_view base, std::string_view reference);
 // when absent.
 bool QueryParameter(std::string_view url, std::string_view name, std::string* value);
 
+// The query parameter name of url as a positive number (at most six
+// digits), or fallback when absent, zero or not a number.
+int PositiveQueryParameter(std::string_view url, std::string_view name, int fallback);
+
 // url with the query parameter name set to value: replaced where present,
 // else appended. The fragment is dropped.
 std::string WithQueryParameter(std::string_view url, std::string_view name, std::string_view value);
