@@ -209,10 +209,10 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   } else {
     extracted.has_post = ExtractPost(page, &extracted.post);
   }
-  // A listing's comment-like items are never its comments: not read.
-  if (!extracted.has_post && LooksLikeListing(page)) return;
   // A forum thread no platform reader knows: its first message is the post.
-  // Tried only where no post was found, so blog pages never pay for it.
+  // Tried only where no post was found, so blog pages never pay for it;
+  // before the listing test, as a thread's messages each carry a heading
+  // link of their own and so read as a listing's teasers.
   bool forum_thread = false;
   if (!extracted.has_post) {
     PostParts opening;
@@ -222,6 +222,8 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
       extracted.comments_source = "forum messages found by their structure";
     }
   }
+  // A listing's comment-like items are never its comments: not read.
+  if (!extracted.has_post && LooksLikeListing(page)) return;
   // Comments are read whether or not a post container was recognised: a
   // comment section on a single-item page makes it a post, read from the
   // page's structure and metadata.

@@ -148,6 +148,9 @@ bool IsCommentNamed(const GumboNode* node);
 // pagination, share buttons, bio boxes, tag clouds: regions that list
 // comment-like items but never hold a post's comments.
 bool IsRefusedRegion(const GumboNode* node);
+// The same regions but widgets: where a site builder makes every part of
+// a page a widget (vBulletin 5), its thread is one too.
+bool IsListingRegion(const GumboNode* node);
 
 // Ghost and tDiary pages carry no comments in their HTML: the post only.
 bool FindGhostPost(const PageContext& page, PostParts* parts);

@@ -24,12 +24,13 @@ constexpr size_t kMinMessageChars = 10;
 constexpr size_t kMaxDateChars = 80;
 constexpr size_t kMaxNameChars = 80;
 
-// A link to a member's profile: "profile.php?id=2", "memberlist.php?...u=2",
-// "/members/name.12/", "/profile/12-name/", "/user/12", "showuser=12".
+// A link to a member's profile: "profile.php?id=2", "memberlist.php?...&u=2"
+// (numbered: a bare "memberlist.html" lists all members), "/members/name.12/",
+// "/profile/12-name/", "/user/12", "showuser=12".
 bool IsProfileLink(const GumboNode* node) {
   if (!IsTag(node, GUMBO_TAG_A)) return false;
   static const LazyRE2 kProfile = {
-      R"((?i)(?:profile|memberlist|/members?[/.]|/users?/|/u/|showuser=|member\.php|[?&]u=\d))"};
+      R"((?i)(?:profile|memberlist[^#]*\d|/members?[/.]|/users?/|/u/|showuser=|member\.php|[?&]u=\d))"};
   std::string_view href = Attr(node, "href");
   return !href.empty() && RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kProfile);
 }
@@ -43,9 +44,28 @@ bool NamesWriter(const GumboNode* node) {
   });
 }
 
+// A relative link stays on the site, even in a saved copy whose own
+// address is a file's and whose canonical address is the site's.
 bool OnSite(const PageContext& page, const GumboNode* link) {
   const std::string url = AbsoluteUrl(page, Attr(link, "href"));
-  return !url.empty() && HostOf(url) == HostOf(page.post_url);
+  if (url.empty()) return false;
+  const std::string host = HostOf(url);
+  return host == HostOf(page.base_url) || host == HostOf(page.post_url);
+}
+
+// Records nested in a record (vBulletin 5's comments on a reply): elements
+// of its tag and first class. Each is a message of its own.
+NodePredicate InnerRecords(const GumboNode* record) {
+  std::string first_class;
+  AnyClassToken(record, [&first_class](std::string_view token) {
+    first_class = std::string(token);
+    return true;
+  });
+  if (first_class.empty()) return [](const GumboNode*) { return false; };
+  const GumboTag tag = record->v.element.tag;
+  return [record, tag, first_class](const GumboNode* node) {
+    return node != record && IsTag(node, tag) && HasClass(node, first_class);
+  };
 }
 
 // The record's writer: a profile link on the site that a class calls a
@@ -56,7 +76,7 @@ const GumboNode* WriterLink(const PageContext& page, const GumboNode* record) {
   const GumboNode* first = nullptr;
   const GumboNode* first_with_text = nullptr;
   const GumboNode* in_named_parent = nullptr;
-  for (const GumboNode* link : FindAll(record, IsProfileLink)) {
+  for (const GumboNode* link : FindAll(record, IsProfileLink, InnerRecords(record))) {
     if (!OnSite(page, link)) continue;
     if (first == nullptr) first = link;
     if (OneLine(TextOf(link)).empty()) continue;
@@ -80,20 +100,27 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
   return {};
 }
 
-// Text outside links: a listing's row is its links' words.
-size_t UnlinkedChars(const GumboNode* node) { return CountChars(TextOf(node, TagIs(GUMBO_TAG_A))); }
+// Text outside links (a listing's row is its links' words) and inner records.
+size_t UnlinkedChars(const GumboNode* node, const NodePredicate& inner) {
+  return CountChars(
+      TextOf(node, [&inner](const GumboNode* n) { return IsTag(n, GUMBO_TAG_A) || inner(n); }));
+}
 
 // The message's text: the biggest block beside the path down to the
 // writer's link (the record's biggest block where it has none), narrowed
 // while one child holds nearly all of its words.
 const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
+  const NodePredicate inner = InnerRecords(record);
+  const auto chars_of = [&inner](const GumboNode* node) {
+    return inner(node) ? 0 : CountChars(TextOf(node, inner));
+  };
   const GumboNode* best = nullptr;
   size_t best_chars = 0;
   for (const GumboNode* on_path = writer != nullptr ? writer->parent : record; on_path != nullptr;
        on_path = on_path == record ? nullptr : on_path->parent) {
     for (const GumboNode* child : ElementChildren(on_path)) {
       if (Contains(child, writer)) continue;
-      const size_t chars = CountChars(TextOf(child));
+      const size_t chars = chars_of(child);
       if (chars > best_chars) {
         best = child;
         best_chars = chars;
@@ -106,7 +133,7 @@ const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
     const GumboNode* dominant = nullptr;
     size_t dominant_chars = 0, longest_other = 0;
     for (const GumboNode* child : ElementChildren(best)) {
-      const size_t chars = CountChars(TextOf(child));
+      const size_t chars = chars_of(child);
       if (chars > dominant_chars) {
         longest_other = std::max(longest_other, dominant_chars);
         dominant = child;
@@ -127,15 +154,16 @@ const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
 // A <time> (never a message's own words), else the first short element
 // outside the text that reads as a date ("Posted: Sun Jun 01, 2008 8:25 pm").
 std::string MessageDate(const GumboNode* record, const GumboNode* body) {
-  const auto outside = [body](const GumboNode* n) { return n == body; };
-  for (const GumboNode* time : FindAll(record, TagIs(GUMBO_TAG_TIME))) {
+  const NodePredicate inner = InnerRecords(record);
+  const auto outside = [body, &inner](const GumboNode* n) { return n == body || inner(n); };
+  for (const GumboNode* time : FindAll(record, TagIs(GUMBO_TAG_TIME), inner)) {
     for (const char* attribute : {"datetime", "title", "data-time"}) {
       if (std::string date = ParseDate(Attr(time, attribute)); !date.empty()) return date;
     }
     if (std::string date = ParseDate(OneLine(TextOf(time))); !date.empty()) return date;
   }
   for (const GumboNode* node : FindAll(record, IsElement, outside)) {
-    if (node == body) continue;
+    if (outside(node)) continue;
     std::string text = OneLine(TextOf(node));
     if (text.empty() || CountChars(text) > kMaxDateChars) continue;
     if (std::string date = ParseDate(text); !date.empty()) return date;
@@ -146,8 +174,8 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body) {
 std::string MessageId(const GumboNode* record) {
   const auto numbered = [](const GumboNode* n) { return HasDigit(Id(n)); };
   if (numbered(record)) return std::string(Id(record));
-  const GumboNode* inner = FindFirst(record, numbered);
-  return inner == nullptr ? std::string() : std::string(Id(inner));
+  const GumboNode* inner = FindFirst(record, numbered, InnerRecords(record));
+  return inner == nullptr || InnerRecords(record)(inner) ? std::string() : std::string(Id(inner));
 }
 
 struct ForumMessage {
@@ -162,11 +190,22 @@ bool ReadRecord(const PageContext& page, const GumboNode* record, ForumMessage* 
   message->writer = WriterLink(page, record);
   if (message->writer == nullptr) return false;
   message->body = MessageBody(record, message->writer);
-  return message->body != nullptr && UnlinkedChars(message->body) >= kMinMessageChars;
+  return message->body != nullptr &&
+         UnlinkedChars(message->body, InnerRecords(record)) >= kMinMessageChars;
+}
+
+// Whether the link's fragment names the record or an element in it: the
+// message's own permalink ("viewtopic.php?p=12#p12"), wherever its path.
+bool IsPermalinkOf(const GumboNode* record, std::string_view href) {
+  const size_t hash = href.find('#');
+  if (hash == std::string_view::npos || hash + 1 == href.size()) return false;
+  const std::string_view fragment = href.substr(hash + 1);
+  const auto named = [fragment](const GumboNode* n) { return Id(n) == fragment; };
+  return named(record) || FindFirst(record, named) != nullptr;
 }
 
 // Whether a heading or title of the record links to another page (a listed
-// thread's), not to a message of this one ("#p12") nor by a date's words.
+// thread's), not to this message (IsPermalinkOf) nor by a date's words.
 bool HeadedByLinkElsewhere(const PageContext& page, const ForumMessage& message) {
   const auto headline = [](const GumboNode* n) {
     return IsTag(n, GUMBO_TAG_H1) || IsTag(n, GUMBO_TAG_H2) || IsTag(n, GUMBO_TAG_H3) ||
@@ -178,7 +217,10 @@ bool HeadedByLinkElsewhere(const PageContext& page, const ForumMessage& message)
     if (IsTag(heading, GUMBO_TAG_A)) links.push_back(heading);
     for (const GumboNode* link : links) {
       std::string_view href = Attr(link, "href");
-      if (href.empty() || href[0] == '#' || IsProfileLink(link)) continue;
+      if (href.empty() || href[0] == '#' || IsProfileLink(link) ||
+          IsPermalinkOf(message.record, href)) {
+        continue;
+      }
       const std::string url = AbsoluteUrl(page, href);
       const std::string text = OneLine(TextOf(link));
       if (url.empty() || text.empty() || !ParseDate(text).empty()) continue;
@@ -203,7 +245,7 @@ std::vector<ForumMessage> FindRun(const PageContext& page) {
   const GumboNode* root = page.root;
   std::unordered_map<const GumboNode*, std::vector<const GumboNode*>> holders;
   std::vector<const GumboNode*> parents;
-  for (const GumboNode* link : FindAll(root, IsProfileLink, IsRefusedRegion)) {
+  for (const GumboNode* link : FindAll(root, IsProfileLink, IsListingRegion)) {
     const GumboNode* node = link;
     for (int climb = 0; climb < kMaxRecordClimb && node->parent != nullptr &&
                         node->parent->type == GUMBO_NODE_ELEMENT;
@@ -268,7 +310,10 @@ std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
     }
     if (!same_kind(child)) continue;
     ForumMessage guest{child, MessageBody(child, nullptr), nullptr, {}};
-    if (guest.body == nullptr || UnlinkedChars(guest.body) < kMinMessageChars) continue;
+    if (guest.body == nullptr ||
+        UnlinkedChars(guest.body, InnerRecords(child)) < kMinMessageChars) {
+      continue;
+    }
     guest.published = MessageDate(child, guest.body);
     if (!guest.published.empty()) all.push_back(std::move(guest));
   }
@@ -315,6 +360,20 @@ bool IsLaterThreadPage(std::string_view url) {
   return RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), *kPagePath, &page) && page > 1;
 }
 
+// The messages nested in a message's record (InnerRecords), which answer
+// it: the outermost ones, each read as a record of its own.
+std::vector<ForumMessage> InnerMessages(const PageContext& page, const ForumMessage& message) {
+  std::vector<ForumMessage> replies;
+  const NodePredicate inner = InnerRecords(message.record);
+  for (const GumboNode* record : FindAll(message.record, inner, inner)) {
+    ForumMessage reply;
+    if (!ReadRecord(page, record, &reply)) continue;
+    reply.published = MessageDate(record, reply.body);
+    replies.push_back(std::move(reply));
+  }
+  return replies;
+}
+
 Comment CommentOf(const PageContext& page, const ForumMessage& message) {
   Comment comment;
   comment.id = MessageId(message.record);
@@ -324,7 +383,7 @@ Comment CommentOf(const PageContext& page, const ForumMessage& message) {
     comment.author_url = AbsoluteUrl(page, Attr(message.writer, "href"));
   }
   comment.published = message.published;
-  comment.text = TextOf(message.body);
+  comment.text = TextOf(message.body, InnerRecords(message.record));
   return comment;
 }
 
@@ -344,8 +403,9 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
   // links to the threads they list, or each is headed by one.
   size_t unlinked = 0, all = 0, headed = 0;
   for (const ForumMessage& message : messages) {
-    unlinked += UnlinkedChars(message.body);
-    all += CountChars(TextOf(message.body));
+    const NodePredicate inner = InnerRecords(message.record);
+    unlinked += UnlinkedChars(message.body, inner);
+    all += CountChars(TextOf(message.body, inner));
     if (HeadedByLinkElsewhere(page, message)) ++headed;
   }
   if (unlinked * 2 < all || headed * 2 >= messages.size()) return false;
@@ -359,11 +419,17 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
     parts->author = WriterName(opening.record, opening.writer, opening.body);
     parts->published = opening.published;
   }
-  for (size_t i = first_comment; i < messages.size(); ++i) {
-    Comment comment = CommentOf(page, messages[i]);
+  const auto add = [&](const ForumMessage& message, const std::string& parent_id) {
+    Comment comment = CommentOf(page, message);
     comment.position = static_cast<int>(comments->size()) + 1;
     if (comment.id.empty()) comment.id = "position-" + std::to_string(comment.position);
+    comment.parent_id = parent_id;
     comments->push_back(std::move(comment));
+    return comments->back().id;
+  };
+  for (size_t i = 0; i < messages.size(); ++i) {
+    const std::string id = i < first_comment ? std::string() : add(messages[i], "");
+    for (const ForumMessage& reply : InnerMessages(page, messages[i])) add(reply, id);
   }
   return true;
 }

@@ -112,15 +112,18 @@ bool IsCommentNamed(const GumboNode* node) {
   });
 }
 
-bool IsRefusedRegion(const GumboNode* node) {
+bool IsListingRegion(const GumboNode* node) {
   if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) || IsTag(node, GUMBO_TAG_FORM) ||
       IsTag(node, GUMBO_TAG_MENU)) {
     return true;
   }
   if (IsDocumentLevel(node)) return false;
-  if (AnyName(node, [](std::string_view name) { return HasPart(name, kRefusedParts); })) {
-    return true;
-  }
+  return AnyName(node, [](std::string_view name) { return HasPart(name, kRefusedParts); });
+}
+
+bool IsRefusedRegion(const GumboNode* node) {
+  if (IsListingRegion(node)) return true;
+  if (IsDocumentLevel(node)) return false;
   return AnyName(node, [](std::string_view name) { return HasPart(name, kWidgetParts); }) &&
          !IsCommentWidget(node);
 }

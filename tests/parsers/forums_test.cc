@@ -91,6 +91,41 @@ BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_co
   BOOST_TEST(first.comments.size() == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(a_thread_whose_messages_each_link_their_own_heading_is_no_listing) {
+  // phpBB 3's prosilver: each message's h3 links to the message itself
+  // ("viewtopic.php?p=503#p503"), and the menu's "memberlist.php" is no
+  // member's profile. Saved as a file, its links stay on its site.
+  for (const char* url :
+       {"https://forum.example/phpbb/viewtopic.php?t=77", "file:///saved/prosilver_thread.html"}) {
+    ExtractedPage page = Extract("prosilver_thread.html", url);
+    BOOST_TEST_CONTEXT(url) {
+      BOOST_TEST(page.comments_source == "forum messages found by their structure");
+      BOOST_TEST(page.post.author == "El toro");
+      BOOST_TEST(page.post.published.starts_with("2020-06-04T17:51"));
+      BOOST_REQUIRE(page.comments.size() == 2u);
+      BOOST_TEST(page.comments[0].author == "type21");
+      BOOST_TEST(page.comments[0].id == "p503");
+      BOOST_TEST(page.comments[1].author == "El toro");
+      BOOST_TEST(page.comments[1].text.find("see you at the summer meet") != std::string::npos);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(records_nested_in_a_message_are_replies_to_it) {
+  // vBulletin 5: a reply's comments are records of the same kind inside
+  // it, in a page whose every part is a widget.
+  ExtractedPage page = Extract("nested_comments_thread.html", "http://forum.example/t/11-question");
+  BOOST_TEST(page.post.author == "South");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "Christine");
+  BOOST_TEST(page.comments[0].text.find("Ben") == std::string::npos);  // not its reply's words
+  BOOST_TEST(page.comments[1].author == "Ben");
+  BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);
+  BOOST_TEST(page.comments[1].published.starts_with("2017-02-21T10:00"));
+  BOOST_TEST(page.comments[2].author == "Nycto");
+  BOOST_TEST(page.comments[2].parent_id.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_forum_listing_is_not_read_as_a_thread) {
   // Rows with a writer's profile link and a date, each headed by the link
   // to the thread it lists.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 #include <unordered_map>
 #include <vector>
 
@@ -55,18 +56,22 @@ double WordF1(const std::unordered_map<std::string, int>& gold,
 }
 
 // The text of the element expected["comment_section"] names (the first of
-// its tag with that id and class token), forms and scripts left out.
+// its tag with that id and class tokens), forms and scripts left out.
 std::string SectionText(const json& section, std::string_view html) {
   if (!section.is_object()) return {};
   const std::string tag = ToLowerAscii(StringOr(section["tag"]));
   const std::string id = StringOr(section["id"]);
-  const std::string token = StringOr(section["class"]);
+  // The class attribute as written: every token of it.
+  std::vector<std::string> tokens;
+  std::istringstream classes(StringOr(section["class"]));
+  for (std::string token; classes >> token;) tokens.push_back(token);
   parsers::HtmlDocument document(parsers::DecodeToUtf8(html));
   const GumboNode* element = parsers::FindFirst(document.root(), [&](const GumboNode* n) {
     if (!parsers::IsElement(n)) return false;
     if (ToLowerAscii(gumbo_normalized_tagname(n->v.element.tag)) != tag) return false;
     if (!id.empty() && parsers::Id(n) != id) return false;
-    return token.empty() || parsers::HasClass(n, token);
+    return std::ranges::all_of(tokens,
+                               [n](const std::string& t) { return parsers::HasClass(n, t); });
   });
   if (element == nullptr) return {};
   return parsers::TextOf(element, [](const GumboNode* n) {
