@@ -154,7 +154,7 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
   // a static copy) still have its markup: each platform's comment reading
   // is precise on its own markup and finds nothing in another's.
   // A section that held only pingbacks was read: nothing more to find.
-  if (reader == nullptr && out->trackbacks.empty()) {
+  if (reader == nullptr && out->platform.empty() && out->trackbacks.empty()) {
     for (std::string_view platform : {"blogger", "movabletype", "drupal"}) {
       ReaderFor(platform)->comments(page, &out->comments, &out->trackbacks);
       if (!out->comments.empty()) {

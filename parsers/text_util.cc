@@ -120,7 +120,7 @@ std::string OneLine(std::string_view text) {
 std::string WithoutSaysWord(std::string name) {
   static const LazyRE2 kSays = {
       R"((?i)(?:^|\s+)(?:says|said|wrote|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
-  static const LazyRE2 kCommentBy = {R"((?i)^\s*comment\s+by\s+)"};
+  static const LazyRE2 kCommentBy = {R"((?i)^\s*(?:comment|reply|response)\s+(?:by|from)\s+)"};
   static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
   RE2::Replace(&name, *kCommentBy, "");
   RE2::Replace(&name, *kSays, "");

@@ -122,14 +122,16 @@ const GumboNode* LinkAfterByWords(const GumboNode* item, const ItemScope& scope)
   return nullptr;
 }
 
-// A name-like element in the comment's byline block: <strong>, <b> or a
-// link that is not the permalink, with no digits (dates, comment numbers).
+// A name-like element in the comment's byline block: <strong>, <b>, a
+// heading or a link that is not the permalink, with no digits (dates,
+// comment numbers).
 const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope) {
   for (const GumboNode* byline : FindAll(item, IsBylineOrButton, scope)) {
     const GumboNode* name = FindFirst(
         byline,
         [](const GumboNode* n) {
-          if (!IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B) && !IsTag(n, GUMBO_TAG_A)) {
+          if (!IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B) && !IsTag(n, GUMBO_TAG_A) &&
+              !IsHeadingTag(n)) {
             return false;
           }
           std::string_view href = Attr(n, "href");

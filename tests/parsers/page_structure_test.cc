@@ -116,12 +116,23 @@ BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
 
 BOOST_AUTO_TEST_CASE(commenters_named_the_ways_themes_name_them) {
   ExtractedPage page = Extract("comment_author_forms.html", "http://blog.example/2009/03/bylines/");
-  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_REQUIRE(page.comments.size() == 6u);
   BOOST_TEST(page.comments[0].author == "malina.");          // without the permalink's date
   BOOST_TEST(page.comments[1].author == "brianna charron");  // not the bypostauthor item
   BOOST_TEST(page.comments[2].author == "enrique");
   BOOST_TEST(page.comments[3].author == "charliemic");
   BOOST_TEST(page.comments[3].author_url == "http://blog.example/user/4253");
+  BOOST_TEST(page.comments[4].author == "Leslie Levy");
+  BOOST_TEST(page.comments[5].author == "Roland Lopes");
+}
+
+BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
+  // WordPress.com with a layout column whose id ("c2") is Movable Type's
+  // comment id form, and only the reply form in its comment section.
+  ExtractedPage page =
+      Extract("layout_id_like_a_comment.html", "https://art.example/2009/serpent/");
+  BOOST_TEST(page.platform == "wordpresscom");
+  BOOST_TEST(page.comments.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_wordpress_com_reblog_is_a_linkback_from_the_reblogging_post) {
@@ -129,7 +140,7 @@ BOOST_AUTO_TEST_CASE(a_wordpress_com_reblog_is_a_linkback_from_the_reblogging_po
   BOOST_REQUIRE(page.trackbacks.size() == 2u);
   BOOST_TEST(page.trackbacks[0].source_url == "http://impybat.example/2012/08/21/3956/");
   BOOST_TEST(page.trackbacks[0].title == "Impybat's Emporium");
-  BOOST_TEST(page.comments.size() == 4u);
+  BOOST_TEST(page.comments.size() == 6u);
 }
 
 BOOST_AUTO_TEST_CASE(an_entry_labelled_pingback_is_a_linkback_without_excerpt_marks) {
