@@ -282,11 +282,10 @@ bool LooksLikeName(std::string_view name) {
 // script), dots, apostrophes, hyphens and spaces, up to " on", " at",
 // " in", "|", "," or the line's end. A hand scan: a pattern of Unicode
 // letter classes under (?i) outgrows RE2's DFA budget on big pages.
-std::string NameAfterPostedBy(std::string_view text) {
-  static const LazyRE2 kPostedBy = {R"((?i)(?:posted|written)\s+by:?\s+)"};
+std::string NameAfter(const RE2& opening, std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
-  if (!kPostedBy->Match(input, 0, text.size(), RE2::UNANCHORED, &match, 1)) return {};
+  if (!opening.Match(input, 0, text.size(), RE2::UNANCHORED, &match, 1)) return {};
   std::string_view rest =
       text.substr(static_cast<size_t>(match.data() + match.size() - text.data()));
   size_t end = 0;
@@ -304,8 +303,42 @@ std::string NameAfterPostedBy(std::string_view text) {
     }
     ++end;
   }
-  std::string name(TrimAscii(rest.substr(0, end)));
+  // The scan takes any non-ASCII byte: a dash after the name comes off.
+  std::string name = NameInBylineText(std::string(TrimAscii(rest.substr(0, end))));
   return LooksLikeName(name) ? name : std::string();
+}
+
+std::string NameAfterPostedBy(std::string_view text) {
+  static const LazyRE2 kPostedBy = {R"((?i)(?:posted|written)\s+by:?\s+)"};
+  return NameAfter(*kPostedBy, text);
+}
+
+// A post's meta line that ends in its author: "Created February 14, 2012
+// by tejvan", "Filed Under: inside by Steve - 6 Comments". Short, with a
+// date, a count or a filing label, and not a credit ("Photo by", "Theme
+// by", "Powered by").
+std::string NameInMetaLine(std::string_view text) {
+  constexpr size_t kMaxLineBytes = 120;
+  static const LazyRE2 kBy = {R"((?i)\bby:?\s+)"};
+  for (size_t start = 0, end = 0; start < text.size(); start = end + 1) {
+    end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = TrimAscii(text.substr(start, end - start));
+    if (line.empty() || line.size() > kMaxLineBytes) continue;
+    if (!HasDigit(line) && !ContainsIgnoreCase(line, "filed") &&
+        !ContainsIgnoreCase(line, "categor")) {
+      continue;
+    }
+    bool credit = false;
+    for (std::string_view word : {"photo", "image", "picture", "powered", "theme", "design",
+                                  "copyright", "\xC2\xA9", "licen", "hosted"}) {
+      credit = credit || ContainsIgnoreCase(line, word);
+    }
+    if (credit) continue;
+    constexpr long kMaxNameSpaces = 3;
+    std::string name = NameAfter(*kBy, line);
+    if (!name.empty() && std::count(name.begin(), name.end(), ' ') <= kMaxNameSpaces) return name;
+  }
+  return {};
 }
 
 // The post's author where no byline element names it: an author link
@@ -417,8 +450,12 @@ std::string ReadAuthor(const PageContext& page, const GumboNode* container) {
   }
   if (std::string name = NameInBylineByWords(scope); !name.empty()) return name;
   if (container != nullptr) {
-    std::string name = NameAfterPostedBy(TextOf(container, IsBody));
-    if (!name.empty()) return name;
+    if (std::string name = NameAfterPostedBy(TextOf(container, IsBody)); !name.empty()) {
+      return name;
+    }
+    const std::string meta =
+        TextOf(container, [](const GumboNode* n) { return IsBody(n) || SkipForByline(n); });
+    if (std::string name = NameInMetaLine(meta); !name.empty()) return name;
   }
   return AuthorFromPage(page);
 }

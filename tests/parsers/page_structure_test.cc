@@ -108,6 +108,13 @@ BOOST_AUTO_TEST_CASE(a_byline_no_class_names_is_read_by_its_words) {
   BOOST_TEST(page.post.author == "eric");  // not "the time..." of the text, nor the licence's
 }
 
+BOOST_AUTO_TEST_CASE(a_meta_line_of_the_post_ends_in_its_author) {
+  // "Filed Under: inside by Steve - 2 Comments": not the photo's credit
+  // before it, nor a comment's "by leaps and bounds".
+  ExtractedPage page = Extract("meta_line_byline.html", "http://wrens.example/2009/09/18/chalk/");
+  BOOST_TEST(page.post.author == "Steve");
+}
+
 BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
   ExtractedPage page =
       Extract("yoast_written_by.html", "https://blog.example/2012/03/september-4/");
