@@ -1,9 +1,9 @@
 // Blogger pages: the post and its comments. The post is div.post (".post
-// hentry") inside .blog-posts. Comments come in two layouts: the old flat
-// dl#comments-block (dt author, dd.comment-body, dd.comment-footer) and the
-// threaded one (div.comment-thread > ol > li.comment, replies in the item's
-// div.comment-replies > div.inline-thread > ol). Backlinks ("Links to this
-// post") reuse the old block's markup with dt.comment-title: trackbacks.
+// hentry") inside .blog-posts. Comments come in three layouts: the classic
+// templates' items with an anchor id, the old flat dl#comments-block (dt
+// author, dd.comment-body, dd.comment-footer) and the threaded one (div.comment-thread > ol >
+// li.comment, replies in the item's div.comment-replies > div.inline-thread > ol). Backlinks
+// ("Links to this post") reuse the old block's markup with dt.comment-title: trackbacks.
 #include <re2/re2.h>
 
 #include <cstdint>
@@ -260,6 +260,27 @@ class BloggerCommentReader {
     }
   }
 
+  // Classic templates (before 2007): items with an anchor id ("c123") in
+  // div#comments, each a div.comment-body and a p.comment-data "By NAME,
+  // at 1:39 PM" (a time of day only: no date to read).
+  void ReadClassicItem(const GumboNode* item) {
+    const GumboNode* body = FindFirst(item, ClassIs("comment-body"));
+    if (body == nullptr || IsDeleted(body)) return;
+    Comment comment;
+    comment.id = CommentAnchor(Id(item));
+    if (const GumboNode* data = FindFirst(item, ClassIs("comment-data"))) {
+      const GumboNode* anonymous = FindFirst(data, ClassIs("anon-comment-author"));
+      ReadAuthorIn(page_, anonymous != nullptr ? anonymous : data, &comment.author,
+                   &comment.author_url);
+      static const LazyRE2 kAtTime = {R"((?i),?\s+at\s+.*$)"};
+      RE2::Replace(&comment.author, *kAtTime, "");
+      comment.author = WithoutBylineLabel(std::move(comment.author));
+      comment.published = ParseDate(OneLine(TextOf(data)));
+    }
+    comment.text = CommentBodyText(body);
+    Add(std::move(comment));
+  }
+
  private:
   static bool IsThreadedItem(const GumboNode* node) {
     return IsTag(node, GUMBO_TAG_LI) && HasClass(node, "comment");
@@ -375,6 +396,10 @@ class BloggerCommentReader {
 
 bool IsThreadRoot(const GumboNode* node) { return HasClass(node, "comment-thread"); }
 
+bool IsClassicItem(const GumboNode* node) {
+  return !CommentAnchor(Id(node)).empty() && FindAncestor(node, IsCommentArea) != nullptr;
+}
+
 bool IsOldBlock(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_DL) &&
          (Id(node) == "comments-block" || HasClass(node, "comments-block"));
@@ -406,6 +431,10 @@ void ExtractBloggerComments(const PageContext& page, std::vector<Comment>* comme
   }
   for (const GumboNode* block : FindAll(page.root, IsOldBlock, IsOldBlock)) {
     reader.ReadOldBlock(block);
+  }
+  if (!comments->empty()) return;
+  for (const GumboNode* item : FindAll(page.root, IsClassicItem, IsClassicItem)) {
+    reader.ReadClassicItem(item);
   }
 }
 

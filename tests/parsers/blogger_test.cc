@@ -1,5 +1,6 @@
 // Blogger pages: the post, threaded comments (li.comment in
-// div.comment-thread), the old dl#comments-block, backlinks, and pages with
+// div.comment-thread), the old dl#comments-block, the classic templates'
+// anchored items, backlinks, and pages with
 // no comments at all. Fixtures are invented pages in Blogger's markup.
 #include <boost/test/unit_test.hpp>
 #include <string>
@@ -100,6 +101,17 @@ BOOST_AUTO_TEST_CASE(post_date_joins_the_day_heading_and_the_permalink_time) {
   BOOST_TEST(page.post.title == "Mending the shed roof");
   BOOST_TEST(page.post.author == "Ansel Hobb");  // not "Eingestellt von Ansel Hobb"
   BOOST_TEST(page.post.published == "2009-04-14T19:45:00");
+}
+
+BOOST_AUTO_TEST_CASE(a_classic_template_names_each_commenter_after_by_and_before_the_time) {
+  ExtractedPage page = ExtractBlogger("classic_template.html", "http://lanternyard.example/x.html");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].id == "c114452874506308693");
+  BOOST_TEST(page.comments[0].author == "Mike Hales");
+  BOOST_TEST(page.comments[0].published.empty());  // a time of day, no date
+  BOOST_TEST(page.comments[0].text == "Lovely to meet you both at the fence.");
+  BOOST_TEST(page.comments[1].author == "Wren Halloway");
+  BOOST_TEST(page.comments[1].author_url == "http://www.blogger.com/profile/10858");
 }
 
 BOOST_AUTO_TEST_CASE(old_comments_block_yields_flat_comments_without_deleted_ones) {
