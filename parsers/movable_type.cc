@@ -88,12 +88,15 @@ bool StartsWithTime(std::string_view text) {
 Byline ReadBylineText(const GumboNode* line) {
   Byline byline;
   std::string text = OneLine(TextOf(line));
-  static const LazyRE2 kPostedBy = {R"((?i)^\s*(?:posted|written)?\s*by\s*:?\s*)"};
+  // MT's Chinese translations write "由 NAME 發表於 DATE" (posted by NAME at).
+  static const LazyRE2 kPostedBy = {
+      R"((?i)^\s*(?:(?:posted|written)?\s*by|\x{7531})\s*:?\s*)"};
   if (!RE2::Replace(&text, *kPostedBy, "")) return byline;
   // "NAME | DATE" (TypePad, MT 3), "NAME at DATE" / "NAME on DATE"
   // (classic), "NAME at 04:39 PM" (TypePad posts): the first separator that
   // a date or a time follows, since names may hold " at " too.
-  static const LazyRE2 kSeparator = {R"((?i)(\s(?:at|on)\s|\|))"};
+  static const LazyRE2 kSeparator = {
+      R"((?i)(\s(?:at|on)\s|\||\s*(?:\x{767c}\x{8868}\x{65bc}|\x{53d1}\x{8868}\x{4e8e})\s*))"};
   re2::StringPiece rest(text);
   re2::StringPiece separator;
   while (RE2::PartialMatch(rest, *kSeparator, &separator)) {
@@ -357,7 +360,8 @@ bool IsContent(const GumboNode* node) {
 bool IsNotCommentText(const GumboNode* node) {
   return IsFooter(node) ||
          HasAnyClass(node, {"comment-header", "asset-meta", "byline", "comment-reply-link",
-                            "comment-actions", "reply", "comment-avatar", "comment-meta"});
+                            "comment-actions", "reply", "comment-avatar", "comment-meta",
+                            "comments-head"});
 }
 
 std::string TextOfItem(const GumboNode* item, const ItemScope& scope) {

@@ -105,6 +105,18 @@ BOOST_AUTO_TEST_CASE(classic_comments_pair_bodies_with_the_posted_line_after_the
   BOOST_TEST(page.comments[1].permalink == std::string(kPostUrl) + "#c004402");
 }
 
+BOOST_AUTO_TEST_CASE(chinese_posted_by_lines_name_commenters_and_a_section_head_is_no_comment) {
+  // "由 NAME 發表於 DATE" (Traditional) and "由 NAME 发表于 DATE" (Simplified),
+  // with a stray template tag; an empty "Pings" block in comment markup.
+  ExtractedPage page = Extract("classic_chinese_comments.html");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Yu");
+  BOOST_TEST(page.comments[0].author_url == "http://yu.example/");
+  BOOST_TEST(page.comments[0].published.starts_with("2007-10-20T21:03"));
+  BOOST_TEST(page.comments[1].author == "xwl");
+  BOOST_TEST(page.comments[1].published.starts_with("2007-10-20T21:38"));
+}
+
 BOOST_AUTO_TEST_CASE(disqus_comment_area_yields_no_comments) {
   ExtractedPage page = Extract("disqus_no_comments.html");
   BOOST_REQUIRE(page.has_post);
