@@ -1,6 +1,7 @@
 // The dev corpus of real pages (../shared/corpus/pages-dev, read in place)
-// scored against the expectations written by reading each page
-// (tests/data/corpus-dev/). Its figures are floors: a change to a reader
+// and the gathered pages (LINKGRAPH_GATHERED_CORPUS) scored against the
+// expectations written by reading each page (tests/data/corpus-dev/,
+// tests/data/corpus-gathered/). Its figures are floors: a change to a reader
 // that loses comments, authors, threads or pingbacks anywhere on the real
 // web fails here, split by split. linkgraph_dev_corpus_report prints the
 // figures and each page's misses.
@@ -20,18 +21,17 @@ namespace {
 using nlohmann::json;
 using testing::ScoreTally;
 
-bool DevCorpusAvailable() {
-  return std::filesystem::is_directory(testing::CorpusDir() / "pages-dev");
-}
-
-std::map<std::string, ScoreTally> ScoreBySplit() {
+// The pages of a folder's pages-dev/ scored against the expectations in
+// tests/data/<expectations>/, by split.
+std::map<std::string, ScoreTally> ScoreBySplit(const std::filesystem::path& pages,
+                                               const std::string& expectations) {
   std::map<std::string, ScoreTally> tallies;
   for (const auto& entry :
-       std::filesystem::directory_iterator(testing::TestDataDir() / "corpus-dev")) {
+       std::filesystem::directory_iterator(testing::TestDataDir() / expectations)) {
     if (!entry.path().string().ends_with(".expected.json")) continue;
     const json expected = json::parse(testing::ReadFile(entry.path()));
     const std::string file = expected["file"];
-    const std::string html = testing::ReadFile(testing::CorpusDir() / "pages-dev" / file);
+    const std::string html = testing::ReadFile(pages / "pages-dev" / file);
     auto page = parsers::ExtractPage(html, "file:///corpus/" + file);
     BOOST_REQUIRE_MESSAGE(page.ok(), file << ": " << (page.ok() ? "" : page.error().message));
     tallies[testing::SplitOf(expected)].Add(testing::ScorePage(expected, html, *page));
@@ -60,17 +60,33 @@ void CheckFloors(const std::string& split, const ScoreTally& t, const Floors& fl
 BOOST_AUTO_TEST_SUITE(dev_corpus)
 
 BOOST_AUTO_TEST_CASE(real_pages_keep_their_measured_figures) {
-  if (!DevCorpusAvailable()) {
+  if (!std::filesystem::is_directory(testing::CorpusDir() / "pages-dev")) {
     BOOST_TEST_MESSAGE("no pages-dev/ under " << testing::CorpusDir()
                                               << " (set LINKGRAPH_CORPUS); skipping");
     return;
   }
-  const std::map<std::string, ScoreTally> tallies = ScoreBySplit();
+  const std::map<std::string, ScoreTally> tallies =
+      ScoreBySplit(testing::CorpusDir(), "corpus-dev");
   BOOST_REQUIRE(tallies.contains("dev"));
   BOOST_REQUIRE(tallies.contains("check"));
   BOOST_TEST(tallies.at("dev").pages + tallies.at("check").pages == 154);
   CheckFloors("dev", tallies.at("dev"), {0.95, 0.91, 0.93, 0.97, 0.95, 0.90});
   CheckFloors("check", tallies.at("check"), {0.88, 0.80, 0.78, 0.82, 0.62, 0.65});
+}
+
+BOOST_AUTO_TEST_CASE(gathered_pages_keep_their_measured_figures) {
+  const std::filesystem::path gathered = testing::GatheredCorpusDir();
+  if (gathered.empty() || !std::filesystem::is_directory(gathered / "pages-dev")) {
+    BOOST_TEST_MESSAGE(
+        "LINKGRAPH_GATHERED_CORPUS names no folder with pages-dev/ (write one "
+        "with scripts/gather-corpus-pages.sh); skipping");
+    return;
+  }
+  const std::map<std::string, ScoreTally> tallies = ScoreBySplit(gathered, "corpus-gathered");
+  BOOST_REQUIRE(tallies.contains("dev"));
+  BOOST_REQUIRE(tallies.contains("check"));
+  CheckFloors("dev", tallies.at("dev"), {0.93, 0.85, 0.84, 0.90, 0.95, 0.88});
+  CheckFloors("check", tallies.at("check"), {0.90, 0.74, 0.55, 0.66, 0.80, 0.74});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

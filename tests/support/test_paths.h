@@ -1,6 +1,6 @@
 // Where tests find their fixtures: tests/data/ in the source tree, and the
 // shared corpus of real blog pages, read in place (LINKGRAPH_CORPUS in the
-// environment overrides the configured path).
+// environment overrides the configured path), and the gathered pages.
 #pragma once
 
 #include <cstdlib>
@@ -22,6 +22,14 @@ inline std::filesystem::path CorpusDir() {
 }
 
 inline bool CorpusAvailable() { return std::filesystem::is_directory(CorpusDir() / "pages"); }
+
+// The gathered real pages (scripts/gather-corpus-pages.sh writes them from
+// their public repositories): only where LINKGRAPH_GATHERED_CORPUS names
+// the folder, "" otherwise.
+inline std::filesystem::path GatheredCorpusDir() {
+  const char* env = std::getenv("LINKGRAPH_GATHERED_CORPUS");
+  return env != nullptr ? env : "";
+}
 
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
