@@ -73,7 +73,8 @@ struct PostParts {
   std::string title;
   bool untitled = false;  // the post has no title (a note): keep title empty
   std::string author;
-  std::string published;  // ISO 8601
+  bool author_elsewhere = false;  // on another page (a thread's later page): keep author empty
+  std::string published;          // ISO 8601
 };
 
 // The name in a post's byline element: its author link or .fn when marked

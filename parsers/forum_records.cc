@@ -346,18 +346,30 @@ std::vector<ForumMessage> FindMessages(const PageContext& page) {
 }
 
 // Whether the URL asks for a later page of a thread: "page=2", "start=15",
-// "st=20", "pg=3", or a "/page-2" or "/page/2" path ("p=" is a message's
-// own link in several packages, not a page).
-bool IsLaterThreadPage(std::string_view url) {
+// "st=20", "pg=3", or a "/page-2", "/page/2" or "/page2.html" path ("p="
+// is a message's own link in several packages, not a page).
+bool IsLaterPageUrl(std::string_view url) {
   for (std::string_view name : {"page", "pg"}) {
     if (PositiveQueryParameter(url, name, 1) > 1) return true;
   }
   for (std::string_view name : {"start", "st", "offset"}) {
     if (PositiveQueryParameter(url, name, 0) > 0) return true;
   }
-  static const LazyRE2 kPagePath = {R"((?i)/page[-/](\d{1,9})(?:[/.?#]|$))"};
+  static const LazyRE2 kPagePath = {R"((?i)/page[-/]?(\d{1,9})(?:[/.?#]|$))"};
   long page = 0;
   return RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), *kPagePath, &page) && page > 1;
+}
+
+// A later page of a thread by its address or canonical address, or by its
+// <title> ("Hibike! Euphonium - Page 152 - AnimeSuki Forum"), as a saved
+// copy's own address says nothing.
+bool IsLaterThreadPage(const PageContext& page) {
+  if (IsLaterPageUrl(page.url) || IsLaterPageUrl(page.canonical_url)) return true;
+  const GumboNode* title = FindFirst(page.root, TagIs(GUMBO_TAG_TITLE));
+  if (title == nullptr) return false;
+  static const LazyRE2 kPageInTitle = {R"((?i)\bpage\s+(\d{1,9})\b)"};
+  long number = 0;
+  return RE2::PartialMatch(OneLine(TextOf(title)), *kPageInTitle, &number) && number > 1;
 }
 
 // The messages nested in a message's record (InnerRecords), which answer
@@ -412,7 +424,8 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
   // The thread's title is the page's, not a heading of its first message.
   parts->container = nullptr;
   // A later page's first message answers an opening post elsewhere.
-  const size_t first_comment = IsLaterThreadPage(page.url) ? 0 : 1;
+  const size_t first_comment = IsLaterThreadPage(page) ? 0 : 1;
+  parts->author_elsewhere = first_comment == 0;
   if (first_comment == 1) {
     const ForumMessage& opening = messages.front();
     parts->body = opening.body;

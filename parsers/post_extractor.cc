@@ -570,7 +570,9 @@ void BuildPost(const PageContext& page, const PostParts& parts, Post* post) {
   if (!parts.untitled) {
     post->title = !parts.title.empty() ? parts.title : ReadTitle(page.root, container);
   }
-  post->author = !parts.author.empty() ? parts.author : ReadAuthor(page, container);
+  if (!parts.author_elsewhere) {
+    post->author = !parts.author.empty() ? parts.author : ReadAuthor(page, container);
+  }
   post->published =
       !parts.published.empty() ? parts.published : ReadPublished(page.root, container);
   if (parts.body != nullptr) {

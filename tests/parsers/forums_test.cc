@@ -75,6 +75,7 @@ BOOST_AUTO_TEST_CASE(a_thread_of_an_unknown_package_is_read_by_its_messages_stru
 
 BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_comment) {
   for (const char* url : {"http://forum.example/threads/show.9/page-2",
+                          "http://forum.example/threads/show.9/page2.html",
                           "http://forum.example/viewtopic.php?t=9&start=15"}) {
     ExtractedPage page = Extract("structural_thread.html", url);
     BOOST_TEST_CONTEXT(url) {
@@ -109,6 +110,15 @@ BOOST_AUTO_TEST_CASE(a_thread_whose_messages_each_link_their_own_heading_is_no_l
       BOOST_TEST(page.comments[1].text.find("see you at the summer meet") != std::string::npos);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_saved_later_page_is_known_by_its_title) {
+  // A saved copy's own address says nothing; "Page 2" in its title does.
+  ExtractedPage page = Extract("later_page_by_title.html", "file:///saved/showthread.html");
+  BOOST_TEST(page.post.author.empty());  // the opening post is on page 1
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Marigold");
+  BOOST_TEST(page.comments[1].author == "Basil");
 }
 
 BOOST_AUTO_TEST_CASE(records_nested_in_a_message_are_replies_to_it) {
