@@ -25,12 +25,13 @@ constexpr size_t kMaxDateChars = 80;
 constexpr size_t kMaxNameChars = 80;
 
 // A link to a member's profile: "profile.php?id=2", "memberlist.php?...&u=2"
-// (numbered: a bare "memberlist.html" lists all members), "/members/name.12/",
-// "/profile/12-name/", "/user/12", "showuser=12".
+// (numbered: a bare "memberlist.html" lists all members), "/members/name.12/"
+// (or relative, "members/name.12/"), "/profile/12-name/", "/user/12",
+// "showuser=12".
 bool IsProfileLink(const GumboNode* node) {
   if (!IsTag(node, GUMBO_TAG_A)) return false;
   static const LazyRE2 kProfile = {
-      R"((?i)(?:profile|memberlist[^#]*\d|/members?[/.]|/users?/|/u/|showuser=|member\.php|[?&]u=\d))"};
+      R"((?i)(?:profile|memberlist[^#]*\d|(?:^|/)members?[/.]|(?:^|/)users?/|(?:^|/)u/|showuser=|member\.php|[?&]u=\d))"};
   std::string_view href = Attr(node, "href");
   return !href.empty() && RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kProfile);
 }
@@ -106,6 +107,17 @@ size_t UnlinkedChars(const GumboNode* node, const NodePredicate& inner) {
       TextOf(node, [&inner](const GumboNode* n) { return IsTag(n, GUMBO_TAG_A) || inner(n); }));
 }
 
+// Whether a class calls the element a message's text ("messageContent",
+// "postbody", "post_text").
+bool NamesText(const GumboNode* node) {
+  return AnyClassToken(node, [](std::string_view token) {
+    for (std::string_view word : {"content", "text", "body"}) {
+      if (ContainsIgnoreCase(token, word)) return true;
+    }
+    return false;
+  });
+}
+
 // The message's text: the biggest block beside the path down to the
 // writer's link (the record's biggest block where it has none), narrowed
 // while one child holds nearly all of its words.
@@ -128,11 +140,18 @@ const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
     }
   }
   // A child dominates with nine tenths of the words, or with most of them
-  // beside short lines only (a date line, a "#2").
+  // beside short lines only (a date line, a "#2"), or as the one child a
+  // class calls the text beside a signature or a meta line.
   while (best != nullptr) {
     const GumboNode* dominant = nullptr;
+    const GumboNode* named_text = nullptr;
+    size_t named_texts = 0;
     size_t dominant_chars = 0, longest_other = 0;
     for (const GumboNode* child : ElementChildren(best)) {
+      if (NamesText(child)) {
+        named_text = child;
+        ++named_texts;
+      }
       const size_t chars = chars_of(child);
       if (chars > dominant_chars) {
         longest_other = std::max(longest_other, dominant_chars);
@@ -144,6 +163,11 @@ const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
     }
     const bool dominates = dominant_chars * 10 >= best_chars * 9 ||
                            (dominant_chars * 2 > best_chars && longest_other <= kMaxDateChars);
+    if (named_texts == 1 && chars_of(named_text) >= kMinMessageChars) {
+      best = named_text;
+      best_chars = chars_of(named_text);
+      continue;
+    }
     if (dominant == nullptr || !dominates) break;
     best = dominant;
     best_chars = dominant_chars;
@@ -151,16 +175,35 @@ const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
   return best;
 }
 
-// A <time> (never a message's own words), else the first short element
-// outside the text that reads as a date ("Posted: Sun Jun 01, 2008 8:25 pm").
+// An element that marks a date up: a <time>, or one whose class says date
+// or time ("DateTime", "post-date"), not an edit note's ("editDate").
+bool MarksDate(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_TIME) || AnyClassToken(node, [](std::string_view token) {
+           return (ContainsIgnoreCase(token, "date") || ContainsIgnoreCase(token, "time")) &&
+                  !ContainsIgnoreCase(token, "edit");
+         });
+}
+
 std::string MessageDate(const GumboNode* record, const GumboNode* body) {
   const NodePredicate inner = InnerRecords(record);
   const auto outside = [body, &inner](const GumboNode* n) { return n == body || inner(n); };
-  for (const GumboNode* time : FindAll(record, TagIs(GUMBO_TAG_TIME), inner)) {
+  // Marked-up dates first, wherever in the record (a template may put the
+  // date under the text), but not in a quote of another message.
+  const auto quoted = [&inner](const GumboNode* n) {
+    return inner(n) || IsTag(n, GUMBO_TAG_BLOCKQUOTE);
+  };
+  const std::vector<const GumboNode*> marked_dates = FindAll(record, MarksDate, quoted);
+  // An attribute's full date and time before any shown text: a permalink
+  // "Apr 12, 2016" around span[title="Apr 12, 2016 at 9:05 AM"].
+  for (const GumboNode* marked : marked_dates) {
     for (const char* attribute : {"datetime", "title", "data-time"}) {
-      if (std::string date = ParseDate(Attr(time, attribute)); !date.empty()) return date;
+      if (std::string date = ParseDate(Attr(marked, attribute)); !date.empty()) return date;
     }
-    if (std::string date = ParseDate(OneLine(TextOf(time))); !date.empty()) return date;
+  }
+  for (const GumboNode* marked : marked_dates) {
+    std::string text = OneLine(TextOf(marked));
+    if (CountChars(text) > kMaxDateChars) continue;
+    if (std::string date = ParseDate(text); !date.empty()) return date;
   }
   for (const GumboNode* node : FindAll(record, IsElement, outside)) {
     if (outside(node)) continue;
@@ -213,6 +256,8 @@ bool HeadedByLinkElsewhere(const PageContext& page, const ForumMessage& message)
   };
   const auto before_fragment = [](std::string_view url) { return url.substr(0, url.find('#')); };
   for (const GumboNode* heading : FindAll(message.record, headline)) {
+    // The writer's own heading (name and rank badge) heads no listed thread.
+    if (message.writer != nullptr && Contains(heading, message.writer)) continue;
     std::vector<const GumboNode*> links = FindAll(heading, TagIs(GUMBO_TAG_A));
     if (IsTag(heading, GUMBO_TAG_A)) links.push_back(heading);
     for (const GumboNode* link : links) {
@@ -245,7 +290,12 @@ std::vector<ForumMessage> FindRun(const PageContext& page) {
   const GumboNode* root = page.root;
   std::unordered_map<const GumboNode*, std::vector<const GumboNode*>> holders;
   std::vector<const GumboNode*> parents;
-  for (const GumboNode* link : FindAll(root, IsProfileLink, IsListingRegion)) {
+  // Forum software wraps a thread in a moderation <form> (XenForo's
+  // InlineModForm): a form is no listing here.
+  const auto listing = [](const GumboNode* n) {
+    return !IsTag(n, GUMBO_TAG_FORM) && IsListingRegion(n);
+  };
+  for (const GumboNode* link : FindAll(root, IsProfileLink, listing)) {
     const GumboNode* node = link;
     for (int climb = 0; climb < kMaxRecordClimb && node->parent != nullptr &&
                         node->parent->type == GUMBO_NODE_ELEMENT;
@@ -333,11 +383,25 @@ std::vector<ForumMessage> FindMessages(const PageContext& page) {
   const GumboNode* run_parent = run.front().record->parent;
   // In document order, up to the run's parent (matched, so it marks where
   // the run starts, and pruned).
+  // The records' main class (their first, where all have it: "cPost", not
+  // a utility class such as "ipsBox" that boxes other parts of the page).
+  std::string main_class;
+  AnyClassToken(run.front().record, [&main_class](std::string_view token) {
+    main_class = std::string(token);
+    return true;
+  });
+  const bool has_main = std::find(shared.begin(), shared.end(), main_class) != shared.end();
+  const auto of_the_kind = [&](const GumboNode* n) {
+    return has_main ? HasClass(n, main_class) : HasAnyClass(n, shared);
+  };
   std::vector<ForumMessage> opening;
   for (const GumboNode* node : FindAll(
-           page.root, [&](const GumboNode* n) { return n == run_parent || HasAnyClass(n, shared); },
+           page.root, [&](const GumboNode* n) { return n == run_parent || of_the_kind(n); },
            [run_parent](const GumboNode* n) { return n == run_parent; })) {
     if (node == run_parent) break;
+    // A wrapper of the whole run is no message, unless the run is its
+    // nested replies (InnerRecords).
+    if (Contains(node, run_parent) && !InnerRecords(node)(run.front().record)) continue;
     ForumMessage message;
     if (ReadRecord(page, node, &message)) opening.push_back(message);
   }

@@ -121,6 +121,32 @@ BOOST_AUTO_TEST_CASE(a_saved_later_page_is_known_by_its_title) {
   BOOST_TEST(page.comments[1].author == "Basil");
 }
 
+BOOST_AUTO_TEST_CASE(a_thread_in_a_moderation_form_with_rank_badges_is_read) {
+  // XenForo 1: the list sits in a moderation <form>, profile links are
+  // relative ("members/robin.7/"), the writer's heading carries a rank
+  // badge linking elsewhere, and the date (with its time in a title) sits
+  // under the text.
+  ExtractedPage page = Extract("xenforo1_thread.html", "file:///saved/thread.html");
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.author == "hazel");
+  BOOST_TEST(page.post.published.starts_with("2016-04-12T09:05"));
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Robin");
+  BOOST_TEST(page.comments[0].published.starts_with("2016-04-12T10:40"));
+  BOOST_TEST(page.comments[1].author == "hazel");
+  BOOST_TEST(page.comments[1].text == "Wonderful, see you all by the tea tent at eleven.");
+}
+
+BOOST_AUTO_TEST_CASE(boxes_around_the_thread_are_no_opening_message) {
+  // Records share a utility class ("ipsBox") with a notice before them and
+  // with the box around the whole thread; only their own ("cPost") counts.
+  ExtractedPage page = Extract("boxed_thread.html", "https://pirates.example/topic/5-wake-up/");
+  BOOST_TEST(page.post.author == "Graf");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "admin");
+  BOOST_TEST(page.comments[1].author == "Graf");
+}
+
 BOOST_AUTO_TEST_CASE(records_nested_in_a_message_are_replies_to_it) {
   // vBulletin 5: a reply's comments are records of the same kind inside
   // it, in a page whose every part is a widget.
