@@ -249,9 +249,11 @@ bool IsAuthorLink(const GumboNode* node) {
 // separator.
 std::string NameInBylineText(std::string text) {
   static const LazyRE2 kBy = {
-      R"((?i)^(?:.*?\b(?:view\s+all\s+posts\s+by|by)|\s*(?:posted|written|published)\s+by|\s*(?:av|von|par|por|door|l'auteur\s+est|author|autor|auteur))\b\s*:?(?:\s+|$))"};
+      R"((?i)^(?:.*?\b(?:view\s+all\s+posts\s+by|by)|\s*(?:posted|written|published)\s+by|\s*(?:av|von|par|por|door|l'auteur\s+est|author|autor|auteur))\b\s*:?(?:\s+|$)|^\s*\x{7531}\s+)"};
+  // Chinese bylines close the name with "posted at" (發表於, 发表于) or
+  // "published" (發佈, 发布).
   static const LazyRE2 kTail = {
-      R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+-\s.*|\s+\d.*)$)"};
+      R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+-\s.*|\s+\d.*|\s*(?:\x{767c}\x{8868}|\x{53d1}\x{8868}|\x{767c}\x{4f48}|\x{53d1}\x{5e03}).*)$)"};
   RE2::Replace(&text, *kBy, "");
   RE2::Replace(&text, *kTail, "");
   return std::string(TrimAscii(text));
@@ -379,10 +381,11 @@ std::string AuthorFromPage(const PageContext& page) {
 bool SkipForByline(const GumboNode* node) { return SkipForPost(node) || IsCommentNamed(node); }
 
 // A byline no class names, told by its words: a text that opens with "By",
-// "Posted by", "Author:" (or a translation), or "Posted <date> by".
+// "Posted by", "Author:" (or a translation, Chinese "由"), or "Posted
+// <date> by".
 bool OpensByline(std::string_view text) {
   static const LazyRE2 kOpening = {
-      R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door)\s)"};
+      R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door|\x{7531})\s)"};
   constexpr size_t kMaxBylineBytes = 120;
   return text.size() <= kMaxBylineBytes &&
          RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kOpening);

@@ -105,10 +105,11 @@ BOOST_AUTO_TEST_CASE(classic_comments_pair_bodies_with_the_posted_line_after_the
   BOOST_TEST(page.comments[1].permalink == std::string(kPostUrl) + "#c004402");
 }
 
-BOOST_AUTO_TEST_CASE(chinese_posted_by_lines_name_commenters_and_a_section_head_is_no_comment) {
+BOOST_AUTO_TEST_CASE(chinese_posted_by_lines_name_writers_and_a_section_head_is_no_comment) {
   // "由 NAME 發表於 DATE" (Traditional) and "由 NAME 发表于 DATE" (Simplified),
   // with a stray template tag; an empty "Pings" block in comment markup.
   ExtractedPage page = Extract("classic_chinese_comments.html");
+  BOOST_TEST(page.post.author == "jserv");  // the post's own "由 jserv 發表於" line
   BOOST_REQUIRE(page.comments.size() == 2u);
   BOOST_TEST(page.comments[0].author == "Yu");
   BOOST_TEST(page.comments[0].author_url == "http://yu.example/");
