@@ -14,20 +14,6 @@
 namespace linkgraph::parsers {
 namespace {
 
-// Whether an RDFa attribute (property, rel, typeof) holds this token.
-bool AttrHasToken(const GumboNode* node, const char* attribute, std::string_view token) {
-  std::string_view value = Attr(node, attribute);
-  size_t at = 0;
-  while (at < value.size()) {
-    while (at < value.size() && IsAsciiSpace(value[at])) ++at;
-    size_t end = at;
-    while (end < value.size() && !IsAsciiSpace(value[end])) ++end;
-    if (EqualsIgnoreCase(value.substr(at, end - at), token)) return true;
-    at = end;
-  }
-  return false;
-}
-
 bool IsHidden(const GumboNode* node) {
   return HasAnyClass(node, {"visually-hidden", "element-invisible", "element-hidden", "hidden",
                             "sr-only", "parent"});

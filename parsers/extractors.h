@@ -152,6 +152,11 @@ bool IsRefusedRegion(const GumboNode* node);
 // The same regions but widgets: where a site builder makes every part of
 // a page a widget (vBulletin 5), its thread is one too.
 bool IsListingRegion(const GumboNode* node);
+// The fragment of the item's first link (outside scope's pruned parts) with
+// this rel token: "bookmark" names a comment's own id, "in-reply-to" its
+// parent's ("#forum81135"); "" where it has none.
+std::string FragmentOfRelLink(const GumboNode* item, const NodePredicate& scope,
+                              std::string_view rel);
 
 // Ghost and tDiary pages carry no comments in their HTML: the post only.
 bool FindGhostPost(const PageContext& page, PostParts* parts);

@@ -78,6 +78,12 @@ template <typename TokenTest>
 bool AnyClassToken(const GumboNode* node, const TokenTest& test) {
   return AnyToken(Attr(node, "class"), test);
 }
+// Whether an attribute's token list (rel, RDFa property or typeof) holds
+// token, any case.
+inline bool AttrHasToken(const GumboNode* node, const char* attribute, std::string_view token) {
+  return AnyToken(Attr(node, attribute),
+                  [token](std::string_view each) { return EqualsIgnoreCase(each, token); });
+}
 std::string_view Id(const GumboNode* node);
 
 // Element children in document order.

@@ -339,6 +339,10 @@ const GumboNode* FooterOf(const GumboNode* item, const ItemScope& scope) {
 
 std::string OwnIdOf(const GumboNode* item) {
   if (IsCommentIdText(Id(item))) return std::string(Id(item));
+  // The item's own permalink, rel=bookmark ("#forum81145" in SPIP), names it.
+  if (std::string own = FragmentOfRelLink(item, IsCommentItem, "bookmark"); !own.empty()) {
+    return own;
+  }
   // MT 3: <a id="c000123"></a> (or name=) just before div.comments-body.
   const GumboNode* parent = item->parent;
   for (unsigned i = item->index_within_parent; parent != nullptr && i-- > 0;) {
@@ -374,6 +378,11 @@ std::string TextOfItem(const GumboNode* item, const ItemScope& scope) {
 // in the header of a flat list.
 std::string RepliedToId(const GumboNode* item, const ItemScope& scope, const std::string& own_id) {
   auto prune = [&](const GumboNode* n) { return scope(n) || IsContent(n); };
+  // rel=in-reply-to (microformats; SPIP's "^" link) says it outright.
+  if (std::string parent = FragmentOfRelLink(item, prune, "in-reply-to");
+      !parent.empty() && parent != own_id) {
+    return parent;
+  }
   for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), prune)) {
     std::string_view href = Attr(link, "href");
     size_t hash = href.rfind('#');
@@ -408,6 +417,10 @@ void ReadAuthorAndDate(const PageContext& page, const GumboNode* item, const Ite
       [&](const GumboNode* n) { return scope(n) || IsContent(n); });
   const GumboNode* link = nullptr;
   if (vcard != nullptr) {
+    // The name inside a card that also says "par" or a separator.
+    if (!HasClass(vcard, "fn")) {
+      if (const GumboNode* name = FindFirst(vcard, ClassIs("fn"))) vcard = name;
+    }
     comment->author = OneLine(TextOf(vcard));
     link = IsTag(vcard, GUMBO_TAG_A) ? vcard : FindFirst(vcard, TagIs(GUMBO_TAG_A));
   }

@@ -29,6 +29,15 @@ bool IsChrome(const GumboNode* node) {
   for (std::string_view chrome : {"sidebar", "footer", "nav", "navigation", "menu", "widgets"}) {
     if (StartsWithIgnoreCase(id, chrome)) return true;
   }
+  // Asides by name ("#aside", ".aside-bloc" in SPIP), not WordPress's
+  // "format-aside" posts.
+  if (EqualsIgnoreCase(id, "aside") || EqualsIgnoreCase(id, "secondary")) return true;
+  if (AnyClassToken(node, [](std::string_view token) {
+        return EqualsIgnoreCase(token, "aside") || StartsWithIgnoreCase(token, "aside-") ||
+               StartsWithIgnoreCase(token, "aside_");
+      })) {
+    return true;
+  }
   return HasAnyClass(node, {"sidebar", "widget", "widget-area", "site-footer", "navigation",
                             "nav-menu", "menu", "xoxo"});
 }

@@ -120,7 +120,10 @@ std::string OneLine(std::string_view text) {
 std::string WithoutSaysWord(std::string name) {
   static const LazyRE2 kSays = {
       R"((?i)(?:^|\s+)(?:says|said|wrote|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
-  static const LazyRE2 kCommentBy = {R"((?i)^\s*(?:comment|reply|response)\s+(?:by|from)\s+)"};
+  // "Comment by X", "By X", and after the separator a theme prints before
+  // the name, "by" in other languages (", par X").
+  static const LazyRE2 kCommentBy = {
+      R"((?i)^\s*(?:(?:comment|reply|response)\s+(?:by|from)|by|[,;:|]\s*(?:by|par|por|door|von|av))\s+)"};
   static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
   RE2::Replace(&name, *kCommentBy, "");
   RE2::Replace(&name, *kSays, "");

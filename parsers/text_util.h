@@ -34,8 +34,8 @@ std::string OneLine(std::string_view text);
 
 // A commenter's name without what themes print around it: a trailing
 // "says:", "said," or its translation (schreibt, dijo, a \u00e9crit, ...), a
-// leading "Comment by" or "Comment from", and the URL broken templates
-// leak before it.
+// leading "Comment by", "Comment from" or ", par" (a separator and a
+// translated "by"), and the URL broken templates leak before it.
 std::string WithoutSaysWord(std::string name);
 
 // WordPress's pingback excerpt, shown where a comment's text would be:

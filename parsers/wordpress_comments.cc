@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
@@ -98,7 +99,9 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
       if (RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kAnchor, &number)) break;
     }
   }
-  return number.empty() ? std::string() : "comment-" + number;
+  if (!number.empty()) return "comment-" + number;
+  // The item's own permalink, rel=bookmark ("#forum81145"), names it.
+  return FragmentOfRelLink(item, scope, "bookmark");
 }
 
 bool IsBylineOrButton(const GumboNode* node);
@@ -146,6 +149,15 @@ const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope
 }
 
 const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
+  // The commenter's card: its .fn, else the card ("by X" comes off the
+  // name later); an .fn outside it names something else (SPIP marks the
+  // post's title "url fn").
+  if (const GumboNode* card = FindFirst(item, ClassIs("vcard"), scope)) {
+    if (const GumboNode* name = FindFirst(card, ClassIs("fn"), scope)) return name;
+    const std::string text = OneLine(TextOf(card));
+    constexpr size_t kMaxCardNameBytes = 100;
+    if (!text.empty() && text.size() < kMaxCardNameBytes) return card;
+  }
   // Most specific first.
   static const NodePredicate kAuthorFinders[] = {
       AnyClassOf({"fn"}), TagIs(GUMBO_TAG_CITE),
@@ -405,8 +417,12 @@ class CommentWalker {
     std::vector<std::string> last_at_depth;
     for (const GumboNode* child : ElementChildren(node)) {
       // Broken markup closes an item before its reply list (Disqus's
-      // fallback does): the replies answer the item just before them.
-      if (HasClass(child, "children") && !IsCommentItem(child) && !previous_sibling_id.empty()) {
+      // fallback does), and some templates put the list beside the item
+      // (SPIP's li > div.comment + ul): the replies answer the item just
+      // before them.
+      const bool reply_list =
+          HasClass(child, "children") || IsTag(child, GUMBO_TAG_UL) || IsTag(child, GUMBO_TAG_OL);
+      if (reply_list && !IsCommentItem(child) && !previous_sibling_id.empty()) {
         Walk(child, previous_sibling_id, in_pingback_root);
         continue;
       }
@@ -417,6 +433,8 @@ class CommentWalker {
         Walk(child, parent_id, in_pingback_root);
         continue;
       }
+      // A root inside another root's items is walked twice: each item once.
+      if (!read_.insert(child).second) continue;
       ItemScope scope{child};
       if (IsLinkbackItem(child, in_pingback_root) || LabelledLinkback(child, scope)) {
         Trackback trackback;
@@ -457,6 +475,11 @@ class CommentWalker {
       comment.published = ReadDate(child, scope);
       const int depth = IndentationDepth(child);
       comment.parent_id = parent_id;
+      // rel=in-reply-to (microformats; SPIP's "^" link) names the parent.
+      if (std::string replied_to = FragmentOfRelLink(child, scope, "in-reply-to");
+          !replied_to.empty() && replied_to != comment.id) {
+        comment.parent_id = replied_to;
+      }
       if (depth > 0 && static_cast<size_t>(depth) <= last_at_depth.size() &&
           !last_at_depth[depth - 1].empty()) {
         comment.parent_id = last_at_depth[depth - 1];
@@ -480,11 +503,25 @@ class CommentWalker {
   std::vector<Comment>* comments_;
   std::vector<Trackback>* trackbacks_;
   const GumboNode* root_ = nullptr;
+  std::unordered_set<const GumboNode*> read_;
 };
 
 }  // namespace
 
 std::string CommentBodyText(const GumboNode* content) { return TextOf(content, NotCommentText()); }
+
+std::string FragmentOfRelLink(const GumboNode* item, const NodePredicate& scope,
+                              std::string_view rel) {
+  for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
+    if (!AttrHasToken(link, "rel", rel)) continue;
+    std::string_view href = Attr(link, "href");
+    const size_t hash = href.rfind('#');
+    if (hash != std::string_view::npos && hash + 1 < href.size()) {
+      return std::string(href.substr(hash + 1));
+    }
+  }
+  return {};
+}
 
 bool IsCommentArea(const GumboNode* node) {
   return IsListRoot(node) || IdIsAny(node, {"comments", "respond", "disqus_thread"}) ||

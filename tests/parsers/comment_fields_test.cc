@@ -26,6 +26,9 @@ BOOST_AUTO_TEST_CASE(says_words_come_off_names_but_not_off_a_name_ending_in_one)
   BOOST_TEST(WithoutSaysWord("Mark Said,") == "Mark");
   BOOST_TEST(WithoutSaysWord("Wendy says:") == "Wendy");
   BOOST_TEST(WithoutSaysWord("Comment by Lara Newman") == "Lara Newman");
+  BOOST_TEST(WithoutSaysWord("Comment from Leslie Levy") == "Leslie Levy");
+  BOOST_TEST(WithoutSaysWord(", par  Horus") == "Horus");
+  BOOST_TEST(WithoutSaysWord("Par Lagerkvist") == "Par Lagerkvist");  // a name, no separator
   BOOST_TEST(WithoutSaysWord("Candice") == "Candice");
 }
 

@@ -115,6 +115,18 @@ BOOST_AUTO_TEST_CASE(a_meta_line_of_the_post_ends_in_its_author) {
   BOOST_TEST(page.post.author == "Steve");
 }
 
+BOOST_AUTO_TEST_CASE(teasers_in_an_aside_do_not_make_a_post_a_listing) {
+  // SPIP: other articles teased in div#aside; its forum names writers
+  // ", par NAME" and threads by rel=bookmark and rel=in-reply-to links.
+  ExtractedPage page = Extract("spip_forum.html", "http://mag.example/magazine/diner");
+  BOOST_TEST(page.has_post);
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Gérard");
+  BOOST_TEST(page.comments[0].id == "forum501");
+  BOOST_TEST(page.comments[1].author == "Phile");
+  BOOST_TEST(page.comments[1].parent_id == "forum501");
+}
+
 BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
   ExtractedPage page =
       Extract("yoast_written_by.html", "https://blog.example/2012/03/september-4/");
