@@ -19,6 +19,8 @@ namespace {
 bool IsPostContainer(const GumboNode* node);
 
 bool IsChrome(const GumboNode* node) {
+  // <body class="content-wide sidebar"> names the layout, not a region.
+  if (IsTag(node, GUMBO_TAG_BODY) || IsTag(node, GUMBO_TAG_HTML)) return false;
   if (IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) || IsTag(node, GUMBO_TAG_SCRIPT) ||
       IsTag(node, GUMBO_TAG_FORM)) {
     return true;

@@ -127,6 +127,14 @@ BOOST_AUTO_TEST_CASE(teasers_in_an_aside_do_not_make_a_post_a_listing) {
   BOOST_TEST(page.comments[1].parent_id == "forum501");
 }
 
+BOOST_AUTO_TEST_CASE(layout_classes_on_body_do_not_make_the_page_chrome) {
+  // <body class="... sidebar ...">: the page has a sidebar, it is not one.
+  ExtractedPage page = Extract("layout_classes_on_body.html", "http://yum.example/martha/");
+  BOOST_TEST(page.has_post);
+  BOOST_TEST(page.post.author == "Lolo");
+  BOOST_TEST(page.post.text.find("met the whole crew") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
   ExtractedPage page =
       Extract("yoast_written_by.html", "https://blog.example/2012/03/september-4/");
