@@ -541,12 +541,37 @@ std::vector<const GumboNode*> FindPostContainers(const GumboNode* root) {
                  [](const GumboNode* n) { return SkipForPost(n) || IsPostContainer(n); });
 }
 
+// The container <body class="single postid-N"> names (id or class
+// "post-N"), among several; nullptr where the page names none.
+const GumboNode* OwnPostContainer(const GumboNode* root,
+                                  const std::vector<const GumboNode*>& containers) {
+  const GumboNode* body_tag = FindFirst(root, TagIs(GUMBO_TAG_BODY));
+  if (body_tag == nullptr || !HasClass(body_tag, "single")) return nullptr;
+  std::string own;
+  AnyClassToken(body_tag, [&own](std::string_view token) {
+    if (StartsWithIgnoreCase(token, "postid-") && HasDigit(token)) own = "post-" + std::string(token.substr(7));
+    return !own.empty();
+  });
+  if (own.empty()) return nullptr;
+  for (const GumboNode* container : containers) {
+    if (Id(container) == own || HasClass(container, own)) return container;
+  }
+  return nullptr;
+}
+
 // The one post body of a single-post page; nullptr for listings (front
 // pages, archives, categories), which show several posts or their excerpts.
 const GumboNode* FindSinglePostBody(const GumboNode* root) {
   std::vector<const GumboNode*> containers = FindPostContainers(root);
   bool excerpts = FindAll(root, ClassIs("entry-summary"), SkipForPost).size() > 1;
-  if (containers.size() > 1 || excerpts) return nullptr;
+  if (containers.size() > 1 || excerpts) {
+    // WordPress names the page's own post on <body> ("postid-343946"):
+    // the other containers are related posts' teasers.
+    const GumboNode* own = OwnPostContainer(root, containers);
+    if (own == nullptr) return nullptr;
+    std::vector<const GumboNode*> bodies = FindBodies(own);
+    return bodies.empty() ? own : bodies.front();
+  }
   std::vector<const GumboNode*> bodies = FindBodies(root);
   // Themes with no body class: the post container itself.
   if (bodies.empty()) bodies = containers;

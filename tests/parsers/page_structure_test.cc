@@ -135,6 +135,14 @@ BOOST_AUTO_TEST_CASE(layout_classes_on_body_do_not_make_the_page_chrome) {
   BOOST_TEST(page.post.text.find("met the whole crew") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_body_postid_names_the_post_among_related_teasers) {
+  ExtractedPage page = Extract("related_post_teasers.html", "http://news.example/2016/12/rookie/");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Rookie officer stops the van");
+  BOOST_TEST(page.post.author == "Jack Davis");
+  BOOST_TEST(page.post.text.find("another story") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_webpage_in_a_json_ld_graph_names_the_author) {
   ExtractedPage page =
       Extract("yoast_written_by.html", "https://blog.example/2012/03/september-4/");
