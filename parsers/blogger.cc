@@ -1,9 +1,10 @@
 // Blogger pages: the post and its comments. The post is div.post (".post
 // hentry") inside .blog-posts. Comments come in three layouts: the classic
 // templates' items with an anchor id, the old flat dl#comments-block (dt
-// author, dd.comment-body, dd.comment-footer) and the threaded one (div.comment-thread > ol >
-// li.comment, replies in the item's div.comment-replies > div.inline-thread > ol). Backlinks
-// ("Links to this post") reuse the old block's markup with dt.comment-title: trackbacks.
+// author, dd.comment-body, dd.comment-footer) and the threaded one
+// (div.comment-thread > ol > li.comment, replies in the item's
+// div.comment-replies > div.inline-thread > ol). Backlinks ("Links to this
+// post") reuse the old block's markup with dt.comment-title: trackbacks.
 #include <re2/re2.h>
 
 #include <cstdint>

@@ -57,11 +57,7 @@ bool OnSite(const PageContext& page, const GumboNode* link) {
 // Records nested in a record (vBulletin 5's comments on a reply): elements
 // of its tag and first class. Each is a message of its own.
 NodePredicate InnerRecords(const GumboNode* record) {
-  std::string first_class;
-  AnyClassToken(record, [&first_class](std::string_view token) {
-    first_class = std::string(token);
-    return true;
-  });
+  std::string first_class(FirstClass(record));
   if (first_class.empty()) return [](const GumboNode*) { return false; };
   const GumboTag tag = record->v.element.tag;
   return [record, tag, first_class](const GumboNode* node) {
@@ -217,8 +213,10 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body) {
 std::string MessageId(const GumboNode* record) {
   const auto numbered = [](const GumboNode* n) { return HasDigit(Id(n)); };
   if (numbered(record)) return std::string(Id(record));
-  const GumboNode* inner = FindFirst(record, numbered, InnerRecords(record));
-  return inner == nullptr || InnerRecords(record)(inner) ? std::string() : std::string(Id(inner));
+  // Not a nested record's id (the walk reports a pruned node that matches).
+  const NodePredicate inner_record = InnerRecords(record);
+  const GumboNode* inner = FindFirst(record, numbered, inner_record);
+  return inner == nullptr || inner_record(inner) ? std::string() : std::string(Id(inner));
 }
 
 struct ForumMessage {
@@ -240,10 +238,9 @@ bool ReadRecord(const PageContext& page, const GumboNode* record, ForumMessage* 
 // Whether the link's fragment names the record or an element in it: the
 // message's own permalink ("viewtopic.php?p=12#p12"), wherever its path.
 bool IsPermalinkOf(const GumboNode* record, std::string_view href) {
-  const size_t hash = href.find('#');
-  if (hash == std::string_view::npos || hash + 1 == href.size()) return false;
-  const std::string_view fragment = href.substr(hash + 1);
-  const auto named = [fragment](const GumboNode* n) { return Id(n) == fragment; };
+  const std::string fragment = FragmentOf(href);
+  if (fragment.empty()) return false;
+  const auto named = [&fragment](const GumboNode* n) { return Id(n) == fragment; };
   return named(record) || FindFirst(record, named) != nullptr;
 }
 
@@ -381,19 +378,15 @@ std::vector<ForumMessage> FindMessages(const PageContext& page) {
   run = WithGuestMessages(std::move(run), shared);
   if (shared.empty()) return run;
   const GumboNode* run_parent = run.front().record->parent;
-  // In document order, up to the run's parent (matched, so it marks where
-  // the run starts, and pruned).
   // The records' main class (their first, where all have it: "cPost", not
   // a utility class such as "ipsBox" that boxes other parts of the page).
-  std::string main_class;
-  AnyClassToken(run.front().record, [&main_class](std::string_view token) {
-    main_class = std::string(token);
-    return true;
-  });
+  const std::string_view main_class = FirstClass(run.front().record);
   const bool has_main = std::find(shared.begin(), shared.end(), main_class) != shared.end();
   const auto of_the_kind = [&](const GumboNode* n) {
     return has_main ? HasClass(n, main_class) : HasAnyClass(n, shared);
   };
+  // In document order, up to the run's parent (matched, so it marks where
+  // the run starts, and pruned).
   std::vector<ForumMessage> opening;
   for (const GumboNode* node : FindAll(
            page.root, [&](const GumboNode* n) { return n == run_parent || of_the_kind(n); },

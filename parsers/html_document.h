@@ -78,6 +78,16 @@ template <typename TokenTest>
 bool AnyClassToken(const GumboNode* node, const TokenTest& test) {
   return AnyToken(Attr(node, "class"), test);
 }
+// The first class token ("" for none): a template's name for the element,
+// before the modifiers and utility classes that follow it.
+inline std::string_view FirstClass(const GumboNode* node) {
+  std::string_view first;
+  AnyClassToken(node, [&first](std::string_view token) {
+    first = token;
+    return true;
+  });
+  return first;
+}
 // Whether an attribute's token list (rel, RDFa property or typeof) holds
 // token, any case.
 inline bool AttrHasToken(const GumboNode* node, const char* attribute, std::string_view token) {

@@ -547,9 +547,12 @@ const GumboNode* OwnPostContainer(const GumboNode* root,
                                   const std::vector<const GumboNode*>& containers) {
   const GumboNode* body_tag = FindFirst(root, TagIs(GUMBO_TAG_BODY));
   if (body_tag == nullptr || !HasClass(body_tag, "single")) return nullptr;
+  constexpr std::string_view kPostId = "postid-";
   std::string own;
-  AnyClassToken(body_tag, [&own](std::string_view token) {
-    if (StartsWithIgnoreCase(token, "postid-") && HasDigit(token)) own = "post-" + std::string(token.substr(7));
+  AnyClassToken(body_tag, [&own, kPostId](std::string_view token) {
+    if (StartsWithIgnoreCase(token, kPostId) && HasDigit(token)) {
+      own = "post-" + std::string(token.substr(kPostId.size()));
+    }
     return !own.empty();
   });
   if (own.empty()) return nullptr;

@@ -11,6 +11,7 @@
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
 #include "parsers/text_util.h"
+#include "parsers/urls.h"
 
 namespace linkgraph::parsers {
 namespace {
@@ -25,12 +26,6 @@ constexpr std::string_view kCommentType[] = {"Comment"};
 constexpr std::string_view kPageTypes[] = {"WebPage", "ItemPage"};
 
 // ---- Shared by both schema.org forms -------------------------------------
-
-// The part after '#' of a URL or @id; "" when it has none.
-std::string FragmentOf(std::string_view url) {
-  size_t hash = url.find('#');
-  return hash == std::string_view::npos ? std::string() : std::string(url.substr(hash + 1));
-}
 
 // A URL reduced so that http/https, a trailing slash and a fragment do not
 // tell two names of one page apart.

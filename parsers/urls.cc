@@ -210,6 +210,11 @@ bool QueryParameter(std::string_view url, std::string_view name, std::string* va
   return found;
 }
 
+std::string FragmentOf(std::string_view url) {
+  size_t hash = url.find('#');
+  return hash == std::string_view::npos ? std::string() : std::string(url.substr(hash + 1));
+}
+
 int PositiveQueryParameter(std::string_view url, std::string_view name, int fallback) {
   std::string text;
   if (!QueryParameter(url, name, &text) || text.empty() || text.size() > 6) return fallback;

@@ -55,6 +55,9 @@ std::string ResolveHttpUrl(std::string_view base, std::string_view reference);
 // when absent.
 bool QueryParameter(std::string_view url, std::string_view name, std::string* value);
 
+// The part after '#' of a URL or an @id; "" when it has none.
+std::string FragmentOf(std::string_view url);
+
 // The query parameter name of url as a positive number (at most six
 // digits), or fallback when absent, zero or not a number.
 int PositiveQueryParameter(std::string_view url, std::string_view name, int fallback);

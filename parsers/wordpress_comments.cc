@@ -11,6 +11,7 @@
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
 #include "parsers/text_util.h"
+#include "parsers/urls.h"
 
 namespace linkgraph::parsers {
 namespace {
@@ -514,11 +515,7 @@ std::string FragmentOfRelLink(const GumboNode* item, const NodePredicate& scope,
                               std::string_view rel) {
   for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
     if (!AttrHasToken(link, "rel", rel)) continue;
-    std::string_view href = Attr(link, "href");
-    const size_t hash = href.rfind('#');
-    if (hash != std::string_view::npos && hash + 1 < href.size()) {
-      return std::string(href.substr(hash + 1));
-    }
+    if (std::string fragment = FragmentOf(Attr(link, "href")); !fragment.empty()) return fragment;
   }
   return {};
 }
