@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -282,11 +283,51 @@ std::string ParseSlashed(re2::StringPiece input) {
   return {};
 }
 
+// "2007年08月27日 00:15", "2007年8月27日（月）午後3時5分", "2012년 3월 5일 오후 3:05":
+// the year, month and day marks of Chinese, Japanese and Korean; a clock
+// after them, with the morning or afternoon word written before it.
+std::string ParseCjk(re2::StringPiece input) {
+  static const LazyRE2 kCjkDate = {
+      R"((?:^|\D)(\d{4})[\s\pZ]*[\x{5e74}\x{b144}][\s\pZ]*(\d{1,2})[\s\pZ]*[\x{6708}\x{c6d4}])"
+      R"([\s\pZ]*(\d{1,2})[\s\pZ]*[\x{65e5}\x{c77c}])"};
+  // An optional weekday ("(月)", "月曜日", "星期一", "周一", "월요일"), an optional
+  // morning or afternoon word, then hours and minutes ("15:05", "3時5分").
+  static const LazyRE2 kCjkTime = {
+      R"(^[\s\pZ]*(?:[(\x{ff08}][^)\x{ff09}]{1,12}[)\x{ff09}]|(?:\x{661f}\x{671f}|[\x{9031}\x{5468}])\pL|)"
+      R"(\pL\x{66dc}\x{65e5}?|\pL\x{c694}\x{c77c})?[\s\pZ]*)"
+      R"((\x{5348}\x{5f8c}|\x{4e0b}\x{5348}|\x{c624}\x{d6c4}|\x{5348}\x{524d}|\x{4e0a}\x{5348}|\x{c624}\x{c804})?)"
+      R"([\s\pZ]*(\d{1,2})[\s\pZ]*[:\x{6642}\x{70b9}\x{c2dc}][\s\pZ]*(\d{1,2})(?:$|\D))"};
+  re2::StringPiece group[4];
+  if (!kCjkDate->Match(input, 0, input.size(), RE2::UNANCHORED, group, 4)) return {};
+  FoundDay date{ToInt(group[1]), ToInt(group[2]), ToInt(group[3])};
+  if (!IsCalendarDay(date.year, date.month, date.day)) return {};
+  re2::StringPiece rest = input.substr(OffsetOf(input, group[0]) + group[0].size());
+  re2::StringPiece meridiem;
+  re2::StringPiece hour;
+  re2::StringPiece minute;
+  if (!RE2::PartialMatch(rest, *kCjkTime, &meridiem, &hour, &minute)) {
+    return Format(date, std::nullopt);
+  }
+  ClockTime time{ToInt(hour), ToInt(minute), 0, ""};
+  if (!meridiem.empty() && time.hour <= 12) {
+    // 午後, 下午, 오후 (afternoon); 午前, 上午, 오전 (morning).
+    static const std::string_view kAfternoon[] = {
+        "\xe5\x8d\x88\xe5\xbe\x8c", "\xe4\xb8\x8b\xe5\x8d\x88", "\xec\x98\xa4\xed\x9b\x84"};
+    std::string_view shown(meridiem.data(), meridiem.size());
+    if (time.hour == 12) time.hour = 0;
+    if (std::find(std::begin(kAfternoon), std::end(kAfternoon), shown) != std::end(kAfternoon)) {
+      time.hour += 12;
+    }
+  }
+  if (time.hour > 23 || time.minute > 59) return Format(date, std::nullopt);
+  return Format(date, time);
+}
+
 }  // namespace
 
 std::string ParseDate(std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
-  for (auto parse : {ParseIso, ParseWordy, ParseDotted, ParseSlashed}) {
+  for (auto parse : {ParseIso, ParseWordy, ParseDotted, ParseSlashed, ParseCjk}) {
     std::string date = parse(input);
     if (!date.empty()) return date;
   }
