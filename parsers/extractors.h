@@ -141,6 +141,10 @@ void ExtractDisqusComments(const PageContext& page, std::vector<Comment>* commen
 // first: navigation, sidebars, "recent comments" widgets, related posts and
 // the reply form are never comments.
 void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments);
+// Whether node's own children hold a run of comment-like blocks: a
+// platform's comment item that holds one is the list of a template that
+// wraps no element around each comment, not one comment.
+bool HoldsCommentRun(const PageContext& page, const GumboNode* node);
 // Whether the node's id or a class says comment ("commentlist",
 // "comment-container", "kommentare", "responses"): a post's byline is
 // never inside one.

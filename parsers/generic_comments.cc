@@ -182,11 +182,23 @@ std::string OwnText(const GumboNode* node) {
   return OneLine(CollapseText(text));
 }
 
+// Templates that wrap no element around a comment print its byline block
+// (author and date) and then its paragraphs as siblings, up to the next
+// byline: the paragraphs right after block, if any.
+std::vector<const GumboNode*> TrailingProse(const GumboNode* block, const BlockKind& kind) {
+  std::vector<const GumboNode*> prose;
+  for (const GumboNode* next = NextElementSibling(block);
+       next != nullptr && IsProse(next) && !kind.Matches(next); next = NextElementSibling(next)) {
+    prose.push_back(next);
+  }
+  return prose;
+}
+
 // Reads one block as a comment (author, date, text) or refuses it.
 class BlockReader {
  public:
   BlockReader(const PageContext& page, const GumboNode* block, const BlockKind& kind)
-      : page_(page), block_(block), kind_(kind) {}
+      : page_(page), block_(block), kind_(kind), trailing_(TrailingProse(block, kind)) {}
 
   // The block's id, or the id of a comment inside a wrapper block
   // ("comment-214106" on the <article> in a <div class="portlet">).
@@ -331,8 +343,24 @@ class BlockReader {
   }
 
   // The comment's text; without_links for the check that the block has
-  // words of its own (a list of linked titles has none).
+  // words of its own (a list of linked titles has none). A block that is
+  // only a byline heads the paragraphs after it.
   std::string ReadText(bool without_links) const {
+    std::string text = ReadBlockText(without_links);
+    if (!text.empty()) return text;
+    auto prune = [&](const GumboNode* n) {
+      return IsNotText(n) || (without_links && IsTag(n, GUMBO_TAG_A));
+    };
+    for (const GumboNode* prose : trailing_) {
+      std::string paragraph = TextOf(prose, prune);
+      if (paragraph.empty()) continue;
+      if (!text.empty()) text += "\n\n";
+      text += paragraph;
+    }
+    return text;
+  }
+
+  std::string ReadBlockText(bool without_links) const {
     auto prune = [&](const GumboNode* n) {
       return OutOfScope(n) || n == author_ || n == date_node_ || IsNotText(n) ||
              (without_links && IsTag(n, GUMBO_TAG_A));
@@ -359,6 +387,7 @@ class BlockReader {
   const GumboNode* content_ = nullptr;
   const GumboNode* date_node_ = nullptr;
   bool substantial_ = false;
+  std::vector<const GumboNode*> trailing_;
 };
 
 // The kinds of repeated children under parent, most repeated first: a tag
@@ -467,6 +496,13 @@ void CollectComments(const PageContext& page, const GumboNode* node, const Block
 }
 
 }  // namespace
+
+bool HoldsCommentRun(const PageContext& page, const GumboNode* node) {
+  for (const BlockKind& kind : RepeatedKinds(node)) {
+    if (GroupReadsAsComments(page, node, kind)) return true;
+  }
+  return false;
+}
 
 void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments) {
   auto candidate = [](const GumboNode* n) { return IsCommentNamed(n) && !IsPageChrome(n); };

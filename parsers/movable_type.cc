@@ -446,7 +446,7 @@ class CommentWalker {
   void Walk(const GumboNode* node, const std::string& parent_id) {
     for (const GumboNode* child : ElementChildren(node)) {
       if (IsNeverComment(child)) continue;
-      if (!IsCommentItem(child)) {
+      if (!IsCommentItem(child) || HoldsOtherComments(child)) {
         Walk(child, parent_id);
         continue;
       }
@@ -474,6 +474,14 @@ class CommentWalker {
   }
 
  private:
+  // Replies nested as items of MT's own kind are this item's replies.
+  bool HoldsOtherComments(const GumboNode* item) const {
+    for (const GumboNode* child : ElementChildren(item)) {
+      if (IsCommentItem(child)) return false;
+    }
+    return HoldsCommentRun(page_, item);
+  }
+
   const PageContext& page_;
   std::vector<Comment>* comments_;
 };

@@ -115,6 +115,30 @@ BOOST_AUTO_TEST_CASE(links_beside_the_name_give_neither_author_nor_date) {
 }
 
 // Pages without comments that hold comment-like regions: precision first.
+BOOST_AUTO_TEST_CASE(byline_blocks_head_the_paragraphs_that_follow_them) {
+  ExtractedPage page =
+      ExtractGeneric("byline_then_paragraphs.html",
+                     "https://riverside-notes.example/archives/2007/08/lanterns.html");
+  BOOST_REQUIRE(page.has_post);
+  // Movable Type's reading takes no list of comments for one comment.
+  BOOST_TEST(page.comments_source == kGenericSource);
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "Hana Ito");
+  BOOST_TEST(page.comments[0].author_url == "https://tall-tales.example/");
+  BOOST_TEST(page.comments[0].published == "2007-08-27T00:15:00");
+  BOOST_TEST(page.comments[0].text ==
+             "What a lovely evening that must have been.\nI came over from your link list and "
+             "will be back.");
+  BOOST_TEST(page.comments[1].author == "Riverside Ken");
+  BOOST_TEST(page.comments[1].text ==
+             "Thank you for visiting!\n\nThe festival runs every year in the last week of August.");
+  BOOST_TEST(page.comments[2].author == "Mika");
+  BOOST_TEST(page.comments[2].published == "2007-08-28T14:06:00");
+  // The reply form after the last comment is no part of it.
+  BOOST_TEST(page.comments[2].text == "I did not know about this festival, next year I will go.");
+  for (const Comment& comment : page.comments) BOOST_TEST(comment.parent_id == "");
+}
+
 BOOST_AUTO_TEST_CASE(comment_like_regions_that_are_no_comments_give_none) {
   for (const char* name : {
            "recent_comments_widget.html",  // aside and #sidebar .widget, with dates
