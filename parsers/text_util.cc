@@ -119,7 +119,7 @@ std::string OneLine(std::string_view text) {
 
 std::string WithoutSaysWord(std::string name) {
   static const LazyRE2 kSays = {
-      R"((?i)(?:^|\s+)(?:says|said|wrote|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
+      R"((?i)(?:^|\s+)(?:says|said|wrote|writes|replied|replies|responded|commented|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
   // "Comment by X", "By X", and after the separator a theme prints before
   // the name, "by" in other languages (", par X").
   static const LazyRE2 kCommentBy = {

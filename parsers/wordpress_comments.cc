@@ -128,9 +128,11 @@ const GumboNode* LinkAfterByWords(const GumboNode* item, const ItemScope& scope)
 
 // A name-like element in the comment's byline block: <strong>, <b>, a
 // heading or a link that is not the permalink, with no digits (dates,
-// comment numbers).
+// comment numbers). A <dt> item is all byline: its text is the <dd>.
 const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope) {
-  for (const GumboNode* byline : FindAll(item, IsBylineOrButton, scope)) {
+  std::vector<const GumboNode*> bylines = FindAll(item, IsBylineOrButton, scope);
+  if (IsTag(item, GUMBO_TAG_DT)) bylines.insert(bylines.begin(), item);
+  for (const GumboNode* byline : bylines) {
     const GumboNode* name = FindFirst(
         byline,
         [](const GumboNode* n) {
@@ -187,7 +189,10 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   return FindFirst(
       item,
       [](const GumboNode* n) {
-        if (!IsHeadingTag(n) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B)) return false;
+        if (!IsHeadingTag(n) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B) &&
+            !IsTag(n, GUMBO_TAG_SPAN)) {
+          return false;
+        }
         const std::string text = OneLine(TextOf(n));
         if (text.size() >= 100) return false;
         const std::string name = WithoutSaysWord(text);
@@ -272,6 +277,23 @@ bool HasExcludedAncestor(const GumboNode* node, const GumboNode* item, const Pre
     if (excluded(up)) return true;
   }
   return false;
+}
+
+// "@Name" linked to the comment it answers ("@ Reply" plugins, replies
+// written by hand): a link to an anchor of this page that opens the text.
+std::string OpeningReplyAnchor(const GumboNode* item, const ItemScope& scope,
+                               std::string_view text) {
+  const GumboNode* body =
+      IsTag(item, GUMBO_TAG_DT) ? NextElementSibling(item) : FindFirst(item, IsContent, scope);
+  if (body == nullptr) body = item;
+  const GumboNode* link = FindFirst(body, TagIs(GUMBO_TAG_A), scope);
+  if (link == nullptr) return {};
+  std::string_view href = Attr(link, "href");
+  const std::string shown = OneLine(TextOf(link));
+  if (href.empty() || href[0] != '#' || shown.empty() || !OneLine(text).starts_with(shown)) {
+    return {};
+  }
+  return FragmentOf(href);
 }
 
 std::string ReadText(const GumboNode* item, const ItemScope& scope) {
@@ -481,6 +503,8 @@ class CommentWalker {
           !replied_to.empty() && replied_to != comment.id) {
         comment.parent_id = replied_to;
       }
+      if (comment.parent_id.empty() && depth <= 0)
+        comment.parent_id = EarlierComment(OpeningReplyAnchor(child, scope, comment.text));
       if (depth > 0 && static_cast<size_t>(depth) <= last_at_depth.size() &&
           !last_at_depth[depth - 1].empty()) {
         comment.parent_id = last_at_depth[depth - 1];
@@ -496,8 +520,14 @@ class CommentWalker {
         last_at_depth.resize(depth + 1);  // a deeper item answers this one, not an earlier
       }
       comments_->push_back(std::move(comment));
+      read_ids_.insert(id);
       Walk(child, id, in_pingback_root);
     }
+  }
+
+  // id when a comment read before has it, else "".
+  std::string EarlierComment(const std::string& id) const {
+    return read_ids_.contains(id) ? id : std::string();
   }
 
   const PageContext& page_;
@@ -505,6 +535,7 @@ class CommentWalker {
   std::vector<Trackback>* trackbacks_;
   const GumboNode* root_ = nullptr;
   std::unordered_set<const GumboNode*> read_;
+  std::unordered_set<std::string> read_ids_;
 };
 
 }  // namespace

@@ -161,6 +161,22 @@ BOOST_AUTO_TEST_CASE(commenters_named_the_ways_themes_name_them) {
   BOOST_TEST(page.comments[5].author == "Roland Lopes");
 }
 
+BOOST_AUTO_TEST_CASE(a_term_list_names_its_commenters_and_an_opening_anchor_threads_a_reply) {
+  ExtractedPage page =
+      Extract("term_list_comments.html", "http://two-in-seoul.example/2009/10/photo-fun/");
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_TEST(page.comments[0].author == "Kathy Example");  // <strong> in the <dt>
+  BOOST_TEST(page.comments[1].author == "Bill Sample");    // "NAME replied:"
+  BOOST_TEST(page.comments[2].author == "Chad");
+  BOOST_TEST(page.comments[0].parent_id == "");
+  BOOST_TEST(page.comments[1].parent_id == "");
+  // "@Bill Sample" opens the text and links to Bill's comment.
+  BOOST_TEST(page.comments[2].parent_id == "comment-667");
+  // A link to a comment inside the text is a reference, not a reply.
+  BOOST_TEST(page.comments[3].author == "Dana Sample");
+  BOOST_TEST(page.comments[3].parent_id == "");
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
