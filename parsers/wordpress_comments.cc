@@ -51,12 +51,23 @@ std::string CommentNumber(std::string_view id) {
   return {};
 }
 
+// Some themes wrap each paragraph of a comment's text, and its reply button,
+// in a <div class="comment">: a block of prose with no byline of its own.
+bool IsParagraphWrapper(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_DIV) || !Id(node).empty()) return false;
+  std::vector<const GumboNode*> children = ElementChildren(node);
+  return std::all_of(children.begin(), children.end(), [](const GumboNode* child) {
+    return IsTag(child, GUMBO_TAG_P) || IsTag(child, GUMBO_TAG_BLOCKQUOTE) ||
+           IsTag(child, GUMBO_TAG_PRE) || HasClass(child, "reply");
+  });
+}
+
 bool IsCommentItem(const GumboNode* node) {
   // Thesis-style lists pair <dt class="comment"> (who, when) with a <dd>.
   bool item_tag =
       IsTag(node, GUMBO_TAG_LI) || IsTag(node, GUMBO_TAG_ARTICLE) || IsTag(node, GUMBO_TAG_DT);
   if (!item_tag && !IsTag(node, GUMBO_TAG_DIV)) return false;
-  if (HasAnyClass(node, {"comment", "pingback", "trackback"})) return true;
+  if (HasAnyClass(node, {"comment", "pingback", "trackback"})) return !IsParagraphWrapper(node);
   return item_tag && !CommentNumber(Id(node)).empty();
 }
 
@@ -334,10 +345,13 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
   for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
     std::string_view href = Attr(link, "href");
     if (href.empty() || href[0] == '#' || ContainsIgnoreCase(href, "#comment-")) continue;
+    // An icon's link is a theme's button (collapse, reply), not the citing page.
+    std::string title = OneLine(TextOf(link));
+    if (title.empty()) continue;
     std::string url = AbsoluteUrl(page, href);
     if (url.empty()) continue;
     trackback->source_url = url;
-    trackback->title = OneLine(TextOf(link));
+    trackback->title = std::move(title);
     break;
   }
   trackback->published = ReadDate(item, scope);

@@ -177,6 +177,18 @@ BOOST_AUTO_TEST_CASE(a_term_list_names_its_commenters_and_an_opening_anchor_thre
   BOOST_TEST(page.comments[3].parent_id == "");
 }
 
+BOOST_AUTO_TEST_CASE(paragraphs_wrapped_as_comments_are_the_text_of_the_comment_around_them) {
+  ExtractedPage page =
+      Extract("paragraph_wrappers.html", "http://werkbank.example/2009/08/sauberer-code-1/");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Christa Beispiel");
+  BOOST_TEST(page.comments[0].text ==
+             "Schöne Zusammenfassung, nur zwei Ergänzungen.\n\nDreimal schreiben heißt: umbauen.");
+  // The pingback's source is the citing page, not the theme's icon link to this one.
+  BOOST_REQUIRE(page.trackbacks.size() == 1u);
+  BOOST_TEST(page.trackbacks[0].source_url == "http://werkbank.example/2009/11/sauberer-code-2/");
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
