@@ -251,6 +251,39 @@ std::string ParseDotted(re2::StringPiece input) {
   return {};
 }
 
+// 0 (Sunday) to 6 (Saturday), for a calendar day; -1 for none.
+int Weekday(int year, int month, int day) {
+  if (!IsCalendarDay(year, month, day)) return -1;
+  static const int kMonthOffset[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (month < 3) year -= 1;
+  return (year + year / 4 - year / 100 + year / 400 + kMonthOffset[month - 1] + day) % 7;
+}
+
+// The weekday named just before start ("Thu, ", "Donnerstag, ", "jeu. "),
+// 0 (Sunday) to 6; -1 when none is.
+int WeekdayBefore(re2::StringPiece input, size_t start) {
+  static const LazyRE2 kWeekday = {
+      R"((?i)(?:^|[^\pL])(su|sun|sunday|so|sonntag|dim|dimanche|dom|domingo|)"
+      R"(mo|mon|monday|montag|lun|lundi|lunes|tu|tue|tues|tuesday|di|dienstag|mar|mardi|martes|)"
+      R"(we|wed|wednesday|mi|mittwoch|mer|mercredi|mi\x{e9}rcoles|)"
+      R"(th|thu|thur|thurs|thursday|do|donnerstag|jeu|jeudi|jue|jueves|)"
+      R"(fr|fri|friday|freitag|ven|vendredi|vie|viernes|)"
+      R"(sa|sat|saturday|samstag|sam|samedi|s\x{e1}b|s\x{e1}bado)\.?,?[\s\pZ]*$)"};
+  constexpr size_t kWindow = 16;
+  size_t from = start > kWindow ? start - kWindow : 0;
+  std::string word;
+  if (!RE2::PartialMatch(input.substr(from, start - from), *kWeekday, &word)) return -1;
+  static const std::pair<std::string_view, int> kDays[] = {
+      {"su", 0},  {"so", 0},  {"dim", 0}, {"dom", 0}, {"mo", 1},  {"lun", 1}, {"tu", 2},
+      {"di", 2},  {"mar", 2}, {"we", 3},  {"mi", 3},  {"mer", 3}, {"th", 4},  {"do", 4},
+      {"jeu", 4}, {"jue", 4}, {"fr", 5},  {"ven", 5}, {"vie", 5}, {"sa", 6},  {"s\xc3\xa1", 6}};
+  const std::string lower = ToLowerAscii(word);
+  for (const auto& [prefix, day] : kDays) {
+    if (lower.starts_with(prefix)) return day;
+  }
+  return -1;
+}
+
 // "24/12/2013 - 18:54", "14-10-2012, 01h19" (a first number over 12: day
 // first) and "09/25/2013", "7/2/2015, 12:08:18 PM" (a second number over 12,
 // or a 12-hour clock: the American month first). "11/06/2015 - 09:00" says
@@ -273,9 +306,16 @@ std::string ParseSlashed(re2::StringPiece input) {
     if (short_year) date.year += date.year < 70 ? 2000 : 1900;
     date.end = OffsetOf(input, group[4]) + group[4].size();
     const re2::StringPiece rest = input.substr(date.end);
-    const bool day_first = date.day > 12;
-    const bool month_first =
-        date.month > 12 || (!day_first && RE2::PartialMatch(rest, *kTwelveHour));
+    bool day_first = date.day > 12;
+    bool month_first = date.month > 12 || (!day_first && RE2::PartialMatch(rest, *kTwelveHour));
+    if (!day_first && !month_first) {
+      // "Thu, 09/01/2011": the weekday printed before it tells the order.
+      const int weekday = WeekdayBefore(input, start);
+      day_first = weekday >= 0 && weekday == Weekday(date.year, date.month, date.day) &&
+                  weekday != Weekday(date.year, date.day, date.month);
+      month_first = weekday >= 0 && weekday == Weekday(date.year, date.day, date.month) &&
+                    weekday != Weekday(date.year, date.month, date.day);
+    }
     if (!day_first && !month_first) continue;
     if (month_first) std::swap(date.day, date.month);
     if (IsCalendarDay(date.year, date.month, date.day)) return Format(date, PrintedTimeAt(rest));
