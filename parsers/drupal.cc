@@ -68,6 +68,19 @@ bool SkipForNode(const GumboNode* node) {
          EqualsIgnoreCase(Id(node), "comments");
 }
 
+bool InCommentArea(const GumboNode* node) {
+  return FindAncestor(node, [](const GumboNode* n) {
+           return IsCommentArea(n) ||
+                  HasAnyClass(n, {"comment-wrapper", "field--type-comment", "field-type-comment"});
+         }) != nullptr;
+}
+
+// Inside the node: forum nodes wrap the opening message in a block marked
+// "comment" too, outside any comment area; it holds the node's own parts.
+bool SkipWithinNode(const GumboNode* node) {
+  return SkipForNode(node) && !(IsComment(node) && !InCommentArea(node));
+}
+
 // The one full node of the page; nullptr on listings (several nodes).
 const GumboNode* FindNode(const GumboNode* root) {
   std::vector<const GumboNode*> nodes = FindAll(root, IsNodeContainer, [](const GumboNode* n) {
@@ -100,13 +113,13 @@ bool IsBodyField(const GumboNode* node) {
 }
 
 const GumboNode* FindNodeBody(const GumboNode* node) {
-  if (const GumboNode* body = FindFirst(node, IsBodyField, SkipForNode)) return body;
+  if (const GumboNode* body = FindFirst(node, IsBodyField, SkipWithinNode)) return body;
   if (const GumboNode* body = FindFirst(
           node,
           [](const GumboNode* n) {
             return HasAnyClass(n, {"node__content", "node-content", "content"});
           },
-          SkipForNode)) {
+          SkipWithinNode)) {
     return body;
   }
   return node;
@@ -122,21 +135,21 @@ std::string NodeTitle(const GumboNode* root, const GumboNode* node) {
                  AttrHasToken(n, "property", "schema:name") ||
                  EqualsIgnoreCase(Attr(n, "itemprop"), "headline")));
       },
-      SkipForNode);
+      SkipWithinNode);
   if (title == nullptr) {
     title = FindFirst(
         root,
         [](const GumboNode* n) {
           return IsTag(n, GUMBO_TAG_H1) && HasAnyClass(n, {"page-title", "page-header", "title"});
         },
-        SkipForNode);
+        SkipWithinNode);
   }
-  if (title == nullptr) title = FindFirst(node, TagIs(GUMBO_TAG_H1), SkipForNode);
+  if (title == nullptr) title = FindFirst(node, TagIs(GUMBO_TAG_H1), SkipWithinNode);
   return title == nullptr ? std::string() : OneLine(TextOf(title));
 }
 
 std::string NodeAuthor(const GumboNode* node, const GumboNode* body) {
-  auto skip = [body](const GumboNode* n) { return n == body || SkipForNode(n); };
+  auto skip = [body](const GumboNode* n) { return n == body || SkipWithinNode(n); };
   // Drupal 7 puts rel="sioc:has_creator" on the whole "Submitted by" line.
   const GumboNode* author = FindFirst(node, ClassIs("username"), skip);
   if (author == nullptr) {
@@ -162,7 +175,7 @@ bool IsRdfaDate(const GumboNode* node) {
 std::string NodePublished(const GumboNode* node, const GumboNode* body) {
   const GumboNode* date = FindFirst(
       node, [](const GumboNode* n) { return IsRdfaDate(n) || IsTag(n, GUMBO_TAG_TIME); },
-      [body](const GumboNode* n) { return n == body || SkipForNode(n); });
+      [body](const GumboNode* n) { return n == body || SkipWithinNode(n); });
   if (date == nullptr) return {};
   for (const char* attribute : {"content", "datetime"}) {
     std::string found = ParseDate(Attr(date, attribute));
@@ -268,15 +281,27 @@ std::string BylineText(const GumboNode* item, const CommentScope& scope) {
   }));
 }
 
+// "Name | date" (Drupal 7, 8) and "date — Name" (Drupal 6's Garland): the
+// part on either side of the separator that holds no digits.
+std::string AuthorBesideDate(const std::string& byline) {
+  static const LazyRE2 kParts = {R"(^(.*?)\s*(?:\||\s\x{2014}|\s\x{2013})\s*(.*)$)"};
+  std::string before;
+  std::string after;
+  if (!RE2::FullMatch(byline, *kParts, &before, &after)) return {};
+  auto has_digit = [](const std::string& part) {
+    return part.find_first_of("0123456789") != std::string::npos;
+  };
+  if (!before.empty() && !has_digit(before) && has_digit(after)) return before;
+  if (!after.empty() && !has_digit(after) && has_digit(before)) return after;
+  return {};
+}
+
 std::string AuthorFromByline(const std::string& byline) {
   static const LazyRE2 kSubmitted = {
       R"((?i)(?:submitted|posted|written)?\s*(?:by|von|par|por)\s+(.+?)\s+(?:on|am|at|le|el|um)\s)"};
   std::string name;
   if (RE2::PartialMatch(byline, *kSubmitted, &name)) return std::string(TrimAscii(name));
-  size_t bar = byline.find('|');
-  if (bar == std::string::npos) return {};
-  name = std::string(TrimAscii(std::string_view(byline).substr(0, bar)));
-  return ParseDate(name).empty() ? name : std::string();
+  return AuthorBesideDate(byline);
 }
 
 void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const CommentScope& scope,
@@ -294,14 +319,15 @@ void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const Com
         },
         skip);
   }
+  // Drupal marks anonymous names: "Name (not verified)", translated.
+  static const LazyRE2 kNotVerified = {
+      R"(\s*\((?:not verified|nicht überprüft|non vérifié|no verificado)\)$)"};
   if (author == nullptr) {
     comment->author = AuthorFromByline(byline);
+    RE2::Replace(&comment->author, *kNotVerified, "");
     return;
   }
   static const LazyRE2 kBy = {R"((?i)^(?:submitted\s+)?by:?\s+)"};
-  // Drupal 7 marks anonymous names: "Name (not verified)", translated.
-  static const LazyRE2 kNotVerified = {
-      R"(\s*\((?:not verified|nicht überprüft|non vérifié|no verificado)\)$)"};
   std::string name = OneLine(TextOf(author, IsHidden));
   RE2::Replace(&name, *kBy, "");
   RE2::Replace(&name, *kNotVerified, "");
@@ -368,13 +394,6 @@ std::string ReadCommentText(const GumboNode* item, const CommentScope& scope) {
   return {};
 }
 
-bool InCommentArea(const GumboNode* node) {
-  return FindAncestor(node, [](const GumboNode* n) {
-           return IsCommentArea(n) ||
-                  HasAnyClass(n, {"comment-wrapper", "field--type-comment", "field-type-comment"});
-         }) != nullptr;
-}
-
 // The node's byline ("Submitted by X on DATE", "Von X am DATE"), for
 // themes that mark neither the author nor the date.
 std::string NodeBylineText(const GumboNode* node, const GumboNode* body) {
@@ -384,7 +403,7 @@ std::string NodeBylineText(const GumboNode* node, const GumboNode* body) {
         return HasAnyClass(n, {"submitted", "node__meta", "node-meta"}) ||
                HasClassPrefix(n, "byline");
       },
-      [body](const GumboNode* n) { return n == body || SkipForNode(n); });
+      [body](const GumboNode* n) { return n == body || SkipWithinNode(n); });
   return byline == nullptr ? std::string() : OneLine(TextOf(byline, IsHidden));
 }
 

@@ -20,6 +20,22 @@ bool HasWordPressAssets(const PageContext& page) {
          }) != nullptr;
 }
 
+// Drupal's files and settings, where a saved copy lost the generator: its
+// script (misc/drupal.js, core/misc/drupal.js), its settings object, and
+// the folders its themes and uploads live in (sites/all, sites/default).
+bool HasDrupalAssets(const PageContext& page) {
+  return FindFirst(page.root, [](const GumboNode* node) {
+           if (!IsTag(node, GUMBO_TAG_LINK) && !IsTag(node, GUMBO_TAG_SCRIPT)) return false;
+           std::string_view url = Attr(node, IsTag(node, GUMBO_TAG_LINK) ? "href" : "src");
+           return ContainsIgnoreCase(url, "misc/drupal.js") ||
+                  ContainsIgnoreCase(url, "sites/all/") ||
+                  ContainsIgnoreCase(url, "sites/default/files/") ||
+                  !Attr(node, "data-drupal-selector").empty() ||
+                  (IsTag(node, GUMBO_TAG_SCRIPT) &&
+                   ScriptText(node).find("Drupal.settings") != std::string::npos);
+         }) != nullptr;
+}
+
 // A forum package's thread: its message markup, and its credit link or a
 // class of its template (archived copies often lose the credit).
 bool IsForumThread(const PageContext& page, std::string_view site, std::string_view template_class,
@@ -61,6 +77,7 @@ std::string DetectPlatform(const PageContext& page) {
   if (IsForumThread(page, "phpbb.com", "forumline", "postbody")) return "phpbb";
   if (IsForumThread(page, "mybb.com", "author_information", "post_body")) return "mybb";
   if (HasWordPressAssets(page)) return "wordpress";
+  if (HasDrupalAssets(page)) return "drupal";
   if (HasHEntry(page)) return "microformats";
   return "";
 }

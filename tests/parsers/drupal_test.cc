@@ -78,6 +78,30 @@ BOOST_AUTO_TEST_CASE(drupal7_ids_come_from_the_anchor_before_each_comment) {
   BOOST_TEST(page.comments[1].author == "Ilse Kornfeld");
 }
 
+BOOST_AUTO_TEST_CASE(a_saved_drupal6_page_is_known_by_its_assets_and_names_writers_after_the_date) {
+  ExtractedPage page =
+      ExtractDrupal("drupal6_garland_saved.html", "https://family.example/node/41/index.html");
+  BOOST_TEST(page.platform == "drupal");  // no generator: its settings script and theme folder
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "rfay");  // "DATE — NAME"
+  BOOST_TEST(page.post.published == "2011-09-01T08:35:00");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Anonymous");
+  BOOST_TEST(page.comments[0].published == "2011-09-01T09:10:00");  // the weekday says September
+  BOOST_TEST(page.comments[1].author == "Gary Example");
+  BOOST_TEST(page.comments[1].published == "2011-05-24T14:32:00");
+}
+
+BOOST_AUTO_TEST_CASE(a_forum_nodes_opening_message_is_the_post_not_a_comment) {
+  ExtractedPage page = ExtractDrupal("drupal6_forum_node.html", "http://forum.example/node/9.html");
+  BOOST_TEST(page.platform == "drupal");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "hazel");
+  BOOST_TEST(page.post.published == "2013-12-24T18:54:00");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Robin");
+}
+
 BOOST_AUTO_TEST_CASE(node_with_only_a_comment_form_has_no_comments) {
   ExtractedPage page = ExtractDrupal("no_comments.html", "https://orchard.example/blog/quiet");
   BOOST_REQUIRE(page.has_post);
