@@ -469,11 +469,12 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
                     [](const ForumMessage& message) { return !message.published.empty(); }));
   if (dated * 2 < messages.size()) return false;
   // A listing's rows read as records too, but their words are mostly the
-  // links to the threads they list, or each is headed by one.
+  // links to the threads they list (a row's text may be the link itself),
+  // or each is headed by one.
   size_t unlinked = 0, all = 0, headed = 0;
   for (const ForumMessage& message : messages) {
     const NodePredicate inner = InnerRecords(message.record);
-    unlinked += UnlinkedChars(message.body, inner);
+    if (!IsTag(message.body, GUMBO_TAG_A)) unlinked += UnlinkedChars(message.body, inner);
     all += CountChars(TextOf(message.body, inner));
     if (HeadedByLinkElsewhere(page, message)) ++headed;
   }

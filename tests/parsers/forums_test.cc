@@ -170,6 +170,15 @@ BOOST_AUTO_TEST_CASE(a_forum_listing_is_not_read_as_a_thread) {
   BOOST_TEST(!page.has_post);
 }
 
+BOOST_AUTO_TEST_CASE(rows_whose_text_is_the_link_to_a_thread_are_a_listing) {
+  // Each row's biggest block is the title's link itself, beside an
+  // unlinked starter name; the profile link and date are the last poster's.
+  ExtractedPage page =
+      Extract("thread_title_rows.html", "http://forum.example/forumdisplay.php?f=14");
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(!page.has_post);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
