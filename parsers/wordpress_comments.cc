@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <unordered_set>
 
 #include "parsers/dates.h"
@@ -253,6 +254,12 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
     if (date.empty()) date = ParseDate(OneLine(TextOf(meta)));
     if (!date.empty()) return date;
   }
+  // The comment's own permalink, titled with its date ("April 15, 2008 @ 12:37 pm").
+  for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
+    const std::string fragment = FragmentOf(Attr(link, "href"));
+    if (fragment.empty() || (fragment != Id(item) && CommentNumber(fragment).empty())) continue;
+    if (std::string date = ParseDate(Attr(link, "title")); !date.empty()) return date;
+  }
   // Themes that print the date in an unmarked <small> beside the author.
   return ParseDate(
       OneLine(TextOf(item, [&](const GumboNode* node) { return scope(node) || IsContent(node); })));
@@ -263,7 +270,7 @@ const NodePredicate& NotCommentText() {
       {"comment-author", "comment-meta", "commentmetadata", "reply", "comment-reply-link", "vcard",
        "says", "comment-awaiting-moderation", "comment-info", "commentinfo", "comment-metadata",
        "comment-footer", "comment-actions", "comment-edit-link", "cm-meta", "comment_meta",
-       "comment_num", "commentnum"});
+       "comment_num", "commentnum", "sig"});
   return kNotText;
 }
 
@@ -362,6 +369,17 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
   trackback->kind = HasClass(item, "pingback") || ContainsIgnoreCase(TextOf(item), "pingback")
                         ? LinkbackKind::kPingback
                         : LinkbackKind::kTrackback;
+}
+
+// A text that is only its kind's label: "(pingback)", "Trackback".
+std::optional<LinkbackKind> LinkbackLabel(std::string_view text) {
+  std::string_view label = TrimAscii(text);
+  if (label.size() >= 2 && label.front() == '(' && label.back() == ')') {
+    label = TrimAscii(label.substr(1, label.size() - 2));
+  }
+  if (EqualsIgnoreCase(label, "pingback")) return LinkbackKind::kPingback;
+  if (EqualsIgnoreCase(label, "trackback")) return LinkbackKind::kTrackback;
+  return std::nullopt;
 }
 
 // An item whose label says what it is: "Pingback: <a>", "pingback at
@@ -486,11 +504,12 @@ class CommentWalker {
         trackbacks_->push_back(std::move(reblog));
         continue;
       }
-      if (IsPingbackExcerpt(text)) {
+      if (std::optional<LinkbackKind> labelled = LinkbackLabel(text);
+          IsPingbackExcerpt(text) || labelled) {
         Trackback pingback;
         pingback.id = CommentIdOf(child, scope);
         ReadLinkback(page_, child, scope, &pingback);
-        pingback.kind = LinkbackKind::kPingback;
+        pingback.kind = labelled.value_or(LinkbackKind::kPingback);
         if (!pingback.source_url.empty()) {
           trackbacks_->push_back(std::move(pingback));
           continue;

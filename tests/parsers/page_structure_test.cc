@@ -189,6 +189,21 @@ BOOST_AUTO_TEST_CASE(paragraphs_wrapped_as_comments_are_the_text_of_the_comment_
   BOOST_TEST(page.trackbacks[0].source_url == "http://werkbank.example/2009/11/sauberer-code-2/");
 }
 
+BOOST_AUTO_TEST_CASE(a_signed_item_dated_by_its_permalink_and_a_ping_known_by_its_label) {
+  ExtractedPage page = Extract("signed_items_and_labelled_pings.html",
+                               "http://notebook.example/2008/04/shell-history");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Piano Hacker");
+  BOOST_TEST(page.comments[0].published == "2008-04-15T12:37:00");  // the permalink's title
+  BOOST_TEST(page.comments[0].text == "Mostly cd and ls, then git and make.");  // no signature
+  BOOST_TEST(page.comments[1].author == "Stef Example");
+  BOOST_TEST(page.comments[1].published == "2008-04-15T13:17:00");
+  BOOST_REQUIRE(page.trackbacks.size() == 2u);
+  BOOST_TEST(page.trackbacks[0].source_url == "http://lucas.example/2008/04/15/shell-history/");
+  BOOST_TEST((page.trackbacks[0].kind == LinkbackKind::kPingback));
+  BOOST_TEST((page.trackbacks[1].kind == LinkbackKind::kTrackback));
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
