@@ -119,12 +119,17 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
 
 bool IsBylineOrButton(const GumboNode* node);
 
+// A byline's line ("Submitted by NAME on DATE"); longer is a paragraph of text.
+constexpr size_t kMaxBylineChars = 160;
+
 // A link right after by-words ("Submitted by <a>Name</a> on ..."), the way
-// Drupal and many old themes name a commenter.
+// Drupal and many old themes name a commenter: on a byline's short line,
+// not in the text ("my blog is powered by <a>Blogger</a>").
 const GumboNode* LinkAfterByWords(const GumboNode* item, const ItemScope& scope) {
   static const LazyRE2 kByWords = {R"((?i)(?:^|\s)by\s*:?\s*$)"};
   for (const GumboNode* element : FindAll(
            item, [&scope](const GumboNode* n) { return !scope(n); }, scope)) {
+    if (CountChars(TextOf(element)) > kMaxBylineChars) continue;
     const GumboVector& children = element->v.element.children;
     for (unsigned i = 0; i + 1 < children.length; ++i) {
       const auto* text = static_cast<const GumboNode*>(children.data[i]);
@@ -163,6 +168,19 @@ const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope
   return nullptr;
 }
 
+// Inside a quotation or a paragraph of a comment's text, not its byline's
+// short line ("<p class=sig>— <cite>NAME</cite>").
+bool InTextParagraph(const GumboNode* node) {
+  for (const GumboNode* up = node->parent; up != nullptr; up = up->parent) {
+    if (IsTag(up, GUMBO_TAG_BLOCKQUOTE)) return true;
+    if (IsTag(up, GUMBO_TAG_P) && !IsBylineOrButton(up) &&
+        CountChars(TextOf(up)) > kMaxBylineChars) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   // The commenter's card: its .fn, else the card ("by X" comes off the
   // name later); an .fn outside it names something else (SPIP marks the
@@ -175,7 +193,9 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   }
   // Most specific first.
   static const NodePredicate kAuthorFinders[] = {
-      AnyClassOf({"fn"}), TagIs(GUMBO_TAG_CITE),
+      AnyClassOf({"fn"}),
+      // Not a title cited in the text ("I liked <cite>Vimanarama</cite>").
+      [](const GumboNode* n) { return IsTag(n, GUMBO_TAG_CITE) && !InTextParagraph(n); },
       AnyClassOf({"comment-author", "commentauthor", "comment_author", "comment-author-name",
                   "author", "comment_name", "comment-name", "name"}),
       TagAndClass(GUMBO_TAG_A, "url"),
@@ -386,7 +406,9 @@ std::optional<LinkbackKind> LinkbackLabel(std::string_view text) {
 // <date>", "Trackback by <a>", on a short line of its own.
 bool LabelledLinkback(const GumboNode* item, const ItemScope& scope) {
   constexpr size_t kMaxLabelLineBytes = 60;
+  // A link that says "TrackBack" points at something; it labels nothing.
   auto labelled = [](const GumboNode* n) {
+    if (IsTag(n, GUMBO_TAG_A)) return false;
     const GumboVector& children = n->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i]);

@@ -204,6 +204,15 @@ BOOST_AUTO_TEST_CASE(a_signed_item_dated_by_its_permalink_and_a_ping_known_by_it
   BOOST_TEST((page.trackbacks[1].kind == LinkbackKind::kTrackback));
 }
 
+BOOST_AUTO_TEST_CASE(names_and_labels_inside_a_comments_text_are_not_its_byline) {
+  ExtractedPage page = Extract("text_that_looks_like_a_byline.html",
+                               "http://lamplight.example/2005/03/comics-and-the-web/");
+  BOOST_REQUIRE(page.comments.size() == 2u);        // a link saying "TrackBack" labels nothing
+  BOOST_TEST(page.comments[0].author == "Rose");    // not the <cite>d title
+  BOOST_TEST(page.comments[1].author == "Steven");  // not "powered by <a>Blogger</a>"
+  BOOST_TEST(page.trackbacks.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
