@@ -193,17 +193,6 @@ struct CommentScope {
   }
 };
 
-const GumboNode* PreviousElementSibling(const GumboNode* node) {
-  const GumboNode* parent = node->parent;
-  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboVector& siblings = parent->v.element.children;
-  for (unsigned i = node->index_within_parent; i > 0; --i) {
-    auto* sibling = static_cast<const GumboNode*>(siblings.data[i - 1]);
-    if (IsElement(sibling)) return sibling;
-  }
-  return nullptr;
-}
-
 bool IsPermalink(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_A) &&
          (HasClass(node, "permalink") || AttrHasToken(node, "rel", "bookmark"));

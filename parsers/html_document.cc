@@ -240,6 +240,17 @@ const GumboNode* NextElementSibling(const GumboNode* node) {
   return nullptr;
 }
 
+const GumboNode* PreviousElementSibling(const GumboNode* node) {
+  const GumboNode* parent = node->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboVector& siblings = parent->v.element.children;
+  for (unsigned i = node->index_within_parent; i > 0; --i) {
+    auto* sibling = static_cast<const GumboNode*>(siblings.data[i - 1]);
+    if (IsElement(sibling)) return sibling;
+  }
+  return nullptr;
+}
+
 std::string ScriptText(const GumboNode* script) {
   std::string text;
   for (unsigned i = 0; i < script->v.element.children.length; ++i) {

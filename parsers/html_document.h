@@ -100,6 +100,8 @@ std::string_view Id(const GumboNode* node);
 std::vector<const GumboNode*> ElementChildren(const GumboNode* node);
 // The next element after node under the same parent, or nullptr.
 const GumboNode* NextElementSibling(const GumboNode* node);
+// The element before node under the same parent, or nullptr.
+const GumboNode* PreviousElementSibling(const GumboNode* node);
 // The raw text of a <script> (or <style>) element.
 std::string ScriptText(const GumboNode* script);
 

@@ -406,6 +406,30 @@ std::string RepliedToId(const GumboNode* item, const ItemScope& scope, const std
   return {};
 }
 
+// Templates that set the byline beside the text, in the block before it
+// ("<p><b>NAME</b><br>March 11, 2007 09:04 PM</p>" in a column of its
+// own): the name in bold or a link, and the date of that short block.
+void ReadHeaderBefore(const GumboNode* item, Comment* comment, const GumboNode** link) {
+  constexpr size_t kMaxHeaderChars = 160;
+  const GumboNode* header = PreviousElementSibling(item);
+  if (header == nullptr || IsCommentItem(header) || IsNeverComment(header)) return;
+  const std::string text = OneLine(TextOf(header));
+  const std::string published = ParseDate(text);
+  if (published.empty() || CountChars(text) > kMaxHeaderChars) return;
+  const GumboNode* name = FindFirst(header, [](const GumboNode* n) {
+    if (!IsTag(n, GUMBO_TAG_B) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_A)) {
+      return false;
+    }
+    if (IsTag(n, GUMBO_TAG_A) && IsPermalinkHref(Attr(n, "href"))) return false;
+    const std::string shown = OneLine(TextOf(n));
+    return !shown.empty() && shown.find_first_of("0123456789") == std::string::npos;
+  });
+  if (name == nullptr) return;
+  comment->author = OneLine(TextOf(name));
+  if (comment->published.empty()) comment->published = published;
+  *link = IsTag(name, GUMBO_TAG_A) ? name : FindFirst(name, TagIs(GUMBO_TAG_A));
+}
+
 void ReadAuthorAndDate(const PageContext& page, const GumboNode* item, const ItemScope& scope,
                        Comment* comment) {
   const GumboNode* vcard = FindFirst(
@@ -434,6 +458,7 @@ void ReadAuthorAndDate(const PageContext& page, const GumboNode* item, const Ite
     }
     if (comment->published.empty()) comment->published = byline.published;
   }
+  if (comment->author.empty()) ReadHeaderBefore(item, comment, &link);
   if (link != nullptr) comment->author_url = AuthorUrl(page, link);
 }
 

@@ -60,6 +60,17 @@ BOOST_AUTO_TEST_CASE(replied_to_link_and_nesting_name_the_parent) {
   BOOST_TEST(page.comments[3].parent_id == "comment-503");  // nested in its parent
 }
 
+BOOST_AUTO_TEST_CASE(a_byline_in_the_column_before_the_text_names_and_dates_the_comment) {
+  ExtractedPage page = Extract("byline_column.html");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Jeff Example");
+  BOOST_TEST(page.comments[0].author_url == "https://jeff.example/");
+  BOOST_TEST(page.comments[0].published == "2007-03-11T21:04:00");
+  BOOST_TEST(page.comments[1].author == "james");
+  BOOST_TEST(page.comments[1].published == "2007-03-12T01:54:00");
+  BOOST_TEST(page.comments[1].text.find("How to engage") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(typepad_post_reads_date_header_and_footer_time) {
   ExtractedPage page = Extract("typepad_comments.html");
   BOOST_TEST(page.platform == "typepad");
