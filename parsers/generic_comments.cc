@@ -4,6 +4,8 @@
 // its own. Runs last, when no platform reading or stated data found any.
 // Precision first: one failed check and the page gets no comments, since a
 // page without comments must never be given invented ones.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <array>
 #include <initializer_list>
@@ -219,6 +221,7 @@ class BlockReader {
   bool Read(Comment* comment) {
     if (ClassHasAny(block_, {"pingback", "trackback"})) return false;
     author_ = FindAuthor();
+    if (author_ == nullptr) author_ = byline_ = FindByline();
     if (author_ == nullptr) return false;
     content_ = FindContent();
     comment->published = FindDate();
@@ -227,7 +230,9 @@ class BlockReader {
     size_t own_chars = CountChars(ReadText(true));
     if (own_chars == 0 || IsPingbackExcerpt(comment->text)) return false;
     substantial_ = own_chars >= kMinSubstantialChars;
-    comment->author = WithoutSaysWord(OneLine(TextOf(author_)));
+    comment->author =
+        byline_ != nullptr ? NameInByline(byline_) : WithoutSaysWord(OneLine(TextOf(author_)));
+    if (comment->author.empty()) return false;
     const GumboNode* link =
         IsTag(author_, GUMBO_TAG_A) ? author_ : FindFirst(author_, TagIs(GUMBO_TAG_A));
     std::string_view href = Attr(link, "href");
@@ -293,6 +298,22 @@ class BlockReader {
     return nullptr;
   }
 
+  // Templates that name no author element print a line "Posted by: NAME,
+  // 27 Sep 2011 | 15:22" under the text: a short line that opens with the
+  // by-words and holds a date.
+  const GumboNode* FindByline() const {
+    static const LazyRE2 kByWords = {
+        R"((?i)^\s*(?:(?:posted|written|submitted|comment(?:ed)?)\s+)?by\b)"};
+    for (const GumboNode* node : FindInScope([](const GumboNode* n) {
+           const std::string text = OneLine(TextOf(n));
+           return CountChars(text) <= kMaxDateTextChars && RE2::PartialMatch(text, *kByWords) &&
+                  !ParseDate(text).empty();
+         })) {
+      return node;
+    }
+    return nullptr;
+  }
+
   const GumboNode* FindContent() const {
     auto is_content = [this](const GumboNode* n) {
       if (n == author_ || InProse(n)) return false;
@@ -312,6 +333,7 @@ class BlockReader {
 
   // A <time>, then a title attribute, then an element's own short text.
   std::string FindDate() {
+    if (byline_ != nullptr) return Found(byline_, ParseDate(OneLine(TextOf(byline_))));
     std::vector<const GumboNode*> candidates{block_};
     for (const GumboNode* node : FindInScope([](const GumboNode*) { return true; })) {
       if (MayHoldDate(node)) candidates.push_back(node);
@@ -384,6 +406,7 @@ class BlockReader {
   const GumboNode* block_;
   const BlockKind& kind_;
   const GumboNode* author_ = nullptr;
+  const GumboNode* byline_ = nullptr;  // the author's line, also its date
   const GumboNode* content_ = nullptr;
   const GumboNode* date_node_ = nullptr;
   bool substantial_ = false;

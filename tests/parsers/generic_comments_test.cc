@@ -139,6 +139,18 @@ BOOST_AUTO_TEST_CASE(byline_blocks_head_the_paragraphs_that_follow_them) {
   for (const Comment& comment : page.comments) BOOST_TEST(comment.parent_id == "");
 }
 
+BOOST_AUTO_TEST_CASE(a_posted_by_line_names_and_dates_a_block_without_an_author_element) {
+  ExtractedPage page =
+      ExtractGeneric("posted_by_lines.html", "https://ledger.example/news/standards");
+  BOOST_TEST(page.comments_source.starts_with(kGenericSource));
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Florida Accountant");
+  BOOST_TEST(page.comments[0].published == "2011-09-27T15:22:00");
+  BOOST_TEST(page.comments[0].text.find("Posted by") == std::string::npos);
+  BOOST_TEST(page.comments[1].author == "Cliff Sample");
+  BOOST_TEST(page.comments[1].published == "2011-09-27T18:53:00");
+}
+
 BOOST_AUTO_TEST_CASE(comment_like_regions_that_are_no_comments_give_none) {
   for (const char* name : {
            "recent_comments_widget.html",  // aside and #sidebar .widget, with dates
