@@ -85,6 +85,23 @@ bool CanonicalStaysOnSite(std::string_view page_url, std::string_view canonical,
   return !site.empty() && IsHttpUrl(canonical) && site_of(canonical) == site;
 }
 
+// The site a saved copy came from, as the page states it: its canonical
+// link, its og:url, or where its own forms (search, login, reply) post to.
+// Links' hosts are no guide: a page may link to another site more than to
+// its own.
+std::string SavedSiteHost(const GumboNode* root) {
+  if (const GumboNode* canonical = FindLinkRel(root, "canonical")) {
+    if (std::string host = HostOf(Attr(canonical, "href")); !host.empty()) return host;
+  }
+  if (std::string host = HostOf(MetaContent(root, "property", "og:url")); !host.empty()) {
+    return host;
+  }
+  for (const GumboNode* form : FindAll(root, TagIs(GUMBO_TAG_FORM))) {
+    if (std::string host = HostOf(Attr(form, "action")); !host.empty()) return host;
+  }
+  return {};
+}
+
 PageContext MakeContext(const GumboNode* root, std::string_view url,
                         const ExtractOptions& options) {
   PageContext page;
@@ -106,6 +123,7 @@ PageContext MakeContext(const GumboNode* root, std::string_view url,
   }
   // Some WordPress versions make a comment page its own canonical URL.
   page.post_url = WithoutCommentPage(page.canonical_url);
+  if (HostOf(page.base_url).empty()) page.saved_site_host = SavedSiteHost(root);
   return page;
 }
 

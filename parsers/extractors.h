@@ -22,6 +22,10 @@ struct PageContext {
   // ("/comment-page-2/", "?cpage=2"), so that every page of a post's
   // comments names the same post.
   std::string post_url;
+  // A page read from a file has no address of a site: the host its
+  // canonical link or most of its links name, for telling the site's own
+  // links from others. "" for pages fetched from a site.
+  std::string saved_site_host;
 };
 
 // One comment per id (the first, completed from its repeats), parent links

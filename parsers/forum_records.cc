@@ -51,7 +51,8 @@ bool OnSite(const PageContext& page, const GumboNode* link) {
   const std::string url = AbsoluteUrl(page, Attr(link, "href"));
   if (url.empty()) return false;
   const std::string host = HostOf(url);
-  return host == HostOf(page.base_url) || host == HostOf(page.post_url);
+  return host == HostOf(page.base_url) || host == HostOf(page.post_url) ||
+         (!page.saved_site_host.empty() && host == page.saved_site_host);
 }
 
 // Records nested in a record (vBulletin 5's comments on a reply): elements
@@ -275,6 +276,20 @@ bool HeadedByLinkElsewhere(const PageContext& page, const ForumMessage& message)
   return false;
 }
 
+// A listing's row names who wrote last in the thread or board it lists:
+// "Last post by X", "Last Post: ...", "Started by X" (and translations),
+// or a link to the last poster ("member.php?find=lastposter").
+bool NamesLastPost(const ForumMessage& message) {
+  static const LazyRE2 kLastPost = {
+      R"((?i)\b(?:last\s+post(?:ed)?(?:\s+by\b|\s*:)|started\s+by\b|)"
+      R"(letzter\s+beitrag(?:\s+von\b|\s*:)|dernier\s+message(?:\s+par\b|\s*:)|)"
+      R"([\x{fa}u]ltimo\s+mensaje(?:\s+(?:por|de)\b|\s*:)))"};
+  if (message.writer != nullptr && ContainsIgnoreCase(Attr(message.writer, "href"), "lastpost")) {
+    return true;
+  }
+  return RE2::PartialMatch(OneLine(TextOf(message.record)), *kLastPost);
+}
+
 int Depth(const GumboNode* node) {
   int depth = 0;
   for (; node != nullptr; node = node->parent) ++depth;
@@ -476,7 +491,7 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
     const NodePredicate inner = InnerRecords(message.record);
     if (!IsTag(message.body, GUMBO_TAG_A)) unlinked += UnlinkedChars(message.body, inner);
     all += CountChars(TextOf(message.body, inner));
-    if (HeadedByLinkElsewhere(page, message)) ++headed;
+    if (HeadedByLinkElsewhere(page, message) || NamesLastPost(message)) ++headed;
   }
   if (unlinked * 2 < all || headed * 2 >= messages.size()) return false;
   // The thread's title is the page's, not a heading of its first message.

@@ -3,6 +3,7 @@
 // packages no reader knows are read by the structure of their messages.
 #include <boost/test/unit_test.hpp>
 #include <string>
+#include <string_view>
 
 #include "parsers/parsers.h"
 #include "tests/parsers/fixture_page.h"
@@ -12,6 +13,14 @@ namespace {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("forums", name, url);
+}
+
+// text with every from replaced by to.
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
 }
 
 BOOST_AUTO_TEST_SUITE(forums)
@@ -166,6 +175,35 @@ BOOST_AUTO_TEST_CASE(a_forum_listing_is_not_read_as_a_thread) {
   // Rows with a writer's profile link and a date, each headed by the link
   // to the thread it lists.
   ExtractedPage page = Extract("structural_listing.html", "http://forum.example/categories/public");
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(!page.has_post);
+}
+
+BOOST_AUTO_TEST_CASE(a_saved_copy_with_absolute_links_is_read_as_the_site_its_forms_post_to) {
+  // The prosilver thread as a browser's "Save page as" keeps it, read from
+  // a file: no canonical link, every link absolute; the profile links name
+  // the site that its search form posts to.
+  std::string bytes =
+      testing::ReadFile(testing::TestDataDir() / "parsers" / "forums" / "prosilver_thread.html");
+  bytes = ReplaceAll(
+      bytes, "<link rel=\"canonical\" href=\"https://forum.example/phpbb/viewtopic.php?t=77\">",
+      "");
+  bytes = ReplaceAll(bytes, "href=\"./", "href=\"https://forum.example/phpbb/");
+  bytes = ReplaceAll(bytes, "<div id=\"wrap\" class=\"wrap\">",
+                     "<div id=\"wrap\" class=\"wrap\"><form "
+                     "action=\"https://forum.example/phpbb/search.php\"></form>");
+  auto extracted = parsers::ExtractPage(bytes, "file:///saved/viewtopic.php.htm");
+  BOOST_REQUIRE(extracted.ok());
+  const ExtractedPage& page = extracted.value();
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.author == "El toro");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "type21");
+}
+
+BOOST_AUTO_TEST_CASE(boards_that_name_their_last_post_are_a_listing) {
+  ExtractedPage page =
+      Extract("board_index_last_posts.html", "http://game.example/forums/index.html");
   BOOST_TEST(page.comments.empty());
   BOOST_TEST(!page.has_post);
 }
