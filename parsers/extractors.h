@@ -45,7 +45,7 @@ std::string AbsoluteUrl(const PageContext& page, std::string_view href);
 
 // The platform whose markup the page is in, from the generator meta, markup
 // signatures and the host: "wordpress", "wordpresscom", "blogger", "typepad",
-// "movabletype", "drupal", "slash", "phpbb", "mybb", "ghost", "tdiary",
+// "movabletype", "drupal", "slash", "phpbb", "mybb", "smf", "ghost", "tdiary",
 // "microformats" (an h-entry page of no known platform), or "" when unknown.
 std::string DetectPlatform(const PageContext& page);
 
@@ -120,6 +120,9 @@ void ExtractPhpBbComments(const PageContext& page, std::vector<Comment>* comment
 bool FindMyBbPost(const PageContext& page, PostParts* parts);
 void ExtractMyBbComments(const PageContext& page, std::vector<Comment>* comments,
                          std::vector<Trackback>* trackbacks);
+bool FindSmfPost(const PageContext& page, PostParts* parts);
+void ExtractSmfComments(const PageContext& page, std::vector<Comment>* comments,
+                        std::vector<Trackback>* trackbacks);
 // Forum threads of any package, by the structure of their messages: a run
 // of sibling records, each with a link to its writer's member profile and a
 // text of its own. The first message is the post (parts), the others its

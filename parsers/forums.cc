@@ -1,7 +1,7 @@
-// Threads of the two most common forum packages' default templates: phpBB
-// 2's subSilver (a table row per message: span.name, span.postdetails
-// "Posted: ...", span.postbody) and MyBB's postbit (div.post#post_N:
-// .author_information, span.post_date, div.post_body). The first message
+// Threads of common forum packages' default templates: phpBB 2's subSilver
+// (a table row per message: span.name, span.postdetails "Posted: ...",
+// span.postbody), MyBB's postbit (div.post#post_N: .author_information,
+// span.post_date, div.post_body) and SMF's (see SmfMessages). The first message
 // on the first page is the post; the others, flat, are its comments.
 #include <re2/re2.h>
 
@@ -88,8 +88,54 @@ std::vector<Message> MyBbMessages(const PageContext& page) {
   return messages;
 }
 
+// SMF 2's div.post_wrapper (div.poster h4: the writer, linked or a guest's
+// plain name; div.keyinfo .smalltext "« Reply #1 on: DATE »"; div.inner#msg_N)
+// and SMF 1's table rows (td.poster_info, td.td_headerandpost, div.post).
+std::vector<Message> SmfMessages(const PageContext& page) {
+  std::vector<Message> messages;
+  for (const GumboNode* record : FindAll(page.root, [](const GumboNode* n) {
+         return HasClass(n, "post_wrapper") ||
+                (IsTag(n, GUMBO_TAG_TR) && FindFirst(n, ClassIs("poster_info")) != nullptr &&
+                 FindFirst(n, TagIs(GUMBO_TAG_TR)) == nullptr);
+       })) {
+    const GumboNode* poster = FindFirst(record, [](const GumboNode* n) {
+      return HasClass(n, "poster") || HasClass(n, "poster_info");
+    });
+    Message message;
+    message.record = record;
+    message.body = FindFirst(record, [](const GumboNode* n) {
+      return HasClass(n, "inner") && Id(n).starts_with("msg_");
+    });
+    if (message.body == nullptr)
+      message.body = FindFirst(record, TagAndClass(GUMBO_TAG_DIV, "post"));
+    if (poster == nullptr || message.body == nullptr) continue;
+    if (std::string_view id = Id(message.body); id.starts_with("msg_")) {
+      message.id = "msg" + std::string(id.substr(4));
+    }
+    const GumboNode* name = FindFirst(
+        poster, [](const GumboNode* n) { return IsTag(n, GUMBO_TAG_H4) || IsTag(n, GUMBO_TAG_B); });
+    message.author = OneLine(TextOf(name != nullptr ? name : poster));
+    if (const GumboNode* link = name == nullptr ? nullptr : FindFirst(name, TagIs(GUMBO_TAG_A))) {
+      message.author_url = AbsoluteUrl(page, Attr(link, "href"));
+    }
+    // The header's line, not a quote's "Quote from: X on DATE" in the text.
+    for (const GumboNode* line : FindAll(record, ClassIs("smalltext"),
+                                         [&](const GumboNode* n) { return n == message.body; })) {
+      if (Contains(poster, line)) continue;
+      if (std::string date = ParseDate(OneLine(TextOf(line))); !date.empty()) {
+        message.published = std::move(date);
+        break;
+      }
+    }
+    messages.push_back(std::move(message));
+  }
+  return messages;
+}
+
 std::vector<Message> ThreadMessages(const PageContext& page, std::string_view platform) {
-  return platform == "mybb" ? MyBbMessages(page) : PhpBbMessages(page);
+  if (platform == "mybb") return MyBbMessages(page);
+  if (platform == "smf") return SmfMessages(page);
+  return PhpBbMessages(page);
 }
 
 // Whether the page is a later page of its thread ("Page 2 of 3"; MyBB marks
@@ -97,6 +143,12 @@ std::vector<Message> ThreadMessages(const PageContext& page, std::string_view pl
 bool IsLaterPage(const PageContext& page) {
   if (const GumboNode* current = FindFirst(page.root, ClassIs("pagination_current"))) {
     return OneLine(TextOf(current)) != "1";
+  }
+  // SMF: "Pages: [<strong>2</strong>] 3".
+  if (const GumboNode* links = FindFirst(page.root, ClassIs("pagelinks"))) {
+    if (const GumboNode* current = FindFirst(links, TagIs(GUMBO_TAG_STRONG))) {
+      return OneLine(TextOf(current)) != "1";
+    }
   }
   static const LazyRE2 kPageOf = {R"((?i)\bpage\s+(\d+)\s+of\s+\d+)"};
   for (const GumboNode* nav : FindAll(page.root, ClassIs("nav"))) {
@@ -165,6 +217,15 @@ bool FindMyBbPost(const PageContext& page, PostParts* parts) {
 void ExtractMyBbComments(const PageContext& page, std::vector<Comment>* comments,
                          std::vector<Trackback>*) {
   ExtractThreadComments(page, "mybb", comments);
+}
+
+bool FindSmfPost(const PageContext& page, PostParts* parts) {
+  return FindThreadPost(page, "smf", parts);
+}
+
+void ExtractSmfComments(const PageContext& page, std::vector<Comment>* comments,
+                        std::vector<Trackback>*) {
+  ExtractThreadComments(page, "smf", comments);
 }
 
 }  // namespace linkgraph::parsers

@@ -47,6 +47,17 @@ bool IsForumThread(const PageContext& page, std::string_view site, std::string_v
          }) != nullptr;
 }
 
+// SMF 2's message wrapper and text block, or SMF 1's poster column.
+bool IsSmfThread(const PageContext& page) {
+  if (FindFirst(page.root, ClassIs("post_wrapper")) != nullptr) {
+    return FindFirst(page.root, [](const GumboNode* n) {
+             return HasClass(n, "inner") && Id(n).starts_with("msg_");
+           }) != nullptr;
+  }
+  return FindFirst(page.root, ClassIs("poster_info")) != nullptr &&
+         FindFirst(page.root, ClassIs("td_headerandpost")) != nullptr;
+}
+
 bool HasHEntry(const PageContext& page) {
   return FindFirst(page.root, ClassIs("h-entry")) != nullptr;
 }
@@ -76,6 +87,7 @@ std::string DetectPlatform(const PageContext& page) {
   if (HostEndsWith(host, ".slashdot.org")) return "slash";
   if (IsForumThread(page, "phpbb.com", "forumline", "postbody")) return "phpbb";
   if (IsForumThread(page, "mybb.com", "author_information", "post_body")) return "mybb";
+  if (IsSmfThread(page)) return "smf";
   if (HasWordPressAssets(page)) return "wordpress";
   if (HasDrupalAssets(page)) return "drupal";
   if (HasHEntry(page)) return "microformats";
@@ -89,12 +101,14 @@ const PlatformReader* ReaderFor(std::string_view platform) {
   static const PlatformReader kSlash{FindSlashPost, ExtractSlashComments};
   static const PlatformReader kPhpBb{FindPhpBbPost, ExtractPhpBbComments};
   static const PlatformReader kMyBb{FindMyBbPost, ExtractMyBbComments};
+  static const PlatformReader kSmf{FindSmfPost, ExtractSmfComments};
   static const PlatformReader kGhost{FindGhostPost, ExtractMicroformatsComments};
   static const PlatformReader kTDiary{FindTDiaryPost, ExtractMicroformatsComments};
   static const PlatformReader kMicroformats{FindMicroformatsPost, ExtractMicroformatsComments};
   if (platform == "blogger") return &kBlogger;
   if (platform == "movabletype" || platform == "typepad") return &kMovableType;
   if (platform == "drupal") return &kDrupal;
+  if (platform == "smf") return &kSmf;
   if (platform == "slash") return &kSlash;
   if (platform == "phpbb") return &kPhpBb;
   if (platform == "mybb") return &kMyBb;

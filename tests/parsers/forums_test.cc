@@ -179,6 +179,34 @@ BOOST_AUTO_TEST_CASE(a_forum_listing_is_not_read_as_a_thread) {
   BOOST_TEST(!page.has_post);
 }
 
+BOOST_AUTO_TEST_CASE(smf2_thread_gives_guests_and_members_with_their_header_dates) {
+  ExtractedPage page = Extract("smf2_thread.html", "https://game.example/index.php?topic=669.0");
+  BOOST_TEST(page.platform == "smf");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "empo");
+  BOOST_TEST(page.post.published == "2011-04-24T22:37:12");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Dopeman");  // a guest: no profile link
+  BOOST_TEST(page.comments[0].author_url == "");
+  BOOST_TEST(page.comments[0].id == "msg4877");
+  BOOST_TEST(page.comments[0].published == "2011-04-24T22:48:56");
+  BOOST_TEST(page.comments[1].author == "empo");
+  BOOST_TEST(page.comments[1].author_url == "https://game.example/index.php?action=profile;u=44");
+  BOOST_TEST(page.comments[1].published == "2011-04-25T08:02:10");  // not the quote's date
+}
+
+BOOST_AUTO_TEST_CASE(smf1_table_thread_gives_its_writers_and_dates) {
+  ExtractedPage page = Extract("smf1_thread.html", "https://coins.example/index.php?topic=11.0");
+  BOOST_TEST(page.platform == "smf");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "Theymos");
+  BOOST_TEST(page.post.published == "2010-05-31T18:52:05");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "lfm");
+  BOOST_TEST(page.comments[0].published == "2010-06-01T09:15:44");
+  BOOST_TEST(page.comments[0].text == "Does escrow through a third person count as owning it?");
+}
+
 BOOST_AUTO_TEST_CASE(a_saved_copy_with_absolute_links_is_read_as_the_site_its_forms_post_to) {
   // The prosilver thread as a browser's "Save page as" keeps it, read from
   // a file: no canonical link, every link absolute; the profile links name
