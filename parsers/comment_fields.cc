@@ -24,6 +24,20 @@ void CleanAuthor(std::string* author) {
   RE2::Replace(author, *kSuffix, "");
   RE2::Replace(author, *kPostedBy, "");
   *author = WithoutSaysWord(std::move(*author));
+  // The date printed after the name in one element: "NAME — May 29, 2005 @
+  // 8:24 am" (WordPress 1.5's Classic theme), "NAME | 12.03.2009".
+  static const LazyRE2 kDateTail = {R"(^(.+?)\s+(?:\x{2014}|\x{2013}|-|\|)\s+(.+)$)"};
+  std::string name;
+  std::string tail;
+  if (RE2::FullMatch(*author, *kDateTail, &name, &tail) && !ParseDate(tail).empty() &&
+      ParseDate(name).empty()) {
+    *author = std::string(TrimAscii(name));
+  }
+  // "Comment by NAME:", the colon that leads to the text.
+  while (!author->empty() && author->back() == ':') {
+    author->pop_back();
+    *author = std::string(TrimAscii(*author));
+  }
 }
 
 bool IsPunctuationOnly(std::string_view line) {

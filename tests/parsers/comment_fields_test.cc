@@ -50,6 +50,21 @@ BOOST_AUTO_TEST_CASE(buttons_after_a_name_and_date_lines_around_the_text_come_of
   BOOST_TEST(comments[0].text == "We met!");
 }
 
+BOOST_AUTO_TEST_CASE(a_date_after_the_name_and_a_leading_colon_come_off_the_name) {
+  std::vector<Comment> comments = {
+      Made("librarygrrrl \xE2\x80\x94 May 29, 2005 @ 8:24 am", "I am reading."),
+      Made("jonathan winton:", "Visit the village."),
+      Made("Smith - Jones", "A double-barrelled name keeps its dash."),
+      Made("Agent 99 - Control", "No date after the dash.")};
+  std::vector<Trackback> trackbacks;
+  CleanCommentFields(&comments, &trackbacks);
+  BOOST_REQUIRE(comments.size() == 4u);
+  BOOST_TEST(comments[0].author == "librarygrrrl");
+  BOOST_TEST(comments[1].author == "jonathan winton");
+  BOOST_TEST(comments[2].author == "Smith - Jones");
+  BOOST_TEST(comments[3].author == "Agent 99 - Control");
+}
+
 BOOST_AUTO_TEST_CASE(a_first_line_naming_the_author_stays_text) {
   std::vector<Comment> comments = {Made("Wendy", "@HRWendy Local hiring in a busy city\nMore.")};
   std::vector<Trackback> trackbacks;
