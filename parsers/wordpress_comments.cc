@@ -212,8 +212,12 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
                  EndsWithIgnoreCase(token, "_from");
         });
       }};
+  // An empty element of the kind (a layout's blank <cite>) names no one.
   for (const NodePredicate& find : kAuthorFinders) {
-    if (const GumboNode* node = FindFirst(item, find, scope)) return node;
+    const auto named = [&find](const GumboNode* n) {
+      return find(n) && !OneLine(TextOf(n)).empty();
+    };
+    if (const GumboNode* node = FindFirst(item, named, scope)) return node;
   }
   if (const GumboNode* link = LinkAfterByWords(item, scope)) return link;
   if (const GumboNode* name = NameInBylineBlock(item, scope)) return name;

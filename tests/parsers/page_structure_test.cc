@@ -213,6 +213,14 @@ BOOST_AUTO_TEST_CASE(names_and_labels_inside_a_comments_text_are_not_its_byline)
   BOOST_TEST(page.trackbacks.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_blank_cite_of_the_layout_names_no_commenter) {
+  ExtractedPage page =
+      Extract("blank_cite_beside_author.html", "http://anamnesis.example/2009/07/mates/");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Culoman");
+  BOOST_TEST(page.comments[0].published == "2009-07-28T08:23:00");
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
