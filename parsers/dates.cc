@@ -153,6 +153,34 @@ std::optional<ClockTime> IsoTimeAt(re2::StringPiece rest) {
   return ClockAt(rest, *kIsoTime);
 }
 
+// The clock printed before a date, where none follows it: "17:38
+// 5.05.2008", "10:42 pm on March 3, 2010", "21h10, le 6 mars 2009".
+std::optional<ClockTime> PrintedTimeBefore(re2::StringPiece input, size_t date_start) {
+  static const LazyRE2 kTimeBefore = {
+      R"((?:^|[^\d:.])(\d{1,2})[:h](\d{2})(?::(\d{2}))?[\s\pZ]*([AaPp]\.?[Mm]\.?)?)"
+      R"([\s\pZ]*[,@|-]?[\s\pZ]*(?:on|le|am|el|op)?[\s\pZ]*$)"};
+  constexpr size_t kWindow = 24;
+  const size_t from = date_start > kWindow ? date_start - kWindow : 0;
+  re2::StringPiece before = input.substr(from, date_start - from);
+  re2::StringPiece hour, minute, second, meridiem;
+  if (!RE2::PartialMatch(before, *kTimeBefore, &hour, &minute, &second, &meridiem)) {
+    return std::nullopt;
+  }
+  ClockTime time{ToInt(hour), ToInt(minute), second.empty() ? 0 : ToInt(second), ""};
+  if (!meridiem.empty() && time.hour <= 12) {
+    if (time.hour == 12) time.hour = 0;
+    if (meridiem[0] == 'p' || meridiem[0] == 'P') time.hour += 12;
+  }
+  if (time.hour > 23 || time.minute > 59 || time.second > 59) return std::nullopt;
+  return time;
+}
+
+// The time printed after the date, else the one printed just before it.
+std::optional<ClockTime> TimeAround(re2::StringPiece input, size_t date_start, size_t date_end) {
+  if (std::optional<ClockTime> after = PrintedTimeAt(input.substr(date_end))) return after;
+  return PrintedTimeBefore(input, date_start);
+}
+
 std::string Format(const FoundDay& date, const std::optional<ClockTime>& time) {
   char buffer[40];
   if (!time) {
@@ -210,7 +238,7 @@ std::string ParseWordy(re2::StringPiece input) {
   std::optional<FoundDay> date = day_first;
   if (!date || (month_first && month_first->start < date->start)) date = month_first;
   if (!date) return {};
-  return Format(*date, PrintedTimeAt(input.substr(date->end)));
+  return Format(*date, TimeAround(input, date->start, date->end));
 }
 
 // "the version 10.12.09" is no date.
@@ -246,7 +274,9 @@ std::string ParseDotted(re2::StringPiece input) {
           date.month > 12 || (RE2::PartialMatch(rest, *kEnglishAt) && date.day <= 12);
       if (month_first) std::swap(date.day, date.month);
     }
-    if (IsCalendarDay(date.year, date.month, date.day)) return Format(date, PrintedTimeAt(rest));
+    if (IsCalendarDay(date.year, date.month, date.day)) {
+      return Format(date, TimeAround(input, start, date.end));
+    }
   }
   return {};
 }
@@ -318,7 +348,9 @@ std::string ParseSlashed(re2::StringPiece input) {
     }
     if (!day_first && !month_first) continue;
     if (month_first) std::swap(date.day, date.month);
-    if (IsCalendarDay(date.year, date.month, date.day)) return Format(date, PrintedTimeAt(rest));
+    if (IsCalendarDay(date.year, date.month, date.day)) {
+      return Format(date, TimeAround(input, start, date.end));
+    }
   }
   return {};
 }
