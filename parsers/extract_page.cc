@@ -1,5 +1,6 @@
 // ExtractPage: checks and decodes the bytes, parses them once, and runs the
 // extraction stages over the tree.
+#include <algorithm>
 #include <cstdio>
 #include <unordered_set>
 
@@ -156,8 +157,17 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
   }
   out->comments_source = out->platform.empty() ? "wordpress-style markup" : out->platform;
   if (!out->comments.empty()) return;
-  if (reader == nullptr && out->trackbacks.empty()) {
-    ExtractCommentItems(page, &out->comments, &out->trackbacks);
+  if (reader == nullptr) {
+    // Pings listed on their own (ol.pinglist) say nothing of the comments;
+    // the items read again here are those pings, kept once by their source.
+    std::vector<Trackback> pings;
+    ExtractCommentItems(page, &out->comments, &pings);
+    for (Trackback& ping : pings) {
+      const bool known =
+          std::any_of(out->trackbacks.begin(), out->trackbacks.end(),
+                      [&ping](const Trackback& t) { return t.source_url == ping.source_url; });
+      if (!known) out->trackbacks.push_back(std::move(ping));
+    }
     if (!out->comments.empty()) {
       out->comments_source = "comment items found by their structure";
       return;

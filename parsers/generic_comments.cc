@@ -65,18 +65,7 @@ bool AnyName(const GumboNode* node, const Test& test) {
 
 template <size_t N>
 bool HasPart(std::string_view name, const std::array<std::string_view, N>& parts) {
-  if (IsLayoutFlag(name)) return false;
-  size_t pos = 0;
-  while (pos <= name.size()) {
-    size_t end = name.find_first_of("-_", pos);
-    if (end == std::string_view::npos) end = name.size();
-    std::string_view part = name.substr(pos, end - pos);
-    for (std::string_view refused : parts) {
-      if (EqualsIgnoreCase(part, refused)) return true;
-    }
-    pos = end + 1;
-  }
-  return false;
+  return !IsLayoutFlag(name) && HasNamePart(name, parts);
 }
 
 // A widget is sidebar furniture ("widget_recent_comments") unless it is the

@@ -117,6 +117,20 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
+bool HasNamePart(std::string_view name, std::span<const std::string_view> parts) {
+  size_t pos = 0;
+  while (pos <= name.size()) {
+    size_t end = name.find_first_of("-_", pos);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view part = name.substr(pos, end - pos);
+    for (std::string_view wanted : parts) {
+      if (EqualsIgnoreCase(part, wanted)) return true;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
 std::string WithoutSaysWord(std::string name) {
   static const LazyRE2 kSays = {
       R"((?i)(?:^|\s+)(?:says|said|wrote|writes|replied|replies|responded|commented|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};

@@ -1,6 +1,7 @@
 // Private to parsers/: ASCII string helpers and whitespace normalisation.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,10 @@ size_t CountChars(std::string_view utf8);
 
 // Whether text holds an ASCII digit.
 bool HasDigit(std::string_view text);
+
+// Whether one of the "-" or "_" separated parts of an id or class name is
+// one of parts, in any case ("post-comments" has "comments").
+bool HasNamePart(std::string_view name, std::span<const std::string_view> parts);
 
 // Makes text safe to store and show, in place: drops what a terminal would
 // obey instead of show (common/terminal_text.h's IsControlOrBidi: C0 but tab

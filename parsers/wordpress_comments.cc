@@ -25,18 +25,30 @@ bool IdIsAny(const GumboNode* node, std::initializer_list<std::string_view> ids)
   return false;
 }
 
+// A list or box named for pings ("trackbacks_box", "ul.trackback",
+// "pingbacks-list"): a root of its own beside the comments' list.
+bool IsPingListRoot(const GumboNode* node) {
+  if (!IsTag(node, GUMBO_TAG_OL) && !IsTag(node, GUMBO_TAG_UL) && !IsTag(node, GUMBO_TAG_DIV) &&
+      !IsTag(node, GUMBO_TAG_DL) && !IsTag(node, GUMBO_TAG_SECTION)) {
+    return false;
+  }
+  static constexpr std::string_view kPingParts[] = {"trackback", "trackbacks", "pingback",
+                                                    "pingbacks", "pings"};
+  auto named = [](std::string_view name) { return HasNamePart(name, kPingParts); };
+  return named(Id(node)) || AnyClassToken(node, named);
+}
+
 bool IsListRoot(const GumboNode* node) {
   if (!IsTag(node, GUMBO_TAG_OL) && !IsTag(node, GUMBO_TAG_UL) && !IsTag(node, GUMBO_TAG_DIV) &&
       !IsTag(node, GUMBO_TAG_DL) && !IsTag(node, GUMBO_TAG_SECTION)) {
     return false;
   }
+  if (IsPingListRoot(node)) return true;
   return HasAnyClass(node, {"commentlist", "comment-list", "comments-list", "commentslist",
                             "pinglist", "trackbacklist", "pingbacklist", "ping-list",
                             "comment_list", "comments_list"}) ||
-         IdIsAny(node,
-                 {"commentlist", "comment-list", "comments-list", "commentslist", "comment_list",
-                  "comments_list", "dsq-comments", "pinglist", "pings", "trackbacks", "pingbacks",
-                  "trackback-list", "trackback_list", "pingback-list"});
+         IdIsAny(node, {"commentlist", "comment-list", "comments-list", "commentslist",
+                        "comment_list", "comments_list", "dsq-comments", "pinglist"});
 }
 
 bool IsPingbackRoot(const GumboNode* node) {
@@ -508,7 +520,7 @@ class CommentWalker {
         continue;
       }
       // Lists of pings often mark their items with no class at all.
-      bool bare_ping = in_pingback_root && node == root_ &&
+      bool bare_ping = in_pingback_root && IsRootsOwnList(node) &&
                        (IsTag(child, GUMBO_TAG_LI) || IsTag(child, GUMBO_TAG_DT));
       if (!IsCommentItem(child) && !bare_ping) {
         Walk(child, parent_id, in_pingback_root);
@@ -582,6 +594,19 @@ class CommentWalker {
       read_ids_.insert(id);
       Walk(child, id, in_pingback_root);
     }
+  }
+
+  // The root itself, or the outermost list in a box named for pings: where
+  // its items are, not a list inside an item.
+  bool IsRootsOwnList(const GumboNode* node) const {
+    if (node == root_) return true;
+    if (!IsTag(node, GUMBO_TAG_OL) && !IsTag(node, GUMBO_TAG_UL)) return false;
+    for (const GumboNode* up = node->parent; up != nullptr && up != root_; up = up->parent) {
+      if (IsTag(up, GUMBO_TAG_OL) || IsTag(up, GUMBO_TAG_UL) || IsTag(up, GUMBO_TAG_LI)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // id when a comment read before has it, else "".

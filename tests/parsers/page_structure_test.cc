@@ -221,6 +221,18 @@ BOOST_AUTO_TEST_CASE(a_blank_cite_of_the_layout_names_no_commenter) {
   BOOST_TEST(page.comments[0].published == "2009-07-28T08:23:00");
 }
 
+BOOST_AUTO_TEST_CASE(pings_in_boxes_named_for_them_are_linkbacks_beside_the_comments) {
+  ExtractedPage page = Extract("ping_boxes.html", "http://tooltips.example/2009/11/beta-9/");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Mara Example");
+  BOOST_REQUIRE(page.trackbacks.size() == 2u);
+  BOOST_TEST(page.trackbacks[0].source_url ==
+             "http://social.example/conversations/tooltips/beta-9/");
+  BOOST_TEST((page.trackbacks[0].kind == LinkbackKind::kTrackback));
+  BOOST_TEST(page.trackbacks[1].source_url == "http://other.example/2009/11/tooltips-beta/");
+  BOOST_TEST((page.trackbacks[1].kind == LinkbackKind::kPingback));
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
