@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
@@ -16,6 +17,17 @@ namespace {
 
 // A first line this long or shorter may be a byline; longer is prose.
 constexpr size_t kMaxBylineChars = 60;
+
+// "Trackback by NAME", "Pingback from NAME": a linkback in a comment's
+// clothes (WordPress 1.5's Classic theme prints all three kinds alike).
+// Takes the label off the name and says which kind it is.
+std::optional<LinkbackKind> LinkbackByline(std::string* author) {
+  static const LazyRE2 kLabel = {R"((?i)^\s*(trackback|pingback)\s+(?:by|from)\s+)"};
+  std::string kind;
+  if (!RE2::PartialMatch(*author, *kLabel, &kind)) return std::nullopt;
+  RE2::Replace(author, *kLabel, "");
+  return EqualsIgnoreCase(kind, "trackback") ? LinkbackKind::kTrackback : LinkbackKind::kPingback;
+}
 
 void CleanAuthor(std::string* author) {
   static const LazyRE2 kSuffix = {
@@ -107,15 +119,16 @@ void CleanCommentFields(std::vector<Comment>* comments, std::vector<Trackback>* 
   kept.reserve(comments->size());
   std::vector<std::string> moved;
   for (Comment& comment : *comments) {
+    const std::optional<LinkbackKind> labelled = LinkbackByline(&comment.author);
     CleanAuthor(&comment.author);
     CleanText(comment.author, &comment.text);
-    if (comment.kind == "comment" && IsPingbackShownAsComment(comment)) {
+    if (comment.kind == "comment" && (labelled.has_value() || IsPingbackShownAsComment(comment))) {
       Trackback pingback;
       pingback.id = comment.id;
       pingback.source_url = comment.author_url;
       pingback.title = comment.author;
       pingback.published = comment.published;
-      pingback.kind = LinkbackKind::kPingback;
+      pingback.kind = labelled.value_or(LinkbackKind::kPingback);
       trackbacks->push_back(std::move(pingback));
       moved.push_back(comment.id);
       continue;

@@ -256,8 +256,12 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
   // Not the permalink or date some themes put inside the name's element.
   *name = WithoutSaysWord(OneLine(TextOf(author, [author](const GumboNode* n) {
     std::string_view href = Attr(n, "href");
-    return n != author &&
-           (IsTag(n, GUMBO_TAG_TIME) || (IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] == '#'));
+    return n != author && (IsTag(n, GUMBO_TAG_TIME) ||
+                           (IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] == '#') ||
+                           AnyClassToken(n, [](std::string_view token) {
+                             return ContainsIgnoreCase(token, "date") ||
+                                    ContainsIgnoreCase(token, "time");
+                           }));
   })));
   const GumboNode* link =
       IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));

@@ -65,6 +65,23 @@ BOOST_AUTO_TEST_CASE(a_date_after_the_name_and_a_leading_colon_come_off_the_name
   BOOST_TEST(comments[3].author == "Agent 99 - Control");
 }
 
+BOOST_AUTO_TEST_CASE(a_comment_signed_trackback_by_a_blog_is_a_trackback) {
+  std::vector<Comment> comments = {
+      Made("Trackback by Buddha John", "Homesick Blues: my friend has a nice post",
+           "http://bj.example/archives/2005/06/homesick.html"),
+      Made("Pingback from Lamplight", "A note on the post", "http://lamplight.example/p/7"),
+      Made("Trackback Fan", "A commenter whose name starts with the word.")};
+  std::vector<Trackback> trackbacks;
+  CleanCommentFields(&comments, &trackbacks);
+  BOOST_REQUIRE(comments.size() == 1u);
+  BOOST_TEST(comments[0].author == "Trackback Fan");
+  BOOST_REQUIRE(trackbacks.size() == 2u);
+  BOOST_TEST((trackbacks[0].kind == LinkbackKind::kTrackback));
+  BOOST_TEST(trackbacks[0].title == "Buddha John");
+  BOOST_TEST(trackbacks[0].source_url == "http://bj.example/archives/2005/06/homesick.html");
+  BOOST_TEST((trackbacks[1].kind == LinkbackKind::kPingback));
+}
+
 BOOST_AUTO_TEST_CASE(a_first_line_naming_the_author_stays_text) {
   std::vector<Comment> comments = {Made("Wendy", "@HRWendy Local hiring in a busy city\nMore.")};
   std::vector<Trackback> trackbacks;

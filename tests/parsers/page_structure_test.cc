@@ -233,6 +233,13 @@ BOOST_AUTO_TEST_CASE(pings_in_boxes_named_for_them_are_linkbacks_beside_the_comm
   BOOST_TEST((page.trackbacks[1].kind == LinkbackKind::kPingback));
 }
 
+BOOST_AUTO_TEST_CASE(a_date_inside_the_author_block_is_no_part_of_the_name) {
+  ExtractedPage page = Extract("date_inside_author_block.html", "http://mova.example/pryvit-svit/");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Коментатор WordPress");
+  BOOST_TEST(page.comments[0].published == "2021-08-14");
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
