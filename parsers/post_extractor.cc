@@ -330,6 +330,19 @@ std::string NameAfterPostedBy(std::string_view text) {
 // by tejvan", "Filed Under: inside by Steve - 6 Comments". Short, with a
 // date, a count or a filing label, and not a credit ("Photo by", "Theme
 // by", "Powered by").
+// WordPress 1.5's Classic theme: "Filed under: General — NAME @ 6:32 am".
+// The name after the line's last dash, up to "@", " at " or a digit.
+std::string NameAfterDash(std::string_view line) {
+  static const LazyRE2 kAfterDash = {
+      R"((?:\x{2014}|\x{2013}|\s-)\s*([^\x{2014}\x{2013}@\d]+?)\s*(?:@|\bat\b|\d|$))"};
+  std::string name;
+  re2::StringPiece input(line.data(), line.size());
+  std::string last;
+  while (RE2::FindAndConsume(&input, *kAfterDash, &name)) last = name;
+  last = std::string(TrimAscii(last));
+  return LooksLikeName(last) && !HasDigit(last) ? last : std::string();
+}
+
 std::string NameInMetaLine(std::string_view text) {
   constexpr size_t kMaxLineBytes = 120;
   static const LazyRE2 kBy = {R"((?i)\bby:?\s+)"};
@@ -349,6 +362,7 @@ std::string NameInMetaLine(std::string_view text) {
     if (credit) continue;
     constexpr long kMaxNameSpaces = 3;
     std::string name = NameAfter(*kBy, line);
+    if (name.empty()) name = NameAfterDash(line);
     if (!name.empty() && std::count(name.begin(), name.end(), ' ') <= kMaxNameSpaces) return name;
   }
   return {};
@@ -624,10 +638,32 @@ void BuildPost(const PageContext& page, const PostParts& parts, Post* post) {
   ReadSite(page, post);
 }
 
+// Where no class names the post's container: the nearest block around the
+// body that also holds a heading before it (div.story around h2, the meta
+// line and div.storycontent), while it holds little besides them.
+const GumboNode* HeadedBlockAround(const GumboNode* body) {
+  constexpr int kMaxClimb = 2;
+  constexpr size_t kMaxExtraChars = 600;
+  const size_t body_chars = CountChars(TextOf(body));
+  const GumboNode* block = body->parent;
+  for (int climb = 0; climb < kMaxClimb && block != nullptr && IsTag(block, GUMBO_TAG_DIV);
+       ++climb, block = block->parent) {
+    if (CountChars(TextOf(block, IsCommentArea)) > 2 * body_chars + kMaxExtraChars) return nullptr;
+    for (const GumboNode* child : ElementChildren(block)) {
+      if (Contains(child, body)) break;
+      if (IsTag(child, GUMBO_TAG_H1) || IsTag(child, GUMBO_TAG_H2) || IsTag(child, GUMBO_TAG_H3)) {
+        return block;
+      }
+    }
+  }
+  return nullptr;
+}
+
 bool ExtractPost(const PageContext& page, Post* post) {
   const GumboNode* body = FindSinglePostBody(page.root);
   if (body == nullptr) return false;
   const GumboNode* container = IsPostContainer(body) ? body : FindAncestor(body, IsPostContainer);
+  if (container == nullptr) container = HeadedBlockAround(body);
   if (IsExcerptOfAnotherPage(page, body, container)) return false;
   PostParts parts;
   parts.body = body;

@@ -240,6 +240,17 @@ BOOST_AUTO_TEST_CASE(a_date_inside_the_author_block_is_no_part_of_the_name) {
   BOOST_TEST(page.comments[0].published == "2021-08-14");
 }
 
+BOOST_AUTO_TEST_CASE(the_classic_themes_filed_under_line_names_the_post_author) {
+  // No class names the post's block: the block around the heading, the
+  // meta line and the text is it; the site's author meta names two people.
+  ExtractedPage page = Extract("classic_meta_line.html", "http://lost.example/2005/05/28/anyone/");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "Geoff");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "librarygrrrl");
+  BOOST_TEST(page.comments[0].published == "2005-05-29T08:24:00");
+}
+
 BOOST_AUTO_TEST_CASE(a_declared_platform_is_not_read_with_another_platforms_markup) {
   // WordPress.com with a layout column whose id ("c2") is Movable Type's
   // comment id form, and only the reply form in its comment section.
