@@ -31,7 +31,7 @@ std::string Sanitise(std::string_view reference) {
     else if (c == '\t' || c == '\n' || c == '\r')
       continue;
     else if (c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' ||
-             c == '|' || c == '}') {
+             c == '|' || c == '}' || static_cast<unsigned char>(c) >= 0x80) {
       static const char kHex[] = "0123456789ABCDEF";
       out.push_back('%');
       out.push_back(kHex[(static_cast<unsigned char>(c) >> 4) & 0xF]);

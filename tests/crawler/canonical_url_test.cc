@@ -142,6 +142,9 @@ const ResolveCase kResolved[] = {
     {"http://example.com/a/b", "", "http://example.com/a/b"},
     {"http://example.com/a/b", "../../../../x", "http://example.com/x"},
     {"http://example.com/a/", "my post.html", "http://example.com/a/my%20post.html"},
+    // An IRI as pages write it: its UTF-8 bytes percent-encoded, as browsers send it.
+    {"http://forum.example/", "member.php/15870-Mj\xC3\xB6lnir",
+     "http://forum.example/member.php/15870-Mj%C3%B6lnir"},
     {"HTTP://Example.com:80/a/", "HTTPS://B.example/x", "https://b.example/x"},
     {"file:///site/blog/index.html", "../about.html", "file:///site/about.html"},
     {"file:///site/blog/", "post.html", "file:///site/blog/post.html"},
