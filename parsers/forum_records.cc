@@ -87,13 +87,32 @@ const GumboNode* WriterLink(const PageContext& page, const GumboNode* record) {
 }
 
 // The writer's name: the link's text, else a short element a class calls
-// the author's ("postauthor") outside the message's text.
+// the author's ("postauthor") outside the message's text, else (a guest's
+// plain name in the profile column) its first bold words, not a label.
 std::string WriterName(const GumboNode* record, const GumboNode* writer, const GumboNode* body) {
   if (std::string name = OneLine(TextOf(writer)); !name.empty()) return name;
-  for (const GumboNode* node :
-       FindAll(record, NamesWriter, [body](const GumboNode* n) { return n == body; })) {
+  const auto outside_text = [body](const GumboNode* n) { return n == body; };
+  // Not the writer's rank or group beside the name ("dd.usertitle", "Member").
+  const auto names_writer = [](const GumboNode* n) {
+    return NamesWriter(n) && !AnyClassToken(n, [](std::string_view token) {
+             for (std::string_view word : {"title", "rank", "group", "status", "contact"}) {
+               if (ContainsIgnoreCase(token, word)) return true;
+             }
+             return false;
+           });
+  };
+  for (const GumboNode* node : FindAll(record, names_writer, outside_text)) {
     std::string name = OneLine(TextOf(node));
     if (!name.empty() && CountChars(name) <= kMaxNameChars) return name;
+  }
+  const auto bold = [](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_STRONG) || IsTag(n, GUMBO_TAG_B);
+  };
+  for (const GumboNode* node : FindAll(record, bold, outside_text)) {
+    std::string name = OneLine(TextOf(node));
+    if (!name.empty() && CountChars(name) <= kMaxNameChars && name.find(':') == std::string::npos) {
+      return name;
+    }
   }
   return {};
 }
@@ -338,6 +357,37 @@ std::vector<ForumMessage> FindRun(const PageContext& page) {
   return best;
 }
 
+// Threads whose writers have no profile link at all (guests, or a copy
+// saved by a visitor who may not see profiles): the run of sibling
+// records numbered as messages ("p1384262", "post_12", "msg4877"; not
+// WordPress's "post-12", a listing's teaser).
+std::vector<ForumMessage> FindNumberedRun(const PageContext& page) {
+  static const LazyRE2 kMessageId = {R"((?:p|post_?|msg_?|message_?)\d+)"};
+  const auto numbered = [](const GumboNode* n) {
+    std::string_view id = Id(n);
+    return !id.empty() && RE2::FullMatch(re2::StringPiece(id.data(), id.size()), *kMessageId);
+  };
+  std::unordered_map<const GumboNode*, std::vector<const GumboNode*>> holders;
+  const GumboNode* best_parent = nullptr;
+  for (const GumboNode* record : FindAll(page.root, numbered, IsListingRegion)) {
+    std::vector<const GumboNode*>& siblings = holders[record->parent];
+    siblings.push_back(record);
+    if (best_parent == nullptr || siblings.size() > holders[best_parent].size()) {
+      best_parent = record->parent;
+    }
+  }
+  std::vector<ForumMessage> run;
+  if (best_parent == nullptr) return run;
+  for (const GumboNode* record : holders[best_parent]) {
+    ForumMessage message{record, MessageBody(record, nullptr), nullptr, {}};
+    if (message.body != nullptr &&
+        UnlinkedChars(message.body, InnerRecords(record)) >= kMinMessageChars) {
+      run.push_back(message);
+    }
+  }
+  return run;
+}
+
 // Class tokens every record of the run has.
 std::vector<std::string> SharedClasses(const std::vector<ForumMessage>& run) {
   std::vector<std::string> shared;
@@ -388,6 +438,7 @@ std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
 // reads as one.
 std::vector<ForumMessage> FindMessages(const PageContext& page) {
   std::vector<ForumMessage> run = FindRun(page);
+  if (run.size() < 2) run = FindNumberedRun(page);
   if (run.size() < 2) return run;
   const std::vector<std::string> shared = SharedClasses(run);
   run = WithGuestMessages(std::move(run), shared);

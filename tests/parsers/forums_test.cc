@@ -207,6 +207,21 @@ BOOST_AUTO_TEST_CASE(smf1_table_thread_gives_its_writers_and_dates) {
   BOOST_TEST(page.comments[0].text == "Does escrow through a third person count as owning it?");
 }
 
+BOOST_AUTO_TEST_CASE(numbered_messages_without_profile_links_are_a_thread) {
+  // A copy saved by a visitor who may not see profiles: no writer is
+  // linked; the messages are numbered (p1384262) and each names its writer
+  // in bold beside a rank ("Member").
+  ExtractedPage page =
+      Extract("numbered_guest_thread.html", "https://bbs.example/viewtopic.php?id=177777");
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.author == "syamajala");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "zosodk69");
+  BOOST_TEST(page.comments[0].id == "p1386246");
+  BOOST_TEST(page.comments[0].published == "2014-02-26T18:16:27");
+  BOOST_TEST(page.comments[1].author == "carepack");
+}
+
 BOOST_AUTO_TEST_CASE(a_saved_copy_with_absolute_links_is_read_as_the_site_its_forms_post_to) {
   // The prosilver thread as a browser's "Save page as" keeps it, read from
   // a file: no canonical link, every link absolute; the profile links name
