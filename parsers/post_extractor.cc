@@ -369,7 +369,8 @@ std::string NameInMetaLine(std::string_view text) {
 }
 
 // The post's author where no byline element names it: an author link
-// (rel=author, a WordPress /author/slug/ archive) outside comments and page
+// (rel=author, a WordPress /author/slug/ archive, a news site's writer
+// page) outside comments and page
 // chrome, then the page's metadata (article:author and author meta when
 // they are names, not profile URLs).
 std::string AuthorFromPage(const PageContext& page) {
@@ -381,7 +382,13 @@ std::string AuthorFromPage(const PageContext& page) {
                  !ContainsIgnoreCase(Attr(n, "href"), "plus.google.");
         }),
         NodePredicate([](const GumboNode* n) {
-          return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "href"), "/author/");
+          // A writer's own page: "/author/jane/", and news sites' "/authors/",
+          // "/people/", "/staff/", "/journalists/"... with the writer's slug.
+          static const LazyRE2 kWriterPage = {
+              R"((?i)/(?:authors?|people|staff|journalists?|writers?|contributors?|columnists?)/[^/?#]+)"};
+          std::string_view href = Attr(n, "href");
+          return IsTag(n, GUMBO_TAG_A) &&
+                 RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kWriterPage);
         })}) {
     for (const GumboNode* link : FindAll(root, find, SkipForPost)) {
       std::string name = NameInByline(link);
