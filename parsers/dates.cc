@@ -289,7 +289,7 @@ int Weekday(int year, int month, int day) {
   return (year + year / 4 - year / 100 + year / 400 + kMonthOffset[month - 1] + day) % 7;
 }
 
-// The weekday named just before start ("Thu, ", "Donnerstag, ", "jeu. "),
+// The weekday named just before start ("Thu, ", "Donnerstag, ", "jeu. ", "sex, "),
 // 0 (Sunday) to 6; -1 when none is.
 int WeekdayBefore(re2::StringPiece input, size_t start) {
   static const LazyRE2 kWeekday = {
@@ -298,15 +298,47 @@ int WeekdayBefore(re2::StringPiece input, size_t start) {
       R"(we|wed|wednesday|mi|mittwoch|mer|mercredi|mi\x{e9}rcoles|)"
       R"(th|thu|thur|thurs|thursday|do|donnerstag|jeu|jeudi|jue|jueves|)"
       R"(fr|fri|friday|freitag|ven|vendredi|vie|viernes|)"
-      R"(sa|sat|saturday|samstag|sam|samedi|s\x{e1}b|s\x{e1}bado)\.?,?[\s\pZ]*$)"};
+      R"(sa|sat|saturday|samstag|sam|samedi|s\x{e1}b|s\x{e1}bado|)"
+      R"(seg|segunda|ter|ter\x{e7}a|qua|quarta|qui|quinta|sex|sexta|)"
+      R"(gio|gioved\x{ec}|ven|venerd\x{ec}|sab|sabato|mer|mercoled\x{ec}|)"
+      R"(zo|zondag|ma|maandag|wo|woensdag|vr|vrijdag|za|zaterdag)\.?,?[\s\pZ]*$)"};
   constexpr size_t kWindow = 16;
   size_t from = start > kWindow ? start - kWindow : 0;
   std::string word;
   if (!RE2::PartialMatch(input.substr(from, start - from), *kWeekday, &word)) return -1;
-  static const std::pair<std::string_view, int> kDays[] = {
-      {"su", 0},  {"so", 0},  {"dim", 0}, {"dom", 0}, {"mo", 1},  {"lun", 1}, {"tu", 2},
-      {"di", 2},  {"mar", 2}, {"we", 3},  {"mi", 3},  {"mer", 3}, {"th", 4},  {"do", 4},
-      {"jeu", 4}, {"jue", 4}, {"fr", 5},  {"ven", 5}, {"vie", 5}, {"sa", 6},  {"s\xc3\xa1", 6}};
+  static const std::pair<std::string_view, int> kDays[] = {{"su", 0},
+                                                           {"so", 0},
+                                                           {"dim", 0},
+                                                           {"dom", 0},
+                                                           {"mo", 1},
+                                                           {"lun", 1},
+                                                           {"tu", 2},
+                                                           {"di", 2},
+                                                           {"mar", 2},
+                                                           {"we", 3},
+                                                           {"mi", 3},
+                                                           {"mer", 3},
+                                                           {"th", 4},
+                                                           {"do", 4},
+                                                           {"jeu", 4},
+                                                           {"jue", 4},
+                                                           {"fr", 5},
+                                                           {"ven", 5},
+                                                           {"vie", 5},
+                                                           {"sa", 6},
+                                                           {"s\xc3\xa1", 6},
+                                                           // Portuguese, Italian and Dutch.
+                                                           {"seg", 1},
+                                                           {"ter", 2},
+                                                           {"qua", 3},
+                                                           {"qui", 4},
+                                                           {"sex", 5},
+                                                           {"gio", 4},
+                                                           {"zo", 0},
+                                                           {"ma", 1},
+                                                           {"wo", 3},
+                                                           {"vr", 5},
+                                                           {"za", 6}};
   const std::string lower = ToLowerAscii(word);
   for (const auto& [prefix, day] : kDays) {
     if (lower.starts_with(prefix)) return day;

@@ -287,7 +287,7 @@ std::string AuthorBesideDate(const std::string& byline) {
 
 std::string AuthorFromByline(const std::string& byline) {
   static const LazyRE2 kSubmitted = {
-      R"((?i)(?:submitted|posted|written)?\s*(?:by|von|par|por)\s+(.+?)\s+(?:on|am|at|le|el|um)\s)"};
+      R"((?i)(?:submitted|posted|written)?\s*(?:by|von|par|por|door|da|di|av)\s+(.+?)\s+(?:on|am|at|le|el|um|em|op|il|om|den)\s)"};
   std::string name;
   if (RE2::PartialMatch(byline, *kSubmitted, &name)) return std::string(TrimAscii(name));
   return AuthorBesideDate(byline);
@@ -305,6 +305,19 @@ void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const Com
         [](const GumboNode* n) {
           return HasAnyClass(n, {"comment__author", "comment-author"}) ||
                  AttrHasToken(n, "rel", "sioc:has_creator");
+        },
+        skip);
+  }
+  // Drupal's link to a member's account page ("user/804", "View user
+  // profile.") outside the text, where the theme marks no author.
+  if (author == nullptr) {
+    author = FindFirst(
+        item,
+        [](const GumboNode* n) {
+          static const LazyRE2 kUserPage = {R"((?:^|/)user/\d+(?:[./?#]|$))"};
+          std::string_view href = Attr(n, "href");
+          return IsTag(n, GUMBO_TAG_A) && !OneLine(TextOf(n)).empty() &&
+                 RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kUserPage);
         },
         skip);
   }

@@ -102,6 +102,18 @@ BOOST_AUTO_TEST_CASE(a_forum_nodes_opening_message_is_the_post_not_a_comment) {
   BOOST_TEST(page.comments[0].author == "Robin");
 }
 
+BOOST_AUTO_TEST_CASE(localised_bylines_and_account_links_name_the_writers) {
+  ExtractedPage page =
+      ExtractDrupal("drupal6_localised_bylines.html", "https://mutirao.example/derivas.html");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "felipe");                  // "Enviado por NAME em DATE"
+  BOOST_TEST(page.post.published == "2008-03-05T13:43:00");  // "qua": Wednesday 5 March
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "felipe");
+  BOOST_TEST(page.comments[0].published == "2008-03-07T18:32:00");  // "sex": Friday
+  BOOST_TEST(page.comments[1].author == "Ross Example");            // the user/804 account link
+}
+
 BOOST_AUTO_TEST_CASE(node_with_only_a_comment_form_has_no_comments) {
   ExtractedPage page = ExtractDrupal("no_comments.html", "https://orchard.example/blog/quiet");
   BOOST_REQUIRE(page.has_post);
