@@ -286,10 +286,14 @@ std::string AuthorBesideDate(const std::string& byline) {
 }
 
 std::string AuthorFromByline(const std::string& byline) {
+  // "Bloggat den 21 oktober, 2010 av Viktor": the name closes the line.
+  static const LazyRE2 kClosingName = {
+      R"((?i)\s(?:by|von|par|por|door|da|di|av|af)\s+([^\d,|:;]{1,60}?)\s*$)"};
   static const LazyRE2 kSubmitted = {
       R"((?i)(?:submitted|posted|written)?\s*(?:by|von|par|por|door|da|di|av)\s+(.+?)\s+(?:on|am|at|le|el|um|em|op|il|om|den)\s)"};
   std::string name;
   if (RE2::PartialMatch(byline, *kSubmitted, &name)) return std::string(TrimAscii(name));
+  if (RE2::PartialMatch(byline, *kClosingName, &name)) return std::string(TrimAscii(name));
   return AuthorBesideDate(byline);
 }
 
@@ -330,7 +334,8 @@ void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const Com
     return;
   }
   static const LazyRE2 kBy = {R"((?i)^(?:submitted\s+)?by:?\s+)"};
-  std::string name = OneLine(TextOf(author, IsHidden));
+  // "NAME (not verified) says": the says-word after the mark comes off first.
+  std::string name = WithoutSaysWord(OneLine(TextOf(author, IsHidden)));
   RE2::Replace(&name, *kBy, "");
   RE2::Replace(&name, *kNotVerified, "");
   comment->author = name;

@@ -108,10 +108,12 @@ BOOST_AUTO_TEST_CASE(localised_bylines_and_account_links_name_the_writers) {
   BOOST_REQUIRE(page.has_post);
   BOOST_TEST(page.post.author == "felipe");                  // "Enviado por NAME em DATE"
   BOOST_TEST(page.post.published == "2008-03-05T13:43:00");  // "qua": Wednesday 5 March
-  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_REQUIRE(page.comments.size() == 4u);
   BOOST_TEST(page.comments[0].author == "felipe");
   BOOST_TEST(page.comments[0].published == "2008-03-07T18:32:00");  // "sex": Friday
   BOOST_TEST(page.comments[1].author == "Ross Example");            // the user/804 account link
+  BOOST_TEST(page.comments[2].author == "Tantchen");                // "NAME (not verified) says"
+  BOOST_TEST(page.comments[3].author == "Lena");                    // "... av NAME" closes the line
 }
 
 BOOST_AUTO_TEST_CASE(node_with_only_a_comment_form_has_no_comments) {
