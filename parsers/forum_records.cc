@@ -32,8 +32,12 @@ bool IsProfileLink(const GumboNode* node) {
   if (!IsTag(node, GUMBO_TAG_A)) return false;
   static const LazyRE2 kProfile = {
       R"((?i)(?:profile|memberlist[^#]*\d|(?:^|/)members?[/.]|(?:^|/)users?/|(?:^|/)u/|showuser=|member\.php|[?&]u=\d))"};
+  // Not the account's doors: "user/login", "register", "logout".
+  static const LazyRE2 kAccountPage = {R"((?i)(?:log_?in|log_?out|sign_?in|register|password))"};
   std::string_view href = Attr(node, "href");
-  return !href.empty() && RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kProfile);
+  const re2::StringPiece url(href.data(), href.size());
+  return !href.empty() && RE2::PartialMatch(url, *kProfile) &&
+         !RE2::PartialMatch(url, *kAccountPage);
 }
 
 bool NamesWriter(const GumboNode* node) {

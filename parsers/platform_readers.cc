@@ -21,10 +21,15 @@ bool HasWordPressAssets(const PageContext& page) {
 }
 
 // Drupal's files and settings, where a saved copy lost the generator: its
-// script (misc/drupal.js, core/misc/drupal.js), its settings object, and
-// the folders its themes and uploads live in (sites/all, sites/default).
+// script (misc/drupal.js, core/misc/drupal.js), its settings object, the
+// folders its themes and uploads live in (sites/all, sites/default), and
+// the classes Drupal 5 and 6 give a node's links ("comment_forbidden").
 bool HasDrupalAssets(const PageContext& page) {
   return FindFirst(page.root, [](const GumboNode* node) {
+           if (HasAnyClass(node, {"comment_forbidden", "comment_add", "comment_comments",
+                                  "comment_reply", "node_read_more"})) {
+             return true;
+           }
            if (!IsTag(node, GUMBO_TAG_LINK) && !IsTag(node, GUMBO_TAG_SCRIPT)) return false;
            std::string_view url = Attr(node, IsTag(node, GUMBO_TAG_LINK) ? "href" : "src");
            return ContainsIgnoreCase(url, "misc/drupal.js") ||

@@ -116,6 +116,12 @@ BOOST_AUTO_TEST_CASE(localised_bylines_and_account_links_name_the_writers) {
   BOOST_TEST(page.comments[3].author == "Lena");                    // "... av NAME" closes the line
 }
 
+BOOST_AUTO_TEST_CASE(drupal_links_classes_tell_a_saved_drupal6_page) {
+  ExtractedPage page = testing::ExtractFixture("forums", "login_links_are_no_writers.html",
+                                               "http://family.example/node/107.html");
+  BOOST_TEST(page.platform == "drupal");  // li.comment_forbidden
+}
+
 BOOST_AUTO_TEST_CASE(node_with_only_a_comment_form_has_no_comments) {
   ExtractedPage page = ExtractDrupal("no_comments.html", "https://orchard.example/blog/quiet");
   BOOST_REQUIRE(page.has_post);

@@ -222,6 +222,16 @@ BOOST_AUTO_TEST_CASE(numbered_messages_without_profile_links_are_a_thread) {
   BOOST_TEST(page.comments[1].author == "carepack");
 }
 
+BOOST_AUTO_TEST_CASE(login_links_name_no_writer) {
+  // "Login to post comments" under each comment links to user/login, a
+  // path that looks like a member's page: it names no one.
+  ExtractedPage page =
+      Extract("login_links_are_no_writers.html", "http://family.example/node/107.html");
+  BOOST_TEST(page.comments_source != "forum messages found by their structure");
+  for (const Comment& comment : page.comments) BOOST_TEST(comment.author != "Login");
+  BOOST_TEST(page.post.author != "Login");
+}
+
 BOOST_AUTO_TEST_CASE(a_saved_copy_with_absolute_links_is_read_as_the_site_its_forms_post_to) {
   // The prosilver thread as a browser's "Save page as" keeps it, read from
   // a file: no canonical link, every link absolute; the profile links name
