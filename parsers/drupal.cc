@@ -277,11 +277,8 @@ std::string AuthorBesideDate(const std::string& byline) {
   std::string before;
   std::string after;
   if (!RE2::FullMatch(byline, *kParts, &before, &after)) return {};
-  auto has_digit = [](const std::string& part) {
-    return part.find_first_of("0123456789") != std::string::npos;
-  };
-  if (!before.empty() && !has_digit(before) && has_digit(after)) return before;
-  if (!after.empty() && !has_digit(after) && has_digit(before)) return after;
+  if (!before.empty() && !HasDigit(before) && HasDigit(after)) return before;
+  if (!after.empty() && !HasDigit(after) && HasDigit(before)) return after;
   return {};
 }
 

@@ -23,7 +23,7 @@ struct PageContext {
   // comments names the same post.
   std::string post_url;
   // A page read from a file has no address of a site: the host its
-  // canonical link or most of its links name, for telling the site's own
+  // canonical link, og:url or own forms name, for telling the site's own
   // links from others. "" for pages fetched from a site.
   std::string saved_site_host;
 };

@@ -293,14 +293,13 @@ class BlockReader {
   const GumboNode* FindByline() const {
     static const LazyRE2 kByWords = {
         R"((?i)^\s*(?:(?:posted|written|submitted|comment(?:ed)?)\s+)?by\b)"};
-    for (const GumboNode* node : FindInScope([](const GumboNode* n) {
-           const std::string text = OneLine(TextOf(n));
-           return CountChars(text) <= kMaxDateTextChars && RE2::PartialMatch(text, *kByWords) &&
-                  !ParseDate(text).empty();
-         })) {
-      return node;
-    }
-    return nullptr;
+    const auto is_byline = [this](const GumboNode* n) {
+      if (OutOfScope(n)) return false;
+      const std::string text = OneLine(TextOf(n));
+      return CountChars(text) <= kMaxDateTextChars && RE2::PartialMatch(text, *kByWords) &&
+             !ParseDate(text).empty();
+    };
+    return FindFirst(block_, is_byline, [this](const GumboNode* n) { return OutOfScope(n); });
   }
 
   const GumboNode* FindContent() const {

@@ -422,7 +422,7 @@ void ReadHeaderBefore(const GumboNode* item, Comment* comment, const GumboNode**
     }
     if (IsTag(n, GUMBO_TAG_A) && IsPermalinkHref(Attr(n, "href"))) return false;
     const std::string shown = OneLine(TextOf(n));
-    return !shown.empty() && shown.find_first_of("0123456789") == std::string::npos;
+    return !shown.empty() && !HasDigit(shown);
   });
   if (name == nullptr) return;
   comment->author = OneLine(TextOf(name));

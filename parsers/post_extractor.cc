@@ -326,10 +326,6 @@ std::string NameAfterPostedBy(std::string_view text) {
   return NameAfter(*kPostedBy, text);
 }
 
-// A post's meta line that ends in its author: "Created February 14, 2012
-// by tejvan", "Filed Under: inside by Steve - 6 Comments". Short, with a
-// date, a count or a filing label, and not a credit ("Photo by", "Theme
-// by", "Powered by").
 // WordPress 1.5's Classic theme: "Filed under: General — NAME @ 6:32 am".
 // The name after the line's last dash, up to "@", " at " or a digit.
 std::string NameAfterDash(std::string_view line) {
@@ -343,6 +339,10 @@ std::string NameAfterDash(std::string_view line) {
   return LooksLikeName(last) && !HasDigit(last) ? last : std::string();
 }
 
+// A post's meta line that ends in its author: "Created February 14, 2012
+// by tejvan", "Filed Under: inside by Steve - 6 Comments". Short, with a
+// date, a count or a filing label, and not a credit ("Photo by", "Theme
+// by", "Powered by").
 std::string NameInMetaLine(std::string_view text) {
   constexpr size_t kMaxLineBytes = 120;
   static const LazyRE2 kBy = {R"((?i)\bby:?\s+)"};
@@ -370,9 +370,8 @@ std::string NameInMetaLine(std::string_view text) {
 
 // The post's author where no byline element names it: an author link
 // (rel=author, a WordPress /author/slug/ archive, a news site's writer
-// page) outside comments and page
-// chrome, then the page's metadata (article:author and author meta when
-// they are names, not profile URLs).
+// page) outside comments and page chrome, then the page's metadata
+// (article:author and author meta when they are names, not profile URLs).
 std::string AuthorFromPage(const PageContext& page) {
   const GumboNode* root = page.root;
   for (const NodePredicate& find :

@@ -27,11 +27,7 @@ bool IdIsAny(const GumboNode* node, std::initializer_list<std::string_view> ids)
 
 // A list or box named for pings ("trackbacks_box", "ul.trackback",
 // "pingbacks-list"): a root of its own beside the comments' list.
-bool IsPingListRoot(const GumboNode* node) {
-  if (!IsTag(node, GUMBO_TAG_OL) && !IsTag(node, GUMBO_TAG_UL) && !IsTag(node, GUMBO_TAG_DIV) &&
-      !IsTag(node, GUMBO_TAG_DL) && !IsTag(node, GUMBO_TAG_SECTION)) {
-    return false;
-  }
+bool IsNamedForPings(const GumboNode* node) {
   static constexpr std::string_view kPingParts[] = {"trackback", "trackbacks", "pingback",
                                                     "pingbacks", "pings"};
   auto named = [](std::string_view name) { return HasNamePart(name, kPingParts); };
@@ -43,7 +39,7 @@ bool IsListRoot(const GumboNode* node) {
       !IsTag(node, GUMBO_TAG_DL) && !IsTag(node, GUMBO_TAG_SECTION)) {
     return false;
   }
-  if (IsPingListRoot(node)) return true;
+  if (IsNamedForPings(node)) return true;
   return HasAnyClass(node, {"commentlist", "comment-list", "comments-list", "commentslist",
                             "pinglist", "trackbacklist", "pingbacklist", "ping-list",
                             "comment_list", "comments_list"}) ||
