@@ -59,15 +59,16 @@ void PrintPage(const std::string& file, const std::string& split, const PageScor
 }
 
 void PrintTallies(const char* heading, const std::map<std::string, ScoreTally>& tallies) {
-  std::printf("\n%-14s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s\n", heading, "pages", "found",
-              "invent", "exact", "sec-F1", "author", "parent", "c-date", "link-F1", "p-auth",
-              "title");
+  std::printf("\n%-14s %5s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s\n", heading, "pages", "kind",
+              "found", "invent", "exact", "sec-F1", "author", "parent", "c-date", "link-F1",
+              "p-auth", "title");
   for (const auto& [name, t] : tallies) {
-    std::printf("%-14s %5d %3d/%-3d %3d/%-3d %7.2f %7.2f %7.3f %7.3f %7.3f %7.2f %3d/%-3d %7.2f\n",
-                name.c_str(), t.pages, t.comments_found, t.with_comments, t.comments_invented,
-                t.without_comments, t.ExactCountRate(), t.SectionF1(), t.CommentAuthorRate(),
-                t.ParentRate(), t.CommentDateRate(), t.LinkbackF1(), t.authors_right,
-                t.authors_expected, t.TitleRate());
+    std::printf(
+        "%-14s %5d %5.2f %3d/%-3d %3d/%-3d %7.2f %7.2f %7.3f %7.3f %7.3f %7.2f %3d/%-3d %7.2f\n",
+        name.c_str(), t.pages, t.KindRate(), t.comments_found, t.with_comments, t.comments_invented,
+        t.without_comments, t.ExactCountRate(), t.SectionF1(), t.CommentAuthorRate(),
+        t.ParentRate(), t.CommentDateRate(), t.LinkbackF1(), t.authors_right, t.authors_expected,
+        t.TitleRate());
   }
 }
 

@@ -55,9 +55,12 @@ double WordF1(const std::unordered_map<std::string, int>& gold,
   return 2 * precision * recall / (precision + recall);
 }
 
-// The text of the element expected["comment_section"] names (the first of
-// its tag with that id and class tokens), forms and scripts left out.
-std::string SectionText(const json& section, std::string_view html) {
+// The text of the element expected["comment_section"] names, forms and
+// scripts left out. A label without an id may fit several elements (a
+// `div.blog` column, a bare `ul`): the first that holds the first comment's
+// text is the section, else the first that fits.
+std::string SectionText(const json& expected, std::string_view html) {
+  const json& section = expected["comment_section"];
   if (!section.is_object()) return {};
   const std::string tag = ToLowerAscii(StringOr(section["tag"]));
   const std::string id = StringOr(section["id"]);
@@ -66,18 +69,29 @@ std::string SectionText(const json& section, std::string_view html) {
   std::istringstream classes(StringOr(section["class"]));
   for (std::string token; classes >> token;) tokens.push_back(token);
   parsers::HtmlDocument document(parsers::DecodeToUtf8(html));
-  const GumboNode* element = parsers::FindFirst(document.root(), [&](const GumboNode* n) {
-    if (!parsers::IsElement(n)) return false;
-    if (ToLowerAscii(gumbo_normalized_tagname(n->v.element.tag)) != tag) return false;
-    if (!id.empty() && parsers::Id(n) != id) return false;
-    return std::ranges::all_of(tokens,
-                               [n](const std::string& t) { return parsers::HasClass(n, t); });
-  });
-  if (element == nullptr) return {};
-  return parsers::TextOf(element, [](const GumboNode* n) {
-    return parsers::IsTag(n, GUMBO_TAG_FORM) || parsers::IsTag(n, GUMBO_TAG_SCRIPT) ||
-           parsers::IsTag(n, GUMBO_TAG_STYLE) || parsers::IsTag(n, GUMBO_TAG_TEXTAREA);
-  });
+  const std::vector<const GumboNode*> fitting =
+      parsers::FindAll(document.root(), [&](const GumboNode* n) {
+        if (!parsers::IsElement(n)) return false;
+        if (ToLowerAscii(gumbo_normalized_tagname(n->v.element.tag)) != tag) return false;
+        if (!id.empty() && parsers::Id(n) != id) return false;
+        return std::ranges::all_of(tokens,
+                                   [n](const std::string& t) { return parsers::HasClass(n, t); });
+      });
+  auto text_of = [](const GumboNode* element) {
+    return parsers::TextOf(element, [](const GumboNode* n) {
+      return parsers::IsTag(n, GUMBO_TAG_FORM) || parsers::IsTag(n, GUMBO_TAG_SCRIPT) ||
+             parsers::IsTag(n, GUMBO_TAG_STYLE) || parsers::IsTag(n, GUMBO_TAG_TEXTAREA);
+    });
+  };
+  std::string first_comment = Folded(StringOr(expected["first_comment_text"]));
+  first_comment.resize(std::min<size_t>(first_comment.size(), 20));
+  if (fitting.size() > 1 && !first_comment.empty()) {
+    for (const GumboNode* element : fitting) {
+      std::string text = text_of(element);
+      if (Folded(text).find(first_comment) != std::string::npos) return text;
+    }
+  }
+  return fitting.empty() ? std::string() : text_of(fitting.front());
 }
 
 // "https://www.Example.com/a/" and "http://example.com/a" name one page.
@@ -130,7 +144,7 @@ void ScoreComments(const json& expected, std::string_view html, const ExtractedP
   std::string read;
   for (const Comment* comment : found) read += comment->author + "\n" + comment->text + "\n";
   for (const Trackback& linkback : page.trackbacks) read += linkback.title + "\n";
-  score->section_f1 = WordF1(Words(SectionText(expected["comment_section"], html)), Words(read));
+  score->section_f1 = WordF1(Words(SectionText(expected, html)), Words(read));
 }
 
 void ScoreLinkbacks(const json& expected, const ExtractedPage& page, PageScore* score) {
@@ -187,6 +201,7 @@ PageScore ScorePage(const json& expected, std::string_view html, const Extracted
 
 void ScoreTally::Add(const PageScore& s) {
   ++pages;
+  kinds_right += s.has_post_expected == s.post_found;
   if (s.has_post_expected) {
     ++posts;
     posts_found += s.post_found;
@@ -215,6 +230,7 @@ void ScoreTally::Add(const PageScore& s) {
   linkbacks_right += s.linkbacks_right;
 }
 
+double ScoreTally::KindRate() const { return Rate(kinds_right, pages); }
 double ScoreTally::FoundRate() const { return Rate(comments_found, with_comments); }
 double ScoreTally::InventedRate() const { return Rate(comments_invented, without_comments); }
 double ScoreTally::ExactCountRate() const { return Rate(counts_exact, with_comments); }

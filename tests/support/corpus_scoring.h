@@ -46,6 +46,7 @@ PageScore ScorePage(const nlohmann::json& expected, std::string_view html,
 struct ScoreTally {
   int pages = 0;
   int posts = 0, posts_found = 0, titles_right = 0;
+  int kinds_right = 0;  // a post read on post pages, none on listings
   int authors_expected = 0, authors_right = 0;
   int dates_expected = 0, dates_right = 0;
   int with_comments = 0, comments_found = 0, counts_exact = 0;
@@ -66,6 +67,7 @@ struct ScoreTally {
   double LinkbackF1() const;
   double PostAuthorRate() const;
   double TitleRate() const;
+  double KindRate() const;  // of all pages
 };
 
 // The split a page belongs to ("dev" or "check"), from its expectation.
