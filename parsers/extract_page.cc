@@ -258,7 +258,7 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   if (!forum_thread) ReadComments(page, reader, &extracted);
   if (!extracted.has_post) {
     const bool responses = !extracted.comments.empty() || !extracted.trackbacks.empty();
-    if ((!responses && !DeclaresArticle(page)) || !ExtractPostFromPage(page, &extracted.post)) {
+    if ((!responses && !DeclaresSingleItem(page)) || !ExtractPostFromPage(page, &extracted.post)) {
       extracted.post = Post{};
       extracted.comments.clear();
       extracted.trackbacks.clear();

@@ -60,9 +60,10 @@ bool ExtractPost(const PageContext& page, Post* post);
 // Returns false when the page has neither a title nor such a block.
 bool ExtractPostFromPage(const PageContext& page, Post* post);
 
-// Whether the page says it is one article (og:type "article"): such a page
-// is a post even where neither its container nor any comment is found.
-bool DeclaresArticle(const PageContext& page);
+// Whether the page says it is one article (og:type "article", or a form to
+// comment on it): such a page is a post even where neither its container
+// nor any comment is found.
+bool DeclaresSingleItem(const PageContext& page);
 
 // Whether the page lists several posts (a front page, an archive, a
 // category): WordPress's body classes where given, else several post

@@ -106,10 +106,29 @@ bool IsSiteTitle(const GumboNode* node) {
                                       }) != nullptr;
 }
 
-// The element naming the site in the page's header, by class or place.
+// A link to the site's front page: "/", "./", "index.html", or a URL
+// with no path.
+bool LinksHome(const GumboNode* link) {
+  std::string_view href = TrimAscii(Attr(link, "href"));
+  for (std::string_view home : {"/", "./", "../", "index.html", "./index.html", "/index.html"}) {
+    if (href == home) return true;
+  }
+  const size_t scheme = href.find("://");
+  if (scheme == std::string_view::npos) return false;
+  const size_t path = href.find('/', scheme + 3);
+  return path == std::string_view::npos || path + 1 == href.size();
+}
+
+// The element naming the site in the page's header, by class or place, or
+// a top heading that is a link home.
 bool IsSiteHeading(const GumboNode* node) {
-  return HasAnyClass(node, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
-         IsSiteTitle(node);
+  if (HasAnyClass(node, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
+      IsSiteTitle(node)) {
+    return true;
+  }
+  if (!IsTag(node, GUMBO_TAG_H1)) return false;
+  const std::vector<const GumboNode*> links = FindAll(node, TagIs(GUMBO_TAG_A));
+  return links.size() == 1 && LinksHome(links.front());
 }
 
 // The names the page gives its site: og:site_name and the header's title.
@@ -131,8 +150,8 @@ std::vector<std::string> SiteNames(const GumboNode* root) {
 // "Blog » Blog Archive » Post", "Post, Blog"), where the page names its
 // site; as it is otherwise.
 std::string WithoutSiteName(std::string_view title, const std::vector<std::string>& sites) {
-  static constexpr std::string_view kSeparators[] = {" « ",  " | ", " – ", " — ", " - ",
-                                                     " :: ", " » ", " : ", ", ",  " · "};
+  static constexpr std::string_view kSeparators[] = {
+      " « ", " | ", " – ", " — ", " - ", " :: ", " » ", " : ", ": ", ", ", " · "};
   for (const std::string& site : sites) {
     for (std::string_view separator : kSeparators) {
       const size_t cut = site.size() + separator.size();
@@ -255,6 +274,29 @@ bool IsAuthorLink(const GumboNode* node) {
          ContainsIgnoreCase(href, "/members/") || ContainsIgnoreCase(href, "/user/");
 }
 
+// Whether the word before text[dot] is an initial ("J.") or a title
+// ("Dr.", "Jr.") rather than the end of a sentence.
+bool AbbreviationEndsAt(std::string_view text, size_t dot) {
+  size_t start = dot;
+  while (start > 0 && text[start - 1] != ' ') --start;
+  const std::string_view word = text.substr(start, dot - start);
+  if (word.size() <= 1) return true;
+  for (std::string_view title : {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof"}) {
+    if (EqualsIgnoreCase(word, title)) return true;
+  }
+  return false;
+}
+
+// text up to the full stop that ends its first sentence ("Julien.
+// Permalink"), the stop after an initial or a title kept.
+std::string_view FirstSentence(std::string_view text) {
+  for (size_t dot = text.find(". "); dot != std::string_view::npos;
+       dot = text.find(". ", dot + 1)) {
+    if (!AbbreviationEndsAt(text, dot)) return text.substr(0, dot);
+  }
+  return text;
+}
+
 // The name in a byline's text: after "By" (or a localised "av", "von",
 // "par", "por", "door", "L'auteur est"), before the date, " on ..." or a
 // separator.
@@ -267,7 +309,7 @@ std::string NameInBylineText(std::string text) {
       R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+-\s.*|\s+\d.*|\s*(?:\x{767c}\x{8868}|\x{53d1}\x{8868}|\x{767c}\x{4f48}|\x{53d1}\x{5e03}).*)$)"};
   RE2::Replace(&text, *kBy, "");
   RE2::Replace(&text, *kTail, "");
-  return std::string(TrimAscii(text));
+  return std::string(TrimAscii(FirstSentence(text)));
 }
 
 }  // namespace
@@ -721,8 +763,25 @@ const GumboNode* DensestTextBlock(const GumboNode* root) {
 
 }  // namespace
 
-bool DeclaresArticle(const PageContext& page) {
-  return EqualsIgnoreCase(MetaContent(page.root, "property", "og:type"), "article");
+// A form to answer this very page: a text box in a form whose action, id,
+// class or name says comment or reply. A listing links to its posts' forms
+// rather than carrying one.
+bool HasCommentForm(const GumboNode* root) {
+  for (const GumboNode* form : FindAll(root, TagIs(GUMBO_TAG_FORM))) {
+    if (FindFirst(form, TagIs(GUMBO_TAG_TEXTAREA)) == nullptr) continue;
+    for (const char* attribute : {"action", "id", "class", "name"}) {
+      const std::string_view value = Attr(form, attribute);
+      for (std::string_view word : {"comment", "komment", "koment", "reply", "respond"}) {
+        if (ContainsIgnoreCase(value, word)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool DeclaresSingleItem(const PageContext& page) {
+  return EqualsIgnoreCase(MetaContent(page.root, "property", "og:type"), "article") ||
+         HasCommentForm(page.root);
 }
 
 bool LooksLikeListing(const PageContext& page) {

@@ -73,6 +73,19 @@ BOOST_AUTO_TEST_CASE(a_page_that_declares_itself_an_article_is_a_post_without_co
   BOOST_TEST(page.post.text.find("met the board in London") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_page_with_a_form_to_comment_on_it_is_a_post_without_comments) {
+  // Movable Type's classic template: no container the readers know, no
+  // comment yet, but a form to write one; the blog's name is the heading
+  // that links home and the first part of "Blog: Post".
+  ExtractedPage page = Extract("commentable_post_without_comments.html",
+                               "http://allotment.example/archives/frost_on_the_leeks.html");
+  BOOST_TEST(page.has_post);
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(page.post.title == "Frost on the leeks");
+  BOOST_TEST(page.post.author == "Tomas");  // not "Tomas. Permalink"
+  BOOST_TEST(page.post.text.find("dug the last of the parsnips") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
