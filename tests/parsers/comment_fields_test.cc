@@ -50,6 +50,18 @@ BOOST_AUTO_TEST_CASE(buttons_after_a_name_and_date_lines_around_the_text_come_of
   BOOST_TEST(comments[0].text == "We met!");
 }
 
+BOOST_AUTO_TEST_CASE(the_post_author_badge_comes_off_the_name) {
+  // WordPress's default themes mark the post's author's own comments with a
+  // "Post author" label inside the name element.
+  std::vector<Comment> comments = {Made("Quantium Post author", "Here is the link."),
+                                   Made("Ann Postauthor", "A surname, not a badge.")};
+  std::vector<Trackback> trackbacks;
+  CleanCommentFields(&comments, &trackbacks);
+  BOOST_REQUIRE(comments.size() == 2u);
+  BOOST_TEST(comments[0].author == "Quantium");
+  BOOST_TEST(comments[1].author == "Ann Postauthor");
+}
+
 BOOST_AUTO_TEST_CASE(a_date_after_the_name_and_a_leading_colon_come_off_the_name) {
   std::vector<Comment> comments = {
       Made("librarygrrrl \xE2\x80\x94 May 29, 2005 @ 8:24 am", "I am reading."),
