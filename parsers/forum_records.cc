@@ -204,6 +204,20 @@ bool MarksDate(const GumboNode* node) {
          });
 }
 
+// A poster's column dates the member, not the message: "Joined: DATE",
+// "Registriert seit", "Anmeldungsdatum", "Inscrit le", "Last visit"; an
+// element holding such a label holds no message's date.
+bool IsMemberDate(const GumboNode* node, const std::string& text) {
+  static const LazyRE2 kMemberLabel = {
+      R"((?i)\b(?:joined|registered|member\s+since|last\s+(?:visit|seen|active)|registriert|anmeldungsdatum|dabei\s+seit|mitglied\s+seit|inscrit|inscription|registrado|miembro\s+desde|iscritto|lid\s+sinds|zarejestrowany|dołączył))"};
+  if (AnyClassToken(node, [](std::string_view token) {
+        return ContainsIgnoreCase(token, "joined") || ContainsIgnoreCase(token, "regdate");
+      })) {
+    return true;
+  }
+  return RE2::PartialMatch(text, *kMemberLabel);
+}
+
 std::string MessageDate(const GumboNode* record, const GumboNode* body) {
   const NodePredicate inner = InnerRecords(record);
   const auto outside = [body, &inner](const GumboNode* n) { return n == body || inner(n); };
@@ -228,7 +242,7 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body) {
   for (const GumboNode* node : FindAll(record, IsElement, outside)) {
     if (outside(node)) continue;
     std::string text = OneLine(TextOf(node));
-    if (text.empty() || CountChars(text) > kMaxDateChars) continue;
+    if (text.empty() || CountChars(text) > kMaxDateChars || IsMemberDate(node, text)) continue;
     if (std::string date = ParseDate(text); !date.empty()) return date;
   }
   return {};

@@ -28,28 +28,48 @@ const GumboNode* ParentRow(const GumboNode* node) {
   return row;
 }
 
-// subSilver: the row whose first cell holds span.name; its text cell the next.
+// The date of a message header's details line: "Posted: DATE  Post
+// subject: ...", "Verfasst am: DATE  Titel: ...", in any language; the
+// subject may hold numbers of its own, so only what comes before it counts.
+std::string DateOfDetails(const GumboNode* details) {
+  std::string line = OneLine(TextOf(details));
+  static const LazyRE2 kSubject = {
+      R"((?i)\s(?:post\s+subject|betreff|titel|sujet|asunto|oggetto|onderwerp)\s*:.*$)"};
+  RE2::Replace(&line, *kSubject, "");
+  return ParseDate(line);
+}
+
+// subSilver: the row whose first cell holds span.name; its text cell the
+// next. Templates derived from it (DAJ_Glass) give the name and the details
+// line a row of their own, and the text the row after it.
 std::vector<Message> PhpBbMessages(const PageContext& page) {
   std::vector<Message> messages;
   for (const GumboNode* name : FindAll(page.root, ClassIs("name"))) {
     const GumboNode* row = ParentRow(name);
     std::vector<const GumboNode*> cells =
         row == nullptr ? std::vector<const GumboNode*>{} : ElementChildren(row);
-    if (cells.size() < 2 || FindFirst(cells[1], ClassIs("postbody")) == nullptr) continue;
+    if (cells.size() < 2) continue;
     Message message;
     message.record = row;
     message.body = cells[1];
+    if (FindFirst(cells[1], ClassIs("postbody")) == nullptr) {
+      const GumboNode* text_row = NextElementSibling(row);
+      const GumboNode* text = text_row == nullptr || FindFirst(text_row, ClassIs("name")) != nullptr
+                                  ? nullptr
+                                  : FindFirst(text_row, ClassIs("postbody"));
+      if (text == nullptr) continue;
+      message.body = text;
+    }
     message.author = OneLine(TextOf(name));
     if (const GumboNode* anchor = FindFirst(name, TagIs(GUMBO_TAG_A))) {
       if (std::string_view number = Attr(anchor, "name"); !number.empty()) {
         message.id = "p" + std::string(number);
       }
     }
+    // The header's details, not the poster column's "Joined: DATE".
     for (const GumboNode* details : FindAll(cells[1], ClassIs("postdetails"))) {
-      static const LazyRE2 kPosted = {R"((?i)posted:\s*(.*?)\s*(?:post subject:|$))"};
-      std::string when;
-      if (RE2::PartialMatch(OneLine(TextOf(details)), *kPosted, &when)) {
-        message.published = ParseDate(when);
+      if (std::string date = DateOfDetails(details); !date.empty()) {
+        message.published = std::move(date);
         break;
       }
     }
@@ -158,14 +178,39 @@ bool IsLaterPage(const PageContext& page) {
   return false;
 }
 
+// The longest text of an element in the body that ends document_title
+// after a separator: the thread's own title in "Forum :: View topic -
+// TITLE", whatever the language of the words before it.
+std::string ShownEndOf(const PageContext& page, const std::string& document_title) {
+  constexpr size_t kMinChars = 3;
+  const GumboNode* body = FindFirst(page.root, TagIs(GUMBO_TAG_BODY));
+  if (body == nullptr) return {};
+  std::string best;
+  for (const GumboNode* element : FindAll(body, [](const GumboNode* n) {
+         return IsElement(n) && !IsTag(n, GUMBO_TAG_SCRIPT) && ElementChildren(n).empty();
+       })) {
+    std::string text(TrimAscii(OneLine(TextOf(element))));
+    if (text.size() < kMinChars || text.size() <= best.size() ||
+        text.size() >= document_title.size() || !EndsWithIgnoreCase(document_title, text)) {
+      continue;
+    }
+    const char before = document_title[document_title.size() - text.size() - 1];
+    if (before == ' ' || before == ':' || before == '-' || before == '|') best = std::move(text);
+  }
+  return best;
+}
+
 // The thread's title: phpBB's a.maintitle (a span.maintitle names the
-// site), else the page's <title> (MyBB's is the thread's own).
+// site), else the part of the page's <title> the page shows (MyBB's
+// <title> is the thread's own).
 std::string ThreadTitle(const PageContext& page) {
   if (const GumboNode* title = FindFirst(page.root, TagAndClass(GUMBO_TAG_A, "maintitle"))) {
     return OneLine(TextOf(title));
   }
   const GumboNode* title = FindFirst(page.root, TagIs(GUMBO_TAG_TITLE));
-  return title == nullptr ? std::string() : OneLine(TextOf(title));
+  const std::string document_title = title == nullptr ? std::string() : OneLine(TextOf(title));
+  std::string shown = ShownEndOf(page, document_title);
+  return shown.empty() ? document_title : shown;
 }
 
 bool FindThreadPost(const PageContext& page, std::string_view platform, PostParts* parts) {

@@ -82,6 +82,36 @@ BOOST_AUTO_TEST_CASE(a_thread_of_an_unknown_package_is_read_by_its_messages_stru
   BOOST_TEST(page.comments[2].parent_id.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_posters_join_date_is_not_the_date_of_the_message) {
+  // The profile column ("Joined: DATE") comes before the message's own
+  // date in the page; its short line is no message date.
+  ExtractedPage page =
+      Extract("profile_join_dates.html", "http://board.example/viewtopic.php?t=12");
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.published.starts_with("2018-04-07T16:53"));
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Oskar");
+  BOOST_TEST(page.comments[0].published.starts_with("2018-06-13T16:55"));
+  BOOST_TEST(page.comments[1].published.starts_with("2018-06-13T18:05"));
+}
+
+BOOST_AUTO_TEST_CASE(a_phpbb2_template_with_the_text_in_its_own_row_reads_each_message_once) {
+  // Templates derived from subSilver give the name and details a row and
+  // the text the next; the poster column's "Anmeldungsdatum" is no date of
+  // the message, and <title> ends with the thread's title, in German.
+  ExtractedPage page =
+      Extract("phpbb2_split_rows.html", "http://garten.example/viewtopic.php?t=101");
+  BOOST_TEST(page.platform == "phpbb");
+  BOOST_TEST(page.post.title == "42 - Erbsen im Winter");
+  BOOST_TEST(page.post.author == "Gretel");
+  BOOST_TEST(page.post.published.starts_with("2005-03-18T12:34"));
+  BOOST_TEST(page.post.text.find("im Verein getroffen") != std::string::npos);
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Hans");
+  BOOST_TEST(page.comments[0].published.starts_with("2005-03-18T13:51"));
+  BOOST_TEST(page.comments[0].text == "Ja, unter Vlies klappt das gut.");
+}
+
 BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_comment) {
   for (const char* url : {"http://forum.example/threads/show.9/page-2",
                           "http://forum.example/threads/show.9/page2.html",
