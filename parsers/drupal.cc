@@ -148,6 +148,22 @@ std::string NodeTitle(const GumboNode* root, const GumboNode* node) {
   return title == nullptr ? std::string() : OneLine(TextOf(title));
 }
 
+// Drupal's link to a member's account page ("user/804", "View user
+// profile."): where a theme marks no author, the author's name.
+bool IsAccountLink(const GumboNode* node) {
+  static const LazyRE2 kUserPage = {R"((?:^|/)user/\d+(?:[./?#]|$))"};
+  std::string_view href = Attr(node, "href");
+  return IsTag(node, GUMBO_TAG_A) && !OneLine(TextOf(node)).empty() &&
+         RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kUserPage);
+}
+
+// Drupal marks anonymous names: "Name (not verified)", translated.
+void RemoveNotVerified(std::string* name) {
+  static const LazyRE2 kNotVerified = {
+      R"(\s*\((?:not verified|nicht überprüft|nicht verifiziert|non vérifié|no verificado|non verificato|bez overenia|neověřeno|niezweryfikowany)\)$)"};
+  RE2::Replace(name, *kNotVerified, "");
+}
+
 std::string NodeAuthor(const GumboNode* node, const GumboNode* body) {
   auto skip = [body](const GumboNode* n) { return n == body || SkipWithinNode(n); };
   // Drupal 7 puts rel="sioc:has_creator" on the whole "Submitted by" line.
@@ -161,7 +177,17 @@ std::string NodeAuthor(const GumboNode* node, const GumboNode* body) {
         },
         skip);
   }
-  return author == nullptr ? std::string() : OneLine(TextOf(author, IsHidden));
+  // The byline's account link ("2 august, 2010 - 16:07 poslal <a
+  // href=user/239>"): not a link in the node's other blocks.
+  if (author == nullptr) {
+    if (const GumboNode* byline = FindFirst(node, ClassIs("submitted"), skip)) {
+      author = FindFirst(byline, IsAccountLink);
+    }
+  }
+  if (author == nullptr) return {};
+  std::string name = OneLine(TextOf(author, IsHidden));
+  RemoveNotVerified(&name);
+  return name;
 }
 
 bool IsRdfaDate(const GumboNode* node) {
@@ -309,32 +335,18 @@ void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const Com
         },
         skip);
   }
-  // Drupal's link to a member's account page ("user/804", "View user
-  // profile.") outside the text, where the theme marks no author.
-  if (author == nullptr) {
-    author = FindFirst(
-        item,
-        [](const GumboNode* n) {
-          static const LazyRE2 kUserPage = {R"((?:^|/)user/\d+(?:[./?#]|$))"};
-          std::string_view href = Attr(n, "href");
-          return IsTag(n, GUMBO_TAG_A) && !OneLine(TextOf(n)).empty() &&
-                 RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kUserPage);
-        },
-        skip);
-  }
-  // Drupal marks anonymous names: "Name (not verified)", translated.
-  static const LazyRE2 kNotVerified = {
-      R"(\s*\((?:not verified|nicht überprüft|non vérifié|no verificado)\)$)"};
+  // An account link outside the text, where the theme marks no author.
+  if (author == nullptr) author = FindFirst(item, IsAccountLink, skip);
   if (author == nullptr) {
     comment->author = AuthorFromByline(byline);
-    RE2::Replace(&comment->author, *kNotVerified, "");
+    RemoveNotVerified(&comment->author);
     return;
   }
   static const LazyRE2 kBy = {R"((?i)^(?:submitted\s+)?by:?\s+)"};
   // "NAME (not verified) says": the says-word after the mark comes off first.
   std::string name = WithoutSaysWord(OneLine(TextOf(author, IsHidden)));
   RE2::Replace(&name, *kBy, "");
-  RE2::Replace(&name, *kNotVerified, "");
+  RemoveNotVerified(&name);
   comment->author = name;
   const GumboNode* link =
       IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));

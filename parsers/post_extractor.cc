@@ -247,7 +247,13 @@ std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
     // Some themes wrap the heading and its date line in one "posttitle" block.
     const GumboNode* heading = IsHeading(node) ? node : FindFirst(node, IsHeading);
     std::string title = OneLine(TextOf(heading != nullptr ? heading : node));
-    if (!title.empty()) return WithoutHeadingExtras(title, root);
+    if (title.empty()) continue;
+    // A block's heading ("Archived content") that <title> does not name
+    // yields to a heading it does.
+    if (!ContainsIgnoreCase(FirstText(root, TagIs(GUMBO_TAG_TITLE)), title)) {
+      if (std::string named = HeadingOfDocumentTitle(root, root); !named.empty()) return named;
+    }
+    return WithoutHeadingExtras(title, root);
   }
   std::string title = MetaContent(root, "property", "og:title");
   if (!title.empty()) return WithoutSiteName(title, SiteNames(root));

@@ -116,6 +116,21 @@ BOOST_AUTO_TEST_CASE(localised_bylines_and_account_links_name_the_writers) {
   BOOST_TEST(page.comments[3].author == "Lena");                    // "... av NAME" closes the line
 }
 
+BOOST_AUTO_TEST_CASE(
+    the_nodes_byline_account_link_names_its_author_and_title_beats_a_block_heading) {
+  // "DATE poslal <a href=user/239>NAME</a>": no author class, a member's
+  // account link; an archive notice's h2.title is not the node's title,
+  // which <title> names.
+  ExtractedPage page = ExtractDrupal("drupal6_account_link_bylines.html",
+                                     "https://drupal.example/blog/stretnutie-v-ziline");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Stretnutie v Žiline");
+  BOOST_TEST(page.post.author == "frankye");
+  BOOST_TEST(page.post.published.starts_with("2010-08-02T16:07"));
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Hosť Peter");  // "(bez overenia)" comes off
+}
+
 BOOST_AUTO_TEST_CASE(drupal_links_classes_tell_a_saved_drupal6_page) {
   ExtractedPage page = testing::ExtractFixture("forums", "login_links_are_no_writers.html",
                                                "http://family.example/node/107.html");
