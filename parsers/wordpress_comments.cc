@@ -130,19 +130,37 @@ bool IsBylineOrButton(const GumboNode* node);
 // A byline's line ("Submitted by NAME on DATE"); longer is a paragraph of text.
 constexpr size_t kMaxBylineChars = 160;
 
-// A link right after by-words ("Submitted by <a>Name</a> on ..."), the way
-// Drupal and many old themes name a commenter: on a byline's short line,
-// not in the text ("my blog is powered by <a>Blogger</a>").
-const GumboNode* LinkAfterByWords(const GumboNode* item, const ItemScope& scope) {
+// Whether the children of element before the index-th hold no text (an
+// avatar, blank lines): what comes at index opens the element's text.
+bool OpensText(const GumboNode* element, unsigned index) {
+  const GumboVector& children = element->v.element.children;
+  for (unsigned i = 0; i < index; ++i) {
+    if (!TrimAscii(TextOf(static_cast<const GumboNode*>(children.data[i]))).empty()) return false;
+  }
+  return true;
+}
+
+// A link or bold name right after by-words ("Submitted by <a>Name</a> on
+// ...", "By <strong>Name</strong> on DATE"), the way Drupal and many old
+// themes name a commenter: on a byline's short line or as the comment's
+// opening words, not in its text ("powered by <a>Blogger</a>").
+const GumboNode* NameAfterByWords(const GumboNode* item, const ItemScope& scope) {
   static const LazyRE2 kByWords = {R"((?i)(?:^|\s)by\s*:?\s*$)"};
+  std::vector<const GumboNode*> elements{item};
   for (const GumboNode* element : FindAll(
            item, [&scope](const GumboNode* n) { return !scope(n); }, scope)) {
-    if (CountChars(TextOf(element)) > kMaxBylineChars) continue;
+    elements.push_back(element);
+  }
+  for (const GumboNode* element : elements) {
+    const bool short_line = CountChars(TextOf(element)) <= kMaxBylineChars;
     const GumboVector& children = element->v.element.children;
     for (unsigned i = 0; i + 1 < children.length; ++i) {
       const auto* text = static_cast<const GumboNode*>(children.data[i]);
       const auto* next = static_cast<const GumboNode*>(children.data[i + 1]);
-      if (text->type == GUMBO_NODE_TEXT && IsTag(next, GUMBO_TAG_A) &&
+      const bool name_tag =
+          IsTag(next, GUMBO_TAG_A) || IsTag(next, GUMBO_TAG_STRONG) || IsTag(next, GUMBO_TAG_B);
+      const bool opens_comment = element == item && OpensText(element, i);
+      if (text->type == GUMBO_NODE_TEXT && name_tag && (short_line || opens_comment) &&
           RE2::PartialMatch(text->v.text.text, *kByWords)) {
         return next;
       }
@@ -227,7 +245,7 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
     };
     if (const GumboNode* node = FindFirst(item, named, scope)) return node;
   }
-  if (const GumboNode* link = LinkAfterByWords(item, scope)) return link;
+  if (const GumboNode* name = NameAfterByWords(item, scope)) return name;
   if (const GumboNode* name = NameInBylineBlock(item, scope)) return name;
   // Themes that head a comment "Name Said," or "Comment by Name".
   return FindFirst(

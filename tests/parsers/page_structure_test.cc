@@ -86,6 +86,16 @@ BOOST_AUTO_TEST_CASE(a_page_with_a_form_to_comment_on_it_is_a_post_without_comme
   BOOST_TEST(page.post.text.find("dug the last of the parsnips") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_comment_opening_with_by_and_a_bold_name_names_its_writer) {
+  // "By <strong>NAME</strong> on DATE" as the item's opening words; "powered
+  // by <a>WordPress</a>" inside the text names no one.
+  ExtractedPage page = Extract("bold_name_after_by.html", "http://code.example/charts-in-rails/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Chipster");
+  BOOST_TEST(page.comments[1].author == "charlie");
+  BOOST_TEST(page.comments[1].author_url == "http://charlie.example/");
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
