@@ -376,14 +376,25 @@ std::vector<ForumMessage> FindRun(const PageContext& page) {
 }
 
 // Threads whose writers have no profile link at all (guests, or a copy
-// saved by a visitor who may not see profiles): the run of sibling
-// records numbered as messages ("p1384262", "post_12", "msg4877"; not
-// WordPress's "post-12", a listing's teaser).
+// saved by a visitor who may not see profiles, a forum re-rendered as
+// static pages): the run of sibling records numbered as messages
+// ("p1384262", "post_12", "msg4877"). WordPress numbers its teasers
+// "post-12" too: such a record counts where an element names its writer
+// (a listing's teasers, headed by links to their posts, are ruled out
+// after).
 std::vector<ForumMessage> FindNumberedRun(const PageContext& page) {
   static const LazyRE2 kMessageId = {R"((?:p|post_?|msg_?|message_?)\d+)"};
+  static const LazyRE2 kDashedId = {R"(post-\d+)"};
   const auto numbered = [](const GumboNode* n) {
     std::string_view id = Id(n);
-    return !id.empty() && RE2::FullMatch(re2::StringPiece(id.data(), id.size()), *kMessageId);
+    if (id.empty()) return false;
+    const re2::StringPiece piece(id.data(), id.size());
+    if (RE2::FullMatch(piece, *kMessageId)) return true;
+    return RE2::FullMatch(piece, *kDashedId) && FindFirst(n, [](const GumboNode* e) {
+                                                  return NamesWriter(e) &&
+                                                         !OneLine(TextOf(e)).empty() &&
+                                                         CountChars(TextOf(e)) <= kMaxNameChars;
+                                                }) != nullptr;
   };
   std::unordered_map<const GumboNode*, std::vector<const GumboNode*>> holders;
   const GumboNode* best_parent = nullptr;

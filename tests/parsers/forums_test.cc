@@ -112,6 +112,22 @@ BOOST_AUTO_TEST_CASE(a_phpbb2_template_with_the_text_in_its_own_row_reads_each_m
   BOOST_TEST(page.comments[0].text == "Ja, unter Vlies klappt das gut.");
 }
 
+BOOST_AUTO_TEST_CASE(a_forum_rendered_as_static_pages_is_read_by_its_numbered_signed_messages) {
+  // No profile links, ids "post-N" as WordPress gives its teasers, but each
+  // record names its writer and none is headed by a link to another page.
+  ExtractedPage page =
+      Extract("static_forum_copy.html", "http://archive.example/topics/12/seed-bank/");
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.title == "Finishing the seed bank");
+  BOOST_TEST(page.post.author == "Marigold");
+  BOOST_TEST(page.post.published.starts_with("2017-08-14T06:55"));
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Oskar");
+  BOOST_TEST(page.comments[1].author == "Hazel");
+  BOOST_TEST(page.comments[1].published.starts_with("2017-08-15T19:40"));
+  BOOST_TEST(page.comments[1].id == "post-1992");
+}
+
 BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_comment) {
   for (const char* url : {"http://forum.example/threads/show.9/page-2",
                           "http://forum.example/threads/show.9/page2.html",
