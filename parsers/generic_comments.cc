@@ -480,9 +480,36 @@ std::optional<BlockGroup> FindGroup(const PageContext& page, const GumboNode* co
   return std::nullopt;
 }
 
+// The left indentation an inline style gives a block ("padding-left:
+// 20px", "margin-left: 2em"), in pixels; -1 when none is given. Templates
+// that list replies flat under their parent (Serendipity's threaded view)
+// show the thread this way only.
+int InlineIndentation(const GumboNode* node) {
+  const std::string style = ToLowerAscii(Attr(node, "style"));
+  for (std::string_view property : {"padding-left", "margin-left"}) {
+    size_t at = style.find(property);
+    if (at == std::string_view::npos) continue;
+    at += property.size();
+    while (at < style.size() && (style[at] == ' ' || style[at] == ':')) ++at;
+    int value = 0;
+    bool digits = false;
+    while (at < style.size() && style[at] >= '0' && style[at] <= '9' && value < 100000) {
+      value = value * 10 + (style[at++] - '0');
+      digits = true;
+    }
+    if (!digits) continue;
+    constexpr int kPixelsPerEm = 16;
+    const std::string_view unit = std::string_view(style).substr(at);
+    return unit.starts_with("em") || unit.starts_with("rem") ? value * kPixelsPerEm : value;
+  }
+  return -1;
+}
+
 // Depth is bounded by the depth guard ExtractPage runs before parsing.
 void CollectComments(const PageContext& page, const GumboNode* node, const BlockKind& kind,
                      const std::string& parent_id, std::vector<Comment>* comments) {
+  // Earlier siblings still open to replies by their inline indentation.
+  std::vector<std::pair<int, std::string>> indented;
   for (const GumboNode* child : ElementChildren(node)) {
     if (IsRefusedRegion(child)) continue;
     Comment comment;
@@ -500,6 +527,11 @@ void CollectComments(const PageContext& page, const GumboNode* node, const Block
       comment.id = "generic-" + std::to_string(comment.position);
     }
     comment.parent_id = parent_id;
+    if (const int indentation = InlineIndentation(child); indentation >= 0) {
+      while (!indented.empty() && indented.back().first >= indentation) indented.pop_back();
+      if (!indented.empty()) comment.parent_id = indented.back().second;
+      indented.emplace_back(indentation, comment.id);
+    }
     std::string id = comment.id;
     comments->push_back(std::move(comment));
     CollectComments(page, child, kind, id, comments);

@@ -119,16 +119,27 @@ bool LinksHome(const GumboNode* link) {
   return path == std::string_view::npos || path + 1 == href.size();
 }
 
-// The element naming the site in the page's header, by class or place, or
-// a top heading that is a link home.
+// The element naming the site in the page's header, by class or place.
 bool IsSiteHeading(const GumboNode* node) {
-  if (HasAnyClass(node, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
-      IsSiteTitle(node)) {
-    return true;
-  }
-  if (!IsTag(node, GUMBO_TAG_H1)) return false;
-  const std::vector<const GumboNode*> links = FindAll(node, TagIs(GUMBO_TAG_A));
-  return links.size() == 1 && LinksHome(links.front());
+  return HasAnyClass(node, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
+         IsSiteTitle(node);
+}
+
+// The site's heading: by class or place, else the top heading that is a
+// link home, unless another link carries its words (Serendipity links the
+// post's title home in its h1, and to the post below).
+const GumboNode* SiteHeading(const GumboNode* root) {
+  if (const GumboNode* heading = FindFirst(root, IsSiteHeading)) return heading;
+  const GumboNode* h1 = FindFirst(root, TagIs(GUMBO_TAG_H1));
+  if (h1 == nullptr) return nullptr;
+  const std::vector<const GumboNode*> links = FindAll(h1, TagIs(GUMBO_TAG_A));
+  if (links.size() != 1 || !LinksHome(links.front())) return nullptr;
+  const std::string words = OneLine(TextOf(h1));
+  const bool repeated = FindFirst(root, [&](const GumboNode* n) {
+                          return IsTag(n, GUMBO_TAG_A) && n != links.front() && !LinksHome(n) &&
+                                 OneLine(TextOf(n)) == words;
+                        }) != nullptr;
+  return repeated ? nullptr : h1;
 }
 
 // The names the page gives its site: og:site_name and the header's title.
@@ -137,7 +148,7 @@ std::vector<std::string> SiteNames(const GumboNode* root) {
   if (std::string name = MetaContent(root, "property", "og:site_name"); !name.empty()) {
     names.push_back(std::move(name));
   }
-  const GumboNode* header_title = FindFirst(root, IsSiteHeading);
+  const GumboNode* header_title = SiteHeading(root);
   if (header_title != nullptr) {
     if (std::string name = OneLine(TextOf(header_title)); !name.empty()) {
       names.push_back(std::move(name));
@@ -422,21 +433,23 @@ std::string NameInMetaLine(std::string_view text) {
 // (article:author and author meta when they are names, not profile URLs).
 std::string AuthorFromPage(const PageContext& page) {
   const GumboNode* root = page.root;
-  for (const NodePredicate& find :
-       {NodePredicate([](const GumboNode* n) {
-          // Not the "Google+" profile links that rel=author once meant.
-          return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "rel"), "author") &&
-                 !ContainsIgnoreCase(Attr(n, "href"), "plus.google.");
-        }),
-        NodePredicate([](const GumboNode* n) {
-          // A writer's own page: "/author/jane/", and news sites' "/authors/",
-          // "/people/", "/staff/", "/journalists/"... with the writer's slug.
-          static const LazyRE2 kWriterPage = {
-              R"((?i)/(?:authors?|people|staff|journalists?|writers?|contributors?|columnists?)/[^/?#]+)"};
-          std::string_view href = Attr(n, "href");
-          return IsTag(n, GUMBO_TAG_A) &&
-                 RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kWriterPage);
-        })}) {
+  for (
+      const NodePredicate& find :
+      {NodePredicate([](const GumboNode* n) {
+         // Not the "Google+" profile links that rel=author once meant.
+         return IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "rel"), "author") &&
+                !ContainsIgnoreCase(Attr(n, "href"), "plus.google.");
+       }),
+       NodePredicate([](const GumboNode* n) {
+         // A writer's own page: "/author/jane/", and news sites' "/authors/",
+         // "/people/", "/staff/", "/journalists/"... with the writer's slug,
+         // in other languages too ("/autoren/2-name", "/auteur/name").
+         static const LazyRE2 kWriterPage = {
+             R"((?i)/(?:authors?|people|staff|journalists?|writers?|contributors?|columnists?|autor(?:en|es|i)?|auteurs?)/[^/?#]+)"};
+         std::string_view href = Attr(n, "href");
+         return IsTag(n, GUMBO_TAG_A) &&
+                RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kWriterPage);
+       })}) {
     for (const GumboNode* link : FindAll(root, find, SkipForPost)) {
       std::string name = NameInByline(link);
       if (LooksLikeName(name)) return name;
@@ -568,7 +581,7 @@ std::string ReadPublished(const GumboNode* root, const GumboNode* container) {
 
 void ReadSite(const PageContext& page, Post* post) {
   post->site_name = MetaContent(page.root, "property", "og:site_name");
-  const GumboNode* header_title = FindFirst(page.root, IsSiteHeading);
+  const GumboNode* header_title = SiteHeading(page.root);
   if (post->site_name.empty() && header_title != nullptr) {
     post->site_name = OneLine(TextOf(header_title));
   }

@@ -18,6 +18,23 @@ ExtractedPage ExtractGeneric(const std::string& name, const std::string& url) {
 
 BOOST_AUTO_TEST_SUITE(generic_comments)
 
+BOOST_AUTO_TEST_CASE(flat_comments_thread_by_their_inline_indentation) {
+  // Serendipity's threaded view lists replies flat under their parent,
+  // indented by an inline padding; its h1 links the post's title home, and
+  // the byline links the writer's page in German ("/autoren/").
+  ExtractedPage page = ExtractGeneric(
+      "indented_flat_thread.html", "http://laube.example/archives/124-Gartentreffen-im-Mai.html");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Gartentreffen im Mai");
+  BOOST_TEST(page.post.author == "Gretel");
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_TEST(page.comments[0].parent_id.empty());
+  BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);
+  BOOST_TEST(page.comments[2].parent_id == page.comments[1].id);
+  BOOST_TEST(page.comments[3].parent_id.empty());
+  BOOST_TEST(page.comments[3].author == "Karl");
+}
+
 BOOST_AUTO_TEST_CASE(kommentar_blocks_are_found_with_authors_dates_and_text) {
   ExtractedPage page = ExtractGeneric("kommentare.html", "https://backstube.example/?p=7");
   BOOST_REQUIRE(page.has_post);
