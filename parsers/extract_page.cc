@@ -185,7 +185,7 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
   if (reader == nullptr && out->platform.empty() && out->trackbacks.empty()) {
     for (std::string_view platform : {"blogger", "movabletype", "drupal"}) {
       ReaderFor(platform)->comments(page, &out->comments, &out->trackbacks);
-      if (!out->comments.empty()) {
+      if (!out->comments.empty() || !out->trackbacks.empty()) {
         out->comments_source = std::string(platform) + " markup (platform not declared)";
         return;
       }

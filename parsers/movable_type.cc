@@ -511,6 +511,34 @@ class CommentWalker {
   std::vector<Comment>* comments_;
 };
 
+// Classic templates list trackbacks as div.trackback-body: a link to the
+// citing entry (its title), an excerpt, the weblog's name and "Tracked:
+// DATE" (in the blog's language), each on a line of its own.
+void ReadClassicTrackbacks(const PageContext& page, std::vector<Trackback>* trackbacks) {
+  for (const GumboNode* item : FindAll(page.root, ClassIs("trackback-body"), IsNeverComment)) {
+    const GumboNode* link = FindFirst(item, [](const GumboNode* n) {
+      std::string_view href = Attr(n, "href");
+      return IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] != '#';
+    });
+    if (link == nullptr) continue;
+    Trackback trackback;
+    trackback.kind = LinkbackKind::kTrackback;
+    trackback.source_url = AbsoluteUrl(page, Attr(link, "href"));
+    trackback.title = OneLine(TextOf(link));
+    if (const GumboNode* anchor = FindFirst(item, TagIs(GUMBO_TAG_A))) {
+      trackback.id = std::string(Attr(anchor, "name"));
+    }
+    const std::string text = TextOf(item);
+    for (size_t end = text.size(); end > 0 && trackback.published.empty();) {
+      const size_t start = text.rfind('\n', end - 1);
+      const size_t from = start == std::string::npos ? 0 : start + 1;
+      trackback.published = ParseDate(text.substr(from, end - from));
+      end = start == std::string::npos ? 0 : start;
+    }
+    if (!trackback.source_url.empty()) trackbacks->push_back(std::move(trackback));
+  }
+}
+
 }  // namespace
 
 bool FindMovableTypePost(const PageContext& page, PostParts* parts) {
@@ -518,9 +546,10 @@ bool FindMovableTypePost(const PageContext& page, PostParts* parts) {
 }
 
 void ExtractMovableTypeComments(const PageContext& page, std::vector<Comment>* comments,
-                                std::vector<Trackback>*) {
+                                std::vector<Trackback>* trackbacks) {
   CommentWalker walker(page, comments);
   walker.Walk(page.root, "");
+  ReadClassicTrackbacks(page, trackbacks);
 }
 
 }  // namespace linkgraph::parsers

@@ -106,17 +106,20 @@ bool IsSiteTitle(const GumboNode* node) {
                                       }) != nullptr;
 }
 
-// A link to the site's front page: "/", "./", "index.html", or a URL
-// with no path.
+// A link to the site's front page: "/", "./", "../index.html" (a saved
+// copy's way up to it), or a URL with no path.
 bool LinksHome(const GumboNode* link) {
   std::string_view href = TrimAscii(Attr(link, "href"));
-  for (std::string_view home : {"/", "./", "../", "index.html", "./index.html", "/index.html"}) {
-    if (href == home) return true;
-  }
   const size_t scheme = href.find("://");
-  if (scheme == std::string_view::npos) return false;
-  const size_t path = href.find('/', scheme + 3);
-  return path == std::string_view::npos || path + 1 == href.size();
+  if (scheme != std::string_view::npos) {
+    const size_t path = href.find('/', scheme + 3);
+    return path == std::string_view::npos || path + 1 == href.size();
+  }
+  if (href.empty()) return false;
+  while (href.starts_with("./") || href.starts_with("../") || href.starts_with("/")) {
+    href.remove_prefix(href.find('/') + 1);
+  }
+  return href.empty() || href == "index.html" || href == "index.htm" || href == "index.php";
 }
 
 // The element naming the site in the page's header, by class or place.
@@ -319,11 +322,11 @@ std::string_view FirstSentence(std::string_view text) {
 // separator.
 std::string NameInBylineText(std::string text) {
   static const LazyRE2 kBy = {
-      R"((?i)^(?:.*?\b(?:view\s+all\s+posts\s+by|by)|\s*(?:posted|written|published)\s+by|\s*(?:av|von|par|por|door|l'auteur\s+est|author|autor|auteur))\b\s*:?(?:\s+|$)|^\s*\x{7531}\s+)"};
+      R"((?i)^(?:.*?\b(?:view\s+all\s+posts\s+by|by)|\s*(?:posted|written|published)\s+by|\s*(?:av|von|par|por|door|l'auteur\s+est|author|autor|auteur))\b\s*:?(?:\s+|$)|^\s*\x{7531}\s+|^\s*\x{6295}\x{7a3f}\x{8005}\s*[:\x{ff1a}]?\s*)"};
   // Chinese bylines close the name with "posted at" (發表於, 发表于) or
   // "published" (發佈, 发布).
   static const LazyRE2 kTail = {
-      R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+-\s.*|\s+\d.*|\s*(?:\x{767c}\x{8868}|\x{53d1}\x{8868}|\x{767c}\x{4f48}|\x{53d1}\x{5e03}).*)$)"};
+      R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+[-:]\s.*|\s+\d.*|\s*\([^)]*\d.*|\s*(?:\x{767c}\x{8868}|\x{53d1}\x{8868}|\x{767c}\x{4f48}|\x{53d1}\x{5e03}).*)$)"};
   RE2::Replace(&text, *kBy, "");
   RE2::Replace(&text, *kTail, "");
   return std::string(TrimAscii(FirstSentence(text)));
@@ -477,7 +480,7 @@ bool SkipForByline(const GumboNode* node) { return SkipForPost(node) || IsCommen
 // <date> by".
 bool OpensByline(std::string_view text) {
   static const LazyRE2 kOpening = {
-      R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door|\x{7531})\s)"};
+      R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door|\x{7531}|\x{6295}\x{7a3f}\x{8005})\s)"};
   constexpr size_t kMaxBylineBytes = 120;
   return text.size() <= kMaxBylineBytes &&
          RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kOpening);

@@ -138,6 +138,31 @@ BOOST_AUTO_TEST_CASE(disqus_comment_area_yields_no_comments) {
   BOOST_TEST(page.trackbacks.empty());
 }
 
+BOOST_AUTO_TEST_CASE(classic_trackback_items_are_read_where_the_page_names_no_platform) {
+  // A saved classic page with no generator, trackbacks and no comments; its
+  // byline is Japanese ("投稿者 NAME : DATE") and its blog's h1 links home
+  // the way a saved copy does ("../index.html").
+  ExtractedPage page = Extract("classic_trackbacks_only.html");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "冬のえんどう豆");
+  BOOST_TEST(page.post.author == "Yet");
+  BOOST_TEST(page.comments.empty());
+  BOOST_REQUIRE(page.trackbacks.size() == 2u);
+  BOOST_TEST(page.trackbacks[0].source_url == "http://blog.example.jp/hatake/archives/57.html");
+  BOOST_TEST(page.trackbacks[0].title == "えんどう豆の冬越し");
+  BOOST_TEST(page.trackbacks[1].title == "Winter peas");
+  BOOST_TEST(page.trackbacks[1].published.starts_with("2004-09-01T21:15"));
+  BOOST_TEST(std::string(ToString(page.trackbacks[1].kind)) == "trackback");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_in_brackets_after_the_bylines_name_comes_off) {
+  // MT 4's Japanese byline: "NAME (2008年8月 2日 19:04)" in one card.
+  ExtractedPage page = Extract("mt4_dated_byline.html");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "sjo");
+  BOOST_TEST(page.post.published.starts_with("2008-08-02T19:04"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
