@@ -132,34 +132,63 @@ void CivilFromDays(int64_t days, int64_t* year, unsigned* month, unsigned* day) 
   *year = static_cast<int64_t>(year_of_era) + era * 400 + (*month <= 2 ? 1 : 0);
 }
 
+// Minutes after midnight of the clock text shows ("02:56:00 AM", "21:48"),
+// or -1.
+int ShownClockMinutes(std::string_view text) {
+  static const LazyRE2 kClock = {R"((?i)\b(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\b)?)"};
+  int hour = 0, minute = 0;
+  std::string half;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kClock, &hour, &minute,
+                         &half)) {
+    return -1;
+  }
+  if (!half.empty()) {
+    if (hour < 1 || hour > 12) return -1;
+    hour = hour % 12 + (half == "p" || half == "P" ? 12 : 0);
+  }
+  return hour < 24 && minute < 60 ? hour * 60 + minute : -1;
+}
+
 // A comment permalink carries its instant: "?showComment=<ms since epoch>".
-// In UTC, where the page shows the blog's local time: only for dates the
-// page's own text does not give (a language ParseDate does not read).
-std::string DateOfShowComment(std::string_view href) {
+// Where the page shows a clock but no date ParseDate reads (no year, or a
+// language it does not know), the clock tells the blog's offset from UTC,
+// and the instant is written in the blog's local time; else in UTC.
+std::string DateOfShowComment(std::string_view href, std::string_view shown) {
   static const LazyRE2 kShowComment = {R"([?&]showComment=(\d{10,13})\b)"};
   int64_t millis = 0;
   if (!RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kShowComment, &millis)) {
     return {};
   }
-  const int64_t seconds = millis / 1000;
+  int64_t seconds = millis / 1000;
+  int offset = 0;  // minutes east of UTC
+  if (const int clock = ShownClockMinutes(shown); clock >= 0) {
+    constexpr int kDay = 24 * 60;
+    offset = ((clock - static_cast<int>(seconds % 86400 / 60)) % kDay + kDay) % kDay;
+    if (offset > 14 * 60) offset -= kDay;  // zones run from -12:00 to +14:00
+    if (offset % 15 != 0) offset = 0;      // no zone is off by odd minutes
+    seconds += static_cast<int64_t>(offset) * 60;
+  }
   int64_t year = 0;
   unsigned month = 0, day = 0;
   CivilFromDays(seconds / 86400, &year, &month, &day);
   const int64_t of_day = seconds % 86400;
+  const int zone = offset < 0 ? -offset : offset;
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld+00:00",
+  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld%c%02d:%02d",
                 static_cast<long long>(year), month, day, static_cast<long long>(of_day / 3600),
-                static_cast<long long>(of_day / 60 % 60), static_cast<long long>(of_day % 60));
+                static_cast<long long>(of_day / 60 % 60), static_cast<long long>(of_day % 60),
+                offset < 0 ? '-' : '+', zone / 60, zone % 60);
   return buffer;
 }
 
 // The date a timestamp element shows, else the one its permalink carries.
 std::string ReadCommentDate(const GumboNode* stamp) {
   if (stamp == nullptr) return {};
-  std::string date = ParseDate(OneLine(TextOf(stamp)));
+  const std::string shown = OneLine(TextOf(stamp));
+  std::string date = ParseDate(shown);
   if (!date.empty()) return date;
   const GumboNode* link = IsTag(stamp, GUMBO_TAG_A) ? stamp : FindFirst(stamp, TagIs(GUMBO_TAG_A));
-  return link == nullptr ? std::string() : DateOfShowComment(Attr(link, "href"));
+  return link == nullptr ? std::string() : DateOfShowComment(Attr(link, "href"), shown);
 }
 
 bool IsDeleted(const GumboNode* content) {
