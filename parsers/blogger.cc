@@ -196,6 +196,13 @@ bool IsDeleted(const GumboNode* content) {
          FindFirst(content, ClassIs("deleted-comment")) != nullptr;
 }
 
+// A deleted comment's text: none. The page still counts it and names its
+// writer and date, and its replies answer it; "This comment has been
+// removed by the author." is no one's words.
+std::string TextOfBody(const GumboNode* body) {
+  return IsDeleted(body) ? std::string() : CommentBodyText(body);
+}
+
 // Avatars link to the profile too, with an image for text; the delete icon
 // is for the blog's admin.
 bool IsAuthorChrome(const GumboNode* node) {
@@ -295,7 +302,7 @@ class BloggerCommentReader {
   // at 1:39 PM" (a time of day only: no date to read).
   void ReadClassicItem(const GumboNode* item) {
     const GumboNode* body = FindFirst(item, ClassIs("comment-body"));
-    if (body == nullptr || IsDeleted(body)) return;
+    if (body == nullptr) return;
     Comment comment;
     comment.id = CommentAnchor(Id(item));
     if (const GumboNode* data = FindFirst(item, ClassIs("comment-data"))) {
@@ -307,7 +314,7 @@ class BloggerCommentReader {
       comment.author = WithoutBylineLabel(std::move(comment.author));
       comment.published = ParseDate(OneLine(TextOf(data)));
     }
-    comment.text = CommentBodyText(body);
+    comment.text = TextOfBody(body);
     Add(std::move(comment));
   }
 
@@ -323,7 +330,7 @@ class BloggerCommentReader {
     };
     std::string replies_parent = parent_id;
     const GumboNode* content = FindFirst(item, ClassIs("comment-content"), scope);
-    if (content != nullptr && !IsDeleted(content)) {
+    if (content != nullptr) {
       Comment comment;
       comment.id = CommentAnchor(Id(item));
       if (comment.id.empty()) {
@@ -337,12 +344,10 @@ class BloggerCommentReader {
         ReadAuthorIn(page_, author, &comment.author, &comment.author_url);
       }
       comment.published = ReadCommentDate(stamp);
-      comment.text = CommentBodyText(content);
+      comment.text = TextOfBody(content);
       comment.parent_id = parent_id;
       if (Add(std::move(comment))) replies_parent = comments_->back().id;
     }
-    // Replies to a deleted comment answer what it answered: the deleted one
-    // is no comment to point at.
     for (const GumboNode* replies : FindAll(item, ClassIs("comment-replies"), scope)) {
       ReadThread(replies, replies_parent);
     }
@@ -365,7 +370,7 @@ class BloggerCommentReader {
   }
 
   void ReadOldComment(const OldEntry& entry) {
-    if (entry.body == nullptr || IsDeleted(entry.body)) return;
+    if (entry.body == nullptr) return;
     Comment comment;
     comment.id = CommentAnchor(Id(entry.head));
     if (comment.id.empty()) {
@@ -383,7 +388,7 @@ class BloggerCommentReader {
       const GumboNode* stamp = FindFirst(entry.footer, ClassIs("comment-timestamp"));
       comment.published = ReadCommentDate(stamp != nullptr ? stamp : entry.footer);
     }
-    comment.text = CommentBodyText(entry.body);
+    comment.text = TextOfBody(entry.body);
     Add(std::move(comment));
   }
 

@@ -39,10 +39,10 @@ BOOST_AUTO_TEST_CASE(post_title_author_and_date_come_from_blogger_markup) {
 
 BOOST_AUTO_TEST_CASE(threaded_comments_keep_page_order_ids_and_permalinks) {
   ExtractedPage page = Threaded();
-  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_REQUIRE(page.comments.size() == 5u);
   const std::string post = "https://kettlenotes.example.org/2014/01/winter-porridge-trials.html";
-  const char* ids[] = {"c5001", "c5002", "c5004", "c5005"};
-  for (size_t i = 0; i < 4; ++i) {
+  const char* ids[] = {"c5001", "c5002", "c5003", "c5004", "c5005"};
+  for (size_t i = 0; i < 5; ++i) {
     BOOST_TEST(page.comments[i].id == ids[i]);
     BOOST_TEST(page.comments[i].permalink == post + "#" + ids[i]);
     BOOST_TEST(page.comments[i].position == static_cast<int>(i) + 1);
@@ -51,36 +51,41 @@ BOOST_AUTO_TEST_CASE(threaded_comments_keep_page_order_ids_and_permalinks) {
 
 BOOST_AUTO_TEST_CASE(reply_is_child_of_enclosing_comment) {
   ExtractedPage page = Threaded();
-  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_REQUIRE(page.comments.size() == 5u);
   BOOST_TEST(page.comments[0].parent_id == "");
   BOOST_TEST(page.comments[1].parent_id == "c5001");
-  BOOST_TEST(page.comments[3].parent_id == "");
+  BOOST_TEST(page.comments[4].parent_id == "");
 }
 
-BOOST_AUTO_TEST_CASE(deleted_comment_is_skipped_and_its_reply_answers_the_comment_above) {
+BOOST_AUTO_TEST_CASE(a_deleted_comment_keeps_its_writer_and_date_and_its_reply_answers_it) {
+  // The page counts it ("5 comments:") and still names who wrote it and
+  // when; the placeholder "removed by the author" is no one's words.
   ExtractedPage page = Threaded();
-  BOOST_REQUIRE(page.comments.size() == 4u);
-  for (const Comment& comment : page.comments) BOOST_TEST(comment.id != "c5003");
-  BOOST_TEST(page.comments[2].author == "Mags Quill");
-  BOOST_TEST(page.comments[2].parent_id == "c5001");
+  BOOST_REQUIRE(page.comments.size() == 5u);
+  BOOST_TEST(page.comments[2].id == "c5003");
+  BOOST_TEST(page.comments[2].author == "Anonymous");
+  BOOST_TEST(page.comments[2].published == "2014-01-11T12:00:00-05:00");
+  BOOST_TEST(page.comments[2].text.empty());
+  BOOST_TEST(page.comments[3].author == "Mags Quill");
+  BOOST_TEST(page.comments[3].parent_id == "c5003");
 }
 
 BOOST_AUTO_TEST_CASE(threaded_author_date_and_text) {
   ExtractedPage page = Threaded();
-  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_REQUIRE(page.comments.size() == 5u);
   const Comment& first = page.comments[0];
   BOOST_TEST(first.author == "Piet Vander");  // not the avatar's link, not span.icon.user
   BOOST_TEST(first.author_url == "https://www.blogger.com/profile/201");
   BOOST_TEST(first.published == "2014-01-11T10:00:00");
   BOOST_TEST(first.text == "Steel-cut every time.\nSoak them overnight.");
-  BOOST_TEST(page.comments[2].author_url == "http://quill.example.net/");
+  BOOST_TEST(page.comments[3].author_url == "http://quill.example.net/");
 }
 
 BOOST_AUTO_TEST_CASE(comment_id_is_read_from_the_comment_block_when_the_item_has_none) {
   ExtractedPage page = Threaded();
-  BOOST_REQUIRE(page.comments.size() == 4u);
-  BOOST_TEST(page.comments[3].id == "c5005");
-  BOOST_TEST(page.comments[3].author == "Tamsin Reel");
+  BOOST_REQUIRE(page.comments.size() == 5u);
+  BOOST_TEST(page.comments[4].id == "c5005");
+  BOOST_TEST(page.comments[4].author == "Tamsin Reel");
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_date_text_takes_the_permalinks_instant_in_the_shown_clocks_zone) {
@@ -88,8 +93,8 @@ BOOST_AUTO_TEST_CASE(unreadable_date_text_takes_the_permalinks_instant_in_the_sh
   // under "11 Zorblat 2014 um 13:00": the blog's clock says UTC-5. Where
   // no clock is shown the instant stays in UTC (old_comments_block.html).
   ExtractedPage page = Threaded();
-  BOOST_REQUIRE(page.comments.size() == 4u);
-  BOOST_TEST(page.comments[2].published == "2014-01-11T13:00:00-05:00");
+  BOOST_REQUIRE(page.comments.size() == 5u);
+  BOOST_TEST(page.comments[3].published == "2014-01-11T13:00:00-05:00");
 }
 
 BOOST_AUTO_TEST_CASE(markup_inside_scripts_is_not_read_as_comments) {
@@ -116,9 +121,13 @@ BOOST_AUTO_TEST_CASE(a_classic_template_names_each_commenter_after_by_and_before
   BOOST_TEST(page.comments[1].author_url == "http://www.blogger.com/profile/10858");
 }
 
-BOOST_AUTO_TEST_CASE(old_comments_block_yields_flat_comments_without_deleted_ones) {
+BOOST_AUTO_TEST_CASE(old_comments_block_yields_flat_comments_a_deleted_one_without_text) {
   ExtractedPage page = OldBlock();
-  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[1].id == "c7002");
+  BOOST_TEST(page.comments[1].author == "Anonymous");
+  BOOST_TEST(page.comments[1].published == "2009-04-15T03:00:00");
+  BOOST_TEST(page.comments[1].text.empty());
   const Comment& first = page.comments[0];
   BOOST_TEST(first.id == "c7001");
   BOOST_TEST(first.permalink ==
@@ -128,9 +137,9 @@ BOOST_AUTO_TEST_CASE(old_comments_block_yields_flat_comments_without_deleted_one
   BOOST_TEST(first.published == "2009-04-15T02:00:00");
   BOOST_TEST(first.text == "Did the felt go on before the rain?\nOurs leaked for a week.");
   BOOST_TEST(first.parent_id == "");
-  const Comment& second = page.comments[1];
+  const Comment& second = page.comments[2];
   BOOST_TEST(second.id == "c7003");
-  BOOST_TEST(second.position == 2);
+  BOOST_TEST(second.position == 3);
   BOOST_TEST(second.author == "Anonym");  // without "hat gesagt…"
   BOOST_TEST(second.author_url == "");
   BOOST_TEST(second.published == "2009-04-16T01:00:00+00:00");
