@@ -48,14 +48,14 @@ std::vector<fs::path> ExpectationFiles(const fs::path& folder) {
 void PrintPage(const std::string& file, const std::string& split, const PageScore& s,
                const linkgraph::ExtractedPage& page) {
   std::printf(
-      "%-52s %-5s post:%s%s%s comments %zu/%zu%s authors %zu parents %zu links %zu/%zu/%zu "
-      "f1 %.2f  [%s]\n",
+      "%-52s %-5s post:%s%s%s comments %zu/%zu%s authors %zu parents %zu dates %zu/%zu links "
+      "%zu/%zu/%zu f1 %.2f  [%s]\n",
       file.c_str(), split.c_str(), s.post_found ? "y" : "n",
       s.has_post_expected && !s.title_right ? " xtitle" : "",
       s.author_expected && !s.author_right ? " xauthor" : "", page.comments.size(),
       s.comments_wanted, s.count_exact ? "" : " x", s.comment_authors_right, s.parents_right,
-      s.linkbacks_right, s.linkbacks_found, s.linkbacks_wanted, s.section_f1,
-      linkgraph::ForTerminal(page.comments_source).c_str());
+      s.comment_dates_right, s.comment_dates_wanted, s.linkbacks_right, s.linkbacks_found,
+      s.linkbacks_wanted, s.section_f1, linkgraph::ForTerminal(page.comments_source).c_str());
 }
 
 void PrintTallies(const char* heading, const std::map<std::string, ScoreTally>& tallies) {

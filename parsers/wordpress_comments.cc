@@ -308,11 +308,13 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
     if (date.empty()) date = ParseDate(OneLine(TextOf(meta)));
     if (!date.empty()) return date;
   }
-  // The comment's own permalink, titled with its date ("April 15, 2008 @ 12:37 pm").
+  // The comment's own permalink, titled with its date ("April 15, 2008 @
+  // 12:37 pm") or showing it ("17.03.2009, 8:12").
   for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
     const std::string fragment = FragmentOf(Attr(link, "href"));
     if (fragment.empty() || (fragment != Id(item) && CommentNumber(fragment).empty())) continue;
     if (std::string date = ParseDate(Attr(link, "title")); !date.empty()) return date;
+    if (std::string date = ParseDate(OneLine(TextOf(link))); !date.empty()) return date;
   }
   // Themes that print the date in an unmarked <small> beside the author.
   return ParseDate(

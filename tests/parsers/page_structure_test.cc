@@ -96,6 +96,16 @@ BOOST_AUTO_TEST_CASE(a_comment_opening_with_by_and_a_bold_name_names_its_writer)
   BOOST_TEST(page.comments[1].author_url == "http://charlie.example/");
 }
 
+BOOST_AUTO_TEST_CASE(a_comments_permalink_that_shows_its_date_dates_it) {
+  // "malina.<a href=#comment-1357>17.03.2009, 8:12</a>": the date is the
+  // permalink's text, run into the name.
+  ExtractedPage page =
+      Extract("permalink_shows_the_date.html", "http://ogrod.example/2009/03/lancuszki/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].published.starts_with("2009-03-17T08:12"));
+  BOOST_TEST(page.comments[1].published.starts_with("2009-03-17T11:32"));
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
