@@ -488,13 +488,18 @@ int WeekdayBefore(re2::StringPiece input, size_t start) {
 // or a 12-hour clock: the American month first). "11/06/2015 - 09:00" says
 // neither and is no date: half the world would read it the other way. One
 // separator throughout; a two-digit year needs two-digit day and month.
-std::string ParseSlashed(re2::StringPiece input) {
+const RE2& SlashedPattern() {
   static const LazyRE2 kSlashed = {
       R"((?:^|[^\d/\-.\pL])(\d{1,2})([/-])(\d{1,2})[/-](\d{4}|\d{2})(?:$|[^\d/\-]))"};
+  return *kSlashed;
+}
+
+std::string ParseSlashed(re2::StringPiece input, DateOrder order) {
+  const RE2& slashed = SlashedPattern();
   static const LazyRE2 kTwelveHour = {
       R"((?i)^[\s,@-]*(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*[ap]\.?m)"};
   re2::StringPiece group[5];
-  for (size_t pos = 0; kSlashed->Match(input, pos, input.size(), RE2::UNANCHORED, group, 5);) {
+  for (size_t pos = 0; slashed.Match(input, pos, input.size(), RE2::UNANCHORED, group, 5);) {
     const size_t start = OffsetOf(input, group[1]);
     pos = start + group[1].size();
     const bool short_year = group[4].size() == 2;
@@ -506,7 +511,7 @@ std::string ParseSlashed(re2::StringPiece input) {
     date.end = OffsetOf(input, group[4]) + group[4].size();
     const re2::StringPiece rest = input.substr(date.end);
     bool day_first = date.day > 12;
-    bool month_first = date.month > 12 || (!day_first && RE2::PartialMatch(rest, *kTwelveHour));
+    bool month_first = date.month > 12;
     if (!day_first && !month_first) {
       // "Thu, 09/01/2011": the weekday printed before it tells the order.
       const int weekday = WeekdayBefore(input, start);
@@ -514,6 +519,12 @@ std::string ParseSlashed(re2::StringPiece input) {
                   weekday != Weekday(date.year, date.day, date.month);
       month_first = weekday >= 0 && weekday == Weekday(date.year, date.day, date.month) &&
                     weekday != Weekday(date.year, date.month, date.day);
+    }
+    // Then the page's other dates, then a 12-hour clock (American).
+    if (!day_first && !month_first) {
+      day_first = order == DateOrder::kDayFirst;
+      month_first = order == DateOrder::kMonthFirst ||
+                    (order == DateOrder::kUnknown && RE2::PartialMatch(rest, *kTwelveHour));
     }
     if (!day_first && !month_first) continue;
     if (month_first) std::swap(date.day, date.month);
@@ -566,13 +577,31 @@ std::string ParseCjk(re2::StringPiece input) {
 
 }  // namespace
 
-std::string ParseDate(std::string_view text) {
+std::string ParseDate(std::string_view text) { return ParseDate(text, DateOrder::kUnknown); }
+
+std::string ParseDate(std::string_view text, DateOrder order) {
   re2::StringPiece input(text.data(), text.size());
-  for (auto parse : {ParseIso, ParseWordy, ParseDotted, ParseSlashed, ParseCjk}) {
-    std::string date = parse(input);
-    if (!date.empty()) return date;
+  for (auto parse : {ParseIso, ParseWordy, ParseDotted}) {
+    if (std::string date = parse(input); !date.empty()) return date;
   }
-  return {};
+  if (std::string date = ParseSlashed(input, order); !date.empty()) return date;
+  return ParseCjk(input);
+}
+
+DateOrder SlashedDateOrder(std::string_view text) {
+  const RE2& slashed = SlashedPattern();
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece group[5];
+  bool day_first = false, month_first = false;
+  for (size_t pos = 0; slashed.Match(input, pos, input.size(), RE2::UNANCHORED, group, 5);) {
+    const int first = ToInt(group[1]);
+    const int second = ToInt(group[3]);
+    day_first = day_first || (first > 12 && second <= 12);
+    month_first = month_first || (second > 12 && first <= 12);
+    pos = OffsetOf(input, group[4]) + group[4].size();
+  }
+  if (day_first == month_first) return DateOrder::kUnknown;
+  return day_first ? DateOrder::kDayFirst : DateOrder::kMonthFirst;
 }
 
 }  // namespace linkgraph::parsers

@@ -18,4 +18,18 @@ namespace linkgraph::parsers {
 // Linear in the text's length; thread-safe.
 std::string ParseDate(std::string_view text);
 
+// The order of day and month that a page's slashed dates ("04/09/2012")
+// follow, where some of them show it ("21/03/2012": no month 21).
+enum class DateOrder { kUnknown, kDayFirst, kMonthFirst };
+
+// As above, with "04/09/2012" (which says neither) read in order, which
+// outweighs a 12-hour clock's hint of the American order; a weekday
+// printed before the date still decides.
+std::string ParseDate(std::string_view text, DateOrder order);
+
+// The order text's slashed dates show: kDayFirst where some have a first
+// number over 12 and none a second one, and the other way round;
+// kUnknown where none shows or they disagree. Linear in text's length.
+DateOrder SlashedDateOrder(std::string_view text);
+
 }  // namespace linkgraph::parsers

@@ -360,11 +360,11 @@ void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const Com
 // shows local time. Where both say the same time, the RDFa one also says
 // the zone.
 std::string ReadCommentDate(const GumboNode* item, const CommentScope& scope,
-                            const std::string& byline) {
+                            const std::string& byline, DateOrder order) {
   auto skip = [&scope](const GumboNode* n) { return scope(n) || IsCommentContent(n); };
   const GumboNode* rdfa = FindFirst(item, IsRdfaDate, skip);
   const std::string stated = rdfa == nullptr ? std::string() : ParseDate(Attr(rdfa, "content"));
-  std::string shown = ParseDate(byline);
+  std::string shown = ParseDate(byline, order);
   for (const GumboNode* node : FindAll(
            item,
            [](const GumboNode* n) {
@@ -373,8 +373,8 @@ std::string ReadCommentDate(const GumboNode* item, const CommentScope& scope,
            },
            skip)) {
     if (!shown.empty()) break;
-    shown = ParseDate(Attr(node, "datetime"));
-    if (shown.empty()) shown = ParseDate(OneLine(TextOf(node)));
+    shown = ParseDate(Attr(node, "datetime"), order);
+    if (shown.empty()) shown = ParseDate(OneLine(TextOf(node)), order);
   }
   if (shown.empty() || stated.starts_with(shown)) return stated;
   return shown;
@@ -446,7 +446,7 @@ bool FindDrupalPost(const PageContext& page, PostParts* parts) {
   if (parts->author.empty() || parts->published.empty()) {
     std::string byline = NodeBylineText(node, parts->body);
     if (parts->author.empty()) parts->author = AuthorFromByline(byline);
-    if (parts->published.empty()) parts->published = ParseDate(byline);
+    if (parts->published.empty()) parts->published = ParseDate(byline, page.date_order);
   }
   return true;
 }
@@ -468,7 +468,7 @@ void ExtractDrupalComments(const PageContext& page, std::vector<Comment>* commen
     if (!number.empty()) comment.permalink = page.post_url + "#" + comment.id;
     std::string byline = BylineText(item, scope);
     ReadCommentAuthor(page, item, scope, byline, &comment);
-    comment.published = ReadCommentDate(item, scope, byline);
+    comment.published = ReadCommentDate(item, scope, byline, page.date_order);
     comment.text = ReadCommentText(item, scope);
 
     int depth = IndentDepth(item);

@@ -125,6 +125,9 @@ PageContext MakeContext(const GumboNode* root, std::string_view url,
   // Some WordPress versions make a comment page its own canonical URL.
   page.post_url = WithoutCommentPage(page.canonical_url);
   if (HostOf(page.base_url).empty()) page.saved_site_host = SavedSiteHost(root);
+  if (const GumboNode* body = FindFirst(root, TagIs(GUMBO_TAG_BODY))) {
+    page.date_order = SlashedDateOrder(TextOf(body));
+  }
   return page;
 }
 

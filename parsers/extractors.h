@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/model.h"
+#include "parsers/dates.h"
 #include "parsers/html_document.h"
 #include "parsers/urls.h"
 
@@ -26,6 +27,9 @@ struct PageContext {
   // canonical link, og:url or own forms name, for telling the site's own
   // links from others. "" for pages fetched from a site.
   std::string saved_site_host;
+  // The day and month order the page's slashed dates show ("21/03/2012"),
+  // for reading those that do not ("04/09/2012").
+  DateOrder date_order = DateOrder::kUnknown;
 };
 
 // One comment per id (the first, completed from its repeats), parent links

@@ -218,7 +218,7 @@ bool IsMemberDate(const GumboNode* node, const std::string& text) {
   return RE2::PartialMatch(text, *kMemberLabel);
 }
 
-std::string MessageDate(const GumboNode* record, const GumboNode* body) {
+std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrder order) {
   const NodePredicate inner = InnerRecords(record);
   const auto outside = [body, &inner](const GumboNode* n) { return n == body || inner(n); };
   // Marked-up dates first, wherever in the record (a template may put the
@@ -231,19 +231,19 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body) {
   // "Apr 12, 2016" around span[title="Apr 12, 2016 at 9:05 AM"].
   for (const GumboNode* marked : marked_dates) {
     for (const char* attribute : {"datetime", "title", "data-time"}) {
-      if (std::string date = ParseDate(Attr(marked, attribute)); !date.empty()) return date;
+      if (std::string date = ParseDate(Attr(marked, attribute), order); !date.empty()) return date;
     }
   }
   for (const GumboNode* marked : marked_dates) {
     std::string text = OneLine(TextOf(marked));
     if (CountChars(text) > kMaxDateChars) continue;
-    if (std::string date = ParseDate(text); !date.empty()) return date;
+    if (std::string date = ParseDate(text, order); !date.empty()) return date;
   }
   for (const GumboNode* node : FindAll(record, IsElement, outside)) {
     if (outside(node)) continue;
     std::string text = OneLine(TextOf(node));
     if (text.empty() || CountChars(text) > kMaxDateChars || IsMemberDate(node, text)) continue;
-    if (std::string date = ParseDate(text); !date.empty()) return date;
+    if (std::string date = ParseDate(text, order); !date.empty()) return date;
   }
   return {};
 }
@@ -434,7 +434,8 @@ std::vector<std::string> SharedClasses(const std::vector<ForumMessage>& run) {
 // The run with its dated siblings of the same classes whose writers have
 // no profile to link (a guest's message), in page order.
 std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
-                                            const std::vector<std::string>& shared) {
+                                            const std::vector<std::string>& shared,
+                                            DateOrder order) {
   // Same classes; rows that alternate theirs ("row1", "row2") share a tag.
   const GumboTag tag = run.front().record->v.element.tag;
   const auto same_kind = [&shared, tag](const GumboNode* node) {
@@ -455,7 +456,7 @@ std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
         UnlinkedChars(guest.body, InnerRecords(child)) < kMinMessageChars) {
       continue;
     }
-    guest.published = MessageDate(child, guest.body);
+    guest.published = MessageDate(child, guest.body, order);
     if (!guest.published.empty()) all.push_back(std::move(guest));
   }
   return all;
@@ -470,7 +471,7 @@ std::vector<ForumMessage> FindMessages(const PageContext& page) {
   if (run.size() < 2) run = FindNumberedRun(page);
   if (run.size() < 2) return run;
   const std::vector<std::string> shared = SharedClasses(run);
-  run = WithGuestMessages(std::move(run), shared);
+  run = WithGuestMessages(std::move(run), shared, page.date_order);
   if (shared.empty()) return run;
   const GumboNode* run_parent = run.front().record->parent;
   // The records' main class (their first, where all have it: "cPost", not
@@ -532,7 +533,7 @@ std::vector<ForumMessage> InnerMessages(const PageContext& page, const ForumMess
   for (const GumboNode* record : FindAll(message.record, inner, inner)) {
     ForumMessage reply;
     if (!ReadRecord(page, record, &reply)) continue;
-    reply.published = MessageDate(record, reply.body);
+    reply.published = MessageDate(record, reply.body, page.date_order);
     replies.push_back(std::move(reply));
   }
   return replies;
@@ -557,7 +558,9 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
   std::vector<ForumMessage> messages = FindMessages(page);
   if (messages.size() < 2) return false;
   for (ForumMessage& message : messages) {
-    if (message.published.empty()) message.published = MessageDate(message.record, message.body);
+    if (message.published.empty()) {
+      message.published = MessageDate(message.record, message.body, page.date_order);
+    }
   }
   const size_t dated = static_cast<size_t>(
       std::count_if(messages.begin(), messages.end(),

@@ -321,15 +321,16 @@ class BlockReader {
 
   // A <time>, then a title attribute, then an element's own short text.
   std::string FindDate() {
-    if (byline_ != nullptr) return Found(byline_, ParseDate(OneLine(TextOf(byline_))));
+    if (byline_ != nullptr)
+      return Found(byline_, ParseDate(OneLine(TextOf(byline_)), page_.date_order));
     std::vector<const GumboNode*> candidates{block_};
     for (const GumboNode* node : FindInScope([](const GumboNode*) { return true; })) {
       if (MayHoldDate(node)) candidates.push_back(node);
     }
     for (const GumboNode* node : candidates) {
       if (!IsTag(node, GUMBO_TAG_TIME)) continue;
-      std::string date = ParseDate(Attr(node, "datetime"));
-      if (date.empty()) date = ParseDate(OneLine(TextOf(node)));
+      std::string date = ParseDate(Attr(node, "datetime"), page_.date_order);
+      if (date.empty()) date = ParseDate(OneLine(TextOf(node)), page_.date_order);
       if (!date.empty()) return Found(node, date);
     }
     for (const GumboNode* node : candidates) {
@@ -337,12 +338,14 @@ class BlockReader {
       if (title.empty() || title.size() > kMaxDateTextChars) continue;
       // A link titled with a date says when its target was written ("Journal").
       if (IsTag(node, GUMBO_TAG_A) && !HasDigit(OneLine(TextOf(node)))) continue;
-      if (std::string date = ParseDate(title); !date.empty()) return Found(node, date);
+      if (std::string date = ParseDate(title, page_.date_order); !date.empty())
+        return Found(node, date);
     }
     for (const GumboNode* node : candidates) {
       std::string own = OwnText(node);
       if (own.empty() || CountChars(own) > kMaxDateTextChars) continue;
-      if (std::string date = ParseDate(own); !date.empty()) return Found(node, date);
+      if (std::string date = ParseDate(own, page_.date_order); !date.empty())
+        return Found(node, date);
     }
     return {};
   }

@@ -293,10 +293,10 @@ bool IsContent(const GumboNode* node) {
   return kContent(node);
 }
 
-std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
+std::string ReadDate(const GumboNode* item, const ItemScope& scope, DateOrder order) {
   if (const GumboNode* time = FindFirst(item, TagIs(GUMBO_TAG_TIME), scope)) {
-    std::string date = ParseDate(Attr(time, "datetime"));
-    if (date.empty()) date = ParseDate(OneLine(TextOf(time)));
+    std::string date = ParseDate(Attr(time, "datetime"), order);
+    if (date.empty()) date = ParseDate(OneLine(TextOf(time)), order);
     if (!date.empty()) return date;
   }
   static const NodePredicate kIsMeta =
@@ -304,8 +304,8 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
                   "comment-info", "commentinfo", "comment-metadata", "date", "published",
                   "comment-datetime", "cmtinfo", "comment-meta-time", "comment_time"});
   for (const GumboNode* meta : FindAll(item, kIsMeta, scope)) {
-    std::string date = ParseDate(Attr(meta, "title"));
-    if (date.empty()) date = ParseDate(OneLine(TextOf(meta)));
+    std::string date = ParseDate(Attr(meta, "title"), order);
+    if (date.empty()) date = ParseDate(OneLine(TextOf(meta)), order);
     if (!date.empty()) return date;
   }
   // The comment's own permalink, titled with its date ("April 15, 2008 @
@@ -313,12 +313,13 @@ std::string ReadDate(const GumboNode* item, const ItemScope& scope) {
   for (const GumboNode* link : FindAll(item, TagIs(GUMBO_TAG_A), scope)) {
     const std::string fragment = FragmentOf(Attr(link, "href"));
     if (fragment.empty() || (fragment != Id(item) && CommentNumber(fragment).empty())) continue;
-    if (std::string date = ParseDate(Attr(link, "title")); !date.empty()) return date;
-    if (std::string date = ParseDate(OneLine(TextOf(link))); !date.empty()) return date;
+    if (std::string date = ParseDate(Attr(link, "title"), order); !date.empty()) return date;
+    if (std::string date = ParseDate(OneLine(TextOf(link)), order); !date.empty()) return date;
   }
   // Themes that print the date in an unmarked <small> beside the author.
   return ParseDate(
-      OneLine(TextOf(item, [&](const GumboNode* node) { return scope(node) || IsContent(node); })));
+      OneLine(TextOf(item, [&](const GumboNode* node) { return scope(node) || IsContent(node); })),
+      order);
 }
 
 const NodePredicate& NotCommentText() {
@@ -417,10 +418,10 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
     trackback->title = std::move(title);
     break;
   }
-  trackback->published = ReadDate(item, scope);
+  trackback->published = ReadDate(item, scope, page.date_order);
   const GumboNode* dd = IsTag(item, GUMBO_TAG_DT) ? NextElementSibling(item) : nullptr;
   if (trackback->published.empty() && IsTag(dd, GUMBO_TAG_DD)) {
-    trackback->published = ParseDate(OneLine(TextOf(dd)));
+    trackback->published = ParseDate(OneLine(TextOf(dd)), page.date_order);
   }
   trackback->kind = HasClass(item, "pingback") || ContainsIgnoreCase(TextOf(item), "pingback")
                         ? LinkbackKind::kPingback
@@ -486,7 +487,7 @@ bool ReadReblog(const PageContext& page, const GumboNode* item, const ItemScope&
   reblog->id = CommentIdOf(item, scope);
   reblog->source_url = AbsoluteUrl(page, Attr(link, "href"));
   reblog->title = OneLine(TextOf(link));
-  reblog->published = ReadDate(item, scope);
+  reblog->published = ReadDate(item, scope, page.date_order);
   reblog->kind = LinkbackKind::kPingback;
   return !reblog->source_url.empty();
 }
@@ -586,7 +587,7 @@ class CommentWalker {
       // On the post, not on this comment page: comments move between pages
       // as new ones arrive, and REST comments name the post the same way.
       comment.permalink = comment.id.empty() ? std::string() : page_.post_url + "#" + comment.id;
-      comment.published = ReadDate(child, scope);
+      comment.published = ReadDate(child, scope, page_.date_order);
       const int depth = IndentationDepth(child);
       comment.parent_id = parent_id;
       // rel=in-reply-to (microformats; SPIP's "^" link) names the parent.

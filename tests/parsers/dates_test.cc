@@ -87,6 +87,20 @@ BOOST_DATA_TEST_CASE(printed_dates_become_iso_8601, boost::unit_test::data::make
   BOOST_TEST(ParseDate(c.text) == c.iso);
 }
 
+BOOST_AUTO_TEST_CASE(a_pages_other_dates_tell_the_order_of_an_ambiguous_one) {
+  // "21/03/2012" on the same page: no month 21, so "04/09/2012" is the 4th
+  // of September, even beside a 12-hour clock; a weekday still decides.
+  const DateOrder day_first = SlashedDateOrder("21/03/2012 at 8:33 pm ... 04/09/2012 at 11:59");
+  BOOST_TEST((day_first == DateOrder::kDayFirst));
+  BOOST_TEST(ParseDate("04/09/2012 at 11:59", day_first) == "2012-09-04T11:59:00");
+  BOOST_TEST(ParseDate("05/11/2007, 1:53 pm", day_first) == "2007-11-05T13:53:00");
+  BOOST_TEST(ParseDate("05/11/2007, 1:53 pm") == "2007-05-11T13:53:00");  // alone: American
+  BOOST_TEST(ParseDate("Thu, 09/01/2011", DateOrder::kDayFirst) == "2011-09-01");  // Thursday
+  BOOST_TEST((SlashedDateOrder("12/25/2009 and 03/04/2010") == DateOrder::kMonthFirst));
+  BOOST_TEST((SlashedDateOrder("25/12/2009 and 12/25/2009") == DateOrder::kUnknown));
+  BOOST_TEST((SlashedDateOrder("03/04/2010") == DateOrder::kUnknown));
+}
+
 BOOST_AUTO_TEST_CASE(date_table_is_read_whole) {
   const std::vector<TableCase> cases = LoadDateTable();
   BOOST_TEST(cases.size() >= 70u);

@@ -106,6 +106,16 @@ BOOST_AUTO_TEST_CASE(a_comments_permalink_that_shows_its_date_dates_it) {
   BOOST_TEST(page.comments[1].published.starts_with("2009-03-17T11:32"));
 }
 
+BOOST_AUTO_TEST_CASE(an_ambiguous_comment_date_follows_the_order_the_pages_other_dates_show) {
+  // "21/03/2012" shows day first; "04/09/2012 at 11:59 am" is then the 4th
+  // of September, though a 12-hour clock alone would read it American.
+  ExtractedPage page =
+      Extract("day_first_dates.html", "http://horta.example/2012/03/insert-com-select/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].published.starts_with("2012-03-21T20:33"));
+  BOOST_TEST(page.comments[1].published.starts_with("2012-09-04T11:59"));
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
