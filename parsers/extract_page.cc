@@ -259,6 +259,19 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   // comment section on a single-item page makes it a post, read from the
   // page's structure and metadata.
   if (!forum_thread) ReadComments(page, reader, &extracted);
+  // A forum run inside a blog platform (bbPress in WordPress) gives a post
+  // to the blog's readers and no comments: its messages are the thread.
+  if (!forum_thread && extracted.has_post && extracted.comments.empty() &&
+      extracted.trackbacks.empty()) {
+    PostParts opening;
+    std::vector<Comment> messages;
+    if (ReadForumMessages(page, &opening, &messages)) {
+      extracted.post = Post{};
+      BuildPost(page, opening, &extracted.post);
+      extracted.comments = std::move(messages);
+      extracted.comments_source = "forum messages found by their structure";
+    }
+  }
   if (!extracted.has_post) {
     const bool responses = !extracted.comments.empty() || !extracted.trackbacks.empty();
     if ((!responses && !DeclaresSingleItem(page)) || !ExtractPostFromPage(page, &extracted.post)) {

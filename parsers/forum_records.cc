@@ -24,14 +24,16 @@ constexpr size_t kMinMessageChars = 10;
 constexpr size_t kMaxDateChars = 80;
 constexpr size_t kMaxNameChars = 80;
 
-// A link to a member's profile: "profile.php?id=2", "memberlist.php?...&u=2"
+// A link to a member's profile: "profile.php?id=2", "/forums/profile/name/",
+// "?action=profile;u=2" (a word of its own: not a post's slug such as
+// "/bike-portland-profiles-lsn/"), "memberlist.php?...&u=2"
 // (numbered: a bare "memberlist.html" lists all members), "/members/name.12/"
 // (or relative, "members/name.12/"), "/profile/12-name/", "/user/12",
 // "showuser=12".
 bool IsProfileLink(const GumboNode* node) {
   if (!IsTag(node, GUMBO_TAG_A)) return false;
   static const LazyRE2 kProfile = {
-      R"((?i)(?:profile|memberlist[^#]*\d|(?:^|/)members?[/.]|(?:^|/)users?/|(?:^|/)u/|showuser=|member\.php|[?&]u=\d))"};
+      R"((?i)(?:(?:^|[/?&=.;_]|view|user)profile(?:[/.?&=;_]|$)|memberlist[^#]*\d|(?:^|/)members?[/.]|(?:^|/)users?/|(?:^|/)u/|showuser=|member\.php|[?&]u=\d))"};
   // Not the account's doors: "user/login", "register", "logout".
   static const LazyRE2 kAccountPage = {R"((?i)(?:log_?in|log_?out|sign_?in|register|password))"};
   std::string_view href = Attr(node, "href");
@@ -148,6 +150,9 @@ const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
   };
   const GumboNode* best = nullptr;
   size_t best_chars = 0;
+  // A block a class calls the text, for a message shorter than the
+  // writer's rank beside it ("Super!" under "Participant").
+  const GumboNode* named = nullptr;
   for (const GumboNode* on_path = writer != nullptr ? writer->parent : record; on_path != nullptr;
        on_path = on_path == record ? nullptr : on_path->parent) {
     for (const GumboNode* child : ElementChildren(on_path)) {
@@ -157,7 +162,12 @@ const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
         best = child;
         best_chars = chars;
       }
+      if (named == nullptr && chars > 0 && NamesText(child)) named = child;
     }
+  }
+  if (named != nullptr && best_chars < kMinMessageChars * 2 && !NamesText(best)) {
+    best = named;
+    best_chars = chars_of(named);
   }
   // A child dominates with nine tenths of the words, or with most of them
   // beside short lines only (a date line, a "#2"), or as the one child a
@@ -246,6 +256,15 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrde
     if (std::string date = ParseDate(text, order); !date.empty()) return date;
   }
   return {};
+}
+
+// Templates that print a message's date line in a block of its own just
+// before the message (bbPress's div.bbp-reply-header, vBulletin's date
+// row): that block, when it holds a short line and no writer of its own.
+const GumboNode* HeaderBefore(const GumboNode* record) {
+  const GumboNode* before = PreviousElementSibling(record);
+  if (before == nullptr || FindFirst(before, IsProfileLink) != nullptr) return nullptr;
+  return CountChars(OneLine(TextOf(before))) <= 2 * kMaxDateChars ? before : nullptr;
 }
 
 std::string MessageId(const GumboNode* record) {
@@ -433,9 +452,8 @@ std::vector<std::string> SharedClasses(const std::vector<ForumMessage>& run) {
 
 // The run with its dated siblings of the same classes whose writers have
 // no profile to link (a guest's message), in page order.
-std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
-                                            const std::vector<std::string>& shared,
-                                            DateOrder order) {
+std::vector<ForumMessage> WithGuestMessages(const PageContext& page, std::vector<ForumMessage> run,
+                                            const std::vector<std::string>& shared) {
   // Same classes; rows that alternate theirs ("row1", "row2") share a tag.
   const GumboTag tag = run.front().record->v.element.tag;
   const auto same_kind = [&shared, tag](const GumboNode* node) {
@@ -451,12 +469,24 @@ std::vector<ForumMessage> WithGuestMessages(std::vector<ForumMessage> run,
       continue;
     }
     if (!same_kind(child)) continue;
+    // A member's message too short to start a run ("Super!") belongs to it.
+    if (const GumboNode* writer = WriterLink(page, child)) {
+      ForumMessage member{child, MessageBody(child, writer), writer, {}};
+      if (member.body != nullptr && UnlinkedChars(member.body, InnerRecords(child)) > 0) {
+        all.push_back(std::move(member));
+      }
+      continue;
+    }
     ForumMessage guest{child, MessageBody(child, nullptr), nullptr, {}};
     if (guest.body == nullptr ||
         UnlinkedChars(guest.body, InnerRecords(child)) < kMinMessageChars) {
       continue;
     }
-    guest.published = MessageDate(child, guest.body, order);
+    guest.published = MessageDate(child, guest.body, page.date_order);
+    const GumboNode* header = HeaderBefore(child);
+    if (guest.published.empty() && header != nullptr) {
+      guest.published = MessageDate(header, nullptr, page.date_order);
+    }
     if (!guest.published.empty()) all.push_back(std::move(guest));
   }
   return all;
@@ -471,7 +501,7 @@ std::vector<ForumMessage> FindMessages(const PageContext& page) {
   if (run.size() < 2) run = FindNumberedRun(page);
   if (run.size() < 2) return run;
   const std::vector<std::string> shared = SharedClasses(run);
-  run = WithGuestMessages(std::move(run), shared, page.date_order);
+  run = WithGuestMessages(page, std::move(run), shared);
   if (shared.empty()) return run;
   const GumboNode* run_parent = run.front().record->parent;
   // The records' main class (their first, where all have it: "cPost", not
@@ -542,6 +572,9 @@ std::vector<ForumMessage> InnerMessages(const PageContext& page, const ForumMess
 Comment CommentOf(const PageContext& page, const ForumMessage& message) {
   Comment comment;
   comment.id = MessageId(message.record);
+  if (const GumboNode* header = HeaderBefore(message.record); comment.id.empty() && header) {
+    comment.id = MessageId(header);
+  }
   if (!comment.id.empty()) comment.permalink = page.post_url + "#" + comment.id;
   comment.author = WriterName(message.record, message.writer, message.body);
   if (message.writer != nullptr) {
@@ -560,6 +593,10 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
   for (ForumMessage& message : messages) {
     if (message.published.empty()) {
       message.published = MessageDate(message.record, message.body, page.date_order);
+    }
+    const GumboNode* header = HeaderBefore(message.record);
+    if (message.published.empty() && header != nullptr) {
+      message.published = MessageDate(header, nullptr, page.date_order);
     }
   }
   const size_t dated = static_cast<size_t>(

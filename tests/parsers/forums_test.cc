@@ -128,6 +128,33 @@ BOOST_AUTO_TEST_CASE(a_forum_rendered_as_static_pages_is_read_by_its_numbered_si
   BOOST_TEST(page.comments[1].id == "post-1992");
 }
 
+BOOST_AUTO_TEST_CASE(a_bbpress_topic_inside_a_wordpress_page_is_read_as_a_thread) {
+  // WordPress finds a post and no comments; the messages are a forum run
+  // whose dates sit in a header block before each one, and whose last
+  // message is too short to start a run of its own.
+  ExtractedPage page =
+      Extract("bbpress_topic.html", "http://allotment.example/forums/topic/seed-drill/");
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.title == "Sharing the seed drill");
+  BOOST_TEST(page.post.author == "marigold");
+  BOOST_TEST(page.post.published.starts_with("2014-10-21T00:46"));
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Oskar");
+  BOOST_TEST(page.comments[0].published.starts_with("2014-10-21T08:56"));
+  BOOST_TEST(page.comments[0].id == "post-2205");
+  BOOST_TEST(page.comments[1].text == "Super!");
+  BOOST_TEST(page.comments[1].published.starts_with("2014-10-21T19:13"));
+}
+
+BOOST_AUTO_TEST_CASE(a_posts_slug_that_holds_the_word_profiles_is_no_profile_link) {
+  // "/2008/06/bike-profiles-lsn/" links the post to itself: no forum run
+  // of one writer's messages.
+  ExtractedPage post = testing::ExtractFixture("structure", "profiles_in_the_slug.html",
+                                               "http://plans.example/2008/06/bike-profiles-lsn/");
+  BOOST_TEST(post.has_post);
+  BOOST_TEST(post.comments.empty());
+}
+
 BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_comment) {
   for (const char* url : {"http://forum.example/threads/show.9/page-2",
                           "http://forum.example/threads/show.9/page2.html",
