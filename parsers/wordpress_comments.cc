@@ -267,15 +267,20 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
                 std::string* name, std::string* url) {
   const GumboNode* author = AuthorNode(item, scope);
   if (author == nullptr) return;
-  // Not the permalink or date some themes put inside the name's element.
+  // Not the permalink or date some themes put inside the name's element
+  // ("<small>06/03/2011 &#8212; <a href=#comment-163>13:53</a></small>").
   *name = WithoutSaysWord(OneLine(TextOf(author, [author](const GumboNode* n) {
     std::string_view href = Attr(n, "href");
     return n != author && (IsTag(n, GUMBO_TAG_TIME) ||
                            (IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] == '#') ||
-                           AnyClassToken(n, [](std::string_view token) {
-                             return ContainsIgnoreCase(token, "date") ||
-                                    ContainsIgnoreCase(token, "time");
-                           }));
+                           AnyClassToken(n,
+                                         [](std::string_view token) {
+                                           return ContainsIgnoreCase(token, "date") ||
+                                                  ContainsIgnoreCase(token, "time");
+                                         }) ||
+                           // A date in either order: its order does not matter here.
+                           (IsTag(n, GUMBO_TAG_SMALL) &&
+                            !ParseDate(OneLine(TextOf(n)), DateOrder::kDayFirst).empty()));
   })));
   const GumboNode* link =
       IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
