@@ -282,14 +282,28 @@ bool IsCommentContent(const GumboNode* node) {
 
 bool IsBylineBlock(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_FOOTER) ||
-         HasAnyClass(node, {"submitted", "comment__meta", "comment-meta", "meta", "comment-info"});
+         HasAnyClass(
+             node, {"submitted", "comment__meta", "comment-meta", "meta", "comment-info", "info"});
 }
 
 // The visible byline: "Name | Di, 21. April 2020 - 16:40", "Submitted by
 // Name on Tue, 04/21/2020 - 16:40".
+// A byline no class names: a short line opening with by-words, in any of
+// the languages AuthorFromByline reads ("Enviado por NAME em DATE"), and
+// holding a date's digits.
+bool IsUnmarkedByline(const GumboNode* node) {
+  static const LazyRE2 kOpening = {R"((?i)^\s*(?:\pL+\s+)?(?:by|von|par|por|door|da|di|av)\s+\S)"};
+  constexpr size_t kMaxBylineChars = 160;
+  if (!IsElement(node) || IsTag(node, GUMBO_TAG_A)) return false;
+  const std::string text = OneLine(TextOf(node));
+  return CountChars(text) <= kMaxBylineChars && HasDigit(text) &&
+         RE2::PartialMatch(text, *kOpening);
+}
+
 std::string BylineText(const GumboNode* item, const CommentScope& scope) {
   auto skip = [&scope](const GumboNode* n) { return scope(n) || IsCommentContent(n); };
   const GumboNode* byline = FindFirst(item, IsBylineBlock, skip);
+  if (byline == nullptr) byline = FindFirst(item, IsUnmarkedByline, skip);
   if (byline == nullptr) return {};
   return OneLine(TextOf(byline, [](const GumboNode* n) {
     return IsHidden(n) || HasClass(n, "title") || HasClass(n, "links");
@@ -416,7 +430,7 @@ std::string NodeBylineText(const GumboNode* node, const GumboNode* body) {
   const GumboNode* byline = FindFirst(
       node,
       [](const GumboNode* n) {
-        return HasAnyClass(n, {"submitted", "node__meta", "node-meta"}) ||
+        return HasAnyClass(n, {"submitted", "node__meta", "node-meta", "meta"}) ||
                HasClassPrefix(n, "byline");
       },
       [body](const GumboNode* n) { return n == body || SkipWithinNode(n); });

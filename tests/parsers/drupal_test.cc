@@ -131,6 +131,20 @@ BOOST_AUTO_TEST_CASE(
   BOOST_TEST(page.comments[0].author == "Hosť Peter");  // "(bez overenia)" comes off
 }
 
+BOOST_AUTO_TEST_CASE(bylines_in_info_and_meta_blocks_and_in_plain_bold_name_the_writers) {
+  // Themes put "Posted by NAME on DATE" in div.info after the text, the
+  // node's in div.meta, or a byline in a bare <b> with no class at all.
+  ExtractedPage page =
+      ExtractDrupal("drupal6_info_and_bold_bylines.html", "https://banda.example/concierto");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "admin");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "yamnia");
+  BOOST_TEST(page.comments[0].published.starts_with("2011-03-26T17:37"));
+  BOOST_TEST(page.comments[1].author == "Emilio");
+  BOOST_TEST(page.comments[1].published.starts_with("2009-08-24"));
+}
+
 BOOST_AUTO_TEST_CASE(drupal_links_classes_tell_a_saved_drupal6_page) {
   ExtractedPage page = testing::ExtractFixture("forums", "login_links_are_no_writers.html",
                                                "http://family.example/node/107.html");
