@@ -29,8 +29,9 @@ struct ClockTime {
   std::string zone;  // "" (unknown), "+00:00", "+02:00", ...
 };
 
-// ASCII letters and the Latin-1 capitals (Ä, É, Û: UTF-8 "\xC3\x80".."\xC3\x9E")
-// to lower case, so "MÄRZ" and "DÉC." find their months.
+// ASCII letters, the Latin-1 capitals (Ä, É, Û: UTF-8 "\xC3\x80".."\xC3\x9E")
+// and the basic Cyrillic ones (А..Я) to lower case, so "MÄRZ", "DÉC." and
+// "Марта" find their months.
 std::string LowerLatin(std::string_view word) {
   std::string lower = ToLowerAscii(word);
   for (size_t i = 0; i + 1 < lower.size(); ++i) {
@@ -38,6 +39,11 @@ std::string LowerLatin(std::string_view word) {
     unsigned char next = static_cast<unsigned char>(lower[i + 1]);
     if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
       lower[i + 1] = static_cast<char>(next + 0x20);
+    } else if (lead == 0xD0 && next >= 0x90 && next <= 0x9F) {  // Cyrillic А..П
+      lower[i + 1] = static_cast<char>(next + 0x20);
+    } else if (lead == 0xD0 && next >= 0xA0 && next <= 0xAF) {  // Р..Я
+      lower[i] = static_cast<char>(0xD1);
+      lower[i + 1] = static_cast<char>(next - 0x20);
     }
   }
   return lower;
@@ -45,7 +51,8 @@ std::string LowerLatin(std::string_view word) {
 
 // Month names and abbreviations: English, German, French, Spanish, with the
 // spellings that drop accents ("Maerz", "fevrier", "aout", "decembre");
-// Portuguese, Italian, Dutch, Swedish, Polish and Czech names, and only
+// Portuguese, Italian, Dutch, Swedish, Polish, Czech, Russian and Ukrainian
+// names (the Slavic ones in the genitive dates use), and only
 // those of their abbreviations that are no common word ("out", "set", "gen"
 // are left out).
 int MonthFromWord(std::string_view word) {
@@ -199,7 +206,32 @@ int MonthFromWord(std::string_view word) {
       {"září", 9},
       {"října", 10},
       {"listopadu", 11},
-      {"prosince", 12}};
+      {"prosince", 12},
+      // Russian and Ukrainian, in the genitive.
+      {"января", 1},
+      {"февраля", 2},
+      {"марта", 3},
+      {"апреля", 4},
+      {"мая", 5},
+      {"июня", 6},
+      {"июля", 7},
+      {"августа", 8},
+      {"сентября", 9},
+      {"октября", 10},
+      {"ноября", 11},
+      {"декабря", 12},
+      {"січня", 1},
+      {"лютого", 2},
+      {"березня", 3},
+      {"квітня", 4},
+      {"травня", 5},
+      {"червня", 6},
+      {"липня", 7},
+      {"серпня", 8},
+      {"вересня", 9},
+      {"жовтня", 10},
+      {"листопада", 11},
+      {"грудня", 12}};
   std::string lower = LowerLatin(word);
   for (const auto& [name, month] : kMonths) {
     if (lower == name) return month;

@@ -226,11 +226,13 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
                   "author", "comment_name", "comment-name", "name"}),
       TagAndClass(GUMBO_TAG_A, "url"),
       // Names themes give their own way: "auth-name", "commenter_name",
-      // "username", "comment-from" (HubSpot); not WordPress's flags on a
-      // whole comment ("bypostauthor", "comment-author-admin").
+      // "username", "comment-from" (HubSpot), "autor" (most European
+      // languages' word); not WordPress's flags on a whole comment
+      // ("bypostauthor", "comment-author-admin").
       [](const GumboNode* n) {
         return AnyClassToken(n, [](std::string_view token) {
-          return ((ContainsIgnoreCase(token, "name") || ContainsIgnoreCase(token, "author")) &&
+          return ((ContainsIgnoreCase(token, "name") || ContainsIgnoreCase(token, "author") ||
+                   ContainsIgnoreCase(token, "autor")) &&
                   !ContainsIgnoreCase(token, "avatar") && !ContainsIgnoreCase(token, "url") &&
                   !StartsWithIgnoreCase(token, "by") &&
                   !StartsWithIgnoreCase(token, "comment-author-")) ||
@@ -545,10 +547,13 @@ class CommentWalker {
         Walk(child, previous_sibling_id, in_pingback_root);
         continue;
       }
-      // Lists of pings often mark their items with no class at all.
-      bool bare_ping = in_pingback_root && IsRootsOwnList(node) &&
-                       (IsTag(child, GUMBO_TAG_LI) || IsTag(child, GUMBO_TAG_DT));
-      if (!IsCommentItem(child) && !bare_ping) {
+      // Lists of pings often mark their items with no class at all, and so
+      // do old themes their comment list's items (li.graybox, li.alt).
+      const bool bare_item =
+          IsRootsOwnList(node) && ((IsTag(child, GUMBO_TAG_LI) &&
+                                    (in_pingback_root || (node == root_ && IsListRoot(node)))) ||
+                                   (in_pingback_root && IsTag(child, GUMBO_TAG_DT)));
+      if (!IsCommentItem(child) && !bare_item) {
         Walk(child, parent_id, in_pingback_root);
         continue;
       }

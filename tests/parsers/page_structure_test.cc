@@ -116,6 +116,17 @@ BOOST_AUTO_TEST_CASE(an_ambiguous_comment_date_follows_the_order_the_pages_other
   BOOST_TEST(page.comments[1].published.starts_with("2012-09-04T11:59"));
 }
 
+BOOST_AUTO_TEST_CASE(the_items_of_a_comment_list_are_comments_whatever_their_class) {
+  // ol.commentlist of li.graybox / li.alt with no id (old themes): the
+  // list says what its items are. Russian dates in the genitive.
+  ExtractedPage page = Extract("classless_list_items.html", "http://club.example/article/faq/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "DirtyR");
+  BOOST_TEST(page.comments[0].published.starts_with("2009-03-30T20:58"));
+  BOOST_TEST(page.comments[1].author == "Админ");
+  BOOST_TEST(page.comments[1].text == "В субботу в десять, приходите!");
+}
+
 BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_is_a_linkback) {
   ExtractedPage page =
       Extract("unknown_post_container.html", "http://blog.example/2009/03/dinner-at-the-crown/");
