@@ -518,6 +518,18 @@ int IndentationDepth(const GumboNode* item) {
   return depth;
 }
 
+// An <a name="comment-N"> (or id) in the item, before any nested list.
+bool HoldsCommentAnchor(const GumboNode* item) {
+  const auto anchor = [](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_A) &&
+           (!CommentNumber(Attr(n, "name")).empty() || !CommentNumber(Id(n)).empty());
+  };
+  const auto nested_list = [](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_UL) || IsTag(n, GUMBO_TAG_OL);
+  };
+  return FindFirst(item, anchor, nested_list) != nullptr;
+}
+
 class CommentWalker {
  public:
   CommentWalker(const PageContext& page, std::vector<Comment>* comments,
@@ -548,11 +560,13 @@ class CommentWalker {
         continue;
       }
       // Lists of pings often mark their items with no class at all, and so
-      // do old themes their comment list's items (li.graybox, li.alt).
+      // do old themes their comment list's items (li.graybox, li.alt), which
+      // hold the comment's anchor (<a name="comment-25">).
+      const bool list_item =
+          IsTag(child, GUMBO_TAG_LI) &&
+          (in_pingback_root || (node == root_ && IsListRoot(node) && HoldsCommentAnchor(child)));
       const bool bare_item =
-          IsRootsOwnList(node) && ((IsTag(child, GUMBO_TAG_LI) &&
-                                    (in_pingback_root || (node == root_ && IsListRoot(node)))) ||
-                                   (in_pingback_root && IsTag(child, GUMBO_TAG_DT)));
+          IsRootsOwnList(node) && (list_item || (in_pingback_root && IsTag(child, GUMBO_TAG_DT)));
       if (!IsCommentItem(child) && !bare_item) {
         Walk(child, parent_id, in_pingback_root);
         continue;
