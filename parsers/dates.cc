@@ -316,7 +316,7 @@ std::optional<ClockTime> PrintedTimeAt(re2::StringPiece rest) {
 // The time of an ISO-like date: "T04:11:57.123Z", " 09:32:00 +0200", ", 2:22 pm".
 std::optional<ClockTime> IsoTimeAt(re2::StringPiece rest) {
   static const LazyRE2 kIsoTime = {
-      R"((?:[T ]|[\s\pZ]+at[\s\pZ]+|,[\s\pZ]*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)"
+      R"((?:[T ]|[\s\pZ]+at[\s\pZ]+|[\s\pZ]*@[\s\pZ]*|,[\s\pZ]*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)"
       R"([\s\pZ]*([AaPp]\.?[Mm](?:\.|$|[^\pL.]))?[\s\pZ]*)"
       R"((Z\b|(?:UTC|GMT)?[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)\b)?)"};
   return ClockAt(rest, *kIsoTime);
