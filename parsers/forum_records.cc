@@ -72,6 +72,18 @@ NodePredicate InnerRecords(const GumboNode* record) {
   };
 }
 
+// A member's buttons link the profile too ("Profile", "Email", "PM"): their
+// words name no one.
+bool IsButtonLabel(std::string_view text) {
+  static constexpr std::string_view kLabels[] = {
+      "profile", "view profile",    "email",   "e-mail",   "mail",    "pm",        "send pm",
+      "message", "private message", "website", "homepage", "www",     "search",    "find",
+      "offline", "online",          "profil",  "perfil",   "profilo", "messaggio", "nachricht"};
+  const std::string lower = ToLowerAscii(TrimAscii(text));
+  return std::any_of(std::begin(kLabels), std::end(kLabels),
+                     [&lower](std::string_view label) { return lower == label; });
+}
+
 // The record's writer: a profile link on the site that a class calls a
 // name, or whose parent's class does (not the avatar's or a badge's link to
 // the same profile), else the first with text, else the first (an image:
@@ -83,7 +95,9 @@ const GumboNode* WriterLink(const PageContext& page, const GumboNode* record) {
   for (const GumboNode* link : FindAll(record, IsProfileLink, InnerRecords(record))) {
     if (!OnSite(page, link)) continue;
     if (first == nullptr) first = link;
-    if (OneLine(TextOf(link)).empty()) continue;
+    if (const std::string text = OneLine(TextOf(link)); text.empty() || IsButtonLabel(text)) {
+      continue;
+    }
     if (NamesWriter(link)) return link;
     if (in_named_parent == nullptr && NamesWriter(link->parent)) in_named_parent = link;
     if (first_with_text == nullptr) first_with_text = link;
@@ -96,7 +110,9 @@ const GumboNode* WriterLink(const PageContext& page, const GumboNode* record) {
 // the author's ("postauthor") outside the message's text, else (a guest's
 // plain name in the profile column) its first bold words, not a label.
 std::string WriterName(const GumboNode* record, const GumboNode* writer, const GumboNode* body) {
-  if (std::string name = OneLine(TextOf(writer)); !name.empty()) return name;
+  if (std::string name = OneLine(TextOf(writer)); !name.empty() && !IsButtonLabel(name)) {
+    return name;
+  }
   const auto outside_text = [body](const GumboNode* n) { return n == body; };
   // Not the writer's rank or group beside the name ("dd.usertitle", "Member").
   const auto names_writer = [](const GumboNode* n) {
@@ -107,9 +123,19 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
              return false;
            });
   };
-  for (const GumboNode* node : FindAll(record, names_writer, outside_text)) {
-    std::string name = OneLine(TextOf(node));
-    if (!name.empty() && CountChars(name) <= kMaxNameChars) return name;
+  // The element a class calls the name ("username") before a user block
+  // that also holds the rank and join date ("userinfo").
+  const auto says_name = [](const GumboNode* n) {
+    return AnyClassToken(n,
+                         [](std::string_view token) { return ContainsIgnoreCase(token, "name"); });
+  };
+  const std::vector<const GumboNode*> named = FindAll(record, names_writer, outside_text);
+  for (bool name_only : {true, false}) {
+    for (const GumboNode* node : named) {
+      if (name_only && !says_name(node)) continue;
+      std::string name = OneLine(TextOf(node));
+      if (!name.empty() && CountChars(name) <= kMaxNameChars) return name;
+    }
   }
   const auto bold = [](const GumboNode* n) {
     return IsTag(n, GUMBO_TAG_STRONG) || IsTag(n, GUMBO_TAG_B);

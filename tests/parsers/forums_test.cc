@@ -155,6 +155,19 @@ BOOST_AUTO_TEST_CASE(a_posts_slug_that_holds_the_word_profiles_is_no_profile_lin
   BOOST_TEST(post.comments.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_profile_button_names_no_writer_the_username_block_does) {
+  // The only profile links are buttons ("Profile", "Send PM"); the name is
+  // div.username, inside a user block that also holds rank and join date.
+  ExtractedPage page =
+      Extract("profile_buttons.html", "http://zaibatsu.example/showthread.php?t=5");
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.author == "Marigold");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Oskar");
+  BOOST_TEST(page.comments[1].author == "Hazel");
+  BOOST_TEST(page.comments[1].published.starts_with("2013-05-13T07:12"));
+}
+
 BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_comment) {
   for (const char* url : {"http://forum.example/threads/show.9/page-2",
                           "http://forum.example/threads/show.9/page2.html",
