@@ -211,7 +211,12 @@ void ReadComments(const PageContext& page, const PlatformReader* reader, Extract
     return;
   }
   ExtractGenericComments(page, &out->comments);
-  out->comments_source = out->comments.empty() ? "none found" : "generic (comment-like blocks)";
+  if (!out->comments.empty()) {
+    out->comments_source = "generic (comment-like blocks)";
+    return;
+  }
+  ExtractAnchoredComments(page, &out->comments);
+  out->comments_source = out->comments.empty() ? "none found" : "records marked by comment anchors";
 }
 
 // Keeps the first limit comments (in page order, so replies keep their

@@ -153,6 +153,10 @@ void ExtractDisqusComments(const PageContext& page, std::vector<Comment>* commen
 // first: navigation, sidebars, "recent comments" widgets, related posts and
 // the reply form are never comments.
 void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments);
+
+// Sibling records marked only by a comment's anchor id ("cmt_3") and a bold
+// name, dates or not (anchored_comments.cc). Last of all readers.
+void ExtractAnchoredComments(const PageContext& page, std::vector<Comment>* comments);
 // Whether node's own children hold a run of comment-like blocks: a
 // platform's comment item that holds one is the list of a template that
 // wraps no element around each comment, not one comment.

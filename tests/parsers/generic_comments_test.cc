@@ -18,6 +18,24 @@ ExtractedPage ExtractGeneric(const std::string& name, const std::string& url) {
 
 BOOST_AUTO_TEST_SUITE(generic_comments)
 
+BOOST_AUTO_TEST_CASE(records_marked_only_by_comment_anchors_are_comments) {
+  // Bare paragraphs, no class, no dates: each holds an anchor "cmt_N", a
+  // bold name and its own words; the sidebar's links to "#cmt_9" are no
+  // anchors.
+  ExtractedPage page =
+      ExtractGeneric("anchored_records.html", "http://blogy.example/konec-blogu.php");
+  BOOST_TEST(page.comments_source == "records marked by comment anchors");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "HejTy");
+  BOOST_TEST(page.comments[0].id == "cmt_1");
+  BOOST_TEST(page.comments[0].text == "Díky za všechno a hodně štěstí.");
+  BOOST_TEST(page.comments[1].author == "rudidlo");  // the openID link is its site
+  BOOST_TEST(page.comments[1].author_url == "http://rudidlo.example/");
+  BOOST_TEST(page.comments[2].author == "Tomáš");
+  BOOST_TEST(page.comments[2].author_url == "http://tomas.example/");  // "(www)"
+  BOOST_TEST(page.comments[2].text == "Také se přidávám s velkým díky.");
+}
+
 BOOST_AUTO_TEST_CASE(flat_comments_thread_by_their_inline_indentation) {
   // Serendipity's threaded view lists replies flat under their parent,
   // indented by an inline padding; its h1 links the post's title home, and
