@@ -109,6 +109,16 @@ const GumboNode* WriterLink(const PageContext& page, const GumboNode* record) {
 // The writer's name: the link's text, else a short element a class calls
 // the author's ("postauthor") outside the message's text, else (a guest's
 // plain name in the profile column) its first bold words, not a label.
+// A short line that dates a message and names its writer after "by":
+// "Posted on 2001-09-11 12:45:38 by latigo".
+bool IsPostedByLine(const GumboNode* node) {
+  static const LazyRE2 kBy = {R"((?i)\bby\s+\S)"};
+  if (!IsElement(node) || IsTag(node, GUMBO_TAG_A)) return false;
+  const std::string text = OneLine(TextOf(node));
+  return CountChars(text) <= kMaxDateChars && RE2::PartialMatch(text, *kBy) &&
+         !ParseDate(text, DateOrder::kDayFirst).empty();
+}
+
 std::string WriterName(const GumboNode* record, const GumboNode* writer, const GumboNode* body) {
   if (std::string name = OneLine(TextOf(writer)); !name.empty() && !IsButtonLabel(name)) {
     return name;
@@ -145,6 +155,9 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
     if (!name.empty() && CountChars(name) <= kMaxNameChars && name.find(':') == std::string::npos) {
       return name;
     }
+  }
+  if (const GumboNode* line = FindFirst(record, IsPostedByLine, outside_text)) {
+    return NameInByline(line);
   }
   return {};
 }
@@ -262,7 +275,22 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrde
   const auto quoted = [&inner](const GumboNode* n) {
     return inner(n) || IsTag(n, GUMBO_TAG_BLOCKQUOTE);
   };
-  const std::vector<const GumboNode*> marked_dates = FindAll(record, MarksDate, quoted);
+  // Not a member's join date in the profile column (<dt>Joined</dt><dd>
+  // <time>), however it is marked.
+  const auto member_field = [record](const GumboNode* n) {
+    for (const GumboNode* up = n; up != nullptr && up != record; up = up->parent) {
+      const std::string text = OneLine(TextOf(up));
+      if (CountChars(text) > kMaxDateChars) return false;  // past the date's own field
+      const GumboNode* label = PreviousElementSibling(up);
+      if (IsMemberDate(up, text) || (label != nullptr && IsTag(label, GUMBO_TAG_DT) &&
+                                     IsMemberDate(label, OneLine(TextOf(label))))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<const GumboNode*> marked_dates = FindAll(record, MarksDate, quoted);
+  std::erase_if(marked_dates, member_field);
   // An attribute's full date and time before any shown text: a permalink
   // "Apr 12, 2016" around span[title="Apr 12, 2016 at 9:05 AM"].
   for (const GumboNode* marked : marked_dates) {
@@ -286,11 +314,18 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrde
 
 // Templates that print a message's date line in a block of its own just
 // before the message (bbPress's div.bbp-reply-header, vBulletin's date
-// row): that block, when it holds a short line and no writer of its own.
+// row): that block, when it holds a short line, no writer of its own, and
+// the message's number or permalink.
 const GumboNode* HeaderBefore(const GumboNode* record) {
   const GumboNode* before = PreviousElementSibling(record);
   if (before == nullptr || FindFirst(before, IsProfileLink) != nullptr) return nullptr;
-  return CountChars(OneLine(TextOf(before))) <= 2 * kMaxDateChars ? before : nullptr;
+  if (CountChars(OneLine(TextOf(before))) > 2 * kMaxDateChars) return nullptr;
+  // A message's header names it: a numbered id ("post-10924") or a
+  // permalink ("#post-10924"), not any short block that happens to date.
+  const auto permalink = [](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_A) && HasDigit(FragmentOf(Attr(n, "href")));
+  };
+  return HasDigit(Id(before)) || FindFirst(before, permalink) != nullptr ? before : nullptr;
 }
 
 std::string MessageId(const GumboNode* record) {
@@ -424,9 +459,9 @@ std::vector<ForumMessage> FindRun(const PageContext& page) {
 // saved by a visitor who may not see profiles, a forum re-rendered as
 // static pages): the run of sibling records numbered as messages
 // ("p1384262", "post_12", "msg4877"). WordPress numbers its teasers
-// "post-12" too: such a record counts where an element names its writer
-// (a listing's teasers, headed by links to their posts, are ruled out
-// after).
+// "post-12" too: such a record counts where an element names its writer,
+// or a "Posted on DATE by NAME" line signs it (a listing's teasers, headed
+// by links to their posts, are ruled out after).
 std::vector<ForumMessage> FindNumberedRun(const PageContext& page) {
   static const LazyRE2 kMessageId = {R"((?:p|post_?|msg_?|message_?)\d+)"};
   static const LazyRE2 kDashedId = {R"(post-\d+)"};
@@ -435,11 +470,12 @@ std::vector<ForumMessage> FindNumberedRun(const PageContext& page) {
     if (id.empty()) return false;
     const re2::StringPiece piece(id.data(), id.size());
     if (RE2::FullMatch(piece, *kMessageId)) return true;
-    return RE2::FullMatch(piece, *kDashedId) && FindFirst(n, [](const GumboNode* e) {
-                                                  return NamesWriter(e) &&
-                                                         !OneLine(TextOf(e)).empty() &&
-                                                         CountChars(TextOf(e)) <= kMaxNameChars;
-                                                }) != nullptr;
+    const auto signed_block = [](const GumboNode* e) {
+      return (NamesWriter(e) && !OneLine(TextOf(e)).empty() &&
+              CountChars(TextOf(e)) <= kMaxNameChars) ||
+             IsPostedByLine(e);
+    };
+    return RE2::FullMatch(piece, *kDashedId) && FindFirst(n, signed_block) != nullptr;
   };
   std::unordered_map<const GumboNode*, std::vector<const GumboNode*>> holders;
   const GumboNode* best_parent = nullptr;
@@ -495,25 +531,20 @@ std::vector<ForumMessage> WithGuestMessages(const PageContext& page, std::vector
       continue;
     }
     if (!same_kind(child)) continue;
-    // A member's message too short to start a run ("Super!") belongs to it.
-    if (const GumboNode* writer = WriterLink(page, child)) {
-      ForumMessage member{child, MessageBody(child, writer), writer, {}};
-      if (member.body != nullptr && UnlinkedChars(member.body, InnerRecords(child)) > 0) {
-        all.push_back(std::move(member));
-      }
+    // A member's message too short to start a run ("Super!") belongs to it,
+    // dated as the run's messages are; so does a guest's, with no profile.
+    const GumboNode* writer = WriterLink(page, child);
+    ForumMessage message{child, MessageBody(child, writer), writer, {}};
+    const size_t min_chars = writer != nullptr ? 1 : kMinMessageChars;
+    if (message.body == nullptr || UnlinkedChars(message.body, InnerRecords(child)) < min_chars) {
       continue;
     }
-    ForumMessage guest{child, MessageBody(child, nullptr), nullptr, {}};
-    if (guest.body == nullptr ||
-        UnlinkedChars(guest.body, InnerRecords(child)) < kMinMessageChars) {
-      continue;
-    }
-    guest.published = MessageDate(child, guest.body, page.date_order);
+    message.published = MessageDate(child, message.body, page.date_order);
     const GumboNode* header = HeaderBefore(child);
-    if (guest.published.empty() && header != nullptr) {
-      guest.published = MessageDate(header, nullptr, page.date_order);
+    if (message.published.empty() && header != nullptr) {
+      message.published = MessageDate(header, nullptr, page.date_order);
     }
-    if (!guest.published.empty()) all.push_back(std::move(guest));
+    if (!message.published.empty()) all.push_back(std::move(message));
   }
   return all;
 }

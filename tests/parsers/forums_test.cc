@@ -168,6 +168,27 @@ BOOST_AUTO_TEST_CASE(a_profile_button_names_no_writer_the_username_block_does) {
   BOOST_TEST(page.comments[1].published.starts_with("2013-05-13T07:12"));
 }
 
+BOOST_AUTO_TEST_CASE(a_members_profile_page_is_no_thread) {
+  // The about box (dated by "Joined"), the panel's links and one comment
+  // listed from elsewhere share a parent's profile links; no block before
+  // them is a message's header.
+  ExtractedPage page =
+      Extract("member_profile_page.html", "http://allotment.example/profile/comments/7/marigold");
+  BOOST_TEST(page.comments.empty());
+  BOOST_TEST(page.comments_source != "forum messages found by their structure");
+}
+
+BOOST_AUTO_TEST_CASE(a_static_forums_posted_on_by_line_signs_its_messages) {
+  ExtractedPage page =
+      Extract("static_forum_posted_by.html", "http://asm.example/forum/thread-12.html");
+  BOOST_TEST(page.comments_source == "forum messages found by their structure");
+  BOOST_TEST(page.post.author == "NOP-erator");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "latigo");
+  BOOST_TEST(page.comments[1].author == "Ernie");
+  BOOST_TEST(page.comments[1].published.starts_with("2001-09-11T15:11"));
+}
+
 BOOST_AUTO_TEST_CASE(on_a_later_page_of_an_unknown_package_every_message_is_a_comment) {
   for (const char* url : {"http://forum.example/threads/show.9/page-2",
                           "http://forum.example/threads/show.9/page2.html",
