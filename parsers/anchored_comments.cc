@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <unordered_map>
+#include <vector>
 
 #include "parsers/extractors.h"
 #include "parsers/text_util.h"
@@ -32,19 +33,34 @@ bool IsCommentAnchor(const GumboNode* node) {
   return false;
 }
 
-// The highest ancestor of anchor (itself included) that holds no other
-// anchor: the record it marks. A record is a block, never the anchor's
-// inline mark itself.
-const GumboNode* RecordOf(const GumboNode* anchor) {
-  const GumboNode* record = anchor;
-  for (int climb = 0; climb < kMaxRecordClimb; ++climb) {
-    const GumboNode* up = record->parent;
-    if (up == nullptr || up->type != GUMBO_NODE_ELEMENT || IsTag(up, GUMBO_TAG_BODY)) break;
-    const auto other = [anchor](const GumboNode* n) { return n != anchor && IsCommentAnchor(n); };
-    if (FindFirst(up, other) != nullptr) break;
+// How many anchors each element holds, counted up to kMaxRecordClimb
+// levels above each anchor: linear in the anchors, however big the page.
+using AnchorCounts = std::unordered_map<const GumboNode*, int>;
+
+AnchorCounts CountAnchors(const std::vector<const GumboNode*>& anchors) {
+  AnchorCounts counts;
+  for (const GumboNode* anchor : anchors) {
+    const GumboNode* up = anchor->parent;
+    for (int climb = 0; climb < kMaxRecordClimb && up != nullptr &&
+                        up->type == GUMBO_NODE_ELEMENT && !IsTag(up, GUMBO_TAG_BODY);
+         ++climb, up = up->parent) {
+      ++counts[up];
+    }
+  }
+  return counts;
+}
+
+// The highest ancestor of anchor that holds no other anchor: the record it
+// marks. A record is a block, never the anchor's inline mark itself.
+const GumboNode* RecordOf(const GumboNode* anchor, const AnchorCounts& counts) {
+  const GumboNode* record = nullptr;
+  const GumboNode* up = anchor->parent;
+  for (int climb = 0; climb < kMaxRecordClimb && up != nullptr; ++climb, up = up->parent) {
+    const auto at = counts.find(up);
+    if (at == counts.end() || at->second != 1) break;
     record = up;
   }
-  return record == anchor ? nullptr : record;
+  return record;
 }
 
 // The commenter's name: the first bold or cited words of the record outside
@@ -82,8 +98,11 @@ void ExtractAnchoredComments(const PageContext& page, std::vector<Comment>* comm
   std::unordered_map<const GumboNode*, std::vector<std::pair<const GumboNode*, const GumboNode*>>>
       runs;
   const GumboNode* best = nullptr;
-  for (const GumboNode* anchor : FindAll(page.root, IsCommentAnchor, IsRefusedRegion)) {
-    const GumboNode* record = RecordOf(anchor);
+  const std::vector<const GumboNode*> anchors =
+      FindAll(page.root, IsCommentAnchor, IsRefusedRegion);
+  const AnchorCounts counts = CountAnchors(anchors);
+  for (const GumboNode* anchor : anchors) {
+    const GumboNode* record = RecordOf(anchor, counts);
     if (record == nullptr) continue;
     auto& run = runs[record->parent];
     run.emplace_back(record, anchor);
