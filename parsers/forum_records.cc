@@ -290,6 +290,10 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrde
     return false;
   };
   std::vector<const GumboNode*> marked_dates = FindAll(record, MarksDate, quoted);
+  // A message's own date comes early; a record marking hundreds of dates is
+  // no message, and each check reads text around the date.
+  constexpr size_t kMaxMarkedDates = 32;
+  if (marked_dates.size() > kMaxMarkedDates) marked_dates.resize(kMaxMarkedDates);
   std::erase_if(marked_dates, member_field);
   // An attribute's full date and time before any shown text: a permalink
   // "Apr 12, 2016" around span[title="Apr 12, 2016 at 9:05 AM"].
