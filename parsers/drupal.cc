@@ -286,8 +286,6 @@ bool IsBylineBlock(const GumboNode* node) {
              node, {"submitted", "comment__meta", "comment-meta", "meta", "comment-info", "info"});
 }
 
-// The visible byline: "Name | Di, 21. April 2020 - 16:40", "Submitted by
-// Name on Tue, 04/21/2020 - 16:40".
 // A byline no class names: a short line opening with by-words, in any of
 // the languages AuthorFromByline reads ("Enviado por NAME em DATE"), and
 // holding a date's digits.
@@ -300,6 +298,8 @@ bool IsUnmarkedByline(const GumboNode* node) {
          RE2::PartialMatch(text, *kOpening);
 }
 
+// The visible byline: "Name | Di, 21. April 2020 - 16:40", "Submitted by
+// Name on Tue, 04/21/2020 - 16:40".
 std::string BylineText(const GumboNode* item, const CommentScope& scope) {
   auto skip = [&scope](const GumboNode* n) { return scope(n) || IsCommentContent(n); };
   const GumboNode* byline = FindFirst(item, IsBylineBlock, skip);

@@ -106,9 +106,6 @@ const GumboNode* WriterLink(const PageContext& page, const GumboNode* record) {
   return first_with_text != nullptr ? first_with_text : first;
 }
 
-// The writer's name: the link's text, else a short element a class calls
-// the author's ("postauthor") outside the message's text, else (a guest's
-// plain name in the profile column) its first bold words, not a label.
 // A short line that dates a message and names its writer after "by":
 // "Posted on 2001-09-11 12:45:38 by latigo".
 bool IsPostedByLine(const GumboNode* node) {
@@ -119,6 +116,11 @@ bool IsPostedByLine(const GumboNode* node) {
          !ParseDate(text, DateOrder::kDayFirst).empty();
 }
 
+// The writer's name: the link's text (not a button's), else a short element
+// a class calls the writer's name ("username"), then the author's
+// ("postauthor"), outside the message's text, else (a guest's plain name in
+// the profile column) its first bold words, not a label, else the name a
+// "Posted on DATE by NAME" line gives.
 std::string WriterName(const GumboNode* record, const GumboNode* writer, const GumboNode* body) {
   if (std::string name = OneLine(TextOf(writer)); !name.empty() && !IsButtonLabel(name)) {
     return name;
@@ -267,6 +269,20 @@ bool IsMemberDate(const GumboNode* node, const std::string& text) {
   return RE2::PartialMatch(text, *kMemberLabel);
 }
 
+// Whether a marked date sits in a member's field of the profile column
+// (<dt>Joined</dt><dd><time>), however it is marked: the field and its
+// label are short, the message around them is not.
+bool InMemberField(const GumboNode* date, const GumboNode* record) {
+  for (const GumboNode* up = date; up != nullptr && up != record; up = up->parent) {
+    const std::string text = OneLine(TextOf(up));
+    if (CountChars(text) > kMaxDateChars) return false;  // past the date's own field
+    if (IsMemberDate(up, text)) return true;
+    const GumboNode* label = PreviousElementSibling(up);
+    if (IsTag(label, GUMBO_TAG_DT) && IsMemberDate(label, OneLine(TextOf(label)))) return true;
+  }
+  return false;
+}
+
 std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrder order) {
   const NodePredicate inner = InnerRecords(record);
   const auto outside = [body, &inner](const GumboNode* n) { return n == body || inner(n); };
@@ -275,26 +291,12 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrde
   const auto quoted = [&inner](const GumboNode* n) {
     return inner(n) || IsTag(n, GUMBO_TAG_BLOCKQUOTE);
   };
-  // Not a member's join date in the profile column (<dt>Joined</dt><dd>
-  // <time>), however it is marked.
-  const auto member_field = [record](const GumboNode* n) {
-    for (const GumboNode* up = n; up != nullptr && up != record; up = up->parent) {
-      const std::string text = OneLine(TextOf(up));
-      if (CountChars(text) > kMaxDateChars) return false;  // past the date's own field
-      const GumboNode* label = PreviousElementSibling(up);
-      if (IsMemberDate(up, text) || (label != nullptr && IsTag(label, GUMBO_TAG_DT) &&
-                                     IsMemberDate(label, OneLine(TextOf(label))))) {
-        return true;
-      }
-    }
-    return false;
-  };
   std::vector<const GumboNode*> marked_dates = FindAll(record, MarksDate, quoted);
   // A message's own date comes early; a record marking hundreds of dates is
   // no message, and each check reads text around the date.
   constexpr size_t kMaxMarkedDates = 32;
   if (marked_dates.size() > kMaxMarkedDates) marked_dates.resize(kMaxMarkedDates);
-  std::erase_if(marked_dates, member_field);
+  std::erase_if(marked_dates, [record](const GumboNode* n) { return InMemberField(n, record); });
   // An attribute's full date and time before any shown text: a permalink
   // "Apr 12, 2016" around span[title="Apr 12, 2016 at 9:05 AM"].
   for (const GumboNode* marked : marked_dates) {
@@ -330,6 +332,13 @@ const GumboNode* HeaderBefore(const GumboNode* record) {
     return IsTag(n, GUMBO_TAG_A) && HasDigit(FragmentOf(Attr(n, "href")));
   };
   return HasDigit(Id(before)) || FindFirst(before, permalink) != nullptr ? before : nullptr;
+}
+
+// A record's date: its own, else its header block's.
+std::string RecordDate(const GumboNode* record, const GumboNode* body, DateOrder order) {
+  if (std::string date = MessageDate(record, body, order); !date.empty()) return date;
+  const GumboNode* header = HeaderBefore(record);
+  return header == nullptr ? std::string() : MessageDate(header, nullptr, order);
 }
 
 std::string MessageId(const GumboNode* record) {
@@ -543,11 +552,7 @@ std::vector<ForumMessage> WithGuestMessages(const PageContext& page, std::vector
     if (message.body == nullptr || UnlinkedChars(message.body, InnerRecords(child)) < min_chars) {
       continue;
     }
-    message.published = MessageDate(child, message.body, page.date_order);
-    const GumboNode* header = HeaderBefore(child);
-    if (message.published.empty() && header != nullptr) {
-      message.published = MessageDate(header, nullptr, page.date_order);
-    }
+    message.published = RecordDate(child, message.body, page.date_order);
     if (!message.published.empty()) all.push_back(std::move(message));
   }
   return all;
@@ -653,11 +658,7 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
   if (messages.size() < 2) return false;
   for (ForumMessage& message : messages) {
     if (message.published.empty()) {
-      message.published = MessageDate(message.record, message.body, page.date_order);
-    }
-    const GumboNode* header = HeaderBefore(message.record);
-    if (message.published.empty() && header != nullptr) {
-      message.published = MessageDate(header, nullptr, page.date_order);
+      message.published = RecordDate(message.record, message.body, page.date_order);
     }
   }
   const size_t dated = static_cast<size_t>(
