@@ -117,6 +117,14 @@ void PrintDetail(const json& expected, const linkgraph::ExtractedPage& page) {
   }
 }
 
+void PrintWords(const char* label, const std::vector<std::pair<std::string, int>>& words) {
+  std::string line;
+  for (size_t i = 0; i < words.size() && i < 30; ++i) {
+    line += " " + words[i].first + "*" + std::to_string(words[i].second);
+  }
+  std::printf("%s (%zu):%s\n", label, words.size(), linkgraph::ForTerminal(line).c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,13 +139,16 @@ int main(int argc, char** argv) {
       argc > 2 ? fs::path(argv[2]) : fs::path(LINKGRAPH_SOURCE_DIR) / "tests/data/corpus-dev";
   if (!detail.empty()) {
     const json expected = json::parse(ReadFile(expectations / (detail + ".expected.json")));
-    auto page = linkgraph::parsers::ExtractPage(ReadFile(corpus / "pages-dev" / detail),
-                                                "file:///corpus/" + detail);
+    const std::string html = ReadFile(corpus / "pages-dev" / detail);
+    auto page = linkgraph::parsers::ExtractPage(html, "file:///corpus/" + detail);
     if (!page.ok()) {
       std::printf("error: %s\n", page.error().message.c_str());
       return 1;
     }
     PrintDetail(expected, *page);
+    const auto words = linkgraph::testing::DiffSectionWords(expected, html, *page);
+    PrintWords("section words not read", words.missed);
+    PrintWords("words read outside the section", words.extra);
     return 0;
   }
   if (!fs::is_directory(corpus / "pages-dev")) {

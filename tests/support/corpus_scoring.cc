@@ -114,6 +114,33 @@ std::vector<const Comment*> TextComments(const ExtractedPage& page) {
   return texts;
 }
 
+// What the page's reading output for the section score: each comment's
+// author and text, each linkback's title.
+std::string ReadText(const ExtractedPage& page) {
+  std::string read;
+  for (const Comment* comment : TextComments(page)) {
+    read += comment->author + "\n" + comment->text + "\n";
+  }
+  for (const Trackback& linkback : page.trackbacks) read += linkback.title + "\n";
+  return read;
+}
+
+// Words of `from` beyond their count in `against`, most frequent first.
+std::vector<std::pair<std::string, int>> WordsBeyond(
+    const std::unordered_map<std::string, int>& from,
+    const std::unordered_map<std::string, int>& against) {
+  std::vector<std::pair<std::string, int>> beyond;
+  for (const auto& [word, n] : from) {
+    const auto at = against.find(word);
+    const int surplus = n - (at == against.end() ? 0 : at->second);
+    if (surplus > 0) beyond.emplace_back(word, surplus);
+  }
+  std::ranges::sort(beyond, [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  return beyond;
+}
+
 void ScoreComments(const json& expected, std::string_view html, const ExtractedPage& page,
                    PageScore* score) {
   const std::vector<const Comment*> found = TextComments(page);
@@ -141,10 +168,7 @@ void ScoreComments(const json& expected, std::string_view html, const ExtractedP
     for (const json& want : wanted) score->comment_dates_wanted += want["published"].is_string();
   }
   if (!score->comments_expected) return;
-  std::string read;
-  for (const Comment* comment : found) read += comment->author + "\n" + comment->text + "\n";
-  for (const Trackback& linkback : page.trackbacks) read += linkback.title + "\n";
-  score->section_f1 = WordF1(Words(SectionText(expected, html)), Words(read));
+  score->section_f1 = WordF1(Words(SectionText(expected, html)), Words(ReadText(page)));
 }
 
 void ScoreLinkbacks(const json& expected, const ExtractedPage& page, PageScore* score) {
@@ -253,6 +277,13 @@ double ScoreTally::LinkbackF1() const {
 }
 double ScoreTally::PostAuthorRate() const { return Rate(authors_right, authors_expected); }
 double ScoreTally::TitleRate() const { return Rate(titles_right, posts); }
+
+SectionWordDiff DiffSectionWords(const json& expected, std::string_view html,
+                                 const ExtractedPage& page) {
+  const auto gold = Words(SectionText(expected, html));
+  const auto read = Words(ReadText(page));
+  return {WordsBeyond(gold, read), WordsBeyond(read, gold)};
+}
 
 std::string SplitOf(const json& expected) { return StringOr(expected["split"], "dev"); }
 

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/model.h"
 
@@ -69,6 +71,14 @@ struct ScoreTally {
   double TitleRate() const;
   double KindRate() const;  // of all pages
 };
+
+// The comment section's words that were not read, and the words read that
+// the section does not hold, most frequent first: where section_f1 is lost.
+struct SectionWordDiff {
+  std::vector<std::pair<std::string, int>> missed, extra;
+};
+SectionWordDiff DiffSectionWords(const nlohmann::json& expected, std::string_view html,
+                                 const ExtractedPage& page);
 
 // The split a page belongs to ("dev" or "check"), from its expectation.
 std::string SplitOf(const nlohmann::json& expected);
