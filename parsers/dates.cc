@@ -507,4 +507,21 @@ DateOrder SlashedDateOrder(std::string_view text) {
   return day_first ? DateOrder::kDayFirst : DateOrder::kMonthFirst;
 }
 
+DateOrder LanguageDateOrder(std::string_view language_tag) {
+  const std::string tag = ToLowerAscii(TrimAscii(language_tag));
+  const size_t cut = tag.find_first_of("-_");
+  const std::string_view language = std::string_view(tag).substr(0, cut);
+  const std::string_view region =
+      cut == std::string::npos ? std::string_view() : std::string_view(tag).substr(cut + 1);
+  if (language.size() < 2 || language.size() > 3) return DateOrder::kUnknown;
+  for (std::string_view year_first : {"zh", "ja", "ko", "hu", "lt"}) {
+    if (language == year_first) return DateOrder::kUnknown;
+  }
+  if (language != "en") return DateOrder::kDayFirst;
+  for (std::string_view day_first : {"gb", "uk", "au", "nz", "ie", "in", "za"}) {
+    if (region.starts_with(day_first)) return DateOrder::kDayFirst;
+  }
+  return DateOrder::kUnknown;
+}
+
 }  // namespace linkgraph::parsers

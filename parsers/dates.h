@@ -32,4 +32,12 @@ std::string ParseDate(std::string_view text, DateOrder order);
 // kUnknown where none shows or they disagree. Linear in text's length.
 DateOrder SlashedDateOrder(std::string_view text);
 
+// The order the page's language writes slashed dates in, from its BCP 47
+// tag ("de-DE", "pt_BR"): day first for every language but English, whose
+// order follows the region (day first outside the United States and its
+// neighbours), and for which a bare "en" or "en-US" settles nothing: blogs
+// everywhere keep WordPress's default "en-US". kUnknown for languages that
+// write the year first (Chinese, Japanese, Korean, Hungarian, Lithuanian).
+DateOrder LanguageDateOrder(std::string_view language_tag);
+
 }  // namespace linkgraph::parsers

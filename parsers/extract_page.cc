@@ -103,6 +103,22 @@ std::string SavedSiteHost(const GumboNode* root) {
   return {};
 }
 
+// The language the page declares: <html lang>, then the older
+// Content-Language header copy and og:locale. "" where it declares none.
+std::string PageLanguage(const GumboNode* root) {
+  const GumboNode* html =
+      IsTag(root, GUMBO_TAG_HTML) ? root : FindFirst(root, TagIs(GUMBO_TAG_HTML));
+  if (html != nullptr) {
+    for (const char* attribute : {"lang", "xml:lang"}) {
+      if (std::string_view lang = Attr(html, attribute); !lang.empty()) return std::string(lang);
+    }
+  }
+  if (std::string lang = MetaContent(root, "http-equiv", "content-language"); !lang.empty()) {
+    return lang;
+  }
+  return MetaContent(root, "property", "og:locale");
+}
+
 PageContext MakeContext(const GumboNode* root, std::string_view url,
                         const ExtractOptions& options) {
   PageContext page;
@@ -128,6 +144,8 @@ PageContext MakeContext(const GumboNode* root, std::string_view url,
   if (const GumboNode* body = FindFirst(root, TagIs(GUMBO_TAG_BODY))) {
     page.date_order = SlashedDateOrder(TextOf(body));
   }
+  if (page.date_order == DateOrder::kUnknown)
+    page.date_order = LanguageDateOrder(PageLanguage(root));
   return page;
 }
 

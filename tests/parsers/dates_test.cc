@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/parsers/fixture_page.h"
 #include "tests/support/table_file.h"
 #include "tests/support/test_paths.h"
 
@@ -99,6 +100,32 @@ BOOST_AUTO_TEST_CASE(a_pages_other_dates_tell_the_order_of_an_ambiguous_one) {
   BOOST_TEST((SlashedDateOrder("12/25/2009 and 03/04/2010") == DateOrder::kMonthFirst));
   BOOST_TEST((SlashedDateOrder("25/12/2009 and 12/25/2009") == DateOrder::kUnknown));
   BOOST_TEST((SlashedDateOrder("03/04/2010") == DateOrder::kUnknown));
+}
+
+BOOST_AUTO_TEST_CASE(a_pages_language_tells_the_order_where_its_dates_do_not) {
+  BOOST_TEST((LanguageDateOrder("de-DE") == DateOrder::kDayFirst));
+  BOOST_TEST((LanguageDateOrder("pt_BR") == DateOrder::kDayFirst));
+  BOOST_TEST((LanguageDateOrder("FR") == DateOrder::kDayFirst));
+  BOOST_TEST((LanguageDateOrder("en-GB") == DateOrder::kDayFirst));
+  BOOST_TEST((LanguageDateOrder("en_AU") == DateOrder::kDayFirst));
+  // WordPress's default: says nothing of where the blog is.
+  BOOST_TEST((LanguageDateOrder("en-US") == DateOrder::kUnknown));
+  BOOST_TEST((LanguageDateOrder("en") == DateOrder::kUnknown));
+  // Year first: no day-month order to settle.
+  BOOST_TEST((LanguageDateOrder("ja") == DateOrder::kUnknown));
+  BOOST_TEST((LanguageDateOrder("zh-CN") == DateOrder::kUnknown));
+  BOOST_TEST((LanguageDateOrder("") == DateOrder::kUnknown));
+  BOOST_TEST((LanguageDateOrder("x") == DateOrder::kUnknown));
+}
+
+BOOST_AUTO_TEST_CASE(comments_on_a_german_page_read_ambiguous_slashed_dates_day_first) {
+  // "06/03/2011" and "07/03/2011" alone could be June or March; the page
+  // says lang="de-DE".
+  const ExtractedPage page = testing::ExtractFixture("dates", "german-slashed-comment-dates.html",
+                                                     "https://blog.example/2011/03/platte/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].published == "2011-03-06T13:53:00");
+  BOOST_TEST(page.comments[1].published == "2011-03-07T09:22:00");
 }
 
 BOOST_AUTO_TEST_CASE(date_table_is_read_whole) {
