@@ -521,7 +521,7 @@ DateOrder LanguageDateOrder(std::string_view language_tag) {
   for (std::string_view day_first : {"gb", "uk", "au", "nz", "ie", "in", "za"}) {
     if (region.starts_with(day_first)) return DateOrder::kDayFirst;
   }
-  return DateOrder::kUnknown;
+  return region.starts_with("us") ? DateOrder::kMonthFirst : DateOrder::kUnknown;
 }
 
 }  // namespace linkgraph::parsers

@@ -34,10 +34,12 @@ DateOrder SlashedDateOrder(std::string_view text);
 
 // The order the page's language writes slashed dates in, from its BCP 47
 // tag ("de-DE", "pt_BR"): day first for every language but English, whose
-// order follows the region (day first outside the United States and its
-// neighbours), and for which a bare "en" or "en-US" settles nothing: blogs
-// everywhere keep WordPress's default "en-US". kUnknown for languages that
-// write the year first (Chinese, Japanese, Korean, Hungarian, Lithuanian).
+// order follows the region: month first for "en-US" (blog engines print
+// slashed dates in their locale's order; where a blog elsewhere kept the
+// default "en-US" and set its own, most pages show a day over 12, which
+// decides first), day first for Britain, Ireland and the Commonwealth. A
+// bare "en" settles nothing, nor do languages that write the year first
+// (Chinese, Japanese, Korean, Hungarian, Lithuanian).
 DateOrder LanguageDateOrder(std::string_view language_tag);
 
 }  // namespace linkgraph::parsers

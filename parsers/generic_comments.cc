@@ -10,6 +10,7 @@
 #include <array>
 #include <initializer_list>
 #include <optional>
+#include <unordered_set>
 
 #include "parsers/dates.h"
 #include "parsers/extractors.h"
@@ -87,6 +88,25 @@ bool IsCommentWidget(const GumboNode* node) {
     return false;
   });
   return names_comments && !names_a_digest;
+}
+
+// "Comment from:", "Comment by:", "Posted by:" opening a line.
+const RE2* NameLabel() {
+  static const LazyRE2 kLabel = {
+      R"((?i)^\s*(?:comment|posted|written|reply|response)\s+(?:by|from)\s*:)"};
+  return &*kLabel;
+}
+
+// The name after a label, up to a member badge ("[Visitor]"), a bracket,
+// a separator or the end: "Comment from: NAME [Member] · ".
+std::string NameAfterLabel(const std::string& line) {
+  static const LazyRE2 kName = {
+      R"((?i)^\s*(?:comment|posted|written|reply|response)\s+(?:by|from)\s*:\s*([^\[(|\x{b7}\x{2022}]*))"};
+  std::string name;
+  if (!RE2::PartialMatch(line, *kName, &name)) return {};
+  name = std::string(TrimAscii(name));
+  if (name.empty() || CountChars(name) > kMaxAuthorChars || HasDigit(name.substr(0, 1))) return {};
+  return name;
 }
 
 bool IsDocumentLevel(const GumboNode* node) {
@@ -185,11 +205,30 @@ std::vector<const GumboNode*> TrailingProse(const GumboNode* block, const BlockK
   return prose;
 }
 
+// Templates that split each comment into a header block (name, date) and
+// the text's block after it ("div.post-comment-header" +
+// "div.post-comment"): the text's block, named from the same stem.
+const GumboNode* SplitBody(const GumboNode* block, const BlockKind& kind) {
+  const size_t stem_end = kind.token.find_last_of("-_");
+  if (stem_end == std::string::npos || stem_end < 4) return nullptr;
+  const std::string_view stem = std::string_view(kind.token).substr(0, stem_end);
+  const GumboNode* next = NextElementSibling(block);
+  if (next == nullptr || kind.Matches(next) || !IsTag(next, block->v.element.tag)) return nullptr;
+  const bool same_stem = AnyClassToken(next, [&](std::string_view token) {
+    return StartsWithIgnoreCase(token, stem) && !EqualsIgnoreCase(token, kind.token);
+  });
+  return same_stem && !OneLine(TextOf(next)).empty() ? next : nullptr;
+}
+
 // Reads one block as a comment (author, date, text) or refuses it.
 class BlockReader {
  public:
   BlockReader(const PageContext& page, const GumboNode* block, const BlockKind& kind)
-      : page_(page), block_(block), kind_(kind), trailing_(TrailingProse(block, kind)) {}
+      : page_(page),
+        block_(block),
+        kind_(kind),
+        trailing_(TrailingProse(block, kind)),
+        split_body_(SplitBody(block, kind)) {}
 
   // The block's id, or the id of a comment inside a wrapper block
   // ("comment-214106" on the <article> in a <div class="portlet">).
@@ -204,23 +243,42 @@ class BlockReader {
     return named.empty() ? std::string() : std::string(parsers::Id(named.front()));
   }
 
+  // The name a flat reply's byline says it answers: "In reply to NAME".
+  std::string RepliesTo() const {
+    static const LazyRE2 kInReplyTo = {R"((?i)^\s*in\s+reply\s+to\s+(.{1,80}?)\s*$)"};
+    for (const GumboNode* node : FindInScope([this](const GumboNode* n) {
+           return content_ == nullptr || !Contains(content_, n);
+         })) {
+      std::string name;
+      if (RE2::FullMatch(OwnText(node), *kInReplyTo, &name)) return name;
+    }
+    return {};
+  }
+
   // Whether the block read has words enough to be sure it is a comment.
   bool Substantial() const { return substantial_; }
 
   bool Read(Comment* comment) {
     if (ClassHasAny(block_, {"pingback", "trackback"})) return false;
+    // The text first: a link in it is no commenter's link.
+    content_ = split_body_ != nullptr ? split_body_ : FindContent();
     author_ = FindAuthor();
     if (author_ == nullptr) author_ = byline_ = FindByline();
+    if (author_ == nullptr) author_ = labelled_ = FindLabelledName();
+    if (author_ == nullptr) author_ = FindUnmarkedName();
     if (author_ == nullptr) return false;
-    content_ = FindContent();
+    if (byline_ == nullptr && labelled_ == nullptr) author_ = NameOfDatedBlock(author_);
+    if (content_ == author_ && split_body_ == nullptr) content_ = FindContent();
     comment->published = FindDate();
     if (comment->published.empty()) return false;
     comment->text = ReadText(false);
     size_t own_chars = CountChars(ReadText(true));
     if (own_chars == 0 || IsPingbackExcerpt(comment->text)) return false;
     substantial_ = own_chars >= kMinSubstantialChars;
-    comment->author =
-        byline_ != nullptr ? NameInByline(byline_) : WithoutSaysWord(OneLine(TextOf(author_)));
+    comment->author = byline_ != nullptr ? NameInByline(byline_)
+                      : labelled_ != nullptr
+                          ? NameAfterLabel(OneLine(TextOf(labelled_, TagIs(GUMBO_TAG_A))))
+                          : WithoutSaysWord(OneLine(TextOf(author_)));
     if (comment->author.empty()) return false;
     const GumboNode* link =
         IsTag(author_, GUMBO_TAG_A) ? author_ : FindFirst(author_, TagIs(GUMBO_TAG_A));
@@ -248,10 +306,13 @@ class BlockReader {
         [this](const GumboNode* n) { return OutOfScope(n); });
   }
 
+  // A link's address shown as its text ("http://example.org/") is a
+  // site, never the writer's name.
   bool IsAuthorName(const GumboNode* node) const {
     if (InProse(node)) return false;
     std::string name = WithoutSaysWord(OneLine(TextOf(node)));
-    return !name.empty() && CountChars(name) <= kMaxAuthorChars;
+    return !name.empty() && CountChars(name) <= kMaxAuthorChars &&
+           name.find("://") == std::string::npos && !StartsWithIgnoreCase(name, "www.");
   }
 
   // Most specific first: a name element, then an author wrapper, then the
@@ -281,6 +342,7 @@ class BlockReader {
         }};
     for (const NodePredicate& tier : kTiers) {
       for (const GumboNode* node : FindInScope(tier)) {
+        if (content_ != nullptr && Contains(content_, node)) continue;
         if (IsAuthorName(node)) return node;
       }
     }
@@ -302,6 +364,51 @@ class BlockReader {
     return FindFirst(block_, is_byline, [this](const GumboNode* n) { return OutOfScope(n); });
   }
 
+  // An author element that holds the date too ("<cite><strong>NAME</strong>
+  // <br>18/06/2020</cite>"): its bold or linked words are the name, and the
+  // rest is left for the date.
+  const GumboNode* NameOfDatedBlock(const GumboNode* author) const {
+    if (ParseDate(OneLine(TextOf(author)), page_.date_order).empty()) return author;
+    const GumboNode* name = FindFirst(author, [](const GumboNode* n) {
+      return IsTag(n, GUMBO_TAG_STRONG) || IsTag(n, GUMBO_TAG_B) || IsTag(n, GUMBO_TAG_A);
+    });
+    if (name == nullptr) return author;
+    const std::string text = OneLine(TextOf(name));
+    return !text.empty() && ParseDate(text, page_.date_order).empty() ? name : author;
+  }
+
+  // Themes that mark no name at all head the block with it, bold or as a
+  // heading; a number there ("#3") is the comment's, not a name. Where the
+  // text's element is known, a paragraph outside it is a byline
+  // ("<p><strong>NAME</strong><br><small>DATE</small></p>"); else bold
+  // words in a paragraph are the text's own.
+  const GumboNode* FindUnmarkedName() const {
+    for (const GumboNode* node : FindInScope([](const GumboNode* n) {
+           return IsHeading(n) || IsTag(n, GUMBO_TAG_STRONG) || IsTag(n, GUMBO_TAG_B);
+         })) {
+      if (content_ == nullptr ? InProse(node) : Contains(content_, node)) continue;
+      const std::string text = OneLine(TextOf(node));
+      if (text.empty() || HasDigit(text.substr(0, 1)) || CountChars(text) > kMaxAuthorChars ||
+          text.find("://") != std::string::npos) {
+        continue;
+      }
+      return node;
+    }
+    return nullptr;
+  }
+
+  // A title line that labels the name with no date beside it: "Comment
+  // from: NAME [Visitor] · site" (b2evolution), "Comment by: NAME".
+  const GumboNode* FindLabelledName() const {
+    const auto is_labelled = [this](const GumboNode* n) {
+      if (OutOfScope(n) || InProse(n) || IsTag(n, GUMBO_TAG_A)) return false;
+      const std::string own = OwnText(n);
+      return CountChars(own) <= kMaxAuthorChars && RE2::PartialMatch(own, *NameLabel()) &&
+             !NameAfterLabel(OneLine(TextOf(n, TagIs(GUMBO_TAG_A)))).empty();
+    };
+    return FindFirst(block_, is_labelled, [this](const GumboNode* n) { return OutOfScope(n); });
+  }
+
   const GumboNode* FindContent() const {
     auto is_content = [this](const GumboNode* n) {
       if (n == author_ || InProse(n)) return false;
@@ -314,8 +421,9 @@ class BlockReader {
   }
 
   // Dates are read around the text, never from it: prose may name any date.
+  // Beside a split body, the header's paragraphs are its byline.
   bool MayHoldDate(const GumboNode* node) const {
-    if (InProse(node) || Contains(author_, node)) return false;
+    if ((split_body_ == nullptr && InProse(node)) || Contains(author_, node)) return false;
     return content_ == nullptr || !Contains(content_, node) || Contains(content_, author_);
   }
 
@@ -400,8 +508,10 @@ class BlockReader {
   const GumboNode* byline_ = nullptr;  // the author's line, also its date
   const GumboNode* content_ = nullptr;
   const GumboNode* date_node_ = nullptr;
+  const GumboNode* labelled_ = nullptr;  // "Comment from: NAME"
   bool substantial_ = false;
   std::vector<const GumboNode*> trailing_;
+  const GumboNode* split_body_;  // the text's block beside a header-only block
 };
 
 // The kinds of repeated children under parent, most repeated first: a tag
@@ -508,6 +618,14 @@ int InlineIndentation(const GumboNode* node) {
   return -1;
 }
 
+// The id of the latest comment so far by author, or "".
+std::string LatestBy(const std::vector<Comment>& comments, std::string_view author) {
+  for (auto it = comments.rbegin(); it != comments.rend(); ++it) {
+    if (EqualsIgnoreCase(OneLine(it->author), OneLine(author))) return it->id;
+  }
+  return {};
+}
+
 // Depth is bounded by the depth guard ExtractPage runs before parsing.
 void CollectComments(const PageContext& page, const GumboNode* node, const BlockKind& kind,
                      const std::string& parent_id, std::vector<Comment>* comments) {
@@ -530,6 +648,9 @@ void CollectComments(const PageContext& page, const GumboNode* node, const Block
       comment.id = "generic-" + std::to_string(comment.position);
     }
     comment.parent_id = parent_id;
+    if (const std::string answered = reader.RepliesTo(); !answered.empty() && parent_id.empty()) {
+      comment.parent_id = LatestBy(*comments, answered);
+    }
     if (const int indentation = InlineIndentation(child); indentation >= 0) {
       while (!indented.empty() && indented.back().first >= indentation) indented.pop_back();
       if (!indented.empty()) comment.parent_id = indented.back().second;
@@ -549,6 +670,36 @@ bool HoldsCommentRun(const PageContext& page, const GumboNode* node) {
   }
   return false;
 }
+
+namespace {
+
+// Where no area is named for comments, the blocks may be: siblings each
+// named a comment ("blockquote.comment", "div.bComment") straight in the
+// post's own wrapper, beside its title. The blocks' names make the group;
+// the parent needs none.
+std::optional<BlockGroup> FindNamedRun(const PageContext& page) {
+  const auto named_block = [](const GumboNode* n) {
+    return IsCommentNamed(n) && !IsPageChrome(n) && !IsTag(n, GUMBO_TAG_FORM);
+  };
+  std::unordered_set<const GumboNode*> tried;
+  for (const GumboNode* block : FindAll(page.root, named_block, IsPageChrome)) {
+    const GumboNode* parent = block->parent;
+    if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) continue;
+    if (!tried.insert(parent).second) continue;
+    for (const BlockKind& kind : RepeatedKinds(parent)) {
+      if (kind.token.empty()) continue;
+      if (!std::any_of(kCommentWords.begin(), kCommentWords.end(), [&](std::string_view word) {
+            return ContainsIgnoreCase(kind.token, word);
+          })) {
+        continue;
+      }
+      if (GroupReadsAsComments(page, parent, kind)) return BlockGroup{parent, kind};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comments) {
   auto candidate = [](const GumboNode* n) { return IsCommentNamed(n) && !IsPageChrome(n); };
@@ -570,6 +721,9 @@ void ExtractGenericComments(const PageContext& page, std::vector<Comment>* comme
     if (found.empty()) continue;
     *comments = std::move(found);
     return;
+  }
+  if (std::optional<BlockGroup> group = FindNamedRun(page)) {
+    CollectComments(page, group->parent, group->kind, "", comments);
   }
 }
 

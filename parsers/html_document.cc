@@ -47,6 +47,28 @@ bool IsTag(const GumboNode* node, GumboTag tag) {
   return IsElement(node) && node->v.element.tag == tag;
 }
 
+bool IsHeading(const GumboNode* node) {
+  if (!IsElement(node)) return false;
+  switch (node->v.element.tag) {
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      return true;
+    case GUMBO_TAG_UNKNOWN: {
+      // original_tag is the start tag as written: "<h7 class=...>".
+      const GumboStringPiece written = node->v.element.original_tag;
+      return written.length >= 3 && written.data[0] == '<' &&
+             (written.data[1] == 'h' || written.data[1] == 'H') && written.data[2] >= '0' &&
+             written.data[2] <= '9';
+    }
+    default:
+      return false;
+  }
+}
+
 namespace {
 
 // Gumbo lower-cases attribute names as it tokenizes, so the lower-case names

@@ -51,6 +51,8 @@ using NodePredicate = std::function<bool(const GumboNode*)>;
 
 bool IsElement(const GumboNode* node);
 bool IsTag(const GumboNode* node, GumboTag tag);
+// <h1> to <h6>, and the <h7>, <h8> some themes write, which HTML does not know.
+bool IsHeading(const GumboNode* node);
 // The attribute's value, or "" when absent.
 std::string_view Attr(const GumboNode* node, const char* name);
 bool HasAttr(const GumboNode* node, const char* name);

@@ -72,7 +72,8 @@ std::string FirstText(const GumboNode* scope, const NodePredicate& match) {
   return node == nullptr ? std::string() : OneLine(TextOf(node));
 }
 
-bool IsHeading(const GumboNode* node) {
+// Post titles are set in the top three levels.
+bool IsTitleHeading(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_H1) || IsTag(node, GUMBO_TAG_H2) || IsTag(node, GUMBO_TAG_H3);
 }
 
@@ -233,7 +234,7 @@ std::string HeadingOfDocumentTitle(const GumboNode* scope, const GumboNode* root
   if (!site_part.empty()) sites.push_back(std::move(site_part));
   std::string best;
   for (const GumboNode* heading : FindAll(
-           scope, [](const GumboNode* n) { return IsHeading(n) && !SkipForTitle(n); },
+           scope, [](const GumboNode* n) { return IsTitleHeading(n) && !SkipForTitle(n); },
            SkipForTitle)) {
     std::string text = OneLine(TextOf(heading));
     if (text.size() <= best.size() || !ContainsIgnoreCase(document_title, text)) continue;
@@ -254,12 +255,12 @@ std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
           return !SkipForTitle(n) &&
                  (HasAnyClass(n,
                               {"entry-title", "post-title", "storytitle", "posttitle", "p-name"}) ||
-                  (IsHeading(n) && HasAnyClass(n, {"title", "entrytitle", "post_title"})));
+                  (IsTitleHeading(n) && HasAnyClass(n, {"title", "entrytitle", "post_title"})));
         },
         SkipForTitle);
     if (node == nullptr) continue;
     // Some themes wrap the heading and its date line in one "posttitle" block.
-    const GumboNode* heading = IsHeading(node) ? node : FindFirst(node, IsHeading);
+    const GumboNode* heading = IsTitleHeading(node) ? node : FindFirst(node, IsTitleHeading);
     std::string title = OneLine(TextOf(heading != nullptr ? heading : node));
     if (title.empty()) continue;
     // A block's heading ("Archived content") that <title> does not name
@@ -273,7 +274,7 @@ std::string ReadTitle(const GumboNode* root, const GumboNode* container) {
   if (!title.empty()) return WithoutSiteName(title, SiteNames(root));
   if (container != nullptr) {
     title = HeadingOfDocumentTitle(container, root);
-    if (title.empty()) title = FirstText(container, IsHeading);
+    if (title.empty()) title = FirstText(container, IsTitleHeading);
   } else {
     title = HeadingOfDocumentTitle(root, root);
   }
@@ -815,7 +816,7 @@ bool LooksLikeListing(const PageContext& page) {
   }
   int headed_by_other_page = 0;
   for (const GumboNode* container : FindPostContainers(page.root)) {
-    const GumboNode* heading = FindFirst(container, IsHeading, IsCommentArea);
+    const GumboNode* heading = FindFirst(container, IsTitleHeading, IsCommentArea);
     const GumboNode* link = heading == nullptr ? nullptr : FindFirst(heading, TagIs(GUMBO_TAG_A));
     if (link == nullptr) continue;
     const std::string target = AbsoluteUrl(page, Attr(link, "href"));

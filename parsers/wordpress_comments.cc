@@ -85,14 +85,6 @@ bool IsLinkbackItem(const GumboNode* node, bool in_pingback_root) {
          (in_pingback_root && !HasClass(node, "comment"));
 }
 
-bool IsHeadingTag(const GumboNode* node) {
-  for (GumboTag tag :
-       {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6}) {
-    if (IsTag(node, tag)) return true;
-  }
-  return false;
-}
-
 struct ItemScope {
   const GumboNode* item;
   // Inside an item, nested items and reply lists belong to other comments.
@@ -180,7 +172,7 @@ const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope
         byline,
         [](const GumboNode* n) {
           if (!IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B) && !IsTag(n, GUMBO_TAG_A) &&
-              !IsHeadingTag(n)) {
+              !IsHeading(n)) {
             return false;
           }
           std::string_view href = Attr(n, "href");
@@ -253,7 +245,7 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   return FindFirst(
       item,
       [](const GumboNode* n) {
-        if (!IsHeadingTag(n) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B) &&
+        if (!IsHeading(n) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_B) &&
             !IsTag(n, GUMBO_TAG_SPAN)) {
           return false;
         }
@@ -387,7 +379,7 @@ std::string ReadText(const GumboNode* item, const ItemScope& scope) {
   if (content != nullptr) return CommentBodyText(content);
   auto excluded = [&](const GumboNode* node) {
     return scope(node) || NotCommentText()(node) || IsBylineOrButton(node) ||
-           IsTag(node, GUMBO_TAG_CITE) || IsHeadingTag(node);
+           IsTag(node, GUMBO_TAG_CITE) || IsHeading(node);
   };
   // Old themes put the text in bare paragraphs beside the author and meta.
   std::string text;

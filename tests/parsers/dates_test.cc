@@ -108,8 +108,7 @@ BOOST_AUTO_TEST_CASE(a_pages_language_tells_the_order_where_its_dates_do_not) {
   BOOST_TEST((LanguageDateOrder("FR") == DateOrder::kDayFirst));
   BOOST_TEST((LanguageDateOrder("en-GB") == DateOrder::kDayFirst));
   BOOST_TEST((LanguageDateOrder("en_AU") == DateOrder::kDayFirst));
-  // WordPress's default: says nothing of where the blog is.
-  BOOST_TEST((LanguageDateOrder("en-US") == DateOrder::kUnknown));
+  BOOST_TEST((LanguageDateOrder("en-US") == DateOrder::kMonthFirst));
   BOOST_TEST((LanguageDateOrder("en") == DateOrder::kUnknown));
   // Year first: no day-month order to settle.
   BOOST_TEST((LanguageDateOrder("ja") == DateOrder::kUnknown));

@@ -186,6 +186,53 @@ BOOST_AUTO_TEST_CASE(a_posted_by_line_names_and_dates_a_block_without_an_author_
   BOOST_TEST(page.comments[1].published == "2011-09-27T18:53:00");
 }
 
+BOOST_AUTO_TEST_CASE(sibling_blocks_named_comment_are_read_in_a_wrapper_named_for_the_post) {
+  // blockquote.comment straight in article.post beside its h1; the name and
+  // the date share a <cite>; the reply form is also named "comment".
+  ExtractedPage page =
+      ExtractGeneric("named_blocks_in_post_wrapper.html", "https://bench.example/post/flashing/");
+  BOOST_TEST(page.comments_source == kGenericSource);
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Dana Stone");
+  BOOST_TEST(page.comments[0].published == "2020-06-18");
+  BOOST_TEST(page.comments[0].text ==
+             "Thank you for the careful write-up, it saved me an evening.");
+  BOOST_TEST(page.comments[1].author == "Trevor");
+  BOOST_TEST(page.comments[1].published == "2020-06-17");
+}
+
+BOOST_AUTO_TEST_CASE(a_labelled_title_line_names_the_writer_and_links_in_the_text_do_not) {
+  // "Comment from: NAME [Member]": the badge and the site's address are no
+  // part of the name; a link in the text is no commenter's link; the
+  // page's "en-US" reads "02/07/05" month first.
+  ExtractedPage page =
+      ExtractGeneric("labelled_comment_titles.html", "http://blog.example/2005/02/07/new_articles");
+  BOOST_TEST(page.comments_source.starts_with(kGenericSource));
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Peter");
+  BOOST_TEST(page.comments[0].published == "2005-02-07T16:49:00");
+  BOOST_TEST(page.comments[1].author == "JD");
+  BOOST_TEST(page.comments[1].published == "2005-02-08T09:05:00");
+}
+
+BOOST_AUTO_TEST_CASE(a_header_block_and_the_text_block_after_it_are_one_comment) {
+  // Each comment is a header (bold name, date) and a sibling text block
+  // named from the same stem; a flat reply says whom it answers.
+  ExtractedPage page =
+      ExtractGeneric("split_header_and_body.html", "https://lab.example/post/led-ring/");
+  BOOST_TEST(page.comments_source == kGenericSource);
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Rob Miles");
+  BOOST_TEST(page.comments[0].published == "2018-05-29");
+  BOOST_TEST(page.comments[0].text ==
+             "Happens to everyone: usually it is the wiring, not the missing resistor.");
+  BOOST_TEST(page.comments[1].author == "David");
+  BOOST_TEST(page.comments[1].published == "2018-05-30");
+  BOOST_TEST(page.comments[1].text ==
+             "I checked the ground wire and you were right about it coming loose.");
+  BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);
+}
+
 BOOST_AUTO_TEST_CASE(comment_like_regions_that_are_no_comments_give_none) {
   for (const char* name : {
            "recent_comments_widget.html",  // aside and #sidebar .widget, with dates
