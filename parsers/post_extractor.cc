@@ -482,9 +482,31 @@ bool SkipForByline(const GumboNode* node) { return SkipForPost(node) || IsCommen
 bool OpensByline(std::string_view text) {
   static const LazyRE2 kOpening = {
       R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door|\x{7531}|\x{6295}\x{7a3f}\x{8005})\s)"};
+  // "September 27, 2010 at 6:27 am by NAME | In Category": a date, then "by".
+  static const LazyRE2 kDateThenBy = {R"((?i)^\s*([^|]{6,60}?)\s+by\s)"};
   constexpr size_t kMaxBylineBytes = 120;
-  return text.size() <= kMaxBylineBytes &&
-         RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kOpening);
+  if (text.size() > kMaxBylineBytes) return false;
+  const re2::StringPiece input(text.data(), text.size());
+  if (RE2::PartialMatch(input, *kOpening)) return true;
+  std::string date;
+  return RE2::PartialMatch(input, *kDateThenBy, &date) && !ParseDate(date).empty();
+}
+
+// Inside a post's body only its meta blocks hold a byline ("div.meta",
+// "span.postedby" where a theme's "entry" wraps the byline with the text):
+// "By the time we met..." in a paragraph is prose.
+bool InBodyOutsideMeta(const GumboNode* node) {
+  static const LazyRE2 kMeta = {R"((?i)meta|byline|author|posted|postinfo)"};
+  for (const GumboNode* up = node; up != nullptr && up->type == GUMBO_NODE_ELEMENT;
+       up = up->parent) {
+    if (IsBody(up)) return true;
+    if (AnyClassToken(up, [](std::string_view token) {
+          return RE2::PartialMatch(re2::StringPiece(token.data(), token.size()), *kMeta);
+        })) {
+      return false;
+    }
+  }
+  return false;
 }
 
 // The element's first child that is not whitespace; nullptr when none.
@@ -500,16 +522,14 @@ const GumboNode* FirstContent(const GumboNode* element, unsigned* index) {
 // The name of the first byline told by its words in scope: the link or
 // name element right after its opening words, else the name in its text.
 std::string NameInBylineByWords(const GumboNode* scope) {
-  // Not in the post's text, where "By the time we met..." is prose.
-  auto prune = [](const GumboNode* n) { return SkipForByline(n) || IsBody(n); };
   for (const GumboNode* element : FindAll(
-           scope, [&](const GumboNode* n) { return !prune(n); }, prune)) {
+           scope, [](const GumboNode* n) { return !SkipForByline(n); }, SkipForByline)) {
     // The words open the element: "... by <em>Blog</em>" inside a licence
     // notice is no byline.
     unsigned at = 0;
     const GumboNode* opening = FirstContent(element, &at);
     if (opening == nullptr || opening->type != GUMBO_NODE_TEXT ||
-        !OpensByline(opening->v.text.text)) {
+        !OpensByline(opening->v.text.text) || InBodyOutsideMeta(element)) {
       continue;
     }
     std::string name;

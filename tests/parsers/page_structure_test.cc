@@ -162,6 +162,20 @@ BOOST_AUTO_TEST_CASE(a_byline_no_class_names_is_read_by_its_words) {
   BOOST_TEST(page.post.author == "eric");  // not "the time..." of the text, nor the licence's
 }
 
+BOOST_AUTO_TEST_CASE(a_byline_in_the_meta_block_of_an_entry_wrapper_names_the_author) {
+  // The theme's "entry" wraps title, text and meta: its "Posted by" line
+  // counts, its paragraph and list item opening with "By" do not.
+  ExtractedPage page =
+      Extract("byline_inside_entry_wrapper.html", "http://porch.example/2006/09/14/rate-case/");
+  BOOST_TEST(page.post.author == "becky");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_then_by_line_names_the_author) {
+  ExtractedPage page =
+      Extract("date_then_by_line.html", "http://widgets.example/blog/2010/09/27/clearing-floats/");
+  BOOST_TEST(page.post.author == "Thierry Vale");
+}
+
 BOOST_AUTO_TEST_CASE(a_meta_line_of_the_post_ends_in_its_author) {
   // "Filed Under: inside by Steve - 2 Comments": not the photo's credit
   // before it, nor a comment's "by leaps and bounds".
