@@ -161,6 +161,11 @@ void ExtractAnchoredComments(const PageContext& page, std::vector<Comment>* comm
 // platform's comment item that holds one is the list of a template that
 // wraps no element around each comment, not one comment.
 bool HoldsCommentRun(const PageContext& page, const GumboNode* node);
+// The left indentation an inline style gives a block ("padding-left:
+// 20px", "margin-left: 2em"), in pixels; -1 when none is given. Templates
+// that list replies flat under their parent (Serendipity's threaded view,
+// LiveJournal's) show the thread this way only.
+int InlineIndentation(const GumboNode* node);
 // Whether the node's id or a class says comment ("commentlist",
 // "comment-container", "kommentare", "responses"): a post's byline is
 // never inside one.

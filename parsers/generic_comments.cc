@@ -139,6 +139,27 @@ bool IsRefusedRegion(const GumboNode* node) {
          !IsCommentWidget(node);
 }
 
+int InlineIndentation(const GumboNode* node) {
+  const std::string style = ToLowerAscii(Attr(node, "style"));
+  for (std::string_view property : {"padding-left", "margin-left"}) {
+    size_t at = style.find(property);
+    if (at == std::string_view::npos) continue;
+    at += property.size();
+    while (at < style.size() && (style[at] == ' ' || style[at] == ':')) ++at;
+    int value = 0;
+    bool digits = false;
+    while (at < style.size() && style[at] >= '0' && style[at] <= '9' && value < 100000) {
+      value = value * 10 + (style[at++] - '0');
+      digits = true;
+    }
+    if (!digits) continue;
+    constexpr int kPixelsPerEm = 16;
+    const std::string_view unit = std::string_view(style).substr(at);
+    return unit.starts_with("em") || unit.starts_with("rem") ? value * kPixelsPerEm : value;
+  }
+  return -1;
+}
+
 namespace {
 
 bool IsPageChrome(const GumboNode* node) {
@@ -591,31 +612,6 @@ std::optional<BlockGroup> FindGroup(const PageContext& page, const GumboNode* co
     }
   }
   return std::nullopt;
-}
-
-// The left indentation an inline style gives a block ("padding-left:
-// 20px", "margin-left: 2em"), in pixels; -1 when none is given. Templates
-// that list replies flat under their parent (Serendipity's threaded view)
-// show the thread this way only.
-int InlineIndentation(const GumboNode* node) {
-  const std::string style = ToLowerAscii(Attr(node, "style"));
-  for (std::string_view property : {"padding-left", "margin-left"}) {
-    size_t at = style.find(property);
-    if (at == std::string_view::npos) continue;
-    at += property.size();
-    while (at < style.size() && (style[at] == ' ' || style[at] == ':')) ++at;
-    int value = 0;
-    bool digits = false;
-    while (at < style.size() && style[at] >= '0' && style[at] <= '9' && value < 100000) {
-      value = value * 10 + (style[at++] - '0');
-      digits = true;
-    }
-    if (!digits) continue;
-    constexpr int kPixelsPerEm = 16;
-    const std::string_view unit = std::string_view(style).substr(at);
-    return unit.starts_with("em") || unit.starts_with("rem") ? value * kPixelsPerEm : value;
-  }
-  return -1;
 }
 
 // The id of the latest comment so far by author, or "".

@@ -51,7 +51,8 @@ bool IsBody(const GumboNode* node) {
       node, {"entry-content", "entry",      "post-content",   "post-entry",      "storycontent",
              "post-body",     "entry-body", "postcontent",    "article-content", "post_content",
              "entrytext",     "post-text",  "post-bodycopy",  "entry-single",    "single-entry",
-             "postbody",      "e-content",  "articlecontent", "article-body",    "entry_content"});
+             "postbody",      "e-content",  "articlecontent", "article-body",    "entry_content",
+             "asset-body"});
 }
 
 // Post bodies, outermost only (an .entry inside an .entry-content is one body).

@@ -118,6 +118,7 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
 }
 
 bool IsBylineOrButton(const GumboNode* node);
+const NodePredicate& NotCommentText();
 
 // A byline's line ("Submitted by NAME on DATE"); longer is a paragraph of text.
 constexpr size_t kMaxBylineChars = 160;
@@ -289,7 +290,14 @@ bool IsContent(const GumboNode* node) {
       AnyClassOf({"comment-content", "comment-text", "comment-entry", "commenttext", "comment_text",
                   "comment_content", "comment-body-text", "commententry", "comment_entry",
                   "comment-entry-content", "comment_body", "dsq-comment-message"});
-  return kContent(node);
+  if (kContent(node)) return true;
+  // WordPress's "comment-body" holds the whole comment, byline and all;
+  // LiveJournal's and others' hold its words only.
+  return HasClass(node, "comment-body") && FindFirst(node, [](const GumboNode* n) {
+                                             return NotCommentText()(n) ||
+                                                    HasAnyClass(n, {"fn", "comment-author"}) ||
+                                                    IsTag(n, GUMBO_TAG_CITE);
+                                           }) == nullptr;
 }
 
 std::string ReadDate(const GumboNode* item, const ItemScope& scope, DateOrder order) {
@@ -711,7 +719,19 @@ void ExtractCommentItems(const PageContext& page, std::vector<Comment>* comments
   if (std::any_of(roots.begin(), roots.end(), in_comment_region)) {
     std::erase_if(roots, [&](const GumboNode* root) { return !in_comment_region(root); });
   }
-  for (const GumboNode* root : roots) walker.WalkRoot(root);
+  // Each item in a wrapper of its own, the wrappers side by side and
+  // indented by inline style (LiveJournal): the indentation is the thread.
+  std::vector<std::pair<int, std::string>> indented;  // still open to replies
+  for (const GumboNode* root : roots) {
+    const size_t first = comments->size();
+    walker.WalkRoot(root);
+    const int indentation = InlineIndentation(root);
+    if (indentation < 0 || comments->size() == first) continue;
+    Comment& opening = (*comments)[first];
+    while (!indented.empty() && indented.back().first >= indentation) indented.pop_back();
+    if (opening.parent_id.empty() && !indented.empty()) opening.parent_id = indented.back().second;
+    indented.emplace_back(indentation, opening.id);
+  }
 }
 
 }  // namespace linkgraph::parsers

@@ -176,6 +176,22 @@ BOOST_AUTO_TEST_CASE(a_date_then_by_line_names_the_author) {
   BOOST_TEST(page.post.author == "Thierry Vale");
 }
 
+BOOST_AUTO_TEST_CASE(comment_items_in_indented_wrappers_thread_by_the_indentation) {
+  // Each comment in a wrapper of its own, indented by inline style; the
+  // "comment-body" holds the words only, inside the meta block.
+  ExtractedPage page =
+      Extract("indented_comment_wrappers.html", "https://lakediary.example/68317.html");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.title == "Summer at the lake");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "sunnyday");
+  BOOST_TEST(page.comments[0].text == "What a lovely afternoon that was.");
+  BOOST_TEST(page.comments[0].published == "2007-10-03T20:34:00");
+  BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);
+  BOOST_TEST(page.comments[1].text == "It was, we should go again next year.");
+  BOOST_TEST(page.comments[2].parent_id.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_meta_line_of_the_post_ends_in_its_author) {
   // "Filed Under: inside by Steve - 2 Comments": not the photo's credit
   // before it, nor a comment's "by leaps and bounds".
