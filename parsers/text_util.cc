@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/terminal_text.h"
 
@@ -57,6 +58,20 @@ size_t CountChars(std::string_view utf8) {
   return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
+}
+
+size_t CountWords(std::string_view utf8) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : utf8) {
+    const auto byte = static_cast<unsigned char>(c);
+    // Non-ASCII bytes are letters here: typographic dashes and quotes
+    // ("—", "“") come out as words, which errs toward calling text prose.
+    const bool word_byte = std::isalnum(byte) || byte >= 0x80;
+    words += word_byte && !in_word;
+    in_word = word_byte;
+  }
+  return words;
 }
 
 bool HasDigit(std::string_view text) {

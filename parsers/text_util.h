@@ -20,6 +20,10 @@ std::string CollapseText(std::string_view raw);
 // Characters (code points) of UTF-8 text.
 size_t CountChars(std::string_view utf8);
 
+// Words of text: runs of ASCII letters and digits or of non-ASCII
+// characters, so that punctuation and dashes count for none.
+size_t CountWords(std::string_view utf8);
+
 // Whether text holds an ASCII digit.
 bool HasDigit(std::string_view text);
 

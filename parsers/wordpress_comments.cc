@@ -188,14 +188,17 @@ const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope
 }
 
 // Inside a quotation or a paragraph of a comment's text, not its byline's
-// short line ("<p class=sig>— <cite>NAME</cite>").
+// short line ("<p class=sig>— <cite>NAME</cite>"): a long paragraph, or one
+// whose words around node make a sentence ("This is why the article says:
+// <cite>...</cite>").
 bool InTextParagraph(const GumboNode* node) {
+  constexpr size_t kMaxWordsAroundName = 2;
   for (const GumboNode* up = node->parent; up != nullptr; up = up->parent) {
     if (IsTag(up, GUMBO_TAG_BLOCKQUOTE)) return true;
-    if (IsTag(up, GUMBO_TAG_P) && !IsBylineOrButton(up) &&
-        CountChars(TextOf(up)) > kMaxBylineChars) {
-      return true;
-    }
+    if (!IsTag(up, GUMBO_TAG_P) || IsBylineOrButton(up)) continue;
+    if (CountChars(TextOf(up)) > kMaxBylineChars) return true;
+    const std::string around = TextOf(up, [node](const GumboNode* n) { return n == node; });
+    if (CountWords(around) > kMaxWordsAroundName) return true;
   }
   return false;
 }
@@ -242,6 +245,21 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   }
   if (const GumboNode* name = NameAfterByWords(item, scope)) return name;
   if (const GumboNode* name = NameInBylineBlock(item, scope)) return name;
+  // A byline line in plain words, after the text or before it: "Comment by
+  // NAME — October 28, 2010" (the label and the date come off the name).
+  static const LazyRE2 kCommentBy = {R"((?i)^\s*(?:comment(?:ed)?|posted|written)\s+by\s+\S)"};
+  const auto is_comment_by = [](const GumboNode* n) {
+    const std::string text = OneLine(TextOf(n));
+    return CountChars(text) <= kMaxBylineChars && RE2::PartialMatch(text, *kCommentBy);
+  };
+  // The innermost such line: "<p><small>Comment by ...</small></p>".
+  const GumboNode* line = FindFirst(item, is_comment_by, scope);
+  for (const GumboNode* inner = line; inner != nullptr;
+       inner =
+           FindFirst(inner, [&](const GumboNode* n) { return n != inner && is_comment_by(n); })) {
+    line = inner;
+  }
+  if (line != nullptr) return line;
   // Themes that head a comment "Name Said," or "Comment by Name".
   return FindFirst(
       item,

@@ -192,6 +192,18 @@ BOOST_AUTO_TEST_CASE(comment_items_in_indented_wrappers_thread_by_the_indentatio
   BOOST_TEST(page.comments[2].parent_id.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_comment_by_line_after_the_text_names_the_writer_not_a_quoted_cite) {
+  // "Comment by NAME — DATE" closes each item, linked or in plain words; a
+  // <cite> quoted in a sentence of the text is no name.
+  ExtractedPage page =
+      Extract("byline_after_the_text.html", "http://widgets.example/blog/2010/09/floats/");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "Jorge");
+  BOOST_TEST(page.comments[1].author == "Thierry Vale");
+  BOOST_TEST(page.comments[2].author == "unwiredbrain");
+  BOOST_TEST(page.comments[2].published == "2010-10-28");
+}
+
 BOOST_AUTO_TEST_CASE(a_meta_line_of_the_post_ends_in_its_author) {
   // "Filed Under: inside by Steve - 2 Comments": not the photo's credit
   // before it, nor a comment's "by leaps and bounds".
