@@ -32,9 +32,7 @@ std::optional<LinkbackKind> LinkbackByline(std::string* author) {
 void CleanAuthor(std::string* author) {
   static const LazyRE2 kSuffix = {
       R"((?i)\s*(?:\|\s*posted\b.*|log\s+in\s+to\s+reply|\breply$|\(not verified\)|\bpost\s+author$|\b(?:said|dijo|disse|sagte)\s*(?:\.\.\.|\x{2026}))\s*$)"};
-  static const LazyRE2 kPostedBy = {R"((?i)^\s*(?:posted|comment(?:ed)?|written)\s+by:?\s+)"};
   RE2::Replace(author, *kSuffix, "");
-  RE2::Replace(author, *kPostedBy, "");
   *author = WithoutSaysWord(std::move(*author));
   // The date printed after the name in one element: "NAME — May 29, 2005 @
   // 8:24 am" (WordPress 1.5's Classic theme), "NAME | 12.03.2009".

@@ -90,20 +90,15 @@ bool IsCommentWidget(const GumboNode* node) {
   return names_comments && !names_a_digest;
 }
 
-// "Comment from:", "Comment by:", "Posted by:" opening a line.
-const RE2* NameLabel() {
-  static const LazyRE2 kLabel = {
-      R"((?i)^\s*(?:comment|posted|written|reply|response)\s+(?:by|from)\s*:)"};
-  return &*kLabel;
-}
-
 // The name after a label, up to a member badge ("[Visitor]"), a bracket,
 // a separator or the end: "Comment from: NAME [Member] · ".
 std::string NameAfterLabel(const std::string& line) {
-  static const LazyRE2 kName = {
-      R"((?i)^\s*(?:comment|posted|written|reply|response)\s+(?:by|from)\s*:\s*([^\[(|\x{b7}\x{2022}]*))"};
-  std::string name;
-  if (!RE2::PartialMatch(line, *kName, &name)) return {};
+  if (!OpensWithByLabel(line)) return {};
+  std::string name = WithoutSaysWord(line);
+  name.resize(std::min(name.size(), name.find_first_of("[(|")));
+  for (std::string_view separator : {"\u00b7", "\u2022"}) {
+    name.resize(std::min(name.size(), name.find(separator)));
+  }
   name = std::string(TrimAscii(name));
   if (name.empty() || CountChars(name) > kMaxAuthorChars || HasDigit(name.substr(0, 1))) return {};
   return name;
@@ -424,7 +419,7 @@ class BlockReader {
     const auto is_labelled = [this](const GumboNode* n) {
       if (OutOfScope(n) || InProse(n) || IsTag(n, GUMBO_TAG_A)) return false;
       const std::string own = OwnText(n);
-      return CountChars(own) <= kMaxAuthorChars && RE2::PartialMatch(own, *NameLabel()) &&
+      return CountChars(own) <= kMaxAuthorChars && OpensWithByLabel(own) &&
              !NameAfterLabel(OneLine(TextOf(n, TagIs(GUMBO_TAG_A)))).empty();
     };
     return FindFirst(block_, is_labelled, [this](const GumboNode* n) { return OutOfScope(n); });

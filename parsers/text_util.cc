@@ -152,12 +152,18 @@ std::string WithoutSaysWord(std::string name) {
   // "Comment by X", "By X", and after the separator a theme prints before
   // the name, "by" in other languages (", par X").
   static const LazyRE2 kCommentBy = {
-      R"((?i)^\s*(?:(?:comment|reply|response)\s+(?:by|from)|by|[,;:|]\s*(?:by|par|por|door|von|av))\s+)"};
+      R"((?i)^\s*(?:(?:comment(?:ed)?|posted|written|reply|response)\s+(?:by|from)\s*:?|by\s*:?|[,;:|]\s*(?:by|par|por|door|von|av))\s+)"};
   static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
   RE2::Replace(&name, *kCommentBy, "");
   RE2::Replace(&name, *kSays, "");
   RE2::Replace(&name, *kLeadingUrl, "");
   return std::string(TrimAscii(name));
+}
+
+bool OpensWithByLabel(std::string_view text) {
+  static const LazyRE2 kLabel = {
+      R"((?i)^\s*(?:comment(?:ed)?|posted|written|reply|response)\s+(?:by|from)\b)"};
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kLabel);
 }
 
 bool IsPingbackExcerpt(std::string_view text) {

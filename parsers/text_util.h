@@ -47,6 +47,10 @@ std::string OneLine(std::string_view text);
 // translated "by"), and the URL broken templates leak before it.
 std::string WithoutSaysWord(std::string name);
 
+// Whether text opens with a byline's label: "Comment by", "Comment from:",
+// "Posted by", "Written by", "Reply from".
+bool OpensWithByLabel(std::string_view text);
+
 // WordPress's pingback excerpt, shown where a comment's text would be:
 // "[...] quoted text [...]" ("[\u2026]" too; the closing mark may be a bare
 // ellipsis where the quote was cut).

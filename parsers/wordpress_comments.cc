@@ -247,10 +247,9 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   if (const GumboNode* name = NameInBylineBlock(item, scope)) return name;
   // A byline line in plain words, after the text or before it: "Comment by
   // NAME — October 28, 2010" (the label and the date come off the name).
-  static const LazyRE2 kCommentBy = {R"((?i)^\s*(?:comment(?:ed)?|posted|written)\s+by\s+\S)"};
   const auto is_comment_by = [](const GumboNode* n) {
     const std::string text = OneLine(TextOf(n));
-    return CountChars(text) <= kMaxBylineChars && RE2::PartialMatch(text, *kCommentBy);
+    return CountChars(text) <= kMaxBylineChars && OpensWithByLabel(text);
   };
   // The innermost such line: "<p><small>Comment by ...</small></p>".
   const GumboNode* line = FindFirst(item, is_comment_by, scope);
