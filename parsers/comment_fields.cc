@@ -35,8 +35,10 @@ void CleanAuthor(std::string* author) {
   RE2::Replace(author, *kSuffix, "");
   *author = WithoutSaysWord(std::move(*author));
   // The date printed after the name in one element: "NAME — May 29, 2005 @
-  // 8:24 am" (WordPress 1.5's Classic theme), "NAME | 12.03.2009".
-  static const LazyRE2 kDateTail = {R"(^(.+?)\s+(?:\x{2014}|\x{2013}|-|\|)\s+(.+)$)"};
+  // 8:24 am" (WordPress 1.5's Classic theme), "NAME | 12.03.2009", "NAME at
+  // July 26, 2005 9:44 PM" (Movable Type's "Posted by: NAME at DATE").
+  static const LazyRE2 kDateTail = {
+      R"((?i)^(.+?)\s+(?:\x{2014}|\x{2013}|-|\||at|on|am|le|el|em|op|il|um)\s+(.+)$)"};
   std::string name;
   std::string tail;
   if (RE2::FullMatch(*author, *kDateTail, &name, &tail) && !ParseDate(tail).empty() &&

@@ -349,6 +349,17 @@ void ReadCommentAuthor(const PageContext& page, const GumboNode* item, const Com
         },
         skip);
   }
+  // Themes' own marks: "<em class=author>", "<a rel=author>" (HTML5 themes).
+  if (author == nullptr) {
+    author = FindFirst(
+        item,
+        [](const GumboNode* n) {
+          return HasClass(n, "author") ||
+                 (IsTag(n, GUMBO_TAG_A) && AttrHasToken(n, "rel", "author"));
+        },
+        skip);
+    if (author != nullptr && OneLine(TextOf(author, IsHidden)).empty()) author = nullptr;
+  }
   // An account link outside the text, where the theme marks no author.
   if (author == nullptr) author = FindFirst(item, IsAccountLink, skip);
   if (author == nullptr) {
@@ -421,7 +432,22 @@ std::string ReadCommentText(const GumboNode* item, const CommentScope& scope) {
       return TextOf(content, skip_text);
     }
   }
-  return {};
+  // Themes that wrap no element around the text: the comment's own
+  // paragraphs, outside its byline ("<p class=submitted>").
+  std::string text;
+  for (const GumboNode* child : ElementChildren(item)) {
+    if (!IsTag(child, GUMBO_TAG_P) && !IsTag(child, GUMBO_TAG_BLOCKQUOTE) &&
+        !IsTag(child, GUMBO_TAG_PRE) && !IsTag(child, GUMBO_TAG_UL) &&
+        !IsTag(child, GUMBO_TAG_OL)) {
+      continue;
+    }
+    if (IsBylineBlock(child) || skip_text(child)) continue;
+    std::string paragraph = TextOf(child, skip_text);
+    if (paragraph.empty()) continue;
+    if (!text.empty()) text += "\n\n";
+    text += paragraph;
+  }
+  return text;
 }
 
 // The node's byline ("Submitted by X on DATE", "Von X am DATE"), for

@@ -223,23 +223,25 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
       TagAndClass(GUMBO_TAG_A, "url"),
       // Names themes give their own way: "auth-name", "commenter_name",
       // "username", "comment-from" (HubSpot), "autor" (most European
-      // languages' word); not WordPress's flags on a whole comment
-      // ("bypostauthor", "comment-author-admin").
+      // languages' word), "comment-author-vcard"; not WordPress's flags on
+      // a whole comment block ("bypostauthor", "comment-author-admin").
       [](const GumboNode* n) {
-        return AnyClassToken(n, [](std::string_view token) {
+        const bool comment_block = HasAnyClass(n, {"comment", "byuser", "bypostauthor"});
+        return AnyClassToken(n, [comment_block](std::string_view token) {
           return ((ContainsIgnoreCase(token, "name") || ContainsIgnoreCase(token, "author") ||
                    ContainsIgnoreCase(token, "autor")) &&
                   !ContainsIgnoreCase(token, "avatar") && !ContainsIgnoreCase(token, "url") &&
                   !StartsWithIgnoreCase(token, "by") &&
-                  !StartsWithIgnoreCase(token, "comment-author-")) ||
+                  !(comment_block && StartsWithIgnoreCase(token, "comment-author-"))) ||
                  EqualsIgnoreCase(token, "from") || EndsWithIgnoreCase(token, "-from") ||
                  EndsWithIgnoreCase(token, "_from");
         });
       }};
-  // An empty element of the kind (a layout's blank <cite>) names no one.
+  // An empty element of the kind (a layout's blank <cite>) names no one;
+  // the item itself is no name, whatever flags its classes carry.
   for (const NodePredicate& find : kAuthorFinders) {
-    const auto named = [&find](const GumboNode* n) {
-      return find(n) && !OneLine(TextOf(n)).empty();
+    const auto named = [&find, item](const GumboNode* n) {
+      return n != item && find(n) && !OneLine(TextOf(n)).empty();
     };
     if (const GumboNode* node = FindFirst(item, named, scope)) return node;
   }

@@ -67,10 +67,14 @@ BOOST_AUTO_TEST_CASE(a_date_after_the_name_and_a_leading_colon_come_off_the_name
       Made("librarygrrrl \xE2\x80\x94 May 29, 2005 @ 8:24 am", "I am reading."),
       Made("jonathan winton:", "Visit the village."),
       Made("Smith - Jones", "A double-barrelled name keeps its dash."),
-      Made("Agent 99 - Control", "No date after the dash.")};
+      Made("Agent 99 - Control", "No date after the dash."),
+      Made("Posted by: Geren at July 26, 2005  9:44 PM", "Movable Type's byline."),
+      Made("Ron on Tuesdays", "No date after \"on\".")};
   std::vector<Trackback> trackbacks;
   CleanCommentFields(&comments, &trackbacks);
-  BOOST_REQUIRE(comments.size() == 4u);
+  BOOST_REQUIRE(comments.size() == 6u);
+  BOOST_TEST(comments[4].author == "Geren");
+  BOOST_TEST(comments[5].author == "Ron on Tuesdays");
   BOOST_TEST(comments[0].author == "librarygrrrl");
   BOOST_TEST(comments[1].author == "jonathan winton");
   BOOST_TEST(comments[2].author == "Smith - Jones");

@@ -145,6 +145,20 @@ BOOST_AUTO_TEST_CASE(bylines_in_info_and_meta_blocks_and_in_plain_bold_name_the_
   BOOST_TEST(page.comments[1].published.starts_with("2009-08-24"));
 }
 
+BOOST_AUTO_TEST_CASE(themes_own_author_marks_name_commenters_and_bare_paragraphs_are_the_text) {
+  // "<em class=author>" and an HTML5 "<a rel=author>" name the writers; a
+  // comment with no content wrapper has its own paragraphs for text, not
+  // its byline nor its links.
+  ExtractedPage page =
+      ExtractDrupal("drupal_theme_author_marks.html", "https://cuaderno.example/node/31");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Jordi Prat");
+  BOOST_TEST(page.comments[0].author_url == "http://jordi.example/");
+  BOOST_TEST(page.comments[0].text ==
+             "Hola, Edu. Recién llego del mismo viaje.\n\nPronto cuelgo mis notas y las comparto.");
+  BOOST_TEST(page.comments[1].author == "Ana");
+}
+
 BOOST_AUTO_TEST_CASE(drupal_links_classes_tell_a_saved_drupal6_page) {
   ExtractedPage page = testing::ExtractFixture("forums", "login_links_are_no_writers.html",
                                                "http://family.example/node/107.html");

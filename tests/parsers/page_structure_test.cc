@@ -204,6 +204,16 @@ BOOST_AUTO_TEST_CASE(a_comment_by_line_after_the_text_names_the_writer_not_a_quo
   BOOST_TEST(page.comments[2].published == "2010-10-28");
 }
 
+BOOST_AUTO_TEST_CASE(a_bare_name_in_an_author_block_names_the_writer_not_the_items_flags) {
+  // "comment-author-vcard" holds the name as bare text; the item's own
+  // "comment-author-house-owner" flag names no one.
+  ExtractedPage page =
+      Extract("bare_name_in_author_block.html", "https://house.example/avoiding-fossil-fuels/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "John Christophers");
+  BOOST_TEST(page.comments[1].author == "Nigel Lloyd");
+}
+
 BOOST_AUTO_TEST_CASE(a_meta_line_of_the_post_ends_in_its_author) {
   // "Filed Under: inside by Steve - 2 Comments": not the photo's credit
   // before it, nor a comment's "by leaps and bounds".
