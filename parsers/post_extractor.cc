@@ -328,7 +328,7 @@ std::string NameInBylineText(std::string text) {
   // Chinese bylines close the name with "posted at" (發表於, 发表于) or
   // "published" (發佈, 发布).
   static const LazyRE2 kTail = {
-      R"((?i)(?:\s+(?:on|at|in|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+[-:]\s.*|\s+\d.*|\s*\([^)]*\d.*|\s*(?:\x{767c}\x{8868}|\x{53d1}\x{8868}|\x{767c}\x{4f48}|\x{53d1}\x{5e03}).*)$)"};
+      R"((?i)(?:\s+(?:on|at|in|under|le|el|am|den|op|il)\s.*|\s*[|\x{b7}\x{2022}\x{2013}\x{2014},].*|\s+[-:]\s.*|\s+\d.*|\s*\([^)]*\d.*|\s*(?:\x{767c}\x{8868}|\x{53d1}\x{8868}|\x{767c}\x{4f48}|\x{53d1}\x{5e03}).*)$)"};
   RE2::Replace(&text, *kBy, "");
   RE2::Replace(&text, *kTail, "");
   return std::string(TrimAscii(FirstSentence(text)));
@@ -357,7 +357,7 @@ bool LooksLikeName(std::string_view name) {
 
 // The name after "Posted by" or "Written by" in text: letters (any
 // script), dots, apostrophes, hyphens and spaces, up to " on", " at",
-// " in", "|", "," or the line's end. A hand scan: a pattern of Unicode
+// " in", " under" (its category), "|", "," or the line's end. A hand scan: a pattern of Unicode
 // letter classes under (?i) outgrows RE2's DFA budget on big pages.
 std::string NameAfter(const RE2& opening, std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
@@ -374,7 +374,7 @@ std::string NameAfter(const RE2& opening, std::string_view text) {
     if (c == ' ') {
       std::string_view next = rest.substr(end + 1);
       if (StartsWithIgnoreCase(next, "on ") || StartsWithIgnoreCase(next, "at ") ||
-          StartsWithIgnoreCase(next, "in ")) {
+          StartsWithIgnoreCase(next, "in ") || StartsWithIgnoreCase(next, "under ")) {
         break;
       }
     }

@@ -214,6 +214,12 @@ BOOST_AUTO_TEST_CASE(a_bare_name_in_an_author_block_names_the_writer_not_the_ite
   BOOST_TEST(page.comments[1].author == "Nigel Lloyd");
 }
 
+BOOST_AUTO_TEST_CASE(a_posted_by_line_ends_the_name_before_its_category) {
+  ExtractedPage page =
+      Extract("posted_by_under_category.html", "https://papeles.example/blog/2007/01/25/din-a4/");
+  BOOST_TEST(page.post.author == "Satya");  // not "Satya under Papel"
+}
+
 BOOST_AUTO_TEST_CASE(a_meta_line_of_the_post_ends_in_its_author) {
   // "Filed Under: inside by Steve - 2 Comments": not the photo's credit
   // before it, nor a comment's "by leaps and bounds".
