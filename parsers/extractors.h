@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/model.h"
@@ -166,6 +167,16 @@ bool HoldsCommentRun(const PageContext& page, const GumboNode* node);
 // that list replies flat under their parent (Serendipity's threaded view,
 // LiveJournal's) show the thread this way only.
 int InlineIndentation(const GumboNode* node);
+// Flat comments threaded by that indentation, in page order: each answers
+// the last one before it indented less.
+class IndentedThread {
+ public:
+  // Places the comment id at indentation; the id it answers, or "".
+  std::string Place(int indentation, const std::string& id);
+
+ private:
+  std::vector<std::pair<int, std::string>> open_;  // still open to replies
+};
 // Whether the node's id or a class says comment ("commentlist",
 // "comment-container", "kommentare", "responses"): a post's byline is
 // never inside one.

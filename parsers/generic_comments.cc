@@ -74,20 +74,30 @@ bool HasPart(std::string_view name, const std::array<std::string_view, N>& parts
 // widget ("hs_cos_wrapper_widget hs_cos_wrapper_type_blog_comments"); a
 // name such as "recentcomments" that says comments from elsewhere does not
 // count.
+// Whether an id or class token holds a word that says comment.
+bool SaysComment(std::string_view name) {
+  return std::any_of(kCommentWords.begin(), kCommentWords.end(),
+                     [name](std::string_view word) { return ContainsIgnoreCase(name, word); });
+}
+
 bool IsCommentWidget(const GumboNode* node) {
   bool names_comments = false;
   bool names_a_digest = false;
   AnyName(node, [&](std::string_view name) {
-    names_comments = names_comments || std::any_of(kCommentWords.begin(), kCommentWords.end(),
-                                                   [name](std::string_view word) {
-                                                     return ContainsIgnoreCase(name, word);
-                                                   });
+    names_comments = names_comments || SaysComment(name);
     for (std::string_view digest : {"recent", "latest", "popular", "last"}) {
       names_a_digest = names_a_digest || ContainsIgnoreCase(name, digest);
     }
     return false;
   });
   return names_comments && !names_a_digest;
+}
+
+// Short words that may be a name; a link's address shown as its text
+// ("http://example.org/", "www.example.org") is a site, never a name.
+bool IsNameText(const std::string& name) {
+  return !name.empty() && CountChars(name) <= kMaxAuthorChars &&
+         name.find("://") == std::string::npos && !StartsWithIgnoreCase(name, "www.");
 }
 
 // The name after a label, up to a member badge ("[Visitor]"), a bracket,
@@ -100,8 +110,7 @@ std::string NameAfterLabel(const std::string& line) {
     name.resize(std::min(name.size(), name.find(separator)));
   }
   name = std::string(TrimAscii(name));
-  if (name.empty() || CountChars(name) > kMaxAuthorChars || HasDigit(name.substr(0, 1))) return {};
-  return name;
+  return IsNameText(name) && !HasDigit(name.substr(0, 1)) ? name : std::string();
 }
 
 bool IsDocumentLevel(const GumboNode* node) {
@@ -112,10 +121,7 @@ bool IsDocumentLevel(const GumboNode* node) {
 
 bool IsCommentNamed(const GumboNode* node) {
   if (IsDocumentLevel(node)) return false;
-  return AnyName(node, [](std::string_view name) {
-    return std::any_of(kCommentWords.begin(), kCommentWords.end(),
-                       [name](std::string_view word) { return ContainsIgnoreCase(name, word); });
-  });
+  return AnyName(node, SaysComment);
 }
 
 bool IsListingRegion(const GumboNode* node) {
@@ -153,6 +159,13 @@ int InlineIndentation(const GumboNode* node) {
     return unit.starts_with("em") || unit.starts_with("rem") ? value * kPixelsPerEm : value;
   }
   return -1;
+}
+
+std::string IndentedThread::Place(int indentation, const std::string& id) {
+  while (!open_.empty() && open_.back().first >= indentation) open_.pop_back();
+  std::string parent = open_.empty() ? std::string() : open_.back().second;
+  open_.emplace_back(indentation, id);
+  return parent;
 }
 
 namespace {
@@ -252,9 +265,7 @@ class BlockReader {
     if (std::string_view own = parsers::Id(block_); !own.empty()) return std::string(own);
     std::vector<const GumboNode*> named = FindInScope([](const GumboNode* n) {
       std::string_view id = parsers::Id(n);
-      return HasDigit(id) &&
-             std::any_of(kCommentWords.begin(), kCommentWords.end(),
-                         [id](std::string_view w) { return ContainsIgnoreCase(id, w); });
+      return HasDigit(id) && SaysComment(id);
     });
     return named.empty() ? std::string() : std::string(parsers::Id(named.front()));
   }
@@ -322,13 +333,8 @@ class BlockReader {
         [this](const GumboNode* n) { return OutOfScope(n); });
   }
 
-  // A link's address shown as its text ("http://example.org/") is a
-  // site, never the writer's name.
   bool IsAuthorName(const GumboNode* node) const {
-    if (InProse(node)) return false;
-    std::string name = WithoutSaysWord(OneLine(TextOf(node)));
-    return !name.empty() && CountChars(name) <= kMaxAuthorChars &&
-           name.find("://") == std::string::npos && !StartsWithIgnoreCase(name, "www.");
+    return !InProse(node) && IsNameText(WithoutSaysWord(OneLine(TextOf(node))));
   }
 
   // Most specific first: a name element, then an author wrapper, then the
@@ -404,11 +410,7 @@ class BlockReader {
          })) {
       if (content_ == nullptr ? InProse(node) : Contains(content_, node)) continue;
       const std::string text = OneLine(TextOf(node));
-      if (text.empty() || HasDigit(text.substr(0, 1)) || CountChars(text) > kMaxAuthorChars ||
-          text.find("://") != std::string::npos) {
-        continue;
-      }
-      return node;
+      if (IsNameText(text) && !HasDigit(text.substr(0, 1))) return node;
     }
     return nullptr;
   }
@@ -620,8 +622,7 @@ std::string LatestBy(const std::vector<Comment>& comments, std::string_view auth
 // Depth is bounded by the depth guard ExtractPage runs before parsing.
 void CollectComments(const PageContext& page, const GumboNode* node, const BlockKind& kind,
                      const std::string& parent_id, std::vector<Comment>* comments) {
-  // Earlier siblings still open to replies by their inline indentation.
-  std::vector<std::pair<int, std::string>> indented;
+  IndentedThread indented;
   for (const GumboNode* child : ElementChildren(node)) {
     if (IsRefusedRegion(child)) continue;
     Comment comment;
@@ -643,9 +644,9 @@ void CollectComments(const PageContext& page, const GumboNode* node, const Block
       comment.parent_id = LatestBy(*comments, answered);
     }
     if (const int indentation = InlineIndentation(child); indentation >= 0) {
-      while (!indented.empty() && indented.back().first >= indentation) indented.pop_back();
-      if (!indented.empty()) comment.parent_id = indented.back().second;
-      indented.emplace_back(indentation, comment.id);
+      if (std::string answered = indented.Place(indentation, comment.id); !answered.empty()) {
+        comment.parent_id = std::move(answered);
+      }
     }
     std::string id = comment.id;
     comments->push_back(std::move(comment));
@@ -678,13 +679,9 @@ std::optional<BlockGroup> FindNamedRun(const PageContext& page) {
     if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) continue;
     if (!tried.insert(parent).second) continue;
     for (const BlockKind& kind : RepeatedKinds(parent)) {
-      if (kind.token.empty()) continue;
-      if (!std::any_of(kCommentWords.begin(), kCommentWords.end(), [&](std::string_view word) {
-            return ContainsIgnoreCase(kind.token, word);
-          })) {
-        continue;
+      if (SaysComment(kind.token) && GroupReadsAsComments(page, parent, kind)) {
+        return BlockGroup{parent, kind};
       }
-      if (GroupReadsAsComments(page, parent, kind)) return BlockGroup{parent, kind};
     }
   }
   return std::nullopt;

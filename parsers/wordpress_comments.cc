@@ -740,16 +740,15 @@ void ExtractCommentItems(const PageContext& page, std::vector<Comment>* comments
   }
   // Each item in a wrapper of its own, the wrappers side by side and
   // indented by inline style (LiveJournal): the indentation is the thread.
-  std::vector<std::pair<int, std::string>> indented;  // still open to replies
+  IndentedThread indented;
   for (const GumboNode* root : roots) {
     const size_t first = comments->size();
     walker.WalkRoot(root);
     const int indentation = InlineIndentation(root);
     if (indentation < 0 || comments->size() == first) continue;
     Comment& opening = (*comments)[first];
-    while (!indented.empty() && indented.back().first >= indentation) indented.pop_back();
-    if (opening.parent_id.empty() && !indented.empty()) opening.parent_id = indented.back().second;
-    indented.emplace_back(indentation, opening.id);
+    std::string answered = indented.Place(indentation, opening.id);
+    if (opening.parent_id.empty()) opening.parent_id = std::move(answered);
   }
 }
 
