@@ -29,6 +29,11 @@ std::optional<LinkbackKind> LinkbackByline(std::string* author) {
   return EqualsIgnoreCase(kind, "trackback") ? LinkbackKind::kTrackback : LinkbackKind::kPingback;
 }
 
+bool IsPunctuationOnly(std::string_view line) {
+  line = TrimAscii(line);
+  return !line.empty() && line.find_first_not_of(":;,.-|/") == std::string_view::npos;
+}
+
 void CleanAuthor(std::string* author) {
   static const LazyRE2 kSuffix = {
       R"((?i)\s*(?:\|\s*posted\b.*|log\s+in\s+to\s+reply|\breply$|\(not verified\)|\bpost\s+author$|\b(?:said|dijo|disse|sagte)\s*(?:\.\.\.|\x{2026}))\s*$)"};
@@ -45,16 +50,16 @@ void CleanAuthor(std::string* author) {
       ParseDate(name).empty()) {
     *author = std::string(TrimAscii(name));
   }
-  // "Comment by NAME:", the colon that leads to the text.
+  // "Comment by NAME:", the colon that leads to the text, and separators
+  // left from a byline's date and buttons ("NAME // //").
   while (!author->empty() && author->back() == ':') {
     author->pop_back();
     *author = std::string(TrimAscii(*author));
   }
-}
-
-bool IsPunctuationOnly(std::string_view line) {
-  line = TrimAscii(line);
-  return !line.empty() && line.find_first_not_of(":;,.-|/") == std::string_view::npos;
+  for (size_t space = author->rfind(' '); space != std::string::npos; space = author->rfind(' ')) {
+    if (!IsPunctuationOnly(std::string_view(*author).substr(space + 1))) break;
+    *author = std::string(TrimAscii(std::string_view(*author).substr(0, space)));
+  }
 }
 
 // A date line, not a sentence that names a date: short, no closing

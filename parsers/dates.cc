@@ -524,4 +524,17 @@ DateOrder LanguageDateOrder(std::string_view language_tag) {
   return region.starts_with("us") ? DateOrder::kMonthFirst : DateOrder::kUnknown;
 }
 
+bool IsDateWord(std::string_view word) {
+  while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.remove_suffix(1);
+  if (word.empty()) return false;
+  const std::string lower = LowerLetters(word);
+  if (lower == "am" || lower == "pm" || lower == "a.m" || lower == "p.m") return true;
+  if (MonthFromWord(word) > 0) return true;
+  // Weekdays by their whole names only: their short forms ("Sam", "Di",
+  // "Do") are names and words too.
+  constexpr size_t kMinWeekdayChars = 5;
+  return word.size() >= kMinWeekdayChars &&
+         WeekdayBefore(re2::StringPiece(word.data(), word.size()), word.size()) >= 0;
+}
+
 }  // namespace linkgraph::parsers

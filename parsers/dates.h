@@ -42,4 +42,9 @@ DateOrder SlashedDateOrder(std::string_view text);
 // (Chinese, Japanese, Korean, Hungarian, Lithuanian).
 DateOrder LanguageDateOrder(std::string_view language_tag);
 
+// Whether word ("." or "," after it aside) is one of a printed date's
+// words other than its numbers: a month's name or abbreviation, a
+// weekday's name, a clock's "am"/"pm".
+bool IsDateWord(std::string_view word);
+
 }  // namespace linkgraph::parsers

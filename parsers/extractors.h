@@ -1,7 +1,9 @@
 // Private to parsers/: the stages that ExtractPage runs over one parsed page.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -177,6 +179,21 @@ class IndentedThread {
  private:
   std::vector<std::pair<int, std::string>> open_;  // still open to replies
 };
+// One comment's element in a list, and the element its writer's name was
+// read from (nullptr where the theme marks none).
+struct SiblingItem {
+  const GumboNode* item;
+  const GumboNode* name;
+};
+// Whether node, found under item, belongs to another comment (a reply's
+// item inside this one).
+using ItemBoundary = std::function<bool(const GumboNode* item, const GumboNode* node)>;
+// Names for the unnamed items of one list, learnt from the template the
+// items share: the element the others' names fill alone, else the words
+// every item's byline repeats around a name and a date ("NAME left this
+// comment at DATE:"). One entry per item; "" where nothing says.
+std::vector<std::string> NamesFromSiblings(std::span<const SiblingItem> items,
+                                           const ItemBoundary& out_of_item);
 // Whether the node's id or a class says comment ("commentlist",
 // "comment-container", "kommentare", "responses"): a post's byline is
 // never inside one.

@@ -211,17 +211,6 @@ bool IsNotText(const GumboNode* node) {
                             "toolbar", "says", "vcard", "moderation"});
 }
 
-// The text nodes directly under node, on one line.
-std::string OwnText(const GumboNode* node) {
-  std::string text;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (child->type == GUMBO_NODE_TEXT) (text += child->v.text.text) += ' ';
-  }
-  return OneLine(CollapseText(text));
-}
-
 // Templates that wrap no element around a comment print its byline block
 // (author and date) and then its paragraphs as siblings, up to the next
 // byline: the paragraphs right after block, if any.

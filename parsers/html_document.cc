@@ -380,4 +380,14 @@ std::string TextOf(const GumboNode* node, const NodePredicate& prune) {
   return CollapseText(raw);
 }
 
+std::string OwnText(const GumboNode* node) {
+  std::string text;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_TEXT) (text += child->v.text.text) += ' ';
+  }
+  return OneLine(CollapseText(text));
+}
+
 }  // namespace linkgraph::parsers

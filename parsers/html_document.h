@@ -134,4 +134,8 @@ std::string MetaContent(const GumboNode* root, const char* attribute, std::strin
 // paragraphs separated by one blank line.
 std::string TextOf(const GumboNode* node, const NodePredicate& prune = nullptr);
 
+// The text nodes directly under node, on one line: a byline's words
+// around the elements that hold its name and date.
+std::string OwnText(const GumboNode* node);
+
 }  // namespace linkgraph::parsers

@@ -162,9 +162,19 @@ const GumboNode* NameAfterByWords(const GumboNode* item, const ItemScope& scope)
   return nullptr;
 }
 
+// Digits are part of many names ("jacker8888", "Richard Marx 88"), and
+// all of a comment's number ("#10", "10.") or its date.
+bool IsNumberOrDate(const std::string& text) {
+  if (!HasDigit(text)) return false;
+  const auto first = static_cast<unsigned char>(text.front());
+  return std::isdigit(first) || text.find('#') != std::string::npos ||
+         !ParseDate(text, DateOrder::kDayFirst).empty() ||
+         !ParseDate(text, DateOrder::kMonthFirst).empty();
+}
+
 // A name-like element in the comment's byline block: <strong>, <b>, a
-// heading or a link that is not the permalink, with no digits (dates,
-// comment numbers). A <dt> item is all byline: its text is the <dd>.
+// heading or a link that is not the permalink, and no number or date. A
+// <dt> item is all byline: its text is the <dd>.
 const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope) {
   std::vector<const GumboNode*> bylines = FindAll(item, IsBylineOrButton, scope);
   if (IsTag(item, GUMBO_TAG_DT)) bylines.insert(bylines.begin(), item);
@@ -179,7 +189,7 @@ const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope
           std::string_view href = Attr(n, "href");
           const std::string text = OneLine(TextOf(n));
           return !(IsTag(n, GUMBO_TAG_A) && (href.empty() || href[0] == '#')) && !text.empty() &&
-                 text.size() < 80 && text.find_first_of("0123456789") == std::string::npos;
+                 text.size() < 80 && !IsNumberOrDate(text);
         },
         scope);
     if (name != nullptr) return name;
@@ -285,8 +295,11 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
   // ("<small>06/03/2011 &#8212; <a href=#comment-163>13:53</a></small>").
   *name = WithoutSaysWord(OneLine(TextOf(author, [author](const GumboNode* n) {
     std::string_view href = Attr(n, "href");
-    return n != author && (IsTag(n, GUMBO_TAG_TIME) ||
-                           (IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] == '#') ||
+    // The comment's permalink, on this page or by the post's whole address.
+    const bool permalink = IsTag(n, GUMBO_TAG_A) &&
+                           (href.starts_with('#') || !CommentNumber(FragmentOf(href)).empty());
+    return n != author && (IsTag(n, GUMBO_TAG_TIME) || permalink ||
+                           HasClass(n, "comment-reply-link") ||
                            AnyClassToken(n,
                                          [](std::string_view token) {
                                            return ContainsIgnoreCase(token, "date") ||
@@ -454,6 +467,39 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
                         : LinkbackKind::kTrackback;
 }
 
+// A link to a page of a site rather than to the site: a path of two or
+// more steps ("/2009/07/slug", "/blog/index.php/110-title") or a query.
+bool LinksToAPage(const std::string& url) {
+  const std::string root = SiteRootOf(url);
+  if (root.empty() || url.size() <= root.size()) return false;
+  std::string_view path = std::string_view(url).substr(root.size());
+  if (path.find('?') != std::string_view::npos) return true;
+  const size_t first_step_end = path.find('/');
+  return first_step_end != std::string_view::npos && first_step_end + 1 < path.size();
+}
+
+// WordPress shows a trackback it received as a comment: the citing blog's
+// name linked to the citing post, and the post's title in bold over its
+// excerpt as the text ("<p><strong>TITLE</strong></p><p>EXCERPT</p>").
+bool IsTrackbackShownAsComment(const PageContext& page, const GumboNode* item,
+                               const ItemScope& scope) {
+  const GumboNode* author = AuthorNode(item, scope);
+  const GumboNode* link =
+      IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
+  if (link == nullptr || !LinksToAPage(AbsoluteUrl(page, Attr(link, "href")))) return false;
+  // The text's paragraphs, not the byline's.
+  const auto paragraph = [&scope, author](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_P) && !scope(n) && !IsBylineOrButton(n) && !Contains(n, author) &&
+           !OneLine(TextOf(n)).empty();
+  };
+  const std::vector<const GumboNode*> paragraphs = FindAll(item, paragraph, scope);
+  if (paragraphs.size() < 2) return false;
+  const GumboNode* title = FindFirst(paragraphs.front(), [](const GumboNode* n) {
+    return IsTag(n, GUMBO_TAG_STRONG) || IsTag(n, GUMBO_TAG_B);
+  });
+  return title != nullptr && OneLine(TextOf(title)) == OneLine(TextOf(paragraphs.front()));
+}
+
 // A text that is only its kind's label: "(pingback)", "Trackback".
 std::optional<LinkbackKind> LinkbackLabel(std::string_view text) {
   std::string_view label = TrimAscii(text);
@@ -553,11 +599,13 @@ class CommentWalker {
  public:
   CommentWalker(const PageContext& page, std::vector<Comment>* comments,
                 std::vector<Trackback>* trackbacks)
-      : page_(page), comments_(comments), trackbacks_(trackbacks) {}
+      : page_(page), comments_(comments), trackbacks_(trackbacks), base_(comments->size()) {}
 
   void WalkRoot(const GumboNode* root) {
     root_ = root;
+    const size_t first = comments_->size();
     Walk(root, "", IsPingbackRoot(root));
+    NameFromSiblings(first);
   }
 
  private:
@@ -606,12 +654,14 @@ class CommentWalker {
         trackbacks_->push_back(std::move(reblog));
         continue;
       }
+      const bool shown_trackback = IsTrackbackShownAsComment(page_, child, scope);
       if (std::optional<LinkbackKind> labelled = LinkbackLabel(text);
-          IsPingbackExcerpt(text) || labelled) {
+          IsPingbackExcerpt(text) || labelled || shown_trackback) {
         Trackback pingback;
         pingback.id = CommentIdOf(child, scope);
         ReadLinkback(page_, child, scope, &pingback);
-        pingback.kind = labelled.value_or(LinkbackKind::kPingback);
+        pingback.kind =
+            labelled.value_or(shown_trackback ? LinkbackKind::kTrackback : LinkbackKind::kPingback);
         if (!pingback.source_url.empty()) {
           trackbacks_->push_back(std::move(pingback));
           continue;
@@ -655,6 +705,7 @@ class CommentWalker {
         last_at_depth.resize(depth + 1);  // a deeper item answers this one, not an earlier
       }
       comments_->push_back(std::move(comment));
+      items_.push_back(child);
       read_ids_.insert(id);
       Walk(child, id, in_pingback_root);
     }
@@ -673,6 +724,25 @@ class CommentWalker {
     return true;
   }
 
+  // The root's unnamed comments, from comments_[first] on, named by the
+  // template their list shares.
+  void NameFromSiblings(size_t first) {
+    const bool all_named = std::all_of(comments_->begin() + first, comments_->end(),
+                                       [](const Comment& c) { return !c.author.empty(); });
+    if (all_named) return;
+    std::vector<SiblingItem> items;
+    for (size_t i = first; i < comments_->size(); ++i) {
+      const GumboNode* item = items_[i - base_];
+      items.push_back(
+          {item, (*comments_)[i].author.empty() ? nullptr : AuthorNode(item, ItemScope{item})});
+    }
+    const std::vector<std::string> names = NamesFromSiblings(
+        items, [](const GumboNode* item, const GumboNode* node) { return ItemScope{item}(node); });
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (!names[i].empty()) (*comments_)[first + i].author = names[i];
+    }
+  }
+
   // id when a comment read before has it, else "".
   std::string EarlierComment(const std::string& id) const {
     return read_ids_.contains(id) ? id : std::string();
@@ -684,6 +754,8 @@ class CommentWalker {
   const GumboNode* root_ = nullptr;
   std::unordered_set<const GumboNode*> read_;
   std::unordered_set<std::string> read_ids_;
+  const size_t base_;                    // comments_ held before this walker's
+  std::vector<const GumboNode*> items_;  // each comment's element, from base_ on
 };
 
 }  // namespace

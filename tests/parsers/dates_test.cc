@@ -149,6 +149,15 @@ BOOST_AUTO_TEST_CASE(a_long_text_of_near_dates_still_finds_the_date) {
   BOOST_TEST(ParseDate(text) == "2009-12-06T22:10:00");
 }
 
+BOOST_AUTO_TEST_CASE(date_words_are_months_weekdays_and_clock_halves_but_not_short_names) {
+  for (const char* word : {"March", "Dezember,", "janv.", "pm", "Monday", "marca"}) {
+    BOOST_TEST(parsers::IsDateWord(word), word);
+  }
+  for (const char* word : {"Sam", "Do", "fabienne", "Maria", "said", ""}) {
+    BOOST_TEST(!parsers::IsDateWord(word), word);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -396,6 +396,57 @@ BOOST_AUTO_TEST_CASE(a_listing_gets_no_post_and_no_comments_from_its_sidebar) {
   BOOST_TEST(page.trackbacks.empty());
 }
 
+BOOST_AUTO_TEST_CASE(unmarked_names_are_read_from_the_element_the_linked_names_fill) {
+  ExtractedPage page = Extract("sibling_slot_names.html", "http://blog.example/2009/02/puyer/");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "Rina");
+  BOOST_TEST(page.comments[1].author == "Hilda Iriany");
+  BOOST_TEST(page.comments[2].author == "Samsul");
+}
+
+BOOST_AUTO_TEST_CASE(unmarked_names_are_the_words_the_shared_bylines_do_not_repeat) {
+  ExtractedPage page =
+      Extract("sibling_byline_names.html", "http://blog.example/2010/03/canberra/");
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_TEST(page.comments[0].author == "fabienne");
+  BOOST_TEST(page.comments[1].author == "Jan de Vries");
+  BOOST_TEST(page.comments[2].author == "Nicole");
+  BOOST_TEST(page.comments[3].author == "Luba & Wim");
+  BOOST_TEST(page.comments[1].published == "2010-03-23");
+}
+
+BOOST_AUTO_TEST_CASE(a_trackback_shown_as_a_comment_is_a_linkback_from_the_citing_post) {
+  ExtractedPage page =
+      Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
+  BOOST_REQUIRE(page.trackbacks.size() == 1u);
+  BOOST_TEST(page.trackbacks[0].source_url ==
+             "http://zero.example/blog/index.php/2006/01/23/110-ajax-struts");
+  BOOST_TEST(page.trackbacks[0].title == "The weblog of Seb");
+  BOOST_TEST(std::string(ToString(page.trackbacks[0].kind)) == "trackback");
+}
+
+BOOST_AUTO_TEST_CASE(a_bold_opening_under_a_link_to_a_home_page_stays_a_comment) {
+  ExtractedPage page =
+      Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[1].author == "Maria");
+}
+
+BOOST_AUTO_TEST_CASE(a_name_may_hold_digits_that_are_no_number_or_date) {
+  ExtractedPage page =
+      Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "jacker8888");
+}
+
+BOOST_AUTO_TEST_CASE(a_card_name_leaves_out_the_permalink_button_and_separators) {
+  ExtractedPage page =
+      Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[2].author == "Angi");
+  BOOST_TEST(page.comments[2].published == "2008-02-21T17:39:00");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
