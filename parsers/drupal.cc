@@ -5,6 +5,8 @@
 // "In reply to" link names the parent where the theme prints them.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
 #include <utility>
 
 #include "parsers/dates.h"
@@ -164,6 +166,26 @@ void RemoveNotVerified(std::string* name) {
   RE2::Replace(name, *kNotVerified, "");
 }
 
+// An account the reader may not open is shown unlinked, in an element of
+// the theme's own naming ("Objavio/la <span class=korisnik>admin</span>,
+// Thu, 2009-07-16 20:56"): the byline's one element that holds words and
+// no date.
+const GumboNode* UnlinkedAccount(const GumboNode* byline) {
+  constexpr size_t kMaxNameWords = 4;
+  const auto name_like = [](const GumboNode* n) {
+    const std::string text = OneLine(TextOf(n));
+    return !text.empty() && CountWords(text) <= kMaxNameWords && ParseDate(text).empty() &&
+           !std::isdigit(static_cast<unsigned char>(text.front()));
+  };
+  std::vector<const GumboNode*> found = FindAll(byline, name_like);
+  // The innermost of nested ones (<span><em>NAME</em></span>).
+  std::erase_if(found, [&found](const GumboNode* n) {
+    return std::any_of(found.begin(), found.end(),
+                       [n](const GumboNode* other) { return other != n && Contains(n, other); });
+  });
+  return found.size() == 1 ? found.front() : nullptr;
+}
+
 std::string NodeAuthor(const GumboNode* node, const GumboNode* body) {
   auto skip = [body](const GumboNode* n) { return n == body || SkipWithinNode(n); };
   // Drupal 7 puts rel="sioc:has_creator" on the whole "Submitted by" line.
@@ -182,6 +204,7 @@ std::string NodeAuthor(const GumboNode* node, const GumboNode* body) {
   if (author == nullptr) {
     if (const GumboNode* byline = FindFirst(node, ClassIs("submitted"), skip)) {
       author = FindFirst(byline, IsAccountLink);
+      if (author == nullptr) author = UnlinkedAccount(byline);
     }
   }
   if (author == nullptr) return {};

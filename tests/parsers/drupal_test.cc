@@ -102,6 +102,14 @@ BOOST_AUTO_TEST_CASE(a_forum_nodes_opening_message_is_the_post_not_a_comment) {
   BOOST_TEST(page.comments[0].author == "Robin");
 }
 
+BOOST_AUTO_TEST_CASE(an_unlinked_account_in_a_localised_byline_is_the_node_author) {
+  ExtractedPage page =
+      ExtractDrupal("drupal6_unlinked_account_byline.html", "https://kultura.example/izjava.html");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "urednica");
+  BOOST_TEST(page.post.published == "2009-07-16T20:56:00");
+}
+
 BOOST_AUTO_TEST_CASE(localised_bylines_and_account_links_name_the_writers) {
   ExtractedPage page =
       ExtractDrupal("drupal6_localised_bylines.html", "https://mutirao.example/derivas.html");
