@@ -29,11 +29,6 @@ std::optional<LinkbackKind> LinkbackByline(std::string* author) {
   return EqualsIgnoreCase(kind, "trackback") ? LinkbackKind::kTrackback : LinkbackKind::kPingback;
 }
 
-bool IsPunctuationOnly(std::string_view line) {
-  line = TrimAscii(line);
-  return !line.empty() && line.find_first_not_of(":;,.-|/") == std::string_view::npos;
-}
-
 void CleanAuthor(std::string* author) {
   static const LazyRE2 kSuffix = {
       R"((?i)\s*(?:\|\s*posted\b.*|log\s+in\s+to\s+reply|\breply$|\(not verified\)|\bpost\s+author$|\b(?:said|dijo|disse|sagte)\s*(?:\.\.\.|\x{2026}))\s*$)"};
@@ -57,9 +52,16 @@ void CleanAuthor(std::string* author) {
     *author = std::string(TrimAscii(*author));
   }
   for (size_t space = author->rfind(' '); space != std::string::npos; space = author->rfind(' ')) {
-    if (!IsPunctuationOnly(std::string_view(*author).substr(space + 1))) break;
+    // Not a name's own closing dot ("L E X I I Z .").
+    const std::string_view last = std::string_view(*author).substr(space + 1);
+    if (last.empty() || last.find_first_not_of("/|-") != std::string_view::npos) break;
     *author = std::string(TrimAscii(std::string_view(*author).substr(0, space)));
   }
+}
+
+bool IsPunctuationOnly(std::string_view line) {
+  line = TrimAscii(line);
+  return !line.empty() && line.find_first_not_of(":;,.-|/") == std::string_view::npos;
 }
 
 // A date line, not a sentence that names a date: short, no closing

@@ -1,14 +1,18 @@
 // Comments whose theme marks no name: learnt from the items beside them in
-// one list, which share a template. Either the others' names sit alone in
-// an element this item has too ("<div class=nama_user>NAME</div>" where the
-// others hold a link there), or every item's byline repeats the same words
-// around a name and a date ("NAME оставил(а) этот комментарий в 23:06
-// 3.07.2008:", "Am 03.22.10 het NAME gmeint:"): the one run of words that
-// differs and is no date is the name. Runs only for items left unnamed.
+// one list, which share a template. Either the others' names sit in an
+// element this item has too, between the same words ("<div
+// class=nama_user>NAME</div>" where the others hold a link there, "<p
+// class=commentmeta>NAME says:</p>"), or every item's byline repeats the
+// same words around a name and a date ("NAME оставил(а) этот комментарий
+// в 23:06 3.07.2008:", "Am 03.22.10 het NAME gmeint:"): the one run of
+// words that differs and is no date is the name. Runs only for items left
+// unnamed.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "parsers/extractors.h"
@@ -56,19 +60,46 @@ const GumboNode* FindSlot(const SiblingItem& item, const Slot& slot,
       [&](const GumboNode* n) { return out_of_item(item.item, n); });
 }
 
-// The slot every item has, and every named one fills with its name and
-// nothing else.
-const Slot* SharedSlot(const std::vector<Slot>& slots, std::span<const SiblingItem> items,
-                       const ItemBoundary& out_of_item) {
+// A slot's words around the name, the same in every named item: "" and
+// " says:" for "<p class=commentmeta><a>NAME</a> says:</p>".
+struct SlotWords {
+  std::string before;
+  std::string after;
+};
+
+// The slot every item has, and every named one fills with its name between
+// the same words.
+std::optional<std::pair<Slot, SlotWords>> SharedSlot(const std::vector<Slot>& slots,
+                                                     std::span<const SiblingItem> items,
+                                                     const ItemBoundary& out_of_item) {
   for (const Slot& slot : slots) {
+    std::optional<SlotWords> words;
     const bool everywhere = std::all_of(items.begin(), items.end(), [&](const SiblingItem& item) {
       const GumboNode* found = FindSlot(item, slot, out_of_item);
-      return found != nullptr &&
-             (item.name == nullptr || OneLine(TextOf(found)) == OneLine(TextOf(item.name)));
+      if (found == nullptr) return false;
+      if (item.name == nullptr) return true;
+      const std::string text = OneLine(TextOf(found));
+      const std::string name = OneLine(TextOf(item.name));
+      const size_t at = name.empty() ? std::string::npos : text.find(name);
+      if (at == std::string::npos) return false;
+      SlotWords around{text.substr(0, at), text.substr(at + name.size())};
+      if (!words.has_value()) words = around;
+      return words->before == around.before && words->after == around.after;
     });
-    if (everywhere) return &slot;
+    if (everywhere && words.has_value()) return std::make_pair(slot, *words);
   }
-  return nullptr;
+  return std::nullopt;
+}
+
+// The name between the slot's words, where an unnamed item's slot has them.
+std::string NameInSlot(const std::string& text, const SlotWords& words) {
+  if (text.size() < words.before.size() + words.after.size() || !text.starts_with(words.before) ||
+      !text.ends_with(words.after)) {
+    return {};
+  }
+  std::string_view name = TrimAscii(std::string_view(text).substr(
+      words.before.size(), text.size() - words.before.size() - words.after.size()));
+  return IsPlainName(name) ? std::string(name) : std::string();
 }
 
 // The item's byline: the first short line of an element's own words that
@@ -158,12 +189,12 @@ std::vector<std::string> NamesFromSiblings(std::span<const SiblingItem> items,
   if (!some_unnamed) return names;
   if (named != items.end()) {
     const std::vector<Slot> slots = SlotsAround(named->name, named->item);
-    if (const Slot* slot = SharedSlot(slots, items, out_of_item)) {
+    if (const auto shared = SharedSlot(slots, items, out_of_item)) {
+      const auto& [slot, words] = *shared;
       for (size_t i = 0; i < items.size(); ++i) {
         if (items[i].name != nullptr) continue;
-        const GumboNode* found = FindSlot(items[i], *slot, out_of_item);
-        if (found == nullptr) continue;
-        if (std::string text = OneLine(TextOf(found)); IsPlainName(text)) names[i] = text;
+        const GumboNode* found = FindSlot(items[i], slot, out_of_item);
+        if (found != nullptr) names[i] = NameInSlot(OneLine(TextOf(found)), words);
       }
       return names;
     }

@@ -162,6 +162,14 @@ const GumboNode* NameAfterByWords(const GumboNode* item, const ItemScope& scope)
   return nullptr;
 }
 
+// A link to the comment itself, on this page or by the post's whole
+// address ("index.html#comment-2874", rel=bookmark).
+bool IsPermalink(const GumboNode* link) {
+  std::string_view href = Attr(link, "href");
+  return href.starts_with('#') || AttrHasToken(link, "rel", "bookmark") ||
+         !CommentNumber(FragmentOf(href)).empty();
+}
+
 // Digits are part of many names ("jacker8888", "Richard Marx 88"), and
 // all of a comment's number ("#10", "10.") or its date.
 bool IsNumberOrDate(const std::string& text) {
@@ -188,7 +196,7 @@ const GumboNode* NameInBylineBlock(const GumboNode* item, const ItemScope& scope
           }
           std::string_view href = Attr(n, "href");
           const std::string text = OneLine(TextOf(n));
-          return !(IsTag(n, GUMBO_TAG_A) && (href.empty() || href[0] == '#')) && !text.empty() &&
+          return !(IsTag(n, GUMBO_TAG_A) && (href.empty() || IsPermalink(n))) && !text.empty() &&
                  text.size() < 80 && !IsNumberOrDate(text);
         },
         scope);
@@ -294,11 +302,7 @@ void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope&
   // Not the permalink or date some themes put inside the name's element
   // ("<small>06/03/2011 &#8212; <a href=#comment-163>13:53</a></small>").
   *name = WithoutSaysWord(OneLine(TextOf(author, [author](const GumboNode* n) {
-    std::string_view href = Attr(n, "href");
-    // The comment's permalink, on this page or by the post's whole address.
-    const bool permalink = IsTag(n, GUMBO_TAG_A) &&
-                           (href.starts_with('#') || !CommentNumber(FragmentOf(href)).empty());
-    return n != author && (IsTag(n, GUMBO_TAG_TIME) || permalink ||
+    return n != author && (IsTag(n, GUMBO_TAG_TIME) || (IsTag(n, GUMBO_TAG_A) && IsPermalink(n)) ||
                            HasClass(n, "comment-reply-link") ||
                            AnyClassToken(n,
                                          [](std::string_view token) {

@@ -404,6 +404,13 @@ BOOST_AUTO_TEST_CASE(unmarked_names_are_read_from_the_element_the_linked_names_f
   BOOST_TEST(page.comments[2].author == "Samsul");
 }
 
+BOOST_AUTO_TEST_CASE(an_unlinked_name_sits_between_the_words_the_linked_names_have) {
+  ExtractedPage page = Extract("sibling_says_names.html", "http://blog.example/2005/07/exile/");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[1].author == "zack soto");
+  BOOST_TEST(page.comments[2].author == "Gail Example");  // not its "Permalink"
+}
+
 BOOST_AUTO_TEST_CASE(unmarked_names_are_the_words_the_shared_bylines_do_not_repeat) {
   ExtractedPage page =
       Extract("sibling_byline_names.html", "http://blog.example/2010/03/canberra/");
