@@ -51,8 +51,8 @@ std::string LowerLetters(std::string_view word) {
 
 // Month names and abbreviations: English, German, French, Spanish, with the
 // spellings that drop accents ("Maerz", "fevrier", "aout", "decembre");
-// Portuguese, Italian, Dutch, Swedish, Polish, Czech, Russian and Ukrainian
-// names (the Slavic ones in the genitive dates use), and only
+// Portuguese, Italian, Dutch, Swedish, Polish, Czech, Slovak, Russian and
+// Ukrainian names (the Slavic ones in the genitive dates use), and only
 // those of their abbreviations that are no common word ("out", "set", "gen"
 // are left out).
 int MonthFromWord(std::string_view word) {
@@ -95,6 +95,12 @@ int MonthFromWord(std::string_view word) {
       {"listopad", 11}, {"grudzień", 12}, {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4},
       {"května", 5}, {"června", 6}, {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10},
       {"listopadu", 11}, {"prosince", 12},
+      // Slovak, in the nominative of "16 február, 2009" and the genitive of
+      // "16. februára 2009".
+      {"január", 1}, {"február", 2}, {"marec", 3}, {"apríl", 4}, {"máj", 5}, {"jún", 6},
+      {"júl", 7}, {"október", 10}, {"januára", 1}, {"februára", 2}, {"apríla", 4},
+      {"mája", 5}, {"júna", 6}, {"júla", 7}, {"augusta", 8}, {"septembra", 9},
+      {"októbra", 10}, {"novembra", 11}, {"decembra", 12},
       // Russian and Ukrainian, in the genitive.
       {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6},
       {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11},

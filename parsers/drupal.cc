@@ -305,15 +305,21 @@ bool IsCommentContent(const GumboNode* node) {
 
 bool IsBylineBlock(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_FOOTER) ||
-         HasAnyClass(
-             node, {"submitted", "comment__meta", "comment-meta", "meta", "comment-info", "info"});
+         HasAnyClass(node, {"submitted", "comment__meta", "comment-meta", "meta", "comment-info",
+                            "info"}) ||
+         // Themes' own names for it: "comment-submitted", "node_submitted".
+         AnyClassToken(node, [](std::string_view token) {
+           return EndsWithIgnoreCase(token, "-submitted") ||
+                  EndsWithIgnoreCase(token, "_submitted");
+         });
 }
 
 // A byline no class names: a short line opening with by-words, in any of
-// the languages AuthorFromByline reads ("Enviado por NAME em DATE"), and
-// holding a date's digits.
+// the languages AuthorFromByline reads ("Enviado por NAME em DATE",
+// "Comment from NAME on DATE"), and holding a date's digits.
 bool IsUnmarkedByline(const GumboNode* node) {
-  static const LazyRE2 kOpening = {R"((?i)^\s*(?:\pL+\s+)?(?:by|von|par|por|door|da|di|av)\s+\S)"};
+  static const LazyRE2 kOpening = {
+      R"((?i)^\s*(?:\pL+\s+)?(?:by|from|von|par|por|door|da|di|av)\s+\S)"};
   constexpr size_t kMaxBylineChars = 160;
   if (!IsElement(node) || IsTag(node, GUMBO_TAG_A)) return false;
   const std::string text = OneLine(TextOf(node));

@@ -116,12 +116,17 @@ BOOST_AUTO_TEST_CASE(localised_bylines_and_account_links_name_the_writers) {
   BOOST_REQUIRE(page.has_post);
   BOOST_TEST(page.post.author == "felipe");                  // "Enviado por NAME em DATE"
   BOOST_TEST(page.post.published == "2008-03-05T13:43:00");  // "qua": Wednesday 5 March
-  BOOST_REQUIRE(page.comments.size() == 4u);
+  BOOST_REQUIRE(page.comments.size() == 6u);
   BOOST_TEST(page.comments[0].author == "felipe");
   BOOST_TEST(page.comments[0].published == "2008-03-07T18:32:00");  // "sex": Friday
   BOOST_TEST(page.comments[1].author == "Ross Example");            // the user/804 account link
+  BOOST_TEST(page.comments[1].published == "2007-01-31T18:16:00");  // "Comment from NAME on DATE"
   BOOST_TEST(page.comments[2].author == "Tantchen");                // "NAME (not verified) says"
   BOOST_TEST(page.comments[3].author == "Lena");                    // "... av NAME" closes the line
+  BOOST_TEST(page.comments[4].author == "andre");
+  BOOST_TEST(page.comments[4].published == "2010-04-21T12:20:00");  // div.comment-submitted
+  BOOST_TEST(page.comments[5].author == "Havran");
+  BOOST_TEST(page.comments[5].published == "2009-02-16T12:27:00");  // Slovak "február"
 }
 
 BOOST_AUTO_TEST_CASE(
