@@ -181,11 +181,12 @@ std::optional<ClockTime> ClockAt(re2::StringPiece rest, const RE2& pattern) {
 }
 
 // The time after a printed date: "at 10:10 pm", "@09:32AM", ", 22:10 Uhr",
-// " um 14.05", " à 22h10", " a las 22:10", " - 09:56". Spaces may be no-break
+// " um 14.05", " à 22h10", " à 11 h 56 min" (French WordPress's default),
+// " a las 22:10", " - 09:56". Spaces may be no-break
 // or narrow ones (\pZ).
 std::optional<ClockTime> PrintedTimeAt(re2::StringPiece rest) {
   static const LazyRE2 kPrintedTime = {
-      R"([^0-9]{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?[\s\pZ]*)"
+      R"([^0-9]{0,12}?(\d{1,2})(?:[:.]|[\s\pZ]?h[\s\pZ]?)(\d{2})(?::(\d{2}))?[\s\pZ]*)"
       R"(([AaPp]\.?[Mm](?:\.|$|[^\pL.]))?[\s\pZ]*((?:UTC|GMT)?[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)\b)?)"};
   return ClockAt(rest, *kPrintedTime);
 }
