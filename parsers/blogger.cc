@@ -154,7 +154,8 @@ int ShownClockMinutes(std::string_view text) {
 // language it does not know), the clock tells the blog's offset from UTC,
 // and the instant is written in the blog's local time; else in UTC.
 std::string DateOfShowComment(std::string_view href, std::string_view shown) {
-  static const LazyRE2 kShowComment = {R"([?&]showComment=(\d{10,13})\b)"};
+  // Saved copies write the query's "?" as "%3F" into the file's name.
+  static const LazyRE2 kShowComment = {R"((?:[?&]|%3[Ff])showComment=(\d{10,13})\b)"};
   int64_t millis = 0;
   if (!RE2::PartialMatch(re2::StringPiece(href.data(), href.size()), *kShowComment, &millis)) {
     return {};

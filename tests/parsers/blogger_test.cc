@@ -97,6 +97,16 @@ BOOST_AUTO_TEST_CASE(unreadable_date_text_takes_the_permalinks_instant_in_the_sh
   BOOST_TEST(page.comments[3].published == "2014-01-11T13:00:00-05:00");
 }
 
+BOOST_AUTO_TEST_CASE(a_saved_copys_permalink_still_carries_the_comments_instant) {
+  // "4/14/09" (a two-digit year with a one-digit month) is no date
+  // ParseDate reads; the file name "lazy-loading.html%3FshowComment=..."
+  // of a saved copy keeps the query: 02:00 UTC, shown as 7:00 PM.
+  ExtractedPage page =
+      ExtractBlogger("saved_copy_permalinks.html", "http://lanternyard.blogspot.com/x.html");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].published == "2009-04-14T19:00:00-07:00");
+}
+
 BOOST_AUTO_TEST_CASE(markup_inside_scripts_is_not_read_as_comments) {
   ExtractedPage page = Threaded();
   for (const Comment& comment : page.comments) BOOST_TEST(comment.id != "c999");
