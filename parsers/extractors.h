@@ -256,5 +256,10 @@ void MakeTextSafe(ExtractedPage* page);
 // Whether the node is a comment list or part of one: post extraction skips
 // these subtrees.
 bool IsCommentArea(const GumboNode* node);
+// Whether the page holds a comment list of its own: a list named for
+// comments (ol.commentlist) with items numbered as comments ("comment-712")
+// outside sidebars and widgets. Only a single item's page shows one, so it
+// outweighs a theme's body class that says blog or archive.
+bool HoldsCommentList(const GumboNode* root);
 
 }  // namespace linkgraph::parsers

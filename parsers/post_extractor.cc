@@ -832,7 +832,7 @@ bool LooksLikeListing(const PageContext& page) {
   if (const GumboNode* body = FindFirst(page.root, TagIs(GUMBO_TAG_BODY))) {
     if (HasAnyClass(body, {"single", "single-post", "page", "singular", "item-view"})) return false;
     if (HasAnyClass(body, {"home", "blog", "archive", "category", "tag", "search", "date"})) {
-      return true;
+      return !HoldsCommentList(page.root);
     }
   }
   int headed_by_other_page = 0;
@@ -845,7 +845,7 @@ bool LooksLikeListing(const PageContext& page) {
       ++headed_by_other_page;
     }
   }
-  return headed_by_other_page >= 2;
+  return headed_by_other_page >= 2 && !HoldsCommentList(page.root);
 }
 
 bool ExtractPostFromPage(const PageContext& page, Post* post) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -102,23 +103,6 @@ std::string NameInSlot(const std::string& text, const SlotWords& words) {
   return IsPlainName(name) ? std::string(name) : std::string();
 }
 
-// The item's byline: the first short line of an element's own words that
-// holds a date (in either order: it is found here, not read).
-std::string BylineOf(const SiblingItem& item, const ItemBoundary& out_of_item) {
-  std::vector<const GumboNode*> nodes{item.item};
-  for (const GumboNode* node : FindAll(
-           item.item, [&](const GumboNode* n) { return !out_of_item(item.item, n); },
-           [&](const GumboNode* n) { return out_of_item(item.item, n); })) {
-    nodes.push_back(node);
-  }
-  for (const GumboNode* node : nodes) {
-    std::string own = OwnText(node);
-    if (own.empty() || CountChars(own) > kMaxBylineChars) continue;
-    if (!ParseDate(own, DateOrder::kDayFirst).empty()) return own;
-  }
-  return {};
-}
-
 std::vector<std::string_view> Words(std::string_view line) {
   std::vector<std::string_view> words;
   size_t start = 0;
@@ -137,17 +121,87 @@ bool IsDatePart(std::string_view word) {
   return HasDigit(word) || IsDateWord(word) || IsPunctuation(word);
 }
 
-// The words every byline has.
-std::unordered_set<std::string_view> SharedWords(const std::vector<std::string>& bylines) {
-  std::unordered_set<std::string_view> shared;
-  for (std::string_view word : Words(bylines.front())) shared.insert(word);
-  for (const std::string& line : bylines) {
+// The item's lines that may be its byline: short, with a date and words
+// beside it (the date's own element says no name), an element's own words
+// ("Am DATE het NAME gmeint:" beside the text's paragraphs) or all of them
+// ("NAME on <a>DATE</a>"). A short comment's text may be one too: the
+// template the lines share tells the byline.
+std::vector<std::string> DatedLines(const SiblingItem& item, const ItemBoundary& out_of_item) {
+  std::vector<const GumboNode*> nodes{item.item};
+  for (const GumboNode* node : FindAll(
+           item.item, [&](const GumboNode* n) { return !out_of_item(item.item, n); },
+           [&](const GumboNode* n) { return out_of_item(item.item, n); })) {
+    nodes.push_back(node);
+  }
+  const auto dated_line = [](const std::string& line) {
+    if (line.empty() || CountChars(line) > kMaxBylineChars ||
+        ParseDate(line, DateOrder::kDayFirst).empty()) {
+      return false;
+    }
     const std::vector<std::string_view> words = Words(line);
-    std::erase_if(shared, [&words](std::string_view word) {
-      return std::find(words.begin(), words.end(), word) == words.end();
-    });
+    return !std::all_of(words.begin(), words.end(), IsDatePart);
+  };
+  std::vector<std::string> lines;
+  for (const GumboNode* node : nodes) {
+    if (std::string own = OwnText(node); dated_line(own)) {
+      lines.push_back(std::move(own));
+    } else if (std::string all = OneLine(TextOf(node)); dated_line(all)) {
+      lines.push_back(std::move(all));
+    }
+  }
+  return lines;
+}
+
+// The words nearly every item's lines have: the template's.
+std::unordered_set<std::string_view> SharedWords(
+    const std::vector<std::vector<std::string>>& lines_of_items) {
+  std::unordered_map<std::string_view, size_t> items_with;
+  size_t items = 0;
+  for (const std::vector<std::string>& lines : lines_of_items) {
+    if (lines.empty()) continue;
+    ++items;
+    std::vector<std::string_view> words;
+    for (const std::string& line : lines) {
+      for (std::string_view word : Words(line)) words.push_back(word);
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (std::string_view word : words) ++items_with[word];
+  }
+  const size_t needed = std::max(kMinBylines, (items * 4 + 4) / 5);
+  std::unordered_set<std::string_view> shared;
+  for (const auto& [word, count] : items_with) {
+    if (count >= needed) shared.insert(word);
   }
   return shared;
+}
+
+// The line that fits the template best: most of its words, fewest others.
+const std::string* BestFit(const std::vector<std::string>& lines,
+                           const std::unordered_set<std::string_view>& shared) {
+  const std::string* best = nullptr;
+  size_t best_shared = 0;
+  size_t best_other = 0;
+  for (const std::string& line : lines) {
+    std::unordered_set<std::string_view> in_line;
+    size_t other = 0;
+    for (std::string_view word : Words(line)) {
+      if (shared.contains(word)) {
+        in_line.insert(word);
+      } else {
+        ++other;
+      }
+    }
+    const size_t in_template = in_line.size();
+    if (in_template == 0) continue;
+    if (best == nullptr || in_template > best_shared ||
+        (in_template == best_shared && other < best_other)) {
+      best = &line;
+      best_shared = in_template;
+      best_other = other;
+    }
+  }
+  return best;
 }
 
 // The one run of words not shared that is no part of the date.
@@ -199,19 +253,21 @@ std::vector<std::string> NamesFromSiblings(std::span<const SiblingItem> items,
       return names;
     }
   }
-  std::vector<std::string> bylines;
-  bylines.reserve(items.size());
-  for (const SiblingItem& item : items) bylines.push_back(BylineOf(item, out_of_item));
-  std::vector<std::string> shown = bylines;
-  std::erase_if(shown, [](const std::string& line) { return line.empty(); });
-  if (shown.size() < kMinBylines || shown.size() * 2 < items.size()) return names;
-  const std::unordered_set<std::string_view> shared_words = SharedWords(shown);
+  std::vector<std::vector<std::string>> lines;
+  lines.reserve(items.size());
+  for (const SiblingItem& item : items) lines.push_back(DatedLines(item, out_of_item));
+  const size_t dated = static_cast<size_t>(std::count_if(
+      lines.begin(), lines.end(), [](const std::vector<std::string>& l) { return !l.empty(); }));
+  if (dated < kMinBylines || dated * 2 < items.size()) return names;
+  const std::unordered_set<std::string_view> shared_words = SharedWords(lines);
   const bool labelled = std::any_of(shared_words.begin(), shared_words.end(),
                                     [](std::string_view word) { return !IsDatePart(word); });
   if (!labelled) return names;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].name == nullptr && !bylines[i].empty())
-      names[i] = NameInByline(bylines[i], shared_words);
+    if (items[i].name != nullptr) continue;
+    if (const std::string* byline = BestFit(lines[i], shared_words)) {
+      names[i] = NameInByline(*byline, shared_words);
+    }
   }
   return names;
 }

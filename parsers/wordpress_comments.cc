@@ -780,6 +780,20 @@ bool IsCommentArea(const GumboNode* node) {
          HasAnyClass(node, {"comments-area", "comments"});
 }
 
+bool HoldsCommentList(const GumboNode* root) {
+  constexpr size_t kMinItems = 2;
+  const auto own_list = [](const GumboNode* n) {
+    return IsListRoot(n) && !IsNamedForPings(n) && !IsRefusedRegion(n);
+  };
+  for (const GumboNode* list : FindAll(root, own_list, IsRefusedRegion)) {
+    const auto numbered_item = [](const GumboNode* n) {
+      return IsCommentItem(n) && !CommentNumber(Id(n)).empty();
+    };
+    if (FindAll(list, numbered_item, IsRefusedRegion).size() >= kMinItems) return true;
+  }
+  return false;
+}
+
 void ExtractWordPressComments(const PageContext& page, std::vector<Comment>* comments,
                               std::vector<Trackback>* trackbacks) {
   CommentWalker walker(page, comments, trackbacks);

@@ -422,6 +422,20 @@ BOOST_AUTO_TEST_CASE(unmarked_names_are_the_words_the_shared_bylines_do_not_repe
   BOOST_TEST(page.comments[1].published == "2010-03-23");
 }
 
+BOOST_AUTO_TEST_CASE(a_comment_list_of_its_own_makes_a_blog_classed_page_a_post) {
+  ExtractedPage page =
+      Extract("blog_class_post_with_comments.html", "http://camp.example/blog/2010/08/28/reply/");
+  BOOST_TEST(page.has_post);
+  BOOST_TEST(page.post.title == "A reply to the columnist");
+  BOOST_REQUIRE(page.comments.size() == 4u);
+  // "NAME on <a>DATE</a>" after the text: the words the bylines share
+  // around the name, even where a text holds a date of its own.
+  BOOST_TEST(page.comments[0].author == "Pat");
+  BOOST_TEST(page.comments[2].author == "Reality check");
+  BOOST_TEST(page.comments[3].author == "Edinburger");
+  BOOST_TEST(page.comments[3].published == "2010-09-01");
+}
+
 BOOST_AUTO_TEST_CASE(a_trackback_shown_as_a_comment_is_a_linkback_from_the_citing_post) {
   ExtractedPage page =
       Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
