@@ -269,6 +269,12 @@ bool IsBacklink(const GumboNode* dt) {
   return HasClass(dt, "comment-title") || FindAncestor(dt, backlinks) != nullptr;
 }
 
+// Classic templates' comment: an element with an anchor id ("c123") in
+// the comment area.
+bool IsClassicItem(const GumboNode* node) {
+  return !CommentAnchor(Id(node)).empty() && FindAncestor(node, IsCommentArea) != nullptr;
+}
+
 class BloggerCommentReader {
  public:
   BloggerCommentReader(const PageContext& page, std::vector<Comment>* comments,
@@ -300,13 +306,16 @@ class BloggerCommentReader {
 
   // Classic templates (before 2007): items with an anchor id ("c123") in
   // div#comments, each a div.comment-body and a p.comment-data "By NAME,
-  // at 1:39 PM" (a time of day only: no date to read).
-  void ReadClassicItem(const GumboNode* item) {
-    const GumboNode* body = FindFirst(item, ClassIs("comment-body"));
-    if (body == nullptr) return;
+  // at 1:39 PM" (a time of day only: no date to read). Themes built on
+  // them nest a reply's item inside its parent's.
+  void ReadClassicItem(const GumboNode* item, const std::string& parent_id) {
+    const auto nested = [item](const GumboNode* n) { return n != item && IsClassicItem(n); };
+    const GumboNode* body = FindFirst(item, ClassIs("comment-body"), nested);
+    if (body == nullptr || nested(body)) return;
     Comment comment;
     comment.id = CommentAnchor(Id(item));
-    if (const GumboNode* data = FindFirst(item, ClassIs("comment-data"))) {
+    comment.parent_id = parent_id;
+    if (const GumboNode* data = FindFirst(item, ClassIs("comment-data"), nested)) {
       const GumboNode* anonymous = FindFirst(data, ClassIs("anon-comment-author"));
       ReadAuthorIn(page_, anonymous != nullptr ? anonymous : data, &comment.author,
                    &comment.author_url);
@@ -315,8 +324,11 @@ class BloggerCommentReader {
       comment.author = WithoutBylineLabel(std::move(comment.author));
       comment.published = ParseDate(OneLine(TextOf(data)));
     }
+    CompleteFromMicrodata(page_, item, &comment);
     comment.text = TextOfBody(body);
-    Add(std::move(comment));
+    const std::string id = comment.id;
+    if (!Add(std::move(comment))) return;
+    for (const GumboNode* reply : FindAll(item, nested, nested)) ReadClassicItem(reply, id);
   }
 
  private:
@@ -432,10 +444,6 @@ class BloggerCommentReader {
 
 bool IsThreadRoot(const GumboNode* node) { return HasClass(node, "comment-thread"); }
 
-bool IsClassicItem(const GumboNode* node) {
-  return !CommentAnchor(Id(node)).empty() && FindAncestor(node, IsCommentArea) != nullptr;
-}
-
 bool IsOldBlock(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_DL) &&
          (Id(node) == "comments-block" || HasClass(node, "comments-block"));
@@ -470,7 +478,7 @@ void ExtractBloggerComments(const PageContext& page, std::vector<Comment>* comme
   }
   if (!comments->empty()) return;
   for (const GumboNode* item : FindAll(page.root, IsClassicItem, IsClassicItem)) {
-    reader.ReadClassicItem(item);
+    reader.ReadClassicItem(item, "");
   }
 }
 

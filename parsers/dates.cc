@@ -51,10 +51,10 @@ std::string LowerLetters(std::string_view word) {
 
 // Month names and abbreviations: English, German, French, Spanish, with the
 // spellings that drop accents ("Maerz", "fevrier", "aout", "decembre");
-// Portuguese, Italian, Dutch, Swedish, Polish, Czech, Slovak, Russian and
-// Ukrainian names (the Slavic ones in the genitive dates use), and only
-// those of their abbreviations that are no common word ("out", "set", "gen"
-// are left out).
+// Portuguese, Italian, Dutch, Swedish, Indonesian, Polish, Czech, Slovak,
+// Russian and Ukrainian names (the Slavic ones in the genitive dates use),
+// and only those of their abbreviations that are no common word ("out",
+// "set", "gen" are left out).
 int MonthFromWord(std::string_view word) {
   // One language to a few lines.
   // clang-format off
@@ -95,6 +95,8 @@ int MonthFromWord(std::string_view word) {
       {"listopad", 11}, {"grudzień", 12}, {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4},
       {"května", 5}, {"června", 6}, {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10},
       {"listopadu", 11}, {"prosince", 12},
+      // Indonesian and Malay, beside the Dutch names they share.
+      {"maret", 3}, {"agustus", 8}, {"desember", 12}, {"ogos", 8}, {"disember", 12},
       // Slovak, in the nominative of "16 február, 2009" and the genitive of
       // "16. februára 2009".
       {"január", 1}, {"február", 2}, {"marec", 3}, {"apríl", 4}, {"máj", 5}, {"jún", 6},

@@ -143,6 +143,10 @@ void ExtractSlashComments(const PageContext& page, std::vector<Comment>* comment
 // schema.org Comment items of the page's BlogPosting/Article, as JSON-LD or
 // microdata.
 void ExtractSchemaOrgComments(const PageContext& page, std::vector<Comment>* comments);
+// Fills a comment's empty author and date from the schema.org Comment
+// microdata of its element (itemprop=author, datePublished), where a
+// platform's template the reader does not know marks them only that way.
+void CompleteFromMicrodata(const PageContext& page, const GumboNode* element, Comment* comment);
 // The author's name the page's own schema.org posting (JSON-LD) states, or
 // its WebPage where no posting names one; "" when none.
 std::string SchemaOrgPostAuthor(const PageContext& page);

@@ -460,6 +460,23 @@ void ReadMicrodata(const PageContext& page, std::vector<Comment>* comments,
 
 }  // namespace
 
+void CompleteFromMicrodata(const PageContext& page, const GumboNode* element, Comment* comment) {
+  const GumboNode* item =
+      IsCommentItem(element) ? element : FindFirst(element, IsCommentItem, IsCommentItem);
+  if (item == nullptr) return;
+  if (comment->author.empty()) {
+    Comment stated;
+    ReadMicrodataAuthor(page, item, &stated);
+    comment->author = std::move(stated.author);
+    if (comment->author_url.empty()) comment->author_url = std::move(stated.author_url);
+  }
+  if (comment->published.empty()) {
+    comment->published =
+        ParseDate(PropValue(page, Prop(item, {"dateCreated", "datePublished", "commentTime"})),
+                  page.date_order);
+  }
+}
+
 std::string SchemaOrgPostAuthor(const PageContext& page) {
   std::vector<Comment> ignored;
   std::set<std::string> seen;

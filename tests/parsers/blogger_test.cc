@@ -107,6 +107,17 @@ BOOST_AUTO_TEST_CASE(a_saved_copys_permalink_still_carries_the_comments_instant)
   BOOST_TEST(page.comments[0].published == "2009-04-14T19:00:00-07:00");
 }
 
+BOOST_AUTO_TEST_CASE(a_template_marking_comments_by_microdata_gives_names_dates_and_replies) {
+  ExtractedPage page =
+      ExtractBlogger("microdata_comment_thread.html", "https://apps.example/2019/12/crud.html");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Rahmat");
+  BOOST_TEST(page.comments[0].published == "2021-09-28T18:46:00");
+  BOOST_TEST(page.comments[1].author == "Jajang");
+  BOOST_TEST(page.comments[1].published == "2021-12-29T03:21:00");
+  BOOST_TEST(page.comments[1].parent_id == page.comments[0].id);
+}
+
 BOOST_AUTO_TEST_CASE(markup_inside_scripts_is_not_read_as_comments) {
   ExtractedPage page = Threaded();
   for (const Comment& comment : page.comments) BOOST_TEST(comment.id != "c999");
