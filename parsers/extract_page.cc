@@ -311,6 +311,11 @@ void ReadPage(const PageContext& page, std::string_view url, const ExtractOption
   KeepFirstComments(options.max_comments, &extracted);
   CleanCommentFields(&extracted.comments, &extracted.trackbacks);
   SettleThread(&extracted.comments);
+  // Where no byline names the post's author, the blog still marks the
+  // author's own answers among the comments.
+  if (extracted.post.author.empty()) {
+    extracted.post.author = WriterOfAuthorsComment(page, extracted.comments);
+  }
   AddMentions(extracted.post.text, MentionPlace::kPost, "", extracted.post.author,
               &extracted.mentions);
   for (const Comment& comment : extracted.comments) {

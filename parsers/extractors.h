@@ -260,6 +260,9 @@ void MakeTextSafe(ExtractedPage* page);
 // Whether the node is a comment list or part of one: post extraction skips
 // these subtrees.
 bool IsCommentArea(const GumboNode* node);
+// The writer of the first comment WordPress marks as the post's author's
+// own (class "bypostauthor"), among the comments read; "" where none is.
+std::string WriterOfAuthorsComment(const PageContext& page, const std::vector<Comment>& comments);
 // Whether the page holds a comment list of its own: a list named for
 // comments (ol.commentlist) with items numbered as comments ("comment-712")
 // outside sidebars and widgets. Only a single item's page shows one, so it

@@ -780,6 +780,18 @@ bool IsCommentArea(const GumboNode* node) {
          HasAnyClass(node, {"comments-area", "comments"});
 }
 
+std::string WriterOfAuthorsComment(const PageContext& page, const std::vector<Comment>& comments) {
+  for (const GumboNode* item : FindAll(page.root, ClassIs("bypostauthor"))) {
+    ItemScope scope{item};
+    const std::string id = CommentIdOf(item, scope);
+    if (id.empty()) continue;
+    for (const Comment& comment : comments) {
+      if (comment.id == id && !comment.author.empty()) return comment.author;
+    }
+  }
+  return {};
+}
+
 bool HoldsCommentList(const GumboNode* root) {
   constexpr size_t kMinItems = 2;
   const auto own_list = [](const GumboNode* n) {

@@ -436,6 +436,13 @@ BOOST_AUTO_TEST_CASE(a_comment_list_of_its_own_makes_a_blog_classed_page_a_post)
   BOOST_TEST(page.comments[3].published == "2010-09-01");
 }
 
+BOOST_AUTO_TEST_CASE(the_authors_own_comment_names_a_post_no_byline_names) {
+  ExtractedPage page =
+      Extract("author_known_by_own_comment.html", "http://notes.example/2012/07/gitolite/");
+  BOOST_REQUIRE(page.has_post);
+  BOOST_TEST(page.post.author == "Phil Example");  // li.bypostauthor
+}
+
 BOOST_AUTO_TEST_CASE(a_trackback_shown_as_a_comment_is_a_linkback_from_the_citing_post) {
   ExtractedPage page =
       Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
