@@ -178,14 +178,32 @@ bool IsPageChrome(const GumboNode* node) {
   return AnyName(node, [](std::string_view name) { return HasPart(name, kPageChromeParts); });
 }
 
+// A table row's first cell, which table layouts name in the row's stead
+// ("<tr><td class=comment_head>"); nullptr for anything else.
+const GumboNode* FirstCell(const GumboNode* row) {
+  if (!IsTag(row, GUMBO_TAG_TR)) return nullptr;
+  for (const GumboNode* cell : ElementChildren(row)) {
+    return IsTag(cell, GUMBO_TAG_TD) || IsTag(cell, GUMBO_TAG_TH) ? cell : nullptr;
+  }
+  return nullptr;
+}
+
+bool IsTableSection(const GumboNode* node) {
+  return IsTag(node, GUMBO_TAG_TABLE) || IsTag(node, GUMBO_TAG_TBODY);
+}
+
 // What the blocks of one comment list share.
 struct BlockKind {
   GumboTag tag = GUMBO_TAG_UNKNOWN;
-  std::string token;  // a class every block has; "" for the items of a list
+  std::string token;     // a class every block has; "" for the items of a list
+  bool by_cell = false;  // table rows, named by their first cell's class
+
+  // The element that carries the kind's class: the block, or its first cell.
+  const GumboNode* Named(const GumboNode* node) const { return by_cell ? FirstCell(node) : node; }
 
   bool Matches(const GumboNode* node) const {
     if (!IsTag(node, tag)) return false;
-    if (!token.empty()) return HasClass(node, token);
+    if (!token.empty()) return HasClass(Named(node), token);
     return IsTag(node->parent, GUMBO_TAG_OL) || IsTag(node->parent, GUMBO_TAG_UL);
   }
 };
@@ -232,9 +250,11 @@ const GumboNode* SplitBody(const GumboNode* block, const BlockKind& kind) {
   const std::string_view stem = std::string_view(kind.token).substr(0, stem_end);
   const GumboNode* next = NextElementSibling(block);
   if (next == nullptr || kind.Matches(next) || !IsTag(next, block->v.element.tag)) return nullptr;
-  const bool same_stem = AnyClassToken(next, [&](std::string_view token) {
-    return StartsWithIgnoreCase(token, stem) && !EqualsIgnoreCase(token, kind.token);
-  });
+  const GumboNode* named = kind.Named(next);
+  const bool same_stem =
+      named != nullptr && AnyClassToken(named, [&](std::string_view token) {
+        return StartsWithIgnoreCase(token, stem) && !EqualsIgnoreCase(token, kind.token);
+      });
   return same_stem && !OneLine(TextOf(next)).empty() ? next : nullptr;
 }
 
@@ -530,9 +550,13 @@ std::vector<BlockKind> RepeatedKinds(const GumboNode* parent) {
   };
   std::vector<Count> counts;
   std::vector<const GumboNode*> children = ElementChildren(parent);
+  // Table layouts name a record's rows by their cells.
+  const bool rows = IsTableSection(parent);
   for (const GumboNode* child : children) {
     if (IsRefusedRegion(child)) continue;
-    AnyClassToken(child, [&](std::string_view token) {
+    const GumboNode* named = rows ? FirstCell(child) : child;
+    if (named == nullptr) continue;
+    AnyClassToken(named, [&](std::string_view token) {
       GumboTag tag = child->v.element.tag;
       auto same = std::find_if(counts.begin(), counts.end(), [&](const Count& c) {
         return c.kind.tag == tag && EqualsIgnoreCase(c.kind.token, token);
@@ -540,7 +564,7 @@ std::vector<BlockKind> RepeatedKinds(const GumboNode* parent) {
       if (same != counts.end()) {
         ++same->count;
       } else {
-        counts.push_back({BlockKind{tag, std::string(token)}, 1});
+        counts.push_back({BlockKind{tag, std::string(token), rows}, 1});
       }
       return false;  // every token
     });
@@ -664,6 +688,11 @@ std::optional<BlockGroup> FindNamedRun(const PageContext& page) {
   };
   std::unordered_set<const GumboNode*> tried;
   for (const GumboNode* block : FindAll(page.root, named_block, IsPageChrome)) {
+    // A cell named a comment stands for its row.
+    if ((IsTag(block, GUMBO_TAG_TD) || IsTag(block, GUMBO_TAG_TH)) &&
+        FirstCell(block->parent) == block) {
+      block = block->parent;
+    }
     const GumboNode* parent = block->parent;
     if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) continue;
     if (!tried.insert(parent).second) continue;

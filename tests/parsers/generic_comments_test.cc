@@ -250,6 +250,15 @@ BOOST_AUTO_TEST_CASE(comment_like_regions_that_are_no_comments_give_none) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(table_layouts_give_each_comment_a_header_row_and_a_text_row) {
+  ExtractedPage page = ExtractGeneric("table_row_records.html", "http://league.example/news/12");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "Stryke");
+  BOOST_TEST(page.comments[0].published == "2007-09-06T15:45:00");
+  BOOST_TEST(page.comments[0].text == "Valley in the demo, good choice for a first map.");
+  BOOST_TEST(page.comments[2].author == "Numse");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
