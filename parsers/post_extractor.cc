@@ -482,7 +482,7 @@ bool SkipForByline(const GumboNode* node) { return SkipForPost(node) || IsCommen
 // <date> by".
 bool OpensByline(std::string_view text) {
   static const LazyRE2 kOpening = {
-      R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door|\x{7531}|\x{6295}\x{7a3f}\x{8005})\s)"};
+      R"((?i)^\s*(?:(?:posted|written|published)\s+(?:\S+\s+){0,6}?by:?|by|author\s*:|autor\s*:|auteur\s*:|par|av|von|por|door|\x{7531}|\x{6295}\x{7a3f}\x{8005})\s)"};
   // "September 27, 2010 at 6:27 am by NAME | In Category": a date, then "by".
   static const LazyRE2 kDateThenBy = {R"((?i)^\s*([^|]{6,60}?)\s+by\s)"};
   constexpr size_t kMaxBylineBytes = 120;

@@ -257,6 +257,7 @@ BOOST_AUTO_TEST_CASE(table_layouts_give_each_comment_a_header_row_and_a_text_row
   BOOST_TEST(page.comments[0].published == "2007-09-06T15:45:00");
   BOOST_TEST(page.comments[0].text == "Valley in the demo, good choice for a first map.");
   BOOST_TEST(page.comments[2].author == "Numse");
+  BOOST_TEST(page.post.author == "Admin");  // "Posted by: NAME - DATE"
 }
 
 BOOST_AUTO_TEST_SUITE_END()
