@@ -84,6 +84,8 @@ std::optional<std::pair<Slot, SlotWords>> SharedSlot(const std::vector<Slot>& sl
       const size_t at = name.empty() ? std::string::npos : text.find(name);
       if (at == std::string::npos) return false;
       SlotWords around{text.substr(0, at), text.substr(at + name.size())};
+      // Words beside a name, not a date that differs from item to item.
+      if (HasDigit(around.before) || HasDigit(around.after)) return false;
       if (!words.has_value()) words = around;
       return words->before == around.before && words->after == around.after;
     });
@@ -250,7 +252,9 @@ std::vector<std::string> NamesFromSiblings(std::span<const SiblingItem> items,
         const GumboNode* found = FindSlot(items[i], slot, out_of_item);
         if (found != nullptr) names[i] = NameInSlot(OneLine(TextOf(found)), words);
       }
-      return names;
+      const bool named_some = std::any_of(names.begin(), names.end(),
+                                          [](const std::string& name) { return !name.empty(); });
+      if (named_some) return names;
     }
   }
   std::vector<std::vector<std::string>> lines;

@@ -411,6 +411,14 @@ BOOST_AUTO_TEST_CASE(an_unlinked_name_sits_between_the_words_the_linked_names_ha
   BOOST_TEST(page.comments[2].author == "Gail Example");  // not its "Permalink"
 }
 
+BOOST_AUTO_TEST_CASE(a_linked_name_beside_a_date_leaves_the_others_to_the_shared_byline) {
+  ExtractedPage page = Extract("sibling_meta_names.html", "http://notes.example/2008/07/chat/");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "afon");
+  BOOST_TEST(page.comments[1].author == "hhochy");
+  BOOST_TEST(page.comments[2].author == "Andrey Example");
+}
+
 BOOST_AUTO_TEST_CASE(unmarked_names_are_the_words_the_shared_bylines_do_not_repeat) {
   ExtractedPage page =
       Extract("sibling_byline_names.html", "http://blog.example/2010/03/canberra/");
