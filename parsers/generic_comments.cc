@@ -204,7 +204,7 @@ struct BlockKind {
   bool Matches(const GumboNode* node) const {
     if (!IsTag(node, tag)) return false;
     if (!token.empty()) return HasClass(Named(node), token);
-    return IsTag(node->parent, GUMBO_TAG_OL) || IsTag(node->parent, GUMBO_TAG_UL);
+    return IsTag(node, GUMBO_TAG_LI);
   }
 };
 
@@ -569,14 +569,14 @@ std::vector<BlockKind> RepeatedKinds(const GumboNode* parent) {
       return false;  // every token
     });
   }
-  // A list's items, whatever their classes: "alt" on every other one is no kind.
-  if (IsTag(parent, GUMBO_TAG_OL) || IsTag(parent, GUMBO_TAG_UL)) {
-    int items =
-        static_cast<int>(std::count_if(children.begin(), children.end(), [](const GumboNode* n) {
-          return IsTag(n, GUMBO_TAG_LI) && !IsRefusedRegion(n);
-        }));
-    counts.push_back({BlockKind{GUMBO_TAG_LI, ""}, items});
-  }
+  // A list's items, whatever their classes: "alt" on every other one is no
+  // kind. Templates that forget the list still print its items
+  // ("<div id=comments><li>...</li><li>...</li></div>").
+  const int items =
+      static_cast<int>(std::count_if(children.begin(), children.end(), [](const GumboNode* n) {
+        return IsTag(n, GUMBO_TAG_LI) && !IsRefusedRegion(n);
+      }));
+  if (items > 0) counts.push_back({BlockKind{GUMBO_TAG_LI, ""}, items});
   // Ties go to the shared class, which also finds nested replies by it.
   std::stable_sort(counts.begin(), counts.end(),
                    [](const Count& a, const Count& b) { return a.count > b.count; });

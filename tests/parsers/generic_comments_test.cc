@@ -260,6 +260,15 @@ BOOST_AUTO_TEST_CASE(table_layouts_give_each_comment_a_header_row_and_a_text_row
   BOOST_TEST(page.post.author == "Admin");  // "Posted by: NAME - DATE"
 }
 
+BOOST_AUTO_TEST_CASE(list_items_a_template_printed_without_their_list_are_comments) {
+  ExtractedPage page =
+      ExtractGeneric("items_without_a_list.html", "http://chicken.example/node/107");
+  BOOST_REQUIRE(page.comments.size() == 3u);
+  BOOST_TEST(page.comments[0].author == "dave");
+  BOOST_TEST(page.comments[1].author == "Clement");
+  BOOST_TEST(page.comments[2].published == "2008-09-11");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
