@@ -125,6 +125,13 @@ bool LinksHome(const GumboNode* link) {
 }
 
 // The element naming the site in the page's header, by class or place.
+// A link to the site's root by its path ("/", "http://host/"), where a
+// relative "./" may be any folder.
+bool LinksSiteRoot(const GumboNode* link) {
+  std::string_view href = TrimAscii(Attr(link, "href"));
+  return href == "/" || (href.find("://") != std::string_view::npos && LinksHome(link));
+}
+
 bool IsSiteHeading(const GumboNode* node) {
   return HasAnyClass(node, {"site-title", "blog-title", "blogtitle", "site-name"}) ||
          IsSiteTitle(node);
@@ -135,10 +142,16 @@ bool IsSiteHeading(const GumboNode* node) {
 // post's title home in its h1, and to the post below).
 const GumboNode* SiteHeading(const GumboNode* root) {
   if (const GumboNode* heading = FindFirst(root, IsSiteHeading)) return heading;
-  const GumboNode* h1 = FindFirst(root, TagIs(GUMBO_TAG_H1));
+  // The page's first top heading. Themes that give the post the <h1> put
+  // the site's name in an <h2> above it ("<h2 class=camp_title><a
+  // href=/>"); an <h2>'s "./" is the post's own folder, so only the site's
+  // root counts there.
+  const GumboNode* h1 = FindFirst(
+      root, [](const GumboNode* n) { return IsTag(n, GUMBO_TAG_H1) || IsTag(n, GUMBO_TAG_H2); });
   if (h1 == nullptr) return nullptr;
   const std::vector<const GumboNode*> links = FindAll(h1, TagIs(GUMBO_TAG_A));
   if (links.size() != 1 || !LinksHome(links.front())) return nullptr;
+  if (IsTag(h1, GUMBO_TAG_H2) && !LinksSiteRoot(links.front())) return nullptr;
   const std::string words = OneLine(TextOf(h1));
   const bool repeated = FindFirst(root, [&](const GumboNode* n) {
                           return IsTag(n, GUMBO_TAG_A) && n != links.front() && !LinksHome(n) &&
@@ -232,6 +245,12 @@ std::string HeadingOfDocumentTitle(const GumboNode* scope, const GumboNode* root
   std::vector<std::string> sites = SiteNames(root);
   std::string post_part, site_part;
   SplitDocumentTitle(document_title, &post_part, &site_part);
+  // "Post » Site" as well as "Site » Post": the side the site's heading
+  // names is the site's.
+  const bool site_first = std::any_of(sites.begin(), sites.end(), [&](const std::string& site) {
+    return EqualsIgnoreCase(site, post_part);
+  });
+  if (site_first) std::swap(post_part, site_part);
   if (!site_part.empty()) sites.push_back(std::move(site_part));
   std::string best;
   for (const GumboNode* heading : FindAll(

@@ -434,6 +434,7 @@ BOOST_AUTO_TEST_CASE(a_comment_list_of_its_own_makes_a_blog_classed_page_a_post)
   ExtractedPage page =
       Extract("blog_class_post_with_comments.html", "http://camp.example/blog/2010/08/28/reply/");
   BOOST_TEST(page.has_post);
+  // "Post » Site": the side the site's heading (a link to "/") names.
   BOOST_TEST(page.post.title == "A reply to the columnist");
   BOOST_REQUIRE(page.comments.size() == 4u);
   // "NAME on <a>DATE</a>" after the text: the words the bylines share
