@@ -233,6 +233,14 @@ std::string NodePublished(const GumboNode* node, const GumboNode* body) {
   return ParseDate(OneLine(TextOf(date)));
 }
 
+// Drupal's own date formats write slashed dates month first ("m/d/Y -
+// H:i"), so a page that shows no order and no language of its own
+// follows them; a page in another language, or one whose dates show the
+// day first, does not.
+DateOrder DrupalDateOrder(const PageContext& page) {
+  return page.date_order == DateOrder::kUnknown ? DateOrder::kMonthFirst : page.date_order;
+}
+
 // ---- Comments ----
 
 struct CommentScope {
@@ -515,7 +523,7 @@ bool FindDrupalPost(const PageContext& page, PostParts* parts) {
   if (parts->author.empty() || parts->published.empty()) {
     std::string byline = NodeBylineText(node, parts->body);
     if (parts->author.empty()) parts->author = AuthorFromByline(byline);
-    if (parts->published.empty()) parts->published = ParseDate(byline, page.date_order);
+    if (parts->published.empty()) parts->published = ParseDate(byline, DrupalDateOrder(page));
   }
   return true;
 }
@@ -537,7 +545,7 @@ void ExtractDrupalComments(const PageContext& page, std::vector<Comment>* commen
     if (!number.empty()) comment.permalink = page.post_url + "#" + comment.id;
     std::string byline = BylineText(item, scope);
     ReadCommentAuthor(page, item, scope, byline, &comment);
-    comment.published = ReadCommentDate(item, scope, byline, page.date_order);
+    comment.published = ReadCommentDate(item, scope, byline, DrupalDateOrder(page));
     comment.text = ReadCommentText(item, scope);
 
     int depth = IndentDepth(item);

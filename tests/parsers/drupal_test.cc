@@ -110,6 +110,14 @@ BOOST_AUTO_TEST_CASE(an_unlinked_account_in_a_localised_byline_is_the_node_autho
   BOOST_TEST(page.post.published == "2009-07-16T20:56:00");
 }
 
+BOOST_AUTO_TEST_CASE(slashed_dates_follow_drupals_own_month_first_format_on_an_english_page) {
+  ExtractedPage page =
+      ExtractDrupal("drupal6_default_dates.html", "https://notes.example/blog/funky-dns");
+  BOOST_REQUIRE(page.comments.size() == 1u);
+  BOOST_TEST(page.comments[0].author == "Bence");
+  BOOST_TEST(page.comments[0].published == "2008-11-03T22:12:00");  // "m/d/Y - H:i"
+}
+
 BOOST_AUTO_TEST_CASE(localised_bylines_and_account_links_name_the_writers) {
   ExtractedPage page =
       ExtractDrupal("drupal6_localised_bylines.html", "https://mutirao.example/derivas.html");
