@@ -244,14 +244,20 @@ std::string Format(const FoundDay& date, const std::optional<ClockTime>& time) {
 // "2019-08-03", "2012/05/03": year first, never inside a longer number.
 std::string ParseIso(re2::StringPiece input) {
   static const LazyRE2 kIsoDate = {R"((?:^|\D)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|\D))"};
+  // The year first with dots ("2007.03.04 13:28", Chinese and Korean
+  // blogs): two-digit month and day, and no more numbers after them.
+  static const LazyRE2 kDottedYearFirst = {
+      R"((?:^|[^\d.])(\d{4})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.$|\.\D))"};
   re2::StringPiece group[4];
-  for (size_t pos = 0; kIsoDate->Match(input, pos, input.size(), RE2::UNANCHORED, group, 4);) {
-    FoundDay date{ToInt(group[1]), ToInt(group[2]), ToInt(group[3])};
-    date.end = OffsetOf(input, group[3]) + group[3].size();
-    if (IsCalendarDay(date.year, date.month, date.day)) {
-      return Format(date, IsoTimeAt(input.substr(date.end)));
+  for (const RE2* pattern : {kIsoDate.get(), kDottedYearFirst.get()}) {
+    for (size_t pos = 0; pattern->Match(input, pos, input.size(), RE2::UNANCHORED, group, 4);) {
+      FoundDay date{ToInt(group[1]), ToInt(group[2]), ToInt(group[3])};
+      date.end = OffsetOf(input, group[3]) + group[3].size();
+      if (IsCalendarDay(date.year, date.month, date.day)) {
+        return Format(date, IsoTimeAt(input.substr(date.end)));
+      }
+      pos = OffsetOf(input, group[1]) + group[1].size();
     }
-    pos = OffsetOf(input, group[1]) + group[1].size();
   }
   return {};
 }
