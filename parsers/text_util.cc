@@ -146,16 +146,33 @@ bool HasNamePart(std::string_view name, std::span<const std::string_view> parts)
   return false;
 }
 
+namespace {
+
+// The words themes print after a commenter's name, in the languages seen:
+// the whole text ("sagte,"), or the end of a name's line ("NAME says:").
+const RE2& SaysPattern(bool whole_text) {
+  static const std::string words =
+      R"((?:says|said|wrote|writes|replied|replies|responded|commented|dice|dijo|escribi\x{f3}|)"
+      R"(schreibt|schrieb|sagt|sagte|meinte|a dit|dit|a \x{e9}crit|zegt|zei|skrev|disse|scrive))";
+  static const RE2 whole(R"((?i)^\s*)" + words + R"(\s*[:,.]?\s*$)");
+  static const RE2 trailing(R"((?i)(?:^|\s+))" + words + R"(\s*[:,.]?\s*$)");
+  return whole_text ? whole : trailing;
+}
+
+}  // namespace
+
+bool IsSaysWord(std::string_view text) {
+  return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), SaysPattern(true));
+}
+
 std::string WithoutSaysWord(std::string name) {
-  static const LazyRE2 kSays = {
-      R"((?i)(?:^|\s+)(?:says|said|wrote|writes|replied|replies|responded|commented|dice|dijo|escribi\x{f3}|schreibt|sagt|a dit|dit|a \x{e9}crit|zegt|skrev|disse)\s*[:,.]?\s*$)"};
   // "Comment by X", "By X", and after the separator a theme prints before
   // the name, "by" in other languages (", par X").
   static const LazyRE2 kCommentBy = {
       R"((?i)^\s*(?:(?:comment(?:ed)?|posted|written|reply|response)\s+(?:by|from)\s*:?|by\s*:?|[,;:|]\s*(?:by|par|por|door|von|av))\s+)"};
   static const LazyRE2 kLeadingUrl = {R"(^https?://\S*\s+)"};
   RE2::Replace(&name, *kCommentBy, "");
-  RE2::Replace(&name, *kSays, "");
+  RE2::Replace(&name, SaysPattern(false), "");
   RE2::Replace(&name, *kLeadingUrl, "");
   return std::string(TrimAscii(name));
 }

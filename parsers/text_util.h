@@ -47,6 +47,10 @@ std::string OneLine(std::string_view text);
 // translated "by"), and the URL broken templates leak before it.
 std::string WithoutSaysWord(std::string name);
 
+// Whether text is only a says-word ("says:", "sagte,", "a dit"): the text
+// after a name that themes mark no other way.
+bool IsSaysWord(std::string_view text);
+
 // Whether text opens with a byline's label: "Comment by", "Comment from:",
 // "Posted by", "Written by", "Reply from".
 bool OpensWithByLabel(std::string_view text);

@@ -221,6 +221,28 @@ bool InTextParagraph(const GumboNode* node) {
   return false;
 }
 
+// A bold name a theme marks only by the says-word after it: "<strong><a
+// href=...>NAME</a></strong> sagte," straight in the item.
+const GumboNode* NameBeforeSaysWord(const GumboNode* item, const ItemScope& scope) {
+  const auto bold = [&scope](const GumboNode* n) {
+    return !scope(n) && (IsTag(n, GUMBO_TAG_STRONG) || IsTag(n, GUMBO_TAG_B));
+  };
+  for (const GumboNode* name : FindAll(item, bold, scope)) {
+    const GumboNode* parent = name->parent;
+    const GumboVector& siblings = parent->v.element.children;
+    for (unsigned i = name->index_within_parent + 1; i < siblings.length; ++i) {
+      const auto* next = static_cast<const GumboNode*>(siblings.data[i]);
+      if (next->type == GUMBO_NODE_WHITESPACE || next->type == GUMBO_NODE_COMMENT) continue;
+      if (next->type == GUMBO_NODE_TEXT && IsSaysWord(next->v.text.text) &&
+          !OneLine(TextOf(name)).empty()) {
+        return name;
+      }
+      break;
+    }
+  }
+  return nullptr;
+}
+
 const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   // The commenter's card: its .fn, else the card ("by X" comes off the
   // name later); an .fn outside it names something else (SPIP marks the
@@ -265,6 +287,7 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   }
   if (const GumboNode* name = NameAfterByWords(item, scope)) return name;
   if (const GumboNode* name = NameInBylineBlock(item, scope)) return name;
+  if (const GumboNode* name = NameBeforeSaysWord(item, scope)) return name;
   // A byline line in plain words, after the text or before it: "Comment by
   // NAME — October 28, 2010" (the label and the date come off the name).
   const auto is_comment_by = [](const GumboNode* n) {

@@ -452,6 +452,14 @@ BOOST_AUTO_TEST_CASE(the_authors_own_comment_names_a_post_no_byline_names) {
   BOOST_TEST(page.post.author == "Phil Example");  // li.bypostauthor
 }
 
+BOOST_AUTO_TEST_CASE(a_bold_name_before_a_says_word_is_the_commenter) {
+  ExtractedPage page =
+      Extract("bold_name_before_says_word.html", "http://mahom.example/2010/02/ring/");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "jens");  // "<strong><a>NAME</a></strong> sagte,"
+  BOOST_TEST(page.comments[1].author == "Cooper");
+}
+
 BOOST_AUTO_TEST_CASE(a_trackback_shown_as_a_comment_is_a_linkback_from_the_citing_post) {
   ExtractedPage page =
       Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
