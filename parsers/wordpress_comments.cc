@@ -575,11 +575,20 @@ bool ReadReblog(const PageContext& page, const GumboNode* item, const ItemScope&
                 std::string_view text, Trackback* reblog) {
   if (!StartsWithIgnoreCase(TrimAscii(text), "reblog")) return false;
   const GumboNode* content = FindFirst(item, IsContent, scope);
+  // The link in "Reblogged this on <a>BLOG</a>": not the reblogger's name,
+  // the comment's permalink or a button, where no element holds the text.
+  const GumboNode* author = AuthorNode(item, scope);
   const GumboNode* link = FindFirst(
       content != nullptr ? content : item,
-      [](const GumboNode* n) {
-        std::string_view href = Attr(n, "href");
-        return IsTag(n, GUMBO_TAG_A) && !href.empty() && href[0] != '#';
+      [author, item](const GumboNode* n) {
+        if (!IsTag(n, GUMBO_TAG_A) || Attr(n, "href").empty() || IsPermalink(n) ||
+            Contains(author, n)) {
+          return false;
+        }
+        for (const GumboNode* up = n->parent; up != nullptr && up != item; up = up->parent) {
+          if (IsBylineOrButton(up)) return false;
+        }
+        return true;
       },
       scope);
   if (link == nullptr) return false;
@@ -677,8 +686,10 @@ class CommentWalker {
         continue;
       }
       std::string text = ReadText(child, scope);
+      // A linkback shown as a comment may have replies: they are read.
       if (Trackback reblog; ReadReblog(page_, child, scope, text, &reblog)) {
         trackbacks_->push_back(std::move(reblog));
+        Walk(child, parent_id, in_pingback_root);
         continue;
       }
       const bool shown_trackback = IsTrackbackShownAsComment(page_, child, scope);
@@ -691,6 +702,7 @@ class CommentWalker {
             labelled.value_or(shown_trackback ? LinkbackKind::kTrackback : LinkbackKind::kPingback);
         if (!pingback.source_url.empty()) {
           trackbacks_->push_back(std::move(pingback));
+          Walk(child, parent_id, in_pingback_root);
           continue;
         }
       }

@@ -470,6 +470,17 @@ BOOST_AUTO_TEST_CASE(a_trackback_shown_as_a_comment_is_a_linkback_from_the_citin
   BOOST_TEST(std::string(ToString(page.trackbacks[0].kind)) == "trackback");
 }
 
+BOOST_AUTO_TEST_CASE(a_reblog_shown_as_a_comment_keeps_its_replies) {
+  ExtractedPage page =
+      Extract("reblog_with_reply.html", "https://notes.example/2012/02/14/purple-sunbird/");
+  BOOST_REQUIRE(page.trackbacks.size() == 1u);
+  BOOST_TEST(page.trackbacks[0].source_url == "http://havehest.example/2012/02/14/purple-sunbird/");
+  BOOST_TEST(page.trackbacks[0].title == "With the Sky as the Ceiling");
+  BOOST_REQUIRE(page.comments.size() == 2u);
+  BOOST_TEST(page.comments[0].author == "Hindupur");  // the answer to the reblog
+  BOOST_TEST(page.comments[1].author == "Ray");
+}
+
 BOOST_AUTO_TEST_CASE(a_bold_opening_under_a_link_to_a_home_page_stays_a_comment) {
   ExtractedPage page =
       Extract("trackback_shown_as_comment.html", "http://blog.example/2008/02/ajax-struts/");
