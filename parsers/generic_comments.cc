@@ -182,10 +182,10 @@ bool IsPageChrome(const GumboNode* node) {
 // ("<tr><td class=comment_head>"); nullptr for anything else.
 const GumboNode* FirstCell(const GumboNode* row) {
   if (!IsTag(row, GUMBO_TAG_TR)) return nullptr;
-  for (const GumboNode* cell : ElementChildren(row)) {
-    return IsTag(cell, GUMBO_TAG_TD) || IsTag(cell, GUMBO_TAG_TH) ? cell : nullptr;
-  }
-  return nullptr;
+  const std::vector<const GumboNode*> cells = ElementChildren(row);
+  if (cells.empty()) return nullptr;
+  const GumboNode* cell = cells.front();
+  return IsTag(cell, GUMBO_TAG_TD) || IsTag(cell, GUMBO_TAG_TH) ? cell : nullptr;
 }
 
 bool IsTableSection(const GumboNode* node) {

@@ -207,8 +207,8 @@ const std::string* BestFit(const std::vector<std::string>& lines,
 }
 
 // The one run of words not shared that is no part of the date.
-std::string NameInByline(std::string_view line,
-                         const std::unordered_set<std::string_view>& shared) {
+std::string NameOutsideTemplate(std::string_view line,
+                                const std::unordered_set<std::string_view>& shared) {
   std::vector<std::string> runs;
   std::string run;
   bool dated_run = true;
@@ -270,7 +270,7 @@ std::vector<std::string> NamesFromSiblings(std::span<const SiblingItem> items,
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].name != nullptr) continue;
     if (const std::string* byline = BestFit(lines[i], shared_words)) {
-      names[i] = NameInByline(*byline, shared_words);
+      names[i] = NameOutsideTemplate(*byline, shared_words);
     }
   }
   return names;

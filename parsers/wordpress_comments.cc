@@ -318,9 +318,9 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
       scope);
 }
 
-void ReadAuthor(const PageContext& page, const GumboNode* item, const ItemScope& scope,
-                std::string* name, std::string* url) {
-  const GumboNode* author = AuthorNode(item, scope);
+// The name and link of author, the element AuthorNode found.
+void ReadAuthor(const PageContext& page, const GumboNode* author, std::string* name,
+                std::string* url) {
   if (author == nullptr) return;
   // Not the permalink or date some themes put inside the name's element
   // ("<small>06/03/2011 &#8212; <a href=#comment-163>13:53</a></small>").
@@ -509,8 +509,7 @@ bool LinksToAPage(const std::string& url) {
 // name linked to the citing post, and the post's title in bold over its
 // excerpt as the text ("<p><strong>TITLE</strong></p><p>EXCERPT</p>").
 bool IsTrackbackShownAsComment(const PageContext& page, const GumboNode* item,
-                               const ItemScope& scope) {
-  const GumboNode* author = AuthorNode(item, scope);
+                               const ItemScope& scope, const GumboNode* author) {
   const GumboNode* link =
       IsTag(author, GUMBO_TAG_A) ? author : FindFirst(author, TagIs(GUMBO_TAG_A));
   if (link == nullptr || !LinksToAPage(AbsoluteUrl(page, Attr(link, "href")))) return false;
@@ -572,12 +571,11 @@ bool LabelledLinkback(const GumboNode* item, const ItemScope& scope) {
 // en" in other languages). The reblogging post links to this one as a
 // pingback would.
 bool ReadReblog(const PageContext& page, const GumboNode* item, const ItemScope& scope,
-                std::string_view text, Trackback* reblog) {
+                const GumboNode* author, std::string_view text, Trackback* reblog) {
   if (!StartsWithIgnoreCase(TrimAscii(text), "reblog")) return false;
   const GumboNode* content = FindFirst(item, IsContent, scope);
   // The link in "Reblogged this on <a>BLOG</a>": not the reblogger's name,
   // the comment's permalink or a button, where no element holds the text.
-  const GumboNode* author = AuthorNode(item, scope);
   const GumboNode* link = FindFirst(
       content != nullptr ? content : item,
       [author, item](const GumboNode* n) {
@@ -686,13 +684,14 @@ class CommentWalker {
         continue;
       }
       std::string text = ReadText(child, scope);
+      const GumboNode* author = AuthorNode(child, scope);
       // A linkback shown as a comment may have replies: they are read.
-      if (Trackback reblog; ReadReblog(page_, child, scope, text, &reblog)) {
+      if (Trackback reblog; ReadReblog(page_, child, scope, author, text, &reblog)) {
         trackbacks_->push_back(std::move(reblog));
         Walk(child, parent_id, in_pingback_root);
         continue;
       }
-      const bool shown_trackback = IsTrackbackShownAsComment(page_, child, scope);
+      const bool shown_trackback = IsTrackbackShownAsComment(page_, child, scope, author);
       if (std::optional<LinkbackKind> labelled = LinkbackLabel(text);
           IsPingbackExcerpt(text) || labelled || shown_trackback) {
         Trackback pingback;
@@ -707,7 +706,7 @@ class CommentWalker {
         }
       }
       Comment comment;
-      ReadAuthor(page_, child, scope, &comment.author, &comment.author_url);
+      ReadAuthor(page_, author, &comment.author, &comment.author_url);
       // A wrapper around the comment proper (li.comment > div.comment) has
       // neither author nor text of its own: the comment is inside.
       if (comment.author.empty() && TrimAscii(text).empty()) {
@@ -743,8 +742,8 @@ class CommentWalker {
         last_at_depth[depth] = id;
         last_at_depth.resize(depth + 1);  // a deeper item answers this one, not an earlier
       }
+      items_.push_back({child, comment.author.empty() ? nullptr : author});
       comments_->push_back(std::move(comment));
-      items_.push_back(child);
       read_ids_.insert(id);
       Walk(child, id, in_pingback_root);
     }
@@ -769,12 +768,7 @@ class CommentWalker {
     const bool all_named = std::all_of(comments_->begin() + first, comments_->end(),
                                        [](const Comment& c) { return !c.author.empty(); });
     if (all_named) return;
-    std::vector<SiblingItem> items;
-    for (size_t i = first; i < comments_->size(); ++i) {
-      const GumboNode* item = items_[i - base_];
-      items.push_back(
-          {item, (*comments_)[i].author.empty() ? nullptr : AuthorNode(item, ItemScope{item})});
-    }
+    const std::span<const SiblingItem> items(items_.begin() + (first - base_), items_.end());
     const std::vector<std::string> names = NamesFromSiblings(
         items, [](const GumboNode* item, const GumboNode* node) { return ItemScope{item}(node); });
     for (size_t i = 0; i < names.size(); ++i) {
@@ -794,7 +788,7 @@ class CommentWalker {
   std::unordered_set<const GumboNode*> read_;
   std::unordered_set<std::string> read_ids_;
   const size_t base_;                    // comments_ held before this walker's
-  std::vector<const GumboNode*> items_;  // each comment's element, from base_ on
+  std::vector<SiblingItem> items_;       // each comment's element and name's, from base_ on
 };
 
 }  // namespace
