@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/support/table_file.h"
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::graph {
@@ -56,20 +57,6 @@ std::vector<std::string> Split(std::string_view text, std::string_view separator
   }
 }
 
-// "\n" in the table is a line break.
-std::string Unescape(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
-      out += '\n';
-      ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 struct SentenceCase {
   size_t line = 0;
   TextContext context;
@@ -87,7 +74,7 @@ SentenceCase ParseRow(size_t line, const std::vector<std::string>& columns) {
   c.context.in_comment = columns[0] == "comment";
   c.context.date = columns[1] == "-" ? "" : columns[1];
   c.context.known_names = {"Dave Martin", "Wendy", "Lara Newman", "Margo Rose"};
-  c.text = Unescape(columns[2]);
+  c.text = testing::UnescapeLineBreaks(columns[2]);
   if (columns[3] != "-") c.expected = Split(columns[3], " ; ");
   return c;
 }

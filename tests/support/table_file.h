@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tests/support/test_paths.h"
@@ -25,6 +26,20 @@ inline std::vector<std::string> SplitTabs(const std::string& line) {
   }
   columns.push_back(line.substr(start));
   return columns;
+}
+
+// "\n" in a table cell is a line break.
+inline std::string UnescapeLineBreaks(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
+      out += '\n';
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
 }
 
 // Throws when the file cannot be read.
