@@ -1,6 +1,7 @@
 // BuildGraph: appearances -> identities -> people -> edges. Pure.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -82,23 +83,32 @@ class Builder {
     for (const store::StoredTrackback& trackback : inputs_.trackbacks)
       AddTrackbackSource(trackback);
 
-    std::vector<size_t> person_of;
-    snapshot_.people = resolver_.People(&person_of);
+    ResolvePeople();
+    // Meetings are read with the names of the people known so far; the
+    // people they name that nobody knew yet become people too.
+    std::vector<InteractionJob> jobs = InteractionJobs();
+    const std::vector<std::vector<Interaction>> found = ReadAll(jobs);
+    if (AnchorNewNames(jobs, found)) ResolvePeople();
     snapshot_.rules_version = std::string(kRulesVersion);
-    person_of_ = std::move(person_of);
-    IndexNames();
     for (const auto& [url, record] : texts_) {
       snapshot_.authors.push_back(store::Authorship{url, PersonId(record.author)});
     }
     AddMentionEdges();
     AddCommentEdges();
     AddLinkEdges();
-    AddInteractionEdges();
+    for (size_t i = 0; i < jobs.size(); ++i) AddInteractions(jobs[i], found[i]);
     SortEdges();
     return std::move(snapshot_);
   }
 
  private:
+  void ResolvePeople() {
+    std::vector<size_t> person_of;
+    snapshot_.people = resolver_.People(&person_of);
+    person_of_ = std::move(person_of);
+    IndexNames();
+  }
+
   long long PersonId(AnchorId anchor) const {
     return static_cast<long long>(person_of_[anchor]) + 1;
   }
@@ -236,6 +246,8 @@ class Builder {
   }
 
   void IndexNames() {
+    handle_person_.clear();
+    person_by_name_.clear();
     std::map<std::string, std::set<long long>> people_by_name;
     for (size_t i = 0; i < snapshot_.people.size(); ++i) {
       for (const store::PersonIdentity& member : snapshot_.people[i].identities) {
@@ -344,22 +356,42 @@ class Builder {
   struct InteractionJob {
     const TextRecord* text;
     bool in_comment;
-    long long you;
+    std::optional<AnchorId> you;
     std::string source_url;
   };
 
-  void AddInteractionEdges() {
+  std::vector<InteractionJob> InteractionJobs() {
     std::vector<InteractionJob> jobs;
     for (const store::StoredPost& post : inputs_.posts) {
-      jobs.push_back({&texts_[post.post.url], false, 0, post.post.url});
+      jobs.push_back({&texts_[post.post.url], false, std::nullopt, post.post.url});
     }
     for (const store::StoredComment& stored : inputs_.comments) {
       if (!IsTextComment(stored)) continue;
       const std::string permalink = PermalinkOf(stored);
       jobs.push_back({&texts_[permalink], true, RepliedTo(stored), permalink});
     }
-    const std::vector<std::vector<Interaction>> found = ReadAll(jobs);
-    for (size_t i = 0; i < jobs.size(); ++i) AddInteractions(jobs[i], found[i]);
+    return jobs;
+  }
+
+  // "I finally met Priya": a name that no person has yet is a person of
+  // its own, a one-word name only within its blog (NameAnchor). True when
+  // any was new, and the people must be resolved again.
+  bool AnchorNewNames(const std::vector<InteractionJob>& jobs,
+                      const std::vector<std::vector<Interaction>>& found) {
+    bool added = false;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      for (const Interaction& interaction : found[i]) {
+        if (interaction.other.kind != Party::Kind::kName) continue;
+        if (person_by_name_.count(interaction.other.value) > 0) continue;
+        const size_t before = resolver_.AnchorCount();
+        AnchorId anchor =
+            resolver_.NameAnchor(interaction.other.value, jobs[i].text->site,
+                                 "named in a statement of meeting (" + jobs[i].source_url + ")");
+        name_anchor_[{interaction.other.value, jobs[i].text->site}] = anchor;
+        added = added || resolver_.AnchorCount() > before;
+      }
+    }
+    return added;
   }
 
   // FindInteractions is pure, and the costliest step of a build: run it on
@@ -385,20 +417,21 @@ class Builder {
   }
 
   // "you" in a comment: the author of the comment it replies to, or of the
-  // post for a top-level comment; 0 when unknown.
-  long long RepliedTo(const store::StoredComment& stored) {
+  // post for a top-level comment; none when unknown.
+  std::optional<AnchorId> RepliedTo(const store::StoredComment& stored) {
     if (!stored.comment.parent_id.empty()) {
       auto parent = comment_author_.find({stored.post_url, stored.comment.parent_id});
-      if (parent != comment_author_.end()) return PersonId(parent->second);
+      if (parent != comment_author_.end()) return parent->second;
     }
     auto post = post_author_.find(stored.post_url);
-    return post == post_author_.end() ? 0 : PersonId(post->second);
+    if (post == post_author_.end()) return std::nullopt;
+    return post->second;
   }
 
   void AddInteractions(const InteractionJob& job, const std::vector<Interaction>& found) {
     const long long speaker = PersonId(job.text->author);
     for (const Interaction& interaction : found) {
-      const long long other = PersonOf(interaction.other, job.you);
+      const long long other = PersonOf(interaction.other, job);
       if (other == 0) continue;
       store::StoredEdge* edge =
           AddEdge(speaker, other, ToString(interaction.kind), interaction.date,
@@ -409,17 +442,20 @@ class Builder {
     }
   }
 
-  long long PersonOf(const Party& party, long long you) {
+  long long PersonOf(const Party& party, const InteractionJob& job) {
     switch (party.kind) {
       case Party::Kind::kYou:
-        return you;
+        return job.you ? PersonId(*job.you) : 0;
       case Party::Kind::kHandle: {
         auto it = handle_person_.find(NormaliseHandle(party.value));
         return it == handle_person_.end() ? 0 : it->second;
       }
       case Party::Kind::kName: {
-        auto it = person_by_name_.find(party.value);
-        return it == person_by_name_.end() ? 0 : it->second;
+        if (auto it = person_by_name_.find(party.value); it != person_by_name_.end()) {
+          return it->second;
+        }
+        auto anchor = name_anchor_.find({party.value, job.text->site});
+        return anchor == name_anchor_.end() ? 0 : PersonId(anchor->second);
       }
     }
     return 0;
@@ -447,6 +483,7 @@ class Builder {
   KnownNames known_names_;
   std::map<std::string, long long> person_by_name_;
   std::map<std::string, long long> handle_person_;
+  std::map<std::pair<std::string, std::string>, AnchorId> name_anchor_;  // (name, site)
 };
 
 }  // namespace

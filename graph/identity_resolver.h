@@ -29,6 +29,8 @@ class IdentityResolver {
   AnchorId NameAnchor(const std::string& name, const std::string& site_url,
                       const std::string& reason);
 
+  size_t AnchorCount() const { return anchors_.size(); }
+
   // The evidence that a and b are one person.
   void Join(AnchorId a, AnchorId b);
 

@@ -45,7 +45,7 @@ constexpr std::array kPieces = {
                  R"(need|not|never|just|finally|already|actually|really|also|both|all|)"
                  R"(recently|ever|eventually|once|even|still|now|first|yet|only|previously|)"
                  R"(probably|definitely|certainly|hopefully|maybe|perhaps|possibly|sometimes|)"
-                 R"(often|regularly|again|so|get\s+to|going\s+to|gonna|be\s+able\s+to|)"
+                 R"(often|regularly|again|so|get\s+to|got\s+to|going\s+to|gonna|be\s+able\s+to|)"
                  R"(like\s+to|love\s+to|want\s+to|wanted\s+to|hope\s+to|hoping\s+to|try\s+to|)"
                  R"(trying\s+to|plan\s+to|planning\s+to|intend\s+to|arranged\s+to)\b)*)\s*)"},
     // "a quick", "some", "a lovely long" before a meal or a call.
@@ -54,7 +54,19 @@ constexpr std::array kPieces = {
                  R"(delicious|nice|cheeky|boozy|working|late|early|leisurely|brief|good)\s+)*)"},
     PatternPiece{"meal",
                  R"((?P<detail>dinner|lunch|breakfast|brunch|coffees?|drinks?|drinkies|tea|)"
-                 R"(pints?|beers?|cocktails))"},
+                 R"(pints?|beers?|cocktails|supper|food|a\s+meal|tapas|ramen|pizza|sushi|)"
+                 R"(dim\s+sum|wine|ice\s+cream|tea\s+and\s+cake))"},
+    // What "X and I" did together ("Karin and I went", "Dale and I had a
+    // drunken discussion"): verbs of being somewhere together. "had" only
+    // before what is had ("had been friends" is no meeting).
+    PatternPiece{"together",
+                 R"((?:went|go|going|came|met|sat|sitting|ate|drank|cooked|shared|grabbed|)"
+                 R"(walked|walking|wandered|drove|flew|rode|hiked|hiking|played|watched|)"
+                 R"(danced|stayed|stopped|explored|shopped|traveled|travelled|toured|)"
+                 R"(celebrated|attended|joined|visited|tackled|parked|swung|headed|spent|)"
+                 R"(talked|chatted|spoke|caught\s+up|hung\s+out|)"
+                 R"(had\s+(?:a|an|some|the|our|lunch|dinner|breakfast|brunch|drinks?|coffee|)"
+                 R"(fun|beers?)))"},
     // An activity done together: "ice skating", "bowling".
     PatternPiece{"activity", R"((?P<detail>(?:[a-z]+\s+)?[a-z]+ing))"},
 };
@@ -137,11 +149,12 @@ constexpr std::array kRules = {
                     .example = "I finally got to meet @AndyHeadworth last night."},
     InteractionRule{.id = "met_verb",
                     .kind = InteractionKind::kMet,
-                    .pattern = R"({I}{aux}met(?:\s+up)?\b)",
+                    .pattern = R"({I}{aux}(?:met(?:\s+up)?|hooked\s+up\s+with|linked\s+up\s+with|)"
+                               R"(got\s+together\s+with)\b)",
                     .example = "PS We have met!"},
     InteractionRule{.id = "bumped_into",
                     .kind = InteractionKind::kMet,
-                    .pattern = R"({I}{aux}(?:bumped|ran)\s+into\b)",
+                    .pattern = R"({I}{aux}(?:bumped|bump|ran|run|running)\s+into\b)",
                     .example = "I bumped into @MervynDinnen at TRULondon."},
     InteractionRule{.id = "hung_out",
                     .kind = InteractionKind::kMet,
@@ -157,6 +170,61 @@ constexpr std::array kRules = {
                         R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?meet|meeting|)"
                         R"(to\s+have\s+met|having\s+met)\b)",
                     .example = "It was great meeting you at TRULondon (albeit briefly)."},
+    InteractionRule{.id = "had_the_chance_to_meet",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}had\s+the\s+(?:chance|pleasure|opportunity|privilege|)"
+                               R"(honou?r)\s+(?:of\s+meeting|to\s+(?:finally\s+)?meet)\b)",
+                    .example = "I had the pleasure of meeting Priya at the conference."},
+    // "visited my old friend Harveen", but not "visited Paris": a name
+    // found only by its capitals needs a word for a person before it.
+    InteractionRule{.id = "visited",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:visited|visiting|visit)\b)",
+                    .example = "We visited our long-time friends @LaraNewman and @HRMargo.",
+                    .names_need_a_person_word = true},
+    InteractionRule{.id = "stayed_with",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:stayed|staying|stay)\s+(?:over\s+)?with\b)",
+                    .example = "We stayed with Rach for the night in Wilmington."},
+    InteractionRule{
+        .id = "spent_time_with",
+        .kind = InteractionKind::kMet,
+        .pattern = R"({I}{aux}(?:spent|spend|spending)\s+(?:[a-z0-9']+\s+){0,4}?with\b)",
+        .example = "Spent the afternoon hanging out with @LaraNewman."},
+    // "talked with X at the conference": in person where the clause has a
+    // meal or an event; with a phone or Skype it is `spoke` (above).
+    InteractionRule{.id = "talked_in_person",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:spoke|spoken|talked|chatted|talking|chatting|)"
+                               R"(had\s+{article}(?:chat|natter|conversation|talk))\b)",
+                    .example = "I've chatted with both John Gough and Wayne Kelly at OOPSLA.",
+                    .needs = RuleNeeds::kInPersonContext},
+    // "Brunch with Bill went really well", "tapas with Chris", "dinner at
+    // Dumpling House with Mitch": a meal with someone in the author's own
+    // narrative, whatever the verb.
+    InteractionRule{.id = "meal_with_anyone",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"(\b{meal}(?:\s+[a-z'&]+){0,3}?\s+with\b)",
+                    .example = "Lunch with @PeterGold at the Crown.",
+                    .needs = RuleNeeds::kAuthorAsSubject},
+    // "Karin and I went to the Opera House": the author and the people
+    // named before "and I" did something together.
+    InteractionRule{.id = "together_with_author",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"((?P<subject>\band\s+I)\b{aux}{together}\b)",
+                    .example = "Dave Martin and I went to the Opera House."},
+    // "Great to see you this weekend", "so glad to talk with him in person".
+    InteractionRule{
+        .id = "great_seeing",
+        .kind = InteractionKind::kMet,
+        .pattern =
+            R"(\b(?:great|lovely|nice|good|wonderful|fab|fabulous|brilliant|fantastic|)"
+            R"(awesome|super|glad|happy|delighted|a\s+treat|a\s+real\s+treat|fun)\s+)"
+            R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?(?:see|catch\s+up\s+with|)"
+            R"(talk\s+(?:to|with)|chat\s+with|hang\s+out\s+with)|seeing|catching\s+up\s+with|)"
+            R"(chatting\s+with|talking\s+(?:to|with)|hanging\s+out\s+with)\b)",
+        .example = "Great to see you this weekend!",
+        .needs = RuleNeeds::kNotAnAudience},
     // plans_to_meet: arranged or expected, never merely wished for.
     InteractionRule{.id = "looking_forward",
                     .kind = InteractionKind::kPlansToMeet,
@@ -164,7 +232,8 @@ constexpr std::array kRules = {
                         R"({I}{aux}(?:looking\s+forward|look\s+forward|can't\s+wait|)"
                         R"(cannot\s+wait|can\s+not\s+wait)\s+to\s+)"
                         R"((?:(?:finally|actually|properly)\s+)?(?:meeting|meet|seeing|see)\b)",
-                    .example = "Can’t wait to meet you at TRULondon2!"},
+                    .example = "Can’t wait to meet you at TRULondon2!",
+                    .needs = RuleNeeds::kArranged},
     InteractionRule{.id = "meeting_progressive",
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"({I}{be}{aux}meeting(?:\s+up)?\b)",
@@ -173,6 +242,11 @@ constexpr std::array kRules = {
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"({I}{aux}meet(?:\s+up)?\b)",
                     .example = "I’ll get to meet you and some of your colleagues too.",
+                    .needs = RuleNeeds::kFutureTime},
+    InteractionRule{.id = "see_you_then",
+                    .kind = InteractionKind::kPlansToMeet,
+                    .pattern = R"({I}{aux}see\s+you\b)",
+                    .example = "We'll see you Thursday and Friday.",
                     .needs = RuleNeeds::kFutureTime},
     InteractionRule{.id = "meeting_soon",
                     .kind = InteractionKind::kPlansToMeet,
@@ -221,14 +295,16 @@ std::string_view HypotheticalPattern() {
 std::string_view TriggerPattern() {
   return R"(\b(?:spoke|spoken|talk|chat|natter|conversation|call|phone|telephone|rang|rung|)"
          R"(skype|caught|catch|dinner|lunch|breakfast|brunch|coffee|drink|tea|pint|beer|)"
-         R"(cocktail|went|going|meet|met|bumped|ran|hung|hanging|see|seeing))";
+         R"(cocktail|went|going|meet|met|bumped|bump|ran|run|hung|hanging|see|seeing|stay|spen|)"
+         R"(visit|hooked|linked|together|)"
+         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b))";
 }
 
 std::string_view ConditionalPattern() { return R"(\b(?:if|unless|whether)\b)"; }
 
 std::string_view FuturePattern() {
   return R"('ll\b|\b(?:will|shall|going\s+to|gonna|plan\s+to|planning\s+to|intend\s+to|)"
-         R"(arranged\s+to)\b)";
+         R"(arranged\s+to|looking\s+forward|can't\s+wait|cannot\s+wait)\b)";
 }
 
 std::string_view OfflinePattern() {

@@ -54,6 +54,16 @@ void FindKnownNames(const FoldedText& folded, std::string_view original, const K
   }
 }
 
+// "you all", "you guys", "all of you": a crowd, nobody to name.
+bool IsCrowdYou(std::string_view text, Span you) {
+  static const LazyRE2 kAfter = {R"((?i)^\s+(?:all|guys|folks|lot|people|everyone)\b)"};
+  static const LazyRE2 kBefore = {R"((?i)\b(?:all|each|both|some|many|most|any)\s+of\s+$)"};
+  std::string_view after = text.substr(you.end);
+  std::string_view before = text.substr(0, you.begin);
+  return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kAfter) ||
+         RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *kBefore);
+}
+
 // "you" as an object; "you're", "you'll", "your" are not.
 void FindYou(std::string_view text, std::vector<PartyMention>& out) {
   for (size_t at = 0; at + 3 <= text.size(); ++at) {
@@ -61,6 +71,7 @@ void FindYou(std::string_view text, std::vector<PartyMention>& out) {
     Span span{at, at + 3};
     if (!IsWholeWord(text, span)) continue;
     if (span.end < text.size() && text[span.end] == '\'') continue;
+    if (IsCrowdYou(text, span)) continue;
     if (!OverlapsAny(out, span)) out.push_back({span, {Party::Kind::kYou, ""}});
   }
 }
@@ -264,6 +275,7 @@ std::vector<PartyMention> FindParties(const FoldedText& folded, std::string_view
   std::vector<PartyMention> parties;
   FindHandles(folded.text, parties);
   FindKnownNames(folded, original, context.known_names, parties);
+  FindCapitalisedNames(folded, original, parties);
   if (context.in_comment) FindYou(folded.text, parties);
   std::sort(parties.begin(), parties.end(), [](const PartyMention& a, const PartyMention& b) {
     return a.span.begin < b.span.begin;

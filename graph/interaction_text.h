@@ -44,12 +44,22 @@ FoldedText FoldTypography(std::string_view text);
 struct PartyMention {
   Span span;
   Party party;
+  // Found by its capitals only, not known to the graph: a person only
+  // where the words put one (the reader checks).
+  bool by_capitals = false;
 };
 // Handles (Twitter's rules: 1-15 of [A-Za-z0-9_], not in e-mail addresses
-// or URLs), known names as whole words, and "you" when context.in_comment
-// ("you're", "you'll" are not objects). In text order, not overlapping.
+// or URLs), known names as whole words, other capitalised names, and "you"
+// when context.in_comment ("you're", "you'll" are not objects). In text
+// order, not overlapping.
 std::vector<PartyMention> FindParties(const FoldedText& folded, std::string_view original,
                                       const TextContext& context);
+
+// Runs of one to four capitalised words that are not common words
+// ("Priya", "Paul Brannan", "Luis de la Cruz"), not overlapping those in
+// `out`, appended with by_capitals set (interaction_names.cc).
+void FindCapitalisedNames(const FoldedText& folded, std::string_view original,
+                          std::vector<PartyMention>& out);
 
 struct Sentence {
   Span span;             // trimmed

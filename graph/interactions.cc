@@ -229,8 +229,50 @@ class Reader {
       case RuleNeeds::kFutureTime:
         return BeforeVerbContains(*TheMarkers().future, trigger, facts.span) ||
                (facts.time && facts.time->CanBeFuture());
+      case RuleNeeds::kAuthorAsSubject:
+        return AuthorIsSubject(trigger, facts.span);
+      case RuleNeeds::kNotAnAudience:
+        return !WatchesThem(trigger, facts.span);
+      case RuleNeeds::kArranged:
+        return (facts.event || facts.time) && !WatchesThem(trigger, facts.span);
     }
     return false;
+  }
+
+  // "Tom had dinner with Ana" is not the author's dinner: before the
+  // words, the clause names nobody else (he, she, they, a person) unless
+  // the author is there too ("Tom and I", "we").
+  bool AuthorIsSubject(const Trigger& trigger, Span clause) const {
+    static const LazyRE2 kAuthor = {R"((?i)\b(?:I|we|me|us|my|our)\b)"};
+    static const LazyRE2 kOthers = {R"((?i)\b(?:he|she|they|it|his|their)\b)"};
+    Span before{clause.begin, trigger.match.begin};
+    std::string_view words = View(before);
+    re2::StringPiece piece(words.data(), words.size());
+    if (RE2::PartialMatch(piece, *kAuthor)) return true;
+    return !RE2::PartialMatch(piece, *kOthers) && PartiesIn(before).empty();
+  }
+
+  // "great to see you speak", "good to see you blogging again": the
+  // author watched or read them.
+  bool WatchesThem(const Trigger& trigger, Span clause) const {
+    static const LazyRE2 kPerforming = {
+        R"((?i)^\s*(?:(?:already|still|again|finally|so|actually)\s+)?)"
+        R"((?:speak|talk|present|perform|play|sing|dance|writ|blog|post|tweet|here|back|online|)"
+        R"(around|on\s+(?:stage|tv|t\.v|screen|twitter|television|the\s+news)|in\s+action|)"
+        R"(succeed|grow|do\b|get\b|at\s+it|[a-z]+ing\b))"};
+    static const LazyRE2 kPronoun = {R"((?i)^\s*(?:you|him|her|them)\b)"};
+    size_t pos = SkipSpaces(trigger.match.end);
+    if (auto party = std::find_if(parties_.begin(), parties_.end(),
+                                  [&](const PartyMention& m) { return m.span.begin == pos; });
+        party != parties_.end()) {
+      pos = party->span.end;
+    } else {
+      re2::StringPiece rest(text_.data() + pos, clause.end - std::min(pos, clause.end));
+      if (!RE2::Consume(&rest, *kPronoun)) return false;
+      pos = static_cast<size_t>(rest.data() - text_.data());
+    }
+    std::string_view after = View({std::min(pos, clause.end), clause.end});
+    return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPerforming);
   }
 
   bool IsNegatedOrHypothetical(const Trigger& trigger, Span clause) const {
@@ -285,6 +327,142 @@ class Reader {
     return !RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *kBlockedBefore);
   }
 
+  // A name found by its capitals is the other party only where a person
+  // goes: right after the verb, after "with" or "into", after "my friend",
+  // or in a list of such ("with Mitch, Corinne and Blair").
+  bool InObjectSlot(const PartyMention& mention, size_t from, bool needs_person_word) const {
+    static const LazyRE2 kFiller = {
+        R"((?i)(?:with|up|into|and|both|also|again|finally|briefly|properly|my|our|his|)"
+        R"(her|their|old|good|dear|lovely|wonderful|amazing|awesome|great|fellow|)"
+        R"(long-?time|new))"};
+    static const LazyRE2 kPersonWord = {
+        R"((?i)(?:friends?|buddy|buddies|pals?|mates?|colleagues?|cousins?|brothers?|)"
+        R"(sisters?|mother|father|mom|mum|dad|uncle|aunt|wife|husband|partner|boyfriend|)"
+        R"(girlfriend|sons?|daughters?|co-?founder|boss|teammates?|blogger|bloggers|)"
+        R"(author|friend's))"};
+    static const LazyRE2 kTalkVerb = {R"((?i)spoke|spoken|talked|talking|chatted|chatting)"};
+    static const LazyRE2 kArticle = {R"((?i)a|an|the)"};
+    bool after_party = false;
+    bool person_word = false;
+    std::string_view previous_word;
+    auto party_at = [&](size_t at) {
+      return std::find_if(parties_.begin(), parties_.end(),
+                          [&](const PartyMention& m) { return m.span.begin == at; });
+    };
+    previous_word = WordBefore(from);
+    for (size_t pos = from; pos < mention.span.begin;) {
+      char c = text_[pos];
+      if (IsAsciiSpace(c) || c == ',' || c == '&') {
+        ++pos;
+        continue;
+      }
+      if (auto party = party_at(pos); party != parties_.end()) {
+        // "Great to meet you, Dave!": the name after "you," calls them.
+        if (party->party.kind == Party::Kind::kYou &&
+            View({party->span.end, mention.span.begin}).find_first_not_of(", ") ==
+                std::string_view::npos) {
+          return false;
+        }
+        pos = party->span.end;
+        after_party = true;
+        previous_word = {};
+        continue;
+      }
+      size_t end = pos;
+      while (end < text_.size() &&
+             (IsAsciiLetter(text_[end]) || text_[end] == '-' || text_[end] == '\'')) {
+        ++end;
+      }
+      if (end == pos) return false;
+      re2::StringPiece word(text_.data() + pos, end - pos);
+      // "Nathanial Talbot of Terralien, and Jim": a name's affiliation.
+      if (after_party && word == "of") {
+        if (auto party = party_at(SkipSpaces(end)); party != parties_.end()) {
+          pos = party->span.end;
+          continue;
+        }
+      }
+      // "spoke to Mark", but not "went to the Royal Opera House"; "the" and
+      // "a" only before the first person ("a long-time Rubyist" after one
+      // describes them).
+      bool to_after_talk =
+          word == "to" &&
+          RE2::FullMatch(re2::StringPiece(previous_word.data(), previous_word.size()), *kTalkVerb);
+      bool article = RE2::FullMatch(word, *kArticle);
+      bool is_person_word = RE2::FullMatch(word, *kPersonWord);
+      person_word = person_word || is_person_word;
+      if (!to_after_talk && !(article && !after_party) && !is_person_word &&
+          !RE2::FullMatch(word, *kFiller)) {
+        return false;
+      }
+      previous_word = std::string_view(word.data(), word.size());
+      pos = end;
+    }
+    return person_word || !needs_person_word;
+  }
+
+  // The word that ends just before `pos`, spaces aside.
+  std::string_view WordBefore(size_t pos) const {
+    while (pos > 0 && IsAsciiSpace(text_[pos - 1])) --pos;
+    size_t begin = pos;
+    while (begin > 0 && IsAsciiLetter(text_[begin - 1])) --begin;
+    return View({begin, pos});
+  }
+
+  size_t SkipSpaces(size_t pos) const {
+    while (pos < text_.size() && IsAsciiSpace(text_[pos])) ++pos;
+    return pos;
+  }
+
+  // The person named last before `pos` in the text, "you" aside.
+  const PartyMention* LastNamedBefore(size_t pos) const {
+    const PartyMention* last = nullptr;
+    for (const PartyMention& m : parties_) {
+      if (m.span.end > pos) break;
+      if (m.party.kind != Party::Kind::kYou) last = &m;
+    }
+    return last;
+  }
+
+  // "Sinan and Tatiana, great meeting you!", "But Joel - when I met you":
+  // the names that open a sentence and call someone are who "you" is.
+  void CallYouByName(size_t sentence, std::vector<PartyAt>& others) const {
+    auto you = std::find_if(others.begin(), others.end(),
+                            [](const PartyAt& p) { return p.party.kind == Party::Kind::kYou; });
+    if (you == others.end()) return;
+    static const LazyRE2 kOpening = {R"((?i)(?:(?:hi|hey|dear|but|and|oh|well|ps)[,!]?\s+)*)"};
+    static const LazyRE2 kCallEnds = {R"(\s*(?:,|!|:|\s-+\s))"};
+    Span words = sentences_[sentence].span;
+    re2::StringPiece rest(text_.data() + words.begin, words.size());
+    RE2::Consume(&rest, *kOpening);
+    std::vector<const PartyMention*> called;
+    for (;;) {
+      size_t pos = static_cast<size_t>(rest.data() - text_.data());
+      auto party = std::find_if(parties_.begin(), parties_.end(),
+                                [&](const PartyMention& m) { return m.span.begin == pos; });
+      if (party == parties_.end() || party->party.kind == Party::Kind::kYou) return;
+      called.push_back(&*party);
+      rest.remove_prefix(party->span.end - pos);
+      static const LazyRE2 kAnd = {R"((?i)\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*)"};
+      re2::StringPiece after_and = rest;
+      if (RE2::Consume(&after_and, *kAnd)) {
+        size_t next = static_cast<size_t>(after_and.data() - text_.data());
+        bool name_next = std::any_of(parties_.begin(), parties_.end(), [&](const PartyMention& m) {
+          return m.span.begin == next && m.party.kind != Party::Kind::kYou;
+        });
+        if (name_next) {
+          rest = after_and;
+          continue;
+        }
+      }
+      if (!RE2::Consume(&rest, *kCallEnds)) return;
+      break;
+    }
+    size_t position = you->position;
+    others.erase(you);
+    for (const PartyMention* m : called) AddParty(others, m->party, position);
+  }
+
   // "@A and I", "@A, @B and I": the people named with the author as
   // subject, walking back from "and I" over ", " and "and".
   void AddPartners(const Trigger& trigger, Span clause, std::vector<PartyAt>& out) const {
@@ -335,8 +513,14 @@ class Reader {
     Span span = clauses[clause];
     AddPartners(trigger, span, others);
     for (const PartyMention* m : PartiesIn({trigger.match.end, region_end})) {
-      if (IsObject(*m, span)) AddParty(others, m->party, m->span.begin);
+      if (!IsObject(*m, span)) continue;
+      if (m->by_capitals &&
+          !InObjectSlot(*m, trigger.match.end, trigger.rule->rule->names_need_a_person_word)) {
+        continue;
+      }
+      AddParty(others, m->party, m->span.begin);
     }
+    CallYouByName(sentence, others);
     SortByPosition(others);
     if (!others.empty()) return others;
     // "… the first person I'd met on Twitter who I met offline": "who" is
@@ -348,10 +532,19 @@ class Reader {
         return others;
       }
     }
+    // "Lloyd is heading down too, so I'll run into him": a pronoun for the
+    // person named last before it.
+    if (ObjectIsPronoun({trigger.match.end, region_end})) {
+      if (const PartyMention* m = LastNamedBefore(trigger.match.begin)) {
+        AddParty(others, m->party, span.begin);
+        carried = m->span.begin < sentences_[sentence].span.begin;
+        return others;
+      }
+    }
     // "We went ice skating together": "we" is the author and the one person
     // the sentence before named.
     const Sentence* before = SentenceBefore(sentence);
-    if (before && (SubjectIsWe(trigger) || ObjectIsPronoun({trigger.match.end, region_end}))) {
+    if (before && SubjectIsWe(trigger)) {
       if (const PartyMention* m = OnlyPartyIn(before->span)) {
         AddParty(others, m->party, span.begin);
         carried = true;

@@ -85,6 +85,9 @@ enum class RuleNeeds {
   kRemoteDetail,     // "spoke to X" is remote only with "on the phone", "on Skype", a call
   kInPersonContext,  // "caught up with X" is a meeting only with coffee, dinner... or an event
   kFutureTime,       // "meeting X" is a plan only with "tomorrow", "next week", "will"...
+  kAuthorAsSubject,  // "dinner with X" is the author's only when nobody else is the subject
+  kNotAnAudience,    // "great to see you speak" watched a talk, met nobody
+  kArranged,         // "looking forward to meeting you" is a plan only with a time or an event
 };
 
 // One rule of the table in interaction_rules.cc. `pattern` is RE2 syntax,
@@ -99,6 +102,10 @@ struct InteractionRule {
   std::string_view example;      // a sentence the rule fires on, for tests and docs
   std::string_view detail = {};  // a fixed detail ("phone" for "phoned"); default: the words
   RuleNeeds needs = RuleNeeds::kNothing;
+  // Places follow the verb as often as people ("visited Paris"): a name
+  // found only by its capitals counts after a word for a person ("my
+  // friend Harveen").
+  bool names_need_a_person_word = false;
 };
 
 // The rule table, for tests and `report person` explanations, in priority

@@ -484,8 +484,6 @@ size_t SkipRawText(std::string_view html, size_t pos, std::string_view name) {
   return std::string_view::npos;
 }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 }  // namespace
 
 TreeShape EstimateTreeShape(std::string_view html, const TreeShape& stop_at) {

