@@ -262,9 +262,7 @@ class Reader {
         R"(succeed|grow|do\b|get\b|at\s+it|[a-z]+ing\b))"};
     static const LazyRE2 kPronoun = {R"((?i)^\s*(?:you|him|her|them)\b)"};
     size_t pos = SkipSpaces(trigger.match.end);
-    if (auto party = std::find_if(parties_.begin(), parties_.end(),
-                                  [&](const PartyMention& m) { return m.span.begin == pos; });
-        party != parties_.end()) {
+    if (const PartyMention* party = PartyStartingAt(pos)) {
       pos = party->span.end;
     } else {
       re2::StringPiece rest(text_.data() + pos, clause.end - std::min(pos, clause.end));
@@ -345,10 +343,6 @@ class Reader {
     bool after_party = false;
     bool person_word = false;
     std::string_view previous_word;
-    auto party_at = [&](size_t at) {
-      return std::find_if(parties_.begin(), parties_.end(),
-                          [&](const PartyMention& m) { return m.span.begin == at; });
-    };
     previous_word = WordBefore(from);
     for (size_t pos = from; pos < mention.span.begin;) {
       char c = text_[pos];
@@ -356,7 +350,7 @@ class Reader {
         ++pos;
         continue;
       }
-      if (auto party = party_at(pos); party != parties_.end()) {
+      if (const PartyMention* party = PartyStartingAt(pos)) {
         // "Great to meet you, Dave!": the name after "you," calls them.
         if (party->party.kind == Party::Kind::kYou &&
             View({party->span.end, mention.span.begin}).find_first_not_of(", ") ==
@@ -377,7 +371,7 @@ class Reader {
       re2::StringPiece word(text_.data() + pos, end - pos);
       // "Nathanial Talbot of Terralien, and Jim": a name's affiliation.
       if (after_party && word == "of") {
-        if (auto party = party_at(SkipSpaces(end)); party != parties_.end()) {
+        if (const PartyMention* party = PartyStartingAt(SkipSpaces(end))) {
           pos = party->span.end;
           continue;
         }
@@ -409,6 +403,14 @@ class Reader {
     return View({begin, pos});
   }
 
+  // The person named from `pos` on, if one is.
+  const PartyMention* PartyStartingAt(size_t pos) const {
+    auto party =
+        std::lower_bound(parties_.begin(), parties_.end(), pos,
+                         [](const PartyMention& m, size_t at) { return m.span.begin < at; });
+    return party != parties_.end() && party->span.begin == pos ? &*party : nullptr;
+  }
+
   size_t SkipSpaces(size_t pos) const {
     while (pos < text_.size() && IsAsciiSpace(text_[pos])) ++pos;
     return pos;
@@ -438,19 +440,16 @@ class Reader {
     std::vector<const PartyMention*> called;
     for (;;) {
       size_t pos = static_cast<size_t>(rest.data() - text_.data());
-      auto party = std::find_if(parties_.begin(), parties_.end(),
-                                [&](const PartyMention& m) { return m.span.begin == pos; });
-      if (party == parties_.end() || party->party.kind == Party::Kind::kYou) return;
-      called.push_back(&*party);
+      const PartyMention* party = PartyStartingAt(pos);
+      if (party == nullptr || party->party.kind == Party::Kind::kYou) return;
+      called.push_back(party);
       rest.remove_prefix(party->span.end - pos);
       static const LazyRE2 kAnd = {R"((?i)\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*)"};
       re2::StringPiece after_and = rest;
       if (RE2::Consume(&after_and, *kAnd)) {
-        size_t next = static_cast<size_t>(after_and.data() - text_.data());
-        bool name_next = std::any_of(parties_.begin(), parties_.end(), [&](const PartyMention& m) {
-          return m.span.begin == next && m.party.kind != Party::Kind::kYou;
-        });
-        if (name_next) {
+        const PartyMention* next =
+            PartyStartingAt(static_cast<size_t>(after_and.data() - text_.data()));
+        if (next != nullptr && next->party.kind != Party::Kind::kYou) {
           rest = after_and;
           continue;
         }
