@@ -68,13 +68,28 @@ bool InList(std::string_view word, std::span<const std::string_view> list) {
                      [&](std::string_view w) { return EqualsIgnoreCase(word, w); });
 }
 
+// "GitHub", "JavaScript", "iPhone": a capital inside a word names a
+// product or a company far more often than a person; "McDonald",
+// "O'Brien", "Keith-Magee", "DeShawn" and "LaToya" are the exceptions.
+bool HasInnerCapital(std::string_view word) {
+  static constexpr std::string_view kPrefixes[] = {"Mc", "Mac", "O'", "D'", "De", "Di", "La", "Le"};
+  for (size_t i = 1; i < word.size(); ++i) {
+    if (!IsAsciiUpper(word[i]) || word[i - 1] == '-') continue;
+    std::string_view before = word.substr(0, i);
+    if (std::find(std::begin(kPrefixes), std::end(kPrefixes), before) == std::end(kPrefixes)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A word that can be part of a name: capitalised, then not all capitals
 // ("NYC", "DC" are places), and not a common word.
 bool IsNameWord(std::string_view word) {
   if (word.size() < 2 || !IsAsciiUpper(word[0])) return false;
   bool lower = std::any_of(word.begin() + 1, word.end(),
                            [](char c) { return !IsAsciiUpper(c) && c != '-' && c != '\''; });
-  return lower && !InList(word, kNotNames);
+  return lower && !HasInnerCapital(word) && !InList(word, kNotNames);
 }
 
 bool StartsWord(std::string_view text, size_t pos) {

@@ -417,13 +417,25 @@ class Reader {
   }
 
   // The person named last before `pos` in the text, "you" aside.
+  // A name found only by its capitals counts when it is a full name or
+  // opens its sentence ("Lloyd is heading down"), not "at Google".
   const PartyMention* LastNamedBefore(size_t pos) const {
     const PartyMention* last = nullptr;
     for (const PartyMention& m : parties_) {
       if (m.span.end > pos) break;
-      if (m.party.kind != Party::Kind::kYou) last = &m;
+      if (m.party.kind == Party::Kind::kYou) continue;
+      if (m.by_capitals && m.party.value.find(' ') == std::string::npos &&
+          !OpensSentence(m.span.begin)) {
+        continue;
+      }
+      last = &m;
     }
     return last;
+  }
+
+  bool OpensSentence(size_t pos) const {
+    return std::any_of(sentences_.begin(), sentences_.end(),
+                       [&](const Sentence& s) { return s.span.begin == pos; });
   }
 
   // "Sinan and Tatiana, great meeting you!", "But Joel - when I met you":
@@ -470,7 +482,8 @@ class Reader {
       while (pos > clause.begin && (IsAsciiSpace(text_[pos - 1]) || text_[pos - 1] == ',')) --pos;
       auto party = std::find_if(parties_.begin(), parties_.end(),
                                 [&](const PartyMention& m) { return m.span.end == pos; });
-      if (party != parties_.end() && party->span.begin >= clause.begin) {
+      if (party != parties_.end() && party->span.begin >= clause.begin &&
+          !(party->by_capitals && AfterPreposition(party->span.begin))) {
         AddParty(out, party->party, party->span.begin);
         pos = party->span.begin;
       } else if (pos >= clause.begin + 4 && IsAsciiSpace(text_[pos - 4]) &&
@@ -480,6 +493,14 @@ class Reader {
         return;
       }
     }
+  }
+
+  // "In London, Sam and I went": a place, not a partner.
+  bool AfterPreposition(size_t pos) const {
+    static const LazyRE2 kPreposition = {
+        R"((?i)in|at|on|to|from|of|with|by|for|near|after|before|during|around|via)"};
+    std::string_view word = WordBefore(pos);
+    return RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kPreposition);
   }
 
   static void SortByPosition(std::vector<PartyAt>& parties) {
