@@ -97,6 +97,18 @@ bool StartsWord(std::string_view text, size_t pos) {
                        text[pos - 1] == '@' || text[pos - 1] == '_' || text[pos - 1] == '/');
 }
 
+// "the Crown", "a Bond film", "the Bond we met": a thing or a character.
+bool AfterArticle(std::string_view text, size_t pos) {
+  size_t end = pos;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && IsAsciiLetter(text[begin - 1])) --begin;
+  std::string_view word = text.substr(begin, end - begin);
+  return end < pos && (EqualsIgnoreCase(word, "the") || EqualsIgnoreCase(word, "a") ||
+                       EqualsIgnoreCase(word, "an") || EqualsIgnoreCase(word, "this") ||
+                       EqualsIgnoreCase(word, "that"));
+}
+
 bool Overlaps(const std::vector<PartyMention>& found, Span span) {
   return std::any_of(found.begin(), found.end(),
                      [&](const PartyMention& m) { return m.span.Overlaps(span); });
@@ -141,7 +153,7 @@ void FindCapitalisedNames(const FoldedText& folded, std::string_view original,
     }
     pos = name.end;
     bool whole = name.end >= text.size() || !IsAsciiDigit(text[name.end]);
-    if (!whole || Overlaps(out, name)) continue;
+    if (!whole || AfterArticle(text, name.begin) || Overlaps(out, name)) continue;
     PartyMention mention{name, {Party::Kind::kName, std::string(folded.Original(original, name))}};
     mention.by_capitals = true;
     out.push_back(std::move(mention));

@@ -60,7 +60,7 @@ constexpr std::array kPieces = {
     // drunken discussion"): verbs of being somewhere together. "had" only
     // before what is had ("had been friends" is no meeting).
     PatternPiece{"together",
-                 R"((?:went|go|going|came|met|sat|sitting|ate|drank|cooked|shared|grabbed|)"
+                 R"((?:went|came|met|sat|sitting|ate|drank|cooked|shared|grabbed|)"
                  R"(walked|walking|wandered|drove|flew|rode|hiked|hiking|played|watched|)"
                  R"(danced|stayed|stopped|explored|shopped|traveled|travelled|toured|)"
                  R"(celebrated|attended|joined|visited|tackled|parked|swung|headed|spent|)"
@@ -181,7 +181,7 @@ constexpr std::array kRules = {
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}(?:visited|visiting|visit)\b)",
                     .example = "We visited our long-time friends @LaraNewman and @HRMargo.",
-                    .names_need_a_person_word = true},
+                    .object = ObjectSlot::kAfterAPersonWord},
     InteractionRule{.id = "stayed_with",
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}(?:stayed|staying|stay)\s+(?:over\s+)?with\b)",
@@ -224,7 +224,8 @@ constexpr std::array kRules = {
             R"(talk\s+(?:to|with)|chat\s+with|hang\s+out\s+with)|seeing|catching\s+up\s+with|)"
             R"(chatting\s+with|talking\s+(?:to|with)|hanging\s+out\s+with)\b)",
         .example = "Great to see you this weekend!",
-        .needs = RuleNeeds::kNotAnAudience},
+        .needs = RuleNeeds::kNotAnAudience,
+        .object = ObjectSlot::kRightAfterAPersonWord},
     // plans_to_meet: arranged or expected, never merely wished for.
     InteractionRule{.id = "looking_forward",
                     .kind = InteractionKind::kPlansToMeet,
@@ -233,7 +234,8 @@ constexpr std::array kRules = {
                         R"(cannot\s+wait|can\s+not\s+wait)\s+to\s+)"
                         R"((?:(?:finally|actually|properly)\s+)?(?:meeting|meet|seeing|see)\b)",
                     .example = "Can’t wait to meet you at TRULondon2!",
-                    .needs = RuleNeeds::kArranged},
+                    .needs = RuleNeeds::kArranged,
+                    .object = ObjectSlot::kRightAfterAPersonWord},
     InteractionRule{.id = "meeting_progressive",
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"({I}{be}{aux}meeting(?:\s+up)?\b)",
@@ -247,7 +249,8 @@ constexpr std::array kRules = {
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"({I}{aux}see\s+you\b)",
                     .example = "We'll see you Thursday and Friday.",
-                    .needs = RuleNeeds::kFutureTime},
+                    .needs = RuleNeeds::kFutureTime,
+                    .object = ObjectSlot::kRightAfterAPersonWord},
     InteractionRule{.id = "meeting_soon",
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"(^{lead}meeting(?:\s+up)?\b)",

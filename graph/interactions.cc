@@ -417,20 +417,39 @@ class Reader {
   }
 
   // The person named last before `pos` in the text, "you" aside.
-  // A name found only by its capitals counts when it is a full name or
-  // opens its sentence ("Lloyd is heading down"), not "at Google".
   const PartyMention* LastNamedBefore(size_t pos) const {
     const PartyMention* last = nullptr;
     for (const PartyMention& m : parties_) {
       if (m.span.end > pos) break;
       if (m.party.kind == Party::Kind::kYou) continue;
-      if (m.by_capitals && m.party.value.find(' ') == std::string::npos &&
-          !OpensSentence(m.span.begin)) {
-        continue;
-      }
-      last = &m;
+      if (NamesAPerson(m)) last = &m;
     }
     return last;
+  }
+
+  // A name found only by its capitals stands for a person a pronoun or
+  // "we" can refer to when it is a full name or opens its sentence
+  // ("Lloyd is heading down"), not "at Google" or "the Bond character".
+  bool NamesAPerson(const PartyMention& m) const {
+    return !m.by_capitals || m.party.value.find(' ') != std::string::npos ||
+           OpensSentence(m.span.begin);
+  }
+
+  bool NamesSomeoneElse(size_t sentence) const {
+    static const LazyRE2 kThirdPerson = {R"((?i)\b(?:he|she|him|her|his|they|them|their)\b)"};
+    std::string_view words = View(sentences_[sentence].span);
+    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kThirdPerson);
+  }
+
+  // "the Bond we met in Dr. No", "the people I met": the subject follows
+  // the noun the clause is about, not a conjunction or the clause's start.
+  bool InRelativeClause(const Trigger& trigger, Span clause) const {
+    static const LazyRE2 kOpener = {
+        R"((?i)|and|but|so|then|yes|ps|oh|well|since|as|because|when|if|that|now|also|and)"};
+    if (trigger.subject.empty() || trigger.subject.begin <= clause.begin) return false;
+    std::string_view word = WordBefore(trigger.subject.begin);
+    if (word.empty()) return false;
+    return !RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kOpener);
   }
 
   bool OpensSentence(size_t pos) const {
@@ -532,12 +551,12 @@ class Reader {
     std::vector<PartyAt> others;
     Span span = clauses[clause];
     AddPartners(trigger, span, others);
+    const ObjectSlot slot = trigger.rule->rule->object;
     for (const PartyMention* m : PartiesIn({trigger.match.end, region_end})) {
       if (!IsObject(*m, span)) continue;
-      if (m->by_capitals &&
-          !InObjectSlot(*m, trigger.match.end, trigger.rule->rule->names_need_a_person_word)) {
-        continue;
-      }
+      bool slot_checked = m->by_capitals || slot == ObjectSlot::kRightAfterAPersonWord;
+      bool person_word = m->by_capitals && slot != ObjectSlot::kAfterTheVerb;
+      if (slot_checked && !InObjectSlot(*m, trigger.match.end, person_word)) continue;
       AddParty(others, m->party, m->span.begin);
     }
     CallYouByName(sentence, others);
@@ -565,14 +584,16 @@ class Reader {
     // the sentence before named.
     const Sentence* before = SentenceBefore(sentence);
     if (before && SubjectIsWe(trigger)) {
-      if (const PartyMention* m = OnlyPartyIn(before->span)) {
+      if (const PartyMention* m = OnlyPartyIn(before->span); m && NamesAPerson(*m)) {
         AddParty(others, m->party, span.begin);
         carried = true;
         return others;
       }
     }
-    // "PS We have met!" in a comment: the author and the person replied to.
-    if (context_.in_comment && SubjectIsWe(trigger)) {
+    // "PS We have met!" in a comment: the author and the person replied to;
+    // not "we often chatted over tea on her porch", about someone else.
+    if (context_.in_comment && SubjectIsWe(trigger) && !NamesSomeoneElse(sentence) &&
+        !InRelativeClause(trigger, span)) {
       AddParty(others, {Party::Kind::kYou, ""}, span.begin);
     }
     return others;
@@ -630,9 +651,16 @@ class Reader {
   }
 
   // `facts` are those of the statement's own words.
+  // "he said "I met him"", a lyric in quotes: somebody else's words.
+  bool IsQuoted(size_t sentence, const Trigger& trigger) const {
+    std::string_view before = View({sentences_[sentence].span.begin, trigger.match.begin});
+    return std::count(before.begin(), before.end(), '"') % 2 == 1;
+  }
+
   void ReadStatement(size_t sentence, const std::vector<Span>& clauses, size_t clause,
                      const ClauseFacts& facts, const Trigger& trigger) {
     size_t region_end = facts.span.end;
+    if (IsQuoted(sentence, trigger)) return;
     if (IsNegatedOrHypothetical(trigger, facts.span)) return;
     std::optional<InteractionKind> kind = KindOf(trigger, facts.span);
     if (!kind) return;

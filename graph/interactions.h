@@ -90,6 +90,21 @@ enum class RuleNeeds {
   kArranged,         // "looking forward to meeting you" is a plan only with a time or an event
 };
 
+// Where the other party's words may stand after a rule's verb.
+enum class ObjectSlot {
+  // Anywhere after it ("had dinner last night with @X"); a name found only
+  // by its capitals right after it or after "with" (InObjectSlot).
+  kAfterTheVerb,
+  // Places follow the verb as often as people ("visited Paris"): a name
+  // found only by its capitals counts after a word for a person ("visited
+  // my friend Harveen").
+  kAfterAPersonWord,
+  // "great to see you", not "great to see that you gave it 4 stars" or
+  // "happy to see Casino Royale": right after the verb, and a name found
+  // only by its capitals after a word for a person.
+  kRightAfterAPersonWord,
+};
+
 // One rule of the table in interaction_rules.cc. `pattern` is RE2 syntax,
 // matched without case against one clause, with {placeholders} for the
 // shared pieces (the subject, auxiliaries); InteractionRulePattern()
@@ -102,10 +117,7 @@ struct InteractionRule {
   std::string_view example;      // a sentence the rule fires on, for tests and docs
   std::string_view detail = {};  // a fixed detail ("phone" for "phoned"); default: the words
   RuleNeeds needs = RuleNeeds::kNothing;
-  // Places follow the verb as often as people ("visited Paris"): a name
-  // found only by its capitals counts after a word for a person ("my
-  // friend Harveen").
-  bool names_need_a_person_word = false;
+  ObjectSlot object = ObjectSlot::kAfterTheVerb;
 };
 
 // The rule table, for tests and `report person` explanations, in priority
