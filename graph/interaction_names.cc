@@ -17,25 +17,26 @@ namespace {
 // titles of days and months, and the places and services that blog texts
 // capitalise most.
 constexpr std::string_view kNotNames[] = {
-    "a",        "about",   "after",    "afterwards", "again",    "all",       "also",
-    "an",       "and",     "another",  "anyway",     "april",    "as",        "at",
-    "august",   "before",  "both",     "but",        "by",       "christmas", "dad",
-    "daddy",    "day",     "december", "did",        "do",       "during",    "easter",
-    "even",     "every",   "everyone", "facebook",   "february", "finally",   "first",
-    "for",      "friday",  "from",     "god",        "great",    "had",       "have",
-    "he",       "her",     "here",     "hi",         "his",      "how",       "i",
-    "i'd",      "i'll",    "i'm",      "i've",       "if",       "in",        "instagram",
-    "it",       "january", "july",     "june",       "just",     "last",      "later",
-    "linkedin", "lol",     "lunch",    "march",      "may",      "me",        "met",
-    "mom",      "mommy",   "monday",   "more",       "mr",       "mrs",       "ms",
-    "mum",      "mummy",   "my",       "next",       "no",       "not",       "november",
-    "now",      "october", "of",       "oh",         "ok",       "on",        "once",
-    "one",      "or",      "our",      "ps",         "saturday", "september", "she",
-    "so",       "some",    "sunday",   "thanks",     "that",     "the",       "their",
-    "then",     "there",   "they",     "this",       "thursday", "to",        "today",
-    "tomorrow", "tonight", "tuesday",  "twitter",    "us",       "we",        "wednesday",
-    "well",     "what",    "when",     "while",      "with",     "yes",       "yesterday",
-    "you",      "your",
+    "anyone",   "everybody", "family",    "folks",    "friends", "guys",     "nobody",
+    "people",   "somebody",  "someone",   "a",        "about",   "after",    "afterwards",
+    "again",    "all",       "also",      "an",       "and",     "another",  "anyway",
+    "april",    "as",        "at",        "august",   "before",  "both",     "but",
+    "by",       "christmas", "dad",       "daddy",    "day",     "december", "did",
+    "do",       "during",    "easter",    "even",     "every",   "everyone", "facebook",
+    "february", "finally",   "first",     "for",      "friday",  "from",     "god",
+    "great",    "had",       "have",      "he",       "her",     "here",     "hi",
+    "his",      "how",       "i",         "i'd",      "i'll",    "i'm",      "i've",
+    "if",       "in",        "instagram", "it",       "january", "july",     "june",
+    "just",     "last",      "later",     "linkedin", "lol",     "lunch",    "march",
+    "may",      "me",        "met",       "mom",      "mommy",   "monday",   "more",
+    "mr",       "mrs",       "ms",        "mum",      "mummy",   "my",       "next",
+    "no",       "not",       "november",  "now",      "october", "of",       "oh",
+    "ok",       "on",        "once",      "one",      "or",      "our",      "ps",
+    "saturday", "september", "she",       "so",       "some",    "sunday",   "thanks",
+    "that",     "the",       "their",     "then",     "there",   "they",     "this",
+    "thursday", "to",        "today",     "tomorrow", "tonight", "tuesday",  "twitter",
+    "us",       "we",        "wednesday", "well",     "what",    "when",     "while",
+    "with",     "yes",       "yesterday", "you",      "your",
 };
 
 // Lower-case words inside a name: "Vincent van Gogh", "Luis de la Cruz".
@@ -97,6 +98,11 @@ bool StartsWord(std::string_view text, size_t pos) {
                        text[pos - 1] == '@' || text[pos - 1] == '_' || text[pos - 1] == '/');
 }
 
+// "Orkut.com", "Example.org": a site.
+bool IsDomain(std::string_view text, size_t end) {
+  return end + 1 < text.size() && text[end] == '.' && text[end + 1] >= 'a' && text[end + 1] <= 'z';
+}
+
 // "the Crown", "a Bond film", "the Bond we met": a thing or a character.
 bool AfterArticle(std::string_view text, size_t pos) {
   size_t end = pos;
@@ -153,7 +159,11 @@ void FindCapitalisedNames(const FoldedText& folded, std::string_view original,
     }
     pos = name.end;
     bool whole = name.end >= text.size() || !IsAsciiDigit(text[name.end]);
-    if (!whole || AfterArticle(text, name.begin) || Overlaps(out, name)) continue;
+    bool verb = name.end == end && IsPastVerb(text.substr(name.begin, end - name.begin));
+    if (!whole || verb || AfterArticle(text, name.begin) || IsDomain(text, name.end) ||
+        Overlaps(out, name)) {
+      continue;
+    }
     PartyMention mention{name, {Party::Kind::kName, std::string(folded.Original(original, name))}};
     mention.by_capitals = true;
     out.push_back(std::move(mention));

@@ -31,7 +31,9 @@ constexpr std::array kPieces = {
                  R"(really|actually|already|again)[,!:.]*\s+)*)"},
     // The author as subject: "I", "we", "@X and I" (the engine reads the
     // partner before "and"), or nobody at the start of the clause.
-    PatternPiece{"I", R"((?:(?P<subject>\bI|\bwe|\band\s+I)\b|^{lead}))"},
+    PatternPiece{"I", R"((?:{subject}|^{lead}))"},
+    // The author named as subject, never left out.
+    PatternPiece{"subject", R"((?P<subject>\bI|\bwe|\band\s+I)\b)"},
     // "am"/"are" of a present progressive ("I'm meeting", "we're having").
     PatternPiece{"be", R"((?:\s*'(?:m|re)|\s+(?:am|are)))"},
     // Auxiliaries and adverbs between subject and verb. Negations and
@@ -103,6 +105,37 @@ constexpr std::array kRules = {
                     .pattern = R"({I}{aux}(?:skyped|skype'd)\b)",
                     .example = "We Skyped @RadicalRecruit last night.",
                     .detail = "Skype"},
+    InteractionRule{.id = "facetimed",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}(?:face-?timed|whatsapped|zoomed)\b)",
+                    .example = "FaceTimed @RadicalRecruit last night.",
+                    .detail = "video call"},
+    InteractionRule{
+        .id = "on_the_phone_with",
+        .kind = InteractionKind::kSpoke,
+        .pattern = R"({I}{aux}(?:was|were|got|been)\s+on\s+(?:the\s+)?(?:tele)?phone\s+with\b)",
+        .example = "I was on the phone with @AndyHeadworth when it happened.",
+        .detail = "phone"},
+    // "gave my old friend Harveen a call".
+    InteractionRule{.id = "gave_a_call",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"({I}{aux}(?:gave|give|giving)\b)",
+                    .example = "I gave @AndyHeadworth a call yesterday.",
+                    .needs = RuleNeeds::kRemoteDetail},
+    // "Tom called me", "Tom told me over the phone": the other person is
+    // the subject.
+    InteractionRule{.id = "called_me",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"(\b(?:called|phoned|rang|skyped|face-?timed)\s+(?:me|us)\b)",
+                    .example = "@AndyHeadworth called me last night.",
+                    .detail = "call",
+                    .other_is_subject = true},
+    InteractionRule{.id = "told_me_remote",
+                    .kind = InteractionKind::kSpoke,
+                    .pattern = R"(\b(?:told|asked|reminded|informed)\s+(?:me|us)\b)",
+                    .example = "@AndyHeadworth told me over the phone that he is moving.",
+                    .needs = RuleNeeds::kRemoteDetail,
+                    .other_is_subject = true},
     // "caught up with X": remote with a phone or Skype, a meeting with
     // coffee or at an event, nothing without either.
     InteractionRule{.id = "caught_up_remote",
@@ -151,7 +184,8 @@ constexpr std::array kRules = {
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}(?:met(?:\s+up)?|hooked\s+up\s+with|linked\s+up\s+with|)"
                                R"(got\s+together\s+with)\b)",
-                    .example = "PS We have met!"},
+                    .example = "PS We have met!",
+                    .implied = ImpliedOther::kYouWhenWe},
     InteractionRule{.id = "bumped_into",
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}(?:bumped|bump|ran|run|running)\s+into\b)",
@@ -162,14 +196,45 @@ constexpr std::array kRules = {
                     .example = "We hung out with @LaraNewman all afternoon."},
     // "It was great meeting you", "Lovely to meet you": the author is
     // implied.
-    InteractionRule{.id = "great_meeting",
+    InteractionRule{
+        .id = "great_meeting",
+        .kind = InteractionKind::kMet,
+        .pattern = R"(\b(?:great|lovely|nice|good|wonderful|fab|fabulous|brilliant|fantastic|)"
+                   R"(awesome|super|pleasure|a\s+delight|a\s+joy|an\s+honou?r|enjoyed|loved)\s+)"
+                   R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?meet|meeting|)"
+                   R"(to\s+have\s+met|having\s+met)\b)",
+        .example = "It was great meeting you at TRULondon (albeit briefly)."},
+    // "Jan, Merijn and Steven joined us", "Rose came to visit": the
+    // other person is the subject.
+    InteractionRule{.id = "joined_us",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"(\b(?:joined|join|joining|visited|visit|visiting|met|meet|)"
+                               R"(picked|saw|see|seeing|hosted|host|hosting)\s+(?:me|us)\b)",
+                    .example = "@LaraNewman joined us for dinner.",
+                    .other_is_subject = true},
+    InteractionRule{.id = "came_to_visit",
                     .kind = InteractionKind::kMet,
                     .pattern =
-                        R"(\b(?:great|lovely|nice|good|wonderful|fab|fabulous|brilliant|fantastic|)"
-                        R"(awesome|super|pleasure|a\s+delight|a\s+joy|an\s+honou?r)\s+)"
-                        R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?meet|meeting|)"
-                        R"(to\s+have\s+met|having\s+met)\b)",
-                    .example = "It was great meeting you at TRULondon (albeit briefly)."},
+                        R"(\b(?:came|come|coming|flew|drove)\s+(?:over\s+|by\s+|round\s+|up\s+|)"
+                        R"(down\s+|out\s+)?to\s+(?:visit|see)(?:\s+(?:me|us))?\b)",
+                    .example = "@LaraNewman came to visit at the end of the month.",
+                    .other_is_subject = true},
+    InteractionRule{.id = "was_meeting",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}\s+(?:was|were)\s+meeting(?:\s+up)?\b)",
+                    .example = "At Two Rows, where I was meeting with @PeterGold, we saw the team.",
+                    .implied = ImpliedOther::kYouWhenWe},
+    InteractionRule{.id = "did_meet",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}\s+did\s+(?:go\s+)?meet(?:\s+up)?\b)",
+                    .example = "Sunday was quiet but we did go meet up with @LaraNewman.",
+                    .implied = ImpliedOther::kYouWhenWe},
+    InteractionRule{
+        .id = "had_a_meeting_with",
+        .kind = InteractionKind::kMet,
+        .pattern = R"({I}{aux}(?:had|have|having)\s+{article}(?:[a-z]+\s+)?(?:meeting|session|)"
+                   R"(catch-?up|get-?together|one-on-one|1:1)\s+with\b)",
+        .example = "We had an informal meeting with @PeterGold before lunch."},
     InteractionRule{.id = "had_the_chance_to_meet",
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}had\s+the\s+(?:chance|pleasure|opportunity|privilege|)"
@@ -186,11 +251,12 @@ constexpr std::array kRules = {
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}(?:stayed|staying|stay)\s+(?:over\s+)?with\b)",
                     .example = "We stayed with Rach for the night in Wilmington."},
-    InteractionRule{
-        .id = "spent_time_with",
-        .kind = InteractionKind::kMet,
-        .pattern = R"({I}{aux}(?:spent|spend|spending)\s+(?:[a-z0-9']+\s+){0,4}?with\b)",
-        .example = "Spent the afternoon hanging out with @LaraNewman."},
+    InteractionRule{.id = "spent_time_with",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({I}{aux}(?:(?:spent|spend|spending)\s+(?:[a-z0-9']+\s+){0,4}?|)"
+                               R"(had\s+(?:[a-z0-9']+\s+){0,3}?(?:days?|weeks?|hours?|evenings?|)"
+                               R"(afternoons?|mornings?|nights?|weekends?|time)\s+)with\b)",
+                    .example = "Spent the afternoon hanging out with @LaraNewman."},
     // "talked with X at the conference": in person where the clause has a
     // meal or an event; with a phone or Skype it is `spoke` (above).
     InteractionRule{.id = "talked_in_person",
@@ -207,6 +273,27 @@ constexpr std::array kRules = {
                     .pattern = R"(\b{meal}(?:\s+[a-z'&]+){0,3}?\s+with\b)",
                     .example = "Lunch with @PeterGold at the Crown.",
                     .needs = RuleNeeds::kAuthorAsSubject},
+    // "Went to Lovejoy's Cafe with Guanqing", "we drove up to the lake with
+    // Sam": somewhere together, the person after "with".
+    InteractionRule{
+        .id = "went_somewhere_with",
+        .kind = InteractionKind::kMet,
+        .pattern = R"({I}{aux}(?:went|came|drove|flew|walked|travell?ed|visited|headed|)"
+                   R"(hiked|biked|cycled|left|arrived|explored|toured|played|watched|cooked|)"
+                   R"(shopped|danced|sailed|camped|climbed)\b(?:\s+[^\s.!?,;:]+){0,8}?\s+with\b)",
+        .example = "Went to Lovejoy's Cafe with @LaraNewman.",
+        .object = ObjectSlot::kRightAfter},
+    // "bonded with Licia", "left with Licia back to Schonefeld": the
+    // author did something with them; not the verbs of words and things
+    // ("agreed with", "emailed with", "played with Python").
+    InteractionRule{.id = "did_something_with",
+                    .kind = InteractionKind::kMet,
+                    .pattern =
+                        R"({subject}{aux}(?:[a-z]+ed|sat|ate|drank|ran|rode|swam|sang|spent|met|)"
+                        R"(caught\s+up|hung\s+out|left)\b(?:\s+[^\s.!?,;:]+){0,6}?\s+with\b)",
+                    .example = "We bonded with @LaraNewman over bad coffee.",
+                    .needs = RuleNeeds::kInPersonVerb,
+                    .object = ObjectSlot::kRightAfter},
     // "Karin and I went to the Opera House": the author and the people
     // named before "and I" did something together.
     InteractionRule{.id = "together_with_author",
@@ -226,6 +313,19 @@ constexpr std::array kRules = {
         .example = "Great to see you this weekend!",
         .needs = RuleNeeds::kNotAnAudience,
         .object = ObjectSlot::kRightAfterAPersonWord},
+    // "Did enjoy our visit", "thanks for hosting": in a comment, a time
+    // spent with the person replied to.
+    InteractionRule{.id = "our_time_together",
+                    .kind = InteractionKind::kMet,
+                    .pattern =
+                        R"(\b(?:enjoy(?:ed)?|loved|liked|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?)"
+                        R"(for|thank\s+you\s+(?:so\s+much\s+)?for)\s+(?:hosting|having\s+us|)"
+                        R"((?:our|the|a|such\s+a)\s+(?:[a-z]+\s+){0,2}?(?:visit|dinner|lunch|)"
+                        R"(breakfast|brunch|tea|coffee|drinks|evening|afternoon|hospitality|stay|)"
+                        R"(time\s+together|tour))\b)",
+                    .example = "Did enjoy our visit at T.P.",
+                    .object = ObjectSlot::kRightAfterAPersonWord,
+                    .implied = ImpliedOther::kYou},
     // plans_to_meet: arranged or expected, never merely wished for.
     InteractionRule{.id = "looking_forward",
                     .kind = InteractionKind::kPlansToMeet,
@@ -239,15 +339,17 @@ constexpr std::array kRules = {
     InteractionRule{.id = "meeting_progressive",
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"({I}{be}{aux}meeting(?:\s+up)?\b)",
-                    .example = "Tomorrow I’m meeting @ClareWildman for after work drinkies."},
+                    .example = "Tomorrow I’m meeting @ClareWildman for after work drinkies.",
+                    .implied = ImpliedOther::kYouWhenWe},
     InteractionRule{.id = "meet_future",
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"({I}{aux}meet(?:\s+up)?\b)",
                     .example = "I’ll get to meet you and some of your colleagues too.",
-                    .needs = RuleNeeds::kFutureTime},
+                    .needs = RuleNeeds::kFutureTime,
+                    .implied = ImpliedOther::kYouWhenWe},
     InteractionRule{.id = "see_you_then",
                     .kind = InteractionKind::kPlansToMeet,
-                    .pattern = R"({I}{aux}see\s+you\b)",
+                    .pattern = R"({I}{aux}see\b)",
                     .example = "We'll see you Thursday and Friday.",
                     .needs = RuleNeeds::kFutureTime,
                     .object = ObjectSlot::kRightAfterAPersonWord},
@@ -266,6 +368,8 @@ constexpr std::array kDetailWords = {
     DetailWord{R"(\bskype\s+call\b)", "Skype", true},
     DetailWord{R"(\b(?:on|over|by|via)\s+skype\b)", "Skype", true},
     DetailWord{R"(\b(?:a|the|our|quick|long|video|conference|zoom)\s+call\b)", "call", true},
+    DetailWord{R"(\b(?:on|over|by|via)\s+(?:facetime|zoom|hangouts|whatsapp|video(?:\s+chat)?)\b)",
+               "video call", true},
     DetailWord{R"(\bafter[\s-]+work\s+drink(?:s|ies)?\b)", "after work drinks", false},
     DetailWord{R"(\bdrink(?:s|ies)?\b)", "drinks", false},
     DetailWord{R"(\b(?:pints?|beers?|cocktails)\b)", "drinks", false},
@@ -299,7 +403,9 @@ std::string_view TriggerPattern() {
   return R"(\b(?:spoke|spoken|talk|chat|natter|conversation|call|phone|telephone|rang|rung|)"
          R"(skype|caught|catch|dinner|lunch|breakfast|brunch|coffee|drink|tea|pint|beer|)"
          R"(cocktail|went|going|meet|met|bumped|bump|ran|run|hung|hanging|see|seeing|stay|spen|)"
-         R"(visit|hooked|linked|together|)"
+         R"(visit|hooked|linked|together|host|joined|join|told|asked|reminded|informed|gave|give|)"
+         R"(face|zoom|whatsapp|session|get-?together|one-on-one|1:1|)"
+         R"((?:day|week|hour|evening|afternoon|morning|night|weekend|time)s?\s+with|)"
          R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b))";
 }
 
@@ -316,7 +422,8 @@ std::string_view OfflinePattern() {
 
 std::string_view OnlinePattern() {
   return R"(\b(?:online|virtually|on\s+(?:twitter|facebook|linkedin|social\s+media|)"
-         R"(the\s+internet|the\s+web)|(?:via|through)\s+(?:twitter|facebook|linkedin))\b)";
+         R"(the\s+internet|the\s+web|(?:a|the|my|your)\s+(?:web\s+browser|screen|computer|laptop))|)"
+         R"((?:via|through)\s+(?:twitter|facebook|linkedin))\b)";
 }
 
 std::unique_ptr<RE2> CompileFixedPattern(std::string_view pattern, std::string_view what) {

@@ -145,10 +145,30 @@ bool StartsWithAnyWord(std::string_view text, size_t pos,
   return false;
 }
 
+// "Land in Nice, met up with Gevish": in a diary's run of clauses without
+// a subject, a past verb after a comma starts the next one.
+bool StartsWithPastVerb(std::string_view text, size_t pos) {
+  size_t end = pos;
+  while (end < text.size() && IsAsciiLetter(text[end])) ++end;
+  return end > pos && text[pos] >= 'a' && text[pos] <= 'z' &&
+         IsPastVerb(text.substr(pos, end - pos));
+}
+
+// "John McColgan of Riverdance fame, came up with": the clause's subject is
+// somebody else, and the verb after the comma is still theirs.
+bool OpensWithOthersAsSubject(std::string_view text, size_t clause_start,
+                              const std::vector<PartyMention>& parties) {
+  size_t pos = SkipSpaces(text, clause_start);
+  size_t length = 0;
+  return PartyStartsAt(parties, pos) ||
+         StartsWithAnyWord(text, pos, {"he", "she", "they", "it", "who", "the", "this", "that"},
+                           length);
+}
+
 // A comma ends a clause before a conjunction (", and tomorrow I'm meeting")
 // or a new subject (", I may never"), but not inside a list of people
 // ("@A, @B and @C", ", and to @D", "Dave Martin, Davey and @C").
-bool CommaEndsClause(std::string_view text, size_t after_comma,
+bool CommaEndsClause(std::string_view text, size_t clause_start, size_t after_comma,
                      const std::vector<PartyMention>& parties) {
   size_t pos = SkipSpaces(text, after_comma);
   size_t length = 0;
@@ -161,12 +181,14 @@ bool CommaEndsClause(std::string_view text, size_t after_comma,
   }
   if (PartyStartsAt(parties, pos)) return false;
   return StartsWithAnyWord(text, pos, {"i", "we", "you", "he", "she", "they", "it", "there"},
-                           length);
+                           length) ||
+         (StartsWithPastVerb(text, pos) && !OpensWithOthersAsSubject(text, clause_start, parties));
 }
 
 // Punctuation at `pos` that ends a clause (the character itself belongs to
 // neither side).
-bool IsClauseMark(std::string_view text, size_t pos, const std::vector<PartyMention>& parties) {
+bool IsClauseMark(std::string_view text, size_t clause_start, size_t pos,
+                  const std::vector<PartyMention>& parties) {
   char c = text[pos];
   bool space_after = pos + 1 >= text.size() || IsAsciiSpace(text[pos + 1]);
   switch (c) {
@@ -186,7 +208,7 @@ bool IsClauseMark(std::string_view text, size_t pos, const std::vector<PartyMent
       return (space_after && pos > 0 && IsAsciiSpace(text[pos - 1])) ||
              (pos + 1 < text.size() && text[pos + 1] == '-');
     case ',':
-      return CommaEndsClause(text, pos + 1, parties);
+      return CommaEndsClause(text, clause_start, pos + 1, parties);
     default:
       return false;
   }
@@ -203,6 +225,16 @@ bool IsClauseWordAt(std::string_view text, size_t pos) {
 }
 
 }  // namespace
+
+bool IsPastVerb(std::string_view word) {
+  static const LazyRE2 kPastVerb = {
+      R"((?i)[a-z]{4,}ed|went|had|met|got|came|saw|took|made|left|ate|drank|sat|ran|flew|drove|)"
+      R"(rode|slept|woke|caught|bought|found|spent|said|told|felt|kept|began|brought|gave|)"
+      R"(heard|thought|wrote|spoke|hung)"};
+  static const LazyRE2 kNamesLikeVerbs = {R"((?i)mohammed|muhammed|mahmoud)"};
+  re2::StringPiece piece(word.data(), word.size());
+  return RE2::FullMatch(piece, *kPastVerb) && !RE2::FullMatch(piece, *kNamesLikeVerbs);
+}
 
 KnownNames::KnownNames(std::vector<std::string> names) {
   std::vector<std::string> folded;
@@ -340,7 +372,7 @@ std::vector<Span> SplitClauses(std::string_view text, Span sentence,
     if (!span.empty()) clauses.push_back(span);
   };
   for (size_t i = sentence.begin; i < sentence.end; ++i) {
-    if (IsClauseMark(text, i, parties)) {
+    if (IsClauseMark(text, start, i, parties)) {
       emit(i);
       start = i + 1;
     } else if (i > start && IsClauseWordAt(text, i)) {

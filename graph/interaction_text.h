@@ -55,6 +55,10 @@ struct PartyMention {
 std::vector<PartyMention> FindParties(const FoldedText& folded, std::string_view original,
                                       const TextContext& context);
 
+// "went", "landed", "woke" (any case): a verb in the past, at the start of
+// a diary's clause ("Landed, met up with Gevish").
+bool IsPastVerb(std::string_view word);
+
 // Runs of one to four capitalised words that are not common words
 // ("Priya", "Paul Brannan", "Luis de la Cruz"), not overlapping those in
 // `out`, appended with by_capitals set (interaction_names.cc).

@@ -233,6 +233,8 @@ class Reader {
         return AuthorIsSubject(trigger, facts.span);
       case RuleNeeds::kNotAnAudience:
         return !WatchesThem(trigger, facts.span);
+      case RuleNeeds::kInPersonVerb:
+        return !IsVerbOfWords(trigger);
       case RuleNeeds::kArranged:
         return (facts.event || facts.time) && !WatchesThem(trigger, facts.span);
     }
@@ -250,6 +252,26 @@ class Reader {
     re2::StringPiece piece(words.data(), words.size());
     if (RE2::PartialMatch(piece, *kAuthor)) return true;
     return !RE2::PartialMatch(piece, *kOthers) && PartiesIn(before).empty();
+  }
+
+  // The verbs of a "with" that is no meeting: words exchanged, opinions,
+  // things handled ("agreed with", "emailed with", "played with Python").
+  bool IsVerbOfWords(const Trigger& trigger) const {
+    static const LazyRE2 kWords = {
+        R"((?i)^(?:\S+\s+)*?(?:agreed|disagreed|emailed|e-mailed|tweeted|texted|messaged|)"
+        R"(corresponded|connected|shared|started|ended|finished|experimented|played|dealt|)"
+        R"(compared|replaced|integrated|combined|filled|covered|equipped|associated|)"
+        R"(identified|impressed|pleased|satisfied|bored|obsessed|struggled|fiddled|tinkered|)"
+        R"(worked|helped|coded|programmed|developed|built|tested|deployed|configured|)"
+        R"(installed|updated|upgraded|replied|responded|commented|posted|blogged|argued|)"
+        R"(debated|sympathi[sz]ed|interviewed|chatted|talked|partnered|collaborated|)"
+        R"(signed|registered|logged|checked|followed|linked|touched|engaged|involved|)"
+        R"(acquainted|familiar|concerned|compared|faced|presented|provided|supplied|)"
+        R"(loaded|armed|packed|fed|tired|done|finished|ended|closed|opened|announced|)"
+        R"(launched|released|published|credited|charged|tasked|wanted|needed|tried|liked|)"
+        R"(loved|hoped|decided|managed|offered|raised|coupled|manipulated|paired|matched)\b)"};
+    std::string_view words = View(trigger.match);
+    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kWords);
   }
 
   // "great to see you speak", "good to see you blogging again": the
@@ -332,7 +354,7 @@ class Reader {
     static const LazyRE2 kFiller = {
         R"((?i)(?:with|up|into|and|both|also|again|finally|briefly|properly|my|our|his|)"
         R"(her|their|old|good|dear|lovely|wonderful|amazing|awesome|great|fellow|)"
-        R"(long-?time|new))"};
+        R"(long-?time|new|likes|of))"};
     static const LazyRE2 kPersonWord = {
         R"((?i)(?:friends?|buddy|buddies|pals?|mates?|colleagues?|cousins?|brothers?|)"
         R"(sisters?|mother|father|mom|mum|dad|uncle|aunt|wife|husband|partner|boyfriend|)"
@@ -463,41 +485,65 @@ class Reader {
     auto you = std::find_if(others.begin(), others.end(),
                             [](const PartyAt& p) { return p.party.kind == Party::Kind::kYou; });
     if (you == others.end()) return;
-    static const LazyRE2 kOpening = {R"((?i)(?:(?:hi|hey|dear|but|and|oh|well|ps)[,!]?\s+)*)"};
-    static const LazyRE2 kCallEnds = {R"(\s*(?:,|!|:|\s-+\s))"};
-    Span words = sentences_[sentence].span;
-    re2::StringPiece rest(text_.data() + words.begin, words.size());
-    RE2::Consume(&rest, *kOpening);
-    std::vector<const PartyMention*> called;
-    for (;;) {
-      size_t pos = static_cast<size_t>(rest.data() - text_.data());
-      const PartyMention* party = PartyStartingAt(pos);
-      if (party == nullptr || party->party.kind == Party::Kind::kYou) return;
-      called.push_back(party);
-      rest.remove_prefix(party->span.end - pos);
-      static const LazyRE2 kAnd = {R"((?i)\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*)"};
-      re2::StringPiece after_and = rest;
-      if (RE2::Consume(&after_and, *kAnd)) {
-        const PartyMention* next =
-            PartyStartingAt(static_cast<size_t>(after_and.data() - text_.data()));
-        if (next != nullptr && next->party.kind != Party::Kind::kYou) {
-          rest = after_and;
-          continue;
-        }
-      }
-      if (!RE2::Consume(&rest, *kCallEnds)) return;
-      break;
-    }
+    std::vector<const PartyMention*> called = NamesCalledIn(sentences_[sentence].span);
+    if (called.empty()) return;
     size_t position = you->position;
     others.erase(you);
     for (const PartyMention* m : called) AddParty(others, m->party, position);
+  }
+
+  // The names a sentence calls its reader by: at its start ("Sinan and
+  // Tatiana, great meeting you!", "Thanks, Joel and Jeff, for having me")
+  // or after its last comma ("Good seeing you at TechCrunch, Joel.").
+  std::vector<const PartyMention*> NamesCalledIn(Span sentence) const {
+    static const LazyRE2 kOpening = {
+        R"((?i)(?:(?:hi|hey|dear|but|and|oh|well|ps|thanks|thank\s+you)[,!]?\s+)*)"};
+    static const LazyRE2 kCallEnds = {R"(\s*(?:,|!|:|\s-+\s))"};
+    static const LazyRE2 kSentenceEnd = {R"([\s.!?)]*)"};
+    re2::StringPiece rest(text_.data() + sentence.begin, sentence.size());
+    RE2::Consume(&rest, *kOpening);
+    size_t pos = static_cast<size_t>(rest.data() - text_.data());
+    std::vector<const PartyMention*> called = NameListAt(pos);
+    rest = re2::StringPiece(text_.data() + pos, sentence.end - pos);
+    if (!called.empty() && RE2::Consume(&rest, *kCallEnds)) return called;
+    size_t comma = View(sentence).rfind(',');
+    if (comma == std::string_view::npos) return {};
+    pos = SkipSpaces(sentence.begin + comma + 1);
+    called = NameListAt(pos);
+    rest = re2::StringPiece(text_.data() + pos, sentence.end - std::min(pos, sentence.end));
+    if (called.empty() || !RE2::FullMatch(rest, *kSentenceEnd)) return {};
+    return called;
+  }
+
+  // The names listed from `pos` on ("Sinan and Tatiana", "Joel, Jeff"),
+  // "you" aside; `pos` moves past them.
+  std::vector<const PartyMention*> NameListAt(size_t& pos) const {
+    static const LazyRE2 kAnd = {R"((?i)\s*(?:,\s*)?(?:and|&)\s+|\s*,\s*)"};
+    std::vector<const PartyMention*> names;
+    for (const PartyMention* party = PartyStartingAt(pos);
+         party != nullptr && party->party.kind != Party::Kind::kYou;) {
+      names.push_back(party);
+      pos = party->span.end;
+      re2::StringPiece after_and(text_.data() + pos, text_.size() - pos);
+      if (!RE2::Consume(&after_and, *kAnd)) break;
+      party = PartyStartingAt(static_cast<size_t>(after_and.data() - text_.data()));
+      if (party != nullptr) pos = party->span.begin;
+    }
+    return names;
   }
 
   // "@A and I", "@A, @B and I": the people named with the author as
   // subject, walking back from "and I" over ", " and "and".
   void AddPartners(const Trigger& trigger, Span clause, std::vector<PartyAt>& out) const {
     if (trigger.subject.empty() || !StartsWithIgnoreCase(View(trigger.subject), "and")) return;
-    for (size_t pos = trigger.subject.begin; pos > clause.begin;) {
+    AddNamesEndingAt(trigger.subject.begin, clause, out);
+  }
+
+  // The people listed right before `end` ("@A, @B and" before "I"; "Jan,
+  // Merijn and Steven" before "joined us"), walking back over ", " and
+  // "and".
+  void AddNamesEndingAt(size_t end, Span clause, std::vector<PartyAt>& out) const {
+    for (size_t pos = end; pos > clause.begin;) {
       while (pos > clause.begin && (IsAsciiSpace(text_[pos - 1]) || text_[pos - 1] == ',')) --pos;
       auto party = std::find_if(parties_.begin(), parties_.end(),
                                 [&](const PartyMention& m) { return m.span.end == pos; });
@@ -511,6 +557,24 @@ class Reader {
       } else {
         return;
       }
+    }
+  }
+
+  // Where the subject of a verb at `verb` ends: before the adverbs and
+  // auxiliaries between them ("Tom has also called me").
+  size_t SubjectEnd(size_t verb, Span clause) const {
+    static const LazyRE2 kBetween = {
+        R"((?i)also|finally|just|then|later|kindly|even|has|have|had|had|did|was|were|)"
+        R"(will|would|'ll|actually|already|recently|often|always|never|eventually|both|all)"};
+    size_t pos = verb;
+    for (;;) {
+      std::string_view word = WordBefore(pos);
+      if (word.empty() || !RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kBetween)) {
+        return pos;
+      }
+      size_t begin = static_cast<size_t>(word.data() - text_.data());
+      if (begin <= clause.begin) return pos;
+      pos = begin;
     }
   }
 
@@ -550,12 +614,19 @@ class Reader {
                                 const Trigger& trigger, size_t region_end, bool& carried) const {
     std::vector<PartyAt> others;
     Span span = clauses[clause];
+    if (trigger.rule->rule->other_is_subject) {
+      AddNamesEndingAt(SubjectEnd(trigger.match.begin, span), span, others);
+      SortByPosition(others);
+      return others;
+    }
     AddPartners(trigger, span, others);
     const ObjectSlot slot = trigger.rule->rule->object;
     for (const PartyMention* m : PartiesIn({trigger.match.end, region_end})) {
       if (!IsObject(*m, span)) continue;
-      bool slot_checked = m->by_capitals || slot == ObjectSlot::kRightAfterAPersonWord;
-      bool person_word = m->by_capitals && slot != ObjectSlot::kAfterTheVerb;
+      bool slot_checked = m->by_capitals || slot == ObjectSlot::kRightAfterAPersonWord ||
+                          slot == ObjectSlot::kRightAfter;
+      bool person_word = m->by_capitals && (slot == ObjectSlot::kAfterAPersonWord ||
+                                            slot == ObjectSlot::kRightAfterAPersonWord);
       if (slot_checked && !InObjectSlot(*m, trigger.match.end, person_word)) continue;
       AddParty(others, m->party, m->span.begin);
     }
@@ -592,8 +663,11 @@ class Reader {
     }
     // "PS We have met!" in a comment: the author and the person replied to;
     // not "we often chatted over tea on her porch", about someone else.
-    if (context_.in_comment && SubjectIsWe(trigger) && !NamesSomeoneElse(sentence) &&
-        !InRelativeClause(trigger, span)) {
+    bool we_met = SubjectIsWe(trigger) && !InRelativeClause(trigger, span);
+    ImpliedOther implied = trigger.rule->rule->implied;
+    if (context_.in_comment &&
+        ((implied == ImpliedOther::kYouWhenWe && we_met) || implied == ImpliedOther::kYou) &&
+        !NamesSomeoneElse(sentence)) {
       AddParty(others, {Party::Kind::kYou, ""}, span.begin);
     }
     return others;

@@ -88,6 +88,7 @@ enum class RuleNeeds {
   kAuthorAsSubject,  // "dinner with X" is the author's only when nobody else is the subject
   kNotAnAudience,    // "great to see you speak" watched a talk, met nobody
   kArranged,         // "looking forward to meeting you" is a plan only with a time or an event
+  kInPersonVerb,     // "agreed with X", "emailed with X" are words, not a meeting
 };
 
 // Where the other party's words may stand after a rule's verb.
@@ -103,6 +104,16 @@ enum class ObjectSlot {
   // "happy to see Casino Royale": right after the verb, and a name found
   // only by its capitals after a word for a person.
   kRightAfterAPersonWord,
+  // "bonded with Licia", not "tried it with freeSSHd and saw the same
+  // error as you": right after the verb's "with", any kind of party.
+  kRightAfter,
+};
+
+// Who a statement in a comment is with when it names nobody.
+enum class ImpliedOther {
+  kNobody,
+  kYouWhenWe,  // "PS We have met!": "we" are the author and the person replied to
+  kYou,        // "Did enjoy our visit": the person replied to
 };
 
 // One rule of the table in interaction_rules.cc. `pattern` is RE2 syntax,
@@ -118,6 +129,11 @@ struct InteractionRule {
   std::string_view detail = {};  // a fixed detail ("phone" for "phoned"); default: the words
   RuleNeeds needs = RuleNeeds::kNothing;
   ObjectSlot object = ObjectSlot::kAfterTheVerb;
+  // In a comment, with nobody named, who the other party is.
+  ImpliedOther implied = ImpliedOther::kNobody;
+  // The other party is named before the verb, as its subject ("Tom
+  // called me"), not after it.
+  bool other_is_subject = false;
 };
 
 // The rule table, for tests and `report person` explanations, in priority
