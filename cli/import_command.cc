@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
@@ -11,6 +13,7 @@
 #include "common/ascii.h"
 #include "common/terminal_text.h"
 #include "crawler/crawler.h"
+#include "graph/graph.h"
 
 namespace linkgraph::cli {
 namespace {
@@ -77,6 +80,28 @@ store::PageToSave ReadAndProcess(const fs::path& path, store::Store& store, bool
 
 // One line saying how a page was read: which platform's reading, and what
 // it found. For checking a new blog's markup before crawling it.
+// "; meetings not read in 12 texts (de): no rules for that language".
+std::string NotReadForMeetings(const ExtractedPage& read) {
+  std::map<std::string, int> unread;
+  auto count = [&](std::string_view text) {
+    std::string_view language = graph::TextLanguage(text);
+    if (!graph::MeetingRulesRead(language)) ++unread[std::string(language)];
+  };
+  count(read.post.text);
+  for (const Comment& c : read.comments) {
+    if (c.kind == "comment") count(c.text);
+  }
+  if (unread.empty()) return "";
+  int texts = 0;
+  std::string languages;
+  for (const auto& [language, n] : unread) {
+    texts += n;
+    languages += (languages.empty() ? "" : ", ") + language;
+  }
+  return "; meetings not read in " + std::to_string(texts) + " texts (" + languages +
+         "): no rules for that language";
+}
+
 std::string Explain(const fs::path& file, const store::PageToSave& page) {
   std::string line = file.string() + ": ";
   if (page.fetch.status != "ok") return line + page.fetch.status + " (" + page.fetch.error + ")";
@@ -99,7 +124,7 @@ std::string Explain(const fs::path& file, const store::PageToSave& page) {
   line += std::to_string(read.trackbacks.size()) + " trackbacks, " +
           std::to_string(read.mentions.size()) + " mentions; comments read as " +
           read.comments_source;
-  return line;
+  return line + NotReadForMeetings(read);
 }
 
 }  // namespace

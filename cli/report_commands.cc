@@ -30,7 +30,14 @@ int RunReport(const ReportOptions& options) {
   if (!store.ok()) return Fail("report", store.error());
   WarnIfGraphStale(**store, "report");
   Status written = reports::WriteReport(request, **store, std::cout);
-  return written.ok() ? kExitOk : Fail("report", written.error());
+  if (!written.ok()) return Fail("report", written.error());
+  if (request.kind == "met" || request.kind == "person") {
+    Result<std::string> not_read = reports::MeetingsNotRead(**store);
+    if (not_read.ok() && !not_read->empty()) {
+      std::cerr << "linkgraph report: note: " << *not_read << '\n';
+    }
+  }
+  return kExitOk;
 }
 
 int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds) {

@@ -17,7 +17,7 @@ namespace linkgraph::graph {
 
 // Changes whenever identity or interaction rules change, so a store derived
 // by older rules can say so.
-inline constexpr std::string_view kRulesVersion = "2";
+inline constexpr std::string_view kRulesVersion = "3";
 
 inline constexpr std::string_view kEdgeKinds[] = {
     "mentioned", "commented", "replied", "linked", "spoke", "met", "plans_to_meet"};
@@ -43,6 +43,14 @@ struct RebuildSummary {
 // Reads everything extracted, derives the graph and replaces the stored one
 // in one transaction.
 Result<RebuildSummary> RebuildGraph(store::Store& store);
+
+// The language of a text as far as the meeting rules care: "en", another
+// ISO 639-1 code its most common words give ("de", "fr", "es", "it", "pt",
+// "nl", "sv", "da", "id"), or "" when it is too short to tell.
+std::string_view TextLanguage(std::string_view text);
+// Whether the met, spoke and plans_to_meet rules read texts in `language`
+// (English, and texts too short to tell).
+bool MeetingRulesRead(std::string_view language);
 
 // Identity values as the store keys them: "@HRMargo" -> "hrmargo";
 // " Margo  Rose" -> "margo rose"; "https://www.Example.com/blog/" ->

@@ -396,12 +396,16 @@ class Builder {
 
   // FindInteractions is pure, and the costliest step of a build: run it on
   // every core, in fixed slices, so the result does not depend on timing.
-  std::vector<std::vector<Interaction>> ReadAll(const std::vector<InteractionJob>& jobs) const {
+  // Texts in a language the rules do not read are counted, not read.
+  std::vector<std::vector<Interaction>> ReadAll(const std::vector<InteractionJob>& jobs) {
     std::vector<std::vector<Interaction>> found(jobs.size());
     const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
                                               std::max<size_t>(1, jobs.size() / 64));
+    std::vector<std::string_view> languages(jobs.size());
     auto read_slice = [&](size_t first) {
       for (size_t i = first; i < jobs.size(); i += workers) {
+        languages[i] = TextLanguage(jobs[i].text->text);
+        if (!MeetingRulesRead(languages[i])) continue;
         TextContext context;
         context.date = jobs[i].text->date;
         context.in_comment = jobs[i].in_comment;
@@ -413,6 +417,9 @@ class Builder {
     for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(read_slice, worker);
     read_slice(0);
     for (std::thread& thread : threads) thread.join();
+    for (std::string_view language : languages) {
+      if (!MeetingRulesRead(language)) ++snapshot_.unread_languages[std::string(language)];
+    }
     return found;
   }
 

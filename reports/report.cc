@@ -126,6 +126,21 @@ Status WriteReport(const ReportRequest& request, store::Store& store, std::ostre
   return WriteVouch(store, request, out);
 }
 
+Result<std::string> MeetingsNotRead(store::Store& store) {
+  auto graph = store.Graph();
+  if (!graph.ok()) return graph.error();
+  long long total = 0;
+  std::string languages;
+  for (const auto& [language, texts] : graph->unread_languages) {
+    total += texts;
+    languages += (languages.empty() ? "" : ", ") + language + " " + std::to_string(texts);
+  }
+  if (total == 0) return std::string();
+  return std::to_string(total) +
+         " texts (posts and comments) were not read for meetings: no rules for their language (" +
+         languages + ")";
+}
+
 Status WriteStatus(store::Store& store, std::ostream& out) {
   auto counts = store.Count();
   if (!counts.ok()) return counts.error().WithContext("status");
@@ -155,6 +170,13 @@ Status WriteStatus(store::Store& store, std::ostream& out) {
               ? ", older than the stored pages (linkgraph rebuild)"
               : "")
       << '\n';
+  if (!graph->unread_languages.empty()) {
+    out << "not-read    ";
+    for (const auto& [language, texts] : graph->unread_languages) {
+      out << language << '=' << texts << ' ';
+    }
+    out << "(texts whose language the meeting rules do not read)\n";
+  }
   auto crawl = store.LastCrawl();
   if (!crawl.ok()) return crawl.error().WithContext("status");
   WriteLastCrawl(*crawl, out);

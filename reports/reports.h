@@ -43,6 +43,11 @@ Status CheckReportRequest(const ReportRequest& request);
 // WHO matches nobody.
 Status WriteReport(const ReportRequest& request, store::Store& store, std::ostream& out);
 
+// What `report met` could not read: "150 texts (posts and comments) were
+// not read for meetings: no rules for their language (de 120, fr 30)", or
+// "" when every text was read. For the reader, beside the report.
+Result<std::string> MeetingsNotRead(store::Store& store);
+
 // Who met whom (and spoke, and plans to meet): one row per (speaker, other
 // person, kind), merging all the speaker's statements about that person.
 Status WriteMet(store::Store& store, const ReportRequest& request, std::ostream& out);

@@ -1,5 +1,8 @@
 #include "store/graph_tables.h"
 
+#include <cstdlib>
+#include <sstream>
+#include <string>
 #include <utility>
 
 namespace linkgraph::store {
@@ -32,14 +35,16 @@ constexpr const char* kSelectAuthors =
 // In the transaction that writes the graph, so a graph is never marked
 // current without having been written.
 constexpr const char* kInsertState =
-    "INSERT INTO graph_state (id, rules_version, built_at, people, edges, pages_version)"
+    "INSERT INTO graph_state (id, rules_version, built_at, people, edges, pages_version,"
+    " unread_languages)"
     " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3,"
-    " COALESCE(?4, (SELECT version FROM pages_version WHERE id = 1)))";
+    " COALESCE(?4, (SELECT version FROM pages_version WHERE id = 1)), ?5)";
 
 // The counts are kept with the state: counting a million edges on every
 // report would cost more than most reports.
 constexpr const char* kSelectState =
-    "SELECT g.rules_version, g.built_at, g.people, g.edges, g.pages_version, v.version"
+    "SELECT g.rules_version, g.built_at, g.people, g.edges, g.pages_version, v.version,"
+    " g.unread_languages"
     " FROM pages_version v LEFT JOIN graph_state g ON g.id = 1 WHERE v.id = 1";
 constexpr const char* kSelectPeople = "SELECT id, key, name, texts FROM people ORDER BY id";
 constexpr const char* kSelectAllIdentities =
@@ -52,6 +57,27 @@ constexpr const char* kSelectIdentitiesOf =
 constexpr const char* kSelectPeopleByIdentity =
     "SELECT DISTINCT person_id FROM person_identities WHERE kind = ?1 AND normalised = ?2"
     " ORDER BY person_id";
+
+// Counts by name kept in one column: "de=120 fr=30".
+std::string EncodeCounts(const std::map<std::string, long long>& counts) {
+  std::string encoded;
+  for (const auto& [name, count] : counts) {
+    if (!encoded.empty()) encoded += ' ';
+    encoded += name + "=" + std::to_string(count);
+  }
+  return encoded;
+}
+
+std::map<std::string, long long> DecodeCounts(const std::string& encoded) {
+  std::map<std::string, long long> counts;
+  std::istringstream words(encoded);
+  for (std::string word; words >> word;) {
+    const size_t equals = word.find('=');
+    if (equals == std::string::npos) continue;
+    counts[word.substr(0, equals)] = std::strtoll(word.c_str() + equals + 1, nullptr, 10);
+  }
+  return counts;
+}
 
 #define LINKGRAPH_EDGE_COLUMNS \
   "from_person, to_person, kind, date, detail, event, when_text, evidence, source_url"
@@ -149,7 +175,8 @@ Status GraphTables::Replace(const GraphSnapshot& graph) {
   if (!state) return state.error();
   return (*state)
       ->BindAll(graph.rules_version, static_cast<long long>(graph.people.size()),
-                static_cast<long long>(graph.edges.size()), graph.pages_version)
+                static_cast<long long>(graph.edges.size()), graph.pages_version,
+                EncodeCounts(graph.unread_languages))
       .Run();
 }
 
@@ -196,6 +223,7 @@ Result<GraphState> GraphTables::State() {
   state.people = s.Int(2);
   state.edges = s.Int(3);
   state.derived_from = s.Int(4);
+  state.unread_languages = DecodeCounts(s.Text(6));
   state.stale = state.derived_from < state.pages_version;
   return state;
 }

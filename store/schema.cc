@@ -221,9 +221,17 @@ INSERT INTO pages_version (id, version) VALUES (1, 1);
 ALTER TABLE graph_state ADD COLUMN pages_version INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Migration 6: the texts a derivation did not read for meetings because the
+// rules do not read their language, by language ("de=120 fr=30"), so that
+// `report met` and `status` can say so.
+constexpr const char* kSchemaV6 = R"sql(
+ALTER TABLE graph_state ADD COLUMN unread_languages TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
+                                       kSchemaV4, kSchemaV5, kSchemaV6};
 
 struct SchemaState {
   long long application_id = 0;

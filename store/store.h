@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -131,6 +132,9 @@ struct GraphSnapshot {
   std::vector<StoredEdge> edges;
   std::vector<Authorship> authors;
   std::string rules_version;  // of the rules that derived it
+  // Texts (posts and comments) not read for meetings because the rules
+  // do not read their language, by language code ("de" -> 120).
+  std::map<std::string, long long> unread_languages;
   // GraphState::pages_version when the inputs were read, so pages saved
   // while the graph was derived leave it stale. nullopt: the version current
   // when ReplaceGraph runs.
@@ -142,6 +146,7 @@ struct GraphState {
   std::string rules_version;
   std::string built_at;  // ISO 8601 UTC
   long long people = 0, edges = 0;
+  std::map<std::string, long long> unread_languages;  // as GraphSnapshot's
   // Every save that writes pages, posts, comments, trackbacks or mentions
   // raises the store's pages version in its own transaction; ReplaceGraph
   // records the version the graph was derived from in the graph's.

@@ -175,6 +175,25 @@ BOOST_AUTO_TEST_CASE(met_path_and_people_draw_as_dot_and_svg) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(met_says_which_texts_it_could_not_read_for_their_language) {
+  CliFixture cli;
+  cli.RunOk({"import", "--db", cli.db,
+             (testing::TestDataDir() / "cli" / "german_post.html").string(),
+             (SampleDir() / kSeedPageFile).string()});
+  RunResult met = cli.RunOk({"report", "met", "--db", cli.db});
+  BOOST_TEST(met.err.find("1 texts (posts and comments) were not read for meetings: no rules "
+                          "for their language (de 1)") != std::string::npos,
+             met.err);
+  BOOST_TEST(met.out.find("Jonas") == std::string::npos);
+  BOOST_TEST(cli.RunOk({"status", "--db", cli.db}).out.find("not-read    de=1 ") !=
+             std::string::npos);
+  RunResult explain = cli.RunOk({"import", "--explain", "--reextract", "--db", cli.db,
+                                 (testing::TestDataDir() / "cli" / "german_post.html").string()});
+  BOOST_TEST(explain.out.find("meetings not read in 1 texts (de): no rules for that language") !=
+                 std::string::npos,
+             explain.out);
+}
+
 BOOST_AUTO_TEST_CASE(report_usage_errors_exit_2_before_opening_the_database) {
   const std::string missing = (dir.path() / "none.db").string();
   for (const std::vector<std::string>& args :

@@ -290,6 +290,16 @@ BOOST_AUTO_TEST_CASE(graph_state_tells_rules_version_build_time_and_counts) {
   BOOST_TEST(state.edges == 9);
 }
 
+BOOST_AUTO_TEST_CASE(graph_state_keeps_the_texts_not_read_for_meetings_by_language) {
+  auto db = OpenMemoryStore();
+  GraphSnapshot graph = Blog();
+  graph.unread_languages = {{"de", 120}, {"fr", 3}};
+  MustOk(db->ReplaceGraph(graph));
+  BOOST_TEST((Must(db->Graph()).unread_languages == graph.unread_languages));
+  MustOk(db->ReplaceGraph(Blog()));
+  BOOST_TEST(Must(db->Graph()).unread_languages.empty());
+}
+
 BOOST_AUTO_TEST_CASE(empty_snapshot_still_counts_as_built) {
   auto db = OpenMemoryStore();
   GraphSnapshot empty;
