@@ -5,6 +5,7 @@
 #include "graph/interactions.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <memory>
@@ -54,6 +55,39 @@ const std::vector<CompiledRule>& CompiledRules() {
     return all;
   }();
   return compiled;
+}
+
+// All rules in one automaton: one pass over a clause tells which rules can
+// match it, so the rest are never run (most clauses match none).
+const RE2::Set& CompiledRuleSet() {
+  static const std::unique_ptr<RE2::Set> set = [] {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    auto all = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const InteractionRule& rule : InteractionRules()) {
+      if (all->Add(InteractionRulePattern(rule.pattern), nullptr) < 0) {
+        throw std::logic_error(std::string(rule.id) + ": not a pattern of the rule set");
+      }
+    }
+    if (!all->Compile()) throw std::logic_error("the rule set does not compile");
+    return all;
+  }();
+  return *set;
+}
+
+// The indexes (in table order) of the rules that can match `clause`; all
+// of them when the automaton runs out of memory on it.
+std::vector<int> RulesMatching(re2::StringPiece clause) {
+  std::vector<int> matching;
+  RE2::Set::ErrorInfo error{};
+  if (!CompiledRuleSet().Match(clause, &matching, &error) && error.kind != RE2::Set::kNoError) {
+    matching.resize(CompiledRules().size());
+    for (size_t i = 0; i < matching.size(); ++i) matching[i] = static_cast<int>(i);
+  }
+  std::sort(matching.begin(), matching.end());
+  return matching;
 }
 
 // The word lists of interaction_rules.cc, compiled once.
@@ -133,7 +167,12 @@ class Reader {
     if (Contains(*TheMarkers().conditional, View(sentence.span))) return;
     std::vector<Span> clauses = SplitClauses(text_, sentence.span, parties_);
     std::vector<std::vector<Trigger>> triggers;
-    for (Span clause : clauses) triggers.push_back(FindTriggers(FactsOf(clause)));
+    for (Span clause : clauses) {
+      std::vector<int> rules =
+          RulesMatching(re2::StringPiece(text_.data() + clause.begin, clause.end - clause.begin));
+      triggers.push_back(rules.empty() ? std::vector<Trigger>{}
+                                       : FindTriggers(FactsOf(clause), rules));
+    }
     for (size_t c = 0; c < clauses.size(); ++c) {
       // A statement runs from its verb to the next one ("I met @A yesterday
       // and I'm meeting @B on Friday"); the first also takes the words
@@ -180,10 +219,11 @@ class Reader {
 
   // Rules in table order; a match overlapping an earlier rule's is left
   // out, and so is one whose needs the clause does not meet.
-  std::vector<Trigger> FindTriggers(const ClauseFacts& facts) const {
+  std::vector<Trigger> FindTriggers(const ClauseFacts& facts, const std::vector<int>& rules) const {
     std::vector<Trigger> triggers;
     re2::StringPiece clause(text_.data() + facts.span.begin, facts.span.end - facts.span.begin);
-    for (const CompiledRule& rule : CompiledRules()) {
+    for (int index : rules) {
+      const CompiledRule& rule = CompiledRules()[static_cast<size_t>(index)];
       re2::StringPiece groups[kMaxRuleGroups];
       int group_count = 1 + rule.re->NumberOfCapturingGroups();
       for (size_t pos = 0;
@@ -454,7 +494,22 @@ class Reader {
   // ("Lloyd is heading down"), not "at Google" or "the Bond character".
   bool NamesAPerson(const PartyMention& m) const {
     return !m.by_capitals || m.party.value.find(' ') != std::string::npos ||
-           OpensSentence(m.span.begin);
+           (OpensSentence(m.span.begin) && ActsAsSubject(m));
+  }
+
+  // "Lloyd is heading down", "Partho arrived", "Sam, who...": a word that
+  // opens a sentence names someone when what follows reads as its verb,
+  // not "Industry leaders say".
+  bool ActsAsSubject(const PartyMention& m) const {
+    static const LazyRE2 kVerb = {
+        R"((?i)^(?:,|\s+(?:is|was|has|had|and|will|would|can|could|did|does|came|comes|said|)"
+        R"(says|told|tells|went|goes|who|also|just|always|never)\b))"};
+    std::string_view after = View({m.span.end, text_.size()});
+    if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kVerb)) return true;
+    size_t next = SkipSpaces(m.span.end);
+    size_t end = next;
+    while (end < text_.size() && IsAsciiLetter(text_[end])) ++end;
+    return end > next && IsPastVerb(View({next, end}));
   }
 
   bool NamesSomeoneElse(size_t sentence) const {
@@ -637,7 +692,7 @@ class Reader {
     // the one person the clause before named.
     if (clause > 0 &&
         (StartsWithIgnoreCase(View(span), "who ") || StartsWithIgnoreCase(View(span), "whom "))) {
-      if (const PartyMention* m = OnlyPartyIn(clauses[clause - 1])) {
+      if (const PartyMention* m = OnlyPartyIn(clauses[clause - 1]); m && NamesAPerson(*m)) {
         AddParty(others, m->party, span.begin);
         return others;
       }

@@ -1,9 +1,10 @@
 // The language of a text as far as the meeting rules care, from its most
 // common words: enough to tell that a German or French comment was not
 // read for meetings, not a general language identifier.
-#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
+#include <unordered_map>
 
 #include "common/ascii.h"
 #include "graph/graph.h"
@@ -54,6 +55,19 @@ constexpr int kEnoughWords = 6;
 
 bool IsWordByte(char c) { return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
 
+// Each common word and the languages it is common in, one bit each: one
+// lookup a word.
+const std::unordered_map<std::string_view, uint32_t>& WordLanguages() {
+  static const std::unordered_map<std::string_view, uint32_t> words = [] {
+    std::unordered_map<std::string_view, uint32_t> all;
+    for (size_t l = 0; l < kLanguages.size(); ++l) {
+      for (std::string_view word : kLanguages[l].words) all[word] |= 1u << l;
+    }
+    return all;
+  }();
+  return words;
+}
+
 }  // namespace
 
 std::string_view TextLanguage(std::string_view text) {
@@ -75,15 +89,12 @@ std::string_view TextLanguage(std::string_view text) {
     for (size_t i = 0; i < length; ++i) lower[i] = ToLowerAscii(text[pos + i]);
     const std::string_view word(lower, length);
     pos = end;
-    bool counted = false;
+    auto found = WordLanguages().find(word);
+    if (found == WordLanguages().end()) continue;
     for (size_t l = 0; l < kLanguages.size(); ++l) {
-      const auto& words = kLanguages[l].words;
-      if (std::find(words.begin(), words.end(), word) != words.end()) {
-        ++hits[l];
-        counted = true;
-      }
+      if (found->second & (1u << l)) ++hits[l];
     }
-    total += counted ? 1 : 0;
+    ++total;
   }
   if (total < kEnoughWords) return "";
   size_t best = 0;
