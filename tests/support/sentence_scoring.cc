@@ -75,6 +75,39 @@ bool SamePerson(std::string_view found, std::string_view expected) {
   return longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == ' ';
 }
 
+// "Alan and Chummy", "Sinan, Tatiana": the people an addressee column names.
+std::vector<std::string> AddresseesOf(std::string_view addressee) {
+  std::vector<std::string> people;
+  std::string all(addressee);
+  for (std::string_view separator : {" and ", " & ", ", "}) {
+    for (size_t at = all.find(separator); at != std::string::npos; at = all.find(separator)) {
+      all.replace(at, separator.size(), "\t");
+    }
+  }
+  for (size_t start = 0; start <= all.size();) {
+    size_t end = all.find('\t', start);
+    if (end == std::string::npos) end = all.size();
+    std::string_view one = TrimSpaces(std::string_view(all).substr(start, end - start));
+    if (!one.empty() && one != "-") people.emplace_back(one);
+    start = end + 1;
+  }
+  return people;
+}
+
+// "you" is the addressee: a reading that names them ("Good seeing you,
+// Joel") is right where the label says "you", and the other way round.
+bool SameOther(std::string_view found, std::string_view expected, std::string_view addressee) {
+  if (SamePerson(found, expected)) return true;
+  const bool found_you = EqualsIgnoreCase(found, "you");
+  const bool expected_you = EqualsIgnoreCase(expected, "you");
+  if (found_you == expected_you) return false;
+  std::string_view named = found_you ? expected : found;
+  for (const std::string& person : AddresseesOf(addressee)) {
+    if (SamePerson(named, person)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<LabelledSentence> ReadLabelledSentences(const std::filesystem::path& path) {
@@ -121,7 +154,7 @@ SentenceScore ScoreSentence(const LabelledSentence& sentence) {
     for (size_t e = 0; e < sentence.expected.size() && !right; ++e) {
       const EdgeLabel& expected = sentence.expected[e];
       if (score.expected_found[e] || expected.kind != found.kind) continue;
-      if (!SamePerson(found.other, expected.other)) continue;
+      if (!SameOther(found.other, expected.other, sentence.addressee)) continue;
       score.expected_found[e] = right = true;
     }
     score.found_right.push_back(right);

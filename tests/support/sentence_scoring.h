@@ -46,7 +46,7 @@ struct SentenceScore {
 // Reads the sentence as linkgraph reads a post or comment whose writer and
 // addressee are known, and matches found edges to expected ones: same kind,
 // and the same person (case and a leading "@" aside, a name may give only
-// its first words: "Dana" for "Dana Smith").
+// its first words: "Dana" for "Dana Smith"; "you" and the addressee's name are one).
 SentenceScore ScoreSentence(const LabelledSentence& sentence);
 
 // Micro-averaged counts over a set of sentences, in all and per kind.
