@@ -28,7 +28,7 @@ constexpr std::array kPieces = {
                  R"((?:(?:ps|p\.s\.|and|so|also|oh|well|anyway|just|finally|today|tonight|)"
                  R"(yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening|week)|)"
                  R"(next\s+week|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|btw|but|)"
-                 R"(really|actually|already|again)[,!:.]*\s+)*)"},
+                 R"(really|actually|already|again|[a-z]+ed\s+and)[,!:.]*\s+)*)"},
     // The author as subject: "I", "we", "@X and I" (the engine reads the
     // partner before "and"), or nobody at the start of the clause.
     PatternPiece{"I", R"((?:{subject}|^{lead}))"},
@@ -39,17 +39,18 @@ constexpr std::array kPieces = {
     // Auxiliaries and adverbs between subject and verb. Negations and
     // modals are in the list on purpose: the statement still matches, and
     // the negation and hypothetical checks then drop it.
-    PatternPiece{"aux",
-                 R"((?P<aux>(?:\s*'(?:m|ve|d|ll|re)\b|\s+(?:)"
-                 R"((?:have|has|had|do|does|did|is|are|was|were|would|should|could|must|)"
-                 R"(need|might|ca|wo|ai)n't|can't|won't|cannot|am|are|is|was|were|be|been|)"
-                 R"(have|has|had|do|does|did|will|shall|would|should|could|can|may|might|must|)"
-                 R"(need|not|never|just|finally|already|actually|really|also|both|all|)"
-                 R"(recently|ever|eventually|once|even|still|now|first|yet|only|previously|)"
-                 R"(probably|definitely|certainly|hopefully|maybe|perhaps|possibly|sometimes|)"
-                 R"(often|regularly|again|so|get\s+to|got\s+to|going\s+to|gonna|be\s+able\s+to|)"
-                 R"(like\s+to|love\s+to|want\s+to|wanted\s+to|hope\s+to|hoping\s+to|try\s+to|)"
-                 R"(trying\s+to|plan\s+to|planning\s+to|intend\s+to|arranged\s+to)\b)*)\s*)"},
+    PatternPiece{
+        "aux",
+        R"((?P<aux>(?:\s*'(?:m|ve|d|ll|re)\b|\s+(?:)"
+        R"((?:have|has|had|do|does|did|is|are|was|were|would|should|could|must|)"
+        R"(need|might|ca|wo|ai)n't|can't|won't|cannot|am|are|is|was|were|be|been|)"
+        R"(have|has|had|do|does|did|will|shall|would|should|could|can|may|might|must|)"
+        R"(need|not|never|just|finally|already|actually|really|also|both|all|)"
+        R"(recently|ever|eventually|once|even|still|now|first|yet|only|previously|)"
+        R"(probably|definitely|certainly|hopefully|maybe|perhaps|possibly|sometimes|)"
+        R"(often|regularly|again|so|get\s+to|got\s+to|going\s+to|decided\s+to|gonna|be\s+able\s+to|)"
+        R"(like\s+to|love\s+to|want\s+to|wanted\s+to|hope\s+to|hoping\s+to|try\s+to|)"
+        R"(trying\s+to|plan\s+to|planning\s+to|intend\s+to|arranged\s+to)\b)*)\s*)"},
     // "a quick", "some", "a lovely long" before a meal or a call.
     PatternPiece{"article",
                  R"((?:(?:a|an|some|our|a\s+few)\s+)?(?:(?:quick|lovely|long|great|fab|)"
@@ -368,6 +369,8 @@ constexpr std::array kDetailWords = {
     DetailWord{R"(\bskype\s+call\b)", "Skype", true},
     DetailWord{R"(\b(?:on|over|by|via)\s+skype\b)", "Skype", true},
     DetailWord{R"(\b(?:a|the|our|quick|long|video|conference|zoom)\s+call\b)", "call", true},
+    DetailWord{R"(\b(?:had|have|having)\s+call\b|\b(?:I|we)\s+(?:called|phoned|rang)\b)", "call",
+               true},
     DetailWord{R"(\b(?:on|over|by|via)\s+(?:facetime|zoom|hangouts|whatsapp|video(?:\s+chat)?)\b)",
                "video call", true},
     DetailWord{R"(\bafter[\s-]+work\s+drink(?:s|ies)?\b)", "after work drinks", false},

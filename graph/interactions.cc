@@ -163,6 +163,7 @@ class Reader {
  private:
   void ReadSentence(size_t index) {
     const Sentence& sentence = sentences_[index];
+    current_sentence_ = sentence.span;
     if (IsQuestion(sentence.span)) return;
     if (Contains(*TheMarkers().conditional, View(sentence.span))) return;
     std::vector<Span> clauses = SplitClauses(text_, sentence.span, parties_);
@@ -254,6 +255,12 @@ class Reader {
            Contains(re, View(trigger.aux));
   }
 
+  bool SentenceTellsACall() const {
+    std::vector<DetailMention> details = FindDetails(text_, current_sentence_);
+    return std::any_of(details.begin(), details.end(),
+                       [](const DetailMention& d) { return d.remote; });
+  }
+
   bool NeedsMet(const Trigger& trigger, const ClauseFacts& facts) const {
     auto has_detail = [&](bool remote) {
       return std::any_of(facts.details.begin(), facts.details.end(),
@@ -263,7 +270,9 @@ class Reader {
       case RuleNeeds::kNothing:
         return true;
       case RuleNeeds::kRemoteDetail:
-        return has_detail(true);
+        // "Also spoke with Britney in the Chairman's office ... when I
+        // called": the call may be told in another clause of the sentence.
+        return has_detail(true) || (!has_detail(false) && !facts.event && SentenceTellsACall());
       case RuleNeeds::kInPersonContext:
         return has_detail(false) || facts.event.has_value();
       case RuleNeeds::kFutureTime:
@@ -735,6 +744,12 @@ class Reader {
     for (const DetailMention& d : facts.details) {
       if (d.remote == remote) details.push_back(d);
     }
+    // A call told in another clause of the sentence (SentenceTellsACall).
+    if (remote && details.empty()) {
+      for (const DetailMention& d : FindDetails(text_, current_sentence_)) {
+        if (d.remote) details.push_back(d);
+      }
+    }
     std::optional<DetailMention> own = NormaliseDetail(text_, trigger.detail, facts.span.end);
     bool known = own && std::any_of(details.begin(), details.end(), [&](const DetailMention& d) {
                    return d.span.Overlaps(own->span);
@@ -824,6 +839,7 @@ class Reader {
   std::string_view text_;
   std::vector<PartyMention> parties_;
   std::vector<Sentence> sentences_;
+  Span current_sentence_;
   std::vector<Interaction> found_;
 };
 
