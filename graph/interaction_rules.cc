@@ -412,6 +412,48 @@ std::string_view TriggerPattern() {
          R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b))";
 }
 
+std::string_view FillerWords() {
+  return R"(with|up|into|and|both|also|again|finally|briefly|properly|my|our|his|her|their|)"
+         R"(old|good|dear|lovely|wonderful|amazing|awesome|great|fellow|long-?time|new|likes|of)";
+}
+
+std::string_view PersonWords() {
+  return R"(friends?|buddy|buddies|pals?|mates?|colleagues?|cousins?|brothers?|sisters?|mother|)"
+         R"(father|mom|mum|dad|uncle|aunt|wife|husband|partner|boyfriend|girlfriend|sons?|)"
+         R"(daughters?|co-?founder|boss|teammates?|blogger|bloggers|author|friend's)";
+}
+
+std::string_view VerbsOfWords() {
+  return R"(agreed|disagreed|emailed|e-mailed|tweeted|texted|messaged|corresponded|connected|)"
+         R"(shared|started|ended|finished|experimented|played|dealt|compared|replaced|)"
+         R"(integrated|combined|filled|covered|equipped|associated|identified|impressed|)"
+         R"(pleased|satisfied|bored|obsessed|struggled|fiddled|tinkered|worked|helped|coded|)"
+         R"(programmed|developed|built|tested|deployed|configured|installed|updated|upgraded|)"
+         R"(replied|responded|commented|posted|blogged|argued|debated|sympathi[sz]ed|)"
+         R"(interviewed|chatted|talked|partnered|collaborated|signed|registered|logged|checked|)"
+         R"(followed|linked|touched|engaged|involved|acquainted|familiar|concerned|faced|)"
+         R"(presented|provided|supplied|loaded|armed|packed|fed|tired|done|closed|opened|)"
+         R"(announced|launched|released|published|credited|charged|tasked|wanted|needed|tried|)"
+         R"(liked|loved|hoped|decided|managed|offered|raised|coupled|manipulated|paired|matched)";
+}
+
+std::string_view PerformingWords() {
+  return R"(speak|talk|present|perform|play|sing|dance|writ|blog|post|tweet|here|back|online|)"
+         R"(around|on\s+(?:stage|tv|t\.v|screen|twitter|television|the\s+news)|in\s+action|)"
+         R"(succeed|grow|do\b|get\b|at\s+it|[a-z]+ing\b)";
+}
+
+std::string_view SubjectVerbs() {
+  return R"(is|was|has|had|and|will|would|can|could|did|does|came|comes|said|says|told|tells|)"
+         R"(went|goes|who|also|just|always|never)";
+}
+
+std::string_view ThirdPersonWords() { return R"(he|she|him|her|his|they|them|their)"; }
+
+std::string_view Prepositions() {
+  return R"(in|at|on|to|from|of|with|by|for|near|after|before|during|around|via)";
+}
+
 std::string_view ConditionalPattern() { return R"(\b(?:if|unless|whether)\b)"; }
 
 std::string_view FuturePattern() {

@@ -42,6 +42,17 @@ std::string_view FuturePattern();        // "will", "'ll", "going to"
 std::string_view OnlinePattern();        // "met on Twitter" is not meeting in person...
 std::string_view OfflinePattern();       // ...unless "offline" or "in person" says it was
 
+// The words the engine reads around a rule's match, as RE2 alternations
+// matched without case (the English lexicon beside the rule table; another
+// language brings its own):
+std::string_view FillerWords();       // between a verb and its person: "with", "my", "old"
+std::string_view PersonWords();       // "friend", "sister", "colleague": a person follows
+std::string_view VerbsOfWords();      // "agreed", "emailed", "played": a "with" that is no company
+std::string_view PerformingWords();   // after "great to see you": "speak", "on stage", "-ing"
+std::string_view SubjectVerbs();      // after a name that opens a sentence: "is", "said", "who"
+std::string_view ThirdPersonWords();  // "he", "her", "them": someone else
+std::string_view Prepositions();      // "in", "at", "from": a place follows
+
 // Words one of which every rule needs (its verb, meal or call): a text
 // without any gives no statement, and is not read further. Most comments
 // are such texts. Add a rule's new words here too (the sentence table

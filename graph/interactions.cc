@@ -98,6 +98,25 @@ struct Markers {
   std::unique_ptr<RE2> future = CompileFixedPattern(FuturePattern(), "future");
   std::unique_ptr<RE2> online = CompileFixedPattern(OnlinePattern(), "online");
   std::unique_ptr<RE2> offline = CompileFixedPattern(OfflinePattern(), "offline");
+  // The lexicon's word lists, each as the engine reads it.
+  std::unique_ptr<RE2> filler = Word(FillerWords(), "filler words");
+  std::unique_ptr<RE2> person_word = Word(PersonWords(), "person words");
+  std::unique_ptr<RE2> preposition = Word(Prepositions(), "prepositions");
+  std::unique_ptr<RE2> verb_of_words = CompileFixedPattern(
+      "^(?:\\S+\\s+)*?(?:" + std::string(VerbsOfWords()) + ")\\b", "verbs of words");
+  std::unique_ptr<RE2> performing =
+      CompileFixedPattern("^\\s*(?:(?:already|still|again|finally|so|actually)\\s+)?(?:" +
+                              std::string(PerformingWords()) + ")",
+                          "performing words");
+  std::unique_ptr<RE2> subject_verb =
+      CompileFixedPattern("^(?:,|\\s+(?:" + std::string(SubjectVerbs()) + ")\\b)", "subject verbs");
+  std::unique_ptr<RE2> third_person = CompileFixedPattern(
+      "\\b(?:" + std::string(ThirdPersonWords()) + ")\\b", "third person words");
+
+  // A pattern that a whole word must match.
+  static std::unique_ptr<RE2> Word(std::string_view words, std::string_view what) {
+    return CompileFixedPattern("(?:" + std::string(words) + ")", what);
+  }
 };
 
 const Markers& TheMarkers() {
@@ -295,42 +314,24 @@ class Reader {
   // the author is there too ("Tom and I", "we").
   bool AuthorIsSubject(const Trigger& trigger, Span clause) const {
     static const LazyRE2 kAuthor = {R"((?i)\b(?:I|we|me|us|my|our)\b)"};
-    static const LazyRE2 kOthers = {R"((?i)\b(?:he|she|they|it|his|their)\b)"};
     Span before{clause.begin, trigger.match.begin};
     std::string_view words = View(before);
     re2::StringPiece piece(words.data(), words.size());
     if (RE2::PartialMatch(piece, *kAuthor)) return true;
-    return !RE2::PartialMatch(piece, *kOthers) && PartiesIn(before).empty();
+    return !RE2::PartialMatch(piece, *TheMarkers().third_person) && PartiesIn(before).empty();
   }
 
   // The verbs of a "with" that is no meeting: words exchanged, opinions,
   // things handled ("agreed with", "emailed with", "played with Python").
   bool IsVerbOfWords(const Trigger& trigger) const {
-    static const LazyRE2 kWords = {
-        R"((?i)^(?:\S+\s+)*?(?:agreed|disagreed|emailed|e-mailed|tweeted|texted|messaged|)"
-        R"(corresponded|connected|shared|started|ended|finished|experimented|played|dealt|)"
-        R"(compared|replaced|integrated|combined|filled|covered|equipped|associated|)"
-        R"(identified|impressed|pleased|satisfied|bored|obsessed|struggled|fiddled|tinkered|)"
-        R"(worked|helped|coded|programmed|developed|built|tested|deployed|configured|)"
-        R"(installed|updated|upgraded|replied|responded|commented|posted|blogged|argued|)"
-        R"(debated|sympathi[sz]ed|interviewed|chatted|talked|partnered|collaborated|)"
-        R"(signed|registered|logged|checked|followed|linked|touched|engaged|involved|)"
-        R"(acquainted|familiar|concerned|compared|faced|presented|provided|supplied|)"
-        R"(loaded|armed|packed|fed|tired|done|finished|ended|closed|opened|announced|)"
-        R"(launched|released|published|credited|charged|tasked|wanted|needed|tried|liked|)"
-        R"(loved|hoped|decided|managed|offered|raised|coupled|manipulated|paired|matched)\b)"};
     std::string_view words = View(trigger.match);
-    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kWords);
+    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()),
+                             *TheMarkers().verb_of_words);
   }
 
   // "great to see you speak", "good to see you blogging again": the
   // author watched or read them.
   bool WatchesThem(const Trigger& trigger, Span clause) const {
-    static const LazyRE2 kPerforming = {
-        R"((?i)^\s*(?:(?:already|still|again|finally|so|actually)\s+)?)"
-        R"((?:speak|talk|present|perform|play|sing|dance|writ|blog|post|tweet|here|back|online|)"
-        R"(around|on\s+(?:stage|tv|t\.v|screen|twitter|television|the\s+news)|in\s+action|)"
-        R"(succeed|grow|do\b|get\b|at\s+it|[a-z]+ing\b))"};
     static const LazyRE2 kPronoun = {R"((?i)^\s*(?:you|him|her|them)\b)"};
     size_t pos = SkipSpaces(trigger.match.end);
     if (const PartyMention* party = PartyStartingAt(pos)) {
@@ -341,7 +342,8 @@ class Reader {
       pos = static_cast<size_t>(rest.data() - text_.data());
     }
     std::string_view after = View({std::min(pos, clause.end), clause.end});
-    return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPerforming);
+    return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()),
+                             *TheMarkers().performing);
   }
 
   bool IsNegatedOrHypothetical(const Trigger& trigger, Span clause) const {
@@ -400,15 +402,6 @@ class Reader {
   // goes: right after the verb, after "with" or "into", after "my friend",
   // or in a list of such ("with Mitch, Corinne and Blair").
   bool InObjectSlot(const PartyMention& mention, size_t from, bool needs_person_word) const {
-    static const LazyRE2 kFiller = {
-        R"((?i)(?:with|up|into|and|both|also|again|finally|briefly|properly|my|our|his|)"
-        R"(her|their|old|good|dear|lovely|wonderful|amazing|awesome|great|fellow|)"
-        R"(long-?time|new|likes|of))"};
-    static const LazyRE2 kPersonWord = {
-        R"((?i)(?:friends?|buddy|buddies|pals?|mates?|colleagues?|cousins?|brothers?|)"
-        R"(sisters?|mother|father|mom|mum|dad|uncle|aunt|wife|husband|partner|boyfriend|)"
-        R"(girlfriend|sons?|daughters?|co-?founder|boss|teammates?|blogger|bloggers|)"
-        R"(author|friend's))"};
     static const LazyRE2 kTalkVerb = {R"((?i)spoke|spoken|talked|talking|chatted|chatting)"};
     static const LazyRE2 kArticle = {R"((?i)a|an|the)"};
     bool after_party = false;
@@ -454,10 +447,10 @@ class Reader {
           word == "to" &&
           RE2::FullMatch(re2::StringPiece(previous_word.data(), previous_word.size()), *kTalkVerb);
       bool article = RE2::FullMatch(word, *kArticle);
-      bool is_person_word = RE2::FullMatch(word, *kPersonWord);
+      bool is_person_word = RE2::FullMatch(word, *TheMarkers().person_word);
       person_word = person_word || is_person_word;
       if (!to_after_talk && !(article && !after_party) && !is_person_word &&
-          !RE2::FullMatch(word, *kFiller)) {
+          !RE2::FullMatch(word, *TheMarkers().filler)) {
         return false;
       }
       previous_word = std::string_view(word.data(), word.size());
@@ -510,11 +503,11 @@ class Reader {
   // opens a sentence names someone when what follows reads as its verb,
   // not "Industry leaders say".
   bool ActsAsSubject(const PartyMention& m) const {
-    static const LazyRE2 kVerb = {
-        R"((?i)^(?:,|\s+(?:is|was|has|had|and|will|would|can|could|did|does|came|comes|said|)"
-        R"(says|told|tells|went|goes|who|also|just|always|never)\b))"};
     std::string_view after = View({m.span.end, text_.size()});
-    if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kVerb)) return true;
+    if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()),
+                          *TheMarkers().subject_verb)) {
+      return true;
+    }
     size_t next = SkipSpaces(m.span.end);
     size_t end = next;
     while (end < text_.size() && IsAsciiLetter(text_[end])) ++end;
@@ -522,9 +515,9 @@ class Reader {
   }
 
   bool NamesSomeoneElse(size_t sentence) const {
-    static const LazyRE2 kThirdPerson = {R"((?i)\b(?:he|she|him|her|his|they|them|their)\b)"};
     std::string_view words = View(sentences_[sentence].span);
-    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kThirdPerson);
+    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()),
+                             *TheMarkers().third_person);
   }
 
   // "the Bond we met in Dr. No", "the people I met": the subject follows
@@ -644,10 +637,8 @@ class Reader {
 
   // "In London, Sam and I went": a place, not a partner.
   bool AfterPreposition(size_t pos) const {
-    static const LazyRE2 kPreposition = {
-        R"((?i)in|at|on|to|from|of|with|by|for|near|after|before|during|around|via)"};
     std::string_view word = WordBefore(pos);
-    return RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kPreposition);
+    return RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *TheMarkers().preposition);
   }
 
   static void SortByPosition(std::vector<PartyAt>& parties) {
