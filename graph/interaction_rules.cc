@@ -450,6 +450,12 @@ std::string_view SubjectVerbs() {
 
 std::string_view ThirdPersonWords() { return R"(he|she|him|her|his|they|them|their)"; }
 
+std::string_view SeenWhereWords() {
+  return R"(again|at|in|on|this|last|yesterday|today|tonight|earlier|there|too|both|all|and|)"
+         R"(over|for|back|guys|folks|in\s+person|irl|finally|properly|once|twice|recently|)"
+         R"(tomorrow|next|soon|then|when|after|before|during|around|while|so)";
+}
+
 std::string_view Prepositions() {
   return R"(in|at|on|to|from|of|with|by|for|near|after|before|during|around|via)";
 }
@@ -459,6 +465,12 @@ std::string_view ConditionalPattern() { return R"(\b(?:if|unless|whether)\b)"; }
 std::string_view FuturePattern() {
   return R"('ll\b|\b(?:will|shall|going\s+to|gonna|plan\s+to|planning\s+to|intend\s+to|)"
          R"(arranged\s+to|looking\s+forward|can't\s+wait|cannot\s+wait)\b)";
+}
+
+std::string_view OpenFuturePattern() {
+  return R"(\b(?:in\s+the\s+future|one\s+day|someday|some\s+day|sometime|some\s+time|)"
+         R"(at\s+some\s+point|next\s+time|eventually|one\s+of\s+these\s+days|)"
+         R"(again\s+soon|soon)\b)";
 }
 
 std::string_view OfflinePattern() {

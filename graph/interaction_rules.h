@@ -41,6 +41,7 @@ std::string_view ConditionalPattern();   // "if", "unless"
 std::string_view FuturePattern();        // "will", "'ll", "going to"
 std::string_view OnlinePattern();        // "met on Twitter" is not meeting in person...
 std::string_view OfflinePattern();       // ...unless "offline" or "in person" says it was
+std::string_view OpenFuturePattern();    // "one day", "in the future": a wish, not a plan
 
 // The words the engine reads around a rule's match, as RE2 alternations
 // matched without case (the English lexicon beside the rule table; another
@@ -51,6 +52,7 @@ std::string_view VerbsOfWords();      // "agreed", "emailed", "played": a "with"
 std::string_view PerformingWords();   // after "great to see you": "speak", "on stage", "-ing"
 std::string_view SubjectVerbs();      // after a name that opens a sentence: "is", "said", "who"
 std::string_view ThirdPersonWords();  // "he", "her", "them": someone else
+std::string_view SeenWhereWords();    // after "great to see you": "again", "at", "this", "!"
 std::string_view Prepositions();      // "in", "at", "from": a place follows
 
 // Words one of which every rule needs (its verb, meal or call): a text

@@ -110,6 +110,9 @@ struct Markers {
                           "performing words");
   std::unique_ptr<RE2> subject_verb =
       CompileFixedPattern("^(?:,|\\s+(?:" + std::string(SubjectVerbs()) + ")\\b)", "subject verbs");
+  std::unique_ptr<RE2> open_future = CompileFixedPattern(OpenFuturePattern(), "open future");
+  std::unique_ptr<RE2> seen_where = CompileFixedPattern(
+      "^\\s*(?:[,!.;:)?]|$|(?:" + std::string(SeenWhereWords()) + ")\\b)", "seen where words");
   std::unique_ptr<RE2> third_person = CompileFixedPattern(
       "\\b(?:" + std::string(ThirdPersonWords()) + ")\\b", "third person words");
 
@@ -329,6 +332,12 @@ class Reader {
                              *TheMarkers().verb_of_words);
   }
 
+  bool IsSeeingVerb(const Trigger& trigger) const {
+    static const LazyRE2 kSee = {R"((?i)\b(?:see|seeing)$)"};
+    std::string_view words = View(trigger.match);
+    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kSee);
+  }
+
   // "great to see you speak", "good to see you blogging again": the
   // author watched or read them.
   bool WatchesThem(const Trigger& trigger, Span clause) const {
@@ -342,8 +351,10 @@ class Reader {
       pos = static_cast<size_t>(rest.data() - text_.data());
     }
     std::string_view after = View({std::min(pos, clause.end), clause.end});
-    return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()),
-                             *TheMarkers().performing);
+    re2::StringPiece rest(after.data(), after.size());
+    // "glad to see you find the show useful": seeing them do something.
+    if (IsSeeingVerb(trigger) && !RE2::PartialMatch(rest, *TheMarkers().seen_where)) return true;
+    return RE2::PartialMatch(rest, *TheMarkers().performing);
   }
 
   bool IsNegatedOrHypothetical(const Trigger& trigger, Span clause) const {
@@ -354,12 +365,16 @@ class Reader {
 
   // The kind the words give: a meeting said with "will" is a plan; a call
   // that is still to come is not an edge at all.
+  // A plan for "one day" or "in the future" is a wish: no edge.
   std::optional<InteractionKind> KindOf(const Trigger& trigger, Span clause) const {
     InteractionKind kind = trigger.rule->rule->kind;
-    if (kind == InteractionKind::kPlansToMeet) return kind;
-    if (!BeforeVerbContains(*TheMarkers().future, trigger, clause)) return kind;
-    if (kind == InteractionKind::kSpoke) return std::nullopt;
-    return InteractionKind::kPlansToMeet;
+    if (kind != InteractionKind::kPlansToMeet) {
+      if (!BeforeVerbContains(*TheMarkers().future, trigger, clause)) return kind;
+      if (kind == InteractionKind::kSpoke) return std::nullopt;
+      kind = InteractionKind::kPlansToMeet;
+    }
+    if (Contains(*TheMarkers().open_future, View(clause))) return std::nullopt;
+    return kind;
   }
 
   bool IsOnlineOnly(Span region) const {
