@@ -576,12 +576,14 @@ class Reader {
     RE2::Consume(&rest, *kOpening);
     size_t pos = static_cast<size_t>(rest.data() - text_.data());
     std::vector<const PartyMention*> called = NameListAt(pos);
+    if (pos > sentence.end) return {};
     rest = re2::StringPiece(text_.data() + pos, sentence.end - pos);
     if (!called.empty() && RE2::Consume(&rest, *kCallEnds)) return called;
     size_t comma = View(sentence).rfind(',');
     if (comma == std::string_view::npos) return {};
     pos = SkipSpaces(sentence.begin + comma + 1);
     called = NameListAt(pos);
+    if (pos > sentence.end) return {};
     rest = re2::StringPiece(text_.data() + pos, sentence.end - std::min(pos, sentence.end));
     if (called.empty() || !RE2::FullMatch(rest, *kSentenceEnd)) return {};
     return called;
