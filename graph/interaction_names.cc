@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <span>
 #include <string_view>
+#include <unordered_set>
 
 #include "common/ascii.h"
 #include "graph/interaction_text.h"
@@ -17,26 +18,26 @@ namespace {
 // titles of days and months, and the places and services that blog texts
 // capitalise most.
 constexpr std::string_view kNotNames[] = {
-    "anyone",   "everybody", "family",    "folks",    "friends", "guys",     "nobody",
-    "people",   "somebody",  "someone",   "a",        "about",   "after",    "afterwards",
-    "again",    "all",       "also",      "an",       "and",     "another",  "anyway",
-    "april",    "as",        "at",        "august",   "before",  "both",     "but",
-    "by",       "christmas", "dad",       "daddy",    "day",     "december", "did",
-    "do",       "during",    "easter",    "even",     "every",   "everyone", "facebook",
-    "february", "finally",   "first",     "for",      "friday",  "from",     "god",
-    "great",    "had",       "have",      "he",       "her",     "here",     "hi",
-    "his",      "how",       "i",         "i'd",      "i'll",    "i'm",      "i've",
-    "if",       "in",        "instagram", "it",       "january", "july",     "june",
-    "just",     "last",      "later",     "linkedin", "lol",     "lunch",    "march",
-    "may",      "me",        "met",       "mom",      "mommy",   "monday",   "more",
-    "mr",       "mrs",       "ms",        "mum",      "mummy",   "my",       "next",
-    "no",       "not",       "november",  "now",      "october", "of",       "oh",
-    "ok",       "on",        "once",      "one",      "or",      "our",      "ps",
-    "saturday", "september", "she",       "so",       "some",    "sunday",   "thanks",
-    "that",     "the",       "their",     "then",     "there",   "they",     "this",
-    "thursday", "to",        "today",     "tomorrow", "tonight", "tuesday",  "twitter",
-    "us",       "we",        "wednesday", "well",     "what",    "when",     "while",
-    "with",     "yes",       "yesterday", "you",      "your",
+    "a",        "about",   "after",     "afterwards", "again",    "all",       "also",
+    "an",       "and",     "another",   "anyone",     "anyway",   "april",     "as",
+    "at",       "august",  "before",    "both",       "but",      "by",        "christmas",
+    "dad",      "daddy",   "day",       "december",   "did",      "do",        "during",
+    "easter",   "even",    "every",     "everybody",  "everyone", "facebook",  "family",
+    "february", "finally", "first",     "folks",      "for",      "friday",    "friends",
+    "from",     "god",     "great",     "guys",       "had",      "have",      "he",
+    "her",      "here",    "hi",        "his",        "how",      "i",         "i'd",
+    "i'll",     "i'm",     "i've",      "if",         "in",       "instagram", "it",
+    "january",  "july",    "june",      "just",       "last",     "later",     "linkedin",
+    "lol",      "lunch",   "march",     "may",        "me",       "met",       "mom",
+    "mommy",    "monday",  "more",      "mr",         "mrs",      "ms",        "mum",
+    "mummy",    "my",      "next",      "no",         "nobody",   "not",       "november",
+    "now",      "october", "of",        "oh",         "ok",       "on",        "once",
+    "one",      "or",      "our",       "people",     "ps",       "saturday",  "september",
+    "she",      "so",      "some",      "somebody",   "someone",  "sunday",    "thanks",
+    "that",     "the",     "their",     "then",       "there",    "they",      "this",
+    "thursday", "to",      "today",     "tomorrow",   "tonight",  "tuesday",   "twitter",
+    "us",       "we",      "wednesday", "well",       "what",     "when",      "while",
+    "with",     "yes",     "yesterday", "you",        "your",
 };
 
 // Lower-case words inside a name: "Vincent van Gogh", "Luis de la Cruz".
@@ -84,13 +85,19 @@ bool HasInnerCapital(std::string_view word) {
   return false;
 }
 
+bool IsNotAName(std::string_view word) {
+  static const std::unordered_set<std::string_view> kWords(std::begin(kNotNames),
+                                                           std::end(kNotNames));
+  return kWords.count(ToLowerAscii(word)) > 0;
+}
+
 // A word that can be part of a name: capitalised, then not all capitals
 // ("NYC", "DC" are places), and not a common word.
 bool IsNameWord(std::string_view word) {
   if (word.size() < 2 || !IsAsciiUpper(word[0])) return false;
   bool lower = std::any_of(word.begin() + 1, word.end(),
                            [](char c) { return !IsAsciiUpper(c) && c != '-' && c != '\''; });
-  return lower && !HasInnerCapital(word) && !InList(word, kNotNames);
+  return lower && !HasInnerCapital(word) && !IsNotAName(word);
 }
 
 bool StartsWord(std::string_view text, size_t pos) {

@@ -186,6 +186,7 @@ class Reader {
   void ReadSentence(size_t index) {
     const Sentence& sentence = sentences_[index];
     current_sentence_ = sentence.span;
+    sentence_calls_.reset();
     if (IsQuestion(sentence.span)) return;
     if (Contains(*TheMarkers().conditional, View(sentence.span))) return;
     std::vector<Span> clauses = SplitClauses(text_, sentence.span, parties_);
@@ -277,10 +278,15 @@ class Reader {
            Contains(re, View(trigger.aux));
   }
 
-  bool SentenceTellsACall() const {
-    std::vector<DetailMention> details = FindDetails(text_, current_sentence_);
-    return std::any_of(details.begin(), details.end(),
-                       [](const DetailMention& d) { return d.remote; });
+  // The calls the sentence being read tells anywhere in it, read once.
+  const std::vector<DetailMention>& SentenceCalls() const {
+    if (!sentence_calls_) {
+      sentence_calls_.emplace();
+      for (const DetailMention& d : FindDetails(text_, current_sentence_)) {
+        if (d.remote) sentence_calls_->push_back(d);
+      }
+    }
+    return *sentence_calls_;
   }
 
   bool NeedsMet(const Trigger& trigger, const ClauseFacts& facts) const {
@@ -294,7 +300,7 @@ class Reader {
       case RuleNeeds::kRemoteDetail:
         // "Also spoke with Britney in the Chairman's office ... when I
         // called": the call may be told in another clause of the sentence.
-        return has_detail(true) || (!has_detail(false) && !facts.event && SentenceTellsACall());
+        return has_detail(true) || (!has_detail(false) && !facts.event && !SentenceCalls().empty());
       case RuleNeeds::kInPersonContext:
         return has_detail(false) || facts.event.has_value();
       case RuleNeeds::kFutureTime:
@@ -421,8 +427,7 @@ class Reader {
     static const LazyRE2 kArticle = {R"((?i)a|an|the)"};
     bool after_party = false;
     bool person_word = false;
-    std::string_view previous_word;
-    previous_word = WordBefore(from);
+    std::string_view previous_word = WordBefore(from);
     for (size_t pos = from; pos < mention.span.begin;) {
       char c = text_[pos];
       if (IsAsciiSpace(c) || c == ',' || c == '&') {
@@ -539,7 +544,7 @@ class Reader {
   // the noun the clause is about, not a conjunction or the clause's start.
   bool InRelativeClause(const Trigger& trigger, Span clause) const {
     static const LazyRE2 kOpener = {
-        R"((?i)|and|but|so|then|yes|ps|oh|well|since|as|because|when|if|that|now|also|and)"};
+        R"((?i)and|but|so|then|yes|ps|oh|well|since|as|because|when|if|that|now|also)"};
     if (trigger.subject.empty() || trigger.subject.begin <= clause.begin) return false;
     std::string_view word = WordBefore(trigger.subject.begin);
     if (word.empty()) return false;
@@ -547,8 +552,10 @@ class Reader {
   }
 
   bool OpensSentence(size_t pos) const {
-    return std::any_of(sentences_.begin(), sentences_.end(),
-                       [&](const Sentence& s) { return s.span.begin == pos; });
+    auto sentence =
+        std::lower_bound(sentences_.begin(), sentences_.end(), pos,
+                         [](const Sentence& s, size_t at) { return s.span.begin < at; });
+    return sentence != sentences_.end() && sentence->span.begin == pos;
   }
 
   // "Sinan and Tatiana, great meeting you!", "But Joel - when I met you":
@@ -584,7 +591,7 @@ class Reader {
     pos = SkipSpaces(sentence.begin + comma + 1);
     called = NameListAt(pos);
     if (pos > sentence.end) return {};
-    rest = re2::StringPiece(text_.data() + pos, sentence.end - std::min(pos, sentence.end));
+    rest = re2::StringPiece(text_.data() + pos, sentence.end - pos);
     if (called.empty() || !RE2::FullMatch(rest, *kSentenceEnd)) return {};
     return called;
   }
@@ -638,8 +645,8 @@ class Reader {
   // auxiliaries between them ("Tom has also called me").
   size_t SubjectEnd(size_t verb, Span clause) const {
     static const LazyRE2 kBetween = {
-        R"((?i)also|finally|just|then|later|kindly|even|has|have|had|had|did|was|were|)"
-        R"(will|would|'ll|actually|already|recently|often|always|never|eventually|both|all)"};
+        R"((?i)also|finally|just|then|later|kindly|even|has|have|had|did|was|were|will|)"
+        R"(would|actually|already|recently|often|always|never|eventually|both|all)"};
     size_t pos = verb;
     for (;;) {
       std::string_view word = WordBefore(pos);
@@ -752,12 +759,8 @@ class Reader {
     for (const DetailMention& d : facts.details) {
       if (d.remote == remote) details.push_back(d);
     }
-    // A call told in another clause of the sentence (SentenceTellsACall).
-    if (remote && details.empty()) {
-      for (const DetailMention& d : FindDetails(text_, current_sentence_)) {
-        if (d.remote) details.push_back(d);
-      }
-    }
+    // A call told in another clause of the sentence (NeedsMet).
+    if (remote && details.empty()) details = SentenceCalls();
     std::optional<DetailMention> own = NormaliseDetail(text_, trigger.detail, facts.span.end);
     bool known = own && std::any_of(details.begin(), details.end(), [&](const DetailMention& d) {
                    return d.span.Overlaps(own->span);
@@ -802,13 +805,13 @@ class Reader {
     return evidence;
   }
 
-  // `facts` are those of the statement's own words.
   // "he said "I met him"", a lyric in quotes: somebody else's words.
   bool IsQuoted(size_t sentence, const Trigger& trigger) const {
     std::string_view before = View({sentences_[sentence].span.begin, trigger.match.begin});
     return std::count(before.begin(), before.end(), '"') % 2 == 1;
   }
 
+  // `facts` are those of the statement's own words.
   void ReadStatement(size_t sentence, const std::vector<Span>& clauses, size_t clause,
                      const ClauseFacts& facts, const Trigger& trigger) {
     size_t region_end = facts.span.end;
@@ -848,6 +851,7 @@ class Reader {
   std::vector<PartyMention> parties_;
   std::vector<Sentence> sentences_;
   Span current_sentence_;
+  mutable std::optional<std::vector<DetailMention>> sentence_calls_;  // of current_sentence_
   std::vector<Interaction> found_;
 };
 
