@@ -184,7 +184,8 @@ constexpr std::array kRules = {
     InteractionRule{.id = "met_verb",
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}(?:met(?:\s+up)?|hooked\s+up\s+with|linked\s+up\s+with|)"
-                               R"(got\s+together\s+with)\b)",
+                               R"(got\s+together\s+with|(?:got\s+around\s+to|ended\s+up)\s+)"
+                               R"(meeting(?:\s+up)?)\b)",
                     .example = "PS We have met!",
                     .implied = ImpliedOther::kYouWhenWe},
     InteractionRule{.id = "bumped_into",
@@ -348,6 +349,23 @@ constexpr std::array kRules = {
                     .example = "I’ll get to meet you and some of your colleagues too.",
                     .needs = RuleNeeds::kFutureTime,
                     .implied = ImpliedOther::kYouWhenWe},
+    // "In Brooklyn, I meet up again with Vanessa": a diary's present; a
+    // meeting still to come was taken as a plan by the rule above.
+    InteractionRule{.id = "meet_present",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"({subject}{aux}meet(?:\s+up)?(?:\s+again)?(?:\s+with)?\b)",
+                    .example = "At the end of the day, I meet with @PeterGold for drinks.",
+                    .object = ObjectSlot::kRightAfter},
+    // "I got back to Dursley in time to meet Georgie": the author went
+    // somewhere and met them there.
+    InteractionRule{
+        .id = "went_to_meet",
+        .kind = InteractionKind::kMet,
+        .pattern = R"({I}{aux}(?:went|came|got|drove|flew|walked|headed|rode|cycled|travell?ed|)"
+                   R"(returned|stopped|popped|nipped|dashed|hurried|rushed|arrived|hopped)\b)"
+                   R"((?:\s+[^\s.!?,;:]+){0,8}?\s+to\s+meet(?:\s+up)?(?:\s+with)?\b)",
+        .example = "I got back to Dursley in time to meet @LaraNewman for coffee.",
+        .object = ObjectSlot::kRightAfter},
     InteractionRule{.id = "see_you_then",
                     .kind = InteractionKind::kPlansToMeet,
                     .pattern = R"({I}{aux}see\b)",
