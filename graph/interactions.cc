@@ -186,7 +186,8 @@ class Reader {
   void ReadSentence(size_t index) {
     const Sentence& sentence = sentences_[index];
     current_sentence_ = sentence.span;
-    sentence_calls_.reset();
+    current_index_ = index;
+    nearby_.reset();
     if (IsQuestion(sentence.span)) return;
     if (Contains(*TheMarkers().conditional, View(sentence.span))) return;
     std::vector<Span> clauses = SplitClauses(text_, sentence.span, parties_);
@@ -278,15 +279,38 @@ class Reader {
            Contains(re, View(trigger.aux));
   }
 
-  // The calls the sentence being read tells anywhere in it, read once.
-  const std::vector<DetailMention>& SentenceCalls() const {
-    if (!sentence_calls_) {
-      sentence_calls_.emplace();
-      for (const DetailMention& d : FindDetails(text_, current_sentence_)) {
-        if (d.remote) sentence_calls_->push_back(d);
+  // What the writer has just been telling, read once per sentence: the
+  // calls and the in-person settings (a meal, drinks, an event) of the
+  // sentence being read and of the two before it in its paragraph ("I
+  // called the office. I spoke with Mark." is a call; "At OOPSLA ... I
+  // talked with Wayne." is a meeting).
+  struct NearbySetting {
+    std::vector<DetailMention> calls;
+    bool in_person = false;
+  };
+
+  const NearbySetting& Nearby() const {
+    if (!nearby_) {
+      nearby_.emplace();
+      size_t first = current_index_;
+      size_t paragraph = sentences_[current_index_].paragraph;
+      while (first > 0 && current_index_ - first < 2 &&
+             sentences_[first - 1].paragraph == paragraph) {
+        --first;
+      }
+      for (size_t i = first; i <= current_index_; ++i) {
+        Span span = sentences_[i].span;
+        for (const DetailMention& d : FindDetails(text_, span)) {
+          if (d.remote) {
+            nearby_->calls.push_back(d);
+          } else {
+            nearby_->in_person = true;
+          }
+        }
+        if (FindEvent(text_, span)) nearby_->in_person = true;
       }
     }
-    return *sentence_calls_;
+    return *nearby_;
   }
 
   bool NeedsMet(const Trigger& trigger, const ClauseFacts& facts) const {
@@ -300,9 +324,10 @@ class Reader {
       case RuleNeeds::kRemoteDetail:
         // "Also spoke with Britney in the Chairman's office ... when I
         // called": the call may be told in another clause of the sentence.
-        return has_detail(true) || (!has_detail(false) && !facts.event && !SentenceCalls().empty());
+        return has_detail(true) || (!has_detail(false) && !facts.event && !Nearby().calls.empty());
       case RuleNeeds::kInPersonContext:
-        return has_detail(false) || facts.event.has_value();
+        return has_detail(false) || facts.event.has_value() ||
+               (!has_detail(true) && Nearby().in_person && Nearby().calls.empty());
       case RuleNeeds::kFutureTime:
         return BeforeVerbContains(*TheMarkers().future, trigger, facts.span) ||
                (facts.time && facts.time->CanBeFuture());
@@ -759,8 +784,8 @@ class Reader {
     for (const DetailMention& d : facts.details) {
       if (d.remote == remote) details.push_back(d);
     }
-    // A call told in another clause of the sentence (NeedsMet).
-    if (remote && details.empty()) details = SentenceCalls();
+    // A call told in another clause or sentence nearby (NeedsMet).
+    if (remote && details.empty()) details = Nearby().calls;
     std::optional<DetailMention> own = NormaliseDetail(text_, trigger.detail, facts.span.end);
     bool known = own && std::any_of(details.begin(), details.end(), [&](const DetailMention& d) {
                    return d.span.Overlaps(own->span);
@@ -851,7 +876,8 @@ class Reader {
   std::vector<PartyMention> parties_;
   std::vector<Sentence> sentences_;
   Span current_sentence_;
-  mutable std::optional<std::vector<DetailMention>> sentence_calls_;  // of current_sentence_
+  size_t current_index_ = 0;
+  mutable std::optional<NearbySetting> nearby_;  // of current_index_
   std::vector<Interaction> found_;
 };
 
