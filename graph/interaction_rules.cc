@@ -24,11 +24,12 @@ namespace {
 constexpr std::array kPieces = {
     // Words a clause may start with when its subject is left out ("PS Met
     // @X today!", "Really looking forward to meeting you").
-    PatternPiece{"lead",
-                 R"((?:(?:ps|p\.s\.|and|so|also|oh|well|anyway|just|finally|today|tonight|)"
-                 R"(yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening|week)|)"
-                 R"(next\s+week|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|btw|but|)"
-                 R"(really|actually|already|again|[a-z]+ed\s+and)[,!:.]*\s+)*)"},
+    PatternPiece{
+        "lead",
+        R"((?:(?:ps|p\.s\.|and|so|also|oh|well|anyway|just|finally|today|tonight|)"
+        R"(yesterday|tomorrow|later|then|afterwards|last\s+night|this\s+(?:morning|afternoon|evening|week)|)"
+        R"(next\s+week|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|btw|but|)"
+        R"(really|actually|already|again|[a-z]+ed\s+and)[,!:.]*\s+)*)"},
     // The author as subject: "I", "we", "@X and I" (the engine reads the
     // partner before "and"), or nobody at the start of the clause.
     PatternPiece{"I", R"((?:{subject}|^{lead}))"},
@@ -302,6 +303,13 @@ constexpr std::array kRules = {
                     .kind = InteractionKind::kMet,
                     .pattern = R"((?P<subject>\band\s+I)\b{aux}{together}\b)",
                     .example = "Dave Martin and I went to the Opera House."},
+    // "me and Megan had a good time", "Later me and Partho discussed": the
+    // people named after "me and".
+    InteractionRule{
+        .id = "author_and_together",
+        .kind = InteractionKind::kMet,
+        .pattern = R"((?P<subject>^{lead}me\s+and(?:\s+[^\s.!?,;:]+){1,3}?)\b{aux}{together}\b)",
+        .example = "Later me and @LaraNewman went for a walk along the canal."},
     // "Great to see you this weekend", "so glad to talk with him in person".
     InteractionRule{
         .id = "great_seeing",
@@ -427,7 +435,7 @@ std::string_view TriggerPattern() {
          R"(visit|hooked|linked|together|host|joined|join|told|asked|reminded|informed|gave|give|)"
          R"(face|zoom|whatsapp|session|get-?together|one-on-one|1:1|)"
          R"((?:day|week|hour|evening|afternoon|morning|night|weekend|time)s?\s+with|)"
-         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b))";
+         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b|me\s+and\b))";
 }
 
 std::string_view FillerWords() {

@@ -638,11 +638,20 @@ class Reader {
     return names;
   }
 
-  // "@A and I", "@A, @B and I": the people named with the author as
-  // subject, walking back from "and I" over ", " and "and".
+  // "@A and I", "@A, @B and I", "me and @A": the people named with the
+  // author as subject, walking back from "and I" over ", " and "and".
   void AddPartners(const Trigger& trigger, Span clause, std::vector<PartyAt>& out) const {
-    if (trigger.subject.empty() || !StartsWithIgnoreCase(View(trigger.subject), "and")) return;
-    AddNamesEndingAt(trigger.subject.begin, clause, out);
+    if (trigger.subject.empty()) return;
+    if (StartsWithIgnoreCase(View(trigger.subject), "and")) {
+      AddNamesEndingAt(trigger.subject.begin, clause, out);
+      return;
+    }
+    std::string subject = ToLowerAscii(View(trigger.subject));
+    if (size_t me = subject.rfind("me and"); me != std::string::npos) {
+      for (const PartyMention* m : PartiesIn({trigger.subject.begin + me, trigger.subject.end})) {
+        AddParty(out, m->party, m->span.begin);
+      }
+    }
   }
 
   // The people listed right before `end` ("@A, @B and" before "I"; "Jan,
