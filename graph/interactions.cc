@@ -187,7 +187,7 @@ class Reader {
     const Sentence& sentence = sentences_[index];
     current_sentence_ = sentence.span;
     current_index_ = index;
-    nearby_.reset();
+    nearby_calls_.reset();
     if (IsQuestion(sentence.span)) return;
     if (Contains(*TheMarkers().conditional, View(sentence.span))) return;
     std::vector<Span> clauses = SplitClauses(text_, sentence.span, parties_);
@@ -279,19 +279,14 @@ class Reader {
            Contains(re, View(trigger.aux));
   }
 
-  // What the writer has just been telling, read once per sentence: the
-  // calls and the in-person settings (a meal, drinks, an event) of the
-  // sentence being read and of the two before it in its paragraph ("I
-  // called the office. I spoke with Mark." is a call; "At OOPSLA ... I
-  // talked with Wayne." is a meeting).
-  struct NearbySetting {
-    std::vector<DetailMention> calls;
-    bool in_person = false;
-  };
-
-  const NearbySetting& Nearby() const {
-    if (!nearby_) {
-      nearby_.emplace();
+  // The calls the writer has just been telling, read once per sentence:
+  // those of the sentence being read and of the two before it in its
+  // paragraph ("I called the council office. I spoke with Mark." is a
+  // call). Settings in person are not carried so: "at" phrases nearby are
+  // too often no place the talk happened in.
+  const std::vector<DetailMention>& NearbyCalls() const {
+    if (!nearby_calls_) {
+      nearby_calls_.emplace();
       size_t first = current_index_;
       size_t paragraph = sentences_[current_index_].paragraph;
       while (first > 0 && current_index_ - first < 2 &&
@@ -299,18 +294,12 @@ class Reader {
         --first;
       }
       for (size_t i = first; i <= current_index_; ++i) {
-        Span span = sentences_[i].span;
-        for (const DetailMention& d : FindDetails(text_, span)) {
-          if (d.remote) {
-            nearby_->calls.push_back(d);
-          } else {
-            nearby_->in_person = true;
-          }
+        for (const DetailMention& d : FindDetails(text_, sentences_[i].span)) {
+          if (d.remote) nearby_calls_->push_back(d);
         }
-        if (FindEvent(text_, span)) nearby_->in_person = true;
       }
     }
-    return *nearby_;
+    return *nearby_calls_;
   }
 
   bool NeedsMet(const Trigger& trigger, const ClauseFacts& facts) const {
@@ -324,10 +313,9 @@ class Reader {
       case RuleNeeds::kRemoteDetail:
         // "Also spoke with Britney in the Chairman's office ... when I
         // called": the call may be told in another clause of the sentence.
-        return has_detail(true) || (!has_detail(false) && !facts.event && !Nearby().calls.empty());
+        return has_detail(true) || (!has_detail(false) && !facts.event && !NearbyCalls().empty());
       case RuleNeeds::kInPersonContext:
-        return has_detail(false) || facts.event.has_value() ||
-               (!has_detail(true) && Nearby().in_person && Nearby().calls.empty());
+        return has_detail(false) || facts.event.has_value();
       case RuleNeeds::kFutureTime:
         return BeforeVerbContains(*TheMarkers().future, trigger, facts.span) ||
                (facts.time && facts.time->CanBeFuture());
@@ -794,7 +782,7 @@ class Reader {
       if (d.remote == remote) details.push_back(d);
     }
     // A call told in another clause or sentence nearby (NeedsMet).
-    if (remote && details.empty()) details = Nearby().calls;
+    if (remote && details.empty()) details = NearbyCalls();
     std::optional<DetailMention> own = NormaliseDetail(text_, trigger.detail, facts.span.end);
     bool known = own && std::any_of(details.begin(), details.end(), [&](const DetailMention& d) {
                    return d.span.Overlaps(own->span);
@@ -886,7 +874,7 @@ class Reader {
   std::vector<Sentence> sentences_;
   Span current_sentence_;
   size_t current_index_ = 0;
-  mutable std::optional<NearbySetting> nearby_;  // of current_index_
+  mutable std::optional<std::vector<DetailMention>> nearby_calls_;  // of current_index_
   std::vector<Interaction> found_;
 };
 
