@@ -275,19 +275,27 @@ std::vector<std::pair<size_t, size_t>> KnownNames::FindIn(std::string_view folde
 }
 
 FoldedText FoldTypography(std::string_view text) {
+  // The first bytes of what is folded: the bytes between them are copied
+  // in runs (most text folds nothing).
+  static const std::string kLeads = [] {
+    std::string leads;
+    for (const Fold& f : kFolds) {
+      if (leads.find(f.from[0]) == std::string::npos) leads.push_back(f.from[0]);
+    }
+    return leads;
+  }();
   FoldedText folded;
   folded.text.reserve(text.size());
   folded.source.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size();) {
-    const Fold* fold = nullptr;
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    for (const Fold& f : kFolds) {
-      if (lead == static_cast<unsigned char>(f.from[0]) &&
-          text.substr(i, f.from.size()) == f.from) {
-        fold = &f;
-      }
-    }
-    if (fold == nullptr) {
+    size_t run_end = std::min(text.find_first_of(kLeads, i), text.size());
+    folded.text.append(text.substr(i, run_end - i));
+    for (; i < run_end; ++i) folded.source.push_back(i);
+    if (i == text.size()) break;
+    auto fold = std::find_if(kFolds.begin(), kFolds.end(), [&](const Fold& f) {
+      return text.substr(i, f.from.size()) == f.from;
+    });
+    if (fold == kFolds.end()) {
       folded.text.push_back(text[i]);
       folded.source.push_back(i++);
       continue;
