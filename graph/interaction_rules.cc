@@ -435,7 +435,7 @@ std::string_view TriggerPattern() {
          R"(visit|hooked|linked|together|host|joined|join|told|asked|reminded|informed|gave|give|)"
          R"(face|zoom|whatsapp|session|get-?together|one-on-one|1:1|)"
          R"((?:day|week|hour|evening|afternoon|morning|night|weekend|time)s?\s+with|)"
-         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b|me\s+and\b))";
+         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b|me\s+and\b|with))";
 }
 
 std::string_view FillerWords() {

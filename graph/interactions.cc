@@ -841,8 +841,10 @@ class Reader {
     if (IsNegatedOrHypothetical(trigger, facts.span)) return;
     std::optional<InteractionKind> kind = KindOf(trigger, facts.span);
     if (!kind) return;
-    Span region{trigger.match.end, region_end};
-    if (*kind != InteractionKind::kSpoke && IsOnlineOnly(region)) return;
+    // "I have laughed with you, baked with you - all on a web browser":
+    // online anywhere after the verb in the sentence.
+    Span rest_of_sentence{trigger.match.end, sentences_[sentence].span.end};
+    if (*kind != InteractionKind::kSpoke && IsOnlineOnly(rest_of_sentence)) return;
     bool carried = false;
     std::vector<PartyAt> others = OthersOf(sentence, clauses, clause, trigger, region_end, carried);
     if (others.empty()) return;
