@@ -40,6 +40,11 @@ constexpr std::string_view kNotNames[] = {
     "with",     "yes",     "yesterday", "you",        "your",
 };
 
+// Titles that open a name ("Mrs. Benjamin", "Dr Lee", "Uncle Bob"): part
+// of the name as written, never a name alone.
+constexpr std::string_view kTitles[] = {"mr",  "mrs",  "ms",  "miss", "dr",     "prof", "professor",
+                                        "sir", "dame", "rev", "aunt", "auntie", "uncle"};
+
 // Lower-case words inside a name: "Vincent van Gogh", "Luis de la Cruz".
 constexpr std::string_view kParticles[] = {"da", "de", "del", "der", "di",
                                            "du", "la", "le",  "van", "von"};
@@ -122,6 +127,17 @@ bool AfterArticle(std::string_view text, size_t pos) {
                        EqualsIgnoreCase(word, "that"));
 }
 
+// After a title at `pos` ("Mrs. ", "Dr "): where the name it opens starts,
+// or `pos` when there is no title or no name after it.
+size_t AfterTitle(std::string_view text, size_t pos) {
+  size_t end = WordEnd(text, pos);
+  if (!InList(text.substr(pos, end - pos), kTitles)) return pos;
+  if (end < text.size() && text[end] == '.') ++end;
+  if (end >= text.size() || text[end] != ' ') return pos;
+  size_t next = end + 1;
+  return IsNameWord(text.substr(next, WordEnd(text, next) - next)) ? next : pos;
+}
+
 bool Overlaps(const std::vector<PartyMention>& found, Span span) {
   return std::any_of(found.begin(), found.end(),
                      [&](const PartyMention& m) { return m.span.Overlaps(span); });
@@ -137,8 +153,9 @@ void FindCapitalisedNames(const FoldedText& folded, std::string_view original,
       ++pos;
       continue;
     }
-    size_t end = WordEnd(text, pos);
-    if (!IsNameWord(text.substr(pos, end - pos))) {
+    size_t first = AfterTitle(text, pos);
+    size_t end = WordEnd(text, first);
+    if (!IsNameWord(text.substr(first, end - first))) {
       pos = std::max(end, pos + 1);
       continue;
     }
@@ -166,7 +183,8 @@ void FindCapitalisedNames(const FoldedText& folded, std::string_view original,
     }
     pos = name.end;
     bool whole = name.end >= text.size() || !IsAsciiDigit(text[name.end]);
-    bool verb = name.end == end && IsPastVerb(text.substr(name.begin, end - name.begin));
+    bool verb = name.end == end && first == name.begin &&
+                IsPastVerb(text.substr(name.begin, end - name.begin));
     if (!whole || verb || AfterArticle(text, name.begin) || IsDomain(text, name.end) ||
         Overlaps(out, name)) {
       continue;
