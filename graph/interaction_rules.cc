@@ -71,6 +71,11 @@ constexpr std::array kPieces = {
                  R"(talked|chatted|spoke|caught\s+up|hung\s+out|)"
                  R"(had\s+(?:a|an|some|the|our|lunch|dinner|breakfast|brunch|drinks?|coffee|)"
                  R"(fun|beers?)))"},
+    // Time out together, named by what it was: "a bike ride", "a weekend".
+    PatternPiece{"outing",
+                 R"((?P<detail>(?:bike\s+|car\s+|boat\s+)?ride|walk|hike|swim|stroll|trip|)"
+                 R"(holiday|vacation|weekend|picnic|barbecue|bbq|party|night\s+out|day\s+out|)"
+                 R"(break|getaway|road\s+trip|tour|visit|stay))"},
     // An activity done together: "ice skating", "bowling".
     PatternPiece{"activity", R"((?P<detail>(?:[a-z]+\s+)?[a-z]+ing))"},
 };
@@ -236,7 +241,7 @@ constexpr std::array kRules = {
         .id = "had_a_meeting_with",
         .kind = InteractionKind::kMet,
         .pattern = R"({I}{aux}(?:had|have|having)\s+{article}(?:[a-z]+\s+)?(?:meeting|session|)"
-                   R"(catch-?up|get-?together|one-on-one|1:1)\s+with\b)",
+                   R"(catch-?up|get-?together|one-on-one|1:1|visit)\s+with\b)",
         .example = "We had an informal meeting with @PeterGold before lunch."},
     InteractionRule{.id = "had_the_chance_to_meet",
                     .kind = InteractionKind::kMet,
@@ -276,6 +281,25 @@ constexpr std::array kRules = {
                     .pattern = R"(\b{meal}(?:\s+[a-z'&]+){0,3}?\s+with\b)",
                     .example = "Lunch with @PeterGold at the Crown.",
                     .needs = RuleNeeds::kAuthorAsSubject},
+    // "one Cheese Shed bike ride with Alistair", "a spontaneous trip with
+    // my good friend Abhinav": an outing with someone in the author's own
+    // narrative.
+    InteractionRule{.id = "outing_with_anyone",
+                    .kind = InteractionKind::kMet,
+                    .pattern = R"(\b{outing}(?:\s+[a-z'&]+){0,3}?\s+with\b)",
+                    .example = "A lovely bike ride with @PeterGold along the canal.",
+                    .needs = RuleNeeds::kAuthorAsSubject,
+                    .object = ObjectSlot::kRightAfter},
+    // "Sam arrived and we ate", "Nick flew out and we backpacked": they
+    // came to where the author was.
+    InteractionRule{
+        .id = "arrived_and_we",
+        .kind = InteractionKind::kMet,
+        .pattern = R"(\b(?:arrived|showed\s+up|turned\s+up|dropped\s+by|popped\s+(?:in|by|round)|)"
+                   R"((?:came|flew|drove)\s+(?:in|out|over|by|round|along|up|down)|)"
+                   R"(visited\s+from\s+[^\s.!?,;:]+)\s+and\s+(?:we|I)\b)",
+        .example = "@PeterGold arrived and we ate at the Crown.",
+        .other_is_subject = true},
     // "Went to Lovejoy's Cafe with Guanqing", "we drove up to the lake with
     // Sam": somewhere together, the person after "with".
     InteractionRule{
@@ -435,7 +459,7 @@ std::string_view TriggerPattern() {
          R"(visit|hooked|linked|together|host|joined|join|told|asked|reminded|informed|gave|give|)"
          R"(face|zoom|whatsapp|session|get-?together|one-on-one|1:1|)"
          R"((?:day|week|hour|evening|afternoon|morning|night|weekend|time)s?\s+with|)"
-         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b|me\s+and\b|with))";
+         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b|me\s+and\b|with|arrived|showed|turned|dropped|popped|came|flew|drove))";
 }
 
 std::string_view FillerWords() {
@@ -484,6 +508,11 @@ std::string_view SeenWhereWords() {
 
 std::string_view Prepositions() {
   return R"(in|at|on|to|from|of|with|by|for|near|after|before|during|around|via)";
+}
+
+std::string_view AskingWords() {
+  return R"(ask|asks|asked|asking|wonder|wondered|wondering|see|saw|know|knew|sure|check|)"
+         R"(checked|checking|find\s+out|found\s+out|decide|decided|tell|told|unsure|doubt)";
 }
 
 std::string_view ConditionalPattern() { return R"(\b(?:if|unless|whether)\b)"; }

@@ -54,6 +54,7 @@ std::string_view SubjectVerbs();      // after a name that opens a sentence: "is
 std::string_view ThirdPersonWords();  // "he", "her", "them": someone else
 std::string_view SeenWhereWords();    // after "great to see you": "again", "at", "this", "!"
 std::string_view Prepositions();      // "in", "at", "from": a place follows
+std::string_view AskingWords();       // "asked", "see", "wonder": an "if" after is a question
 
 // Words one of which every rule needs (its verb, meal or call): a text
 // without any gives no statement, and is not read further. Most comments

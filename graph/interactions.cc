@@ -94,7 +94,8 @@ std::vector<int> RulesMatching(re2::StringPiece clause) {
 struct Markers {
   std::unique_ptr<RE2> negation = CompileFixedPattern(NegationPattern(), "negation");
   std::unique_ptr<RE2> hypothetical = CompileFixedPattern(HypotheticalPattern(), "hypothetical");
-  std::unique_ptr<RE2> conditional = CompileFixedPattern(ConditionalPattern(), "conditional");
+  std::unique_ptr<RE2> conditional_word =
+      CompileFixedPattern("(" + std::string(ConditionalPattern()) + ")", "conditional");
   std::unique_ptr<RE2> future = CompileFixedPattern(FuturePattern(), "future");
   std::unique_ptr<RE2> online = CompileFixedPattern(OnlinePattern(), "online");
   std::unique_ptr<RE2> offline = CompileFixedPattern(OfflinePattern(), "offline");
@@ -102,6 +103,8 @@ struct Markers {
   std::unique_ptr<RE2> filler = Word(FillerWords(), "filler words");
   std::unique_ptr<RE2> person_word = Word(PersonWords(), "person words");
   std::unique_ptr<RE2> preposition = Word(Prepositions(), "prepositions");
+  std::unique_ptr<RE2> asking_before =
+      CompileFixedPattern("\\b(?:" + std::string(AskingWords()) + ")\\s*$", "asking words");
   std::unique_ptr<RE2> verb_of_words = CompileFixedPattern(
       "^(?:\\S+\\s+)*?(?:" + std::string(VerbsOfWords()) + ")\\b", "verbs of words");
   std::unique_ptr<RE2> performing =
@@ -189,7 +192,7 @@ class Reader {
     current_index_ = index;
     nearby_calls_.reset();
     if (IsQuestion(sentence.span)) return;
-    if (Contains(*TheMarkers().conditional, View(sentence.span))) return;
+    if (IsConditional(sentence.span)) return;
     std::vector<Span> clauses = SplitClauses(text_, sentence.span, parties_);
     std::vector<std::vector<Trigger>> triggers;
     for (Span clause : clauses) {
@@ -224,6 +227,20 @@ class Reader {
       if (!facts.time) facts.time = FindTimePhrase(text_, clauses[c]);
       if (!facts.event) facts.event = FindEvent(text_, clauses[c]);
     }
+  }
+
+  // "If you're ever in town, we'll meet", "we'll meet unless it rains": the
+  // meeting is only supposed. Not "Lorelei and I went out to see if we
+  // could find it" or "she asked if I had questions": a question asked.
+  bool IsConditional(Span sentence) const {
+    re2::StringPiece rest(text_.data() + sentence.begin, sentence.end - sentence.begin);
+    re2::StringPiece word;
+    const Markers& markers = TheMarkers();
+    while (RE2::FindAndConsume(&rest, *markers.conditional_word, &word)) {
+      std::string_view before = View({sentence.begin, SpanOf(text_, word).begin});
+      if (!Contains(*markers.asking_before, before)) return true;
+    }
+    return false;
   }
 
   // "Have you met @X?", "Who needs social media, eh?!": a question states
