@@ -47,7 +47,7 @@ constexpr std::array kPieces = {
         R"(need|might|ca|wo|ai)n't|can't|won't|cannot|am|are|is|was|were|be|been|)"
         R"(have|has|had|do|does|did|will|shall|would|should|could|can|may|might|must|)"
         R"(need|not|never|just|finally|already|actually|really|also|both|all|)"
-        R"(recently|ever|eventually|once|even|still|now|first|yet|only|previously|)"
+        R"(recently|ever|eventually|once|even|still|now|first|yet|only|previously|[a-z]{3,}ly|)"
         R"(probably|definitely|certainly|hopefully|maybe|perhaps|possibly|sometimes|)"
         R"(often|regularly|again|so|get\s+to|got\s+to|going\s+to|decided\s+to|gonna|be\s+able\s+to|)"
         R"(like\s+to|love\s+to|want\s+to|wanted\s+to|hope\s+to|hoping\s+to|try\s+to|)"
@@ -207,10 +207,12 @@ constexpr std::array kRules = {
     InteractionRule{
         .id = "great_meeting",
         .kind = InteractionKind::kMet,
-        .pattern = R"(\b(?:great|lovely|nice|good|wonderful|fab|fabulous|brilliant|fantastic|)"
-                   R"(awesome|super|pleasure|a\s+delight|a\s+joy|an\s+honou?r|enjoyed|loved)\s+)"
-                   R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?meet|meeting|)"
-                   R"(to\s+have\s+met|having\s+met)\b)",
+        .pattern =
+            R"(\b(?:great|lovely|nice|good|wonderful|fab|fabulous|brilliant|fantastic|)"
+            R"(awesome|super|pleasure|a\s+delight|a\s+joy|an\s+honou?r|enjoyed|loved|thrilled|)"
+            R"(glad|happy|delighted|honou?red|privileged|lucky|fortunate|blessed)\s+)"
+            R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?meet|meeting|)"
+            R"(to\s+have\s+met|having\s+met)\b)",
         .example = "It was great meeting you at TRULondon (albeit briefly)."},
     // "Jan, Merijn and Steven joined us", "Rose came to visit": the
     // other person is the subject.
@@ -441,7 +443,8 @@ std::span<const PatternPiece> PatternPieces() { return kPieces; }
 std::span<const DetailWord> DetailWords() { return kDetailWords; }
 
 std::string_view NegationPattern() {
-  return R"(\bnot\b|n't\b|\bnever\b|\bcannot\b|\bno\s+longer\b|\bnobody\b)";
+  return R"(\bnot\b|n't\b|\bnever\b|\bcannot\b|\bno\s+longer\b|\bnobody\b|)"
+         R"(\b(?:rarely|hardly|barely|scarcely|seldom)\b)";
 }
 
 // "hope to meet one day" is a wish, not a plan: no edge. Neither is an
