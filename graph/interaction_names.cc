@@ -220,10 +220,12 @@ bool HasInnerCapital(std::string_view word) {
   return false;
 }
 
+// "You've", "They'll": a contraction of a word that is no name.
 bool IsNotAName(std::string_view word) {
   static const std::unordered_set<std::string_view> kWords(std::begin(kNotNames),
                                                            std::end(kNotNames));
-  return kWords.count(ToLowerAscii(word)) > 0;
+  return kWords.count(ToLowerAscii(word)) > 0 ||
+         kWords.count(ToLowerAscii(word.substr(0, word.find('\'')))) > 0;
 }
 
 // A word that can be part of a name: capitalised, then not all capitals

@@ -222,6 +222,14 @@ constexpr std::array kRules = {
                                R"(picked|saw|see|seeing|hosted|host|hosting)\s+(?:me|us)\b)",
                     .example = "@LaraNewman joined us for dinner.",
                     .other_is_subject = true},
+    // "You've hung out with me", "Tom had dinner with us".
+    InteractionRule{.id = "with_me",
+                    .kind = InteractionKind::kMet,
+                    .pattern =
+                        R"(\b(?:hung\s+out|hanging\s+out|stayed|sat|ate|had\s+{article}{meal}|)"
+                        R"(spent(?:\s+[a-z0-9']+){0,4}?)\s+with\s+(?:me|us)\b)",
+                    .example = "@LaraNewman had dinner with us on Friday.",
+                    .other_is_subject = true},
     InteractionRule{.id = "came_to_visit",
                     .kind = InteractionKind::kMet,
                     .pattern =

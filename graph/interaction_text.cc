@@ -65,12 +65,23 @@ bool IsCrowdYou(std::string_view text, Span you) {
 }
 
 // "you" as an object; "you're", "you'll", "your" are not.
+bool StartsWithWord(std::string_view text, size_t pos, std::string_view word) {
+  if (pos + word.size() > text.size()) return false;
+  if (!EqualsIgnoreCase(text.substr(pos, word.size()), word)) return false;
+  return pos + word.size() == text.size() || !IsWordByte(text[pos + word.size()]);
+}
+
 void FindYou(std::string_view text, std::vector<PartyMention>& out) {
   for (size_t at = 0; at + 3 <= text.size(); ++at) {
     if (!EqualsIgnoreCase(text.substr(at, 3), "you")) continue;
     Span span{at, at + 3};
     if (!IsWholeWord(text, span)) continue;
-    if (span.end < text.size() && text[span.end] == '\'') continue;
+    // "you're", "you's" are no one met; "you've", "you'd", "you'll" are.
+    if (span.end < text.size() && text[span.end] == '\'' &&
+        !(StartsWithWord(text, span.end + 1, "ve") || StartsWithWord(text, span.end + 1, "d") ||
+          StartsWithWord(text, span.end + 1, "ll"))) {
+      continue;
+    }
     if (IsCrowdYou(text, span)) continue;
     if (!OverlapsAny(out, span)) out.push_back({span, {Party::Kind::kYou, ""}});
   }
@@ -116,12 +127,6 @@ size_t SkipLineBreaks(std::string_view text, size_t newline, bool& blank_line) {
     ++next;
   }
   return next;
-}
-
-bool StartsWithWord(std::string_view text, size_t pos, std::string_view word) {
-  if (pos + word.size() > text.size()) return false;
-  if (!EqualsIgnoreCase(text.substr(pos, word.size()), word)) return false;
-  return pos + word.size() == text.size() || !IsWordByte(text[pos + word.size()]);
 }
 
 size_t SkipSpaces(std::string_view text, size_t pos) {

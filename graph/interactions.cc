@@ -686,13 +686,20 @@ class Reader {
     static const LazyRE2 kBetween = {
         R"((?i)also|finally|just|then|later|kindly|even|has|have|had|did|was|were|will|)"
         R"(would|actually|already|recently|often|always|never|eventually|both|all)"};
+    // "You've", "Tom'd": the contraction is an auxiliary too.
+    static const LazyRE2 kContraction = {R"((?i)ve|d|ll|s)"};
     size_t pos = verb;
     for (;;) {
       std::string_view word = WordBefore(pos);
-      if (word.empty() || !RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kBetween)) {
+      size_t begin = static_cast<size_t>(word.data() - text_.data());
+      bool contraction = begin > clause.begin + 1 && text_[begin - 1] == '\'' &&
+                         RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kContraction);
+      if (contraction) {
+        --begin;
+      } else if (word.empty() ||
+                 !RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *kBetween)) {
         return pos;
       }
-      size_t begin = static_cast<size_t>(word.data() - text_.data());
       if (begin <= clause.begin) return pos;
       pos = begin;
     }
