@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(the_set_holds_enough_real_statements_in_both_halves) {
   BOOST_TEST(check.stating >= 50u);
 }
 
-BOOST_AUTO_TEST_CASE(dev_half_keeps_its_precision_and_recall) { CheckFloors("dev", 0.92, 0.33); }
+BOOST_AUTO_TEST_CASE(dev_half_keeps_its_precision_and_recall) { CheckFloors("dev", 0.92, 0.31); }
 
 BOOST_AUTO_TEST_CASE(check_half_keeps_its_precision_and_recall) {
   CheckFloors("check", 0.78, 0.25);
