@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <unordered_set>
 
 #include "common/ascii.h"
 #include "graph/interaction_rules.h"
@@ -716,14 +718,50 @@ class Reader {
                      [](const PartyAt& a, const PartyAt& b) { return a.position < b.position; });
   }
 
-  // "I met her": a pronoun for the one person the sentence before named.
-  bool ObjectIsPronoun(Span region) const {
+  enum class Pronoun { kNone, kOne, kMany };
+
+  // "I met her": a pronoun for the one person named before; "we met them":
+  // for the people named together before.
+  Pronoun ObjectPronoun(Span region) const {
     static const LazyRE2 kPronoun = {
-        R"((?i)^\s*(?:him|her)\b(?:\s*$|\s*[,.!?;:)]|\s+(?:at|in|on|for|over|last|yesterday|)"
+        R"((?i)^\s*(him|her|them)\b(?:\s*$|\s*[,.!?;:)]|\s+(?:at|in|on|for|over|last|yesterday|)"
         R"(today|tonight|tomorrow|again|too|once|recently|before|together|and|properly|)"
-        R"(briefly|offline)\b))"};
+        R"(briefly|offline|both|all)\b))"};
     std::string_view words = View(region);
-    return RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kPronoun);
+    re2::StringPiece pronoun;
+    if (!RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), *kPronoun, &pronoun)) {
+      return Pronoun::kNone;
+    }
+    return EqualsIgnoreCase(std::string_view(pronoun.data(), pronoun.size()), "them")
+               ? Pronoun::kMany
+               : Pronoun::kOne;
+  }
+
+  // "Lesly and Pierre ... we met them": the last names before `pos` that
+  // are listed together ("A, B and C", "A & B"); "them" is people, so a
+  // list of two or more names found by their capitals is taken as people.
+  std::vector<const PartyMention*> LastGroupNamedBefore(size_t pos) const {
+    std::vector<const PartyMention*> group;
+    const PartyMention* last = nullptr;
+    for (const PartyMention& m : parties_) {
+      if (m.span.end > pos) break;
+      if (m.party.kind != Party::Kind::kYou) last = &m;
+    }
+    if (last == nullptr) return group;
+    group.push_back(last);
+    for (size_t i = static_cast<size_t>(last - parties_.data()); i-- > 0;) {
+      const PartyMention& m = parties_[i];
+      std::string_view between = View({m.span.end, group.back()->span.begin});
+      if (m.party.kind == Party::Kind::kYou || !IsListJoint(between)) break;
+      group.push_back(&m);
+    }
+    std::reverse(group.begin(), group.end());
+    return group.size() > 1 ? group : std::vector<const PartyMention*>{};
+  }
+
+  static bool IsListJoint(std::string_view between) {
+    static const LazyRE2 kJoint = {R"((?i)\s*(?:,|&|and|,\s*and)\s*)"};
+    return RE2::FullMatch(re2::StringPiece(between.data(), between.size()), *kJoint);
   }
 
   const Sentence* SentenceBefore(size_t index) const {
@@ -769,12 +807,19 @@ class Reader {
     }
     // "Lloyd is heading down too, so I'll run into him": a pronoun for the
     // person named last before it.
-    if (ObjectIsPronoun({trigger.match.end, region_end})) {
+    Pronoun pronoun = ObjectPronoun({trigger.match.end, region_end});
+    if (pronoun == Pronoun::kOne) {
       if (const PartyMention* m = LastNamedBefore(trigger.match.begin)) {
         AddParty(others, m->party, span.begin);
         carried = m->span.begin < sentences_[sentence].span.begin;
         return others;
       }
+    } else if (pronoun == Pronoun::kMany) {
+      for (const PartyMention* m : LastGroupNamedBefore(trigger.match.begin)) {
+        AddParty(others, m->party, span.begin);
+        carried = carried || m->span.begin < sentences_[sentence].span.begin;
+      }
+      if (!others.empty()) return others;
     }
     // "We went ice skating together": "we" is the author and the one person
     // the sentence before named.
@@ -875,6 +920,11 @@ class Reader {
     Setting setting = SettingOf(sentence, facts);
     std::vector<DetailMention> details = DetailsFor(*kind, facts, trigger);
     for (const PartyAt& other : others) {
+      // "We had a great time with Pierre when we visited them": one
+      // statement a sentence for each person and kind.
+      std::string key = std::to_string(sentence) + ':' + std::to_string(static_cast<int>(*kind)) +
+                        ':' + PartyKey(other.party);
+      if (!stated_.insert(std::move(key)).second) continue;
       Interaction found{.kind = *kind, .other = other.party};
       found.detail = trigger.rule->rule->detail.empty() ? DetailFor(details, other.position)
                                                         : std::string(trigger.rule->rule->detail);
@@ -902,6 +952,7 @@ class Reader {
   size_t current_index_ = 0;
   mutable std::optional<std::vector<DetailMention>> nearby_calls_;  // of current_index_
   std::vector<Interaction> found_;
+  std::unordered_set<std::string> stated_;  // sentence, kind and person of each found
 };
 
 }  // namespace
