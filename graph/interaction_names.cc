@@ -199,6 +199,15 @@ constexpr std::string_view kNotNames[] = {
     "perhaps",
     "maybe",
     "sometimes",
+    // Conjunctions that open a sentence ("Since you called me on it").
+    "since",
+    "because",
+    "although",
+    "though",
+    "unless",
+    "until",
+    "whether",
+    "whenever",
     // Interjections and words of address ("Man, I will join you").
     "man",
     "dude",

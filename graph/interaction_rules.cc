@@ -212,7 +212,7 @@ constexpr std::array kRules = {
             R"(awesome|super|pleasure|a\s+delight|a\s+joy|an\s+honou?r|enjoyed|loved|thrilled|)"
             R"(glad|happy|delighted|honou?red|privileged|lucky|fortunate|blessed)\s+)"
             R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?meet|meeting|)"
-            R"(to\s+have\s+met|having\s+met)\b)",
+            R"(to\s+have\s+met|having\s+met|getting\s+to\s+meet|to\s+get\s+to\s+meet)\b)",
         .example = "It was great meeting you at TRULondon (albeit briefly)."},
     // "Jan, Merijn and Steven joined us", "Rose came to visit": the
     // other person is the subject.
@@ -256,8 +256,10 @@ constexpr std::array kRules = {
     InteractionRule{.id = "had_the_chance_to_meet",
                     .kind = InteractionKind::kMet,
                     .pattern = R"({I}{aux}had\s+the\s+(?:chance|pleasure|opportunity|privilege|)"
-                               R"(honou?r)\s+(?:of\s+meeting|to\s+(?:finally\s+)?meet)\b)",
-                    .example = "I had the pleasure of meeting Priya at the conference."},
+                               R"(honou?r)\s+(?:of\s+(?:meeting|seeing)|)"
+                               R"(to\s+(?:finally\s+)?(?:meet|see))\b)",
+                    .example = "I had the pleasure of meeting Priya at the conference.",
+                    .needs = RuleNeeds::kNotAnAudience},
     // "visited my old friend Harveen", but not "visited Paris": a name
     // found only by its capitals needs a word for a person before it.
     InteractionRule{.id = "visited",
@@ -350,7 +352,8 @@ constexpr std::array kRules = {
         .kind = InteractionKind::kMet,
         .pattern =
             R"(\b(?:great|lovely|nice|good|wonderful|fab|fabulous|brilliant|fantastic|)"
-            R"(awesome|super|glad|happy|delighted|a\s+treat|a\s+real\s+treat|fun)\s+)"
+            R"(awesome|super|glad|happy|delighted|a\s+treat|a\s+real\s+treat|fun|enjoyed|)"
+            R"(loved|liked)\s+)"
             R"((?:to\s+(?:(?:finally|actually|properly|at\s+last)\s+)?(?:see|catch\s+up\s+with|)"
             R"(talk\s+(?:to|with)|chat\s+with|hang\s+out\s+with)|seeing|catching\s+up\s+with|)"
             R"(chatting\s+with|talking\s+(?:to|with)|hanging\s+out\s+with)\b)",
