@@ -186,13 +186,13 @@ Status CrawlSession::Open() {
   // are due; pages fetched more recently than --recrawl-after are left alone.
   std::vector<store::QueuedUrl> initial;
   for (const std::string& seed : seeds_) initial.push_back({seed, "page", 0, ""});
-  const std::string due_before = IsoUtcSecondsAgo(options_.recrawl_after_seconds);
+  const std::string due_before = pipeline::IsoUtcSecondsAgo(options_.recrawl_after_seconds);
   std::unordered_set<std::string> seed_set(seeds_.begin(), seeds_.end());
   for (const auto& [url, page] : stored_) {
     if (seed_set.count(url) > 0 || !frontier_.Scope().Contains(url)) continue;
     if (page.fetched_at <= due_before) initial.push_back({url, "page", 1, "recrawl"});
   }
-  Result<store::CrawlRun> run = store_.OpenCrawl(key, initial, NowIso8601Utc());
+  Result<store::CrawlRun> run = store_.OpenCrawl(key, initial, pipeline::NowIso8601Utc());
   if (!run) return run.error();
   crawl_id_ = run->id;
   resumed_ = run->resumed;
@@ -287,7 +287,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       ++totals_.not_modified;
       crawled.outcome = "not_modified";
       if (auto stored = stored_.find(entry.url); stored != stored_.end()) {
-        store::PageToSave page = RefreshedPage(stored->second);
+        store::PageToSave page = pipeline::RefreshedPage(stored->second);
         if (!result.response.etag.empty()) page.fetch.etag = result.response.etag;
         if (!result.response.last_modified.empty()) {
           page.fetch.last_modified = result.response.last_modified;
@@ -337,7 +337,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       const int status = result.response.http_status;
       Fail(&crawled, "http_" + std::to_string(status), result.error, true);
       if (entry.kind == "page") {
-        store::PageToSave page = FailedPage(entry.url, crawled.outcome, result.error);
+        store::PageToSave page = pipeline::FailedPage(entry.url, crawled.outcome, result.error);
         page.fetch.http_status = status;
         crawled.page = std::move(page);
       }
@@ -348,13 +348,14 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       const std::string status =
           result.outcome == FetchOutcome::kTooLarge ? "too_large" : "network_error";
       Fail(&crawled, status, result.error, true);
-      if (entry.kind == "page") crawled.page = FailedPage(entry.url, status, result.error);
+      if (entry.kind == "page")
+        crawled.page = pipeline::FailedPage(entry.url, status, result.error);
       break;
     }
     case FetchOutcome::kWrongType:
       Fail(&crawled, "not_html", result.error, false);
       if (entry.kind == "page") {
-        store::PageToSave page = FailedPage(entry.url, "not_html", result.error);
+        store::PageToSave page = pipeline::FailedPage(entry.url, "not_html", result.error);
         page.fetch.http_status = result.response.http_status;
         crawled.page = std::move(page);
       }
@@ -453,7 +454,7 @@ void CrawlSession::TakeRecorded() {
       if (failure_) failure_ = saved.error();
       continue;
     }
-    AddOutcome(*saved, &saved_);
+    pipeline::AddOutcome(*saved, &saved_);
     // Pages are built on the extraction threads and freed on this one;
     // glibc keeps the freed pieces in each thread's arena. Handing them back
     // now and then keeps a long crawl at the size of a short one (8,000
@@ -532,7 +533,7 @@ int CrawlSession::Run() {
   const bool nothing =
       totals_.fetched + totals_.not_modified == 0 && totals_.failed + totals_.skipped > 0;
   const std::string outcome = nothing ? "failed" : totals_.failed > 0 ? "partial" : "ok";
-  if (Status finished = store_.FinishCrawl(crawl_id_, outcome, totals_, NowIso8601Utc());
+  if (Status finished = store_.FinishCrawl(crawl_id_, outcome, totals_, pipeline::NowIso8601Utc());
       !finished) {
     std::cerr << "linkgraph crawl: " << ForTerminal(finished.error().message) << '\n';
     return kExitFailure;
@@ -543,7 +544,7 @@ int CrawlSession::Run() {
   } else {
     std::cout << "crawled " << totals_.fetched + totals_.not_modified + totals_.failed << " pages ("
               << totals_.failed << " failed, " << totals_.skipped << " skipped) into "
-              << options_.database << ": " << DescribeOutcome(saved_) << '\n';
+              << options_.database << ": " << pipeline::DescribeOutcome(saved_) << '\n';
     std::cout << "crawl " << outcome << ": " << DescribeCrawl(totals_, seconds) << '\n';
   }
   if (!options_.no_graph && !UpdateGraph(store_, saved_, options_.quiet, "crawl")) return kExitFailure;

@@ -10,10 +10,9 @@ namespace {
 
 void ReadPage(FetchedBody& fetched, ReadBody* read) {
   crawler::FetchResponse& response = fetched.result.response;
-  store::PageToSave page =
-      ProcessPage(response.body, fetched.entry.url,
-                  parsers::CharsetFromContentType(response.content_type),
-                  fetched.previous ? &*fetched.previous : nullptr);
+  store::PageToSave page = pipeline::ProcessPage(
+      response.body, fetched.entry.url, parsers::CharsetFromContentType(response.content_type),
+      fetched.previous ? &*fetched.previous : nullptr);
   page.fetch.http_status = response.http_status;
   page.fetch.etag = response.etag;
   page.fetch.last_modified = response.last_modified;
@@ -80,7 +79,7 @@ void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
   page.fetch.http_status = response.http_status;
   page.fetch.etag = response.etag;
   page.fetch.last_modified = response.last_modified;
-  page.fetch.fetched_at = NowIso8601Utc();
+  page.fetch.fetched_at = pipeline::NowIso8601Utc();
   page.extracted = std::move(*comments);
   read->crawled.outcome = "ok";
   read->crawled.page = std::move(page);

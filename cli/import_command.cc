@@ -20,63 +20,31 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kBatchPages = 64;
-// Far above any real page; refuses without reading a file that could not be one.
-constexpr uintmax_t kMaxFileBytes = 64u << 20;
+std::string Explain(const fs::path& file, const store::PageToSave& page);
 
-bool IsPageFile(const fs::path& path) {
-  const std::string extension = ToLowerAscii(path.extension().string());
-  return extension == ".html" || extension == ".htm" || extension == ".xhtml" ||
-         extension == ".shtml";
-}
+// Tells each page as it is read: --explain's line, and a failure's reason.
+class ImportPrinter : public pipeline::ImportObserver {
+ public:
+  ImportPrinter(const ImportOptions& options, size_t files) : options_(options), files_(files) {}
 
-// The files named, and the page files below the folders named, sorted per
-// argument so runs are repeatable. Missing paths are reported and skipped.
-std::vector<fs::path> CollectFiles(const std::vector<std::string>& arguments, int* missing) {
-  std::vector<fs::path> files;
-  for (const std::string& argument : arguments) {
-    std::error_code error;
-    fs::file_status status = fs::status(argument, error);
-    if (error || !fs::exists(status)) {
-      std::cerr << "linkgraph import: " << argument << ": no such file or directory\n";
-      ++*missing;
-      continue;
+  void OnPage(const std::string& file, const store::PageToSave& page) override {
+    // Titles and names come from the pages: shown, never obeyed.
+    if (options_.explain) std::cout << ForTerminal(Explain(file, page)) << '\n';
+    if (page.fetch.status != "ok") {
+      std::cerr << "linkgraph import: " << ForTerminal(file + ": " + page.fetch.error) << '\n';
     }
-    if (!fs::is_directory(status)) {
-      files.push_back(argument);
-      continue;
-    }
-    std::vector<fs::path> found;
-    for (auto it = fs::recursive_directory_iterator(
-             argument, fs::directory_options::skip_permission_denied, error);
-         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (it->is_regular_file(error) && IsPageFile(it->path())) found.push_back(it->path());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
   }
-  return files;
-}
 
-store::PageToSave ReadAndProcess(const fs::path& path, store::Store& store, bool reextract) {
-  std::string url = crawler::FileUrlFromPath(path.string());
-  std::error_code error;
-  uintmax_t size = fs::file_size(path, error);
-  if (error) return FailedPage(url, "error", error.message());
-  if (size > kMaxFileBytes) {
-    return FailedPage(url, "too_large", "file is " + std::to_string(size >> 20) + " MB");
+  void OnPagesSaved(const pipeline::ImportResult& result) override {
+    if (options_.quiet) return;
+    std::cout << "imported " << result.files - result.failed << " of " << files_ << " files into "
+              << options_.database << ": " << pipeline::DescribeOutcome(result.saved) << '\n';
   }
-  // Read into one buffer of the file's size: a stream's doubling buffer
-  // would hold up to twice the page.
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(static_cast<size_t>(size), '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-    return FailedPage(url, "error", "cannot read file");
-  }
-  store::PageToSave page = ProcessPage(bytes, url, "", reextract ? nullptr : &store);
-  page.rewrite = reextract;
-  return page;
-}
+
+ private:
+  const ImportOptions& options_;
+  size_t files_;
+};
 
 // One line saying how a page was read: which platform's reading, and what
 // it found. For checking a new blog's markup before crawling it.
@@ -130,8 +98,11 @@ std::string Explain(const fs::path& file, const store::PageToSave& page) {
 }  // namespace
 
 int RunImport(const ImportOptions& options) {
-  int missing = 0;
-  std::vector<fs::path> files = CollectFiles(options.paths, &missing);
+  std::vector<std::string> missing;
+  std::vector<std::string> files = pipeline::ListPageFiles(options.paths, &missing);
+  for (const std::string& path : missing) {
+    std::cerr << "linkgraph import: " << ForTerminal(path) << ": no such file or directory\n";
+  }
   if (files.empty()) {
     std::cerr << "linkgraph import: no pages to import\n";
     return kExitFailure;
@@ -146,40 +117,21 @@ int RunImport(const ImportOptions& options) {
     std::cerr << "linkgraph import: " << store.error().message << '\n';
     return kExitFailure;
   }
-  store::SaveOutcome total;
-  int failed = 0;
-  std::vector<store::PageToSave> batch;
-  auto flush = [&]() -> bool {
-    auto saved = (*store)->SavePages(batch);
-    batch.clear();
-    if (!saved.ok()) {
-      std::cerr << "linkgraph import: " << saved.error().message << '\n';
-      return false;
-    }
-    AddOutcome(*saved, &total);
-    return true;
-  };
-  for (const fs::path& file : files) {
-    store::PageToSave page = ReadAndProcess(file, **store, options.reextract);
-    // Titles and names come from the pages: shown, never obeyed.
-    if (options.explain) std::cout << ForTerminal(Explain(file, page)) << '\n';
-    if (page.fetch.status != "ok") {
-      std::cerr << "linkgraph import: " << ForTerminal(file.string() + ": " + page.fetch.error)
-                << '\n';
-      ++failed;
-    }
-    batch.push_back(std::move(page));
-    if (batch.size() >= kBatchPages && !flush()) return kExitFailure;
-  }
-  if (!batch.empty() && !flush()) return kExitFailure;
-  if (!options.quiet) {
-    std::cout << "imported " << files.size() - failed << " of " << files.size() << " files into "
-              << options.database << ": " << DescribeOutcome(total) << '\n';
-  }
-  if (!options.no_graph && !UpdateGraph(**store, total, options.quiet, "import")) {
+  pipeline::ImportConfig config;
+  config.reextract = options.reextract;
+  config.derive_graph = !options.no_graph;
+  ImportPrinter printer(options, files.size());
+  Result<pipeline::ImportResult> imported = pipeline::ImportFiles(files, config, **store, printer);
+  if (!imported) {
+    std::cerr << "linkgraph import: " << imported.error().message << '\n';
     return kExitFailure;
   }
-  return failed + missing > 0 ? kExitFailure : kExitOk;
+  if (imported->graph_error) {
+    ReportGraphUpdate(*imported->graph_error, options.quiet, "import");
+    return kExitFailure;
+  }
+  ReportGraphUpdate(imported->graph, options.quiet, "import");
+  return imported->failed + missing.size() > 0 ? kExitFailure : kExitOk;
 }
 
 }  // namespace linkgraph::cli

@@ -4,7 +4,7 @@
 // ending with exactly what the same commands store uninterrupted (pages,
 // posts, comments, trackbacks, mentions, people, edges and authorship). The
 // kill lands at a known point through the binary's test-only hold (see
-// DeriveGraph in cli/page_pipeline.h): no sleeping and hoping.
+// DeriveGraph in pipeline/pipeline.h): no sleeping and hoping.
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
@@ -25,7 +25,7 @@ namespace {
 using testing::LoopbackHttpServer;
 using testing::Must;
 
-// cli/page_pipeline.h's kTestHoldBeforeGraphEnv.
+// pipeline/pipeline.h's kTestHoldBeforeGraphEnv.
 constexpr char kHoldEnv[] = "LINKGRAPH_TEST_HOLD_BEFORE_GRAPH";
 
 // Sets the variable for the children started while it lives.
