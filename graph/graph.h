@@ -17,7 +17,7 @@ namespace linkgraph::graph {
 
 // Changes whenever identity or interaction rules change, so a store derived
 // by older rules can say so.
-inline constexpr std::string_view kRulesVersion = "3";
+inline constexpr std::string_view kRulesVersion = "4";
 
 inline constexpr std::string_view kEdgeKinds[] = {
     "mentioned", "commented", "replied", "linked", "spoke", "met", "plans_to_meet"};
