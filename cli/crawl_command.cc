@@ -136,7 +136,8 @@ class CrawlSession {
   void TakeRecorded();
   void WaitForWriter();
   bool Done() const;
-  void Fail(store::CrawledUrl* crawled, const std::string& status, const std::string& why,
+  // `outcome` is the outcome's name (OutcomeName).
+  void Fail(store::CrawledUrl* crawled, const std::string& outcome, const std::string& why,
             bool counts_as_failure);
 
   const CrawlOptions& options_;
@@ -247,9 +248,9 @@ void CrawlSession::Feed() {
   }
 }
 
-void CrawlSession::Fail(store::CrawledUrl* crawled, const std::string& status,
+void CrawlSession::Fail(store::CrawledUrl* crawled, const std::string& outcome,
                         const std::string& why, bool counts_as_failure) {
-  crawled->outcome = status;
+  crawled->outcome = outcome;
   crawled->detail = why;
   if (counts_as_failure) {
     ++totals_.failed;
@@ -285,7 +286,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
     }
     case FetchOutcome::kNotModified: {
       ++totals_.not_modified;
-      crawled.outcome = "not_modified";
+      crawled.outcome = OutcomeName(UrlOutcome::kNotModified);
       if (auto stored = stored_.find(entry.url); stored != stored_.end()) {
         store::PageToSave page = pipeline::RefreshedPage(stored->second);
         if (!result.response.etag.empty()) page.fetch.etag = result.response.etag;
@@ -298,11 +299,11 @@ void CrawlSession::Handle(crawler::FetchResult result) {
     }
     case FetchOutcome::kRedirect: {
       const int hops = redirect_hops_[entry.url] + 1;
-      crawled.outcome = "redirected";
+      crawled.outcome = OutcomeName(UrlOutcome::kRedirected);
       crawled.detail = result.location;
       crawled.redirects.push_back({entry.url, result.location, result.response.http_status});
       if (hops > kMaxRedirectHops) {
-        Fail(&crawled, "redirect_limit",
+        Fail(&crawled, OutcomeName(UrlOutcome::kRedirectLimit),
              "more than " + std::to_string(kMaxRedirectHops) + " redirects in a row", true);
         break;
       }
@@ -333,39 +334,26 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       }
       break;
     }
-    case FetchOutcome::kHttpError: {
-      const int status = result.response.http_status;
-      Fail(&crawled, "http_" + std::to_string(status), result.error, true);
-      if (entry.kind == "page") {
-        store::PageToSave page = pipeline::FailedPage(entry.url, crawled.outcome, result.error);
-        page.fetch.http_status = status;
-        crawled.page = std::move(page);
-      }
-      break;
-    }
+    case FetchOutcome::kHttpError:
     case FetchOutcome::kNetworkError:
-    case FetchOutcome::kTooLarge: {
-      const std::string status =
-          result.outcome == FetchOutcome::kTooLarge ? "too_large" : "network_error";
-      Fail(&crawled, status, result.error, true);
-      if (entry.kind == "page")
-        crawled.page = pipeline::FailedPage(entry.url, status, result.error);
-      break;
-    }
-    case FetchOutcome::kWrongType:
-      Fail(&crawled, "not_html", result.error, false);
+    case FetchOutcome::kTooLarge:
+    case FetchOutcome::kWrongType: {
+      // A type refused is no failure of the crawl; the page's record still
+      // says why it holds nothing.
+      const UrlOutcome outcome = crawler::AsUrlOutcome(result.outcome);
+      const int status =
+          result.outcome == FetchOutcome::kHttpError || result.outcome == FetchOutcome::kWrongType
+              ? result.response.http_status
+              : 0;
+      Fail(&crawled, OutcomeName(outcome, status), result.error, outcome != UrlOutcome::kNotHtml);
       if (entry.kind == "page") {
-        store::PageToSave page = pipeline::FailedPage(entry.url, "not_html", result.error);
-        page.fetch.http_status = result.response.http_status;
-        crawled.page = std::move(page);
+        crawled.page = pipeline::FailedPage(entry.url, outcome, result.error, status);
       }
       break;
+    }
     case FetchOutcome::kDisallowed:
-      Fail(&crawled, "disallowed", result.error, false);
-      progress_.Note(entry.url + ": " + result.error);
-      break;
     case FetchOutcome::kBlocked:
-      Fail(&crawled, "blocked", result.error, false);
+      Fail(&crawled, crawler::ToString(result.outcome), result.error, false);
       progress_.Note(entry.url + ": " + result.error);
       break;
   }
@@ -382,7 +370,7 @@ bool CrawlSession::Offer(const std::string& url, const std::string& kind, int de
 
 void CrawlSession::HandleRead(ReadBody read) {
   const crawler::FrontierEntry& entry = read.entry;
-  if (read.crawled.outcome != "ok") {
+  if (read.crawled.outcome != OutcomeName(UrlOutcome::kOk)) {
     Fail(&read.crawled, read.crawled.outcome, read.crawled.detail, true);
   }
   // rel=canonical: the page's own name for itself is not fetched again.

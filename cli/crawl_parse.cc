@@ -43,7 +43,7 @@ void ReadSitemap(const FetchedBody& fetched, ReadBody* read) {
     read->crawled.detail = sitemap.error().message;
     return;
   }
-  read->crawled.outcome = "ok";
+  read->crawled.outcome = OutcomeName(UrlOutcome::kOk);
   for (std::string& page : sitemap->pages) read->links.push_back({std::move(page), "page", ""});
   for (std::string& more : sitemap->sitemaps) {
     read->links.push_back({std::move(more), "sitemap", ""});
@@ -58,7 +58,7 @@ void ReadFeed(const FetchedBody& fetched, ReadBody* read) {
     read->crawled.detail = items.error().message;
     return;
   }
-  read->crawled.outcome = "ok";
+  read->crawled.outcome = OutcomeName(UrlOutcome::kOk);
   for (std::string& item : *items) read->links.push_back({std::move(item), "page", ""});
 }
 
@@ -75,13 +75,13 @@ void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
   store::PageToSave page;
   page.fetch.url = fetched.entry.url;
   page.fetch.canonical_url = fetched.entry.url;
-  page.fetch.status = "ok";
+  page.fetch.status = OutcomeName(UrlOutcome::kOk);
   page.fetch.http_status = response.http_status;
   page.fetch.etag = response.etag;
   page.fetch.last_modified = response.last_modified;
   page.fetch.fetched_at = pipeline::NowIso8601Utc();
   page.extracted = std::move(*comments);
-  read->crawled.outcome = "ok";
+  read->crawled.outcome = OutcomeName(UrlOutcome::kOk);
   read->crawled.page = std::move(page);
   if (!next_page.empty()) read->links.push_back({next_page, "comments", fetched.entry.via});
 }

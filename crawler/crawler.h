@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/outcome.h"
 #include "common/result.h"
 
 namespace linkgraph::crawler {
@@ -70,7 +71,10 @@ enum class FetchOutcome {
   kBlocked,      // resolves to a private, loopback or link-local address: not fetched
 };
 
-const char* ToString(FetchOutcome outcome);
+// The outcome a crawl records for a fetch that ended so (common/outcome.h),
+// and its name.
+UrlOutcome AsUrlOutcome(FetchOutcome outcome);
+std::string ToString(FetchOutcome outcome);
 
 struct FetchResult {
   FetchRequest request;

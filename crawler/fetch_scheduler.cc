@@ -63,29 +63,31 @@ struct Host {
 
 }  // namespace
 
-const char* ToString(FetchOutcome outcome) {
+UrlOutcome AsUrlOutcome(FetchOutcome outcome) {
   switch (outcome) {
     case FetchOutcome::kOk:
-      return "ok";
+      return UrlOutcome::kOk;
     case FetchOutcome::kNotModified:
-      return "not_modified";
+      return UrlOutcome::kNotModified;
     case FetchOutcome::kRedirect:
-      return "redirected";
+      return UrlOutcome::kRedirected;
     case FetchOutcome::kHttpError:
-      return "http_error";
+      return UrlOutcome::kHttpError;
     case FetchOutcome::kNetworkError:
-      return "network_error";
+      return UrlOutcome::kNetworkError;
     case FetchOutcome::kWrongType:
-      return "not_html";
+      return UrlOutcome::kNotHtml;
     case FetchOutcome::kTooLarge:
-      return "too_large";
+      return UrlOutcome::kTooLarge;
     case FetchOutcome::kDisallowed:
-      return "disallowed";
+      return UrlOutcome::kDisallowed;
     case FetchOutcome::kBlocked:
-      return "blocked";
+      return UrlOutcome::kBlocked;
   }
-  return "error";
+  return UrlOutcome::kError;
 }
+
+std::string ToString(FetchOutcome outcome) { return OutcomeName(AsUrlOutcome(outcome)); }
 
 struct FetchScheduler::Impl {
   explicit Impl(SchedulerOptions scheduler_options)

@@ -36,16 +36,16 @@ store::PageToSave ReadAndProcess(const std::string& file, const ImportConfig& co
   std::string url = crawler::FileUrlFromPath(file);
   std::error_code error;
   std::uintmax_t size = fs::file_size(file, error);
-  if (error) return FailedPage(url, "error", error.message());
+  if (error) return FailedPage(url, UrlOutcome::kError, error.message());
   if (size > config.max_file_bytes) {
-    return FailedPage(url, "too_large", "file is " + std::to_string(size >> 20) + " MB");
+    return FailedPage(url, UrlOutcome::kTooLarge, "file is " + std::to_string(size >> 20) + " MB");
   }
   // Read into one buffer of the file's size: a stream's doubling buffer
   // would hold up to twice the page.
   std::ifstream in(file, std::ios::binary);
   std::string bytes(static_cast<size_t>(size), '\0');
   if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-    return FailedPage(url, "error", "cannot read file");
+    return FailedPage(url, UrlOutcome::kError, "cannot read file");
   }
   store::PageToSave page = ProcessPage(bytes, url, "", config.reextract ? nullptr : &store);
   page.rewrite = config.reextract;
@@ -94,7 +94,7 @@ Result<ImportResult> ImportFiles(const std::vector<std::string>& files, const Im
     }
     store::PageToSave page = ReadAndProcess(file, config, store);
     ++result.files;
-    if (page.fetch.status != "ok") ++result.failed;
+    if (page.fetch.status != OutcomeName(UrlOutcome::kOk)) ++result.failed;
     observer.OnPage(file, page);
     batch.push_back(std::move(page));
     if (batch.size() >= config.batch_pages) {

@@ -25,18 +25,18 @@ std::string ContentHash(std::string_view bytes) {
   return buffer;
 }
 
-const char* StatusFor(ErrorCode code) {
+UrlOutcome OutcomeOf(ErrorCode code) {
   switch (code) {
     case ErrorCode::kUnsupported:
-      return "not_html";
+      return UrlOutcome::kNotHtml;
     case ErrorCode::kTooLarge:
-      return "too_large";
+      return UrlOutcome::kTooLarge;
     case ErrorCode::kNotFound:
-      return "not_found";
+      return UrlOutcome::kNotFound;
     case ErrorCode::kNetwork:
-      return "network_error";
+      return UrlOutcome::kNetworkError;
     default:
-      return "error";
+      return UrlOutcome::kError;
   }
 }
 
@@ -73,12 +73,13 @@ store::PageToSave RefreshedPage(const store::PageFetch& previous) {
   return page;
 }
 
-store::PageToSave FailedPage(const std::string& url, const std::string& status,
-                             const std::string& error) {
+store::PageToSave FailedPage(const std::string& url, UrlOutcome outcome, const std::string& error,
+                             int http_status) {
   store::PageToSave page;
   page.fetch.url = url;
   page.fetch.canonical_url = url;
-  page.fetch.status = status;
+  page.fetch.status = OutcomeName(outcome, http_status);
+  if (http_status > 0) page.fetch.http_status = http_status;
   page.fetch.error = error;
   page.fetch.fetched_at = NowIso8601Utc();
   return page;
@@ -107,14 +108,14 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
   auto extracted = parsers::ExtractPage(bytes, url, options);
   if (!extracted.ok()) {
     store::PageToSave failed =
-        FailedPage(url, StatusFor(extracted.error().code), extracted.error().message);
+        FailedPage(url, OutcomeOf(extracted.error().code), extracted.error().message);
     failed.fetch.content_hash = hash;
     return failed;
   }
   store::PageToSave page;
   page.fetch.url = url;
   page.fetch.canonical_url = extracted->canonical_url;
-  page.fetch.status = "ok";
+  page.fetch.status = OutcomeName(UrlOutcome::kOk);
   page.fetch.content_hash = hash;
   page.fetch.fetched_at = NowIso8601Utc();
   page.extracted = std::move(extracted).value();

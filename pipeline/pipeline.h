@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/outcome.h"
 #include "common/result.h"
 #include "store/store.h"
 
@@ -39,9 +40,10 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
 // nothing rewritten but the fetch bookkeeping.
 store::PageToSave RefreshedPage(const store::PageFetch& previous);
 
-// A fetch record for a page that never got as far as extraction.
-store::PageToSave FailedPage(const std::string& url, const std::string& status,
-                             const std::string& error);
+// A fetch record for a page that never got as far as extraction: its
+// status is the outcome's name ("http_404" with the HTTP status given).
+store::PageToSave FailedPage(const std::string& url, UrlOutcome outcome, const std::string& error,
+                             int http_status = 0);
 
 std::string NowIso8601Utc();
 // The time that many seconds ago, in the same form.
