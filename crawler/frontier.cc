@@ -33,12 +33,6 @@ bool IsNonPageResource(std::string_view normal) {
          kSkippedExtensions.end();
 }
 
-// The host a canonical URL counts against (every file URL counts as one).
-std::string HostKeyOfCanonical(const std::string& url) {
-  std::optional<UrlParts> parts = SplitCanonicalUrl(url);
-  return parts ? HostKey(*parts) : std::string();
-}
-
 std::string Limit(std::string_view what, long long limit, std::string_view option) {
   return std::string(what) + " " + std::to_string(limit) + " (" + std::string(option) + ")";
 }

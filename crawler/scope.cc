@@ -62,9 +62,8 @@ std::optional<UrlParts> WebUrlParts(std::string_view url, std::string* canonical
 }  // namespace
 
 std::string HostKeyOf(std::string_view url) {
-  std::string canonical;
-  const std::optional<UrlParts> parts = WebUrlParts(url, &canonical);
-  return parts ? HostKey(*parts) : std::string();
+  const std::optional<std::string> canonical = CanonicalUrl(url);
+  return canonical ? HostKeyOfCanonical(*canonical) : std::string();
 }
 
 std::string SiteOfUrl(std::string_view url) {

@@ -134,4 +134,9 @@ std::string HostKey(const UrlParts& parts) {
   return key;
 }
 
+std::string HostKeyOfCanonical(std::string_view canonical_url) {
+  const std::optional<UrlParts> parts = SplitCanonicalUrl(canonical_url);
+  return parts ? HostKey(*parts) : std::string();
+}
+
 }  // namespace linkgraph::crawler

@@ -36,6 +36,9 @@ std::optional<UrlParts> SplitCanonicalUrl(std::string_view url);
 // "example.com:8080", or "example.com" when the URL gives no port (the
 // default port of either scheme); "" for file URLs.
 std::string HostKey(const UrlParts& parts);
+// HostKey of a canonical URL's parts; "" for file URLs and what does not
+// split (every file URL counts as one host).
+std::string HostKeyOfCanonical(std::string_view canonical_url);
 
 // The folder a canonical file URL is in, with its '/': "file:///a/b.html" ->
 // "file:///a/". Every URL under a file seed's folder starts with it.
