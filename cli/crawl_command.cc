@@ -17,13 +17,14 @@
 #include <unordered_set>
 
 #include "cli/commands.h"
-#include "common/ascii.h"
-#include "common/terminal_text.h"
 #include "cli/crawl_parse.h"
 #include "cli/crawl_progress.h"
 #include "cli/page_pipeline.h"
 #include "cli/run_lock.h"
 #include "cli/work_pool.h"
+#include "common/ascii.h"
+#include "common/terminal_text.h"
+#include "common/url_text.h"
 #include "crawler/crawler.h"
 
 namespace linkgraph::cli {
@@ -40,11 +41,10 @@ std::atomic<bool> g_stop_requested{false};
 
 extern "C" void OnStopSignal(int) { g_stop_requested = true; }
 
-// "http://host:8080/a" -> "http://host:8080"; "" for other schemes.
-std::string HostOf(const std::string& url) {
-  if (!url.starts_with("http://") && !url.starts_with("https://")) return "";
-  const size_t authority = url.find("://") + 3;
-  return url.substr(0, url.find('/', authority));
+// "http://host:8080/a" -> "http://host:8080/robots.txt" for a canonical web
+// URL; "/robots.txt", as recorded before, for a file URL.
+std::string RobotsUrlOf(const std::string& canonical_url) {
+  return IsHttpUrl(canonical_url) ? SiteRootOf(canonical_url) + "robots.txt" : "/robots.txt";
 }
 
 std::string UserAgent(const std::string& contact) {
@@ -491,7 +491,7 @@ int CrawlSession::Run() {
       }
       if (!queued.empty()) {
         store::CrawledUrl note;  // robots.txt is not a crawl URL; only its sitemaps are queued
-        note.url = HostOf(queued.front().url) + "/robots.txt";
+        note.url = RobotsUrlOf(queued.front().url);
         note.outcome = "ok";
         note.discovered = std::move(queued);
         Record(std::move(note));

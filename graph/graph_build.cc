@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "common/ascii.h"
+#include "common/url_text.h"
 #include "graph/evidence.h"
 #include "graph/graph.h"
 #include "graph/identity_resolver.h"
@@ -19,18 +20,19 @@ namespace {
 
 using AnchorId = IdentityResolver::AnchorId;
 
-std::string SiteRoot(const std::string& url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return "";
-  const size_t path = url.find_first_of("/?#", scheme + 3);
-  return (path == std::string::npos ? url : url.substr(0, path)) + "/";
+// SiteRootOf without lower-casing: a site anchor shows its URL as the page
+// wrote it ("http://caf%C3%A9.example/") and keys it by NormaliseUrl, so the
+// case of what the graph shows stays what it was.
+std::string SiteRootAsWritten(std::string_view url) {
+  const std::string_view root = SchemeAndAuthority(url);
+  return root.empty() ? std::string() : std::string(root) + "/";
 }
 
 // A saved file without a canonical URL is a blog of its own: every such
 // file shares the root "file:///", which says nothing about who wrote it.
 std::string SiteOf(const store::StoredPost& post) {
   if (!post.post.site_url.empty()) return post.post.site_url;
-  const std::string root = SiteRoot(post.post.url);
+  const std::string root = SiteRootAsWritten(post.post.url);
   return root == "file:///" ? post.post.url : root;
 }
 
@@ -217,8 +219,8 @@ class Builder {
 
   void AddComment(const store::StoredComment& stored) {
     const std::string permalink = PermalinkOf(stored);
-    const std::string site =
-        post_site_.count(stored.post_url) ? post_site_[stored.post_url] : SiteRoot(stored.post_url);
+    const std::string site = post_site_.count(stored.post_url) ? post_site_[stored.post_url]
+                                                               : SiteRootAsWritten(stored.post_url);
     const AnchorId author = CommentAuthor(stored, site, permalink);
     resolver_.CountText(author);
     texts_[permalink] = TextRecord{author, stored.comment.text, stored.comment.published, site};
@@ -239,7 +241,7 @@ class Builder {
       source = resolver_.HandleAnchor(handle, "trackback title '" + trackback.title + "'");
     } else {
       source = resolver_.SiteAnchor(
-          SiteRoot(trackback.source_url),
+          SiteRootAsWritten(trackback.source_url),
           "sent a " + std::string(ToString(trackback.kind)) + " (" + trackback.source_url + ")");
     }
     trackback_source_.push_back(source);
@@ -323,7 +325,7 @@ class Builder {
       auto post = post_author_.find(stored.post_url);
       if (post == post_author_.end()) continue;
       std::string detail = ToString(stored.trackback.kind);
-      if (NormaliseUrl(SiteRoot(stored.trackback.source_url)) ==
+      if (NormaliseUrl(SiteRootAsWritten(stored.trackback.source_url)) ==
           NormaliseUrl(post_site_[stored.post_url])) {
         detail += "; self";
       }

@@ -80,7 +80,7 @@ bool CanonicalStaysOnSite(std::string_view page_url, std::string_view canonical,
                           const ExtractOptions& options) {
   if (!IsHttpUrl(page_url)) return true;
   const auto site_of = [&options](std::string_view url) {
-    return options.site_of ? options.site_of(url) : HostOf(url);
+    return options.site_of ? options.site_of(url) : HostOfLink(url);
   };
   const std::string site = site_of(page_url);
   return !site.empty() && IsHttpUrl(canonical) && site_of(canonical) == site;
@@ -92,13 +92,13 @@ bool CanonicalStaysOnSite(std::string_view page_url, std::string_view canonical,
 // its own.
 std::string SavedSiteHost(const GumboNode* root) {
   if (const GumboNode* canonical = FindLinkRel(root, "canonical")) {
-    if (std::string host = HostOf(Attr(canonical, "href")); !host.empty()) return host;
+    if (std::string host = HostOfLink(Attr(canonical, "href")); !host.empty()) return host;
   }
-  if (std::string host = HostOf(MetaContent(root, "property", "og:url")); !host.empty()) {
+  if (std::string host = HostOfLink(MetaContent(root, "property", "og:url")); !host.empty()) {
     return host;
   }
   for (const GumboNode* form : FindAll(root, TagIs(GUMBO_TAG_FORM))) {
-    if (std::string host = HostOf(Attr(form, "action")); !host.empty()) return host;
+    if (std::string host = HostOfLink(Attr(form, "action")); !host.empty()) return host;
   }
   return {};
 }
@@ -140,7 +140,7 @@ PageContext MakeContext(const GumboNode* root, std::string_view url,
   }
   // Some WordPress versions make a comment page its own canonical URL.
   page.post_url = WithoutCommentPage(page.canonical_url);
-  if (HostOf(page.base_url).empty()) page.saved_site_host = SavedSiteHost(root);
+  if (HostOfLink(page.base_url).empty()) page.saved_site_host = SavedSiteHost(root);
   if (const GumboNode* body = FindFirst(root, TagIs(GUMBO_TAG_BODY))) {
     page.date_order = SlashedDateOrder(TextOf(body));
   }

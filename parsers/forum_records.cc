@@ -56,8 +56,8 @@ bool NamesWriter(const GumboNode* node) {
 bool OnSite(const PageContext& page, const GumboNode* link) {
   const std::string url = AbsoluteUrl(page, Attr(link, "href"));
   if (url.empty()) return false;
-  const std::string host = HostOf(url);
-  return host == HostOf(page.base_url) || host == HostOf(page.post_url) ||
+  const std::string host = HostOfLink(url);
+  return host == HostOfLink(page.base_url) || host == HostOfLink(page.post_url) ||
          (!page.saved_site_host.empty() && host == page.saved_site_host);
 }
 

@@ -312,7 +312,7 @@ std::string AuthorUrl(const PageContext& page, const GumboNode* link) {
   std::string title = std::string(TrimAscii(Attr(link, "title")));
   bool redirector =
       ContainsIgnoreCase(href, "__mode=red") || ContainsIgnoreCase(href, "mt-comments.cgi");
-  bool profile = HostOf(href) == "profile.typepad.com";
+  bool profile = HostOfLink(href) == "profile.typepad.com";
   if (!redirector && !profile) return href;
   if (IsHttpUrl(title)) return AbsoluteUrl(page, title);
   for (std::string_view name : {"url", "u", "target"}) {

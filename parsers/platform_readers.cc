@@ -71,7 +71,7 @@ bool HasHEntry(const PageContext& page) {
 
 std::string DetectPlatform(const PageContext& page) {
   const std::string generator = MetaContent(page.root, "name", "generator");
-  const std::string host = HostOf(page.canonical_url);
+  const std::string host = HostOfLink(page.canonical_url);
   if (ContainsIgnoreCase(generator, "wordpress.com") || HostEndsWith(host, ".wordpress.com")) {
     return "wordpresscom";
   }

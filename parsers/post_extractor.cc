@@ -642,10 +642,10 @@ void ReadSite(const PageContext& page, Post* post) {
   // A saved page's relative home link points into the folder it was saved
   // in; the blog is where its canonical URL says.
   bool home_on_same_site =
-      !home_url.empty() && SiteRootOf(home_url) == SiteRootOf(page.canonical_url);
+      !home_url.empty() && NormalSiteRootOf(home_url) == NormalSiteRootOf(page.canonical_url);
   post->site_url = home_on_same_site && !EqualsIgnoreCase(home_url, page.canonical_url)
                        ? home_url
-                       : SiteRootOf(page.canonical_url);
+                       : NormalSiteRootOf(page.canonical_url);
 }
 
 std::vector<Link> ReadLinks(const PageContext& page, const GumboNode* body) {

@@ -141,13 +141,13 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
   return UrlResolver(base).Resolve(reference);
 }
 
-std::string HostOf(std::string_view url) {
+std::string HostOfLink(std::string_view url) {
   ParsedUri uri;
   if (!uri.Parse(std::string(url))) return {};
   return ToLowerAscii(UriRange(uri.get()->hostText));
 }
 
-std::string SiteRootOf(std::string_view url) {
+std::string NormalSiteRootOf(std::string_view url) {
   ParsedUri uri;
   if (!uri.Parse(std::string(url))) return {};
   std::string scheme = ToLowerAscii(UriRange(uri.get()->scheme));

@@ -32,11 +32,20 @@ class UrlResolver {
   std::unique_ptr<ParsedUri> base_;  // null when base cannot be parsed
 };
 
-// "https://Host:443/a" -> "https://host/": scheme, host and "/".
-std::string SiteRootOf(std::string_view url);
+// Links as uriparser reads them; common/url_text.h reads URLs as written.
+// These stay apart because their callers need what the text rule does not
+// give: "" for text that is no URI (a space, a raw non-ASCII host), and
+// scheme-relative links ("//host/search", common in saved pages' forms).
 
-// The host, lower-cased; "" when none.
-std::string HostOf(std::string_view url);
+// "https://u@Host:443/a" -> "https://host/": scheme, host, a port other
+// than the scheme's default, "/"; user-info dropped; "" when url does not
+// parse or names no host. Unlike common SiteRootOf, which keeps the whole
+// authority: Post.site_url has been stored by this rule, so it stays.
+std::string NormalSiteRootOf(std::string_view url);
+
+// "//Host.example:8080/a" -> "host.example": the host of a link, lower-cased
+// (an IPv6 literal without brackets); "" when none or url does not parse.
+std::string HostOfLink(std::string_view url);
 
 // A post's URL from the URL of one of its comment pages: without a trailing
 // "comment-page-N/" path segment and without a "cpage=N" query parameter.

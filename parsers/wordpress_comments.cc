@@ -497,7 +497,7 @@ void ReadLinkback(const PageContext& page, const GumboNode* item, const ItemScop
 // A link to a page of a site rather than to the site: a path of two or
 // more steps ("/2009/07/slug", "/blog/index.php/110-title") or a query.
 bool LinksToAPage(const std::string& url) {
-  const std::string root = SiteRootOf(url);
+  const std::string root = NormalSiteRootOf(url);
   if (root.empty() || url.size() <= root.size()) return false;
   std::string_view path = std::string_view(url).substr(root.size());
   if (path.find('?') != std::string_view::npos) return true;

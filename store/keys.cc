@@ -36,33 +36,6 @@ std::string CollapseSpaces(std::string_view text) {
 
 }  // namespace
 
-std::string SiteRootOf(std::string_view url) {
-  size_t scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos || scheme_end == 0) return "";
-  size_t host_end = url.find_first_of("/?#", scheme_end + 3);
-  if (host_end == std::string_view::npos) host_end = url.size();
-  std::string root;
-  // Scheme and host are case-insensitive; one site whatever the spelling.
-  for (char c : url.substr(0, host_end)) root += LowerAscii(c);
-  return root + "/";
-}
-
-std::string HostOfUrl(std::string_view url) {
-  const std::string root = SiteRootOf(url);  // "scheme://authority/"
-  if (root.empty()) return "";
-  std::string_view authority(root);
-  authority = authority.substr(authority.find("://") + 3);
-  authority.remove_suffix(1);
-  if (const size_t at = authority.rfind('@'); at != std::string_view::npos) {
-    authority.remove_prefix(at + 1);
-  }
-  const size_t colon = authority.rfind(':');
-  if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
-    authority = authority.substr(0, colon);
-  }
-  return std::string(authority);
-}
-
 std::string PostUrlOf(const ExtractedPage& page) {
   if (!page.post.url.empty()) return page.post.url;
   if (!page.canonical_url.empty()) return page.canonical_url;

@@ -1,6 +1,6 @@
 // Private to store/: the keys the store derives from extracted data, as pure
-// functions so they can be tested alone: a page's site, a post's URL, a
-// comment's key, an identity's normalised form.
+// functions so they can be tested alone: a post's URL, a comment's key, an
+// identity's normalised form. A page's site is common/url_text.h SiteRootOf.
 #pragma once
 
 #include <string>
@@ -9,14 +9,6 @@
 #include "common/model.h"
 
 namespace linkgraph::store {
-
-// "https://Example.com:8080/a/b?c" -> "https://example.com:8080/"; "" when
-// url has no scheme://.
-std::string SiteRootOf(std::string_view url);
-
-// "http://u@Example.com:8080/a" -> "example.com": the host alone, lower
-// case; "" when url has no scheme://.
-std::string HostOfUrl(std::string_view url);
 
 // The first non-empty of the post's URL, the page's canonical URL and the
 // page's URL.

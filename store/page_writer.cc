@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "common/ascii.h"
+#include "common/url_text.h"
 #include "store/keys.h"
 
 namespace linkgraph::store {

@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(pingback_from_same_host_is_self_and_trackback_from_elsewher
 }
 
 // Host names are case-insensitive (RFC 3986, 3.2.2), and the store already
-// keys sites that way (store/keys.cc SiteRootOf).
+// keys sites that way (common/url_text.h SiteRootOf).
 BOOST_AUTO_TEST_CASE(pingback_from_same_host_spelled_in_capitals_is_self) {
   auto db = OpenMemoryStore();
   Save(*db, {PageBuilder(kPost).AddTrackback("http://Wendy.Example/2010/03/28/underground/",

@@ -1,4 +1,5 @@
-// The keys the store derives: sites, post URLs, comment keys, identities.
+// The keys the store derives: post URLs, comment keys, identities (sites:
+// tests/common/url_text_test.cc).
 // Table-driven where the input is data.
 #include "store/keys.h"
 
@@ -7,33 +8,8 @@
 #include <vector>
 
 namespace linkgraph::store_test {
-namespace {
-
-struct UrlCase {
-  std::string url;
-  std::string site;
-};
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(store_keys)
-
-BOOST_AUTO_TEST_CASE(site_root_is_scheme_and_host_lower_cased) {
-  const std::vector<UrlCase> cases = {
-      {"https://wendy.example/2009/12/post/", "https://wendy.example/"},
-      {"HTTPS://Wendy.Example/Path/", "https://wendy.example/"},
-      {"http://host.example:8080/a?b#c", "http://host.example:8080/"},
-      {"https://host.example", "https://host.example/"},
-      {"https://host.example?q=1", "https://host.example/"},
-      {"file:///home/me/saved/page.html", "file:///"},
-      {"relative/page.html", ""},
-      {"", ""},
-      {"://nothing", ""},
-  };
-  for (const UrlCase& c : cases) {
-    BOOST_TEST(store::SiteRootOf(c.url) == c.site, "SiteRootOf(\"" << c.url << "\")");
-  }
-}
 
 BOOST_AUTO_TEST_CASE(post_url_prefers_post_then_canonical_then_page_url) {
   ExtractedPage page;
