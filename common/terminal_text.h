@@ -10,29 +10,11 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.h"
+
 namespace linkgraph {
 
 namespace terminal_internal {
-
-// The length of the valid UTF-8 sequence at text[i] and its code point, or
-// 0 when the bytes there are not UTF-8.
-inline size_t DecodeUtf8(std::string_view text, size_t i, uint32_t* code_point) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3
-                                : (lead & 0xF8) == 0xF0   ? 4
-                                                          : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  uint32_t code = length == 1 ? lead : lead & (0x7F >> length);
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < kMin[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  *code_point = code;
-  return length;
-}
 
 inline void AppendHex(const char* prefix, uint32_t value, int digits, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -61,7 +43,7 @@ inline std::string ForTerminal(std::string_view text, bool one_line = true) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     uint32_t code_point = 0;
-    size_t length = terminal_internal::DecodeUtf8(text, i, &code_point);
+    size_t length = DecodeUtf8(text, i, &code_point);
     if (length == 0) {
       terminal_internal::AppendHex("\\x", static_cast<unsigned char>(text[i]), 2, &out);
       ++i;

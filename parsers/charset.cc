@@ -9,6 +9,7 @@
 #include <memory>
 #include <utility>
 
+#include "common/utf8.h"
 #include "parsers/parsers.h"
 #include "parsers/text_util.h"
 
@@ -48,39 +49,6 @@ std::string FromWindows1252(std::string_view bytes) {
   out.reserve(bytes.size() + bytes.size() / 8);
   for (char c : bytes) AppendUtf8(Windows1252CodePoint(static_cast<unsigned char>(c)), &out);
   return out;
-}
-
-// Length of the valid UTF-8 sequence at bytes[i], or 0 when invalid.
-size_t Utf8SequenceLength(std::string_view bytes, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  size_t length = 0;
-  uint32_t min = 0;
-  uint32_t code_point = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    min = 0x80;
-    code_point = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    min = 0x800;
-    code_point = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    min = 0x10000;
-    code_point = lead & 0x07;
-  } else
-    return 0;
-  if (i + length > bytes.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code_point < min || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-    return 0;
-  }
-  return length;
 }
 
 // Where the run of ASCII bytes from i ends: most of any page is ASCII.
@@ -197,17 +165,6 @@ std::string CharsetFromContentType(std::string_view content_type) {
   re2::StringPiece value(content_type.data(), content_type.size());
   if (RE2::PartialMatch(value, *kCharsetParam, &charset)) return ToLowerAscii(charset);
   return {};
-}
-
-bool IsValidUtf8(std::string_view bytes) {
-  for (size_t i = 0; i < bytes.size();) {
-    i = AsciiRunEnd(bytes, i);
-    if (i == bytes.size()) break;
-    size_t length = Utf8SequenceLength(bytes, i);
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
 }
 
 std::string DecodeToUtf8(std::string_view bytes, std::string_view transport_charset) {

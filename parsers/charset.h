@@ -10,6 +10,4 @@ namespace linkgraph::parsers {
 // the first bytes of the document, lower-cased; "" when none.
 std::string SniffMetaCharset(std::string_view bytes);
 
-bool IsValidUtf8(std::string_view bytes);
-
 }  // namespace linkgraph::parsers

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "common/terminal_text.h"
+#include "common/utf8.h"
 
 namespace linkgraph::parsers {
 
@@ -103,7 +104,7 @@ void MakeTextSafe(std::string* text) {
   bool changed = false;
   for (size_t i = first; i < bytes.size();) {
     uint32_t code_point = 0;
-    const size_t length = terminal_internal::DecodeUtf8(bytes, i, &code_point);
+    const size_t length = DecodeUtf8(bytes, i, &code_point);
     const bool invalid = length == 0;
     if (invalid || IsControlOrBidi(code_point)) {
       if (!changed) safe.assign(bytes, 0, i);

@@ -4,62 +4,26 @@
 
 #include <cstdint>
 
+#include "common/utf8.h"
+
 namespace linkgraph::reports {
 namespace {
 
 constexpr uint32_t kReplacement = 0xFFFD;
-
-// The length of the well-formed UTF-8 sequence at text[i] (Unicode's table 3-7:
-// no overlongs, no surrogates, nothing above U+10FFFF), or 0.
-size_t SequenceLength(std::string_view text, size_t i) {
-  auto byte = [&text](size_t at) { return static_cast<unsigned char>(text[at]); };
-  auto in = [&](size_t at, unsigned char low, unsigned char high) {
-    return at < text.size() && byte(at) >= low && byte(at) <= high;
-  };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return in(i + 1, 0x80, 0xBF) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
-    unsigned char high = lead == 0xED ? 0x9F : 0xBF;
-    return in(i + 1, low, high) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
-    unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
-    return in(i + 1, low, high) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
-}
-
-uint32_t Decode(std::string_view sequence) {
-  const auto byte = [&sequence](size_t at) { return static_cast<unsigned char>(sequence[at]); };
-  switch (sequence.size()) {
-    case 1:
-      return byte(0);
-    case 2:
-      return (byte(0) & 0x1Fu) << 6 | (byte(1) & 0x3Fu);
-    case 3:
-      return (byte(0) & 0x0Fu) << 12 | (byte(1) & 0x3Fu) << 6 | (byte(2) & 0x3Fu);
-    default:
-      return (byte(0) & 0x07u) << 18 | (byte(1) & 0x3Fu) << 12 | (byte(2) & 0x3Fu) << 6 |
-             (byte(3) & 0x3Fu);
-  }
-}
 
 // Calls emit(code_point, utf8_bytes) for each character of text; each byte
 // that does not start a well-formed sequence is one U+FFFD.
 template <typename Emit>
 void ForEachCharacter(std::string_view text, Emit emit) {
   for (size_t i = 0; i < text.size();) {
-    size_t length = SequenceLength(text, i);
+    uint32_t code_point = 0;
+    const size_t length = DecodeUtf8(text, i, &code_point);
     if (length == 0) {
       emit(kReplacement, std::string_view("\xEF\xBF\xBD"));
       ++i;
       continue;
     }
-    std::string_view sequence = text.substr(i, length);
-    emit(Decode(sequence), sequence);
+    emit(code_point, text.substr(i, length));
     i += length;
   }
 }

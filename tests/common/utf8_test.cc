@@ -1,76 +1,66 @@
-// The one UTF-8 reader against the copies it replaces, on every sequence of
-// one to three bytes and on four-byte ones around each boundary.
+// The one strict UTF-8 reader (common/utf8.h) on the sequences that are
+// easy to get wrong: overlong forms, surrogates, values past U+10FFFF, cut
+// and broken sequences.
 #include "common/utf8.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>
-
-#include "common/terminal_text.h"
-#include "parsers/charset.h"
-#include "tests/support/terminal_controls.h"
+#include <vector>
 
 namespace linkgraph::common_test {
 namespace {
 
-// reports/graph_document.cc SequenceLength, as it was.
-size_t OldReportsSequenceLength(std::string_view text, size_t i) {
-  auto byte = [&text](size_t at) { return static_cast<unsigned char>(text[at]); };
-  auto in = [&](size_t at, unsigned char low, unsigned char high) {
-    return at < text.size() && byte(at) >= low && byte(at) <= high;
-  };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return in(i + 1, 0x80, 0xBF) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
-    unsigned char high = lead == 0xED ? 0x9F : 0xBF;
-    return in(i + 1, low, high) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
-    unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
-    return in(i + 1, low, high) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
-}
-
-void Check(const std::string& text, int* mismatches) {
-  uint32_t old_code = 0;
-  uint32_t new_code = 0;
-  const size_t old_terminal = terminal_internal::DecodeUtf8(text, 0, &old_code);
-  const size_t length = DecodeUtf8(text, 0, &new_code);
-  const bool same = length == old_terminal && length == OldReportsSequenceLength(text, 0) &&
-                    (length == 0 || old_code == new_code) &&
-                    IsValidUtf8(text) == parsers::IsValidUtf8(text) &&
-                    IsValidUtf8(text) == testing::IsWellFormedUtf8(text);
-  if (!same && ++*mismatches < 10) BOOST_ERROR("differs on " << text.size() << " bytes");
-}
+struct Utf8Row {
+  std::string bytes;
+  size_t length;  // of the sequence at bytes[0]; 0 when not UTF-8
+  uint32_t code_point;
+};
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(utf8)
 
-BOOST_AUTO_TEST_CASE(one_reader_equals_the_old_copies) {
-  int mismatches = 0;
-  std::string text;
-  for (int a = 0; a < 256; ++a) {
-    Check(std::string(1, static_cast<char>(a)), &mismatches);
-    for (int b = 0; b < 256; ++b) {
-      Check({static_cast<char>(a), static_cast<char>(b)}, &mismatches);
-      for (int c = 0; c < 256; ++c) {
-        Check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)}, &mismatches);
-      }
-      if (a < 0xF0) continue;
-      for (int c : {0x00, 0x7F, 0x80, 0x8F, 0x90, 0xBF, 0xC0}) {
-        for (int d : {0x00, 0x7F, 0x80, 0xBF, 0xC0}) {
-          Check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c),
-                 static_cast<char>(d)},
-                &mismatches);
-        }
-      }
-    }
+BOOST_AUTO_TEST_CASE(sequences_are_read_strictly) {
+  const std::vector<Utf8Row> rows = {
+      {"a", 1, 'a'},
+      {std::string(1, '\0'), 1, 0},
+      {"\x7F", 1, 0x7F},
+      {"\xC2\x80", 2, 0x80},
+      {"\xDF\xBF", 2, 0x7FF},
+      {"\xE0\xA0\x80", 3, 0x800},
+      {"\xE2\x82\xAC", 3, 0x20AC},
+      {"\xEF\xBF\xBF", 3, 0xFFFF},
+      {"\xF0\x90\x80\x80", 4, 0x10000},
+      {"\xF4\x8F\xBF\xBF", 4, 0x10FFFF},
+      {"\x80", 0, 0},              // a continuation byte alone
+      {"\xC0\xAF", 0, 0},          // overlong '/'
+      {"\xC1\xBF", 0, 0},          // overlong
+      {"\xE0\x9F\xBF", 0, 0},      // overlong
+      {"\xF0\x8F\xBF\xBF", 0, 0},  // overlong
+      {"\xED\xA0\x80", 0, 0},      // surrogate U+D800
+      {"\xED\xBF\xBF", 0, 0},      // surrogate U+DFFF
+      {"\xF4\x90\x80\x80", 0, 0},  // past U+10FFFF
+      {"\xF5\x80\x80\x80", 0, 0},
+      {"\xF8\x88\x80\x80\x80", 0, 0},
+      {"\xFF", 0, 0},
+      {"\xE2\x82", 0, 0},      // cut short
+      {"\xE2\x28\xA1", 0, 0},  // broken continuation
+  };
+  for (const Utf8Row& row : rows) {
+    uint32_t code_point = 0;
+    const size_t length = DecodeUtf8(row.bytes, 0, &code_point);
+    BOOST_TEST(length == row.length,
+               "length at byte " << +static_cast<unsigned char>(row.bytes[0]));
+    BOOST_TEST(code_point == row.code_point);
+    BOOST_TEST(IsValidUtf8(row.bytes) == (length == row.bytes.size()));
   }
-  BOOST_TEST(mismatches == 0);
+}
+
+BOOST_AUTO_TEST_CASE(text_is_valid_only_when_every_sequence_is) {
+  BOOST_TEST(IsValidUtf8(""));
+  BOOST_TEST(IsValidUtf8("plain ASCII, then caf\xC3\xA9 and \xF0\x9F\x98\x80"));
+  BOOST_TEST(!IsValidUtf8("caf\xE9 in latin-1"));
+  BOOST_TEST(!IsValidUtf8("ends cut \xF0\x9F\x98"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

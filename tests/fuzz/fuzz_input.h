@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "common/terminal_text.h"
+#include "common/utf8.h"
 
 namespace linkgraph::fuzz {
 
@@ -51,17 +52,6 @@ class FuzzInput {
   std::abort();
 }
 
-// Strict UTF-8 (RFC 3629): no overlong forms, surrogates or values past
-// U+10FFFF.
-inline bool IsValidUtf8(std::string_view text) {
-  uint32_t code_point = 0;
-  for (size_t i = 0, length = 0; i < text.size(); i += length) {
-    length = terminal_internal::DecodeUtf8(text, i, &code_point);
-    if (length == 0) return false;
-  }
-  return true;
-}
-
 inline void CheckUtf8(const char* what, std::string_view text) {
   if (!IsValidUtf8(text)) Fail(what, "not valid UTF-8");
 }
@@ -72,7 +62,7 @@ inline void CheckStoredText(const char* what, std::string_view text) {
   CheckUtf8(what, text);
   uint32_t code_point = 0;
   for (size_t i = 0; i < text.size();) {
-    i += terminal_internal::DecodeUtf8(text, i, &code_point);
+    i += DecodeUtf8(text, i, &code_point);
     if (IsControlOrBidi(code_point)) Fail(what, "a control character");
   }
 }

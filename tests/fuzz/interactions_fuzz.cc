@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text = input.Rest();
   // Texts reach the reader from the parsers, always valid UTF-8; from other
   // bytes only the absence of a crash is asked.
-  const bool valid_text = linkgraph::fuzz::IsValidUtf8(text);
+  const bool valid_text = linkgraph::IsValidUtf8(text);
   for (const auto& statement : linkgraph::graph::FindInteractions(text, context)) {
     if (valid_text) linkgraph::fuzz::CheckUtf8("evidence", statement.evidence);
     if (statement.evidence.empty()) linkgraph::fuzz::Fail("statement", "no evidence");

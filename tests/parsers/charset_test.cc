@@ -1,8 +1,10 @@
 // Bytes in the charsets 2009 blogs used, decoded to UTF-8.
+#include "parsers/charset.h"
+
 #include <boost/test/unit_test.hpp>
 #include <string>
 
-#include "parsers/charset.h"
+#include "common/utf8.h"
 #include "parsers/parsers.h"
 
 namespace linkgraph::parsers {

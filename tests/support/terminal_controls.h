@@ -22,29 +22,4 @@ inline bool HasTerminalControl(std::string_view text) {
   return false;
 }
 
-inline bool IsWellFormedUtf8(std::string_view text) {
-  auto in = [](unsigned char c, unsigned low, unsigned high) { return c >= low && c <= high; };
-  for (size_t i = 0; i < text.size();) {
-    auto at = [&](size_t k) {
-      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
-    };
-    const unsigned char c = at(0);
-    size_t length = 0;
-    if (c < 0x80) {
-      length = 1;
-    } else if (in(c, 0xC2, 0xDF)) {
-      length = in(at(1), 0x80, 0xBF) ? 2 : 0;
-    } else if (in(c, 0xE0, 0xEF)) {
-      const unsigned low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
-      length = in(at(1), low, high) && in(at(2), 0x80, 0xBF) ? 3 : 0;
-    } else if (in(c, 0xF0, 0xF4)) {
-      const unsigned low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
-      length = in(at(1), low, high) && in(at(2), 0x80, 0xBF) && in(at(3), 0x80, 0xBF) ? 4 : 0;
-    }
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
-}
-
 }  // namespace linkgraph::testing
