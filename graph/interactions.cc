@@ -190,7 +190,6 @@ class Reader {
  private:
   void ReadSentence(size_t index) {
     const Sentence& sentence = sentences_[index];
-    current_sentence_ = sentence.span;
     current_index_ = index;
     nearby_calls_.reset();
     if (IsQuestion(sentence.span)) return;
@@ -331,7 +330,8 @@ class Reader {
         return true;
       case RuleNeeds::kRemoteDetail:
         // "Also spoke with Britney in the Chairman's office ... when I
-        // called": the call may be told in another clause of the sentence.
+        // called": the call may be told in another clause of the sentence,
+        // or in one of the two sentences before it.
         return has_detail(true) || (!has_detail(false) && !facts.event && !NearbyCalls().empty());
       case RuleNeeds::kInPersonContext:
         return has_detail(false) || facts.event.has_value();
@@ -948,7 +948,6 @@ class Reader {
   std::string_view text_;
   std::vector<PartyMention> parties_;
   std::vector<Sentence> sentences_;
-  Span current_sentence_;
   size_t current_index_ = 0;
   mutable std::optional<std::vector<DetailMention>> nearby_calls_;  // of current_index_
   std::vector<Interaction> found_;
