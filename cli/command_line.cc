@@ -1,14 +1,16 @@
 // The command line (CLI11): subcommands, their options and --help, and the
 // crawl's TOML config file, read into a CommandLine without running anything.
+#include "cli/command_line.h"
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <exception>
+#include <iostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
-#include <iostream>
 
-#include "cli/command_line.h"
+#include "store/store.h"
 
 namespace linkgraph::cli {
 namespace {
@@ -18,10 +20,20 @@ constexpr char kFooter[] =
     "3 partial (some pages failed, the rest were stored).\n"
     "Run 'linkgraph COMMAND --help' for a command's options.";
 
+// "sqlite:PATH" becomes PATH here, so every command after sees a file's
+// path; a location no backend opens is a usage error.
 void AddDatabaseOption(CLI::App* command, std::string* database) {
-  command->add_option("--db", *database, "SQLite database file")
+  command->add_option("--db", *database, "SQLite database file (PATH or sqlite:PATH)")
       ->capture_default_str()
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->transform(CLI::Validator(
+          [](std::string& value) -> std::string {
+            Result<store::StoreLocation> location = store::ParseStoreLocation(value);
+            if (!location) return location.error().message;
+            value = location->path;
+            return {};
+          },
+          "", "store location"));
 }
 
 // For the commands that write: crawl, import, rebuild take one lock per database.

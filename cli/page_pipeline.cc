@@ -11,7 +11,7 @@ namespace linkgraph::cli {
 Result<std::unique_ptr<store::Store>> OpenStoreToWrite(const std::string& database) {
   store::OpenOptions options;
   options.site_of = crawler::SiteOfUrl;
-  return store::OpenSqliteStore(database, options);
+  return store::OpenStore(database, options);
 }
 
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database) {
@@ -23,7 +23,7 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& datab
   }
   store::OpenOptions options;
   options.create_if_missing = false;
-  return store::OpenSqliteStore(database, options);
+  return store::OpenStore(database, options);
 }
 
 Result<std::unique_ptr<store::Store>> OpenStoreToRead(const std::string& database,
@@ -36,7 +36,7 @@ Result<std::unique_ptr<store::Store>> OpenStoreToRead(const std::string& databas
   options.create_if_missing = false;
   for (store::Access access : {store::Access::kReadOnly, store::Access::kImmutable}) {
     options.access = access;
-    store = store::OpenSqliteStore(database, options);
+    store = store::OpenStore(database, options);
     if (store.ok() && access == store::Access::kImmutable) {
       std::error_code ignored;
       if (std::filesystem::file_size(database + "-wal", ignored) > 0 && !ignored) {

@@ -313,4 +313,19 @@ class Store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const OpenOptions& options = {});
 
+// Where a store lives, as a user writes it (--db, a config file's `db`): a
+// SQLite file's path, plain or as "sqlite:PATH", or ":memory:". A
+// "postgresql://" location is recognised and refused (no such backend
+// yet), as is any other "scheme://".
+struct StoreLocation {
+  enum class Backend { kSqlite };
+  Backend backend = Backend::kSqlite;
+  std::string path;  // the SQLite file, or ":memory:"
+};
+Result<StoreLocation> ParseStoreLocation(std::string_view location);
+
+// The store at a location ParseStoreLocation accepts, by its backend.
+Result<std::unique_ptr<Store>> OpenStore(std::string_view location,
+                                         const OpenOptions& options = {});
+
 }  // namespace linkgraph::store

@@ -181,6 +181,20 @@ BOOST_DATA_TEST_CASE(help_exits_0_and_prints_usage, data::make(kHelpCommands), c
   BOOST_TEST(Contains(result.out + result.err, "Usage"), result);
 }
 
+BOOST_AUTO_TEST_CASE(a_postgresql_database_is_a_usage_error_until_it_has_a_backend) {
+  RunResult result = Run({"status", "--db", "postgresql://lg@localhost/graph"});
+  BOOST_TEST(result.exit_status == 2, result);
+  BOOST_TEST(Contains(result.err, "PostgreSQL stores are not supported"), result);
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_colon_path_names_the_same_file_as_the_path) {
+  RunResult imported = Run({"import", "--quiet", "--db", "sqlite:" + db, SampleDir().string()});
+  BOOST_TEST(imported.exit_status == 0, imported);
+  RunResult status = Run({"status", "--db", db});
+  BOOST_TEST(status.exit_status == 0, status);
+  BOOST_TEST(Contains(status.out, "posts       3"), status);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace linkgraph::cli_test

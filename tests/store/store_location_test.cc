@@ -1,0 +1,49 @@
+// Store locations as users write them (--db, a config's `db`): a SQLite
+// file plain or as sqlite:PATH; PostgreSQL and other schemes refused with
+// a message that says what to give instead.
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "store/store.h"
+#include "tests/support/test_store.h"
+
+namespace linkgraph {
+namespace {
+
+using testing::Must;
+
+BOOST_AUTO_TEST_SUITE(store_location)
+
+BOOST_AUTO_TEST_CASE(a_plain_path_and_sqlite_colon_path_name_the_same_file) {
+  BOOST_TEST(Must(store::ParseStoreLocation("linkgraph.db")).path == "linkgraph.db");
+  BOOST_TEST(Must(store::ParseStoreLocation("sqlite:/var/lib/lg.db")).path == "/var/lib/lg.db");
+  BOOST_TEST(Must(store::ParseStoreLocation("SQLite:rel/lg.db")).path == "rel/lg.db");
+  BOOST_TEST(Must(store::ParseStoreLocation(":memory:")).path == ":memory:");
+  // A colon elsewhere is part of a file's name.
+  BOOST_TEST(Must(store::ParseStoreLocation("runs/2026-12-03T10:00.db")).path ==
+             "runs/2026-12-03T10:00.db");
+}
+
+BOOST_AUTO_TEST_CASE(postgresql_is_refused_until_it_has_a_backend) {
+  Result<store::StoreLocation> parsed = store::ParseStoreLocation("postgresql://lg@db/graph");
+  BOOST_REQUIRE(!parsed.ok());
+  BOOST_TEST((parsed.error().code == ErrorCode::kUnsupported));
+  BOOST_TEST(parsed.error().message.find("sqlite:PATH") != std::string::npos);
+  BOOST_TEST(!store::ParseStoreLocation("postgres://x/y").ok());
+}
+
+BOOST_AUTO_TEST_CASE(other_locations_are_refused) {
+  BOOST_TEST(!store::ParseStoreLocation("").ok());
+  BOOST_TEST(!store::ParseStoreLocation("sqlite:").ok());
+  BOOST_TEST(!store::ParseStoreLocation("mysql://x/y").ok());
+}
+
+BOOST_AUTO_TEST_CASE(open_store_opens_the_sqlite_file_a_location_names) {
+  auto store = Must(store::OpenStore("sqlite::memory:"));
+  BOOST_TEST(Must(store->Graph()).built == false);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace linkgraph
