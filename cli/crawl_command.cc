@@ -492,7 +492,7 @@ int CrawlSession::Run() {
       if (!queued.empty()) {
         store::CrawledUrl note;  // robots.txt is not a crawl URL; only its sitemaps are queued
         note.url = RobotsUrlOf(queued.front().url);
-        note.outcome = "ok";
+        note.outcome = OutcomeName(UrlOutcome::kOk);
         note.discovered = std::move(queued);
         Record(std::move(note));
       }
