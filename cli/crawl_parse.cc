@@ -39,7 +39,7 @@ void ReadSitemap(const FetchedBody& fetched, ReadBody* read) {
   Result<parsers::SitemapEntries> sitemap =
       parsers::ParseSitemap(fetched.result.response.body, fetched.entry.url);
   if (!sitemap) {
-    read->crawled.outcome = "not_a_sitemap";
+    read->crawled.outcome = OutcomeName(UrlOutcome::kNotASitemap);
     read->crawled.detail = sitemap.error().message;
     return;
   }
@@ -54,7 +54,7 @@ void ReadFeed(const FetchedBody& fetched, ReadBody* read) {
   Result<std::vector<std::string>> items =
       parsers::ParseFeedLinks(fetched.result.response.body, fetched.entry.url);
   if (!items) {
-    read->crawled.outcome = "not_a_feed";
+    read->crawled.outcome = OutcomeName(UrlOutcome::kNotAFeed);
     read->crawled.detail = items.error().message;
     return;
   }
@@ -68,7 +68,7 @@ void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
   Result<ExtractedPage> comments = parsers::ExtractRestComments(
       response.body, fetched.entry.url, fetched.entry.via, &next_page);
   if (!comments) {
-    read->crawled.outcome = "not_comments";
+    read->crawled.outcome = OutcomeName(UrlOutcome::kNotComments);
     read->crawled.detail = comments.error().message;
     return;
   }

@@ -16,6 +16,9 @@ enum class UrlOutcome {
   kHttpError,      // 4xx, or 5xx after the retries: named with its status, "http_404"
   kNetworkError,   // refused, reset, timeout, truncated, bad encoding
   kNotHtml,        // a body of another kind
+  kNotASitemap,    // a sitemap URL whose body is no sitemap
+  kNotAFeed,       // a feed URL whose body is no feed
+  kNotComments,    // a comments API URL whose body holds no comments
   kTooLarge,       // over the size cap
   kNotFound,       // nothing there to read
   kDisallowed,     // robots.txt: not fetched
@@ -25,7 +28,8 @@ enum class UrlOutcome {
 
 // "ok", "not_modified", "redirected", "redirect_limit", "http_404" (the
 // status given; "http_error" without one), "network_error", "not_html",
-// "too_large", "not_found", "disallowed", "blocked", "error".
+// "not_a_sitemap", "not_a_feed", "not_comments", "too_large", "not_found",
+// "disallowed", "blocked", "error".
 inline std::string OutcomeName(UrlOutcome outcome, int http_status = 0) {
   switch (outcome) {
     case UrlOutcome::kOk:
@@ -42,6 +46,12 @@ inline std::string OutcomeName(UrlOutcome outcome, int http_status = 0) {
       return "network_error";
     case UrlOutcome::kNotHtml:
       return "not_html";
+    case UrlOutcome::kNotASitemap:
+      return "not_a_sitemap";
+    case UrlOutcome::kNotAFeed:
+      return "not_a_feed";
+    case UrlOutcome::kNotComments:
+      return "not_comments";
     case UrlOutcome::kTooLarge:
       return "too_large";
     case UrlOutcome::kNotFound:

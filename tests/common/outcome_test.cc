@@ -17,6 +17,9 @@ BOOST_AUTO_TEST_CASE(every_outcome_keeps_its_stored_name) {
   BOOST_TEST(OutcomeName(UrlOutcome::kRedirectLimit) == "redirect_limit");
   BOOST_TEST(OutcomeName(UrlOutcome::kNetworkError) == "network_error");
   BOOST_TEST(OutcomeName(UrlOutcome::kNotHtml) == "not_html");
+  BOOST_TEST(OutcomeName(UrlOutcome::kNotASitemap) == "not_a_sitemap");
+  BOOST_TEST(OutcomeName(UrlOutcome::kNotAFeed) == "not_a_feed");
+  BOOST_TEST(OutcomeName(UrlOutcome::kNotComments) == "not_comments");
   BOOST_TEST(OutcomeName(UrlOutcome::kTooLarge) == "too_large");
   BOOST_TEST(OutcomeName(UrlOutcome::kNotFound) == "not_found");
   BOOST_TEST(OutcomeName(UrlOutcome::kDisallowed) == "disallowed");
