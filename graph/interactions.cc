@@ -5,16 +5,15 @@
 #include "graph/interactions.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <unordered_set>
 
 #include "common/ascii.h"
+#include "graph/interaction_lexicon.h"
 #include "graph/interaction_rules.h"
 #include "graph/interaction_setting.h"
 #include "graph/interaction_text.h"
@@ -22,119 +21,6 @@
 
 namespace linkgraph::graph {
 namespace {
-
-constexpr int kMaxRuleGroups = 8;
-
-int GroupIndex(const RE2& re, const char* name) {
-  const auto& groups = re.NamedCapturingGroups();
-  auto it = groups.find(name);
-  return it == groups.end() ? -1 : it->second;
-}
-
-struct CompiledRule {
-  const InteractionRule* rule = nullptr;
-  std::unique_ptr<RE2> re;
-  int subject_group = -1;
-  int aux_group = -1;
-  int detail_group = -1;
-};
-
-const std::vector<CompiledRule>& CompiledRules() {
-  static const std::vector<CompiledRule> compiled = [] {
-    std::vector<CompiledRule> all;
-    for (const InteractionRule& rule : InteractionRules()) {
-      CompiledRule c;
-      c.rule = &rule;
-      c.re = CompileFixedPattern(InteractionRulePattern(rule.pattern), rule.id);
-      if (c.re->NumberOfCapturingGroups() >= kMaxRuleGroups) {
-        throw std::logic_error(std::string(rule.id) + ": too many groups");
-      }
-      c.subject_group = GroupIndex(*c.re, "subject");
-      c.aux_group = GroupIndex(*c.re, "aux");
-      c.detail_group = GroupIndex(*c.re, "detail");
-      all.push_back(std::move(c));
-    }
-    return all;
-  }();
-  return compiled;
-}
-
-// All rules in one automaton: one pass over a clause tells which rules can
-// match it, so the rest are never run (most clauses match none).
-const RE2::Set& CompiledRuleSet() {
-  static const std::unique_ptr<RE2::Set> set = [] {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
-    auto all = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const InteractionRule& rule : InteractionRules()) {
-      if (all->Add(InteractionRulePattern(rule.pattern), nullptr) < 0) {
-        throw std::logic_error(std::string(rule.id) + ": not a pattern of the rule set");
-      }
-    }
-    if (!all->Compile()) throw std::logic_error("the rule set does not compile");
-    return all;
-  }();
-  return *set;
-}
-
-// The indexes (in table order) of the rules that can match `clause`; all
-// of them when the automaton runs out of memory on it.
-std::vector<int> RulesMatching(re2::StringPiece clause) {
-  std::vector<int> matching;
-  RE2::Set::ErrorInfo error{};
-  if (!CompiledRuleSet().Match(clause, &matching, &error) && error.kind != RE2::Set::kNoError) {
-    matching.resize(CompiledRules().size());
-    for (size_t i = 0; i < matching.size(); ++i) matching[i] = static_cast<int>(i);
-  }
-  std::sort(matching.begin(), matching.end());
-  return matching;
-}
-
-// The word lists of interaction_rules.cc, compiled once.
-struct Markers {
-  std::unique_ptr<RE2> negation = CompileFixedPattern(NegationPattern(), "negation");
-  std::unique_ptr<RE2> hypothetical = CompileFixedPattern(HypotheticalPattern(), "hypothetical");
-  std::unique_ptr<RE2> conditional_word =
-      CompileFixedPattern("(" + std::string(ConditionalPattern()) + ")", "conditional");
-  std::unique_ptr<RE2> future = CompileFixedPattern(FuturePattern(), "future");
-  std::unique_ptr<RE2> online = CompileFixedPattern(OnlinePattern(), "online");
-  std::unique_ptr<RE2> offline = CompileFixedPattern(OfflinePattern(), "offline");
-  // The lexicon's word lists, each as the engine reads it.
-  std::unique_ptr<RE2> filler = Word(FillerWords(), "filler words");
-  std::unique_ptr<RE2> person_word = Word(PersonWords(), "person words");
-  std::unique_ptr<RE2> preposition = Word(Prepositions(), "prepositions");
-  std::unique_ptr<RE2> asking_before =
-      CompileFixedPattern("\\b(?:" + std::string(AskingWords()) + ")\\s*$", "asking words");
-  std::unique_ptr<RE2> verb_of_words = CompileFixedPattern(
-      "^(?:\\S+\\s+)*?(?:" + std::string(VerbsOfWords()) + ")\\b", "verbs of words");
-  std::unique_ptr<RE2> performing =
-      CompileFixedPattern("^\\s*(?:(?:already|still|again|finally|so|actually)\\s+)?(?:" +
-                              std::string(PerformingWords()) + ")",
-                          "performing words");
-  std::unique_ptr<RE2> subject_verb =
-      CompileFixedPattern("^(?:,|\\s+(?:" + std::string(SubjectVerbs()) + ")\\b)", "subject verbs");
-  std::unique_ptr<RE2> open_future = CompileFixedPattern(OpenFuturePattern(), "open future");
-  std::unique_ptr<RE2> seen_where = CompileFixedPattern(
-      "^\\s*(?:[,!.;:)?]|$|(?:" + std::string(SeenWhereWords()) + ")\\b)", "seen where words");
-  std::unique_ptr<RE2> third_person = CompileFixedPattern(
-      "\\b(?:" + std::string(ThirdPersonWords()) + ")\\b", "third person words");
-
-  // A pattern that a whole word must match.
-  static std::unique_ptr<RE2> Word(std::string_view words, std::string_view what) {
-    return CompileFixedPattern("(?:" + std::string(words) + ")", what);
-  }
-};
-
-const Markers& TheMarkers() {
-  static const Markers markers;
-  return markers;
-}
-
-bool Contains(const RE2& re, std::string_view text) {
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
-}
 
 // One rule match in a clause.
 struct Trigger {
