@@ -276,8 +276,11 @@ bool HasInnerCapital(std::string_view word) {
 bool IsNotAName(std::string_view word) {
   static const std::unordered_set<std::string_view> kWords(std::begin(kNotNames),
                                                            std::end(kNotNames));
-  return kWords.count(ToLowerAscii(word)) > 0 ||
-         kWords.count(ToLowerAscii(word.substr(0, word.find('\'')))) > 0;
+  const std::string lower = ToLowerAscii(word);
+  if (kWords.count(lower) > 0) return true;
+  const size_t apostrophe = lower.find('\'');
+  return apostrophe != std::string::npos &&
+         kWords.count(std::string_view(lower).substr(0, apostrophe)) > 0;
 }
 
 // A word that can be part of a name: capitalised, then not all capitals
