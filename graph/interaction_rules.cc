@@ -471,9 +471,9 @@ std::string_view TriggerPattern() {
          R"(skype|caught|catch|dinner|lunch|breakfast|brunch|coffee|drink|tea|pint|beer|)"
          R"(cocktail|went|going|meet|met|bumped|bump|ran|run|hung|hanging|see|seeing|stay|spen|)"
          R"(visit|hooked|linked|together|host|joined|join|told|asked|reminded|informed|gave|give|)"
-         R"(face|zoom|whatsapp|session|get-?together|one-on-one|1:1|)"
-         R"((?:day|week|hour|evening|afternoon|morning|night|weekend|time)s?\s+with|)"
-         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b|me\s+and\b|with|arrived|showed|turned|dropped|popped|came|flew|drove))";
+         R"(face|zoom|whatsapp|session|get-?together|one-on-one|1:1|with|)"
+         R"(supper|food|meal|tapas|ramen|pizza|sushi|dim\s+sum|wine|ice\s+cream|and\s+I\b|)"
+         R"(me\s+and\b|arrived|showed|turned|dropped|popped|came|flew|drove))";
 }
 
 std::string_view FillerWords() {
