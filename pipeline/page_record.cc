@@ -1,29 +1,16 @@
 // A page's bytes made into the record the store saves (pipeline.h).
-#include <xxhash.h>
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <optional>
 
+#include "common/content_hash.h"
 #include "crawler/crawler.h"
 #include "parsers/parsers.h"
 #include "pipeline/pipeline.h"
 
 namespace linkgraph::pipeline {
 namespace {
-
-// Change detection only, not security. XXH3 reads a 50 KB body at memory
-// speed; the byte-at-a-time FNV-1a it replaced took 2 % of a crawl's CPU. The
-// prefix names the algorithm, so a page stored under the old one is simply
-// re-extracted once.
-std::string ContentHash(std::string_view bytes) {
-  XXH64_hash_t hash = XXH3_64bits(bytes.data(), bytes.size());
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "xxh3:%016llx:%zu", static_cast<unsigned long long>(hash),
-                bytes.size());
-  return buffer;
-}
 
 UrlOutcome OutcomeOf(ErrorCode code) {
   switch (code) {
