@@ -47,6 +47,13 @@ class TimedStore final : public store::Store {
   Result<std::vector<long long>> Neighbours(long long person,
                                             const std::vector<std::string>& kinds) override;
 
+  // Text reads: passed through untimed (the graph bench never calls them).
+  Result<std::vector<store::TextRead>> TextReads() override { return inner_.TextReads(); }
+  Status KeepTextReads(const std::vector<store::TextRead>& reads,
+                       const std::vector<std::string>& dropped) override {
+    return inner_.KeepTextReads(reads, dropped);
+  }
+
   // The crawl frontier: passed through untimed (the graph bench never calls it).
   Result<store::CrawlRun> OpenCrawl(const std::string& key,
                                     const std::vector<store::QueuedUrl>& seeds,

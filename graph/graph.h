@@ -24,25 +24,48 @@ inline constexpr std::string_view kEdgeKinds[] = {
 // The kinds that mean two people know each other offline or by voice.
 inline constexpr std::string_view kAcquaintanceKinds[] = {"met", "spoke"};
 
+// Whether a derivation takes the meetings a text stated from its kept
+// reading (store::TextRead) when that still holds for the text.
+enum class TextReuse {
+  kReadEveryText,   // a rebuild: every text is read again (and its reading kept)
+  kReuseUnchanged,  // after a crawl: only texts that changed are read
+};
+
 struct GraphInputs {
   std::vector<store::StoredPost> posts;
   std::vector<store::StoredComment> comments;
   std::vector<store::StoredTrackback> trackbacks;
   std::vector<store::StoredMention> mentions;
+  // Readings kept from earlier derivations (Store::TextReads).
+  std::vector<store::TextRead> kept_readings;
+  TextReuse reuse = TextReuse::kReadEveryText;  // Default: read every text
+};
+
+// A derivation, and the readings of texts for the store to keep.
+struct GraphBuild {
+  store::GraphSnapshot snapshot;
+  std::vector<store::TextRead> new_readings;  // new or changed since the kept ones
+  std::vector<std::string> gone_readings;     // source URLs of kept readings of no text now
+  long long texts_read = 0;                   // not taken from a kept reading
 };
 
 // Pure: people, edges and authorship from the extracted data. Deterministic:
-// the same inputs give the same snapshot, people ordered by key.
+// the same inputs give the same snapshot, people ordered by key, whatever
+// readings were kept (a kept reading is used only where reading the text
+// again would give the same).
+GraphBuild BuildGraphKeepingReadings(const GraphInputs& inputs);
 store::GraphSnapshot BuildGraph(const GraphInputs& inputs);
 
 struct RebuildSummary {
   long long people = 0;
   long long edges = 0;
+  long long texts_read = 0;  // texts read for meetings (not taken from a kept reading)
 };
 
 // Reads everything extracted, derives the graph and replaces the stored one
-// in one transaction.
-Result<RebuildSummary> RebuildGraph(store::Store& store);
+// in one transaction, then keeps the readings of the texts read.
+Result<RebuildSummary> RebuildGraph(store::Store& store,
+                                    TextReuse reuse = TextReuse::kReadEveryText);
 
 // The language of a text as far as the meeting rules care: "en", another
 // ISO 639-1 code its most common words give ("de", "fr", "es", "it", "pt",

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "common/ascii.h"
@@ -14,6 +16,7 @@
 #include "graph/graph.h"
 #include "graph/identity_resolver.h"
 #include "graph/interactions.h"
+#include "graph/text_reading.h"
 
 namespace linkgraph::graph {
 namespace {
@@ -75,7 +78,7 @@ class Builder {
  public:
   explicit Builder(const GraphInputs& inputs) : inputs_(inputs) {}
 
-  store::GraphSnapshot Build() {
+  GraphBuild Build() {
     FindSingleAuthorSites();
     for (const store::StoredPost& post : inputs_.posts) AddPost(post);
     for (const store::StoredComment& comment : inputs_.comments) {
@@ -100,7 +103,9 @@ class Builder {
     AddLinkEdges();
     for (size_t i = 0; i < jobs.size(); ++i) AddInteractions(jobs[i], found[i]);
     SortEdges();
-    return std::move(snapshot_);
+    FindGoneReadings(jobs);
+    return GraphBuild{std::move(snapshot_), std::move(new_readings_), std::move(gone_readings_),
+                      texts_read_};
   }
 
  private:
@@ -397,32 +402,66 @@ class Builder {
   }
 
   // FindInteractions is pure, and the costliest step of a build: run it on
-  // every core, in fixed slices, so the result does not depend on timing.
+  // every core, in fixed slices, so the result does not depend on timing,
+  // and only on texts whose kept reading does not hold (TextReuse).
   // Texts in a language the rules do not read are counted, not read.
   std::vector<std::vector<Interaction>> ReadAll(const std::vector<InteractionJob>& jobs) {
-    std::vector<std::vector<Interaction>> found(jobs.size());
+    std::unordered_map<std::string_view, const store::TextRead*> kept;
+    for (const store::TextRead& reading : inputs_.kept_readings)
+      kept[reading.source_url] = &reading;
+    std::vector<TextReading> readings(jobs.size());
+    std::vector<std::optional<store::TextRead>> fresh(jobs.size());
+    std::vector<char> read(jobs.size(), 0);
     const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
                                               std::max<size_t>(1, jobs.size() / 64));
-    std::vector<std::string_view> languages(jobs.size());
     auto read_slice = [&](size_t first) {
       for (size_t i = first; i < jobs.size(); i += workers) {
-        languages[i] = TextLanguage(jobs[i].text->text);
-        if (!MeetingRulesRead(languages[i])) continue;
         TextContext context;
         context.date = jobs[i].text->date;
         context.in_comment = jobs[i].in_comment;
         context.known_names = known_names_;
-        found[i] = FindInteractions(jobs[i].text->text, context);
+        const std::string_view text = jobs[i].text->text;
+        const std::string fingerprint = ReadingFingerprint(text, context);
+        auto kept_reading = kept.find(jobs[i].source_url);
+        if (kept_reading != kept.end() && inputs_.reuse == TextReuse::kReuseUnchanged) {
+          std::optional<TextReading> reused =
+              ReuseReading(*kept_reading->second, fingerprint, text, known_names_);
+          if (reused) {
+            readings[i] = std::move(*reused);
+            continue;
+          }
+        }
+        readings[i] = ReadText(text, context);
+        read[i] = 1;
+        std::string payload = EncodeReading(readings[i]);
+        if (kept_reading != kept.end() && kept_reading->second->fingerprint == fingerprint &&
+            kept_reading->second->payload == payload) {
+          continue;  // read again to the same reading: nothing to keep anew
+        }
+        fresh[i] = store::TextRead{jobs[i].source_url, fingerprint, std::move(payload)};
       }
     };
     std::vector<std::thread> threads;
     for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(read_slice, worker);
     read_slice(0);
     for (std::thread& thread : threads) thread.join();
-    for (std::string_view language : languages) {
-      if (!MeetingRulesRead(language)) ++snapshot_.unread_languages[std::string(language)];
+    std::vector<std::vector<Interaction>> found(jobs.size());
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (!MeetingRulesRead(readings[i].language))
+        ++snapshot_.unread_languages[readings[i].language];
+      found[i] = std::move(readings[i].found);
+      if (fresh[i]) new_readings_.push_back(std::move(*fresh[i]));
+      texts_read_ += read[i];
     }
     return found;
+  }
+
+  void FindGoneReadings(const std::vector<InteractionJob>& jobs) {
+    std::unordered_set<std::string_view> texts;
+    for (const InteractionJob& job : jobs) texts.insert(job.source_url);
+    for (const store::TextRead& reading : inputs_.kept_readings) {
+      if (texts.count(reading.source_url) == 0) gone_readings_.push_back(reading.source_url);
+    }
   }
 
   // "you" in a comment: the author of the comment it replies to, or of the
@@ -493,13 +532,20 @@ class Builder {
   std::map<std::string, long long> person_by_name_;
   std::map<std::string, long long> handle_person_;
   std::map<std::pair<std::string, std::string>, AnchorId> name_anchor_;  // (name, site)
+  std::vector<store::TextRead> new_readings_;
+  std::vector<std::string> gone_readings_;
+  long long texts_read_ = 0;
 };
 
 }  // namespace
 
-store::GraphSnapshot BuildGraph(const GraphInputs& inputs) { return Builder(inputs).Build(); }
+GraphBuild BuildGraphKeepingReadings(const GraphInputs& inputs) { return Builder(inputs).Build(); }
 
-Result<RebuildSummary> RebuildGraph(store::Store& store) {
+store::GraphSnapshot BuildGraph(const GraphInputs& inputs) {
+  return BuildGraphKeepingReadings(inputs).snapshot;
+}
+
+Result<RebuildSummary> RebuildGraph(store::Store& store, TextReuse reuse) {
   GraphInputs inputs;
   auto read = [](auto result, auto* into) -> Status {
     if (!result) return result.error();
@@ -517,11 +563,18 @@ Result<RebuildSummary> RebuildGraph(store::Store& store) {
     return s.error().WithContext("rebuild graph");
   if (Status s = read(store.Mentions(), &inputs.mentions); !s)
     return s.error().WithContext("rebuild graph");
-  store::GraphSnapshot snapshot = BuildGraph(inputs);
-  snapshot.pages_version = before.pages_version;
-  RebuildSummary summary{static_cast<long long>(snapshot.people.size()),
-                         static_cast<long long>(snapshot.edges.size())};
-  if (Status replaced = store.ReplaceGraph(snapshot); !replaced) return replaced.error();
+  if (Status s = read(store.TextReads(), &inputs.kept_readings); !s)
+    return s.error().WithContext("rebuild graph");
+  inputs.reuse = reuse;
+  GraphBuild build = BuildGraphKeepingReadings(inputs);
+  build.snapshot.pages_version = before.pages_version;
+  RebuildSummary summary{static_cast<long long>(build.snapshot.people.size()),
+                         static_cast<long long>(build.snapshot.edges.size()), build.texts_read};
+  if (Status replaced = store.ReplaceGraph(build.snapshot); !replaced) return replaced.error();
+  // After the graph: a reading kept without its graph would only be read again.
+  if (Status kept = store.KeepTextReads(build.new_readings, build.gone_readings); !kept) {
+    return kept.error().WithContext("rebuild graph");
+  }
   return summary;
 }
 

@@ -279,7 +279,10 @@ std::vector<std::pair<size_t, size_t>> KnownNames::FindIn(std::string_view folde
   return found;
 }
 
-FoldedText FoldTypography(std::string_view text) {
+namespace {
+
+// FoldTypography's loop; `source` null when only the folded text is wanted.
+void FoldInto(std::string_view text, std::string& out, std::vector<size_t>* source) {
   // The first bytes of what is folded: the bytes between them are copied
   // in runs (most text folds nothing).
   static const std::string kLeads = [] {
@@ -289,29 +292,45 @@ FoldedText FoldTypography(std::string_view text) {
     }
     return leads;
   }();
-  FoldedText folded;
-  folded.text.reserve(text.size());
-  folded.source.reserve(text.size() + 1);
+  out.reserve(text.size());
+  if (source != nullptr) source->reserve(text.size() + 1);
   for (size_t i = 0; i < text.size();) {
     size_t run_end = std::min(text.find_first_of(kLeads, i), text.size());
-    folded.text.append(text.substr(i, run_end - i));
-    for (; i < run_end; ++i) folded.source.push_back(i);
+    out.append(text.substr(i, run_end - i));
+    if (source != nullptr) {
+      for (size_t k = i; k < run_end; ++k) source->push_back(k);
+    }
+    i = run_end;
     if (i == text.size()) break;
     auto fold = std::find_if(kFolds.begin(), kFolds.end(), [&](const Fold& f) {
       return text.substr(i, f.from.size()) == f.from;
     });
     if (fold == kFolds.end()) {
-      folded.text.push_back(text[i]);
-      folded.source.push_back(i++);
+      out.push_back(text[i]);
+      if (source != nullptr) source->push_back(i);
+      ++i;
       continue;
     }
     for (size_t k = 0; k < fold->to.size(); ++k) {
-      folded.text.push_back(fold->to[k]);
-      folded.source.push_back(i + std::min(k, fold->from.size() - 1));
+      out.push_back(fold->to[k]);
+      if (source != nullptr) source->push_back(i + std::min(k, fold->from.size() - 1));
     }
     i += fold->from.size();
   }
-  folded.source.push_back(text.size());
+  if (source != nullptr) source->push_back(text.size());
+}
+
+}  // namespace
+
+FoldedText FoldTypography(std::string_view text) {
+  FoldedText folded;
+  FoldInto(text, folded.text, &folded.source);
+  return folded;
+}
+
+std::string FoldTypographyText(std::string_view text) {
+  std::string folded;
+  FoldInto(text, folded, nullptr);
   return folded;
 }
 

@@ -39,6 +39,8 @@ struct FoldedText {
   }
 };
 FoldedText FoldTypography(std::string_view text);
+// FoldTypography(text).text, without the offsets.
+std::string FoldTypographyText(std::string_view text);
 
 // A person named in the folded text and where.
 struct PartyMention {

@@ -871,9 +871,13 @@ std::string InteractionRulePattern(std::string_view pattern) {
   return expanded;
 }
 
-std::vector<Interaction> FindInteractions(std::string_view text, const TextContext& context) {
+bool MayStateInteraction(std::string_view text) {
   static const std::unique_ptr<RE2> kTrigger = CompileFixedPattern(TriggerPattern(), "trigger");
-  if (!RE2::PartialMatch(text, *kTrigger)) return {};
+  return RE2::PartialMatch(text, *kTrigger);
+}
+
+std::vector<Interaction> FindInteractions(std::string_view text, const TextContext& context) {
+  if (!MayStateInteraction(text)) return {};
   return Reader(text, context).Read();
 }
 

@@ -78,6 +78,9 @@ struct Interaction {
 // Sentence by sentence; negated, hypothetical and questioned statements give
 // nothing.
 std::vector<Interaction> FindInteractions(std::string_view text, const TextContext& context);
+// Whether the text holds a word some rule starts from: FindInteractions
+// finds nothing, whatever the context, in a text without one.
+bool MayStateInteraction(std::string_view text);
 
 // What a rule needs besides its own words before it gives an edge.
 enum class RuleNeeds {

@@ -21,18 +21,21 @@ void HoldIfTestAsks() {
 
 }  // namespace
 
-Result<GraphUpdate> DeriveGraph(store::Store& store) {
+Result<GraphUpdate> DeriveGraph(store::Store& store, graph::TextReuse reuse) {
   HoldIfTestAsks();
-  Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(store);
+  Result<graph::RebuildSummary> rebuilt = graph::RebuildGraph(store, reuse);
   if (!rebuilt) return rebuilt.error();
-  return GraphUpdate{.derived = true, .people = rebuilt->people, .edges = rebuilt->edges};
+  return GraphUpdate{.derived = true,
+                     .people = rebuilt->people,
+                     .edges = rebuilt->edges,
+                     .texts_read = rebuilt->texts_read};
 }
 
 Result<GraphUpdate> UpdateGraph(store::Store& store, const store::SaveOutcome& saved) {
   const bool pages_changed = saved.pages_new + saved.pages_changed > 0;
   Result<GraphStaleness> staleness = StalenessOf(store);
   if (!pages_changed && staleness && *staleness == GraphStaleness::kCurrent) return GraphUpdate{};
-  return DeriveGraph(store);
+  return DeriveGraph(store, graph::TextReuse::kReuseUnchanged);
 }
 
 Result<GraphStaleness> StalenessOf(store::Store& store) {

@@ -16,6 +16,7 @@
 
 #include "common/outcome.h"
 #include "common/result.h"
+#include "graph/graph.h"
 #include "store/store.h"
 
 namespace linkgraph::pipeline {
@@ -60,6 +61,7 @@ struct GraphUpdate {
   bool derived = false;  // false: the stored graph was current, nothing done
   long long people = 0;
   long long edges = 0;
+  long long texts_read = 0;  // read for meetings, not taken from a kept reading
 };
 
 // Derives people and edges from everything stored, replacing the stored
@@ -73,10 +75,13 @@ struct GraphUpdate {
 // derivation, and set, it only delays.
 inline constexpr char kTestHoldBeforeGraphEnv[] = "LINKGRAPH_TEST_HOLD_BEFORE_GRAPH";
 inline constexpr std::chrono::seconds kTestHoldSeconds{30};  // Default: 30 s
-Result<GraphUpdate> DeriveGraph(store::Store& store);
+// Default: every text read again, as `linkgraph rebuild` does.
+Result<GraphUpdate> DeriveGraph(store::Store& store,
+                                graph::TextReuse reuse = graph::TextReuse::kReadEveryText);
 
 // Derives again when `saved` added or changed pages, or when the stored
-// graph is missing, stale (older than the pages) or came from other rules.
+// graph is missing, stale (older than the pages) or came from other rules,
+// reading again only the texts whose kept reading no longer holds.
 // An error leaves the pages stored and the previous graph in place.
 Result<GraphUpdate> UpdateGraph(store::Store& store, const store::SaveOutcome& saved);
 

@@ -228,10 +228,22 @@ constexpr const char* kSchemaV6 = R"sql(
 ALTER TABLE graph_state ADD COLUMN unread_languages TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Migration 7: what graph/ read in each text (a post or a comment, by its
+// URL), kept so that a derivation after a crawl reads only the texts that
+// changed. A cache: any row may be dropped, and the fingerprint says whether
+// it still holds for the text as stored.
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE text_reads (
+  source_url TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  payload TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
-                                       kSchemaV4, kSchemaV5, kSchemaV6};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                                       kSchemaV5, kSchemaV6, kSchemaV7};
 
 struct SchemaState {
   long long application_id = 0;

@@ -62,6 +62,14 @@ constexpr const char* kSelectCounts =
 constexpr const char* kSelectPageStatuses =
     "SELECT status, count(*) FROM pages GROUP BY status ORDER BY count(*) DESC, status";
 
+constexpr const char* kSelectTextReads =
+    "SELECT source_url, fingerprint, payload FROM text_reads ORDER BY source_url";
+constexpr const char* kUpsertTextRead =
+    "INSERT INTO text_reads (source_url, fingerprint, payload) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (source_url) DO UPDATE SET fingerprint = excluded.fingerprint,"
+    " payload = excluded.payload";
+constexpr const char* kDeleteTextRead = "DELETE FROM text_reads WHERE source_url = ?1";
+
 PageFetch PageFetchFromRow(const Statement& s) {
   return PageFetch{s.Text(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4)),
                    s.Text(5), s.Text(6), s.Text(7), s.Text(8)};
@@ -120,6 +128,10 @@ class SqliteStore final : public Store {
     return Within("read neighbours", graph_.Neighbours(person, kinds));
   }
 
+  Result<std::vector<TextRead>> TextReads() override;
+  Status KeepTextReads(const std::vector<TextRead>& reads,
+                       const std::vector<std::string>& dropped) override;
+
   Result<CrawlRun> OpenCrawl(const std::string& key, const std::vector<QueuedUrl>& seeds,
                              const std::string& now) override {
     return Within("open crawl " + key, crawls_.Open(key, seeds, now));
@@ -168,6 +180,44 @@ Status SqliteStore::ReplaceGraph(const GraphSnapshot& graph) {
   }
   if (Status committed = transaction->Commit(); !committed) {
     return committed.error().WithContext("replace graph");
+  }
+  return {};
+}
+
+Result<std::vector<TextRead>> SqliteStore::TextReads() {
+  std::vector<TextRead> reads;
+  Status read = ForEachRow(db_.get(), kSelectTextReads, [&](const Statement& s) {
+    reads.push_back(TextRead{s.Text(0), s.Text(1), s.Text(2)});
+  });
+  if (!read) return read.error().WithContext("read text reads");
+  return reads;
+}
+
+Status SqliteStore::KeepTextReads(const std::vector<TextRead>& reads,
+                                  const std::vector<std::string>& dropped) {
+  if (reads.empty() && dropped.empty()) return {};
+  Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
+  if (!transaction) return transaction.error().WithContext("keep text reads");
+  Result<ScopedStatement> upsert = statements_.Get(kUpsertTextRead);
+  if (!upsert) return upsert.error().WithContext("keep text reads");
+  for (const TextRead& read : reads) {
+    (*upsert)->BindAll(read.source_url, read.fingerprint, read.payload);
+    if (Status kept = (*upsert)->Run(); !kept) {
+      return kept.error().WithContext("keep the text read of " + read.source_url);
+    }
+    (*upsert)->Reset();
+  }
+  Result<ScopedStatement> remove = statements_.Get(kDeleteTextRead);
+  if (!remove) return remove.error().WithContext("keep text reads");
+  for (const std::string& url : dropped) {
+    (*remove)->BindAll(url);
+    if (Status removed = (*remove)->Run(); !removed) {
+      return removed.error().WithContext("drop the text read of " + url);
+    }
+    (*remove)->Reset();
+  }
+  if (Status committed = transaction->Commit(); !committed) {
+    return committed.error().WithContext("keep text reads");
   }
   return {};
 }

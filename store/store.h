@@ -156,6 +156,14 @@ struct GraphState {
   bool stale = false;
 };
 
+// What graph/ read in one text, kept so that a derivation reads again only
+// the texts that changed. Opaque to the store.
+struct TextRead {
+  std::string source_url;   // a post's URL or a comment's permalink (key)
+  std::string fingerprint;  // of the text and of what reading it depends on
+  std::string payload;      // graph/'s encoding of what it found
+};
+
 // The crawl frontier, kept in the store as it changes so that a crawl killed
 // at any moment resumes where it stopped: each finished URL is recorded in
 // the same transaction as its page and the links it revealed.
@@ -274,6 +282,13 @@ class Store {
   // kinds when empty), either direction.
   virtual Result<std::vector<long long>> Neighbours(long long person,
                                                     const std::vector<std::string>& kinds = {}) = 0;
+
+  // Kept text reads (TextRead), by source URL.
+  virtual Result<std::vector<TextRead>> TextReads() = 0;
+  // In one transaction: adds or replaces `reads` (by source URL) and deletes
+  // the reads of the `dropped` source URLs.
+  virtual Status KeepTextReads(const std::vector<TextRead>& reads,
+                               const std::vector<std::string>& dropped) = 0;
 
   // The crawl frontier. OpenCrawl continues the newest unfinished crawl with
   // this key (resumed = true, seeds ignored), else starts one (started_at =

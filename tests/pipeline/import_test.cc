@@ -1,6 +1,9 @@
 // pipeline::ImportFiles in-process: the bundled sample blog imported into
 // an in-memory store, observed page by page, stopped, and refused.
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -71,6 +74,46 @@ BOOST_AUTO_TEST_CASE(the_same_bytes_again_are_not_read_again_and_leave_the_graph
   BOOST_TEST(again.saved.pages_unchanged == 4);
   BOOST_TEST(again.saved.pages_new + again.saved.pages_changed == 0);
   BOOST_TEST(!again.graph.derived);
+}
+
+std::vector<std::string> EdgeLines(store::Store& store) {
+  std::vector<std::string> lines;
+  for (const store::StoredEdge& edge : Must(store.Edges())) {
+    lines.push_back(Must(store.FindPerson(edge.from))->key + " " + edge.kind + " " +
+                    Must(store.FindPerson(edge.to))->key + " " + edge.date + " " + edge.evidence +
+                    " " + edge.source_url);
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+BOOST_AUTO_TEST_CASE(a_page_edited_between_imports_is_the_only_text_read_again) {
+  testing::TempDir copy;
+  std::filesystem::copy(SampleBlog(), copy.path(), std::filesystem::copy_options::recursive);
+  std::vector<std::string> files = pipeline::ListPageFiles({copy.path().string()}, nullptr);
+  auto store = testing::OpenMemoryStore();
+  Recorder first;
+  pipeline::ImportResult imported = Must(pipeline::ImportFiles(files, {}, *store, first));
+  BOOST_TEST(imported.graph.texts_read > 1);
+
+  const auto edited = copy.path() / "2009/11/20/why-i-started-blogging/index.html";
+  std::string html = testing::ReadFile(edited);
+  const std::string hello = "Hello world!";
+  html.replace(html.find(hello), hello.size(), "Yesterday I had lunch with Mervyn Dinnen.");
+  std::ofstream(edited, std::ios::binary | std::ios::trunc) << html;
+  Recorder second;
+  pipeline::ImportResult again = Must(pipeline::ImportFiles(files, {}, *store, second));
+  BOOST_TEST(again.saved.pages_changed == 1);
+  BOOST_TEST(again.graph.derived);
+  BOOST_TEST(again.graph.texts_read == 1);
+  const std::vector<std::string> incremental = EdgeLines(*store);
+  BOOST_TEST(std::count_if(incremental.begin(), incremental.end(), [](const std::string& line) {
+               return line.find("lunch with Mervyn Dinnen") != std::string::npos;
+             }) == 1);
+
+  pipeline::GraphUpdate rebuilt = Must(pipeline::DeriveGraph(*store));
+  BOOST_TEST(rebuilt.texts_read == imported.graph.texts_read);
+  BOOST_TEST(EdgeLines(*store) == incremental, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(paths_that_do_not_exist_are_listed_apart) {
