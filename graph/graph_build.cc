@@ -545,29 +545,39 @@ store::GraphSnapshot BuildGraph(const GraphInputs& inputs) {
   return BuildGraphKeepingReadings(inputs).snapshot;
 }
 
-Result<RebuildSummary> RebuildGraph(store::Store& store, TextReuse reuse) {
+namespace {
+
+Result<GraphInputs> ReadInputs(store::Store& store, TextReuse reuse) {
   GraphInputs inputs;
   auto read = [](auto result, auto* into) -> Status {
     if (!result) return result.error();
     *into = std::move(*result);
     return {};
   };
-  // Read before the inputs: pages saved meanwhile leave the graph stale.
-  store::GraphState before;
-  if (Status s = read(store.Graph(), &before); !s) return s.error().WithContext("rebuild graph");
-  if (Status s = read(store.Posts(), &inputs.posts); !s)
-    return s.error().WithContext("rebuild graph");
-  if (Status s = read(store.Comments(), &inputs.comments); !s)
-    return s.error().WithContext("rebuild graph");
-  if (Status s = read(store.Trackbacks(), &inputs.trackbacks); !s)
-    return s.error().WithContext("rebuild graph");
-  if (Status s = read(store.Mentions(), &inputs.mentions); !s)
-    return s.error().WithContext("rebuild graph");
-  if (Status s = read(store.TextReads(), &inputs.kept_readings); !s)
-    return s.error().WithContext("rebuild graph");
+  if (Status s = read(store.Posts(), &inputs.posts); !s) return s.error();
+  if (Status s = read(store.Comments(), &inputs.comments); !s) return s.error();
+  if (Status s = read(store.Trackbacks(), &inputs.trackbacks); !s) return s.error();
+  if (Status s = read(store.Mentions(), &inputs.mentions); !s) return s.error();
+  if (Status s = read(store.TextReads(), &inputs.kept_readings); !s) return s.error();
   inputs.reuse = reuse;
-  GraphBuild build = BuildGraphKeepingReadings(inputs);
-  build.snapshot.pages_version = before.pages_version;
+  return inputs;
+}
+
+}  // namespace
+
+Result<RebuildSummary> RebuildGraph(store::Store& store, TextReuse reuse) {
+  // Read before the inputs: pages saved meanwhile leave the graph stale.
+  Result<store::GraphState> before = store.Graph();
+  if (!before) return before.error().WithContext("rebuild graph");
+  GraphBuild build;
+  {
+    // The inputs go before the graph is written: the peak is the larger of
+    // the two, not their sum.
+    Result<GraphInputs> inputs = ReadInputs(store, reuse);
+    if (!inputs) return inputs.error().WithContext("rebuild graph");
+    build = BuildGraphKeepingReadings(*inputs);
+  }
+  build.snapshot.pages_version = before->pages_version;
   RebuildSummary summary{static_cast<long long>(build.snapshot.people.size()),
                          static_cast<long long>(build.snapshot.edges.size()), build.texts_read};
   if (Status replaced = store.ReplaceGraph(build.snapshot); !replaced) return replaced.error();
