@@ -1,0 +1,291 @@
+// The store contract: what every backend behind store::OpenStore(location)
+// must do, run once per backend location. Only the Store interface is used
+// (no SQL, no files), and people are compared by key, never by id, so a
+// second backend runs these unchanged: LINKGRAPH_TEST_STORES adds locations
+// (space-separated, "{dir}" replaced by a fresh folder per test), e.g.
+// "postgresql://127.0.0.1/linkgraph_test" once that backend exists.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+#include "tests/store/store_fixtures.h"
+#include "tests/support/test_paths.h"
+
+namespace linkgraph::store_test {
+namespace {
+
+using linkgraph::testing::TempDir;
+
+std::vector<std::string> Locations() {
+  std::vector<std::string> locations = {":memory:", "sqlite:{dir}/contract.db", "{dir}/plain.db"};
+  if (const char* more = std::getenv("LINKGRAPH_TEST_STORES"); more != nullptr) {
+    std::istringstream words(more);
+    for (std::string location; words >> location;) locations.push_back(location);
+  }
+  return locations;
+}
+
+// A fresh store at the location, in a folder of its own that lives as long.
+class FreshStore {
+ public:
+  explicit FreshStore(std::string location) {
+    const std::string dir = "{dir}";
+    if (size_t at = location.find(dir); at != std::string::npos) {
+      location.replace(at, dir.size(), folder_.path().string());
+    }
+    store_ = Must(store::OpenStore(location));
+  }
+  store::Store& operator*() { return *store_; }
+  store::Store* operator->() { return store_.get(); }
+
+ private:
+  TempDir folder_;
+  std::unique_ptr<store::Store> store_;
+};
+
+void MustOk(const Status& status) {
+  if (!status.ok()) BOOST_FAIL("unexpected error: " << status.error().message);
+}
+
+// Two people and the edges between them, the way graph/ hands them over:
+// edges and authors name people by position (1-based).
+store::GraphSnapshot TwoPeople() {
+  store::GraphSnapshot graph;
+  graph.rules_version = "contract-rules";
+  store::StoredPerson margo;
+  margo.key = "handle:hrmargo";
+  margo.name = "Margo Rose";
+  margo.texts = 1;
+  margo.identities = {{{"handle", "HRMargo", "hrmargo"}, "comment author"},
+                      {{"name", "Margo Rose", "margo rose"}, "comment author"}};
+  store::StoredPerson wendy;
+  wendy.key = "name:wendy";
+  wendy.name = "Wendy";
+  wendy.texts = 2;
+  wendy.identities = {{{"name", "Wendy", "wendy"}, "post author"}};
+  graph.people = {margo, wendy};
+  store::StoredEdge met;
+  met.from = 2;
+  met.to = 1;
+  met.kind = "met";
+  met.date = "2009-12-05";
+  met.evidence = "Dinner with Margo Rose.";
+  met.source_url = kPostUrl;
+  store::StoredEdge commented = met;
+  commented.from = 1;
+  commented.to = 2;
+  commented.kind = "commented";
+  commented.evidence = "See you at TRULondon2 in Feb!";
+  commented.source_url = std::string(kPostUrl) + "#comment-1";
+  graph.edges = {commented, met};
+  graph.authors = {{kPostUrl, 2}, {std::string(kPostUrl) + "#comment-1", 1}};
+  return graph;
+}
+
+std::string KeyOf(store::Store& db, long long id) { return Must(db.FindPerson(id))->key; }
+
+// "from-key kind to-key" for each edge, in the store's order.
+std::vector<std::string> EdgesByKey(store::Store& db, const std::vector<store::StoredEdge>& edges) {
+  std::vector<std::string> described;
+  for (const store::StoredEdge& edge : edges) {
+    described.push_back(KeyOf(db, edge.from) + " " + edge.kind + " " + KeyOf(db, edge.to));
+  }
+  return described;
+}
+
+long long IdOf(store::Store& db, const std::string& kind, const std::string& normalised) {
+  std::vector<long long> found = Must(db.FindPeopleByIdentity(kind, normalised));
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  return found.front();
+}
+
+const auto kLocations = boost::unit_test::data::make(Locations());
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(store_contract)
+
+BOOST_DATA_TEST_CASE(a_saved_page_reads_back_and_saving_it_again_changes_nothing, kLocations,
+                     location) {
+  FreshStore db(location);
+  store::SaveOutcome first = Must(db->SavePages({PostPage()}));
+  BOOST_TEST(first.pages_new == 1);
+  BOOST_TEST(first.posts_new == 1);
+  BOOST_TEST(first.comments_new == 2);
+  BOOST_TEST(first.trackbacks_new == 2);
+  BOOST_TEST(first.mentions_new == 3);
+  CheckCounts(Must(db->Count()), FixtureCounts());
+
+  const std::vector<store::StoredPost> posts = Must(db->Posts());
+  BOOST_REQUIRE_EQUAL(posts.size(), 1u);
+  BOOST_TEST(posts[0].post.text == PostPage().extracted->post.text);
+  BOOST_TEST(posts[0].post.links.size() == 2u);
+  const std::vector<store::StoredComment> comments = Must(db->Comments());
+  BOOST_REQUIRE_EQUAL(comments.size(), 2u);
+  BOOST_TEST(comments[1].comment.parent_id == "comment-1");
+  BOOST_TEST(Must(db->Trackbacks()).size() == 2u);
+  BOOST_TEST(Must(db->Mentions()).size() == 3u);
+  BOOST_TEST(Must(db->FindPage(kPostUrl))->content_hash == "hash-1");
+
+  store::SaveOutcome again = Must(db->SavePages({PostPage()}));
+  BOOST_TEST(again.pages_unchanged == 1);
+  BOOST_TEST(again.pages_new + again.pages_changed + again.comments_new == 0);
+  CheckCounts(Must(db->Count()), FixtureCounts());
+}
+
+BOOST_DATA_TEST_CASE(a_changed_page_updates_its_comments_by_id, kLocations, location) {
+  FreshStore db(location);
+  Must(db->SavePages({PostPage()}));
+  PageToSave changed = PostPage("hash-2");
+  changed.extracted->comments[1].text = "Edited: looking forward to it.";
+  changed.extracted->comments.push_back(
+      MakeComment("comment-9", "Lara Newman", "", "Count me in.", 3, "comment-1"));
+  store::SaveOutcome outcome = Must(db->SavePages({changed}));
+  BOOST_TEST(outcome.pages_changed == 1);
+  BOOST_TEST(outcome.comments_new == 1);
+  BOOST_TEST(outcome.comments_updated == 1);
+  std::map<std::string, std::string> text_of;
+  for (const store::StoredComment& stored : Must(db->Comments())) {
+    text_of[stored.comment.id] = stored.comment.text;
+  }
+  BOOST_TEST(text_of.size() == 3u);
+  BOOST_TEST(text_of["comment-2"] == "Edited: looking forward to it.");
+  BOOST_TEST(Must(db->FindPage(kPostUrl))->content_hash == "hash-2");
+}
+
+BOOST_DATA_TEST_CASE(a_batch_with_a_bad_page_saves_nothing, kLocations, location) {
+  FreshStore db(location);
+  PageToSave bad = PlainPage("", "ok", "hash-x");  // no URL: no key to save it by
+  Result<store::SaveOutcome> saved = db->SavePages({PostPage(), bad});
+  BOOST_TEST(!saved.ok());
+  BOOST_TEST(Must(db->Count()).pages == 0);
+  BOOST_TEST(Must(db->Posts()).empty());
+}
+
+BOOST_DATA_TEST_CASE(the_graph_reads_back_by_key_and_goes_stale_when_pages_change, kLocations,
+                     location) {
+  FreshStore db(location);
+  BOOST_TEST(!Must(db->Graph()).built);
+  Must(db->SavePages({PostPage()}));
+  store::GraphSnapshot graph = TwoPeople();
+  graph.pages_version = Must(db->Graph()).pages_version;
+  MustOk(db->ReplaceGraph(graph));
+
+  store::GraphState state = Must(db->Graph());
+  BOOST_TEST(state.built);
+  BOOST_TEST(!state.stale);
+  BOOST_TEST(state.rules_version == "contract-rules");
+  BOOST_TEST(state.people == 2);
+  BOOST_TEST(state.edges == 2);
+
+  const long long margo = IdOf(*db, "handle", "hrmargo");
+  const long long wendy = IdOf(*db, "name", "wendy");
+  BOOST_TEST(Must(db->FindPerson(margo))->name == "Margo Rose");
+  BOOST_TEST(Must(db->FindPerson(margo))->identities.size() == 2u);
+  BOOST_TEST(Must(db->People()).size() == 2u);
+  const std::vector<std::string> all = {"handle:hrmargo commented name:wendy",
+                                        "name:wendy met handle:hrmargo"};
+  std::vector<std::string> read = EdgesByKey(*db, Must(db->Edges()));
+  std::sort(read.begin(), read.end());
+  BOOST_TEST(read == all, boost::test_tools::per_element());
+  BOOST_TEST(Must(db->EdgesOf(margo)).size() == 2u);
+  BOOST_TEST(Must(db->EdgesBetween(wendy, margo)).size() == 2u);
+  BOOST_TEST(Must(db->Neighbours(wendy, {"met"})) == std::vector<long long>{margo},
+             boost::test_tools::per_element());
+  BOOST_TEST(Must(db->Neighbours(margo, {"spoke"})).empty());
+  std::map<std::string, std::string> author_of;
+  for (const store::Authorship& authorship : Must(db->Authors())) {
+    author_of[authorship.source_url] = KeyOf(*db, authorship.person);
+  }
+  BOOST_TEST(author_of[kPostUrl] == "name:wendy");
+
+  Must(db->SavePages({PostPage("hash-2")}));
+  BOOST_TEST(Must(db->Graph()).stale);
+}
+
+BOOST_DATA_TEST_CASE(replacing_the_graph_leaves_only_the_new_one, kLocations, location) {
+  FreshStore db(location);
+  MustOk(db->ReplaceGraph(TwoPeople()));
+  store::GraphSnapshot smaller = TwoPeople();
+  smaller.people.pop_back();  // Wendy gone, and every edge with her
+  smaller.edges.clear();
+  smaller.authors = {{std::string(kPostUrl) + "#comment-1", 1}};
+  MustOk(db->ReplaceGraph(smaller));
+  BOOST_TEST(Must(db->People()).size() == 1u);
+  BOOST_TEST(Must(db->Edges()).empty());
+  BOOST_TEST(Must(db->Authors()).size() == 1u);
+  BOOST_TEST(Must(db->FindPeopleByIdentity("name", "wendy")).empty());
+  BOOST_TEST(Must(db->Graph()).people == 1);
+}
+
+BOOST_DATA_TEST_CASE(a_crawl_queues_each_url_once_records_batches_and_resumes, kLocations,
+                     location) {
+  FreshStore db(location);
+  const std::string home = "https://wendy.example/";
+  const std::string about = "https://wendy.example/about/";
+  const std::vector<store::QueuedUrl> seeds = {{home, "page", 0, ""}, {home, "page", 0, ""}};
+  store::CrawlRun run = Must(db->OpenCrawl("key", seeds, "2024-03-01T10:00:00Z"));
+  BOOST_TEST(!run.resumed);
+  BOOST_TEST(Must(db->CrawlUrls(run.id)).size() == 1u);
+
+  store::CrawledUrl crawled;
+  crawled.url = home;
+  crawled.outcome = "ok";
+  crawled.page = PlainPage(home, "ok", "hash-home");
+  crawled.discovered = {{about, "page", 1, home}, {home, "page", 1, home}};
+  store::CrawlTotals totals;
+  totals.fetched = 1;
+  Must(db->RecordCrawled(run.id, {crawled}, totals));
+  std::map<std::string, bool> done;
+  for (const store::Store::CrawlUrl& url : Must(db->CrawlUrls(run.id))) {
+    done[url.url.url] = url.done;
+  }
+  BOOST_TEST(done.size() == 2u);
+  BOOST_TEST(done[home]);
+  BOOST_TEST(!done[about]);
+  BOOST_TEST(Must(db->FindPage(home)).has_value());
+
+  // The same key again continues the unfinished crawl, its seeds ignored.
+  store::CrawlRun resumed = Must(db->OpenCrawl("key", {}, "2024-03-01T10:05:00Z"));
+  BOOST_TEST(resumed.resumed);
+  BOOST_TEST(resumed.id == run.id);
+  BOOST_TEST(resumed.totals.fetched == 1);
+
+  MustOk(db->FinishCrawl(run.id, "ok", totals, "2024-03-01T10:06:00Z"));
+  store::CrawlRun last = *Must(db->LastCrawl());
+  BOOST_TEST(last.outcome == "ok");
+  BOOST_TEST(last.finished_at == "2024-03-01T10:06:00Z");
+  BOOST_TEST(!db->RecordCrawled(run.id, {crawled}, totals).ok());
+  BOOST_TEST(!db->FinishCrawl(run.id, "ok", totals, "2024-03-01T10:07:00Z").ok());
+  BOOST_TEST(!Must(db->OpenCrawl("key", seeds, "2024-03-01T10:08:00Z")).resumed);
+}
+
+BOOST_DATA_TEST_CASE(stored_pages_list_their_validators_for_the_next_crawl, kLocations, location) {
+  FreshStore db(location);
+  Must(db->SavePages({PostPage(), PlainPage("https://wendy.example/", "ok", "hash-home")}));
+  std::set<std::string> etags;
+  for (const store::PageFetch& fetch : Must(db->PageFetches())) etags.insert(fetch.etag);
+  BOOST_TEST(etags == (std::set<std::string>{"\"e-hash-1\"", "\"e-hash-home\""}),
+             boost::test_tools::per_element());
+}
+
+BOOST_DATA_TEST_CASE(text_reads_are_kept_replaced_and_dropped_by_source_url, kLocations, location) {
+  FreshStore db(location);
+  MustOk(db->KeepTextReads(
+      {{"https://a.example/p/", "f1", "one"}, {"https://a.example/q/", "f2", "two"}}, {}));
+  MustOk(db->KeepTextReads({{"https://a.example/p/", "f3", "three"}}, {"https://a.example/q/"}));
+  const std::vector<store::TextRead> reads = Must(db->TextReads());
+  BOOST_REQUIRE_EQUAL(reads.size(), 1u);
+  BOOST_TEST(reads[0].fingerprint == "f3");
+  BOOST_TEST(reads[0].payload == "three");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace linkgraph::store_test
