@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/identity_text.h"
 #include "graph/graph.h"
 
 namespace linkgraph::bench {
@@ -139,15 +140,15 @@ store::StoredPerson MakePerson(const SyntheticGraphOptions& options, long long i
   const std::string where =
       has_site ? site : "https://" + host + ".blog.example/" + std::string(Pick(rng, kSlugs)) + "/";
   store::StoredPerson person;
-  person.key = "handle:" + graph::NormaliseHandle(handle);
+  person.key = "handle:" + NormaliseHandle(handle);
   person.name = name;
   person.identities.push_back(
-      {{"handle", handle, graph::NormaliseHandle(handle)}, "signed @" + handle + " on " + where});
-  person.identities.push_back({{"name", name, graph::NormaliseName(name)},
+      {{"handle", handle, NormaliseHandle(handle)}, "signed @" + handle + " on " + where});
+  person.identities.push_back({{"name", name, NormaliseName(name)},
                                "display name \"" + name + " (@" + handle + ")\" on " + where});
   if (has_site) {
-    person.identities.push_back({{"site", site, graph::NormaliseUrl(site)},
-                                 "the blog's author, @" + handle + ", in its sidebar"});
+    person.identities.push_back(
+        {{"site", site, NormaliseUrl(site)}, "the blog's author, @" + handle + ", in its sidebar"});
   }
   return person;
 }

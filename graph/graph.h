@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/identity_text.h"  // NormaliseHandle, NormaliseName, NormaliseUrl
 #include "common/result.h"
 #include "store/store.h"
 
@@ -74,13 +75,6 @@ std::string_view TextLanguage(std::string_view text);
 // Whether the met, spoke and plans_to_meet rules read texts in `language`
 // (English, and texts too short to tell).
 bool MeetingRulesRead(std::string_view language);
-
-// Identity values as the store keys them: "@HRMargo" -> "hrmargo";
-// " Margo  Rose" -> "margo rose"; "https://www.Example.com/blog/" ->
-// "example.com/blog".
-std::string NormaliseHandle(std::string_view handle);
-std::string NormaliseName(std::string_view name);
-std::string NormaliseUrl(std::string_view url);
 
 // The people WHO names: a handle ("@LaraNewman"), a name ("Margo Rose",
 // any case), a URL or site ("davemartin.example"), or "#12" for a person id.

@@ -4,37 +4,9 @@
 #include <cstdio>
 
 #include "common/ascii.h"
+#include "common/identity_text.h"
 
 namespace linkgraph::store {
-namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string CollapseSpaces(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : Trim(text)) {
-    if (IsSpace(c)) {
-      pending_space = true;
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string PostUrlOf(const ExtractedPage& page) {
   if (!page.post.url.empty()) return page.post.url;
@@ -84,25 +56,18 @@ const char* ToString(IdentityKind kind) {
 }
 
 IdentityKey NormaliseIdentity(IdentityKind kind, std::string_view value) {
-  IdentityKey key;
   switch (kind) {
     case IdentityKind::kHandle: {
-      std::string_view handle = Trim(value);
+      std::string_view handle = TrimAscii(value);
       if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
-      key.display = std::string(handle);
-      for (char c : handle) key.normalised += LowerAscii(c);
-      break;
+      return IdentityKey{std::string(handle), NormaliseHandle(handle)};
     }
     case IdentityKind::kName:
-      key.display = CollapseSpaces(value);
-      key.normalised = key.display;
-      break;
+      return IdentityKey{CollapseSpaces(value), NormaliseName(value)};
     case IdentityKind::kUrl:
-      key.display = std::string(Trim(value));
-      key.normalised = key.display;
       break;
   }
-  return key;
+  return IdentityKey{std::string(TrimAscii(value)), NormaliseUrl(value)};
 }
 
 }  // namespace linkgraph::store

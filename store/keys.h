@@ -27,9 +27,9 @@ std::string TrackbackIdOf(const std::string& key);
 enum class IdentityKind { kName, kHandle, kUrl };
 const char* ToString(IdentityKind kind);
 
-// How an identity is shown and how it is keyed. Handles drop a leading "@"
-// and are keyed lower-cased (ASCII: handles are ASCII on every platform we
-// read); names are trimmed with inner whitespace collapsed; URLs trimmed.
+// How an identity is shown and how it is keyed (common/identity_text.h, as
+// the graph keys it). Shown: handles without a leading "@", names trimmed
+// with inner whitespace collapsed, URLs trimmed.
 struct IdentityKey {
   std::string display;
   std::string normalised;

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <string>
 
+#include "store/keys.h"
 #include "store/sqlite_handles.h"
 
 namespace linkgraph::store {
@@ -240,10 +241,22 @@ CREATE TABLE text_reads (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 8: identities keyed as the graph keys them (common/
+// identity_text.h): names in lower case, URLs without scheme, "www.", query
+// and trailing slash. Spellings that now share a key become one row (the
+// first stored); the table is what pages showed, nothing refers to its ids.
+// The key is computed by linkgraph_identity_key(), which MigrateTo registers.
+constexpr const char* kSchemaV8 = R"sql(
+DELETE FROM identities WHERE id NOT IN
+  (SELECT min(id) FROM identities GROUP BY kind, linkgraph_identity_key(kind, value));
+UPDATE identities SET normalised = '#' || id;
+UPDATE identities SET normalised = linkgraph_identity_key(kind, value);
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                       kSchemaV5, kSchemaV6, kSchemaV7};
+                                       kSchemaV5, kSchemaV6, kSchemaV7, kSchemaV8};
 
 struct SchemaState {
   long long application_id = 0;
@@ -292,6 +305,31 @@ Result<SchemaState> ReadAndJudge(sqlite3* db) {
   return state;
 }
 
+// linkgraph_identity_key(kind, value): NormaliseIdentity's key, for
+// migrations that re-key stored identities.
+void IdentityKeyFunction(sqlite3_context* context, int, sqlite3_value** arguments) {
+  auto text = [&](int i) {
+    const unsigned char* bytes = sqlite3_value_text(arguments[i]);
+    if (bytes == nullptr) return std::string_view();
+    return std::string_view(reinterpret_cast<const char*>(bytes),
+                            static_cast<size_t>(sqlite3_value_bytes(arguments[i])));
+  };
+  const std::string_view kind = text(0);
+  const IdentityKind identity = kind == "handle" ? IdentityKind::kHandle
+                                : kind == "url"  ? IdentityKind::kUrl
+                                                 : IdentityKind::kName;
+  const std::string key = NormaliseIdentity(identity, text(1)).normalised;
+  sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
+Status RegisterMigrationFunctions(sqlite3* db) {
+  const int rc = sqlite3_create_function_v2(
+      db, "linkgraph_identity_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+      nullptr, IdentityKeyFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return Error{ErrorCode::kIo, std::string("migrate: ") + sqlite3_errmsg(db)};
+  return {};
+}
+
 // PRAGMAs take no bound parameters; value is always one of our own integers.
 Status SetPragma(sqlite3* db, const char* name, long long value) {
   return Exec(db, std::string("PRAGMA ") + name + " = " + std::to_string(value));
@@ -338,6 +376,7 @@ Status MigrateTo(sqlite3* db, int target) {
   if (state->application_id == kApplicationId && state->user_version >= target) {
     return {};  // the usual case: no write lock needed
   }
+  if (Status registered = RegisterMigrationFunctions(db); !registered) return registered;
   Result<Transaction> transaction = Transaction::BeginImmediate(db);
   if (!transaction) return transaction.error().WithContext("migrate");
   state = ReadAndJudge(db);

@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "common/identity_text.h"
+#include "tests/store/store_fixtures.h"
+#include "tests/support/test_paths.h"
+
 namespace linkgraph::store_test {
 
 BOOST_AUTO_TEST_SUITE(store_keys)
@@ -49,11 +53,47 @@ BOOST_AUTO_TEST_CASE(handle_identity_drops_at_and_is_keyed_lower_case) {
   BOOST_TEST(key.normalised == "hrmargo");
 }
 
-BOOST_AUTO_TEST_CASE(name_identity_collapses_whitespace_and_keeps_case) {
+BOOST_AUTO_TEST_CASE(name_identity_is_shown_as_written_and_keyed_as_the_graph_keys_it) {
   auto key = store::NormaliseIdentity(store::IdentityKind::kName, "  Margo \t Rose\n");
   BOOST_TEST(key.display == "Margo Rose");
-  BOOST_TEST(key.normalised == "Margo Rose");
+  BOOST_TEST(key.normalised == "margo rose");
+  BOOST_TEST(key.normalised == NormaliseName("Margo Rose"));
   BOOST_TEST(store::NormaliseIdentity(store::IdentityKind::kName, " \n ").normalised.empty());
+}
+
+BOOST_AUTO_TEST_CASE(url_identity_is_keyed_without_scheme_www_and_trailing_slash) {
+  auto key =
+      store::NormaliseIdentity(store::IdentityKind::kUrl, " https://www.Margo.example/blog/ ");
+  BOOST_TEST(key.display == "https://www.Margo.example/blog/");
+  BOOST_TEST(key.normalised == "margo.example/blog");
+  BOOST_TEST(
+      store::NormaliseIdentity(store::IdentityKind::kUrl, "http://margo.example/blog").normalised ==
+      key.normalised);
+}
+
+// Migration 8: a file whose identities were keyed the old way (names with
+// their case, URLs as written) is re-keyed, spellings of one identity merged.
+BOOST_AUTO_TEST_CASE(identities_keyed_the_old_way_are_re_keyed_and_merged) {
+  testing::TempDir dir;
+  const std::string path = (dir.path() / "linkgraph.db").string();
+  MakeFileAtVersion(path, 7);
+  {
+    RawDatabase raw(path);
+    raw.Exec(R"sql(
+      INSERT INTO identities (kind, value, normalised) VALUES
+        ('name', 'Margo Rose', 'Margo Rose'), ('name', 'margo rose', 'margo rose'),
+        ('url', 'https://www.Margo.example/', 'https://www.Margo.example/'),
+        ('url', 'http://margo.example', 'http://margo.example'),
+        ('handle', 'HRMargo', 'hrmargo');
+    )sql");
+  }
+  auto db = Must(store::OpenSqliteStore(path));
+  BOOST_TEST(Must(db->Count()).identities == 3);
+  RawDatabase raw(path);
+  BOOST_TEST(raw.QueryInt("SELECT count(*) FROM identities WHERE kind = 'name'"
+                          " AND normalised = 'margo rose' AND value = 'Margo Rose'") == 1);
+  BOOST_TEST(raw.QueryInt("SELECT count(*) FROM identities WHERE kind = 'url'"
+                          " AND normalised = 'margo.example'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,22 +1,28 @@
-// Identity values as the store keys them.
+// How an identity is keyed, wherever it is stored or looked up: the store's
+// record of what pages showed, the graph's people and a report's WHO.
+// "@HRMargo" -> "hrmargo"; " Margo  Rose" -> "margo rose";
+// "https://www.Example.com/blog/" -> "example.com/blog". Pure, header-only.
+#pragma once
+
+#include <algorithm>
 #include <string>
 #include <string_view>
 
 #include "common/ascii.h"
-#include "graph/graph.h"
 
-namespace linkgraph::graph {
+namespace linkgraph {
 
-std::string NormaliseHandle(std::string_view handle) {
+inline std::string NormaliseHandle(std::string_view handle) {
   handle = TrimAscii(handle);
   if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
   return ToLowerAscii(handle);
 }
 
-std::string NormaliseName(std::string_view name) {
+// Trimmed, inner whitespace runs as one space: how a name is shown.
+inline std::string CollapseSpaces(std::string_view text) {
   std::string out;
   bool pending_space = false;
-  for (char c : TrimAscii(name)) {
+  for (char c : TrimAscii(text)) {
     if (IsAsciiSpace(c)) {
       pending_space = true;
       continue;
@@ -25,14 +31,18 @@ std::string NormaliseName(std::string_view name) {
     pending_space = false;
     out += c;
   }
-  // ASCII case only: names in other scripts keep their letters, which is
-  // still one key per spelling.
-  return ToLowerAscii(out);
+  return out;
+}
+
+// ASCII case only: names in other scripts keep their letters, which is
+// still one key per spelling.
+inline std::string NormaliseName(std::string_view name) {
+  return ToLowerAscii(CollapseSpaces(name));
 }
 
 // Scheme, "www.", default port, query, fragment and trailing slashes go:
 // http://www.Example.com/blog/ and https://example.com/blog are one author.
-std::string NormaliseUrl(std::string_view url) {
+inline std::string NormaliseUrl(std::string_view url) {
   url = TrimAscii(url);
   if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
     url.remove_prefix(scheme + 3);
@@ -56,4 +66,4 @@ std::string NormaliseUrl(std::string_view url) {
   return host + std::string(path);
 }
 
-}  // namespace linkgraph::graph
+}  // namespace linkgraph
