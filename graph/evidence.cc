@@ -33,6 +33,17 @@ std::string_view SentenceAt(std::string_view text, size_t position) {
 std::string SentenceWith(std::string_view text, std::string_view needle) {
   if (needle.empty()) return "";
   // Searched in place: this runs once per mention, often on one long text.
+  // A needle that starts with what has no case ("@handle") jumps from one
+  // such byte to the next (memchr) instead of comparing at every byte.
+  if (!IsAsciiLetter(needle.front())) {
+    for (size_t at = text.find(needle.front()); at != std::string_view::npos;
+         at = text.find(needle.front(), at + 1)) {
+      if (EqualsIgnoreCase(text.substr(at, needle.size()), needle)) {
+        return std::string(SentenceAt(text, at));
+      }
+    }
+    return "";
+  }
   const auto found = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
                                  [](char a, char b) { return ToLowerAscii(a) == ToLowerAscii(b); });
   if (found == text.end()) return "";

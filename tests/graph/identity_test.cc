@@ -287,6 +287,9 @@ BOOST_AUTO_TEST_CASE(display_names_profiles_and_twitted_by_titles_give_handles) 
 BOOST_AUTO_TEST_CASE(evidence_is_the_sentence_and_long_evidence_is_cut_on_a_character) {
   BOOST_TEST(SentenceWith("First one. Then @Amy came! Bye.", "@amy") == "Then @Amy came!");
   BOOST_TEST(SentenceWith("See example.com for @Amy.", "@Amy") == "See example.com for @Amy.");
+  BOOST_TEST(SentenceWith("Mail me@am. Thanks @AMY for it.", "@amy") == "Thanks @AMY for it.");
+  BOOST_TEST(SentenceWith("Nobody here but @am", "@amy").empty());
+  BOOST_TEST(SentenceWith("Dinner with Amy Lee. Fun.", "amy lee") == "Dinner with Amy Lee.");
   const std::string long_text(299, 'a');
   const std::string shortened = ShortenEvidence(long_text + "\u00e9\u00e9\u00e9");
   BOOST_TEST(shortened.size() <= 300u + 3u);
