@@ -2,8 +2,13 @@
 # The crawl benchmark (prints figures, asserts nothing): linkgraph crawls a
 # generated WordPress blog served on 127.0.0.1 by linkgraph_test_blog_server
 # (2,000 posts of ~50 KB with threaded comments by default), with politeness
-# off, then crawls it again unchanged. Prints pages/s, MB/s, CPU seconds and
-# peak RSS for both runs, and the second run's share of the first's time.
+# off. Four runs, each with pages/s, MB/s, CPU seconds and peak RSS:
+#   crawl    the crawl alone (--no-graph), into an empty store
+#   again    the same, unchanged site again (every page revalidated: 304s)
+#   job      the default job users run from cron (crawl and graph), empty store
+#   nightly  that job again after 1% of the posts got one new comment each
+# then the second and fourth runs' share of the first and third ones' time,
+# and whether the graph after "nightly" equals what `rebuild` derives.
 #
 #   bash bench/crawl_bench.sh [BUILD_DIR] [POSTS] [EXTRA CRAWL OPTIONS...]
 set -euo pipefail
@@ -18,19 +23,27 @@ for program in "$linkgraph" "$server" /usr/bin/time; do
 done
 
 work=$(mktemp -d)
+server_pid=
 trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$server" --posts "$posts" --min-post-bytes 50000 --port 0 --ignore-stdin > "$work/url" &
-server_pid=$!
-for _ in $(seq 1 600); do [ -s "$work/url" ] && break; sleep 0.1; done
-url=$(head -1 "$work/url")
-[ -n "$url" ] || { echo "crawl_bench: the blog server did not start" >&2; exit 1; }
 
-run() {  # name, then crawl options
-  local name=$1; shift
+serve() {  # extra server options; sets url
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  rm -f "$work/url"
+  "$server" --posts "$posts" --min-post-bytes 50000 --port "${port:-0}" --ignore-stdin "$@" > "$work/url" &
+  server_pid=$!
+  for _ in $(seq 1 600); do [ -s "$work/url" ] && break; sleep 0.1; done
+  url=$(head -1 "$work/url")
+  [ -n "$url" ] || { echo "crawl_bench: the blog server did not start" >&2; exit 1; }
+  port=${url##*:}
+}
+
+run() {  # name, database, then crawl options
+  local name=$1 db=$2; shift 2
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-    "$linkgraph" crawl --db "$work/bench.db" --delay 0 --no-graph --quiet "$@" "$url/" > "$work/out"
+    "$linkgraph" crawl --db "$db" --delay 0 --quiet "$@" "$url/" > "$work/out"
   read -r wall user sys rss_kb < "$work/time"
-  local summary; summary=$(cat "$work/out")
+  local summary; summary=$(head -1 "$work/out")
   local pages; pages=$(sed -E 's/^crawl [a-z]+: ([0-9]+) fetched, ([0-9]+) not modified.*/\1 \2/' <<< "$summary")
   local fetched=${pages% *} not_modified=${pages#* }
   local megabytes; megabytes=$(sed -E 's/.* ([0-9.]+) MB in .*/\1/' <<< "$summary")
@@ -41,8 +54,28 @@ run() {  # name, then crawl options
   echo "$wall" > "$work/wall.$name"
 }
 
+share() {  # later, earlier
+  awk -v a="$(cat "$work/wall.$2")" -v b="$(cat "$work/wall.$1")" -v l="$1" -v e="$2" \
+    'BEGIN { printf "%s: %.1f%% of %s'"'"'s time\n", l, 100 * b / a, e }'
+}
+
+serve
 echo "site: $posts posts at $url ($(nproc) cores)"
-run first "$@"
-run second --recrawl-after 0 "$@"
-awk -v a="$(cat "$work/wall.first")" -v b="$(cat "$work/wall.second")" \
-    'BEGIN { printf "second crawl: %.1f%% of the first one'"'"'s time\n", 100 * b / a }'
+run crawl "$work/crawl.db" --no-graph "$@"
+run again "$work/crawl.db" --no-graph --recrawl-after 0 "$@"
+run job "$work/job.db" "$@"
+serve --late-comments $(( posts / 100 > 0 ? posts / 100 : 1 ))
+run nightly "$work/job.db" --recrawl-after 0 "$@"
+share again crawl
+share nightly job
+
+# The graph the nightly job kept current, against one derived from scratch.
+"$linkgraph" export --db "$work/job.db" --format json --out "$work/kept.json"
+cp "$work/job.db" "$work/rebuilt.db"
+"$linkgraph" rebuild --db "$work/rebuilt.db" > /dev/null
+"$linkgraph" export --db "$work/rebuilt.db" --format json --out "$work/rebuilt.json"
+if cmp -s "$work/kept.json" "$work/rebuilt.json"; then
+  echo "graph after nightly: the same export as after a rebuild"
+else
+  echo "graph after nightly: DIFFERS from a rebuild ($(diff "$work/kept.json" "$work/rebuilt.json" | wc -l) lines)"
+fi

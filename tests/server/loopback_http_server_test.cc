@@ -347,6 +347,31 @@ BOOST_AUTO_TEST_CASE(every_post_extracts_with_its_comments_replies_mentions_and_
   BOOST_TEST(pingbacks > 0);
 }
 
+BOOST_AUTO_TEST_CASE(late_comments_change_only_the_posts_they_are_added_to) {
+  const std::string base = "http://127.0.0.1:8";
+  // Padded, as the benchmark pads: a longer page needs less padding, which
+  // must not shift the padding of the posts after it.
+  const GeneratedBlog before =
+      GenerateBlog(BlogOptions{.posts = 12, .min_post_bytes = 20000}, base);
+  const GeneratedBlog after =
+      GenerateBlog(BlogOptions{.posts = 12, .min_post_bytes = 20000, .late_comments = 3}, base);
+  BOOST_TEST(after.comments == before.comments + 3);
+  int changed = 0;
+  for (size_t i = 0; i < before.posts.size(); ++i) {
+    const std::string& target = before.posts[i].target;
+    if (before.pages.at(target) == after.pages.at(target)) continue;
+    ++changed;
+    BOOST_TEST_CONTEXT(target) {
+      const auto page = parsers::ExtractPage(after.pages.at(target), base + target);
+      BOOST_REQUIRE(page.ok());
+      BOOST_REQUIRE(page->comments.size() == static_cast<size_t>(before.posts[i].comments + 1));
+      BOOST_TEST(page->comments.back().text.find("I had coffee with @") == 0u);
+      BOOST_TEST(page->comments.back().parent_id.empty());
+    }
+  }
+  BOOST_TEST(changed == 3);
+}
+
 BOOST_AUTO_TEST_CASE(index_pages_are_not_posts_and_reach_every_post) {
   const std::string base = "http://127.0.0.1:8";
   const GeneratedBlog blog =

@@ -18,7 +18,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: linkgraph_test_blog_server [--posts N] [--comments-per-post N] [--min-post-bytes B]\n"
     "                                  [--port P] [--rest-comments] [--comments-per-page K]\n"
-    "                                  [--seed S] [--ignore-stdin]\n";
+    "                                  [--seed S] [--late-comments N] [--ignore-stdin]\n";
 
 bool ParseArgs(int argc, char** argv, linkgraph::testing::BlogOptions* options, int* port,
                bool* watch_stdin) {
@@ -45,6 +45,8 @@ bool ParseArgs(int argc, char** argv, linkgraph::testing::BlogOptions* options, 
       *port = static_cast<int>(value);
     } else if (flag == "--comments-per-page") {
       options->comments_per_page = static_cast<int>(value);
+    } else if (flag == "--late-comments") {
+      options->late_comments = static_cast<int>(value);
     } else if (flag == "--seed") {
       options->seed = static_cast<unsigned>(value);
     } else {

@@ -257,6 +257,19 @@ void AddPings(int index, const std::string& base_url, int* next_id, std::vector<
   post.info.pingbacks = static_cast<int>(post.pings.size());
 }
 
+// Ids far above the others, so the rest of the blog keeps its ids.
+constexpr int kFirstLateCommentId = 900000;
+
+void AddLateComment(int number, PostModel* post) {
+  const Person& met = kPeople[(number + 7) % kPeopleCount];
+  const long long last = post->comments.empty() ? post->when : post->comments.back().when;
+  post->comments.push_back(CommentModel{
+      kFirstLateCommentId + number, -1, 1, number % kPeopleCount, last + 600,
+      "I had coffee with @" + std::string(met.handle) + " last week, thanks to this post."});
+  ++post->info.comments;
+  ++post->info.comment_mentions;
+}
+
 // ---- Rendering -------------------------------------------------------------
 
 struct Renderer {
@@ -618,7 +631,10 @@ void RenderPosts(const Renderer& renderer, Rng& rng, std::vector<PostModel>* pos
     if (html.size() < renderer.options.min_post_bytes) {
       const size_t target_size =
           post.body_html.size() + renderer.options.min_post_bytes - html.size();
-      while (post.body_html.size() < target_size) post.body_html += filler[rng.Below(64)];
+      // Drawn per post, so a post that changes (a late comment) leaves the
+      // padding of every other post as it was.
+      Rng padding(renderer.options.seed * 7919u + static_cast<unsigned>(i));
+      while (post.body_html.size() < target_size) post.body_html += filler[padding.Below(64)];
       html = PostPage(renderer, post, previous, next, 1, pages);
     }
     blog->pages[post.info.target] = std::move(html);
@@ -749,9 +765,15 @@ GeneratedBlog GenerateBlog(const BlogOptions& options, const std::string& base_u
     posts[i].body_html = BodyHtml(rng, i > 0 ? &posts[i - 1] : nullptr, &posts[i]);
     AddComments(options, rng, &next_comment_id, &posts[i]);
   }
+  const size_t late_every =
+      options.late_comments > 0 ? std::max<size_t>(1, posts.size() / options.late_comments) : 0;
+  int late = 0;
   for (size_t i = 0; i < posts.size(); ++i) {
     AddPings(static_cast<int>(i), blog.base_url, &next_comment_id, &posts);
     PostModel& post = posts[i];
+    if (late_every > 0 && i % late_every == 0 && late < options.late_comments) {
+      AddLateComment(late++, &post);
+    }
     const int threads = ThreadCount(post);
     const int pages =
         options.comments_per_page > 0

@@ -38,6 +38,10 @@ struct BlogOptions {
   // Reply links "?replytocom=ID#respond" under each comment. Default: off.
   bool replytocom_links = false;
   unsigned seed = 1;
+  // One more top-level comment, stating a meeting ("I had coffee with
+  // @X last week"), on this many posts spread evenly: what a nightly recrawl
+  // finds changed. Everything else is as without it. Default: 0.
+  int late_comments = 0;
 };
 
 // What one post holds, for assertions. Counts are what ExtractPage should
