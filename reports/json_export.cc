@@ -1,6 +1,8 @@
 // `linkgraph export --format json`: the store as one document, the people
 // graph included. The keys are a contract with users' scripts: add, never
-// rename.
+// rename. Written as it is read, one element at a time, so the export costs
+// one element's memory, not the document's: the bytes are those of the
+// whole document dumped with an indent of 2 (members in key order).
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -15,93 +17,144 @@ Status Fail(const Result<T>& result) {
   return result.error().WithContext("export");
 }
 
-// Adds people and edges; an edge names its people by id (and, for readers, by
-// name). Lists of identity values are arrays.
-Status AddGraph(store::Store& store, nlohmann::json& document) {
-  auto people = store.People();
-  if (!people.ok()) return Fail(people);
-  auto edges = store.Edges();
-  if (!edges.ok()) return Fail(edges);
-  std::map<long long, std::string> names;
-  nlohmann::json& people_json = document["people"] = nlohmann::json::array();
-  for (const store::StoredPerson& person : *people) {
-    names[person.id] = person.name;
-    people_json.push_back({{"id", person.id},
-                           {"key", person.key},
-                           {"name", person.name},
-                           {"handles", IdentityValues(person, "handle")},
-                           {"urls", IdentityValues(person, "url")},
-                           {"sites", IdentityValues(person, "site")},
-                           {"names", IdentityValues(person, "name")},
-                           {"texts", person.texts}});
+// Writes `{ "key": [ elements ], ... }` with the members in key order, as
+// nlohmann::json::dump(2) lays out the document holding them.
+class JsonDocumentWriter {
+ public:
+  explicit JsonDocumentWriter(std::ostream& out) : out_(out) { out_ << '{'; }
+
+  void BeginArray(std::string_view key) {
+    out_ << (members_++ == 0 ? "\n" : ",\n") << "  " << nlohmann::json(std::string(key)).dump()
+         << ": [";
+    elements_ = 0;
   }
-  nlohmann::json& edges_json = document["edges"] = nlohmann::json::array();
-  for (const store::StoredEdge& edge : *edges) {
-    edges_json.push_back({{"from", edge.from},
-                          {"to", edge.to},
-                          {"from_name", names[edge.from]},
-                          {"to_name", names[edge.to]},
-                          {"kind", edge.kind},
-                          {"date", edge.date},
-                          {"detail", edge.detail},
-                          {"event", edge.event},
-                          {"when", edge.when},
-                          {"evidence", edge.evidence},
-                          {"source_url", edge.source_url}});
+  void Element(const nlohmann::json& element) {
+    out_ << (elements_++ == 0 ? "\n" : ",\n") << "    ";
+    // Replace invalid UTF-8 rather than throw: pages are what they are.
+    const std::string text = element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    for (char c : text) {
+      out_ << c;
+      if (c == '\n') out_ << "    ";  // JSON strings hold no raw newline
+    }
   }
+  void EndArray() { out_ << (elements_ == 0 ? "]" : "\n  ]"); }
+  void End() { out_ << (members_ == 0 ? "}" : "\n}") << '\n'; }
+
+ private:
+  std::ostream& out_;
+  int members_ = 0;
+  int elements_ = 0;
+};
+
+nlohmann::json PersonJson(const store::StoredPerson& person) {
+  return {{"id", person.id},
+          {"key", person.key},
+          {"name", person.name},
+          {"handles", IdentityValues(person, "handle")},
+          {"urls", IdentityValues(person, "url")},
+          {"sites", IdentityValues(person, "site")},
+          {"names", IdentityValues(person, "name")},
+          {"texts", person.texts}};
+}
+
+// An edge names its people by id and, for readers, by name.
+nlohmann::json EdgeJson(const store::StoredEdge& edge,
+                        const std::map<long long, std::string>& names) {
+  auto name_of = [&](long long id) {
+    auto found = names.find(id);
+    return found == names.end() ? std::string() : found->second;
+  };
+  return {{"from", edge.from},
+          {"to", edge.to},
+          {"from_name", name_of(edge.from)},
+          {"to_name", name_of(edge.to)},
+          {"kind", edge.kind},
+          {"date", edge.date},
+          {"detail", edge.detail},
+          {"event", edge.event},
+          {"when", edge.when},
+          {"evidence", edge.evidence},
+          {"source_url", edge.source_url}};
+}
+
+nlohmann::json PostJson(const store::StoredPost& stored) {
+  const Post& post = stored.post;
+  return {{"url", post.url},       {"title", post.title},
+          {"author", post.author}, {"published", post.published},
+          {"site", post.site_url}, {"site_name", post.site_name}};
+}
+
+nlohmann::json CommentJson(const store::StoredComment& stored) {
+  const Comment& comment = stored.comment;
+  return {{"id", comment.id},
+          {"post_url", stored.post_url},
+          {"author", comment.author},
+          {"author_url", comment.author_url},
+          {"published", comment.published},
+          {"parent_id", comment.parent_id},
+          {"text", comment.text},
+          {"permalink", comment.permalink},
+          {"position", comment.position},
+          {"kind", comment.kind}};
+}
+
+nlohmann::json TrackbackJson(const store::StoredTrackback& stored) {
+  const Trackback& trackback = stored.trackback;
+  return {{"post_url", stored.post_url},
+          {"source_url", trackback.source_url},
+          {"title", trackback.title},
+          {"published", trackback.published},
+          {"kind", ToString(trackback.kind)}};
+}
+
+// One member of the document: an array of what `read` gives, each made
+// into JSON by `to_json`.
+template <typename Read, typename ToJson>
+Status WriteArray(JsonDocumentWriter& writer, std::string_view key, Read read, ToJson to_json) {
+  auto rows = read();
+  if (!rows.ok()) return Fail(rows);
+  writer.BeginArray(key);
+  for (const auto& row : *rows) writer.Element(to_json(row));
+  writer.EndArray();
   return {};
 }
 
 }  // namespace
 
 Status WriteJsonExport(store::Store& store, std::ostream& out) {
-  auto posts = store.Posts();
-  if (!posts.ok()) return Fail(posts);
-  auto comments = store.Comments();
-  if (!comments.ok()) return Fail(comments);
-  auto trackbacks = store.Trackbacks();
-  if (!trackbacks.ok()) return Fail(trackbacks);
-  auto mentions = store.Mentions();
-  if (!mentions.ok()) return Fail(mentions);
+  auto people = store.People();
+  if (!people.ok()) return Fail(people);
+  std::map<long long, std::string> names;
+  for (const store::StoredPerson& person : *people) names[person.id] = person.name;
 
-  nlohmann::json document = {{"posts", nlohmann::json::array()},
-                             {"comments", nlohmann::json::array()},
-                             {"trackbacks", nlohmann::json::array()},
-                             {"mentions", nlohmann::json::array()}};
-  for (const auto& stored : *posts) {
-    const Post& post = stored.post;
-    document["posts"].push_back({{"url", post.url},
-                                 {"title", post.title},
-                                 {"author", post.author},
-                                 {"published", post.published},
-                                 {"site", post.site_url},
-                                 {"site_name", post.site_name}});
-  }
-  for (const auto& stored : *comments) {
-    const Comment& comment = stored.comment;
-    document["comments"].push_back({{"id", comment.id},
-                                    {"post_url", stored.post_url},
-                                    {"author", comment.author},
-                                    {"author_url", comment.author_url},
-                                    {"published", comment.published},
-                                    {"parent_id", comment.parent_id},
-                                    {"text", comment.text},
-                                    {"permalink", comment.permalink},
-                                    {"position", comment.position},
-                                    {"kind", comment.kind}});
-  }
-  for (const auto& stored : *trackbacks) {
-    const Trackback& trackback = stored.trackback;
-    document["trackbacks"].push_back({{"post_url", stored.post_url},
-                                      {"source_url", trackback.source_url},
-                                      {"title", trackback.title},
-                                      {"published", trackback.published},
-                                      {"kind", ToString(trackback.kind)}});
-  }
-  for (const auto& stored : *mentions) document["mentions"].push_back(MentionJson(stored));
-  if (Status graph = AddGraph(store, document); !graph.ok()) return graph;
-  // Replace invalid UTF-8 rather than throw: pages are what they are.
-  out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  // Members in key order: comments, edges, mentions, people, posts, trackbacks.
+  JsonDocumentWriter writer(out);
+  if (Status s = WriteArray(
+          writer, "comments", [&] { return store.Comments(); }, CommentJson);
+      !s)
+    return s;
+  if (Status s = WriteArray(
+          writer, "edges", [&] { return store.Edges(); },
+          [&](const store::StoredEdge& edge) { return EdgeJson(edge, names); });
+      !s)
+    return s;
+  if (Status s = WriteArray(
+          writer, "mentions", [&] { return store.Mentions(); }, MentionJson);
+      !s)
+    return s;
+  writer.BeginArray("people");
+  for (const store::StoredPerson& person : *people) writer.Element(PersonJson(person));
+  writer.EndArray();
+  people->clear();
+  if (Status s = WriteArray(
+          writer, "posts", [&] { return store.Posts(); }, PostJson);
+      !s)
+    return s;
+  if (Status s = WriteArray(
+          writer, "trackbacks", [&] { return store.Trackbacks(); }, TrackbackJson);
+      !s)
+    return s;
+  writer.End();
   return {};
 }
 

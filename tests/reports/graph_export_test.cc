@@ -150,6 +150,19 @@ BOOST_AUTO_TEST_CASE(store_without_graph_exports_an_empty_graph) {
   BOOST_TEST(json["edges"].empty());
 }
 
+// The JSON export is written element by element; its bytes are still those
+// of the whole document dumped at once, which users' diffs rely on.
+BOOST_AUTO_TEST_CASE(json_export_is_laid_out_as_the_whole_document_dumped) {
+  auto full = StoreWithGraph();
+  auto empty = OpenMemoryStore();
+  for (store::Store* db : {full.get(), empty.get()}) {
+    const std::string exported = Exported(&reports::WriteJsonExport, *db);
+    BOOST_TEST(exported == nlohmann::json::parse(exported).dump(2) + "\n");
+  }
+  BOOST_TEST(Exported(&reports::WriteJsonExport, *full) ==
+             Exported(&reports::WriteJsonExport, *full));
+}
+
 BOOST_AUTO_TEST_CASE(json_export_has_people_and_edges) {
   auto db = StoreWithGraph();
   auto json = nlohmann::json::parse(Exported(&reports::WriteJsonExport, *db));
