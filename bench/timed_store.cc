@@ -8,17 +8,17 @@ Result<store::SaveOutcome> TimedStore::SavePages(const std::vector<store::PageTo
 Result<std::optional<store::PageFetch>> TimedStore::FindPage(const std::string& url) {
   return Timed("FindPage", [&] { return inner_.FindPage(url); });
 }
-Result<std::vector<store::StoredPost>> TimedStore::Posts() {
-  return Timed("Posts", [&] { return inner_.Posts(); });
+Status TimedStore::EachPost(const store::RowVisitor<store::StoredPost>& visit) {
+  return Timed("EachPost", [&] { return inner_.EachPost(visit); });
 }
-Result<std::vector<store::StoredComment>> TimedStore::Comments() {
-  return Timed("Comments", [&] { return inner_.Comments(); });
+Status TimedStore::EachComment(const store::RowVisitor<store::StoredComment>& visit) {
+  return Timed("EachComment", [&] { return inner_.EachComment(visit); });
 }
-Result<std::vector<store::StoredTrackback>> TimedStore::Trackbacks() {
-  return Timed("Trackbacks", [&] { return inner_.Trackbacks(); });
+Status TimedStore::EachTrackback(const store::RowVisitor<store::StoredTrackback>& visit) {
+  return Timed("EachTrackback", [&] { return inner_.EachTrackback(visit); });
 }
-Result<std::vector<store::StoredMention>> TimedStore::Mentions() {
-  return Timed("Mentions", [&] { return inner_.Mentions(); });
+Status TimedStore::EachMention(const store::RowVisitor<store::StoredMention>& visit) {
+  return Timed("EachMention", [&] { return inner_.EachMention(visit); });
 }
 Result<store::Counts> TimedStore::Count() {
   return Timed("Count", [&] { return inner_.Count(); });

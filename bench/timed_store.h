@@ -29,10 +29,10 @@ class TimedStore final : public store::Store {
 
   Result<store::SaveOutcome> SavePages(const std::vector<store::PageToSave>& pages) override;
   Result<std::optional<store::PageFetch>> FindPage(const std::string& url) override;
-  Result<std::vector<store::StoredPost>> Posts() override;
-  Result<std::vector<store::StoredComment>> Comments() override;
-  Result<std::vector<store::StoredTrackback>> Trackbacks() override;
-  Result<std::vector<store::StoredMention>> Mentions() override;
+  Status EachPost(const store::RowVisitor<store::StoredPost>& visit) override;
+  Status EachComment(const store::RowVisitor<store::StoredComment>& visit) override;
+  Status EachTrackback(const store::RowVisitor<store::StoredTrackback>& visit) override;
+  Status EachMention(const store::RowVisitor<store::StoredMention>& visit) override;
   Result<store::Counts> Count() override;
   Status ReplaceGraph(const store::GraphSnapshot& graph) override;
   Result<store::GraphState> Graph() override;

@@ -3,6 +3,7 @@
 // rename. Written as it is read, one element at a time, so the export costs
 // one element's memory, not the document's: the bytes are those of the
 // whole document dumped with an indent of 2 (members in key order).
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -107,15 +108,29 @@ nlohmann::json TrackbackJson(const store::StoredTrackback& stored) {
           {"kind", ToString(trackback.kind)}};
 }
 
-// One member of the document: an array of what `read` gives, each made
-// into JSON by `to_json`.
-template <typename Read, typename ToJson>
-Status WriteArray(JsonDocumentWriter& writer, std::string_view key, Read read, ToJson to_json) {
-  auto rows = read();
-  if (!rows.ok()) return Fail(rows);
+// One member of the document: an array of the rows `each` visits, each
+// made into JSON by `to_json`.
+template <typename Row, typename ToJson>
+Status WriteArray(JsonDocumentWriter& writer, std::string_view key,
+                  const std::function<Status(const store::RowVisitor<Row>&)>& each,
+                  ToJson to_json) {
   writer.BeginArray(key);
-  for (const auto& row : *rows) writer.Element(to_json(row));
+  Status read = each([&](Row& row) -> Status {
+    writer.Element(to_json(row));
+    return {};
+  });
+  if (!read) return read.error().WithContext("export");
   writer.EndArray();
+  return {};
+}
+
+// The rows of a read that returns them all, visited.
+template <typename Row>
+Status EachOf(Result<std::vector<Row>> rows, const store::RowVisitor<Row>& visit) {
+  if (!rows) return rows.error();
+  for (Row& row : *rows) {
+    if (Status visited = visit(row); !visited) return visited;
+  }
   return {};
 }
 
@@ -129,31 +144,39 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
 
   // Members in key order: comments, edges, mentions, people, posts, trackbacks.
   JsonDocumentWriter writer(out);
-  if (Status s = WriteArray(
-          writer, "comments", [&] { return store.Comments(); }, CommentJson);
-      !s)
-    return s;
-  if (Status s = WriteArray(
-          writer, "edges", [&] { return store.Edges(); },
-          [&](const store::StoredEdge& edge) { return EdgeJson(edge, names); });
-      !s)
-    return s;
-  if (Status s = WriteArray(
-          writer, "mentions", [&] { return store.Mentions(); }, MentionJson);
-      !s)
-    return s;
-  writer.BeginArray("people");
-  for (const store::StoredPerson& person : *people) writer.Element(PersonJson(person));
-  writer.EndArray();
-  people->clear();
-  if (Status s = WriteArray(
-          writer, "posts", [&] { return store.Posts(); }, PostJson);
-      !s)
-    return s;
-  if (Status s = WriteArray(
-          writer, "trackbacks", [&] { return store.Trackbacks(); }, TrackbackJson);
-      !s)
-    return s;
+  using store::StoredComment, store::StoredEdge, store::StoredMention, store::StoredPost,
+      store::StoredTrackback, store::RowVisitor;
+  Status written = WriteArray<StoredComment>(
+      writer, "comments", [&](const RowVisitor<StoredComment>& v) { return store.EachComment(v); },
+      CommentJson);
+  if (written) {
+    written = WriteArray<StoredEdge>(
+        writer, "edges", [&](const RowVisitor<StoredEdge>& v) { return EachOf(store.Edges(), v); },
+        [&](const StoredEdge& edge) { return EdgeJson(edge, names); });
+  }
+  if (written) {
+    written = WriteArray<StoredMention>(
+        writer, "mentions",
+        [&](const RowVisitor<StoredMention>& v) { return store.EachMention(v); }, MentionJson);
+  }
+  if (written) {
+    written = WriteArray<store::StoredPerson>(
+        writer, "people",
+        [&](const RowVisitor<store::StoredPerson>& v) { return EachOf(std::move(people), v); },
+        PersonJson);
+  }
+  if (written) {
+    written = WriteArray<StoredPost>(
+        writer, "posts", [&](const RowVisitor<StoredPost>& v) { return store.EachPost(v); },
+        PostJson);
+  }
+  if (written) {
+    written = WriteArray<StoredTrackback>(
+        writer, "trackbacks",
+        [&](const RowVisitor<StoredTrackback>& v) { return store.EachTrackback(v); },
+        TrackbackJson);
+  }
+  if (!written) return written;
   writer.End();
   return {};
 }

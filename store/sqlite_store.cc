@@ -14,6 +14,7 @@
 #include <string>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 #include "store/crawl_tables.h"
@@ -32,8 +33,8 @@ constexpr const char* kSelectPosts =
     " COALESCE(s.name, ''), COALESCE(s.url, ''), pg.url"
     " FROM posts p JOIN pages pg ON pg.id = p.page_id LEFT JOIN sites s ON s.id = p.site_id"
     " ORDER BY p.url";
-constexpr const char* kSelectLinks =
-    "SELECT post_id, url, text FROM post_links ORDER BY post_id, position";
+constexpr const char* kSelectLinksOfPost =
+    "SELECT url, text FROM post_links WHERE post_id = ?1 ORDER BY position";
 constexpr const char* kSelectComments =
     "SELECT p.url, c.comment_key, c.permalink, c.author, c.author_url, c.published, c.text,"
     " c.parent_key, c.position, c.kind FROM comments c JOIN posts p ON p.id = c.post_id"
@@ -75,7 +76,8 @@ PageFetch PageFetchFromRow(const Statement& s) {
                    s.Text(5), s.Text(6), s.Text(7), s.Text(8)};
 }
 
-// Runs a query without parameters and calls on_row(statement) for each row.
+// Runs a query without parameters and calls on_row(statement) for each row;
+// an on_row that returns a Status ends the read with its error.
 template <typename OnRow>
 Status ForEachRow(sqlite3* db, const char* sql, OnRow on_row) {
   Result<Statement> query = Statement::Prepare(db, sql);
@@ -84,7 +86,11 @@ Status ForEachRow(sqlite3* db, const char* sql, OnRow on_row) {
     Result<bool> row = query->Step();
     if (!row) return row.error();
     if (!*row) return {};
-    on_row(*query);
+    if constexpr (std::is_same_v<decltype(on_row(*query)), Status>) {
+      if (Status visited = on_row(*query); !visited) return visited;
+    } else {
+      on_row(*query);
+    }
   }
 }
 
@@ -95,10 +101,10 @@ class SqliteStore final : public Store {
 
   Result<SaveOutcome> SavePages(const std::vector<PageToSave>& pages) override;
   Result<std::optional<PageFetch>> FindPage(const std::string& url) override;
-  Result<std::vector<StoredPost>> Posts() override;
-  Result<std::vector<StoredComment>> Comments() override;
-  Result<std::vector<StoredTrackback>> Trackbacks() override;
-  Result<std::vector<StoredMention>> Mentions() override;
+  Status EachPost(const RowVisitor<StoredPost>& visit) override;
+  Status EachComment(const RowVisitor<StoredComment>& visit) override;
+  Status EachTrackback(const RowVisitor<StoredTrackback>& visit) override;
+  Status EachMention(const RowVisitor<StoredMention>& visit) override;
   Result<Counts> Count() override;
 
   Status ReplaceGraph(const GraphSnapshot& graph) override;
@@ -257,53 +263,56 @@ Result<std::vector<PageFetch>> SqliteStore::PageFetches() {
   return fetches;
 }
 
-Result<std::vector<StoredPost>> SqliteStore::Posts() {
-  // Posts and their links in two queries, read from one snapshot.
+Status SqliteStore::EachPost(const RowVisitor<StoredPost>& visit) {
+  // Posts and their links from one snapshot.
   Result<Transaction> snapshot = Transaction::BeginRead(db_.get());
   if (!snapshot) return snapshot.error().WithContext("read posts");
-  std::vector<StoredPost> posts;
-  std::map<long long, size_t> index_of;
-  Status read = ForEachRow(db_.get(), kSelectPosts, [&](const Statement& s) {
-    index_of[s.Int(0)] = posts.size();
-    Post post{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), {}, s.Text(6), s.Text(7)};
-    posts.push_back(StoredPost{std::move(post), s.Text(8)});
+  Result<ScopedStatement> links = statements_.Get(kSelectLinksOfPost);
+  if (!links) return links.error().WithContext("read post links");
+  Status read = ForEachRow(db_.get(), kSelectPosts, [&](const Statement& s) -> Status {
+    StoredPost stored{
+        Post{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), {}, s.Text(6), s.Text(7)},
+        s.Text(8)};
+    (*links)->Reset();
+    (*links)->BindAll(s.Int(0));
+    while (true) {
+      Result<bool> row = (*links)->Step();
+      if (!row) return row.error().WithContext("read post links");
+      if (!*row) break;
+      stored.post.links.push_back(Link{(*links)->Text(0), (*links)->Text(1)});
+    }
+    return visit(stored);
   });
   if (!read) return read.error().WithContext("read posts");
-  read = ForEachRow(db_.get(), kSelectLinks, [&](const Statement& s) {
-    auto it = index_of.find(s.Int(0));
-    if (it != index_of.end()) posts[it->second].post.links.push_back(Link{s.Text(1), s.Text(2)});
-  });
-  if (!read) return read.error().WithContext("read post links");
   if (Status ended = snapshot->Commit(); !ended) return ended.error().WithContext("read posts");
-  return posts;
+  return {};
 }
 
-Result<std::vector<StoredComment>> SqliteStore::Comments() {
-  std::vector<StoredComment> comments;
-  Status read = ForEachRow(db_.get(), kSelectComments, [&](const Statement& s) {
-    comments.push_back(StoredComment{
-        s.Text(0), Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
-                           s.Text(7), static_cast<int>(s.Int(8)), s.Text(9)}});
+Status SqliteStore::EachComment(const RowVisitor<StoredComment>& visit) {
+  Status read = ForEachRow(db_.get(), kSelectComments, [&](const Statement& s) -> Status {
+    StoredComment stored{s.Text(0),
+                         Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
+                                 s.Text(7), static_cast<int>(s.Int(8)), s.Text(9)}};
+    return visit(stored);
   });
   if (!read) return read.error().WithContext("read comments");
-  return comments;
+  return {};
 }
 
-Result<std::vector<StoredTrackback>> SqliteStore::Trackbacks() {
-  std::vector<StoredTrackback> trackbacks;
-  Status read = ForEachRow(db_.get(), kSelectTrackbacks, [&](const Statement& s) {
+Status SqliteStore::EachTrackback(const RowVisitor<StoredTrackback>& visit) {
+  Status read = ForEachRow(db_.get(), kSelectTrackbacks, [&](const Statement& s) -> Status {
     LinkbackKind kind = s.Text(5) == ToString(LinkbackKind::kPingback) ? LinkbackKind::kPingback
                                                                        : LinkbackKind::kTrackback;
-    trackbacks.push_back(StoredTrackback{
-        s.Text(0), Trackback{TrackbackIdOf(s.Text(1)), s.Text(2), s.Text(3), s.Text(4), kind}});
+    StoredTrackback stored{
+        s.Text(0), Trackback{TrackbackIdOf(s.Text(1)), s.Text(2), s.Text(3), s.Text(4), kind}};
+    return visit(stored);
   });
   if (!read) return read.error().WithContext("read trackbacks");
-  return trackbacks;
+  return {};
 }
 
-Result<std::vector<StoredMention>> SqliteStore::Mentions() {
-  std::vector<StoredMention> mentions;
-  Status read = ForEachRow(db_.get(), kSelectMentions, [&](const Statement& s) {
+Status SqliteStore::EachMention(const RowVisitor<StoredMention>& visit) {
+  Status read = ForEachRow(db_.get(), kSelectMentions, [&](const Statement& s) -> Status {
     StoredMention stored;
     stored.post_url = s.Text(0);
     stored.mention.comment_id = s.Text(1);
@@ -314,10 +323,10 @@ Result<std::vector<StoredMention>> SqliteStore::Mentions() {
     // A comment without a permalink still stands on its post's page.
     std::string permalink = s.Text(4);
     stored.source_url = in_comment && !permalink.empty() ? permalink : stored.post_url;
-    mentions.push_back(std::move(stored));
+    return visit(stored);
   });
   if (!read) return read.error().WithContext("read mentions");
-  return mentions;
+  return {};
 }
 
 Result<Counts> SqliteStore::Count() {

@@ -215,6 +215,11 @@ struct CrawledUrl {
   std::vector<RedirectHop> redirects;
 };
 
+// Called with each row of a read, which it may take (move from); an error
+// ends the read.
+template <typename Row>
+using RowVisitor = std::function<Status(Row&)>;
+
 // How a store's file is opened.
 enum class Access {
   // Reads and writes; creates and migrates the file as needed. Fails with a
@@ -255,12 +260,19 @@ class Store {
 
   virtual Result<std::optional<PageFetch>> FindPage(const std::string& url) = 0;
 
-  // Read side, ordered by post URL then position, for reports and exports.
-  virtual Result<std::vector<StoredPost>> Posts() = 0;
+  // Read side, ordered by post URL then position, for reports, exports and
+  // the graph. Each* visit the rows one at a time, holding nothing but the
+  // row (a visitor's error ends the read and is returned); the vector reads
+  // collect what they visit.
+  virtual Status EachPost(const RowVisitor<StoredPost>& visit) = 0;  // with its links
   // Every kind of comment (Comment::kind): likes, reposts and bookmarks too.
-  virtual Result<std::vector<StoredComment>> Comments() = 0;
-  virtual Result<std::vector<StoredTrackback>> Trackbacks() = 0;
-  virtual Result<std::vector<StoredMention>> Mentions() = 0;
+  virtual Status EachComment(const RowVisitor<StoredComment>& visit) = 0;
+  virtual Status EachTrackback(const RowVisitor<StoredTrackback>& visit) = 0;
+  virtual Status EachMention(const RowVisitor<StoredMention>& visit) = 0;
+  Result<std::vector<StoredPost>> Posts() { return Collect(&Store::EachPost); }
+  Result<std::vector<StoredComment>> Comments() { return Collect(&Store::EachComment); }
+  Result<std::vector<StoredTrackback>> Trackbacks() { return Collect(&Store::EachTrackback); }
+  Result<std::vector<StoredMention>> Mentions() { return Collect(&Store::EachMention); }
   virtual Result<Counts> Count() = 0;
 
   // The graph layer. ReplaceGraph swaps in a new derivation in one
@@ -320,6 +332,18 @@ class Store {
   // Every stored page's fetch record, by URL: what a new crawl recrawls and
   // the validators (ETag, Last-Modified) it sends.
   virtual Result<std::vector<PageFetch>> PageFetches() = 0;
+
+ private:
+  template <typename Row>
+  Result<std::vector<Row>> Collect(Status (Store::*each)(const RowVisitor<Row>&)) {
+    std::vector<Row> rows;
+    Status read = (this->*each)([&](Row& row) -> Status {
+      rows.push_back(std::move(row));
+      return {};
+    });
+    if (!read) return read.error();
+    return rows;
+  }
 };
 
 // Opens (creating and migrating as needed) a SQLite store. path ":memory:"
