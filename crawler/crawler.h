@@ -104,28 +104,45 @@ struct SchedulerStats {
   size_t waiting = 0;  // requests added but not finished
 };
 
-class FetchScheduler {
+// What a crawl asks of whatever fetches its URLs: requests in, results out
+// as they finish. FetchScheduler is the real one; tests serve pages from
+// memory. Used from one thread, but for Wakeup.
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+
+  // Whether requests can be fetched at all (an error says why not).
+  virtual Status Ready() const = 0;
+  virtual void Add(FetchRequest request) = 0;
+  // Runs transfers until some finish or `wait` passes; returns the finished
+  // ones (possibly none). Requests of one host start in the order added.
+  virtual std::vector<FetchResult> Poll(std::chrono::milliseconds wait) = 0;
+  // Makes a Poll in progress (or the next one) return at once. The one
+  // method that may be called from another thread.
+  virtual void Wakeup() = 0;
+  // Requests added and not yet returned by Poll.
+  virtual size_t Waiting() const = 0;
+  virtual SchedulerStats Stats() const = 0;
+  // Sitemap URLs named by the robots.txt files read since the last call.
+  virtual std::vector<std::string> TakeRobotsSitemaps() = 0;
+};
+
+// The libcurl fetcher.
+class FetchScheduler final : public Fetcher {
  public:
   explicit FetchScheduler(SchedulerOptions options);
-  ~FetchScheduler();
+  ~FetchScheduler() override;
   FetchScheduler(const FetchScheduler&) = delete;
   FetchScheduler& operator=(const FetchScheduler&) = delete;
 
   // Fails only when libcurl cannot be set up.
-  Status Ready() const;
-
-  void Add(FetchRequest request);
-  // Runs transfers until some finish or `wait` passes; returns the finished
-  // ones (possibly none). Requests of one host start in the order added.
-  std::vector<FetchResult> Poll(std::chrono::milliseconds wait);
-  // Makes a Poll in progress (or the next one) return at once. The one
-  // method that may be called from another thread.
-  void Wakeup();
-  // Requests added and not yet returned by Poll.
-  size_t Waiting() const;
-  SchedulerStats Stats() const;
-  // Sitemap URLs named by the robots.txt files read since the last call.
-  std::vector<std::string> TakeRobotsSitemaps();
+  Status Ready() const override;
+  void Add(FetchRequest request) override;
+  std::vector<FetchResult> Poll(std::chrono::milliseconds wait) override;
+  void Wakeup() override;
+  size_t Waiting() const override;
+  SchedulerStats Stats() const override;
+  std::vector<std::string> TakeRobotsSitemaps() override;
 
  private:
   struct Impl;
@@ -161,6 +178,8 @@ std::string SiteOfUrl(std::string_view url);
 
 // "host", "site", "list"; nullopt for anything else.
 std::optional<ScopeKind> ParseScopeKind(const std::string& text);
+// The name ParseScopeKind reads.
+std::string ScopeKindName(ScopeKind kind);
 
 // Copyable; not thread-safe for AddSeed while another thread calls Contains.
 class CrawlScope {

@@ -79,6 +79,18 @@ std::optional<ScopeKind> ParseScopeKind(const std::string& text) {
   return std::nullopt;
 }
 
+std::string ScopeKindName(ScopeKind kind) {
+  switch (kind) {
+    case ScopeKind::kHost:
+      return "host";
+    case ScopeKind::kSite:
+      return "site";
+    case ScopeKind::kList:
+      return "list";
+  }
+  return "host";
+}
+
 CrawlScope::CrawlScope(ScopeKind kind, const std::vector<std::string>& seeds) : kind_(kind) {
   for (const std::string& seed : seeds) AddSeed(seed);
 }

@@ -158,6 +158,12 @@ BOOST_AUTO_TEST_CASE(scope_kinds_parse_from_their_names_only) {
   BOOST_TEST(!ParseScopeKind("host ").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(scope_kinds_are_named_as_they_parse) {
+  for (ScopeKind kind : {ScopeKind::kHost, ScopeKind::kSite, ScopeKind::kList}) {
+    BOOST_TEST((ParseScopeKind(ScopeKindName(kind)) == kind));
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
