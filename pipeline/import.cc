@@ -6,6 +6,7 @@
 
 #include "common/ascii.h"
 #include "crawler/crawler.h"
+#include "pipeline/graph_step.h"
 #include "pipeline/pipeline.h"
 
 namespace linkgraph::pipeline {
@@ -105,14 +106,7 @@ Result<ImportResult> ImportFiles(const std::vector<std::string>& files, const Im
     if (Status saved = flush(); !saved) return saved.error();
   }
   observer.OnPagesSaved(result);
-  if (config.derive_graph && !result.stopped) {
-    Result<GraphUpdate> graph = UpdateGraph(store, result.saved);
-    if (graph) {
-      result.graph = *graph;
-    } else {
-      result.graph_error = graph.error();
-    }
-  }
+  if (config.derive_graph && !result.stopped) UpdateGraphOf(store, &result);
   return result;
 }
 

@@ -39,13 +39,10 @@ std::optional<store::PageToSave> UnchangedPage(const store::PageFetch* previous,
 
 }  // namespace
 
-std::string NowIso8601Utc() { return IsoUtcSecondsAgo(0); }
+std::string NowIso8601Utc() { return Iso8601Utc(std::chrono::system_clock::now()); }
 
-std::string IsoUtcSecondsAgo(double seconds) {
-  const auto then = std::chrono::system_clock::now() -
-                    std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                        std::chrono::duration<double>(seconds));
-  std::time_t time = std::chrono::system_clock::to_time_t(then);
+std::string Iso8601Utc(std::chrono::system_clock::time_point when) {
+  std::time_t time = std::chrono::system_clock::to_time_t(when);
   std::tm utc{};
   gmtime_r(&time, &utc);
   char buffer[32];

@@ -1,8 +1,9 @@
 // The work of crawl and import as a library: a page's bytes made into the
 // record the store saves, saved page files imported in batches, and the
-// graph kept current after a save. cli/ turns options into these calls,
-// prints what an observer hears and maps results to exit codes. Functions
-// are not thread-safe unless they say so; the store passed in is borrowed.
+// graph kept current after a save; the crawl itself is in crawl.h. cli/
+// turns options into these calls, prints what an observer hears and maps
+// results to exit codes. Functions are not thread-safe unless they say so;
+// the store passed in is borrowed.
 #pragma once
 
 #include <chrono>
@@ -46,9 +47,9 @@ store::PageToSave RefreshedPage(const store::PageFetch& previous);
 store::PageToSave FailedPage(const std::string& url, UrlOutcome outcome, const std::string& error,
                              int http_status = 0);
 
+// "2024-03-01T12:00:00Z": times as the store keeps them.
+std::string Iso8601Utc(std::chrono::system_clock::time_point time);
 std::string NowIso8601Utc();
-// The time that many seconds ago, in the same form.
-std::string IsoUtcSecondsAgo(double seconds);
 
 // Totals of several saves, and their one-line description ("3 new, 0
 // changed, ... pages; 2 new posts, ...").

@@ -1,6 +1,6 @@
-// Private to cli/: what the crawl's worker threads do with a fetched body:
-// extract a blog page, read a sitemap or feed, or read a page of WordPress
-// REST comments. Pure apart from the clock: no store, no network.
+// Private to pipeline/: what the crawl's extraction threads do with a
+// fetched body: extract a blog page, read a sitemap or feed, or read a page
+// of WordPress REST comments. Pure: no store, no network, no clock.
 #pragma once
 
 #include <optional>
@@ -10,14 +10,15 @@
 #include "crawler/crawler.h"
 #include "store/store.h"
 
-namespace linkgraph::cli {
+namespace linkgraph::pipeline {
 
 struct FetchedBody {
   crawler::FrontierEntry entry;
   crawler::FetchResult result;
   std::optional<store::PageFetch> previous;  // the stored record of this URL
-  bool want_feeds = false;     // take the page's feed links (seed pages only)
+  bool want_feeds = false;                   // take the page's feed links (seed pages only)
   bool want_comments_api = false;
+  std::string fetched_at;  // ISO 8601 UTC, by the crawl's clock
 };
 
 // A link found while reading a body, for the frontier to judge.
@@ -35,4 +36,4 @@ struct ReadBody {
 
 ReadBody ReadFetchedBody(FetchedBody& fetched);
 
-}  // namespace linkgraph::cli
+}  // namespace linkgraph::pipeline

@@ -1,21 +1,22 @@
-#include "cli/crawl_parse.h"
+#include "pipeline/crawl_read.h"
 
 #include <utility>
 
-#include "cli/page_pipeline.h"
 #include "parsers/parsers.h"
+#include "pipeline/pipeline.h"
 
-namespace linkgraph::cli {
+namespace linkgraph::pipeline {
 namespace {
 
 void ReadPage(FetchedBody& fetched, ReadBody* read) {
   crawler::FetchResponse& response = fetched.result.response;
-  store::PageToSave page = pipeline::ProcessPage(
-      response.body, fetched.entry.url, parsers::CharsetFromContentType(response.content_type),
-      fetched.previous ? &*fetched.previous : nullptr);
+  store::PageToSave page = ProcessPage(response.body, fetched.entry.url,
+                                       parsers::CharsetFromContentType(response.content_type),
+                                       fetched.previous ? &*fetched.previous : nullptr);
   page.fetch.http_status = response.http_status;
   page.fetch.etag = response.etag;
   page.fetch.last_modified = response.last_modified;
+  page.fetch.fetched_at = fetched.fetched_at;
   read->crawled.outcome = page.fetch.status;
   read->crawled.detail = page.fetch.error;
   if (page.extracted) {
@@ -24,7 +25,9 @@ void ReadPage(FetchedBody& fetched, ReadBody* read) {
     // What the page declares comes before its plain links, so that a feed
     // also linked by <a href> is queued as the feed it is.
     if (fetched.want_feeds) {
-      for (const std::string& feed : extracted.feed_links) read->links.push_back({feed, "feed", ""});
+      for (const std::string& feed : extracted.feed_links) {
+        read->links.push_back({feed, "feed", ""});
+      }
     }
     if (fetched.want_comments_api && !extracted.comments_api_url.empty()) {
       const std::string& post = extracted.has_post ? extracted.post.url : fetched.entry.url;
@@ -65,8 +68,8 @@ void ReadFeed(const FetchedBody& fetched, ReadBody* read) {
 void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
   const crawler::FetchResponse& response = fetched.result.response;
   std::string next_page;
-  Result<ExtractedPage> comments = parsers::ExtractRestComments(
-      response.body, fetched.entry.url, fetched.entry.via, &next_page);
+  Result<ExtractedPage> comments =
+      parsers::ExtractRestComments(response.body, fetched.entry.url, fetched.entry.via, &next_page);
   if (!comments) {
     read->crawled.outcome = OutcomeName(UrlOutcome::kNotComments);
     read->crawled.detail = comments.error().message;
@@ -79,7 +82,7 @@ void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
   page.fetch.http_status = response.http_status;
   page.fetch.etag = response.etag;
   page.fetch.last_modified = response.last_modified;
-  page.fetch.fetched_at = pipeline::NowIso8601Utc();
+  page.fetch.fetched_at = fetched.fetched_at;
   page.extracted = std::move(*comments);
   read->crawled.outcome = OutcomeName(UrlOutcome::kOk);
   read->crawled.page = std::move(page);
@@ -107,4 +110,4 @@ ReadBody ReadFetchedBody(FetchedBody& fetched) {
   return read;
 }
 
-}  // namespace linkgraph::cli
+}  // namespace linkgraph::pipeline

@@ -1,4 +1,4 @@
-// Private to cli/: a fixed set of worker threads that turn inputs into
+// Private to pipeline/: a fixed set of worker threads that turn inputs into
 // outputs (pages into extractions) beside the fetch loop. The loop submits
 // and takes results without blocking; on_done (called on a worker thread)
 // lets it sleep in its own poll until there is something to take.
@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace linkgraph::cli {
+namespace linkgraph::pipeline {
 
 template <typename In, typename Out>
 class WorkPool {
@@ -87,4 +87,4 @@ class WorkPool {
   std::vector<std::thread> workers_;
 };
 
-}  // namespace linkgraph::cli
+}  // namespace linkgraph::pipeline
