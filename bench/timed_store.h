@@ -1,7 +1,8 @@
 // A Store that forwards every call to another and counts the calls and the
 // wall time spent in each method, so a benchmark can say where a report's
-// time goes (store reads versus the report's own work). Borrows the inner
-// store; used from one thread, like any Store.
+// time goes (store reads versus the report's own work); the text reads' and
+// the crawl frontier's calls pass through untimed (the graph bench never
+// makes them). Borrows the inner store; used from one thread, like any Store.
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "store/store.h"
+#include "tests/support/store_wrapper.h"
 
 namespace linkgraph::bench {
 
@@ -19,9 +21,9 @@ struct CallStats {
   double ms = 0;
 };
 
-class TimedStore final : public store::Store {
+class TimedStore final : public testing::StoreWrapper {
  public:
-  explicit TimedStore(store::Store& inner) : inner_(inner) {}
+  explicit TimedStore(store::Store& inner) : StoreWrapper(inner), inner_(inner) {}
 
   // By method name ("Neighbours", "EdgesOf", ...); only methods called.
   const std::map<std::string, CallStats>& stats() const { return stats_; }
@@ -46,34 +48,6 @@ class TimedStore final : public store::Store {
   Result<std::vector<store::StoredEdge>> EdgesBetween(long long a, long long b) override;
   Result<std::vector<long long>> Neighbours(long long person,
                                             const std::vector<std::string>& kinds) override;
-
-  // Text reads: passed through untimed (the graph bench never calls them).
-  Result<std::vector<store::TextRead>> TextReads() override { return inner_.TextReads(); }
-  Status KeepTextReads(const std::vector<store::TextRead>& reads,
-                       const std::vector<std::string>& dropped) override {
-    return inner_.KeepTextReads(reads, dropped);
-  }
-
-  // The crawl frontier: passed through untimed (the graph bench never calls it).
-  Result<store::CrawlRun> OpenCrawl(const std::string& key,
-                                    const std::vector<store::QueuedUrl>& seeds,
-                                    const std::string& now) override {
-    return inner_.OpenCrawl(key, seeds, now);
-  }
-  Result<std::vector<CrawlUrl>> CrawlUrls(long long crawl) override {
-    return inner_.CrawlUrls(crawl);
-  }
-  Result<store::SaveOutcome> RecordCrawled(long long crawl,
-                                           const std::vector<store::CrawledUrl>& urls,
-                                           const store::CrawlTotals& totals) override {
-    return inner_.RecordCrawled(crawl, urls, totals);
-  }
-  Status FinishCrawl(long long crawl, const std::string& outcome,
-                     const store::CrawlTotals& totals, const std::string& now) override {
-    return inner_.FinishCrawl(crawl, outcome, totals, now);
-  }
-  Result<std::optional<store::CrawlRun>> LastCrawl() override { return inner_.LastCrawl(); }
-  Result<std::vector<store::PageFetch>> PageFetches() override { return inner_.PageFetches(); }
 
  private:
   // Runs call() and books its time (and the rows it returned) under name.

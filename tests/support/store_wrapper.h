@@ -1,0 +1,91 @@
+// A Store that forwards every call to another, for tests that fault or
+// watch a few calls: derive from it and override those (leveldb's
+// EnvWrapper). Borrows the inner store; used from one thread at a time,
+// like any Store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace linkgraph::testing {
+
+class StoreWrapper : public store::Store {
+ public:
+  explicit StoreWrapper(store::Store& inner) : inner_(inner) {}
+
+  Result<store::SaveOutcome> SavePages(const std::vector<store::PageToSave>& pages) override {
+    return inner_.SavePages(pages);
+  }
+  Result<std::optional<store::PageFetch>> FindPage(const std::string& url) override {
+    return inner_.FindPage(url);
+  }
+  Status EachPost(const store::RowVisitor<store::StoredPost>& visit) override {
+    return inner_.EachPost(visit);
+  }
+  Status EachComment(const store::RowVisitor<store::StoredComment>& visit) override {
+    return inner_.EachComment(visit);
+  }
+  Status EachTrackback(const store::RowVisitor<store::StoredTrackback>& visit) override {
+    return inner_.EachTrackback(visit);
+  }
+  Status EachMention(const store::RowVisitor<store::StoredMention>& visit) override {
+    return inner_.EachMention(visit);
+  }
+  Result<store::Counts> Count() override { return inner_.Count(); }
+  Status ReplaceGraph(const store::GraphSnapshot& graph) override {
+    return inner_.ReplaceGraph(graph);
+  }
+  Result<store::GraphState> Graph() override { return inner_.Graph(); }
+  Result<std::vector<store::StoredPerson>> People() override { return inner_.People(); }
+  Result<std::vector<store::StoredEdge>> Edges() override { return inner_.Edges(); }
+  Result<std::vector<store::Authorship>> Authors() override { return inner_.Authors(); }
+  Result<std::optional<store::StoredPerson>> FindPerson(long long id) override {
+    return inner_.FindPerson(id);
+  }
+  Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
+                                                      const std::string& normalised) override {
+    return inner_.FindPeopleByIdentity(kind, normalised);
+  }
+  Result<std::vector<store::StoredEdge>> EdgesOf(long long person) override {
+    return inner_.EdgesOf(person);
+  }
+  Result<std::vector<store::StoredEdge>> EdgesBetween(long long a, long long b) override {
+    return inner_.EdgesBetween(a, b);
+  }
+  Result<std::vector<long long>> Neighbours(long long person,
+                                            const std::vector<std::string>& kinds) override {
+    return inner_.Neighbours(person, kinds);
+  }
+  Result<std::vector<store::TextRead>> TextReads() override { return inner_.TextReads(); }
+  Status KeepTextReads(const std::vector<store::TextRead>& reads,
+                       const std::vector<std::string>& dropped) override {
+    return inner_.KeepTextReads(reads, dropped);
+  }
+  Result<store::CrawlRun> OpenCrawl(const std::string& key,
+                                    const std::vector<store::QueuedUrl>& seeds,
+                                    const std::string& now) override {
+    return inner_.OpenCrawl(key, seeds, now);
+  }
+  Result<std::vector<CrawlUrl>> CrawlUrls(long long crawl) override {
+    return inner_.CrawlUrls(crawl);
+  }
+  Result<store::SaveOutcome> RecordCrawled(long long crawl,
+                                           const std::vector<store::CrawledUrl>& urls,
+                                           const store::CrawlTotals& totals) override {
+    return inner_.RecordCrawled(crawl, urls, totals);
+  }
+  Status FinishCrawl(long long crawl, const std::string& outcome, const store::CrawlTotals& totals,
+                     const std::string& now) override {
+    return inner_.FinishCrawl(crawl, outcome, totals, now);
+  }
+  Result<std::optional<store::CrawlRun>> LastCrawl() override { return inner_.LastCrawl(); }
+  Result<std::vector<store::PageFetch>> PageFetches() override { return inner_.PageFetches(); }
+
+ private:
+  store::Store& inner_;
+};
+
+}  // namespace linkgraph::testing
