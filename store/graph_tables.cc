@@ -120,17 +120,6 @@ StoredPerson PersonFromRow(const Statement& s) {
   return person;
 }
 
-// Steps a bound statement and calls on_row for each row.
-template <typename OnRow>
-Status EachRow(Statement& statement, OnRow on_row) {
-  while (true) {
-    Result<bool> row = statement.Step();
-    if (!row) return row.error();
-    if (!*row) return {};
-    on_row(statement);
-  }
-}
-
 // Runs a cached edge query with its parameters, every row an edge.
 template <typename... Ids>
 Result<std::vector<StoredEdge>> ReadEdgesWith(StatementCache& statements, const char* sql,

@@ -102,14 +102,6 @@ constexpr const char* kInsertIdentity =
 
 // ---- Small helpers over the cache.
 
-// Runs a statement that returns no rows.
-template <typename... Values>
-Status Write(StatementCache& cache, std::string_view sql, const Values&... values) {
-  Result<ScopedStatement> statement = cache.Get(sql);
-  if (!statement) return statement.error();
-  return (*statement)->BindAll(values...).Run();
-}
-
 // Runs a statement that returns one row and gives its first column (an id).
 template <typename... Values>
 Result<long long> WriteReturningId(StatementCache& cache, std::string_view sql,
@@ -123,8 +115,8 @@ Result<long long> WriteReturningId(StatementCache& cache, std::string_view sql,
 Status AddIdentity(StatementCache& cache, IdentityKind kind, std::string_view value) {
   IdentityKey key = NormaliseIdentity(kind, value);
   if (key.normalised.empty()) return {};
-  return Write(cache, kInsertIdentity, std::string_view(ToString(kind)), key.display,
-               key.normalised);
+  return RunCached(cache, kInsertIdentity, std::string_view(ToString(kind)), key.display,
+                   key.normalised);
 }
 
 // An empty hash means "not known", so it cannot vouch that an extraction is
@@ -192,8 +184,8 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
     unchanged = existed && IsUnchanged((*find)->Text(1), (*find)->Text(2), page);
     if (unchanged && !page.rewrite) {
       ++outcome->pages_unchanged;
-      return Write(statements_, kRefreshPage, (*find)->Int(0), fetch.http_status, fetch.etag,
-                   fetch.last_modified, fetch.fetched_at);
+      return RunCached(statements_, kRefreshPage, (*find)->Int(0), fetch.http_status, fetch.etag,
+                       fetch.last_modified, fetch.fetched_at);
     }
   }
   ++(unchanged ? outcome->pages_unchanged
@@ -269,11 +261,12 @@ Status PageWriter::SavePost(const ExtractedPage& page, const std::string& page_u
 }
 
 Status PageWriter::SaveLinks(long long post_id, const std::vector<Link>& links) {
-  if (Status deleted = Write(statements_, kDeleteLinks, post_id); !deleted) return deleted;
+  if (Status deleted = RunCached(statements_, kDeleteLinks, post_id); !deleted) return deleted;
   int position = 0;
   for (const Link& link : links) {
     if (link.url.empty()) continue;
-    if (Status inserted = Write(statements_, kInsertLink, post_id, ++position, link.url, link.text);
+    if (Status inserted =
+            RunCached(statements_, kInsertLink, post_id, ++position, link.url, link.text);
         !inserted) {
       return inserted;
     }
@@ -306,9 +299,9 @@ Status PageWriter::SaveComments(long long post_id, const std::vector<Comment>& c
     if (comment.kind == "comment") {
       ++(existed ? outcome->comments_updated : outcome->comments_new);
     }
-    Status written = Write(statements_, kUpsertComment, post_id, key, comment.permalink,
-                           comment.author, comment.author_url, comment.published, comment.text,
-                           comment.parent_id, comment.position, comment.kind);
+    Status written = RunCached(statements_, kUpsertComment, post_id, key, comment.permalink,
+                               comment.author, comment.author_url, comment.published, comment.text,
+                               comment.parent_id, comment.position, comment.kind);
     if (!written) return written;
     if (Status added = AddIdentity(statements_, IdentityKind::kName, comment.author); !added) {
       return added;
@@ -341,8 +334,8 @@ Status PageWriter::SaveTrackbacks(long long post_id, const std::vector<Trackback
         continue;
       }
     }
-    Status written = Write(statements_, kUpsertTrackback, post_id, trackback.source_url, key,
-                           trackback.title, trackback.published, kind);
+    Status written = RunCached(statements_, kUpsertTrackback, post_id, trackback.source_url, key,
+                               trackback.title, trackback.published, kind);
     if (!written) return written;
   }
   return {};
@@ -384,13 +377,14 @@ Status PageWriter::ReplaceMentions(long long post_id, const std::string& comment
     }
   }
   if (known.empty() && mentions.empty()) return {};
-  if (Status deleted = Write(statements_, kDeleteMentions, post_id, comment_key); !deleted) {
+  if (Status deleted = RunCached(statements_, kDeleteMentions, post_id, comment_key); !deleted) {
     return deleted;
   }
   for (const Mention* mention : mentions) {
     const std::string handle = NormaliseIdentity(IdentityKind::kHandle, mention->handle).display;
     if (handle.empty()) continue;
-    Status inserted = Write(statements_, kInsertMention, post_id, comment_key, handle, mention->by);
+    Status inserted =
+        RunCached(statements_, kInsertMention, post_id, comment_key, handle, mention->by);
     if (!inserted) return inserted;
     if (known.insert(handle).second) ++outcome->mentions_new;
     if (Status added = AddIdentity(statements_, IdentityKind::kHandle, handle); !added) {

@@ -128,6 +128,25 @@ class StatementCache {
   std::map<std::string, Entry, std::less<>> entries_;
 };
 
+// Runs a cached statement that returns no rows, values bound to ?1, ?2...
+template <typename... Values>
+Status RunCached(StatementCache& cache, std::string_view sql, const Values&... values) {
+  Result<ScopedStatement> statement = cache.Get(sql);
+  if (!statement) return statement.error();
+  return (*statement)->BindAll(values...).Run();
+}
+
+// Steps a bound statement and calls on_row for each row.
+template <typename OnRow>
+Status EachRow(Statement& statement, OnRow on_row) {
+  while (true) {
+    Result<bool> row = statement.Step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    on_row(statement);
+  }
+}
+
 // A write transaction that rolls back in its destructor unless Commit() ran.
 class Transaction {
  public:
