@@ -22,10 +22,6 @@ using linkgraph::testing::TempDir;
 
 std::string DbPath(const TempDir& dir) { return (dir.path() / "linkgraph.db").string(); }
 
-void MustOk(const Status& status) {
-  if (!status.ok()) BOOST_FAIL("unexpected error: " << status.error().message);
-}
-
 // One person, no edges: what the graph holds does not matter here.
 store::GraphSnapshot OnePerson(const std::string& name = "Wendy") {
   store::GraphSnapshot graph;

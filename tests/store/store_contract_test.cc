@@ -49,10 +49,6 @@ class FreshStore {
   std::unique_ptr<store::Store> store_;
 };
 
-void MustOk(const Status& status) {
-  if (!status.ok()) BOOST_FAIL("unexpected error: " << status.error().message);
-}
-
 // Two people and the edges between them, the way graph/ hands them over:
 // edges and authors name people by position (1-based).
 store::GraphSnapshot TwoPeople() {

@@ -26,6 +26,11 @@ inline constexpr const char* kPostUrl = "https://wendy.example/2009/12/undergrou
 using testing::Must;
 using testing::OpenMemoryStore;
 
+// The Status counterpart of Must.
+inline void MustOk(const Status& status) {
+  if (!status.ok()) BOOST_FAIL("unexpected error: " << status.error().message);
+}
+
 inline PageFetch OkFetch(const std::string& url, const std::string& hash) {
   return PageFetch{url,
                    url,

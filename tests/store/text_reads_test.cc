@@ -14,10 +14,6 @@ namespace {
 
 using linkgraph::testing::TempDir;
 
-void MustOk(const Status& status) {
-  if (!status.ok()) BOOST_FAIL("unexpected error: " << status.error().message);
-}
-
 std::vector<std::string> Urls(const std::vector<store::TextRead>& reads) {
   std::vector<std::string> urls;
   for (const store::TextRead& read : reads) urls.push_back(read.source_url);
