@@ -5,38 +5,19 @@
 #include <string>
 #include <utility>
 
+#include "store/graph_writer.h"
+
 namespace linkgraph::store {
 namespace {
 
-constexpr const char* kClearGraph =
-    "DELETE FROM edges; DELETE FROM authors; DELETE FROM person_identities; DELETE FROM people;"
-    " DELETE FROM graph_state;";
-// Building the edge indexes once after a bulk insert is several times
-// faster than keeping them up to date row by row. Same definitions as
-// schema migration 2 (a later migration that changes them changes these).
-constexpr const char* kDropEdgeIndexes =
-    "DROP INDEX IF EXISTS edges_from; DROP INDEX IF EXISTS edges_to;";
-constexpr const char* kCreateEdgeIndexes =
-    "CREATE INDEX edges_from ON edges(from_person, to_person, kind);"
-    " CREATE INDEX edges_to ON edges(to_person, from_person, kind);";
-constexpr const char* kInsertPerson =
-    "INSERT INTO people (id, key, name, texts) VALUES (?1, ?2, ?3, ?4)";
-constexpr const char* kInsertPersonIdentity =
-    "INSERT INTO person_identities (person_id, kind, value, normalised, reason)"
-    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING";
-constexpr const char* kInsertEdge =
-    "INSERT INTO edges (from_person, to_person, kind, date, detail, event, when_text, evidence,"
-    " source_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-constexpr const char* kInsertAuthor =
-    "INSERT INTO authors (source_url, person_id) VALUES (?1, ?2)"
-    " ON CONFLICT (source_url) DO NOTHING";
 constexpr const char* kSelectAuthors =
     "SELECT source_url, person_id FROM authors ORDER BY source_url";
+
 // In the transaction that writes the graph, so a graph is never marked
 // current without having been written.
-constexpr const char* kInsertState =
-    "INSERT INTO graph_state (id, rules_version, built_at, people, edges, pages_version,"
-    " unread_languages)"
+constexpr const char* kWriteState =
+    "INSERT OR REPLACE INTO graph_state (id, rules_version, built_at, people, edges,"
+    " pages_version, unread_languages)"
     " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3,"
     " COALESCE(?4, (SELECT version FROM pages_version WHERE id = 1)), ?5)";
 
@@ -47,6 +28,7 @@ constexpr const char* kSelectState =
     " g.unread_languages"
     " FROM pages_version v LEFT JOIN graph_state g ON g.id = 1 WHERE v.id = 1";
 constexpr const char* kSelectPeople = "SELECT id, key, name, texts FROM people ORDER BY id";
+// Both by person, so one pass joins them.
 constexpr const char* kSelectAllIdentities =
     "SELECT person_id, kind, value, normalised, reason FROM person_identities"
     " ORDER BY person_id, rowid";
@@ -83,6 +65,8 @@ std::map<std::string, long long> DecodeCounts(const std::string& encoded) {
   "from_person, to_person, kind, date, detail, event, when_text, evidence, source_url"
 constexpr const char* kSelectEdges =
     "SELECT " LINKGRAPH_EDGE_COLUMNS " FROM edges ORDER BY from_person, to_person, kind, id";
+// In table order, the cheapest: a writer counts them, it needs no order.
+constexpr const char* kSelectEdgeRows = "SELECT " LINKGRAPH_EDGE_COLUMNS ", id FROM edges";
 constexpr const char* kSelectEdgesOf =
     "SELECT " LINKGRAPH_EDGE_COLUMNS
     " FROM (SELECT * FROM edges WHERE from_person = ?1"
@@ -143,56 +127,16 @@ std::string KindsFilter(const std::vector<std::string>& kinds) {
 }  // namespace
 
 Status GraphTables::Replace(const GraphSnapshot& graph) {
-  if (Status cleared = Exec(db_, kClearGraph); !cleared) return cleared;
-  long long id = 0;
-  for (const StoredPerson& person : graph.people) {
-    if (Status inserted = InsertPerson(person, ++id); !inserted) return inserted;
-  }
-  if (Status dropped = Exec(db_, kDropEdgeIndexes); !dropped) return dropped;
-  for (const StoredEdge& edge : graph.edges) {
-    if (Status inserted = InsertEdge(edge); !inserted) return inserted;
-  }
-  if (Status indexed = Exec(db_, kCreateEdgeIndexes); !indexed) return indexed;
-  Result<ScopedStatement> author = statements_->Get(kInsertAuthor);
-  if (!author) return author.error();
-  for (const Authorship& authorship : graph.authors) {
-    (*author)->BindAll(authorship.source_url, authorship.person);
-    if (Status added = (*author)->Run(); !added) return added;
-    (*author)->Reset();
-  }
-  Result<ScopedStatement> state = statements_->Get(kInsertState);
-  if (!state) return state.error();
-  return (*state)
+  return GraphWriter(db_, statements_, this).Write(graph);
+}
+
+Status GraphTables::WriteState(const GraphSnapshot& graph) {
+  Result<ScopedStatement> write = statements_->Get(kWriteState);
+  if (!write) return write.error();
+  return (*write)
       ->BindAll(graph.rules_version, static_cast<long long>(graph.people.size()),
                 static_cast<long long>(graph.edges.size()), graph.pages_version,
                 EncodeCounts(graph.unread_languages))
-      .Run();
-}
-
-Status GraphTables::InsertPerson(const StoredPerson& person, long long id) {
-  Result<ScopedStatement> insert = statements_->Get(kInsertPerson);
-  if (!insert) return insert.error();
-  Status inserted = (*insert)->BindAll(id, person.key, person.name, person.texts).Run();
-  if (!inserted) return inserted.error().WithContext("person " + person.key);
-  Result<ScopedStatement> add = statements_->Get(kInsertPersonIdentity);
-  if (!add) return add.error();
-  for (const PersonIdentity& member : person.identities) {
-    const IdentityRef& identity = member.identity;
-    (*add)->BindAll(id, identity.kind, identity.value, identity.normalised, member.reason);
-    if (Status added = (*add)->Run(); !added) {
-      return added.error().WithContext("identity of " + person.key);
-    }
-    (*add)->Reset();
-  }
-  return {};
-}
-
-Status GraphTables::InsertEdge(const StoredEdge& edge) {
-  Result<ScopedStatement> insert = statements_->Get(kInsertEdge);
-  if (!insert) return insert.error();
-  return (*insert)
-      ->BindAll(edge.from, edge.to, edge.kind, edge.date, edge.detail, edge.event, edge.when,
-                edge.evidence, edge.source_url)
       .Run();
 }
 
@@ -221,21 +165,31 @@ Result<std::vector<StoredPerson>> GraphTables::People() {
   Result<Transaction> snapshot = Transaction::BeginRead(db_);
   if (!snapshot) return snapshot.error();
   std::vector<StoredPerson> people;
-  Result<Statement> query = Statement::Prepare(db_, kSelectPeople);
-  if (!query) return query.error();
-  Status read = EachRow(*query, [&](const Statement& s) { people.push_back(PersonFromRow(s)); });
-  if (!read) return read.error();
-  Result<Statement> identities = Statement::Prepare(db_, kSelectAllIdentities);
-  if (!identities) return identities.error();
-  // ids are 1..n, so a person's index is id - 1.
-  read = EachRow(*identities, [&](const Statement& s) {
-    const long long id = s.Int(0);
-    if (id >= 1 && id <= static_cast<long long>(people.size())) {
-      people[static_cast<size_t>(id - 1)].identities.push_back(IdentityFromRow(s));
-    }
-  });
+  Status read = EachPerson([&](StoredPerson&& person) { people.push_back(std::move(person)); });
   if (!read) return read.error();
   return people;
+}
+
+Status GraphTables::EachPerson(const std::function<void(StoredPerson&&)>& on_person) {
+  Result<Statement> people = Statement::Prepare(db_, kSelectPeople);
+  if (!people) return people.error();
+  Result<Statement> identities = Statement::Prepare(db_, kSelectAllIdentities);
+  if (!identities) return identities.error();
+  Result<bool> identity = identities->Step();
+  Status read = EachRow(*people, [&](const Statement& row) {
+    StoredPerson person = PersonFromRow(row);
+    // Identities of a person not stored (the foreign key forbids them) are passed over.
+    while (identity && *identity && identities->Int(0) <= person.id) {
+      if (identities->Int(0) == person.id) {
+        person.identities.push_back(IdentityFromRow(*identities));
+      }
+      identity = identities->Step();
+    }
+    on_person(std::move(person));
+  });
+  if (!read) return read;
+  if (!identity) return identity.error();
+  return {};
 }
 
 Result<std::vector<StoredEdge>> GraphTables::Edges() {
@@ -247,15 +201,23 @@ Result<std::vector<StoredEdge>> GraphTables::Edges() {
   return edges;
 }
 
+Status GraphTables::EachEdge(const std::function<void(long long row, StoredEdge&&)>& on_edge) {
+  Result<Statement> query = Statement::Prepare(db_, kSelectEdgeRows);
+  if (!query) return query.error();
+  return EachRow(*query, [&](const Statement& s) { on_edge(s.Int(9), EdgeFromRow(s)); });
+}
+
 Result<std::vector<Authorship>> GraphTables::Authors() {
   std::vector<Authorship> authors;
-  Result<Statement> query = Statement::Prepare(db_, kSelectAuthors);
-  if (!query) return query.error();
-  Status read = EachRow(*query, [&](const Statement& s) {
-    authors.push_back(Authorship{s.Text(0), s.Int(1)});
-  });
+  Status read = EachAuthor([&](Authorship&& author) { authors.push_back(std::move(author)); });
   if (!read) return read.error();
   return authors;
+}
+
+Status GraphTables::EachAuthor(const std::function<void(Authorship&&)>& on_author) {
+  Result<Statement> query = Statement::Prepare(db_, kSelectAuthors);
+  if (!query) return query.error();
+  return EachRow(*query, [&](const Statement& s) { on_author(Authorship{s.Text(0), s.Int(1)}); });
 }
 
 Result<std::optional<StoredPerson>> GraphTables::FindPerson(long long id) {

@@ -1,10 +1,12 @@
 // Private to store/: the derived graph's tables (people, person_identities,
-// edges, graph_state): replacing them as a whole, and the indexed reads the
-// reports need on a graph too large to load (a person's edges, neighbours).
+// edges, authors, graph_state): writing a new derivation over them (by
+// GraphWriter), and the indexed reads the reports need on a graph too large to
+// load (a person's edges, neighbours). One thread at a time.
 #pragma once
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +24,16 @@ class GraphTables {
   // Within the caller's write transaction.
   Status Replace(const GraphSnapshot& graph);
 
+  // The stored graph a row at a time, for writing a new one over it within
+  // the caller's transaction. People by id, each with its identities.
+  Status EachPerson(const std::function<void(StoredPerson&&)>& on_person);
+  // Edges in no order, each with its row id.
+  Status EachEdge(const std::function<void(long long row, StoredEdge&&)>& on_edge);
+  // By source URL.
+  Status EachAuthor(const std::function<void(Authorship&&)>& on_author);
+  // Rules version, counts and pages version of the graph just written.
+  Status WriteState(const GraphSnapshot& graph);
+
   Result<GraphState> State();
   Result<std::vector<StoredPerson>> People();
   Result<std::vector<StoredEdge>> Edges();
@@ -35,9 +47,6 @@ class GraphTables {
                                             const std::vector<std::string>& kinds);
 
  private:
-  Status InsertPerson(const StoredPerson& person, long long id);
-  Status InsertEdge(const StoredEdge& edge);
-
   sqlite3* db_;
   StatementCache* statements_;
 };

@@ -81,9 +81,9 @@ struct Counts {
   std::string last_fetched_at;  // the newest page's fetched_at; "" when none
 };
 
-// People and edges: derived from the stored pages by graph/ and replaced as a
-// whole when rebuilt, so a change of identity or interaction rules re-derives
-// them without touching what was crawled.
+// People and edges: derived from the stored pages by graph/ and replaced
+// when rebuilt, so a change of identity or interaction rules re-derives them
+// without touching what was crawled. A rebuild writes only what changed.
 
 // One way a person appears. kind: "handle" (value "HRMargo", normalised
 // "hrmargo"), "name" ("Margo Rose", "margo rose"), "url" (an author URL,
@@ -101,7 +101,10 @@ struct PersonIdentity {
 };
 
 struct StoredPerson {
-  long long id = 0;  // set by the store; 1-based, dense
+  // Set by the store, and kept across derivations while the key is derived
+  // (a fresh store numbers people 1..n in key order). Not dense: people no
+  // longer derived leave gaps, and new ones come after the highest id.
+  long long id = 0;
   std::string key;   // stable across rebuilds: "handle:hrmargo", "url:davemartin.example"
   std::string name;  // display name: the best full name, else the handle
   std::vector<PersonIdentity> identities;
@@ -110,7 +113,7 @@ struct StoredPerson {
 
 // kind: mentioned, commented, replied, linked, spoke, met, plans_to_meet.
 struct StoredEdge {
-  long long from = 0;  // StoredPerson::id
+  long long from = 0;  // StoredPerson::id; in a GraphSnapshot, a position
   long long to = 0;
   std::string kind;
   std::string date;        // ISO 8601 (or a prefix: "2010-02"), "" unknown
@@ -124,11 +127,13 @@ struct StoredEdge {
 // Who wrote a text: a post (by its URL) or a comment (by its permalink).
 struct Authorship {
   std::string source_url;
-  long long person = 0;
+  long long person = 0;  // StoredPerson::id; in a GraphSnapshot, a position
 };
 
 struct GraphSnapshot {
-  std::vector<StoredPerson> people;  // ids 1..n in order
+  std::vector<StoredPerson> people;  // graph/ gives them in key order; ids ignored
+  // Edges and authors name people by position in `people` (1-based), not
+  // by id: the store maps positions to the ids it keeps.
   std::vector<StoredEdge> edges;
   std::vector<Authorship> authors;
   std::string rules_version;  // of the rules that derived it
@@ -276,7 +281,10 @@ class Store {
   virtual Result<Counts> Count() = 0;
 
   // The graph layer. ReplaceGraph swaps in a new derivation in one
-  // transaction (people get ids 1..n in the given order).
+  // transaction, writing only what differs from the stored one. A person
+  // keeps the id of the stored person with the same key; people new to the
+  // store get ids after the highest in use, in the given order (so 1..n in
+  // a fresh store); people not given are deleted.
   virtual Status ReplaceGraph(const GraphSnapshot& graph) = 0;
   virtual Result<GraphState> Graph() = 0;
   virtual Result<std::vector<StoredPerson>> People() = 0;  // by id
