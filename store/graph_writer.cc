@@ -179,7 +179,9 @@ Status GraphWriter::WriteEdges(const std::vector<StoredEdge>& edges) {
     Result<long long> from = IdAt(edge.from);
     Result<long long> to = from ? IdAt(edge.to) : from;
     if (!to) return to.error().WithContext(edge.kind + " edge from " + edge.source_url);
-    auto kept = stored.find(EdgeTuple(*from, *to, edge));
+    // With no stored edge left (from the start, into an empty table) the
+    // rest are new: no tuple to make.
+    auto kept = stored.empty() ? stored.end() : stored.find(EdgeTuple(*from, *to, edge));
     if (kept == stored.end()) {
       added.push_back(NewEdge{&edge, *from, *to});
     } else {
