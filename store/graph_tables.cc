@@ -194,17 +194,15 @@ Status GraphTables::EachPerson(const std::function<void(StoredPerson&&)>& on_per
 
 Result<std::vector<StoredEdge>> GraphTables::Edges() {
   std::vector<StoredEdge> edges;
-  Result<Statement> query = Statement::Prepare(db_, kSelectEdges);
-  if (!query) return query.error();
-  Status read = EachRow(*query, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
+  Status read =
+      ForEachRow(db_, kSelectEdges, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
   if (!read) return read.error();
   return edges;
 }
 
 Status GraphTables::EachEdge(const std::function<void(long long row, StoredEdge&&)>& on_edge) {
-  Result<Statement> query = Statement::Prepare(db_, kSelectEdgeRows);
-  if (!query) return query.error();
-  return EachRow(*query, [&](const Statement& s) { on_edge(s.Int(9), EdgeFromRow(s)); });
+  return ForEachRow(db_, kSelectEdgeRows,
+                    [&](const Statement& s) { on_edge(s.Int(9), EdgeFromRow(s)); });
 }
 
 Result<std::vector<Authorship>> GraphTables::Authors() {
@@ -215,9 +213,9 @@ Result<std::vector<Authorship>> GraphTables::Authors() {
 }
 
 Status GraphTables::EachAuthor(const std::function<void(Authorship&&)>& on_author) {
-  Result<Statement> query = Statement::Prepare(db_, kSelectAuthors);
-  if (!query) return query.error();
-  return EachRow(*query, [&](const Statement& s) { on_author(Authorship{s.Text(0), s.Int(1)}); });
+  return ForEachRow(db_, kSelectAuthors, [&](const Statement& s) {
+    on_author(Authorship{s.Text(0), s.Int(1)});
+  });
 }
 
 Result<std::optional<StoredPerson>> GraphTables::FindPerson(long long id) {

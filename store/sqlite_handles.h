@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "common/result.h"
 
@@ -136,15 +137,28 @@ Status RunCached(StatementCache& cache, std::string_view sql, const Values&... v
   return (*statement)->BindAll(values...).Run();
 }
 
-// Steps a bound statement and calls on_row for each row.
+// Steps a bound statement and calls on_row(statement) for each row; an
+// on_row that returns a Status ends the read with its error.
 template <typename OnRow>
 Status EachRow(Statement& statement, OnRow on_row) {
   while (true) {
     Result<bool> row = statement.Step();
     if (!row) return row.error();
     if (!*row) return {};
-    on_row(statement);
+    if constexpr (std::is_same_v<decltype(on_row(statement)), Status>) {
+      if (Status visited = on_row(statement); !visited) return visited;
+    } else {
+      on_row(statement);
+    }
   }
+}
+
+// EachRow over a query without parameters, prepared for this one read.
+template <typename OnRow>
+Status ForEachRow(sqlite3* db, std::string_view sql, OnRow on_row) {
+  Result<Statement> query = Statement::Prepare(db, sql);
+  if (!query) return query.error();
+  return EachRow(*query, on_row);
 }
 
 // A write transaction that rolls back in its destructor unless Commit() ran.

@@ -14,7 +14,6 @@
 #include <string>
 #include <system_error>
 #include <thread>
-#include <type_traits>
 #include <utility>
 
 #include "store/crawl_tables.h"
@@ -74,24 +73,6 @@ constexpr const char* kDeleteTextRead = "DELETE FROM text_reads WHERE source_url
 PageFetch PageFetchFromRow(const Statement& s) {
   return PageFetch{s.Text(0), s.Text(1), s.Text(2), s.Text(3), static_cast<int>(s.Int(4)),
                    s.Text(5), s.Text(6), s.Text(7), s.Text(8)};
-}
-
-// Runs a query without parameters and calls on_row(statement) for each row;
-// an on_row that returns a Status ends the read with its error.
-template <typename OnRow>
-Status ForEachRow(sqlite3* db, const char* sql, OnRow on_row) {
-  Result<Statement> query = Statement::Prepare(db, sql);
-  if (!query) return query.error();
-  while (true) {
-    Result<bool> row = query->Step();
-    if (!row) return row.error();
-    if (!*row) return {};
-    if constexpr (std::is_same_v<decltype(on_row(*query)), Status>) {
-      if (Status visited = on_row(*query); !visited) return visited;
-    } else {
-      on_row(*query);
-    }
-  }
 }
 
 class SqliteStore final : public Store {
