@@ -23,8 +23,9 @@ Status TimedStore::EachMention(const store::RowVisitor<store::StoredMention>& vi
 Result<store::Counts> TimedStore::Count() {
   return Timed("Count", [&] { return inner_.Count(); });
 }
-Status TimedStore::ReplaceGraph(const store::GraphSnapshot& graph) {
-  return Timed("ReplaceGraph", [&] { return inner_.ReplaceGraph(graph); });
+Result<std::unique_ptr<store::GraphWrite>> TimedStore::BeginGraphWrite(
+    const store::GraphSnapshot& graph) {
+  return Timed("BeginGraphWrite", [&] { return inner_.BeginGraphWrite(graph); });
 }
 Result<store::GraphState> TimedStore::Graph() {
   return Timed("Graph", [&] { return inner_.Graph(); });

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,9 @@ class TimedStore final : public testing::StoreWrapper {
   Status EachTrackback(const store::RowVisitor<store::StoredTrackback>& visit) override;
   Status EachMention(const store::RowVisitor<store::StoredMention>& visit) override;
   Result<store::Counts> Count() override;
-  Status ReplaceGraph(const store::GraphSnapshot& graph) override;
+  // Times the start of a graph write (the people), not its edges or commit.
+  Result<std::unique_ptr<store::GraphWrite>> BeginGraphWrite(
+      const store::GraphSnapshot& graph) override;
   Result<store::GraphState> Graph() override;
   Result<std::vector<store::StoredPerson>> People() override;
   Result<std::vector<store::StoredEdge>> Edges() override;

@@ -126,17 +126,12 @@ std::string KindsFilter(const std::vector<std::string>& kinds) {
 
 }  // namespace
 
-Status GraphTables::Replace(const GraphSnapshot& graph) {
-  return GraphWriter(db_, statements_, this).Write(graph);
-}
-
-Status GraphTables::WriteState(const GraphSnapshot& graph) {
+Status GraphTables::WriteState(const GraphSnapshot& graph, long long edges) {
   Result<ScopedStatement> write = statements_->Get(kWriteState);
   if (!write) return write.error();
   return (*write)
-      ->BindAll(graph.rules_version, static_cast<long long>(graph.people.size()),
-                static_cast<long long>(graph.edges.size()), graph.pages_version,
-                EncodeCounts(graph.unread_languages))
+      ->BindAll(graph.rules_version, static_cast<long long>(graph.people.size()), edges,
+                graph.pages_version, EncodeCounts(graph.unread_languages))
       .Run();
 }
 

@@ -1,6 +1,6 @@
 // Private to store/: the derived graph's tables (people, person_identities,
 // edges, authors, graph_state): writing a new derivation over them (by
-// GraphWriter), and the indexed reads the reports need on a graph too large to
+// SqliteGraphWrite), and the indexed reads the reports need on a graph too large to
 // load (a person's edges, neighbours). One thread at a time.
 #pragma once
 
@@ -21,9 +21,6 @@ class GraphTables {
  public:
   GraphTables(sqlite3* db, StatementCache* statements) : db_(db), statements_(statements) {}
 
-  // Within the caller's write transaction.
-  Status Replace(const GraphSnapshot& graph);
-
   // The stored graph a row at a time, for writing a new one over it within
   // the caller's transaction. People by id, each with its identities.
   Status EachPerson(const std::function<void(StoredPerson&&)>& on_person);
@@ -31,8 +28,9 @@ class GraphTables {
   Status EachEdge(const std::function<void(long long row, StoredEdge&&)>& on_edge);
   // By source URL.
   Status EachAuthor(const std::function<void(Authorship&&)>& on_author);
-  // Rules version, counts and pages version of the graph just written.
-  Status WriteState(const GraphSnapshot& graph);
+  // Rules version, counts and pages version of the graph just written
+  // (graph's people, and edges counted by the writer).
+  Status WriteState(const GraphSnapshot& graph, long long edges);
 
   Result<GraphState> State();
   Result<std::vector<StoredPerson>> People();

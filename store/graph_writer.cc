@@ -1,5 +1,7 @@
 #include "store/graph_writer.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -19,14 +21,8 @@ constexpr const char* kInsertPersonIdentity =
     "INSERT INTO person_identities (person_id, kind, value, normalised, reason)"
     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING";
 constexpr const char* kDeleteIdentitiesOf = "DELETE FROM person_identities WHERE person_id = ?1";
-constexpr const char* kInsertEdge =
-    "INSERT INTO edges (from_person, to_person, kind, date, detail, event, when_text, evidence,"
-    " source_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kDeleteEdge = "DELETE FROM edges WHERE id = ?1";
 constexpr const char* kDeleteEveryEdge = "DELETE FROM edges";
-constexpr const char* kInsertAuthor = "INSERT INTO authors (source_url, person_id) VALUES (?1, ?2)";
-constexpr const char* kUpdateAuthor = "UPDATE authors SET person_id = ?2 WHERE source_url = ?1";
-constexpr const char* kDeleteAuthor = "DELETE FROM authors WHERE source_url = ?1";
 // Building the edge indexes once after a bulk write is several times faster
 // than keeping them up to date row by row, but a small change pays for the
 // whole index. Same definitions as schema migration 2 (a later migration
@@ -78,33 +74,190 @@ std::string EdgeTuple(long long from, long long to, const StoredEdge& edge) {
   return tuple;
 }
 
-// A derived edge that is not stored yet, with its people's stored ids.
-struct NewEdge {
-  const StoredEdge* edge;
-  long long from = 0;
-  long long to = 0;
-};
-
 // Rewriting the edge indexes beats updating them when more than about a
 // quarter of the edges change (always, into an empty table).
 bool MostEdgesChange(size_t changes, size_t stored, size_t derived) {
   return changes * 4 > std::max(stored, derived);
 }
 
-}  // namespace
+// A stored edge by its tuple's 128-bit hash: equal tuples hash equal, and
+// unequal ones practically never do, so the stored edges are held as 24
+// bytes each rather than as their text.
+struct StoredEdgeHash {
+  XXH128_hash_t hash;
+  long long row;  // 0 once a derived edge has claimed it
+};
 
-Status GraphWriter::Write(const GraphSnapshot& graph) {
-  if (Status written = WritePeople(graph.people); !written) return written;
-  if (Status written = WriteEdges(graph.edges); !written) return written;
-  if (Status written = WriteAuthors(graph.authors); !written) return written;
-  // Last: nothing may refer to them any more.
-  if (Status deleted = DeleteRemovedPeople(); !deleted) return deleted;
-  return tables_.WriteState(graph);
+bool HashLess(const XXH128_hash_t& a, const XXH128_hash_t& b) {
+  return a.high64 != b.high64 ? a.high64 < b.high64 : a.low64 < b.low64;
 }
 
-// People new to the store get ids after the highest one stored, in snapshot
-// order: a first derivation numbers them 1..n.
-Status GraphWriter::WritePeople(const std::vector<StoredPerson>& people) {
+XXH128_hash_t TupleHash(long long from, long long to, const StoredEdge& edge) {
+  const std::string tuple = EdgeTuple(from, to, edge);
+  return XXH3_128bits(tuple.data(), tuple.size());
+}
+
+constexpr const char* kCreateWriteTables =
+    "CREATE TEMP TABLE IF NOT EXISTS graph_write_edges (seq INTEGER PRIMARY KEY,"
+    " from_position INTEGER NOT NULL, to_position INTEGER NOT NULL, kind TEXT NOT NULL,"
+    " date TEXT NOT NULL, detail TEXT NOT NULL, event TEXT NOT NULL, when_text TEXT NOT NULL,"
+    " evidence TEXT NOT NULL, source_url TEXT NOT NULL);"
+    " CREATE TEMP TABLE IF NOT EXISTS graph_write_authors (source_url TEXT PRIMARY KEY,"
+    " position INTEGER NOT NULL);"
+    " CREATE TEMP TABLE IF NOT EXISTS graph_write_ids (position INTEGER PRIMARY KEY,"
+    " id INTEGER NOT NULL);"
+    " CREATE TEMP TABLE IF NOT EXISTS graph_write_new_edges (seq INTEGER PRIMARY KEY);";
+constexpr const char* kClearWriteTables =
+    "DELETE FROM temp.graph_write_edges; DELETE FROM temp.graph_write_authors;"
+    " DELETE FROM temp.graph_write_ids; DELETE FROM temp.graph_write_new_edges;";
+constexpr const char* kAddEdge =
+    "INSERT INTO temp.graph_write_edges (from_position, to_position, kind, date, detail, event,"
+    " when_text, evidence, source_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+constexpr const char* kAddAuthor =
+    "INSERT OR IGNORE INTO temp.graph_write_authors (source_url, position) VALUES (?1, ?2)";
+constexpr const char* kAddId = "INSERT INTO temp.graph_write_ids (position, id) VALUES (?1, ?2)";
+constexpr const char* kSelectAddedEdges =
+    "SELECT seq, from_position, to_position, kind, date, detail, event, when_text, evidence,"
+    " source_url FROM temp.graph_write_edges";
+constexpr const char* kMarkNewEdge = "INSERT INTO temp.graph_write_new_edges (seq) VALUES (?1)";
+// ?1: every added edge is new (none is stored).
+constexpr const char* kInsertNewEdges =
+    "INSERT INTO edges (from_person, to_person, kind, date, detail, event, when_text, evidence,"
+    " source_url) SELECT f.id, t.id, e.kind, e.date, e.detail, e.event, e.when_text, e.evidence,"
+    " e.source_url FROM temp.graph_write_edges e"
+    " JOIN temp.graph_write_ids f ON f.position = e.from_position"
+    " JOIN temp.graph_write_ids t ON t.position = e.to_position"
+    " WHERE ?1 OR e.seq IN (SELECT seq FROM temp.graph_write_new_edges)"
+    " ORDER BY e.from_position, e.to_position, e.kind, e.date, e.source_url, e.seq";
+constexpr const char* kDeleteGoneAuthors =
+    "DELETE FROM authors WHERE source_url NOT IN (SELECT source_url FROM temp.graph_write_authors)";
+constexpr const char* kUpsertAuthors =
+    "INSERT INTO authors (source_url, person_id) SELECT a.source_url, i.id"
+    " FROM temp.graph_write_authors a JOIN temp.graph_write_ids i ON i.position = a.position"
+    " WHERE true ON CONFLICT (source_url) DO UPDATE SET person_id = excluded.person_id"
+    " WHERE authors.person_id <> excluded.person_id";
+
+// Rows of one AddEdges or AddAuthors call in one transaction of the
+// temporary tables, not one per row. A savepoint, so that it also nests in
+// a read the caller holds open. A batch that fails part-way marks the
+// write failed: its commit is refused.
+class TemporaryBatch {
+ public:
+  static Result<TemporaryBatch> Begin(sqlite3* db, bool* failed) {
+    if (Status begun = Exec(db, "SAVEPOINT graph_write_batch"); !begun) return begun.error();
+    return TemporaryBatch(db, failed);
+  }
+  TemporaryBatch(TemporaryBatch&& other) noexcept : db_(other.db_), failed_(other.failed_) {
+    other.db_ = nullptr;
+  }
+  TemporaryBatch& operator=(TemporaryBatch&&) = delete;
+  ~TemporaryBatch() {
+    if (db_ == nullptr) return;
+    *failed_ = true;
+    (void)Exec(db_, "ROLLBACK TO graph_write_batch; RELEASE graph_write_batch");
+  }
+  Status Release() {
+    Status released = Exec(db_, "RELEASE graph_write_batch");
+    if (released) db_ = nullptr;
+    return released;
+  }
+
+ private:
+  TemporaryBatch(sqlite3* db, bool* failed) : db_(db), failed_(failed) {}
+  sqlite3* db_;
+  bool* failed_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<GraphWrite>> SqliteGraphWrite::Begin(sqlite3* db, StatementCache* statements,
+                                                            GraphTables* tables, bool* busy,
+                                                            const GraphSnapshot& graph) {
+  if (*busy) return Error{ErrorCode::kInternal, "a graph write is already under way"};
+  if (Status created = Exec(db, kCreateWriteTables); !created) return created.error();
+  if (Status cleared = Exec(db, kClearWriteTables); !cleared) return cleared.error();
+  GraphSnapshot header;
+  header.people = graph.people;
+  header.rules_version = graph.rules_version;
+  header.unread_languages = graph.unread_languages;
+  header.pages_version = graph.pages_version;
+  *busy = true;
+  std::unique_ptr<SqliteGraphWrite> write(
+      new SqliteGraphWrite(db, statements, tables, busy, std::move(header)));
+  if (Status added = write->AddEdges(graph.edges); !added) return added.error();
+  if (Status added = write->AddAuthors(graph.authors); !added) return added.error();
+  return std::unique_ptr<GraphWrite>(std::move(write));
+}
+
+Status SqliteGraphWrite::CheckPosition(long long position) const {
+  if (position >= 1 && position <= static_cast<long long>(graph_.people.size())) return {};
+  return Error{ErrorCode::kInvalidArgument, "no person at position " + std::to_string(position) +
+                                                " of " + std::to_string(graph_.people.size())};
+}
+
+Status SqliteGraphWrite::AddEdges(const std::vector<StoredEdge>& edges) {
+  if (edges.empty()) return {};
+  Result<TemporaryBatch> batch = TemporaryBatch::Begin(db_, &failed_);
+  if (!batch) return batch.error();
+  Result<ScopedStatement> add = statements_.Get(kAddEdge);
+  if (!add) return add.error();
+  for (const StoredEdge& e : edges) {
+    Status checked = CheckPosition(e.from);
+    if (checked) checked = CheckPosition(e.to);
+    if (checked) {
+      checked = (*add)
+                    ->BindAll(e.from, e.to, e.kind, e.date, e.detail, e.event, e.when, e.evidence,
+                              e.source_url)
+                    .Run();
+      (*add)->Reset();
+    }
+    if (!checked) return checked.error().WithContext(e.kind + " edge from " + e.source_url);
+  }
+  edges_added_ += static_cast<long long>(edges.size());
+  return batch->Release();
+}
+
+Status SqliteGraphWrite::AddAuthors(const std::vector<Authorship>& authors) {
+  if (authors.empty()) return {};
+  Result<TemporaryBatch> batch = TemporaryBatch::Begin(db_, &failed_);
+  if (!batch) return batch.error();
+  Result<ScopedStatement> add = statements_.Get(kAddAuthor);
+  if (!add) return add.error();
+  for (const Authorship& author : authors) {
+    Status checked = CheckPosition(author.person);
+    if (checked) {
+      checked = (*add)->BindAll(author.source_url, author.person).Run();
+      (*add)->Reset();
+    }
+    if (!checked) return checked.error().WithContext("author of " + author.source_url);
+  }
+  return batch->Release();
+}
+
+Status SqliteGraphWrite::Commit() {
+  if (committed_) return Error{ErrorCode::kInternal, "graph write committed twice"};
+  if (failed_) return Error{ErrorCode::kInternal, "graph write failed before its commit"};
+  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  if (!transaction) return transaction.error();
+  if (Status written = Write(); !written) return written;
+  if (Status done = transaction->Commit(); !done) return done;
+  committed_ = true;
+  // What waited is written: the temporary tables need not hold it any longer.
+  return Exec(db_, kClearWriteTables);
+}
+
+Status SqliteGraphWrite::Write() {
+  if (Status written = WritePeople(); !written) return written;
+  if (Status written = WriteEdges(); !written) return written;
+  if (Status written = WriteAuthors(); !written) return written;
+  // Last: nothing may refer to them any more.
+  if (Status deleted = DeleteRemovedPeople(); !deleted) return deleted;
+  return tables_.WriteState(graph_, edges_added_);
+}
+
+// People new to the store get ids after the highest one stored, in the
+// order given: a first derivation numbers them 1..n.
+Status SqliteGraphWrite::WritePeople() {
   std::unordered_map<std::string, StoredPerson> stored;  // by key
   long long last_id = 0;
   Status read = tables_.EachPerson([&](StoredPerson&& person) {
@@ -114,8 +267,8 @@ Status GraphWriter::WritePeople(const std::vector<StoredPerson>& people) {
   });
   if (!read) return read;
   std::unordered_set<std::string_view> derived;
-  id_at_.reserve(people.size());
-  for (const StoredPerson& person : people) {
+  id_at_.reserve(graph_.people.size());
+  for (const StoredPerson& person : graph_.people) {
     if (!derived.insert(person.key).second) {
       return Error{ErrorCode::kInvalidArgument, "person " + person.key + " is given twice"};
     }
@@ -129,20 +282,24 @@ Status GraphWriter::WritePeople(const std::vector<StoredPerson>& people) {
       written = UpdatePerson(found->second, person);
       stored.erase(found);
     }
+    if (written) {
+      written =
+          RunCached(statements_, kAddId, static_cast<long long>(id_at_.size()), id_at_.back());
+    }
     if (!written) return written.error().WithContext("person " + person.key);
   }
   for (const auto& [key, gone] : stored) removed_.push_back(gone.id);
   return {};
 }
 
-Status GraphWriter::InsertPerson(long long id, const StoredPerson& person) {
+Status SqliteGraphWrite::InsertPerson(long long id, const StoredPerson& person) {
   Status inserted =
       RunCached(statements_, kInsertPerson, id, person.key, person.name, person.texts);
   if (!inserted) return inserted;
   return InsertIdentities(id, person);
 }
 
-Status GraphWriter::UpdatePerson(const StoredPerson& stored, const StoredPerson& person) {
+Status SqliteGraphWrite::UpdatePerson(const StoredPerson& stored, const StoredPerson& person) {
   if (stored.name != person.name || stored.texts != person.texts) {
     Status updated = RunCached(statements_, kUpdatePerson, stored.id, person.name, person.texts);
     if (!updated) return updated;
@@ -155,7 +312,7 @@ Status GraphWriter::UpdatePerson(const StoredPerson& stored, const StoredPerson&
   return InsertIdentities(stored.id, person);
 }
 
-Status GraphWriter::InsertIdentities(long long id, const StoredPerson& person) {
+Status SqliteGraphWrite::InsertIdentities(long long id, const StoredPerson& person) {
   for (const PersonIdentity& member : person.identities) {
     const IdentityRef& identity = member.identity;
     Status added = RunCached(statements_, kInsertPersonIdentity, id, identity.kind, identity.value,
@@ -166,48 +323,70 @@ Status GraphWriter::InsertIdentities(long long id, const StoredPerson& person) {
 }
 
 // Edges are compared as a multiset of whole tuples: a stored edge that is
-// derived again stays, however many equal ones there are.
-Status GraphWriter::WriteEdges(const std::vector<StoredEdge>& edges) {
-  std::unordered_multimap<std::string, long long> stored;  // tuple -> row id
-  Status read = tables_.EachEdge([&](long long row, StoredEdge&& edge) {
-    stored.emplace(EdgeTuple(edge.from, edge.to, edge), row);
-  });
-  if (!read) return read;
-  const size_t stored_count = stored.size();
-  std::vector<NewEdge> added;
-  for (const StoredEdge& edge : edges) {
-    Result<long long> from = IdAt(edge.from);
-    Result<long long> to = from ? IdAt(edge.to) : from;
-    if (!to) return to.error().WithContext(edge.kind + " edge from " + edge.source_url);
-    // With no stored edge left (from the start, into an empty table) the
-    // rest are new: no tuple to make.
-    auto kept = stored.empty() ? stored.end() : stored.find(EdgeTuple(*from, *to, edge));
-    if (kept == stored.end()) {
-      added.push_back(NewEdge{&edge, *from, *to});
-    } else {
-      stored.erase(kept);
-    }
-  }
-  std::vector<long long> gone;
-  gone.reserve(stored.size());
-  for (const auto& [tuple, row] : stored) gone.push_back(row);
-  const bool bulk = MostEdgesChange(gone.size() + added.size(), stored_count, edges.size());
+// derived again stays, however many equal ones there are. The new ones go
+// in sorted (GraphWrite), after the kept ones.
+Status SqliteGraphWrite::WriteEdges() {
+  size_t changes = 0;
+  size_t stored_count = 0;
+  Status marked = MarkNewEdges(&changes, &stored_count);
+  if (!marked) return marked;
+  const bool bulk = MostEdgesChange(changes, stored_count, static_cast<size_t>(edges_added_));
   if (bulk) {
     if (Status dropped = Exec(db_, kDropEdgeIndexes); !dropped) return dropped;
   }
-  const bool every_row = gone.size() == stored_count;
-  if (Status deleted = DeleteEdges(std::move(gone), every_row); !deleted) return deleted;
-  for (const NewEdge& edge : added) {
-    const StoredEdge& e = *edge.edge;
-    Status inserted = RunCached(statements_, kInsertEdge, edge.from, edge.to, e.kind, e.date,
-                                e.detail, e.event, e.when, e.evidence, e.source_url);
-    if (!inserted) return inserted.error().WithContext(e.kind + " edge from " + e.source_url);
-  }
+  const bool every_edge_new = stored_count == 0;
+  Status inserted = RunCached(statements_, kInsertNewEdges, every_edge_new ? 1 : 0);
+  if (!inserted) return inserted.error().WithContext("insert edges");
   if (!bulk) return {};
   return Exec(db_, kCreateEdgeIndexes);
 }
 
-Status GraphWriter::DeleteEdges(std::vector<long long> rows, bool every_row) {
+// Pairs each added edge with an equal stored one; the added edges left over
+// are marked new, and the stored ones left over are deleted.
+Status SqliteGraphWrite::MarkNewEdges(size_t* changes, size_t* stored_count) {
+  std::vector<StoredEdgeHash> stored;
+  Status read = tables_.EachEdge([&](long long row, StoredEdge&& edge) {
+    stored.push_back(StoredEdgeHash{TupleHash(edge.from, edge.to, edge), row});
+  });
+  if (!read) return read;
+  *stored_count = stored.size();
+  if (stored.empty()) {
+    *changes = static_cast<size_t>(edges_added_);
+    return {};
+  }
+  std::sort(stored.begin(), stored.end(), [](const StoredEdgeHash& a, const StoredEdgeHash& b) {
+    return HashLess(a.hash, b.hash);
+  });
+  size_t added = 0;
+  Result<Statement> query = Statement::Prepare(db_, kSelectAddedEdges);
+  if (!query) return query.error();
+  Status paired = EachRow(*query, [&](const Statement& s) -> Status {
+    StoredEdge edge{s.Int(1),  s.Int(2),  s.Text(3), s.Text(4), s.Text(5),
+                    s.Text(6), s.Text(7), s.Text(8), s.Text(9)};
+    const XXH128_hash_t hash = TupleHash(id_at_[static_cast<size_t>(edge.from - 1)],
+                                         id_at_[static_cast<size_t>(edge.to - 1)], edge);
+    auto equal = std::lower_bound(
+        stored.begin(), stored.end(), hash,
+        [](const StoredEdgeHash& a, const XXH128_hash_t& b) { return HashLess(a.hash, b); });
+    while (equal != stored.end() && XXH128_isEqual(equal->hash, hash) && equal->row == 0) ++equal;
+    if (equal != stored.end() && XXH128_isEqual(equal->hash, hash)) {
+      equal->row = 0;
+      return {};
+    }
+    ++added;
+    return RunCached(statements_, kMarkNewEdge, s.Int(0));
+  });
+  if (!paired) return paired;
+  std::vector<long long> gone;
+  for (const StoredEdgeHash& edge : stored) {
+    if (edge.row != 0) gone.push_back(edge.row);
+  }
+  *changes = added + gone.size();
+  const bool every_row = gone.size() == stored.size();
+  return DeleteEdges(std::move(gone), every_row);
+}
+
+Status SqliteGraphWrite::DeleteEdges(std::vector<long long> rows, bool every_row) {
   if (rows.empty()) return {};
   if (every_row) return RunCached(statements_, kDeleteEveryEdge);
   // In row order the deletes walk the table's B-tree once.
@@ -219,37 +398,17 @@ Status GraphWriter::DeleteEdges(std::vector<long long> rows, bool every_row) {
 }
 
 // As a fresh store would: the first of several authorships of a text counts.
-Status GraphWriter::WriteAuthors(const std::vector<Authorship>& authors) {
-  std::unordered_map<std::string, long long> stored;  // source URL -> person id
-  Status read = tables_.EachAuthor(
-      [&](Authorship&& author) { stored.emplace(std::move(author.source_url), author.person); });
-  if (!read) return read;
-  std::unordered_set<std::string_view> derived;
-  for (const Authorship& author : authors) {
-    Result<long long> person = IdAt(author.person);
-    if (!person) return person.error().WithContext("author of " + author.source_url);
-    if (!derived.insert(author.source_url).second) continue;
-    auto found = stored.find(author.source_url);
-    Status written;
-    if (found == stored.end()) {
-      written = RunCached(statements_, kInsertAuthor, author.source_url, *person);
-    } else {
-      if (found->second != *person) {
-        written = RunCached(statements_, kUpdateAuthor, author.source_url, *person);
-      }
-      stored.erase(found);
-    }
-    if (!written) return written.error().WithContext("author of " + author.source_url);
+Status SqliteGraphWrite::WriteAuthors() {
+  if (Status deleted = RunCached(statements_, kDeleteGoneAuthors); !deleted) {
+    return deleted.error().WithContext("delete authors");
   }
-  for (const auto& [source_url, person] : stored) {
-    if (Status deleted = RunCached(statements_, kDeleteAuthor, source_url); !deleted) {
-      return deleted;
-    }
+  if (Status written = RunCached(statements_, kUpsertAuthors); !written) {
+    return written.error().WithContext("write authors");
   }
   return {};
 }
 
-Status GraphWriter::DeleteRemovedPeople() {
+Status SqliteGraphWrite::DeleteRemovedPeople() {
   for (long long id : removed_) {
     if (Status deleted = RunCached(statements_, kDeleteIdentitiesOf, id); !deleted) return deleted;
     if (Status deleted = RunCached(statements_, kDeletePerson, id); !deleted) {
@@ -257,14 +416,6 @@ Status GraphWriter::DeleteRemovedPeople() {
     }
   }
   return {};
-}
-
-Result<long long> GraphWriter::IdAt(long long position) const {
-  if (position < 1 || position > static_cast<long long>(id_at_.size())) {
-    return Error{ErrorCode::kInvalidArgument, "no person at position " + std::to_string(position) +
-                                                  " of " + std::to_string(id_at_.size())};
-  }
-  return id_at_[static_cast<size_t>(position - 1)];
 }
 
 }  // namespace linkgraph::store

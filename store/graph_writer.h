@@ -1,12 +1,14 @@
-// Private to store/: writes a derived graph over the stored one within the
-// caller's write transaction, touching only the rows that differ, so that a
-// derivation that changed little costs little. People keep their ids by key;
-// the snapshot names people by position, and the writer maps those to the
-// stored ids. One writer per write; one thread.
+// Private to store/: a derived graph written over the stored one in parts
+// (GraphWrite), touching only the rows that differ, so that a derivation
+// that changed little costs little. Edges and authors wait in temporary
+// tables until Commit, so the write holds no more than the people and a
+// hash of each stored edge; people keep their ids by key, and the writer
+// maps the positions the derivation names people by to the stored ids.
 #pragma once
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,33 +20,53 @@ namespace linkgraph::store {
 
 class GraphTables;
 
-class GraphWriter {
+class SqliteGraphWrite final : public GraphWrite {
  public:
-  GraphWriter(sqlite3* db, StatementCache* statements, GraphTables* tables)
-      : db_(db), statements_(*statements), tables_(*tables) {}
+  // Clears the temporary tables and takes graph's people and state; its
+  // edges and authors are added as the first batch. *busy is true while the
+  // write lives, so that a second one is refused.
+  static Result<std::unique_ptr<GraphWrite>> Begin(sqlite3* db, StatementCache* statements,
+                                                   GraphTables* tables, bool* busy,
+                                                   const GraphSnapshot& graph);
+  ~SqliteGraphWrite() override { *busy_ = false; }
 
+  Status AddEdges(const std::vector<StoredEdge>& edges) override;
+  Status AddAuthors(const std::vector<Authorship>& authors) override;
   // Makes the stored graph read as graph would in a fresh store, but for the
   // ids of people stored before, and the order of edges that compare equal
   // but for their row: kept ones come before added ones.
-  Status Write(const GraphSnapshot& graph);
+  Status Commit() override;
 
  private:
-  Status WritePeople(const std::vector<StoredPerson>& people);
+  SqliteGraphWrite(sqlite3* db, StatementCache* statements, GraphTables* tables, bool* busy,
+                   GraphSnapshot graph)
+      : db_(db),
+        statements_(*statements),
+        tables_(*tables),
+        busy_(busy),
+        graph_(std::move(graph)) {}
+
+  Status CheckPosition(long long position) const;
+  Status Write();
+  Status WritePeople();
   Status InsertPerson(long long id, const StoredPerson& person);
   Status UpdatePerson(const StoredPerson& stored, const StoredPerson& person);
   Status InsertIdentities(long long id, const StoredPerson& person);
-  Status WriteEdges(const std::vector<StoredEdge>& edges);
+  Status WriteEdges();
+  Status MarkNewEdges(size_t* changes, size_t* stored_count);
   Status DeleteEdges(std::vector<long long> rows, bool every_row);
-  Status InsertEdges(const std::vector<StoredEdge>& edges);
-  Status WriteAuthors(const std::vector<Authorship>& authors);
+  Status WriteAuthors();
   Status DeleteRemovedPeople();
-  // The stored id of the person at a 1-based snapshot position.
-  Result<long long> IdAt(long long position) const;
 
   sqlite3* db_;
   StatementCache& statements_;
   GraphTables& tables_;
-  std::vector<long long> id_at_;    // by snapshot position - 1
+  bool* busy_;
+  GraphSnapshot graph_;  // people and state; edges and authors are in the temporary tables
+  long long edges_added_ = 0;
+  bool committed_ = false;
+  bool failed_ = false;             // an AddEdges or AddAuthors stopped part-way
+  std::vector<long long> id_at_;    // by position - 1
   std::vector<long long> removed_;  // stored people no longer derived
 };
 

@@ -18,6 +18,7 @@
 
 #include "store/crawl_tables.h"
 #include "store/graph_tables.h"
+#include "store/graph_writer.h"
 #include "store/keys.h"
 #include "store/page_writer.h"
 #include "store/schema.h"
@@ -88,7 +89,13 @@ class SqliteStore final : public Store {
   Status EachMention(const RowVisitor<StoredMention>& visit) override;
   Result<Counts> Count() override;
 
-  Status ReplaceGraph(const GraphSnapshot& graph) override;
+  Status EachThread(const RowVisitor<StoredThread>& visit) override;
+  // Post's links, from the prepared kSelectLinksOfPost.
+  static Status ReadLinks(Statement& links, long long post_id, Post* post);
+  Result<std::unique_ptr<GraphWrite>> BeginGraphWrite(const GraphSnapshot& graph) override {
+    return Within("write graph", SqliteGraphWrite::Begin(db_.get(), &statements_, &graph_,
+                                                         &graph_write_busy_, graph));
+  }
   Result<GraphState> Graph() override { return Within("read graph state", graph_.State()); }
   Result<std::vector<StoredPerson>> People() override {
     return Within("read people", graph_.People());
@@ -115,7 +122,7 @@ class SqliteStore final : public Store {
     return Within("read neighbours", graph_.Neighbours(person, kinds));
   }
 
-  Result<std::vector<TextRead>> TextReads() override;
+  Status EachTextRead(const RowVisitor<TextRead>& visit) override;
   Status KeepTextReads(const std::vector<TextRead>& reads,
                        const std::vector<std::string>& dropped) override;
 
@@ -148,6 +155,7 @@ class SqliteStore final : public Store {
   StatementCache statements_;  // after db_, so finalized before it closes
   SiteOf site_of_;
   GraphTables graph_{db_.get(), &statements_};
+  bool graph_write_busy_ = false;  // a SqliteGraphWrite lives
   CrawlTables crawls_{db_.get(), &statements_, &site_of_};
 };
 
@@ -159,25 +167,13 @@ Status SqliteStore::FinishCrawl(long long crawl, const std::string& outcome,
   return {};
 }
 
-Status SqliteStore::ReplaceGraph(const GraphSnapshot& graph) {
-  Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
-  if (!transaction) return transaction.error().WithContext("replace graph");
-  if (Status replaced = graph_.Replace(graph); !replaced) {
-    return replaced.error().WithContext("replace graph");
-  }
-  if (Status committed = transaction->Commit(); !committed) {
-    return committed.error().WithContext("replace graph");
-  }
-  return {};
-}
-
-Result<std::vector<TextRead>> SqliteStore::TextReads() {
-  std::vector<TextRead> reads;
-  Status read = ForEachRow(db_.get(), kSelectTextReads, [&](const Statement& s) {
-    reads.push_back(TextRead{s.Text(0), s.Text(1), s.Text(2)});
+Status SqliteStore::EachTextRead(const RowVisitor<TextRead>& visit) {
+  Status read = ForEachRow(db_.get(), kSelectTextReads, [&](const Statement& s) -> Status {
+    TextRead row{s.Text(0), s.Text(1), s.Text(2)};
+    return visit(row);
   });
   if (!read) return read.error().WithContext("read text reads");
-  return reads;
+  return {};
 }
 
 Status SqliteStore::KeepTextReads(const std::vector<TextRead>& reads,
@@ -244,6 +240,79 @@ Result<std::vector<PageFetch>> SqliteStore::PageFetches() {
   return fetches;
 }
 
+namespace {
+
+// Rows of the read queries as the structs they stand for.
+StoredPost PostFromRow(const Statement& s) {
+  return StoredPost{
+      Post{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), {}, s.Text(6), s.Text(7)},
+      s.Text(8)};
+}
+
+StoredComment CommentFromRow(const Statement& s) {
+  return StoredComment{s.Text(0),
+                       Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
+                               s.Text(7), static_cast<int>(s.Int(8)), s.Text(9)}};
+}
+
+StoredTrackback TrackbackFromRow(const Statement& s) {
+  LinkbackKind kind = s.Text(5) == ToString(LinkbackKind::kPingback) ? LinkbackKind::kPingback
+                                                                     : LinkbackKind::kTrackback;
+  return StoredTrackback{
+      s.Text(0), Trackback{TrackbackIdOf(s.Text(1)), s.Text(2), s.Text(3), s.Text(4), kind}};
+}
+
+StoredMention MentionFromRow(const Statement& s) {
+  StoredMention stored;
+  stored.post_url = s.Text(0);
+  stored.mention.comment_id = s.Text(1);
+  stored.mention.handle = s.Text(2);
+  stored.mention.by = s.Text(3);
+  const bool in_comment = !stored.mention.comment_id.empty();
+  stored.mention.in = in_comment ? MentionPlace::kComment : MentionPlace::kPost;
+  // A comment without a permalink still stands on its post's page.
+  std::string permalink = s.Text(4);
+  stored.source_url = in_comment && !permalink.empty() ? permalink : stored.post_url;
+  return stored;
+}
+
+// One of the queries EachThread steps side by side, all ordered by post URL
+// (column 0) first.
+class PostOrderedRows {
+ public:
+  explicit PostOrderedRows(Statement query) : query_(std::move(query)) {}
+  Status Start() { return Advance(); }
+  // Calls take(row) for each row of post_url, and steps past them.
+  template <typename Take>
+  Status TakeRowsOf(const std::string& post_url, Take take) {
+    while (has_row_ && query_.Text(0) == post_url) {
+      take(query_);
+      if (Status stepped = Advance(); !stepped) return stepped;
+    }
+    return {};
+  }
+
+ private:
+  Status Advance() {
+    Result<bool> row = query_.Step();
+    if (!row) return row.error();
+    has_row_ = *row;
+    return {};
+  }
+  Statement query_;
+  bool has_row_ = false;
+};
+
+}  // namespace
+
+Status SqliteStore::ReadLinks(Statement& links, long long post_id, Post* post) {
+  links.Reset();
+  links.BindAll(post_id);
+  return EachRow(links, [&](const Statement& s) {
+    post->links.push_back(Link{s.Text(0), s.Text(1)});
+  });
+}
+
 Status SqliteStore::EachPost(const RowVisitor<StoredPost>& visit) {
   // Posts and their links from one snapshot.
   Result<Transaction> snapshot = Transaction::BeginRead(db_.get());
@@ -251,16 +320,9 @@ Status SqliteStore::EachPost(const RowVisitor<StoredPost>& visit) {
   Result<ScopedStatement> links = statements_.Get(kSelectLinksOfPost);
   if (!links) return links.error().WithContext("read post links");
   Status read = ForEachRow(db_.get(), kSelectPosts, [&](const Statement& s) -> Status {
-    StoredPost stored{
-        Post{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), {}, s.Text(6), s.Text(7)},
-        s.Text(8)};
-    (*links)->Reset();
-    (*links)->BindAll(s.Int(0));
-    while (true) {
-      Result<bool> row = (*links)->Step();
-      if (!row) return row.error().WithContext("read post links");
-      if (!*row) break;
-      stored.post.links.push_back(Link{(*links)->Text(0), (*links)->Text(1)});
+    StoredPost stored = PostFromRow(s);
+    if (Status linked = ReadLinks(**links, s.Int(0), &stored.post); !linked) {
+      return linked.error().WithContext("read post links");
     }
     return visit(stored);
   });
@@ -271,9 +333,7 @@ Status SqliteStore::EachPost(const RowVisitor<StoredPost>& visit) {
 
 Status SqliteStore::EachComment(const RowVisitor<StoredComment>& visit) {
   Status read = ForEachRow(db_.get(), kSelectComments, [&](const Statement& s) -> Status {
-    StoredComment stored{s.Text(0),
-                         Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
-                                 s.Text(7), static_cast<int>(s.Int(8)), s.Text(9)}};
+    StoredComment stored = CommentFromRow(s);
     return visit(stored);
   });
   if (!read) return read.error().WithContext("read comments");
@@ -282,10 +342,7 @@ Status SqliteStore::EachComment(const RowVisitor<StoredComment>& visit) {
 
 Status SqliteStore::EachTrackback(const RowVisitor<StoredTrackback>& visit) {
   Status read = ForEachRow(db_.get(), kSelectTrackbacks, [&](const Statement& s) -> Status {
-    LinkbackKind kind = s.Text(5) == ToString(LinkbackKind::kPingback) ? LinkbackKind::kPingback
-                                                                       : LinkbackKind::kTrackback;
-    StoredTrackback stored{
-        s.Text(0), Trackback{TrackbackIdOf(s.Text(1)), s.Text(2), s.Text(3), s.Text(4), kind}};
+    StoredTrackback stored = TrackbackFromRow(s);
     return visit(stored);
   });
   if (!read) return read.error().WithContext("read trackbacks");
@@ -294,19 +351,52 @@ Status SqliteStore::EachTrackback(const RowVisitor<StoredTrackback>& visit) {
 
 Status SqliteStore::EachMention(const RowVisitor<StoredMention>& visit) {
   Status read = ForEachRow(db_.get(), kSelectMentions, [&](const Statement& s) -> Status {
-    StoredMention stored;
-    stored.post_url = s.Text(0);
-    stored.mention.comment_id = s.Text(1);
-    stored.mention.handle = s.Text(2);
-    stored.mention.by = s.Text(3);
-    const bool in_comment = !stored.mention.comment_id.empty();
-    stored.mention.in = in_comment ? MentionPlace::kComment : MentionPlace::kPost;
-    // A comment without a permalink still stands on its post's page.
-    std::string permalink = s.Text(4);
-    stored.source_url = in_comment && !permalink.empty() ? permalink : stored.post_url;
+    StoredMention stored = MentionFromRow(s);
     return visit(stored);
   });
   if (!read) return read.error().WithContext("read mentions");
+  return {};
+}
+
+// The four queries step side by side, a post's rows at a time. No
+// transaction of its own: statements running at once on one connection
+// read one snapshot, and the visitor may write (kept text reads).
+Status SqliteStore::EachThread(const RowVisitor<StoredThread>& visit) {
+  Result<ScopedStatement> links = statements_.Get(kSelectLinksOfPost);
+  if (!links) return links.error().WithContext("read post links");
+  std::vector<PostOrderedRows> rows;
+  for (const char* sql : {kSelectComments, kSelectTrackbacks, kSelectMentions}) {
+    Result<Statement> query = Statement::Prepare(db_.get(), sql);
+    if (!query) return query.error().WithContext("read threads");
+    rows.emplace_back(std::move(*query));
+  }
+  Result<Statement> posts = Statement::Prepare(db_.get(), kSelectPosts);
+  if (!posts) return posts.error().WithContext("read threads");
+  for (PostOrderedRows& table : rows) {
+    if (Status started = table.Start(); !started)
+      return started.error().WithContext("read threads");
+  }
+  Status read = EachRow(*posts, [&](const Statement& s) -> Status {
+    StoredThread thread;
+    thread.post = PostFromRow(s);
+    const std::string& url = thread.post.post.url;
+    Status taken = ReadLinks(**links, s.Int(0), &thread.post.post);
+    if (taken) {
+      taken = rows[0].TakeRowsOf(
+          url, [&](const Statement& r) { thread.comments.push_back(CommentFromRow(r)); });
+    }
+    if (taken) {
+      taken = rows[1].TakeRowsOf(
+          url, [&](const Statement& r) { thread.trackbacks.push_back(TrackbackFromRow(r)); });
+    }
+    if (taken) {
+      taken = rows[2].TakeRowsOf(
+          url, [&](const Statement& r) { thread.mentions.push_back(MentionFromRow(r)); });
+    }
+    if (!taken) return taken;
+    return visit(thread);
+  });
+  if (!read) return read.error().WithContext("read threads");
   return {};
 }
 

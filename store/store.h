@@ -169,6 +169,34 @@ struct TextRead {
   std::string payload;      // graph/'s encoding of what it found
 };
 
+// A post with everything read from its page, for a read that needs a text
+// beside what was found in it.
+struct StoredThread {
+  StoredPost post;
+  std::vector<StoredComment> comments;      // as EachComment orders them
+  std::vector<StoredTrackback> trackbacks;  // as EachTrackback
+  std::vector<StoredMention> mentions;      // as EachMention
+};
+
+// A derived graph written in parts, for a derivation too large to hold at
+// once. Begun with the people and the state (Store::BeginGraphWrite), then
+// given edges and authors in any number of calls, each naming people by
+// position in the people given (1-based), as in a GraphSnapshot. Commit
+// replaces the stored graph as ReplaceGraph would, with edges stably
+// sorted by from, to, kind, date and source URL: of edges equal in those,
+// the one given first is read first. Nothing is visible before Commit; a
+// write destroyed uncommitted leaves the stored graph as it was. One write
+// at a time per store.
+class GraphWrite {
+ public:
+  virtual ~GraphWrite() = default;
+  // Fails (kInvalidArgument) on a position with no person.
+  virtual Status AddEdges(const std::vector<StoredEdge>& edges) = 0;
+  // The first authorship given for a source URL counts.
+  virtual Status AddAuthors(const std::vector<Authorship>& authors) = 0;
+  virtual Status Commit() = 0;
+};
+
 // The crawl frontier, kept in the store as it changes so that a crawl killed
 // at any moment resumes where it stopped: each finished URL is recorded in
 // the same transaction as its page and the links it revealed.
@@ -274,6 +302,9 @@ class Store {
   virtual Status EachComment(const RowVisitor<StoredComment>& visit) = 0;
   virtual Status EachTrackback(const RowVisitor<StoredTrackback>& visit) = 0;
   virtual Status EachMention(const RowVisitor<StoredMention>& visit) = 0;
+  // Each post with its comments, trackbacks and mentions, all from one
+  // snapshot, in post URL order.
+  virtual Status EachThread(const RowVisitor<StoredThread>& visit) = 0;
   Result<std::vector<StoredPost>> Posts() { return Collect(&Store::EachPost); }
   Result<std::vector<StoredComment>> Comments() { return Collect(&Store::EachComment); }
   Result<std::vector<StoredTrackback>> Trackbacks() { return Collect(&Store::EachTrackback); }
@@ -284,8 +315,12 @@ class Store {
   // transaction, writing only what differs from the stored one. A person
   // keeps the id of the stored person with the same key; people new to the
   // store get ids after the highest in use, in the given order (so 1..n in
-  // a fresh store); people not given are deleted.
-  virtual Status ReplaceGraph(const GraphSnapshot& graph) = 0;
+  // a fresh store); people not given are deleted. Edges are kept in the
+  // order GraphWrite gives.
+  Status ReplaceGraph(const GraphSnapshot& graph);
+  // The same, in parts: graph's people and state now (its edges and
+  // authors, if any, as the first batch), the rest through the GraphWrite.
+  virtual Result<std::unique_ptr<GraphWrite>> BeginGraphWrite(const GraphSnapshot& graph) = 0;
   virtual Result<GraphState> Graph() = 0;
   virtual Result<std::vector<StoredPerson>> People() = 0;  // by id
   virtual Result<std::vector<StoredEdge>> Edges() = 0;     // by from, to, kind
@@ -304,7 +339,8 @@ class Store {
                                                     const std::vector<std::string>& kinds = {}) = 0;
 
   // Kept text reads (TextRead), by source URL.
-  virtual Result<std::vector<TextRead>> TextReads() = 0;
+  virtual Status EachTextRead(const RowVisitor<TextRead>& visit) = 0;
+  Result<std::vector<TextRead>> TextReads() { return Collect(&Store::EachTextRead); }
   // In one transaction: adds or replaces `reads` (by source URL) and deletes
   // the reads of the `dropped` source URLs.
   virtual Status KeepTextReads(const std::vector<TextRead>& reads,

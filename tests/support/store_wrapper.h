@@ -4,6 +4,7 @@
 // like any Store.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,9 +35,13 @@ class StoreWrapper : public store::Store {
   Status EachMention(const store::RowVisitor<store::StoredMention>& visit) override {
     return inner_.EachMention(visit);
   }
+  Status EachThread(const store::RowVisitor<store::StoredThread>& visit) override {
+    return inner_.EachThread(visit);
+  }
   Result<store::Counts> Count() override { return inner_.Count(); }
-  Status ReplaceGraph(const store::GraphSnapshot& graph) override {
-    return inner_.ReplaceGraph(graph);
+  Result<std::unique_ptr<store::GraphWrite>> BeginGraphWrite(
+      const store::GraphSnapshot& graph) override {
+    return inner_.BeginGraphWrite(graph);
   }
   Result<store::GraphState> Graph() override { return inner_.Graph(); }
   Result<std::vector<store::StoredPerson>> People() override { return inner_.People(); }
@@ -59,7 +64,9 @@ class StoreWrapper : public store::Store {
                                             const std::vector<std::string>& kinds) override {
     return inner_.Neighbours(person, kinds);
   }
-  Result<std::vector<store::TextRead>> TextReads() override { return inner_.TextReads(); }
+  Status EachTextRead(const store::RowVisitor<store::TextRead>& visit) override {
+    return inner_.EachTextRead(visit);
+  }
   Status KeepTextReads(const std::vector<store::TextRead>& reads,
                        const std::vector<std::string>& dropped) override {
     return inner_.KeepTextReads(reads, dropped);

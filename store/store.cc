@@ -1,0 +1,15 @@
+// What the Store interface does for every backend.
+#include "store/store.h"
+
+namespace linkgraph::store {
+
+Status Store::ReplaceGraph(const GraphSnapshot& graph) {
+  Result<std::unique_ptr<GraphWrite>> write = BeginGraphWrite(graph);
+  if (!write) return write.error().WithContext("replace graph");
+  if (Status committed = (*write)->Commit(); !committed) {
+    return committed.error().WithContext("replace graph");
+  }
+  return {};
+}
+
+}  // namespace linkgraph::store
