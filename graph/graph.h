@@ -63,8 +63,10 @@ struct RebuildSummary {
   long long texts_read = 0;  // texts read for meetings (not taken from a kept reading)
 };
 
-// Reads everything extracted, derives the graph and replaces the stored one
-// in one transaction, then keeps the readings of the texts read.
+// Derives the graph from everything extracted and replaces the stored one
+// in one transaction. Reads the store in several passes and holds the
+// people, but no more than a batch of texts or edges at a time; the
+// readings of texts read are kept as it goes.
 Result<RebuildSummary> RebuildGraph(store::Store& store,
                                     TextReuse reuse = TextReuse::kReadEveryText);
 

@@ -1,5 +1,10 @@
-// BuildGraph: appearances -> identities -> people -> edges. Pure.
+// The derivation (derivation.h): appearances -> identities -> people ->
+// edges, in passes over the source, holding the people but no text or edge
+// for longer than a batch.
+#include <xxhash.h>
+
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,6 +17,7 @@
 
 #include "common/ascii.h"
 #include "common/url_text.h"
+#include "graph/derivation.h"
 #include "graph/evidence.h"
 #include "graph/graph.h"
 #include "graph/identity_resolver.h"
@@ -66,46 +72,124 @@ bool IsAnonymous(const std::string& name) {
          normalised == "guest";
 }
 
-// What the build knows about each text while it resolves people.
-struct TextRecord {
+using AnchorId = IdentityResolver::AnchorId;
+constexpr AnchorId kNoAnchor = IdentityResolver::kNoAnchor;
+constexpr size_t kEdgeBatch = 4096;
+// Texts read at once across the cores, and the posts that hold them.
+constexpr size_t kReadBatch = 512;
+
+uint64_t Hash64(std::string_view text) { return XXH3_64bits(text.data(), text.size()); }
+
+// The kept readings, held as hashes and payloads (about 50 bytes a text):
+// a derivation looks each text's up by URL.
+class KeptReadings {
+ public:
+  Status Load(GraphSource& source) {
+    Status read = source.EachTextRead([&](store::TextRead& kept) -> Status {
+      entries_.push_back(Entry{Hash64(kept.source_url), Hash64(kept.fingerprint), payloads_.size(),
+                               kept.payload.size(), false});
+      payloads_ += kept.payload;
+      return {};
+    });
+    std::sort(entries_.begin(), entries_.end(),
+              [](const Entry& a, const Entry& b) { return a.url < b.url; });
+    return read;
+  }
+
+  // The kept reading of url, as a TextRead whose fingerprint is `fingerprint`
+  // when the kept one's is; nullopt when none is kept. Marks it as a text's.
+  std::optional<store::TextRead> Find(const std::string& url, const std::string& fingerprint) {
+    Entry* entry = Lookup(url);
+    if (entry == nullptr) return std::nullopt;
+    entry->of_a_text = true;
+    return store::TextRead{url, entry->fingerprint == Hash64(fingerprint) ? fingerprint : "",
+                           payloads_.substr(entry->payload_at, entry->payload_size)};
+  }
+
+  // Source URLs of kept readings no text looked up (their texts are gone).
+  Result<std::vector<std::string>> Unclaimed(GraphSource& source) {
+    std::vector<std::string> gone;
+    if (std::all_of(entries_.begin(), entries_.end(), [](const Entry& e) { return e.of_a_text; }))
+      return gone;
+    Status read = source.EachTextRead([&](store::TextRead& kept) -> Status {
+      const Entry* entry = Lookup(kept.source_url);
+      if (entry != nullptr && !entry->of_a_text) gone.push_back(std::move(kept.source_url));
+      return {};
+    });
+    if (!read) return read.error();
+    return gone;
+  }
+
+ private:
+  struct Entry {
+    uint64_t url;
+    uint64_t fingerprint;
+    size_t payload_at;
+    size_t payload_size;
+    bool of_a_text;
+  };
+  Entry* Lookup(const std::string& url) {
+    const uint64_t hash = Hash64(url);
+    auto found = std::lower_bound(entries_.begin(), entries_.end(), hash,
+                                  [](const Entry& e, uint64_t h) { return e.url < h; });
+    return found != entries_.end() && found->url == hash ? &*found : nullptr;
+  }
+  std::vector<Entry> entries_;
+  std::string payloads_;
+};
+
+// What the build keeps of each post between passes.
+struct PostInfo {
   AnchorId author = 0;
-  std::string_view text;  // into the GraphInputs, which outlive the build
-  std::string date;
   std::string site;
+};
+
+// One text of a thread, while the thread is at hand.
+struct ThreadText {
+  std::string_view source_url;
+  std::string_view text;
+  std::string_view date;
+  AnchorId author = kNoAnchor;
+  AnchorId you = kNoAnchor;     // a comment's: who it answers
+  AnchorId parent = kNoAnchor;  // a reply's: who wrote the comment it replies to
+  bool in_comment = false;
+};
+
+// What a text stated, kept until the people are final.
+struct Statements {
+  std::string source_url;
+  std::string site;
+  AnchorId speaker = kNoAnchor;
+  AnchorId you = kNoAnchor;
+  std::vector<Interaction> found;
 };
 
 class Builder {
  public:
-  explicit Builder(const GraphInputs& inputs) : inputs_(inputs) {}
+  Builder(GraphSource& source, GraphSink& sink, TextReuse reuse)
+      : source_(source), sink_(sink), reuse_(reuse) {}
 
-  GraphBuild Build() {
-    FindSingleAuthorSites();
-    for (const store::StoredPost& post : inputs_.posts) AddPost(post);
-    for (const store::StoredComment& comment : inputs_.comments) {
-      if (IsTextComment(comment)) AddComment(comment);
-    }
-    for (const store::StoredMention& mention : inputs_.mentions) AddMentioned(mention);
-    for (const store::StoredTrackback& trackback : inputs_.trackbacks)
-      AddTrackbackSource(trackback);
-
+  Result<DerivationTotals> Build() {
+    if (Status s = FindSingleAuthorSites(); !s) return s.error();
+    if (Status s = AddAppearances(); !s) return s.error();
     ResolvePeople();
     // Meetings are read with the names of the people known so far; the
     // people they name that nobody knew yet become people too.
-    std::vector<InteractionJob> jobs = InteractionJobs();
-    const std::vector<std::vector<Interaction>> found = ReadAll(jobs);
-    if (AnchorNewNames(jobs, found)) ResolvePeople();
+    resolver_.Freeze();
+    if (Status s = ReadTexts(); !s) return s.error();
+    resolver_.Thaw();
+    if (AnchorNewNames()) ResolvePeople();
+    resolver_.Freeze();
     snapshot_.rules_version = std::string(kRulesVersion);
-    for (const auto& [url, record] : texts_) {
-      snapshot_.authors.push_back(store::Authorship{url, PersonId(record.author)});
+    if (Status s = sink_.BeginGraph(snapshot_); !s) return s.error();
+    if (Status s = AddThreadEdges(); !s) return s.error();
+    if (Status s = AddPostLinkEdges(); !s) return s.error();
+    for (const std::vector<Statements>* stated : {&stated_in_posts_, &stated_in_comments_}) {
+      for (const Statements& statements : *stated) AddInteractions(statements);
     }
-    AddMentionEdges();
-    AddCommentEdges();
-    AddLinkEdges();
-    for (size_t i = 0; i < jobs.size(); ++i) AddInteractions(jobs[i], found[i]);
-    SortEdges();
-    FindGoneReadings(jobs);
-    return GraphBuild{std::move(snapshot_), std::move(new_readings_), std::move(gone_readings_),
-                      texts_read_};
+    if (Status s = FlushEdges(); !s) return s.error();
+    return DerivationTotals{static_cast<long long>(snapshot_.people.size()), edges_given_,
+                            texts_read_};
   }
 
  private:
@@ -116,20 +200,53 @@ class Builder {
     IndexNames();
   }
 
+  // A position in snapshot_.people; 0 for an anchor not found (a text that
+  // came between two passes).
   long long PersonId(AnchorId anchor) const {
+    if (anchor == kNoAnchor || anchor >= person_of_.size()) return 0;
     return static_cast<long long>(person_of_[anchor]) + 1;
   }
 
-  void FindSingleAuthorSites() {
+  Status FindSingleAuthorSites() {
     std::map<std::string, std::set<std::string>> authors_of;
-    for (const store::StoredPost& post : inputs_.posts) {
+    Status read = source_.EachPost([&](store::StoredPost& post) -> Status {
       const std::string site = NormaliseUrl(SiteOf(post));
       const std::string author = NormaliseName(SplitDisplayName(post.post.author).name);
       if (!site.empty() && !author.empty()) authors_of[site].insert(author);
-    }
+      return {};
+    });
     for (const auto& [site, authors] : authors_of) {
       if (authors.size() == 1) single_author_sites_[site] = *authors.begin();
     }
+    return read;
+  }
+
+  // Every way each person appears, in a fixed order (posts, comments,
+  // mentions, trackbacks): the first reason found for an identity is kept.
+  Status AddAppearances() {
+    Status read = source_.EachPost([&](store::StoredPost& post) -> Status {
+      AddPost(post);
+      return {};
+    });
+    if (read) {
+      read = source_.EachComment([&](store::StoredComment& comment) -> Status {
+        if (IsTextComment(comment)) AddComment(comment);
+        return {};
+      });
+    }
+    if (read) {
+      read = source_.EachMention([&](store::StoredMention& mention) -> Status {
+        MentionedAnchor(mention);
+        return {};
+      });
+    }
+    if (read) {
+      read = source_.EachTrackback([&](store::StoredTrackback& trackback) -> Status {
+        TrackbackSource(trackback);
+        return {};
+      });
+    }
+    return read;
   }
 
   void AddPost(const store::StoredPost& stored) {
@@ -158,11 +275,12 @@ class Builder {
                                                                         post.author + "'" + where));
     }
     resolver_.CountText(author);
-    texts_[post.url] = TextRecord{author, post.text, post.published, site};
-    post_author_[post.url] = author;
-    post_site_[post.url] = site;
+    posts_[post.url] = PostInfo{author, site};
+    post_by_normalised_url_[NormaliseUrl(post.url)] = post.url;
   }
 
+  // Who wrote a comment: joins what the comment says of its author, or,
+  // frozen, finds them.
   AnchorId CommentAuthor(const store::StoredComment& stored, const std::string& site,
                          const std::string& permalink) {
     const Comment& comment = stored.comment;
@@ -193,6 +311,7 @@ class Builder {
                                          {"name", comment.author, NormaliseName(comment.author)},
                                          "anonymous comment" + where));
     }
+    if (anchors.front() == kNoAnchor) return kNoAnchor;
     for (AnchorId anchor : anchors) resolver_.Join(anchors.front(), anchor);
     resolver_.ShowName(anchors.front(), display.name.empty() ? comment.author : display.name);
     return anchors.front();
@@ -222,34 +341,31 @@ class Builder {
     anchors->push_back(resolver_.UrlAnchor(comment.author_url, reason));
   }
 
+  std::string SiteOfComment(const store::StoredComment& stored) const {
+    auto post = posts_.find(stored.post_url);
+    return post != posts_.end() ? post->second.site : SiteRootAsWritten(stored.post_url);
+  }
+
   void AddComment(const store::StoredComment& stored) {
-    const std::string permalink = PermalinkOf(stored);
-    const std::string site = post_site_.count(stored.post_url) ? post_site_[stored.post_url]
-                                                               : SiteRootAsWritten(stored.post_url);
-    const AnchorId author = CommentAuthor(stored, site, permalink);
+    const AnchorId author = CommentAuthor(stored, SiteOfComment(stored), PermalinkOf(stored));
     resolver_.CountText(author);
-    texts_[permalink] = TextRecord{author, stored.comment.text, stored.comment.published, site};
-    comment_author_[{stored.post_url, stored.comment.id}] = author;
   }
 
-  void AddMentioned(const store::StoredMention& mention) {
-    mention_anchor_.push_back(
-        resolver_.HandleAnchor(mention.mention.handle, "mentioned (" + mention.source_url + ")"));
+  AnchorId MentionedAnchor(const store::StoredMention& mention) {
+    return resolver_.HandleAnchor(mention.mention.handle, "mentioned (" + mention.source_url + ")");
   }
 
-  void AddTrackbackSource(const store::StoredTrackback& stored) {
+  AnchorId TrackbackSource(const store::StoredTrackback& stored) {
     const Trackback& trackback = stored.trackback;
-    AnchorId source;
-    if (auto post = post_author_.find(trackback.source_url); post != post_author_.end()) {
-      source = post->second;
-    } else if (std::string handle = TwittedBy(trackback.title); !handle.empty()) {
-      source = resolver_.HandleAnchor(handle, "trackback title '" + trackback.title + "'");
-    } else {
-      source = resolver_.SiteAnchor(
-          SiteRootAsWritten(trackback.source_url),
-          "sent a " + std::string(ToString(trackback.kind)) + " (" + trackback.source_url + ")");
+    if (auto post = posts_.find(trackback.source_url); post != posts_.end()) {
+      return post->second.author;
     }
-    trackback_source_.push_back(source);
+    if (std::string handle = TwittedBy(trackback.title); !handle.empty()) {
+      return resolver_.HandleAnchor(handle, "trackback title '" + trackback.title + "'");
+    }
+    return resolver_.SiteAnchor(
+        SiteRootAsWritten(trackback.source_url),
+        "sent a " + std::string(ToString(trackback.kind)) + " (" + trackback.source_url + ")");
   }
 
   void IndexNames() {
@@ -277,155 +393,100 @@ class Builder {
     known_names_ = KnownNames(std::move(names));
   }
 
-  // The edge added, or null when it would join a person to themselves (only
-  // a blog linking to itself is kept, marked "self").
-  store::StoredEdge* AddEdge(long long from, long long to, std::string kind,
-                             const std::string& date, const std::string& evidence,
-                             const std::string& source_url, std::string detail = "") {
-    if (from == to && kind != "linked") return nullptr;
-    store::StoredEdge edge;
-    edge.from = from;
-    edge.to = to;
-    edge.kind = std::move(kind);
-    edge.date = date;
-    edge.detail = std::move(detail);
-    edge.evidence = ShortenEvidence(evidence);
-    edge.source_url = source_url;
-    snapshot_.edges.push_back(std::move(edge));
-    return &snapshot_.edges.back();
-  }
-
-  void AddMentionEdges() {
-    for (size_t i = 0; i < inputs_.mentions.size(); ++i) {
-      const store::StoredMention& mention = inputs_.mentions[i];
-      auto text = texts_.find(mention.source_url);
-      if (text == texts_.end()) continue;
-      AddEdge(PersonId(text->second.author), PersonId(mention_anchor_[i]), "mentioned",
-              text->second.date, SentenceWith(text->second.text, "@" + mention.mention.handle),
-              mention.source_url);
-    }
-  }
-
-  void AddCommentEdges() {
-    for (const store::StoredComment& stored : inputs_.comments) {
+  // The texts of a thread (its post, then its text comments) with who wrote
+  // each and whom a comment answers. Views into thread.
+  std::vector<ThreadText> TextsOf(const store::StoredThread& thread) {
+    std::vector<ThreadText> texts;
+    const store::StoredPost& post = thread.post;
+    auto info = posts_.find(post.post.url);
+    const AnchorId post_author = info == posts_.end() ? kNoAnchor : info->second.author;
+    const std::string site = info == posts_.end() ? SiteOf(post) : info->second.site;
+    texts.push_back(ThreadText{post.post.url, post.post.text, post.post.published, post_author,
+                               kNoAnchor, kNoAnchor, false});
+    std::unordered_map<std::string_view, AnchorId> author_of_comment;  // by comment id
+    const size_t first_comment = texts.size();
+    for (const store::StoredComment& stored : thread.comments) {
       if (!IsTextComment(stored)) continue;
-      const std::string permalink = PermalinkOf(stored);
-      const TextRecord& text = texts_[permalink];
-      const long long author = PersonId(text.author);
-      if (auto post = post_author_.find(stored.post_url); post != post_author_.end()) {
-        AddEdge(author, PersonId(post->second), "commented", text.date, FirstSentence(text.text),
-                permalink);
-      }
-      if (stored.comment.parent_id.empty()) continue;
-      auto parent = comment_author_.find({stored.post_url, stored.comment.parent_id});
-      if (parent == comment_author_.end()) continue;
-      AddEdge(author, PersonId(parent->second), "replied", text.date, FirstSentence(text.text),
-              permalink);
+      permalinks_.push_back(PermalinkOf(stored));
+      const AnchorId author = CommentAuthor(stored, site, permalinks_.back());
+      author_of_comment[stored.comment.id] = author;
+      texts.push_back(ThreadText{permalinks_.back(), stored.comment.text, stored.comment.published,
+                                 author, kNoAnchor, kNoAnchor, true});
     }
-  }
-
-  void AddLinkEdges() {
-    for (size_t i = 0; i < inputs_.trackbacks.size(); ++i) {
-      const store::StoredTrackback& stored = inputs_.trackbacks[i];
-      auto post = post_author_.find(stored.post_url);
-      if (post == post_author_.end()) continue;
-      std::string detail = ToString(stored.trackback.kind);
-      if (NormaliseUrl(SiteRootAsWritten(stored.trackback.source_url)) ==
-          NormaliseUrl(post_site_[stored.post_url])) {
-        detail += "; self";
-      }
-      AddEdge(PersonId(trackback_source_[i]), PersonId(post->second), "linked",
-              stored.trackback.published, stored.trackback.title, stored.trackback.source_url,
-              detail);
-    }
-    std::map<std::string, std::string> post_by_normalised_url;
-    for (const store::StoredPost& post : inputs_.posts) {
-      post_by_normalised_url[NormaliseUrl(post.post.url)] = post.post.url;
-    }
-    for (const store::StoredPost& post : inputs_.posts) {
-      std::set<std::string> linked;
-      for (const Link& link : post.post.links) {
-        auto target = post_by_normalised_url.find(NormaliseUrl(link.url));
-        if (target == post_by_normalised_url.end() || target->second == post.post.url) continue;
-        if (!linked.insert(target->second).second) continue;
-        std::string detail = "link";
-        if (NormaliseUrl(post_site_[target->second]) == NormaliseUrl(post_site_[post.post.url])) {
-          detail += "; self";
-        }
-        AddEdge(PersonId(post_author_[post.post.url]), PersonId(post_author_[target->second]),
-                "linked", post.post.published, link.text.empty() ? link.url : link.text,
-                post.post.url, detail);
-      }
-    }
-  }
-
-  // One text to read for meetings, and who "you" is in it.
-  struct InteractionJob {
-    const TextRecord* text;
-    bool in_comment;
-    std::optional<AnchorId> you;
-    std::string source_url;
-  };
-
-  std::vector<InteractionJob> InteractionJobs() {
-    std::vector<InteractionJob> jobs;
-    for (const store::StoredPost& post : inputs_.posts) {
-      jobs.push_back({&texts_[post.post.url], false, std::nullopt, post.post.url});
-    }
-    for (const store::StoredComment& stored : inputs_.comments) {
+    size_t next = first_comment;
+    for (const store::StoredComment& stored : thread.comments) {
       if (!IsTextComment(stored)) continue;
-      const std::string permalink = PermalinkOf(stored);
-      jobs.push_back({&texts_[permalink], true, RepliedTo(stored), permalink});
+      // "you" in a comment: the author of the comment it replies to, or of
+      // the post for a top-level comment.
+      ThreadText& text = texts[next++];
+      if (!stored.comment.parent_id.empty()) {
+        auto parent = author_of_comment.find(stored.comment.parent_id);
+        if (parent != author_of_comment.end()) text.parent = parent->second;
+      }
+      text.you = text.parent != kNoAnchor ? text.parent : post_author;
     }
-    return jobs;
+    return texts;
   }
 
-  // "I finally met Priya": a name that no person has yet is a person of
-  // its own, a one-word name only within its blog (NameAnchor). True when
-  // any was new, and the people must be resolved again.
-  bool AnchorNewNames(const std::vector<InteractionJob>& jobs,
-                      const std::vector<std::vector<Interaction>>& found) {
-    bool added = false;
-    for (size_t i = 0; i < jobs.size(); ++i) {
-      for (const Interaction& interaction : found[i]) {
-        if (interaction.other.kind != Party::Kind::kName) continue;
-        if (person_by_name_.count(interaction.other.value) > 0) continue;
-        const size_t before = resolver_.AnchorCount();
-        AnchorId anchor =
-            resolver_.NameAnchor(interaction.other.value, jobs[i].text->site,
-                                 "named in a statement of meeting (" + jobs[i].source_url + ")");
-        name_anchor_[{interaction.other.value, jobs[i].text->site}] = anchor;
-        added = added || resolver_.AnchorCount() > before;
+  // Every text read for meetings, a batch of threads at a time on every
+  // core; a text whose kept reading holds (TextReuse) is not read again.
+  Status ReadTexts() {
+    if (Status loaded = kept_.Load(source_); !loaded) return loaded;
+    std::vector<store::StoredThread> batch;
+    size_t texts_in_batch = 0;
+    Status read = source_.EachThread([&](store::StoredThread& thread) -> Status {
+      texts_in_batch += 1 + thread.comments.size();
+      batch.push_back(std::move(thread));
+      if (texts_in_batch < kReadBatch) return {};
+      Status done = ReadBatch(batch);
+      batch.clear();
+      texts_in_batch = 0;
+      return done;
+    });
+    if (read && !batch.empty()) read = ReadBatch(batch);
+    if (!read) return read;
+    Result<std::vector<std::string>> gone = kept_.Unclaimed(source_);
+    if (!gone) return gone.error();
+    return sink_.KeepReadings({}, *gone);
+  }
+
+  Status ReadBatch(const std::vector<store::StoredThread>& threads) {
+    permalinks_.clear();
+    std::vector<ThreadText> texts;
+    std::vector<std::string> sites;
+    for (const store::StoredThread& thread : threads) {
+      std::vector<ThreadText> of_thread = TextsOf(thread);
+      auto info = posts_.find(thread.post.post.url);
+      const std::string site = info == posts_.end() ? SiteOf(thread.post) : info->second.site;
+      for (ThreadText& text : of_thread) {
+        texts.push_back(text);
+        sites.push_back(site);
       }
     }
-    return added;
-  }
-
-  // FindInteractions is pure, and the costliest step of a build: run it on
-  // every core, in fixed slices, so the result does not depend on timing,
-  // and only on texts whose kept reading does not hold (TextReuse).
-  // Texts in a language the rules do not read are counted, not read.
-  std::vector<std::vector<Interaction>> ReadAll(const std::vector<InteractionJob>& jobs) {
-    std::unordered_map<std::string_view, const store::TextRead*> kept;
-    for (const store::TextRead& reading : inputs_.kept_readings)
-      kept[reading.source_url] = &reading;
-    std::vector<TextReading> readings(jobs.size());
-    std::vector<std::optional<store::TextRead>> fresh(jobs.size());
-    std::vector<char> read(jobs.size(), 0);
+    std::vector<TextReading> readings(texts.size());
+    std::vector<std::optional<store::TextRead>> fresh(texts.size());
+    std::vector<char> read(texts.size(), 0);
+    std::vector<std::optional<store::TextRead>> kept(texts.size());
+    std::vector<std::string> fingerprints(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) {
+      TextContext context;
+      context.date = std::string(texts[i].date);
+      context.in_comment = texts[i].in_comment;
+      fingerprints[i] = ReadingFingerprint(texts[i].text, context);
+      kept[i] = kept_.Find(std::string(texts[i].source_url), fingerprints[i]);
+    }
     const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
-                                              std::max<size_t>(1, jobs.size() / 64));
+                                              std::max<size_t>(1, texts.size() / 64));
     auto read_slice = [&](size_t first) {
-      for (size_t i = first; i < jobs.size(); i += workers) {
+      for (size_t i = first; i < texts.size(); i += workers) {
         TextContext context;
-        context.date = jobs[i].text->date;
-        context.in_comment = jobs[i].in_comment;
+        context.date = std::string(texts[i].date);
+        context.in_comment = texts[i].in_comment;
         context.known_names = known_names_;
-        const std::string_view text = jobs[i].text->text;
-        const std::string fingerprint = ReadingFingerprint(text, context);
-        auto kept_reading = kept.find(jobs[i].source_url);
-        if (kept_reading != kept.end() && inputs_.reuse == TextReuse::kReuseUnchanged) {
+        const std::string_view text = texts[i].text;
+        if (kept[i] && reuse_ == TextReuse::kReuseUnchanged) {
           std::optional<TextReading> reused =
-              ReuseReading(*kept_reading->second, fingerprint, text, known_names_);
+              ReuseReading(*kept[i], fingerprints[i], text, known_names_);
           if (reused) {
             readings[i] = std::move(*reused);
             continue;
@@ -434,66 +495,185 @@ class Builder {
         readings[i] = ReadText(text, context);
         read[i] = 1;
         std::string payload = EncodeReading(readings[i]);
-        if (kept_reading != kept.end() && kept_reading->second->fingerprint == fingerprint &&
-            kept_reading->second->payload == payload) {
+        if (kept[i] && kept[i]->fingerprint == fingerprints[i] && kept[i]->payload == payload) {
           continue;  // read again to the same reading: nothing to keep anew
         }
-        fresh[i] = store::TextRead{jobs[i].source_url, fingerprint, std::move(payload)};
+        fresh[i] =
+            store::TextRead{std::string(texts[i].source_url), fingerprints[i], std::move(payload)};
       }
     };
-    std::vector<std::thread> threads;
-    for (size_t worker = 1; worker < workers; ++worker) threads.emplace_back(read_slice, worker);
+    std::vector<std::thread> threads_reading;
+    for (size_t worker = 1; worker < workers; ++worker) {
+      threads_reading.emplace_back(read_slice, worker);
+    }
     read_slice(0);
-    for (std::thread& thread : threads) thread.join();
-    std::vector<std::vector<Interaction>> found(jobs.size());
-    for (size_t i = 0; i < jobs.size(); ++i) {
+    for (std::thread& thread : threads_reading) thread.join();
+    std::vector<store::TextRead> to_keep;
+    for (size_t i = 0; i < texts.size(); ++i) {
       if (!MeetingRulesRead(readings[i].language))
         ++snapshot_.unread_languages[readings[i].language];
-      found[i] = std::move(readings[i].found);
-      if (fresh[i]) new_readings_.push_back(std::move(*fresh[i]));
       texts_read_ += read[i];
+      if (fresh[i]) to_keep.push_back(std::move(*fresh[i]));
+      if (readings[i].found.empty()) continue;
+      std::vector<Statements>& stated =
+          texts[i].in_comment ? stated_in_comments_ : stated_in_posts_;
+      stated.push_back(Statements{std::string(texts[i].source_url), sites[i], texts[i].author,
+                                  texts[i].you, std::move(readings[i].found)});
     }
-    return found;
+    return sink_.KeepReadings(to_keep, {});
   }
 
-  void FindGoneReadings(const std::vector<InteractionJob>& jobs) {
-    std::unordered_set<std::string_view> texts;
-    for (const InteractionJob& job : jobs) texts.insert(job.source_url);
-    for (const store::TextRead& reading : inputs_.kept_readings) {
-      if (texts.count(reading.source_url) == 0) gone_readings_.push_back(reading.source_url);
+  // "I finally met Priya": a name that no person has yet is a person of
+  // its own, a one-word name only within its blog (NameAnchor). True when
+  // any was new, and the people must be resolved again. Posts first, then
+  // comments, as the texts were read.
+  bool AnchorNewNames() {
+    bool added = false;
+    for (const std::vector<Statements>* stated : {&stated_in_posts_, &stated_in_comments_}) {
+      for (const Statements& statements : *stated) {
+        for (const Interaction& interaction : statements.found) {
+          if (interaction.other.kind != Party::Kind::kName) continue;
+          if (person_by_name_.count(interaction.other.value) > 0) continue;
+          const size_t before = resolver_.AnchorCount();
+          AnchorId anchor = resolver_.NameAnchor(
+              interaction.other.value, statements.site,
+              "named in a statement of meeting (" + statements.source_url + ")");
+          name_anchor_[{interaction.other.value, statements.site}] = anchor;
+          added = added || resolver_.AnchorCount() > before;
+        }
+      }
+    }
+    return added;
+  }
+
+  // The edge, unless it would join a person to themselves (only a blog
+  // linking to itself is kept, marked "self") or to nobody.
+  store::StoredEdge* AddEdge(long long from, long long to, std::string kind, std::string_view date,
+                             const std::string& evidence, std::string_view source_url,
+                             std::string detail = "") {
+    if (from == 0 || to == 0) return nullptr;
+    if (from == to && kind != "linked") return nullptr;
+    store::StoredEdge edge;
+    edge.from = from;
+    edge.to = to;
+    edge.kind = std::move(kind);
+    edge.date = std::string(date);
+    edge.detail = std::move(detail);
+    edge.evidence = ShortenEvidence(evidence);
+    edge.source_url = std::string(source_url);
+    edges_.push_back(std::move(edge));
+    return &edges_.back();
+  }
+
+  Status FlushEdges() {
+    edges_given_ += static_cast<long long>(edges_.size());
+    Status added = sink_.AddEdges(edges_);
+    edges_.clear();
+    if (!added) return added;
+    added = sink_.AddAuthors(authors_);
+    authors_.clear();
+    return added;
+  }
+
+  // Mentions, comments, replies, trackbacks and who wrote each text, a
+  // thread at a time.
+  Status AddThreadEdges() {
+    return source_.EachThread([&](store::StoredThread& thread) -> Status {
+      permalinks_.clear();
+      const std::vector<ThreadText> texts = TextsOf(thread);
+      for (const ThreadText& text : texts) {
+        const long long author = PersonId(text.author);
+        if (author != 0)
+          authors_.push_back(store::Authorship{std::string(text.source_url), author});
+      }
+      AddMentionEdges(thread, texts);
+      AddCommentEdges(texts);
+      AddTrackbackEdges(thread);
+      if (edges_.size() < kEdgeBatch) return {};
+      return FlushEdges();
+    });
+  }
+
+  void AddMentionEdges(const store::StoredThread& thread, const std::vector<ThreadText>& texts) {
+    for (const store::StoredMention& mention : thread.mentions) {
+      auto text = std::find_if(texts.begin(), texts.end(), [&](const ThreadText& t) {
+        return t.source_url == mention.source_url;
+      });
+      if (text == texts.end()) continue;
+      AddEdge(PersonId(text->author), PersonId(MentionedAnchor(mention)), "mentioned", text->date,
+              SentenceWith(text->text, "@" + mention.mention.handle), mention.source_url);
     }
   }
 
-  // "you" in a comment: the author of the comment it replies to, or of the
-  // post for a top-level comment; none when unknown.
-  std::optional<AnchorId> RepliedTo(const store::StoredComment& stored) {
-    if (!stored.comment.parent_id.empty()) {
-      auto parent = comment_author_.find({stored.post_url, stored.comment.parent_id});
-      if (parent != comment_author_.end()) return parent->second;
+  void AddCommentEdges(const std::vector<ThreadText>& texts) {
+    const ThreadText& post = texts.front();
+    for (size_t i = 1; i < texts.size(); ++i) {
+      const ThreadText& comment = texts[i];
+      const long long author = PersonId(comment.author);
+      const std::string first_sentence = FirstSentence(comment.text);
+      AddEdge(author, PersonId(post.author), "commented", comment.date, first_sentence,
+              comment.source_url);
+      if (comment.parent == kNoAnchor) continue;
+      AddEdge(author, PersonId(comment.parent), "replied", comment.date, first_sentence,
+              comment.source_url);
     }
-    auto post = post_author_.find(stored.post_url);
-    if (post == post_author_.end()) return std::nullopt;
-    return post->second;
   }
 
-  void AddInteractions(const InteractionJob& job, const std::vector<Interaction>& found) {
-    const long long speaker = PersonId(job.text->author);
-    for (const Interaction& interaction : found) {
-      const long long other = PersonOf(interaction.other, job);
+  void AddTrackbackEdges(const store::StoredThread& thread) {
+    auto post = posts_.find(thread.post.post.url);
+    if (post == posts_.end()) return;
+    for (const store::StoredTrackback& stored : thread.trackbacks) {
+      std::string detail = ToString(stored.trackback.kind);
+      if (NormaliseUrl(SiteRootAsWritten(stored.trackback.source_url)) ==
+          NormaliseUrl(post->second.site)) {
+        detail += "; self";
+      }
+      AddEdge(PersonId(TrackbackSource(stored)), PersonId(post->second.author), "linked",
+              stored.trackback.published, stored.trackback.title, stored.trackback.source_url,
+              detail);
+    }
+  }
+
+  // A post linking to another stored post. After every trackback's edge,
+  // as a reader meets them: a post's pingback before the link it stands for.
+  Status AddPostLinkEdges() {
+    return source_.EachPost([&](store::StoredPost& post) -> Status {
+      auto from = posts_.find(post.post.url);
+      if (from == posts_.end()) return {};
+      std::set<std::string> linked;
+      for (const Link& link : post.post.links) {
+        auto target = post_by_normalised_url_.find(NormaliseUrl(link.url));
+        if (target == post_by_normalised_url_.end() || target->second == post.post.url) continue;
+        if (!linked.insert(target->second).second) continue;
+        const PostInfo& to = posts_.at(target->second);
+        std::string detail = "link";
+        if (NormaliseUrl(to.site) == NormaliseUrl(from->second.site)) detail += "; self";
+        AddEdge(PersonId(from->second.author), PersonId(to.author), "linked", post.post.published,
+                link.text.empty() ? link.url : link.text, post.post.url, detail);
+      }
+      if (edges_.size() < kEdgeBatch) return {};
+      return FlushEdges();
+    });
+  }
+
+  void AddInteractions(const Statements& statements) {
+    const long long speaker = PersonId(statements.speaker);
+    for (const Interaction& interaction : statements.found) {
+      const long long other = PersonOf(interaction.other, statements);
       if (other == 0) continue;
       store::StoredEdge* edge =
           AddEdge(speaker, other, ToString(interaction.kind), interaction.date,
-                  interaction.evidence, job.source_url, interaction.detail);
+                  interaction.evidence, statements.source_url, interaction.detail);
       if (edge == nullptr) continue;
       edge->event = interaction.event;
       edge->when = interaction.when;
     }
   }
 
-  long long PersonOf(const Party& party, const InteractionJob& job) {
+  long long PersonOf(const Party& party, const Statements& statements) {
     switch (party.kind) {
       case Party::Kind::kYou:
-        return job.you ? PersonId(*job.you) : 0;
+        return PersonId(statements.you);
       case Party::Kind::kHandle: {
         auto it = handle_person_.find(NormaliseHandle(party.value));
         return it == handle_person_.end() ? 0 : it->second;
@@ -502,90 +682,40 @@ class Builder {
         if (auto it = person_by_name_.find(party.value); it != person_by_name_.end()) {
           return it->second;
         }
-        auto anchor = name_anchor_.find({party.value, job.text->site});
+        auto anchor = name_anchor_.find({party.value, statements.site});
         return anchor == name_anchor_.end() ? 0 : PersonId(anchor->second);
       }
     }
     return 0;
   }
 
-  void SortEdges() {
-    std::stable_sort(snapshot_.edges.begin(), snapshot_.edges.end(),
-                     [](const store::StoredEdge& a, const store::StoredEdge& b) {
-                       return std::tie(a.from, a.to, a.kind, a.date, a.source_url) <
-                              std::tie(b.from, b.to, b.kind, b.date, b.source_url);
-                     });
-  }
-
-  const GraphInputs& inputs_;
+  GraphSource& source_;
+  GraphSink& sink_;
+  const TextReuse reuse_;
   IdentityResolver resolver_;
-  store::GraphSnapshot snapshot_;
+  store::GraphSnapshot snapshot_;  // people, rules version, unread languages
   std::vector<size_t> person_of_;
   std::map<std::string, std::string> single_author_sites_;  // normalised site -> author
-  std::map<std::string, TextRecord> texts_;                 // by post URL or permalink
-  std::map<std::string, AnchorId> post_author_;
-  std::map<std::string, std::string> post_site_;
-  std::map<std::pair<std::string, std::string>, AnchorId> comment_author_;
-  std::vector<AnchorId> mention_anchor_;    // parallel to inputs_.mentions
-  std::vector<AnchorId> trackback_source_;  // parallel to inputs_.trackbacks
+  std::unordered_map<std::string, PostInfo> posts_;         // by post URL
+  std::map<std::string, std::string> post_by_normalised_url_;
   KnownNames known_names_;
   std::map<std::string, long long> person_by_name_;
   std::map<std::string, long long> handle_person_;
   std::map<std::pair<std::string, std::string>, AnchorId> name_anchor_;  // (name, site)
-  std::vector<store::TextRead> new_readings_;
-  std::vector<std::string> gone_readings_;
+  KeptReadings kept_;
+  std::deque<std::string> permalinks_;  // of the threads at hand, for ThreadText views
+  std::vector<Statements> stated_in_posts_;
+  std::vector<Statements> stated_in_comments_;
+  std::vector<store::StoredEdge> edges_;  // not yet given to the sink
+  std::vector<store::Authorship> authors_;
+  long long edges_given_ = 0;
   long long texts_read_ = 0;
 };
 
 }  // namespace
 
-GraphBuild BuildGraphKeepingReadings(const GraphInputs& inputs) { return Builder(inputs).Build(); }
-
-store::GraphSnapshot BuildGraph(const GraphInputs& inputs) {
-  return BuildGraphKeepingReadings(inputs).snapshot;
-}
-
-namespace {
-
-Result<GraphInputs> ReadInputs(store::Store& store, TextReuse reuse) {
-  GraphInputs inputs;
-  auto read = [](auto result, auto* into) -> Status {
-    if (!result) return result.error();
-    *into = std::move(*result);
-    return {};
-  };
-  if (Status s = read(store.Posts(), &inputs.posts); !s) return s.error();
-  if (Status s = read(store.Comments(), &inputs.comments); !s) return s.error();
-  if (Status s = read(store.Trackbacks(), &inputs.trackbacks); !s) return s.error();
-  if (Status s = read(store.Mentions(), &inputs.mentions); !s) return s.error();
-  if (Status s = read(store.TextReads(), &inputs.kept_readings); !s) return s.error();
-  inputs.reuse = reuse;
-  return inputs;
-}
-
-}  // namespace
-
-Result<RebuildSummary> RebuildGraph(store::Store& store, TextReuse reuse) {
-  // Read before the inputs: pages saved meanwhile leave the graph stale.
-  Result<store::GraphState> before = store.Graph();
-  if (!before) return before.error().WithContext("rebuild graph");
-  GraphBuild build;
-  {
-    // The inputs go before the graph is written: the peak is the larger of
-    // the two, not their sum.
-    Result<GraphInputs> inputs = ReadInputs(store, reuse);
-    if (!inputs) return inputs.error().WithContext("rebuild graph");
-    build = BuildGraphKeepingReadings(*inputs);
-  }
-  build.snapshot.pages_version = before->pages_version;
-  RebuildSummary summary{static_cast<long long>(build.snapshot.people.size()),
-                         static_cast<long long>(build.snapshot.edges.size()), build.texts_read};
-  if (Status replaced = store.ReplaceGraph(build.snapshot); !replaced) return replaced.error();
-  // After the graph: a reading kept without its graph would only be read again.
-  if (Status kept = store.KeepTextReads(build.new_readings, build.gone_readings); !kept) {
-    return kept.error().WithContext("rebuild graph");
-  }
-  return summary;
+Result<DerivationTotals> Derive(GraphSource& source, GraphSink& sink, TextReuse reuse) {
+  return Builder(source, sink, reuse).Build();
 }
 
 }  // namespace linkgraph::graph

@@ -76,6 +76,10 @@ bool LooksLikeName(const std::vector<std::string>& words) {
 IdentityResolver::AnchorId IdentityResolver::Anchor(const std::string& key,
                                                     const store::IdentityRef& identity,
                                                     const std::string& reason) {
+  if (frozen_) {
+    auto found = by_key_.find(key);
+    return found == by_key_.end() ? kNoAnchor : found->second;
+  }
   auto [it, added] = by_key_.try_emplace(key, anchors_.size());
   if (added) {
     AnchorData data;
@@ -131,6 +135,7 @@ IdentityResolver::AnchorId IdentityResolver::Root(AnchorId anchor) {
 }
 
 void IdentityResolver::Join(AnchorId a, AnchorId b) {
+  if (frozen_) return;
   a = Root(a);
   b = Root(b);
   if (a == b) return;
@@ -140,7 +145,7 @@ void IdentityResolver::Join(AnchorId a, AnchorId b) {
 }
 
 void IdentityResolver::ShowName(AnchorId anchor, const std::string& name) {
-  if (!name.empty()) ++anchors_[anchor].shown_names[name];
+  if (!frozen_ && !name.empty()) ++anchors_[anchor].shown_names[name];
 }
 
 std::vector<store::StoredPerson> IdentityResolver::People(std::vector<size_t>* person_of) {

@@ -17,6 +17,15 @@ namespace linkgraph::graph {
 class IdentityResolver {
  public:
   using AnchorId = size_t;
+  // What lookups give for a key no anchor has (see Freeze).
+  static constexpr AnchorId kNoAnchor = static_cast<AnchorId>(-1);
+
+  // While frozen, the Anchor functions only look up: a key not seen gives
+  // kNoAnchor, and Join, ShowName and CountText change nothing. A derivation
+  // reads the texts again this way to find who wrote each, without keeping
+  // per text what it found the first time.
+  void Freeze() { frozen_ = true; }
+  void Thaw() { frozen_ = false; }
 
   // The anchor for a key, created on first use with the identity it shows.
   AnchorId Anchor(const std::string& key, const store::IdentityRef& identity,
@@ -37,7 +46,9 @@ class IdentityResolver {
   // Counts a display name shown for the anchor's person (post author,
   // comment author): the most shown becomes the person's name.
   void ShowName(AnchorId anchor, const std::string& name);
-  void CountText(AnchorId anchor) { ++anchors_[anchor].texts; }
+  void CountText(AnchorId anchor) {
+    if (!frozen_) ++anchors_[anchor].texts;
+  }
 
   // Groups the anchors into people (ordered by key) and gives each anchor's
   // person index (0-based) through person_of.
@@ -55,6 +66,7 @@ class IdentityResolver {
 
   std::vector<AnchorData> anchors_;
   std::map<std::string, AnchorId> by_key_;
+  bool frozen_ = false;
 };
 
 // Profile hosts whose URL path is the handle: "twitter.com/HRMargo".
