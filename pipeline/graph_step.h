@@ -3,6 +3,8 @@
 // beside the result rather than returned in its place.
 #pragma once
 
+#include <malloc.h>
+
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -12,6 +14,9 @@ namespace linkgraph::pipeline {
 // result->graph_error when it failed (ImportResult, CrawlResult).
 template <typename SavedResult>
 void UpdateGraphOf(store::Store& store, SavedResult* result) {
+  // What the crawl's or import's threads freed stays in their arenas;
+  // handed back, the derivation's peak is not added on top of it.
+  malloc_trim(0);
   Result<GraphUpdate> graph = UpdateGraph(store, result->saved);
   if (graph) {
     result->graph = *graph;
