@@ -30,14 +30,14 @@ Result<std::unique_ptr<store::GraphWrite>> TimedStore::BeginGraphWrite(
 Result<store::GraphState> TimedStore::Graph() {
   return Timed("Graph", [&] { return inner_.Graph(); });
 }
-Result<std::vector<store::StoredPerson>> TimedStore::People() {
-  return Timed("People", [&] { return inner_.People(); });
+Status TimedStore::EachPerson(const store::RowVisitor<store::StoredPerson>& visit) {
+  return Timed("EachPerson", [&] { return inner_.EachPerson(visit); });
 }
-Result<std::vector<store::StoredEdge>> TimedStore::Edges() {
-  return Timed("Edges", [&] { return inner_.Edges(); });
+Status TimedStore::EachEdge(const store::RowVisitor<store::StoredEdge>& visit) {
+  return Timed("EachEdge", [&] { return inner_.EachEdge(visit); });
 }
-Result<std::vector<store::Authorship>> TimedStore::Authors() {
-  return Timed("Authors", [&] { return inner_.Authors(); });
+Status TimedStore::EachAuthor(const store::RowVisitor<store::Authorship>& visit) {
+  return Timed("EachAuthor", [&] { return inner_.EachAuthor(visit); });
 }
 Result<std::optional<store::StoredPerson>> TimedStore::FindPerson(long long id) {
   return Timed("FindPerson", [&] { return inner_.FindPerson(id); });

@@ -41,9 +41,9 @@ class TimedStore final : public testing::StoreWrapper {
   Result<std::unique_ptr<store::GraphWrite>> BeginGraphWrite(
       const store::GraphSnapshot& graph) override;
   Result<store::GraphState> Graph() override;
-  Result<std::vector<store::StoredPerson>> People() override;
-  Result<std::vector<store::StoredEdge>> Edges() override;
-  Result<std::vector<store::Authorship>> Authors() override;
+  Status EachPerson(const store::RowVisitor<store::StoredPerson>& visit) override;
+  Status EachEdge(const store::RowVisitor<store::StoredEdge>& visit) override;
+  Status EachAuthor(const store::RowVisitor<store::Authorship>& visit) override;
   Result<std::optional<store::StoredPerson>> FindPerson(long long id) override;
   Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
                                                       const std::string& normalised) override;

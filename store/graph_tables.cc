@@ -156,22 +156,13 @@ Result<GraphState> GraphTables::State() {
   return state;
 }
 
-Result<std::vector<StoredPerson>> GraphTables::People() {
-  Result<Transaction> snapshot = Transaction::BeginRead(db_);
-  if (!snapshot) return snapshot.error();
-  std::vector<StoredPerson> people;
-  Status read = EachPerson([&](StoredPerson&& person) { people.push_back(std::move(person)); });
-  if (!read) return read.error();
-  return people;
-}
-
-Status GraphTables::EachPerson(const std::function<void(StoredPerson&&)>& on_person) {
+Status GraphTables::EachPerson(const RowVisitor<StoredPerson>& visit) {
   Result<Statement> people = Statement::Prepare(db_, kSelectPeople);
   if (!people) return people.error();
   Result<Statement> identities = Statement::Prepare(db_, kSelectAllIdentities);
   if (!identities) return identities.error();
   Result<bool> identity = identities->Step();
-  Status read = EachRow(*people, [&](const Statement& row) {
+  Status read = EachRow(*people, [&](const Statement& row) -> Status {
     StoredPerson person = PersonFromRow(row);
     // Identities of a person not stored (the foreign key forbids them) are passed over.
     while (identity && *identity && identities->Int(0) <= person.id) {
@@ -180,37 +171,37 @@ Status GraphTables::EachPerson(const std::function<void(StoredPerson&&)>& on_per
       }
       identity = identities->Step();
     }
-    on_person(std::move(person));
+    return visit(person);
   });
   if (!read) return read;
   if (!identity) return identity.error();
   return {};
 }
 
-Result<std::vector<StoredEdge>> GraphTables::Edges() {
-  std::vector<StoredEdge> edges;
-  Status read =
-      ForEachRow(db_, kSelectEdges, [&](const Statement& s) { edges.push_back(EdgeFromRow(s)); });
-  if (!read) return read.error();
-  return edges;
+Status GraphTables::EachEdge(const RowVisitor<StoredEdge>& visit) {
+  return ForEachRow(db_, kSelectEdges, [&](const Statement& s) -> Status {
+    StoredEdge edge = EdgeFromRow(s);
+    return visit(edge);
+  });
+}
+
+Status GraphTables::EachAuthor(const RowVisitor<Authorship>& visit) {
+  return ForEachRow(db_, kSelectAuthors, [&](const Statement& s) -> Status {
+    Authorship author{s.Text(0), s.Int(1)};
+    return visit(author);
+  });
+}
+
+Status GraphTables::EachPerson(const std::function<void(StoredPerson&&)>& on_person) {
+  return EachPerson(RowVisitor<StoredPerson>([&](StoredPerson& person) -> Status {
+    on_person(std::move(person));
+    return {};
+  }));
 }
 
 Status GraphTables::EachEdge(const std::function<void(long long row, StoredEdge&&)>& on_edge) {
   return ForEachRow(db_, kSelectEdgeRows,
                     [&](const Statement& s) { on_edge(s.Int(9), EdgeFromRow(s)); });
-}
-
-Result<std::vector<Authorship>> GraphTables::Authors() {
-  std::vector<Authorship> authors;
-  Status read = EachAuthor([&](Authorship&& author) { authors.push_back(std::move(author)); });
-  if (!read) return read.error();
-  return authors;
-}
-
-Status GraphTables::EachAuthor(const std::function<void(Authorship&&)>& on_author) {
-  return ForEachRow(db_, kSelectAuthors, [&](const Statement& s) {
-    on_author(Authorship{s.Text(0), s.Int(1)});
-  });
 }
 
 Result<std::optional<StoredPerson>> GraphTables::FindPerson(long long id) {

@@ -21,21 +21,26 @@ class GraphTables {
  public:
   GraphTables(sqlite3* db, StatementCache* statements) : db_(db), statements_(statements) {}
 
-  // The stored graph a row at a time, for writing a new one over it within
-  // the caller's transaction. People by id, each with its identities.
-  Status EachPerson(const std::function<void(StoredPerson&&)>& on_person);
-  // Edges in no order, each with its row id.
-  Status EachEdge(const std::function<void(long long row, StoredEdge&&)>& on_edge);
+  // The stored graph a row at a time, as Store's reads give it; a visitor's
+  // error ends the read. Within the caller's transaction, if any: people
+  // and their identities are two queries, so a reader wants a snapshot.
+  // People by id, each with its identities.
+  Status EachPerson(const RowVisitor<StoredPerson>& visit);
+  // By from, to, kind.
+  Status EachEdge(const RowVisitor<StoredEdge>& visit);
   // By source URL.
-  Status EachAuthor(const std::function<void(Authorship&&)>& on_author);
+  Status EachAuthor(const RowVisitor<Authorship>& visit);
+
+  // For SqliteGraphWrite, which writes a new graph over the stored one
+  // within its transaction and takes every row: people as above, and edges
+  // in no order (the cheapest), each with its row id.
+  Status EachPerson(const std::function<void(StoredPerson&&)>& on_person);
+  Status EachEdge(const std::function<void(long long row, StoredEdge&&)>& on_edge);
   // Rules version, counts and pages version of the graph just written
   // (graph's people, and edges counted by the writer).
   Status WriteState(const GraphSnapshot& graph, long long edges);
 
   Result<GraphState> State();
-  Result<std::vector<StoredPerson>> People();
-  Result<std::vector<StoredEdge>> Edges();
-  Result<std::vector<Authorship>> Authors();
   Result<std::optional<StoredPerson>> FindPerson(long long id);
   Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,
                                                       const std::string& normalised);

@@ -97,12 +97,12 @@ class SqliteStore final : public Store {
                                                          &graph_write_busy_, graph));
   }
   Result<GraphState> Graph() override { return Within("read graph state", graph_.State()); }
-  Result<std::vector<StoredPerson>> People() override {
-    return Within("read people", graph_.People());
+  Status EachPerson(const RowVisitor<StoredPerson>& visit) override;
+  Status EachEdge(const RowVisitor<StoredEdge>& visit) override {
+    return Within("read edges", graph_.EachEdge(visit));
   }
-  Result<std::vector<StoredEdge>> Edges() override { return Within("read edges", graph_.Edges()); }
-  Result<std::vector<Authorship>> Authors() override {
-    return Within("read authors", graph_.Authors());
+  Status EachAuthor(const RowVisitor<Authorship>& visit) override {
+    return Within("read authors", graph_.EachAuthor(visit));
   }
   Result<std::optional<StoredPerson>> FindPerson(long long id) override {
     return Within("find person", graph_.FindPerson(id));
@@ -149,6 +149,10 @@ class SqliteStore final : public Store {
   static Result<T> Within(const std::string& context, Result<T> result) {
     if (!result) return result.error().WithContext(context);
     return result;
+  }
+  static Status Within(const std::string& context, Status status) {
+    if (!status) return status.error().WithContext(context);
+    return status;
   }
 
   DbHandle db_;
@@ -328,6 +332,15 @@ Status SqliteStore::EachPost(const RowVisitor<StoredPost>& visit) {
   });
   if (!read) return read.error().WithContext("read posts");
   if (Status ended = snapshot->Commit(); !ended) return ended.error().WithContext("read posts");
+  return {};
+}
+
+Status SqliteStore::EachPerson(const RowVisitor<StoredPerson>& visit) {
+  // People and their identities from one snapshot.
+  Result<Transaction> snapshot = Transaction::BeginRead(db_.get());
+  if (!snapshot) return snapshot.error().WithContext("read people");
+  if (Status read = graph_.EachPerson(visit); !read) return read.error().WithContext("read people");
+  if (Status ended = snapshot->Commit(); !ended) return ended.error().WithContext("read people");
   return {};
 }
 

@@ -322,9 +322,13 @@ class Store {
   // authors, if any, as the first batch), the rest through the GraphWrite.
   virtual Result<std::unique_ptr<GraphWrite>> BeginGraphWrite(const GraphSnapshot& graph) = 0;
   virtual Result<GraphState> Graph() = 0;
-  virtual Result<std::vector<StoredPerson>> People() = 0;  // by id
-  virtual Result<std::vector<StoredEdge>> Edges() = 0;     // by from, to, kind
-  virtual Result<std::vector<Authorship>> Authors() = 0;   // by source URL
+  // Each* visit the graph a row at a time, as the page reads above do.
+  virtual Status EachPerson(const RowVisitor<StoredPerson>& visit) = 0;  // by id
+  virtual Status EachEdge(const RowVisitor<StoredEdge>& visit) = 0;      // by from, to, kind
+  virtual Status EachAuthor(const RowVisitor<Authorship>& visit) = 0;    // by source URL
+  Result<std::vector<StoredPerson>> People() { return Collect(&Store::EachPerson); }
+  Result<std::vector<StoredEdge>> Edges() { return Collect(&Store::EachEdge); }
+  Result<std::vector<Authorship>> Authors() { return Collect(&Store::EachAuthor); }
   virtual Result<std::optional<StoredPerson>> FindPerson(long long id) = 0;
   // People holding an identity of this kind and normalised value.
   virtual Result<std::vector<long long>> FindPeopleByIdentity(const std::string& kind,

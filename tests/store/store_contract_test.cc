@@ -4,6 +4,7 @@
 // second backend runs these unchanged: LINKGRAPH_TEST_STORES adds locations
 // (space-separated, "{dir}" replaced by a fresh folder per test), e.g.
 // "postgresql://127.0.0.1/linkgraph_test" once that backend exists.
+#include <algorithm>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
@@ -218,6 +219,63 @@ BOOST_DATA_TEST_CASE(replacing_the_graph_leaves_only_the_new_one, kLocations, lo
   BOOST_TEST(Must(db->Authors()).size() == 1u);
   BOOST_TEST(Must(db->FindPeopleByIdentity("name", "wendy")).empty());
   BOOST_TEST(Must(db->Graph()).people == 1);
+}
+
+BOOST_DATA_TEST_CASE(graph_reads_visit_people_by_id_edges_by_from_to_kind_authors_by_url,
+                     kLocations, location) {
+  FreshStore db(location);
+  MustOk(db->ReplaceGraph(TwoPeople()));
+  std::vector<long long> ids;
+  std::vector<std::string> people;
+  MustOk(db->EachPerson([&](store::StoredPerson& person) -> Status {
+    ids.push_back(person.id);
+    people.push_back(person.key + " " + std::to_string(person.identities.size()));
+    return {};
+  }));
+  // A fresh store numbers people in the order given: Margo, then Wendy.
+  BOOST_TEST(people == (std::vector<std::string>{"handle:hrmargo 2", "name:wendy 1"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(std::is_sorted(ids.begin(), ids.end()));
+  std::vector<store::StoredEdge> edges;
+  MustOk(db->EachEdge([&](store::StoredEdge& edge) -> Status {
+    edges.push_back(edge);
+    return {};
+  }));
+  BOOST_TEST(
+      EdgesByKey(*db, edges) == (std::vector<std::string>{"handle:hrmargo commented name:wendy",
+                                                          "name:wendy met handle:hrmargo"}),
+      boost::test_tools::per_element());
+  std::vector<std::string> sources;
+  MustOk(db->EachAuthor([&](store::Authorship& author) -> Status {
+    sources.push_back(author.source_url);
+    return {};
+  }));
+  BOOST_TEST(sources == (std::vector<std::string>{kPostUrl, std::string(kPostUrl) + "#comment-1"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_DATA_TEST_CASE(a_visitors_error_ends_a_graph_read_and_the_store_reads_and_writes_on,
+                     kLocations, location) {
+  FreshStore db(location);
+  MustOk(db->ReplaceGraph(TwoPeople()));
+  int visited = 0;
+  auto stop = [&visited](auto&) -> Status {
+    ++visited;
+    return Error{ErrorCode::kIo, "visitor stopped"};
+  };
+  const Status reads[] = {db->EachPerson(stop), db->EachEdge(stop), db->EachAuthor(stop)};
+  for (const Status& read : reads) {
+    BOOST_REQUIRE(!read.ok());
+    BOOST_TEST(read.error().code == ErrorCode::kIo);
+    BOOST_TEST(read.error().message.find("visitor stopped") != std::string::npos);
+  }
+  BOOST_TEST(visited == 3);  // one row each
+  // Nothing of an ended read is left open: reads see the graph, a write succeeds.
+  BOOST_TEST(Must(db->People()).size() == 2u);
+  store::GraphSnapshot smaller = TwoPeople();
+  smaller.edges.pop_back();
+  MustOk(db->ReplaceGraph(smaller));
+  BOOST_TEST(Must(db->Edges()).size() == 1u);
 }
 
 BOOST_DATA_TEST_CASE(a_crawl_queues_each_url_once_records_batches_and_resumes, kLocations,

@@ -44,9 +44,15 @@ class StoreWrapper : public store::Store {
     return inner_.BeginGraphWrite(graph);
   }
   Result<store::GraphState> Graph() override { return inner_.Graph(); }
-  Result<std::vector<store::StoredPerson>> People() override { return inner_.People(); }
-  Result<std::vector<store::StoredEdge>> Edges() override { return inner_.Edges(); }
-  Result<std::vector<store::Authorship>> Authors() override { return inner_.Authors(); }
+  Status EachPerson(const store::RowVisitor<store::StoredPerson>& visit) override {
+    return inner_.EachPerson(visit);
+  }
+  Status EachEdge(const store::RowVisitor<store::StoredEdge>& visit) override {
+    return inner_.EachEdge(visit);
+  }
+  Status EachAuthor(const store::RowVisitor<store::Authorship>& visit) override {
+    return inner_.EachAuthor(visit);
+  }
   Result<std::optional<store::StoredPerson>> FindPerson(long long id) override {
     return inner_.FindPerson(id);
   }
