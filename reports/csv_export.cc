@@ -1,6 +1,6 @@
 // `linkgraph export --format csv`: a folder of four RFC 4180 files for
-// spreadsheets, pandas and R, replaced as a whole so a reader never sees a
-// mix of two exports.
+// spreadsheets, pandas and R, written as the store is read and replaced as
+// a whole so a reader never sees a mix of two exports.
 #include <fcntl.h>  // AT_FDCWD
 #include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc)
 #include <unistd.h>
@@ -20,55 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::set<std::string> kFiles = {"nodes.csv", "edges.csv", "posts.csv", "comments.csv"};
-
-Table NodesTable(const GraphDocument& graph) {
-  Table table;
-  table.header = {"id"};
-  for (const auto& spec : graph.node_attributes) table.header.push_back(spec.name);
-  for (const GraphNode& node : graph.nodes) {
-    std::vector<std::string> row = {node.id};
-    row.insert(row.end(), node.values.begin(), node.values.end());
-    table.rows.push_back(std::move(row));
-  }
-  return table;
-}
-
-Table EdgesTable(const GraphDocument& graph) {
-  Table table;
-  table.header = {"id", "source", "target"};
-  for (const auto& spec : graph.edge_attributes) table.header.push_back(spec.name);
-  for (const GraphEdge& edge : graph.edges) {
-    std::vector<std::string> row = {edge.id, edge.from, edge.to};
-    row.insert(row.end(), edge.values.begin(), edge.values.end());
-    table.rows.push_back(std::move(row));
-  }
-  return table;
-}
-
-// The same columns as the JSON export's posts and comments.
-Table PostsTable(const std::vector<store::StoredPost>& posts) {
-  Table table;
-  table.header = {"url", "title", "author", "published", "site", "site_name"};
-  for (const auto& stored : posts) {
-    const Post& post = stored.post;
-    table.rows.push_back(
-        {post.url, post.title, post.author, post.published, post.site_url, post.site_name});
-  }
-  return table;
-}
-
-Table CommentsTable(const std::vector<store::StoredComment>& comments) {
-  Table table;
-  table.header = {"id",        "post_url", "author",    "author_url", "published",
-                  "parent_id", "text",     "permalink", "position",   "kind"};
-  for (const auto& stored : comments) {
-    const Comment& comment = stored.comment;
-    table.rows.push_back({comment.id, stored.post_url, comment.author, comment.author_url,
-                          comment.published, comment.parent_id, comment.text, comment.permalink,
-                          std::to_string(comment.position), comment.kind});
-  }
-  return table;
-}
 
 Error IoError(const std::string& what, const fs::path& path, int error_number) {
   return Error{ErrorCode::kIo,
@@ -115,13 +66,116 @@ Result<fs::path> MakePartialFolder(const fs::path& target) {
   return Error{ErrorCode::kIo, "export: cannot create a folder beside " + target.string()};
 }
 
-Status WriteTable(const Table& table, const fs::path& path) {
-  errno = 0;
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (file) WriteCsv(table, file);
-  file.close();
-  if (!file) return IoError("cannot write", path, errno != 0 ? errno : EIO);
-  return {};
+// A CSV file written a row at a time, as the store is read; Close says
+// whether every row reached the file.
+class CsvFile {
+ public:
+  explicit CsvFile(fs::path path) : path_(std::move(path)) {
+    errno = 0;
+    out_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!out_) open_error_ = errno != 0 ? errno : EIO;
+  }
+
+  void Row(const std::vector<std::string>& row) { WriteCsvRow(row, out_); }
+
+  Status Close() {
+    if (open_error_ != 0) return IoError("cannot write", path_, open_error_);
+    errno = 0;
+    out_.close();
+    if (!out_) return IoError("cannot write", path_, errno != 0 ? errno : EIO);
+    return {};
+  }
+
+ private:
+  fs::path path_;
+  std::ofstream out_;
+  int open_error_ = 0;
+};
+
+// nodes.csv (id, then the node attributes) and edges.csv (id, source,
+// target, then the edge attributes), a row per node and per edge.
+class CsvGraphWriter final : public GraphWriter {
+ public:
+  CsvGraphWriter(CsvFile& nodes, CsvFile& edges) : nodes_(nodes), edges_(edges) {}
+
+  void Begin(const GraphHeader& header) override {
+    std::vector<std::string> columns = {"id"};
+    for (const auto& spec : header.node_attributes) columns.push_back(spec.name);
+    nodes_.Row(columns);
+    columns = {"id", "source", "target"};
+    for (const auto& spec : header.edge_attributes) columns.push_back(spec.name);
+    edges_.Row(columns);
+  }
+
+  void Node(const GraphNode& node) override {
+    std::vector<std::string> row = {node.id};
+    row.insert(row.end(), node.values.begin(), node.values.end());
+    nodes_.Row(row);
+  }
+
+  void Edge(const GraphEdge& edge) override {
+    std::vector<std::string> row = {edge.id, edge.from, edge.to};
+    row.insert(row.end(), edge.values.begin(), edge.values.end());
+    edges_.Row(row);
+  }
+
+  void End() override {}
+
+ private:
+  CsvFile& nodes_;
+  CsvFile& edges_;
+};
+
+Status WriteGraphFiles(store::Store& store, const fs::path& folder) {
+  CsvFile nodes(folder / "nodes.csv");
+  CsvFile edges(folder / "edges.csv");
+  CsvGraphWriter writer(nodes, edges);
+  Status written = WritePeopleGraph(store, writer);
+  Status nodes_closed = nodes.Close();
+  Status edges_closed = edges.Close();
+  if (!written) return written;
+  return nodes_closed ? edges_closed : nodes_closed;
+}
+
+// One file of rows the store visits, each made into cells by row_of.
+template <typename Row, typename RowOf>
+Status WriteRowsFile(store::Store& store,
+                     Status (store::Store::*each)(const store::RowVisitor<Row>&),
+                     const fs::path& path, const std::vector<std::string>& header, RowOf row_of) {
+  CsvFile file(path);
+  file.Row(header);
+  Status read = (store.*each)([&](Row& row) -> Status {
+    file.Row(row_of(row));
+    return {};
+  });
+  Status closed = file.Close();
+  if (!read) return read.error().WithContext("export");
+  return closed;
+}
+
+// The same columns as the JSON export's posts and comments.
+Status WritePostsFile(store::Store& store, const fs::path& folder) {
+  return WriteRowsFile<store::StoredPost>(
+      store, &store::Store::EachPost, folder / "posts.csv",
+      {"url", "title", "author", "published", "site", "site_name"},
+      [](const store::StoredPost& stored) -> std::vector<std::string> {
+        const Post& post = stored.post;
+        return {post.url, post.title, post.author, post.published, post.site_url, post.site_name};
+      });
+}
+
+Status WriteCommentsFile(store::Store& store, const fs::path& folder) {
+  return WriteRowsFile<store::StoredComment>(
+      store, &store::Store::EachComment, folder / "comments.csv",
+      {"id", "post_url", "author", "author_url", "published", "parent_id", "text", "permalink",
+       "position", "kind"},
+      [](const store::StoredComment& stored) -> std::vector<std::string> {
+        const Comment& comment = stored.comment;
+        return {comment.id,         stored.post_url,   comment.author,
+                comment.author_url, comment.published, comment.parent_id,
+                comment.text,       comment.permalink, std::to_string(comment.position),
+                comment.kind};
+      });
 }
 
 // Puts the folder partial where target is. With a target already there the
@@ -158,24 +212,13 @@ Status WriteCsvExport(store::Store& store, const std::string& folder) {
   }
   if (Status replaceable = CheckReplaceable(target); !replaceable.ok()) return replaceable;
 
-  // Everything is read before anything is written.
-  auto graph = BuildPeopleGraph(store);
-  if (!graph.ok()) return graph.error();
-  auto posts = store.Posts();
-  if (!posts.ok()) return posts.error().WithContext("export");
-  auto comments = store.Comments();
-  if (!comments.ok()) return comments.error().WithContext("export");
-  const std::pair<const char*, Table> tables[] = {{"nodes.csv", NodesTable(*graph)},
-                                                  {"edges.csv", EdgesTable(*graph)},
-                                                  {"posts.csv", PostsTable(*posts)},
-                                                  {"comments.csv", CommentsTable(*comments)}};
-
+  // Written into the partial folder as the store is read; a failure
+  // anywhere removes it and leaves target as it was.
   auto partial = MakePartialFolder(target);
   if (!partial.ok()) return partial.error();
-  Status written;
-  for (const auto& [name, table] : tables) {
-    if (written.ok()) written = WriteTable(table, *partial / name);
-  }
+  Status written = WriteGraphFiles(store, *partial);
+  if (written.ok()) written = WritePostsFile(store, *partial);
+  if (written.ok()) written = WriteCommentsFile(store, *partial);
   if (written.ok()) written = MoveIntoPlace(*partial, target);
   if (!written.ok()) {
     std::error_code ignored;

@@ -118,16 +118,17 @@ std::string CsvCell(const std::string& cell) {
   return quoted + "\"";
 }
 
+void WriteCsvRow(const std::vector<std::string>& row, std::ostream& out) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i > 0) out << ',';
+    out << CsvCell(row[i]);
+  }
+  out << "\r\n";
+}
+
 void WriteCsv(const Table& table, std::ostream& out) {
-  auto write_row = [&out](const std::vector<std::string>& row) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) out << ',';
-      out << CsvCell(row[i]);
-    }
-    out << "\r\n";
-  };
-  write_row(table.header);
-  for (const auto& row : table.rows) write_row(row);
+  WriteCsvRow(table.header, out);
+  for (const auto& row : table.rows) WriteCsvRow(row, out);
 }
 
 void Write(const Table& table, Format format, std::ostream& out) {

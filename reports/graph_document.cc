@@ -89,7 +89,7 @@ struct GraphmlKeys {
   size_t edge_first = 0;
 };
 
-GraphmlKeys WriteGraphmlKeys(const GraphDocument& graph, std::ostream& out) {
+GraphmlKeys WriteGraphmlKeys(const GraphHeader& graph, std::ostream& out) {
   GraphmlKeys keys;
   size_t next = 0;
   auto key = [&](const char* domain, const std::string& name, AttributeType type) {
@@ -158,6 +158,147 @@ std::vector<std::pair<std::string, std::string>> Labelled(const std::string& lab
   return pairs;
 }
 
+class GraphmlWriter final : public GraphWriter {
+ public:
+  explicit GraphmlWriter(std::ostream& out) : out_(out) {}
+
+  void Begin(const GraphHeader& graph) override {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+            "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    keys_ = WriteGraphmlKeys(graph, out_);
+    node_attributes_ = graph.node_attributes.size();
+    edge_attributes_ = graph.edge_attributes.size();
+    out_ << "  <graph id=\"" << Attr(graph.name) << "\" edgedefault=\"directed\" parse.nodes=\""
+         << graph.nodes << "\" parse.edges=\"" << graph.edges
+         << "\" parse.order=\"nodesfirst\" parse.nodeids=\"free\" parse.edgeids=\"free\">\n";
+    for (size_t i = 0; i < graph.attributes.size(); ++i) {
+      WriteGraphmlData(keys_.graph_first + i, graph.attributes[i].second, "    ", out_);
+    }
+  }
+
+  void Node(const GraphNode& node) override {
+    out_ << "    <node id=\"" << Attr(node.id) << "\">\n";
+    WriteGraphmlData(keys_.node_label, node.label, "      ", out_);
+    for (size_t i = 0; i < node.values.size() && i < node_attributes_; ++i) {
+      WriteGraphmlData(keys_.node_first + i, node.values[i], "      ", out_);
+    }
+    out_ << "    </node>\n";
+  }
+
+  void Edge(const GraphEdge& edge) override {
+    out_ << "    <edge id=\"" << Attr(edge.id) << "\" source=\"" << Attr(edge.from)
+         << "\" target=\"" << Attr(edge.to) << "\">\n";
+    WriteGraphmlData(keys_.edge_label, edge.label, "      ", out_);
+    for (size_t i = 0; i < edge.values.size() && i < edge_attributes_; ++i) {
+      WriteGraphmlData(keys_.edge_first + i, edge.values[i], "      ", out_);
+    }
+    out_ << "    </edge>\n";
+  }
+
+  void End() override { out_ << "  </graph>\n</graphml>\n"; }
+
+ private:
+  std::ostream& out_;
+  GraphmlKeys keys_;
+  size_t node_attributes_ = 0;
+  size_t edge_attributes_ = 0;
+};
+
+class GexfWriter final : public GraphWriter {
+ public:
+  explicit GexfWriter(std::ostream& out) : out_(out) {}
+
+  void Begin(const GraphHeader& graph) override {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<gexf xmlns=\"http://www.gexf.net/1.2draft\"\n"
+            "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+            "    xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
+            "http://www.gexf.net/1.2draft/gexf.xsd\"\n"
+            "    version=\"1.2\">\n"
+            "  <meta>\n"
+            "    <creator>linkgraph</creator>\n";
+    // No lastmodifieddate: the same store must give the same bytes.
+    std::string description = graph.name;
+    for (const auto& [name, value] : graph.attributes) description += "; " + name + ": " + value;
+    out_ << "    <description>" << Xml(description) << "</description>\n"
+         << "  </meta>\n"
+         << "  <graph mode=\"static\" defaultedgetype=\"directed\">\n";
+    WriteGexfAttributes("node", graph.node_attributes, out_);
+    WriteGexfAttributes("edge", graph.edge_attributes, out_);
+    out_ << "    <nodes>\n";
+  }
+
+  void Node(const GraphNode& node) override {
+    out_ << "      <node id=\"" << Attr(node.id) << "\" label=\"" << Attr(node.label) << "\">\n";
+    WriteGexfValues(node.values, out_);
+    out_ << "      </node>\n";
+  }
+
+  void Edge(const GraphEdge& edge) override {
+    EndNodes();
+    out_ << "      <edge id=\"" << Attr(edge.id) << "\" source=\"" << Attr(edge.from)
+         << "\" target=\"" << Attr(edge.to) << "\" label=\"" << Attr(edge.label) << "\">\n";
+    WriteGexfValues(edge.values, out_);
+    out_ << "      </edge>\n";
+  }
+
+  void End() override {
+    EndNodes();
+    out_ << "    </edges>\n  </graph>\n</gexf>\n";
+  }
+
+ private:
+  // The first edge, or the end of a graph without any, closes <nodes>.
+  void EndNodes() {
+    if (edges_open_) return;
+    out_ << "    </nodes>\n    <edges>\n";
+    edges_open_ = true;
+  }
+
+  std::ostream& out_;
+  bool edges_open_ = false;
+};
+
+class DotWriter final : public GraphWriter {
+ public:
+  explicit DotWriter(std::ostream& out) : out_(out) {}
+
+  void Begin(const GraphHeader& graph) override {
+    node_attributes_ = graph.node_attributes;
+    edge_attributes_ = graph.edge_attributes;
+    out_ << "digraph " << DotQuoted(graph.name) << " {\n";
+    if (!graph.attributes.empty()) {
+      out_ << "  graph";
+      WriteDotAttributes(graph.attributes, out_);
+      out_ << ";\n";
+    }
+  }
+
+  void Node(const GraphNode& node) override {
+    out_ << "  " << DotQuoted(node.id);
+    WriteDotAttributes(Labelled(node.label, node_attributes_, node.values), out_);
+    out_ << ";\n";
+  }
+
+  void Edge(const GraphEdge& edge) override {
+    out_ << "  " << DotQuoted(edge.from) << " -> " << DotQuoted(edge.to);
+    auto pairs = Labelled(edge.label, edge_attributes_, edge.values);
+    pairs.insert(pairs.begin(), {"id", edge.id});
+    WriteDotAttributes(pairs, out_);
+    out_ << ";\n";
+  }
+
+  void End() override { out_ << "}\n"; }
+
+ private:
+  std::ostream& out_;
+  std::vector<AttributeSpec> node_attributes_;
+  std::vector<AttributeSpec> edge_attributes_;
+};
+
 }  // namespace
 
 std::string XmlSafeText(std::string_view text) {
@@ -188,92 +329,39 @@ std::string DotQuoted(std::string_view text) {
   return out + "\"";
 }
 
+void WriteDocument(const GraphDocument& graph, GraphWriter& writer) {
+  writer.Begin(GraphHeader{graph.name, graph.attributes, graph.node_attributes,
+                           graph.edge_attributes, graph.nodes.size(), graph.edges.size()});
+  for (const GraphNode& node : graph.nodes) writer.Node(node);
+  for (const GraphEdge& edge : graph.edges) writer.Edge(edge);
+  writer.End();
+}
+
+std::unique_ptr<GraphWriter> MakeGraphmlWriter(std::ostream& out) {
+  return std::make_unique<GraphmlWriter>(out);
+}
+
+std::unique_ptr<GraphWriter> MakeGexfWriter(std::ostream& out) {
+  return std::make_unique<GexfWriter>(out);
+}
+
+std::unique_ptr<GraphWriter> MakeDotWriter(std::ostream& out) {
+  return std::make_unique<DotWriter>(out);
+}
+
 void WriteGraphml(const GraphDocument& graph, std::ostream& out) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-         "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  const GraphmlKeys keys = WriteGraphmlKeys(graph, out);
-  out << "  <graph id=\"" << Attr(graph.name) << "\" edgedefault=\"directed\" parse.nodes=\""
-      << graph.nodes.size() << "\" parse.edges=\"" << graph.edges.size()
-      << "\" parse.order=\"nodesfirst\" parse.nodeids=\"free\" parse.edgeids=\"free\">\n";
-  for (size_t i = 0; i < graph.attributes.size(); ++i) {
-    WriteGraphmlData(keys.graph_first + i, graph.attributes[i].second, "    ", out);
-  }
-  for (const GraphNode& node : graph.nodes) {
-    out << "    <node id=\"" << Attr(node.id) << "\">\n";
-    WriteGraphmlData(keys.node_label, node.label, "      ", out);
-    for (size_t i = 0; i < node.values.size() && i < graph.node_attributes.size(); ++i) {
-      WriteGraphmlData(keys.node_first + i, node.values[i], "      ", out);
-    }
-    out << "    </node>\n";
-  }
-  for (const GraphEdge& edge : graph.edges) {
-    out << "    <edge id=\"" << Attr(edge.id) << "\" source=\"" << Attr(edge.from) << "\" target=\""
-        << Attr(edge.to) << "\">\n";
-    WriteGraphmlData(keys.edge_label, edge.label, "      ", out);
-    for (size_t i = 0; i < edge.values.size() && i < graph.edge_attributes.size(); ++i) {
-      WriteGraphmlData(keys.edge_first + i, edge.values[i], "      ", out);
-    }
-    out << "    </edge>\n";
-  }
-  out << "  </graph>\n</graphml>\n";
+  GraphmlWriter writer(out);
+  WriteDocument(graph, writer);
 }
 
 void WriteGexf(const GraphDocument& graph, std::ostream& out) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<gexf xmlns=\"http://www.gexf.net/1.2draft\"\n"
-         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-         "    xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
-         "http://www.gexf.net/1.2draft/gexf.xsd\"\n"
-         "    version=\"1.2\">\n"
-         "  <meta>\n"
-         "    <creator>linkgraph</creator>\n";
-  // No lastmodifieddate: the same store must give the same bytes.
-  std::string description = graph.name;
-  for (const auto& [name, value] : graph.attributes) description += "; " + name + ": " + value;
-  out << "    <description>" << Xml(description) << "</description>\n"
-      << "  </meta>\n"
-      << "  <graph mode=\"static\" defaultedgetype=\"directed\">\n";
-  WriteGexfAttributes("node", graph.node_attributes, out);
-  WriteGexfAttributes("edge", graph.edge_attributes, out);
-  out << "    <nodes>\n";
-  for (const GraphNode& node : graph.nodes) {
-    out << "      <node id=\"" << Attr(node.id) << "\" label=\"" << Attr(node.label) << "\">\n";
-    WriteGexfValues(node.values, out);
-    out << "      </node>\n";
-  }
-  out << "    </nodes>\n    <edges>\n";
-  for (const GraphEdge& edge : graph.edges) {
-    out << "      <edge id=\"" << Attr(edge.id) << "\" source=\"" << Attr(edge.from)
-        << "\" target=\"" << Attr(edge.to) << "\" label=\"" << Attr(edge.label) << "\">\n";
-    WriteGexfValues(edge.values, out);
-    out << "      </edge>\n";
-  }
-  out << "    </edges>\n  </graph>\n</gexf>\n";
+  GexfWriter writer(out);
+  WriteDocument(graph, writer);
 }
 
 void WriteDot(const GraphDocument& graph, std::ostream& out) {
-  out << "digraph " << DotQuoted(graph.name) << " {\n";
-  if (!graph.attributes.empty()) {
-    out << "  graph";
-    WriteDotAttributes(graph.attributes, out);
-    out << ";\n";
-  }
-  for (const GraphNode& node : graph.nodes) {
-    out << "  " << DotQuoted(node.id);
-    WriteDotAttributes(Labelled(node.label, graph.node_attributes, node.values), out);
-    out << ";\n";
-  }
-  for (const GraphEdge& edge : graph.edges) {
-    out << "  " << DotQuoted(edge.from) << " -> " << DotQuoted(edge.to);
-    auto pairs = Labelled(edge.label, graph.edge_attributes, edge.values);
-    pairs.insert(pairs.begin(), {"id", edge.id});
-    WriteDotAttributes(pairs, out);
-    out << ";\n";
-  }
-  out << "}\n";
+  DotWriter writer(out);
+  WriteDocument(graph, writer);
 }
 
 }  // namespace linkgraph::reports

@@ -1,9 +1,12 @@
 // Private to reports/: a graph as drawing and analysis tools take it (nodes
 // and directed edges with string-valued, typed attributes) and its writers
-// for GraphML, GEXF 1.2 and Graphviz DOT. Plain values; writers are pure
-// functions of the document, so the same document gives the same bytes.
+// for GraphML, GEXF 1.2 and Graphviz DOT, which write a graph as it is read
+// or a whole document. Plain values; a writer's bytes depend on what it is
+// given only, so the same graph gives the same bytes. One thread at a time.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -45,6 +48,38 @@ struct GraphDocument {
   std::vector<GraphNode> nodes;
   std::vector<GraphEdge> edges;
 };
+
+// All of a graph but its nodes and edges, with how many of each follow
+// (GraphML announces the counts before the first node).
+struct GraphHeader {
+  std::string name = "linkgraph";
+  std::vector<std::pair<std::string, std::string>> attributes;  // as GraphDocument's
+  std::vector<AttributeSpec> node_attributes;
+  std::vector<AttributeSpec> edge_attributes;
+  size_t nodes = 0;
+  size_t edges = 0;
+};
+
+// Writes a graph a node and an edge at a time, holding none of them, so an
+// export of a million edges costs the memory of one: Begin once, then every
+// Node, then every Edge, then End. Each call writes to the stream before it
+// returns; the caller checks the stream.
+class GraphWriter {
+ public:
+  virtual ~GraphWriter() = default;
+  virtual void Begin(const GraphHeader& header) = 0;
+  virtual void Node(const GraphNode& node) = 0;
+  virtual void Edge(const GraphEdge& edge) = 0;
+  virtual void End() = 0;
+};
+
+// The formats below, written as they come.
+std::unique_ptr<GraphWriter> MakeGraphmlWriter(std::ostream& out);
+std::unique_ptr<GraphWriter> MakeGexfWriter(std::ostream& out);
+std::unique_ptr<GraphWriter> MakeDotWriter(std::ostream& out);
+
+// The whole document through a writer: the same bytes as writing it as it comes.
+void WriteDocument(const GraphDocument& graph, GraphWriter& writer);
 
 // Text made fit for XML 1.0: invalid UTF-8 becomes U+FFFD (as the JSON
 // output does) and characters XML forbids (C0 controls but tab, LF and CR;

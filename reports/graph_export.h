@@ -13,13 +13,17 @@
 
 namespace linkgraph::reports {
 
-// Nodes keyed by StoredPerson::key, labelled with the name; attributes name,
-// handles, urls, sites (lists joined by a space: none of them holds one),
-// texts and degree (edges in plus out). Edges e1..eN in the store's order,
-// labelled with their kind; attributes kind, date, detail, event, when,
-// evidence, source_url. kCorrupt when an edge names a person not stored or
-// two people share a key.
-Result<GraphDocument> BuildPeopleGraph(store::Store& store);
+// Writes the people graph to writer as it reads the store, holding an
+// index of the people (id -> key, degree) but no edge: the people once and
+// the edges once to check them and count the degrees, then the people and
+// the edges again to write them. Nodes keyed by StoredPerson::key, labelled
+// with the name; attributes name, handles, urls, sites (lists joined by a
+// space: none of them holds one), texts and degree (edges in plus out).
+// Edges e1..eN in the store's order, labelled with their kind; attributes
+// kind, date, detail, event, when, evidence, source_url. kCorrupt, before
+// anything is written, when an edge names a person not stored or two people
+// share a key; after, when the graph changed between the reads.
+Status WritePeopleGraph(store::Store& store, GraphWriter& writer);
 
 // The distinct values of the person's identities of this kind ("handle",
 // "name", "url", "site"), in the stored order; handles always with their @.

@@ -13,11 +13,6 @@
 namespace linkgraph::reports {
 namespace {
 
-template <typename T>
-Status Fail(const Result<T>& result) {
-  return result.error().WithContext("export");
-}
-
 // Writes `{ "key": [ elements ], ... }` with the members in key order, as
 // nlohmann::json::dump(2) lays out the document holding them.
 class JsonDocumentWriter {
@@ -124,23 +119,16 @@ Status WriteArray(JsonDocumentWriter& writer, std::string_view key,
   return {};
 }
 
-// The rows of a read that returns them all, visited.
-template <typename Row>
-Status EachOf(Result<std::vector<Row>> rows, const store::RowVisitor<Row>& visit) {
-  if (!rows) return rows.error();
-  for (Row& row : *rows) {
-    if (Status visited = visit(row); !visited) return visited;
-  }
-  return {};
-}
-
 }  // namespace
 
 Status WriteJsonExport(store::Store& store, std::ostream& out) {
-  auto people = store.People();
-  if (!people.ok()) return Fail(people);
+  // The one index kept: people are few, edges many.
   std::map<long long, std::string> names;
-  for (const store::StoredPerson& person : *people) names[person.id] = person.name;
+  Status indexed = store.EachPerson([&](store::StoredPerson& person) -> Status {
+    names[person.id] = person.name;
+    return {};
+  });
+  if (!indexed) return indexed.error().WithContext("export");
 
   // Members in key order: comments, edges, mentions, people, posts, trackbacks.
   JsonDocumentWriter writer(out);
@@ -151,7 +139,7 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
       CommentJson);
   if (written) {
     written = WriteArray<StoredEdge>(
-        writer, "edges", [&](const RowVisitor<StoredEdge>& v) { return EachOf(store.Edges(), v); },
+        writer, "edges", [&](const RowVisitor<StoredEdge>& v) { return store.EachEdge(v); },
         [&](const StoredEdge& edge) { return EdgeJson(edge, names); });
   }
   if (written) {
@@ -162,8 +150,7 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
   if (written) {
     written = WriteArray<store::StoredPerson>(
         writer, "people",
-        [&](const RowVisitor<store::StoredPerson>& v) { return EachOf(std::move(people), v); },
-        PersonJson);
+        [&](const RowVisitor<store::StoredPerson>& v) { return store.EachPerson(v); }, PersonJson);
   }
   if (written) {
     written = WriteArray<StoredPost>(

@@ -22,6 +22,8 @@ void WriteTableText(const Table& table, std::ostream& out);
 // RFC 4180: quoted where needed, doubled quotes, CRLF line ends; cells that a
 // spreadsheet would run as a formula (= + - @ and tab/CR first) get a ' first.
 void WriteCsv(const Table& table, std::ostream& out);
+// One row of it, for a CSV written as it is read.
+void WriteCsvRow(const std::vector<std::string>& row, std::ostream& out);
 void Write(const Table& table, Format format, std::ostream& out);
 
 std::string CsvCell(const std::string& cell);

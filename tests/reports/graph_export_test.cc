@@ -21,18 +21,6 @@ store::PersonIdentity Identity(const std::string& kind, const std::string& value
   return {{kind, value, normalised}, "test"};
 }
 
-store::StoredEdge Edge(long long from, long long to, const std::string& kind,
-                       const std::string& evidence) {
-  store::StoredEdge edge;
-  edge.from = from;
-  edge.to = to;
-  edge.kind = kind;
-  edge.date = "2009-12-06T21:31:00";
-  edge.evidence = evidence;
-  edge.source_url = "http://wendy.example/2009/12/06/post/";
-  return edge;
-}
-
 // Wendy (1), Margo Rose (2), @LaraNewman (3, her handle stored without the
 // @, as graph/ keeps them); Wendy met and spoke to Lara
 // (two edges between one pair), plans to meet Margo; Margo commented.

@@ -94,6 +94,20 @@ inline void Save(store::Store& db, const std::vector<PageBuilder>& pages) {
   Must(db.SavePages(built));
 }
 
+// An edge between people by position (as ReplaceGraph takes them), dated,
+// read from Wendy's post.
+inline store::StoredEdge Edge(long long from, long long to, const std::string& kind,
+                              const std::string& evidence) {
+  store::StoredEdge edge;
+  edge.from = from;
+  edge.to = to;
+  edge.kind = kind;
+  edge.date = "2009-12-06T21:31:00";
+  edge.evidence = evidence;
+  edge.source_url = "http://wendy.example/2009/12/06/post/";
+  return edge;
+}
+
 using Writer = Status (*)(store::Store&, Format, std::ostream&);
 
 inline std::string Written(Writer writer, store::Store& db, Format format) {
