@@ -42,39 +42,54 @@ void AddRow(const LinkRow& row, Table* table) {
                          {"published", row.published}});
 }
 
+// What the links need of a post: not its text, the bulk of a store.
+struct LinkingPost {
+  std::string url, title, published;
+  std::vector<std::string> links;  // the URLs it links to
+};
+
+LinkingPost LinkingPostOf(store::StoredPost& stored) {
+  Post& post = stored.post;
+  LinkingPost linking{post.url, std::move(post.title), std::move(post.published), {}};
+  for (Link& link : post.links) linking.links.push_back(std::move(link.url));
+  return linking;
+}
+
 }  // namespace
 
 Status WriteLinks(store::Store& store, Format format, std::ostream& out) {
-  auto trackbacks = store.Trackbacks();
-  if (!trackbacks.ok()) return trackbacks.error().WithContext("report links");
-  auto posts = store.Posts();
-  if (!posts.ok()) return posts.error().WithContext("report links");
   Table table;
   table.header = {"kind", "self", "from_url", "to_url", "title", "published"};
   std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& stored : *trackbacks) {
+  Status read = store.EachTrackback([&](store::StoredTrackback& stored) -> Status {
     const Trackback& trackback = stored.trackback;
     LinkRow row{ToString(trackback.kind), trackback.source_url,
                 stored.post_url,          trackback.title,
                 trackback.published,      SameBlog(trackback.source_url, stored.post_url)};
     seen.insert({row.from_url, row.to_url});
     AddRow(row, &table);
-  }
+    return {};
+  });
+  if (!read) return read.error().WithContext("report links");
   // A link may name a post by its URL or by the page it was read from (a
   // saved or local copy links to its neighbours by file name).
   std::map<std::string, std::string> post_by_url;
-  for (const auto& stored : *posts) {
+  std::vector<LinkingPost> posts;
+  read = store.EachPost([&](store::StoredPost& stored) -> Status {
     post_by_url[stored.post.url] = stored.post.url;
     post_by_url.emplace(stored.page_url, stored.post.url);
-  }
-  for (const auto& stored : *posts) {
-    for (const Link& link : stored.post.links) {
-      auto target = post_by_url.find(link.url);
-      if (target == post_by_url.end() || target->second == stored.post.url) continue;
+    posts.push_back(LinkingPostOf(stored));
+    return {};
+  });
+  if (!read) return read.error().WithContext("report links");
+  for (const LinkingPost& post : posts) {
+    for (const std::string& link : post.links) {
+      auto target = post_by_url.find(link);
+      if (target == post_by_url.end() || target->second == post.url) continue;
       // A pingback already stands for this link.
-      if (!seen.insert({stored.post.url, target->second}).second) continue;
-      AddRow(LinkRow{"link", stored.post.url, target->second, stored.post.title,
-                     stored.post.published, SameBlog(target->second, stored.post.url)},
+      if (!seen.insert({post.url, target->second}).second) continue;
+      AddRow(LinkRow{"link", post.url, target->second, post.title, post.published,
+                     SameBlog(target->second, post.url)},
              &table);
     }
   }

@@ -11,15 +11,15 @@ nlohmann::json MentionJson(const store::StoredMention& stored) {
 }
 
 Status WriteMentions(store::Store& store, Format format, std::ostream& out) {
-  auto mentions = store.Mentions();
-  if (!mentions.ok()) return mentions.error().WithContext("report mentions");
   Table table;
   table.header = {"handle", "by", "in", "source_url"};
-  for (const auto& stored : *mentions) {
+  Status read = store.EachMention([&](store::StoredMention& stored) -> Status {
     table.rows.push_back({"@" + stored.mention.handle, stored.mention.by,
                           ToString(stored.mention.in), stored.source_url});
     table.json.push_back(MentionJson(stored));
-  }
+    return {};
+  });
+  if (!read) return read.error().WithContext("report mentions");
   Write(table, format, out);
   return {};
 }

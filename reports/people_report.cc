@@ -17,16 +17,36 @@ struct Connections {
   std::map<std::string, long long> by_kind;  // edges in and out
 };
 
-std::map<long long, Connections> CountConnections(const std::vector<store::StoredEdge>& edges) {
+// A blog's link to itself connects nobody.
+bool JoinsTwo(const store::StoredEdge& edge) { return edge.from != edge.to; }
+
+// Counted as the store visits the edges: a million of them are never held.
+Result<std::map<long long, Connections>> CountConnections(store::Store& store) {
   std::map<long long, Connections> connections;
-  for (const store::StoredEdge& edge : edges) {
-    if (edge.from == edge.to) continue;  // a blog's link to itself connects nobody
+  Status read = store.EachEdge([&](store::StoredEdge& edge) -> Status {
+    if (!JoinsTwo(edge)) return {};
     connections[edge.from].neighbours.insert(edge.to);
     connections[edge.to].neighbours.insert(edge.from);
     ++connections[edge.from].by_kind[edge.kind];
     ++connections[edge.to].by_kind[edge.kind];
-  }
+    return {};
+  });
+  if (!read) return read.error();
   return connections;
+}
+
+// The edges between the people shown, for a drawing of them.
+Result<std::vector<store::StoredEdge>> EdgesAmong(store::Store& store,
+                                                  const std::set<long long>& shown) {
+  std::vector<store::StoredEdge> among;
+  Status read = store.EachEdge([&](store::StoredEdge& edge) -> Status {
+    if (JoinsTwo(edge) && shown.count(edge.from) && shown.count(edge.to)) {
+      among.push_back(std::move(edge));
+    }
+    return {};
+  });
+  if (!read) return read.error();
+  return among;
 }
 
 }  // namespace
@@ -34,9 +54,9 @@ std::map<long long, Connections> CountConnections(const std::vector<store::Store
 Status WritePeople(store::Store& store, const ReportRequest& request, std::ostream& out) {
   Result<std::vector<store::StoredPerson>> people = store.People();
   if (!people) return people.error().WithContext("report people");
-  Result<std::vector<store::StoredEdge>> edges = store.Edges();
-  if (!edges) return edges.error().WithContext("report people");
-  std::map<long long, Connections> connections = CountConnections(*edges);
+  Result<std::map<long long, Connections>> counted = CountConnections(store);
+  if (!counted) return counted.error().WithContext("report people");
+  std::map<long long, Connections>& connections = *counted;
   std::vector<const store::StoredPerson*> ranked;
   for (const store::StoredPerson& person : *people) ranked.push_back(&person);
   auto degree = [&](const store::StoredPerson* person) {
@@ -53,15 +73,11 @@ Status WritePeople(store::Store& store, const ReportRequest& request, std::ostre
   if (request.format == Format::kDot || request.format == Format::kSvg) {
     std::set<long long> shown;
     for (auto* person : ranked) shown.insert(person->id);
-    std::vector<store::StoredEdge> among;
-    for (const store::StoredEdge& edge : *edges) {
-      if (edge.from != edge.to && shown.count(edge.from) && shown.count(edge.to)) {
-        among.push_back(edge);
-      }
-    }
+    Result<std::vector<store::StoredEdge>> among = EdgesAmong(store, shown);
+    if (!among) return among.error().WithContext("report people");
     PeopleView view(store);
     Status drawn;
-    GraphDocument drawing = DrawingOf(view, among, &drawn);
+    GraphDocument drawing = DrawingOf(view, *among, &drawn);
     if (!drawn) return drawn.error().WithContext("report people");
     drawing.name = "people";
     return WriteDrawing(drawing, request.format, out);
