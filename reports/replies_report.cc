@@ -80,22 +80,15 @@ struct ReplyRow {
 
 class RepliesReport {
  public:
-  RepliesReport(const std::vector<store::StoredComment>& comments,
-                const std::vector<store::Authorship>& authorship) {
-    for (const store::Authorship& author : authorship) {
-      author_of_[author.source_url] = author.person;
+  // texts: the text comments (TextComments); author_of: person by source URL.
+  RepliesReport(const std::vector<store::StoredComment>& texts,
+                std::map<std::string, long long> author_of)
+      : author_of_(std::move(author_of)) {
+    for (const store::StoredComment& stored : texts) {
+      by_id_[{stored.post_url, stored.comment.id}] = &stored;
     }
-    // A like, repost or bookmark has no text: it answers nothing and asks
-    // for no answer.
-    std::vector<const store::StoredComment*> texts;
-    for (const store::StoredComment& stored : comments) {
-      if (stored.comment.kind == "comment") texts.push_back(&stored);
-    }
-    for (const store::StoredComment* stored : texts) {
-      by_id_[{stored->post_url, stored->comment.id}] = stored;
-    }
-    for (const store::StoredComment* stored : texts) Add(*stored);
-    for (const store::StoredComment* stored : texts) AddTopLevel(*stored);
+    for (const store::StoredComment& stored : texts) Add(stored);
+    for (const store::StoredComment& stored : texts) AddTopLevel(stored);
   }
 
   std::map<long long, AuthorAnswers> authors;
@@ -160,6 +153,31 @@ class RepliesReport {
   std::map<CommentKey, const store::StoredComment*> by_id_;
   std::map<CommentKey, std::vector<size_t>> answers_;  // indexes into replies
 };
+
+// The comments the report reads, without their words, which it never shows
+// and which are most of a store. A like, repost or bookmark has no text: it
+// answers nothing and asks for no answer.
+Result<std::vector<store::StoredComment>> TextComments(store::Store& store) {
+  std::vector<store::StoredComment> texts;
+  Status read = store.EachComment([&](store::StoredComment& stored) -> Status {
+    if (stored.comment.kind != "comment") return {};
+    stored.comment.text = std::string();
+    texts.push_back(std::move(stored));
+    return {};
+  });
+  if (!read) return read.error();
+  return texts;
+}
+
+Result<std::map<std::string, long long>> AuthorOfText(store::Store& store) {
+  std::map<std::string, long long> author_of;
+  Status read = store.EachAuthor([&](store::Authorship& author) -> Status {
+    author_of[std::move(author.source_url)] = author.person;
+    return {};
+  });
+  if (!read) return read.error();
+  return author_of;
+}
 
 struct Tables {
   Table authors, pairs, unanswered, replies;
@@ -238,11 +256,11 @@ Result<Tables> MakeTables(RepliesReport& report, PeopleView& people) {
 }  // namespace
 
 Status WriteReplies(store::Store& store, const ReportRequest& request, std::ostream& out) {
-  Result<std::vector<store::StoredComment>> comments = store.Comments();
-  if (!comments) return comments.error().WithContext("report replies");
-  Result<std::vector<store::Authorship>> authors = store.Authors();
-  if (!authors) return authors.error().WithContext("report replies");
-  RepliesReport report(*comments, *authors);
+  Result<std::vector<store::StoredComment>> texts = TextComments(store);
+  if (!texts) return texts.error().WithContext("report replies");
+  Result<std::map<std::string, long long>> author_of = AuthorOfText(store);
+  if (!author_of) return author_of.error().WithContext("report replies");
+  RepliesReport report(*texts, std::move(*author_of));
   PeopleView people(store);
   Result<Tables> tables = MakeTables(report, people);
   if (!tables) return tables.error().WithContext("report replies");
