@@ -4,7 +4,9 @@
 // at those edges; code in between passes the enum.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace linkgraph {
 
@@ -64,6 +66,39 @@ inline std::string OutcomeName(UrlOutcome outcome, int http_status = 0) {
       return "error";
   }
   return "error";
+}
+
+// How a crawl ended, stored with it (crawl runs' outcome) by its name.
+enum class CrawlOutcome {
+  kOk,       // every URL fetched, or not fetched for a reason that is no failure
+  kPartial,  // some URLs failed, the rest were stored
+  kFailed,   // nothing was fetched and something failed
+  kStopped,  // a stop request ended it: not finished in the store, so it resumes
+};
+
+// "ok", "partial", "failed", "stopped".
+inline const char* CrawlOutcomeName(CrawlOutcome outcome) {
+  switch (outcome) {
+    case CrawlOutcome::kOk:
+      return "ok";
+    case CrawlOutcome::kPartial:
+      return "partial";
+    case CrawlOutcome::kFailed:
+      return "failed";
+    case CrawlOutcome::kStopped:
+      return "stopped";
+  }
+  return "failed";
+}
+
+// The outcome CrawlOutcomeName names; nullopt for any other text ("" while
+// a crawl is unfinished).
+inline std::optional<CrawlOutcome> ParseCrawlOutcome(std::string_view name) {
+  for (CrawlOutcome outcome :
+       {CrawlOutcome::kOk, CrawlOutcome::kPartial, CrawlOutcome::kFailed, CrawlOutcome::kStopped}) {
+    if (name == CrawlOutcomeName(outcome)) return outcome;
+  }
+  return std::nullopt;
 }
 
 }  // namespace linkgraph

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/outcome.h"
+#include "common/queued_url.h"
 #include "common/result.h"
 
 namespace linkgraph::crawler {
@@ -229,14 +230,6 @@ class TrapGuard {
   std::unordered_map<std::string, int> shapes_;  // admitted date-like URLs per shape
 };
 
-// A URL the crawl is to fetch, and why it is known.
-struct FrontierEntry {
-  std::string url;            // canonical
-  std::string kind = "page";  // "page", "sitemap", "feed" or "comments" (WordPress REST)
-  int depth = 0;              // link hops from a seed
-  std::string via;            // the URL it was found on; "" for seeds
-};
-
 // What a crawl may queue. Every bound counts what was queued in this crawl,
 // restored entries included, so that a site cannot make the queue, the
 // memory or the stored frontier grow without end whatever its pages hold.
@@ -262,10 +255,10 @@ struct FrontierLimits {
   int max_queued_per_host = 100000;  // Default: 100,000
 };
 
-// The strength of a kind: a URL queued as a "page" and offered again as a
-// kind the site declared ("feed", "sitemap", "comments") takes that kind
-// while it waits. The declared kinds are equally strong: the first wins.
-int KindStrength(std::string_view kind);  // "page": 0; "feed", "sitemap", "comments": 1
+// The strength of a kind: a URL queued as a page and offered again as a
+// kind the site declared (feed, sitemap, comments) takes that kind while it
+// waits. The declared kinds are equally strong: the first wins.
+int KindStrength(UrlKind kind);  // kPage: 0; kFeed, kSitemap, kComments: 1
 
 // Breadth-first: each URL once per crawl, in scope, within the limits and
 // not a trap. Pages are handed out before further discovery only in the
@@ -278,16 +271,16 @@ class Frontier {
   // queued again. Returns false when it was seen already.
   bool MarkSeen(const std::string& url);
   // An entry from a stored crawl, queued as it is when not seen yet.
-  void Restore(FrontierEntry entry, bool done);
+  void Restore(QueuedUrl entry, bool done);
   // A seed or a discovered link: canonicalised, and queued when new, in
   // scope, within depth and the limits, and not a trap. Returns the queued
   // entry, or nullopt with *refusal set to the reason ("" when the URL was
   // seen already). Seeds (depth 0, no via) skip the scope, trap and limit
   // checks. A URL waiting as a "page" and offered as a stronger kind is
   // queued as that kind instead (KindStrength): the returned entry says so.
-  std::optional<FrontierEntry> Offer(std::string_view url, std::string kind, int depth,
-                                     std::string via, std::string* refusal = nullptr);
-  bool Next(FrontierEntry* entry);
+  std::optional<QueuedUrl> Offer(std::string_view url, UrlKind kind, int depth, std::string via,
+                                 std::string* refusal = nullptr);
+  bool Next(QueuedUrl* entry);
 
   size_t Queued() const { return queue_.size() - next_; }
   int PagesHandedOut() const { return pages_handed_out_; }
@@ -298,24 +291,24 @@ class Frontier {
 
  private:
   // "" when entry may be queued under its kind's limits, else why not.
-  std::string CheckKindLimits(const FrontierEntry& entry) const;
+  std::string CheckKindLimits(const QueuedUrl& entry) const;
   // "" when one more URL may be queued on url's host and in all.
   std::string CheckUrlLimits(const std::string& url) const;
   // A sitemap's index level: one more than the sitemap that named it.
-  int SitemapNesting(const FrontierEntry& entry) const;
+  int SitemapNesting(const QueuedUrl& entry) const;
   void CountUrl(const std::string& url);
-  void CountKind(const FrontierEntry& entry, int nesting);
-  void Push(FrontierEntry entry);
+  void CountKind(const QueuedUrl& entry, int nesting);
+  void Push(QueuedUrl entry);
   // The waiting "page" entry of url, retyped as kind when the limits allow.
-  std::optional<FrontierEntry> Upgrade(const std::string& url, std::string kind,
-                                       std::string via, std::string* refusal);
+  std::optional<QueuedUrl> Upgrade(const std::string& url, UrlKind kind, std::string via,
+                                   std::string* refusal);
   std::string RefuseForLimit(std::string why);
 
   CrawlScope scope_;
   FrontierLimits limits_;
   TrapGuard traps_;
   std::unordered_set<std::string> seen_;
-  std::vector<FrontierEntry> queue_;
+  std::vector<QueuedUrl> queue_;
   size_t next_ = 0;
   size_t erased_ = 0;  // entries dropped from the queue's front: queue_[i] is number erased_ + i
   int pages_handed_out_ = 0;

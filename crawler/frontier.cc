@@ -39,37 +39,37 @@ std::string Limit(std::string_view what, long long limit, std::string_view optio
 
 }  // namespace
 
-int KindStrength(std::string_view kind) { return kind == "page" ? 0 : 1; }
+int KindStrength(UrlKind kind) { return kind == UrlKind::kPage ? 0 : 1; }
 
 Frontier::Frontier(CrawlScope scope, FrontierLimits limits, TrapLimits traps)
     : scope_(std::move(scope)), limits_(limits), traps_(traps) {}
 
 bool Frontier::MarkSeen(const std::string& url) { return seen_.insert(url).second; }
 
-void Frontier::Restore(FrontierEntry entry, bool done) {
+void Frontier::Restore(QueuedUrl entry, bool done) {
   if (!seen_.insert(entry.url).second) return;
   CountUrl(entry.url);
   CountKind(entry, SitemapNesting(entry));
   if (!done) {
     Push(std::move(entry));
-  } else if (entry.kind == "page") {
+  } else if (entry.kind == UrlKind::kPage) {
     ++pages_handed_out_;
   }
 }
 
-int Frontier::SitemapNesting(const FrontierEntry& entry) const {
-  if (entry.kind != "sitemap") return 0;
+int Frontier::SitemapNesting(const QueuedUrl& entry) const {
+  if (entry.kind != UrlKind::kSitemap) return 0;
   auto parent = sitemap_nesting_.find(entry.via);
   return parent == sitemap_nesting_.end() ? 0 : parent->second + 1;
 }
 
-std::string Frontier::CheckKindLimits(const FrontierEntry& entry) const {
-  const std::string& kind = entry.kind;
-  if (kind == "page" && pages_handed_out_ + pages_waiting_ >= limits_.max_pages) {
+std::string Frontier::CheckKindLimits(const QueuedUrl& entry) const {
+  const UrlKind kind = entry.kind;
+  if (kind == UrlKind::kPage && pages_handed_out_ + pages_waiting_ >= limits_.max_pages) {
     return Limit("page limit: pages handed out or queued reached", limits_.max_pages,
                  "--max-pages");
   }
-  if (kind == "sitemap") {
+  if (kind == UrlKind::kSitemap) {
     if (SitemapNesting(entry) > limits_.max_sitemap_nesting) {
       return Limit("sitemap limit: sitemap indexes nested deeper than",
                    limits_.max_sitemap_nesting, "--max-sitemap-depth");
@@ -79,10 +79,10 @@ std::string Frontier::CheckKindLimits(const FrontierEntry& entry) const {
                    "--max-sitemaps");
     }
   }
-  if (kind == "feed" && feeds_ >= limits_.max_feeds) {
+  if (kind == UrlKind::kFeed && feeds_ >= limits_.max_feeds) {
     return Limit("feed limit: feeds queued reached", limits_.max_feeds, "--max-feeds");
   }
-  if (kind == "comments") {
+  if (kind == UrlKind::kComments) {
     if (comment_pages_ >= limits_.max_comment_pages) {
       return Limit("comment page limit: REST comment pages queued reached",
                    limits_.max_comment_pages, "--max-comment-pages");
@@ -114,20 +114,20 @@ void Frontier::CountUrl(const std::string& url) {
   ++queued_per_host_[HostKeyOfCanonical(url)];
 }
 
-void Frontier::CountKind(const FrontierEntry& entry, int nesting) {
-  if (entry.kind == "sitemap") {
+void Frontier::CountKind(const QueuedUrl& entry, int nesting) {
+  if (entry.kind == UrlKind::kSitemap) {
     ++sitemaps_;
     sitemap_nesting_.emplace(entry.url, nesting);
-  } else if (entry.kind == "feed") {
+  } else if (entry.kind == UrlKind::kFeed) {
     ++feeds_;
-  } else if (entry.kind == "comments") {
+  } else if (entry.kind == UrlKind::kComments) {
     ++comment_pages_;
     ++comment_pages_per_post_[entry.via];
   }
 }
 
-void Frontier::Push(FrontierEntry entry) {
-  if (entry.kind == "page") {
+void Frontier::Push(QueuedUrl entry) {
+  if (entry.kind == UrlKind::kPage) {
     ++pages_waiting_;
     waiting_pages_[std::hash<std::string>{}(entry.url)] = erased_ + queue_.size();
   }
@@ -140,15 +140,15 @@ std::string Frontier::RefuseForLimit(std::string why) {
   return why;
 }
 
-std::optional<FrontierEntry> Frontier::Upgrade(const std::string& url, std::string kind,
-                                               std::string via, std::string* refusal) {
+std::optional<QueuedUrl> Frontier::Upgrade(const std::string& url, UrlKind kind, std::string via,
+                                           std::string* refusal) {
   if (KindStrength(kind) == 0) return std::nullopt;
   auto found = waiting_pages_.find(std::hash<std::string>{}(url));
   if (found == waiting_pages_.end() || found->second < erased_ + next_) return std::nullopt;
-  FrontierEntry& waiting = queue_[found->second - erased_];
+  QueuedUrl& waiting = queue_[found->second - erased_];
   if (waiting.url != url || KindStrength(waiting.kind) >= KindStrength(kind)) return std::nullopt;
   // The URL counts against the URL limits already; only its new kind's apply.
-  FrontierEntry retyped{url, std::move(kind), waiting.depth, std::move(via)};
+  QueuedUrl retyped{url, kind, waiting.depth, std::move(via)};
   if (std::string why = CheckKindLimits(retyped); !why.empty()) {
     *refusal = RefuseForLimit(std::move(why));
     return std::nullopt;
@@ -160,25 +160,25 @@ std::optional<FrontierEntry> Frontier::Upgrade(const std::string& url, std::stri
   return retyped;
 }
 
-std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string kind, int depth,
-                                             std::string via, std::string* refusal) {
+std::optional<QueuedUrl> Frontier::Offer(std::string_view url, UrlKind kind, int depth,
+                                         std::string via, std::string* refusal) {
   std::string ignored;
   std::string& why = refusal != nullptr ? *refusal : ignored;
   why.clear();
   // Most links are already in canonical form and seen (menus, archive
   // lists): canonical forms map to themselves, so one lookup settles them.
   if (seen_.count(std::string(url)) > 0) {
-    return Upgrade(std::string(url), std::move(kind), std::move(via), &why);
+    return Upgrade(std::string(url), kind, std::move(via), &why);
   }
   std::optional<std::string> normal = CanonicalUrl(url);
   if (!normal) {
     why = "not an http(s) or file URL";
     return std::nullopt;
   }
-  if (seen_.count(*normal) > 0) return Upgrade(*normal, std::move(kind), std::move(via), &why);
+  if (seen_.count(*normal) > 0) return Upgrade(*normal, kind, std::move(via), &why);
   const bool is_seed = depth == 0 && via.empty();
   if (!is_seed) {
-    if (kind == "page" && IsNonPageResource(*normal)) {
+    if (kind == UrlKind::kPage && IsNonPageResource(*normal)) {
       why = "not a page";
       return std::nullopt;
     }
@@ -191,29 +191,29 @@ std::optional<FrontierEntry> Frontier::Offer(std::string_view url, std::string k
       return std::nullopt;
     }
     why = CheckUrlLimits(*normal);
-    if (why.empty()) why = CheckKindLimits(FrontierEntry{*normal, kind, depth, via});
+    if (why.empty()) why = CheckKindLimits(QueuedUrl{*normal, kind, depth, via});
     if (!why.empty()) {
       why = RefuseForLimit(std::move(why));
       return std::nullopt;
     }
     // Sitemaps, feeds and the REST API are the site's own lists, not traps.
-    if (kind == "page") {
+    if (kind == UrlKind::kPage) {
       why = traps_.Check(*normal);
       if (!why.empty()) return std::nullopt;
     }
   }
   seen_.insert(*normal);
-  FrontierEntry entry{*normal, std::move(kind), depth, std::move(via)};
+  QueuedUrl entry{*normal, kind, depth, std::move(via)};
   CountUrl(entry.url);
   CountKind(entry, SitemapNesting(entry));
   Push(entry);
   return entry;
 }
 
-bool Frontier::Next(FrontierEntry* entry) {
+bool Frontier::Next(QueuedUrl* entry) {
   while (next_ < queue_.size()) {
-    FrontierEntry& candidate = queue_[next_];
-    if (candidate.kind == "page") {
+    QueuedUrl& candidate = queue_[next_];
+    if (candidate.kind == UrlKind::kPage) {
       --pages_waiting_;
       auto waiting = waiting_pages_.find(std::hash<std::string>{}(candidate.url));
       if (waiting != waiting_pages_.end() && waiting->second == erased_ + next_) {
@@ -226,7 +226,7 @@ bool Frontier::Next(FrontierEntry* entry) {
     }
     *entry = std::move(candidate);
     ++next_;
-    if (entry->kind == "page") ++pages_handed_out_;
+    if (entry->kind == UrlKind::kPage) ++pages_handed_out_;
     // Handed-out entries are not needed again: free them as the crawl goes.
     if (next_ > 4096 && next_ * 2 > queue_.size()) {
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(next_));

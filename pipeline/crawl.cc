@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "pipeline/crawl_session.h"
+#include "pipeline/graph_step.h"
 
 namespace linkgraph::pipeline {
 
@@ -16,20 +17,6 @@ void CrawlObserver::OnUrlDone(const store::CrawledUrl&) {}
 void CrawlObserver::OnBatchRecorded(size_t, const store::CrawlTotals&) {}
 void CrawlObserver::OnProgress(const store::CrawlTotals&, size_t, int) {}
 void CrawlObserver::OnFinished(const CrawlResult&) {}
-
-const char* CrawlOutcomeName(CrawlOutcome outcome) {
-  switch (outcome) {
-    case CrawlOutcome::kOk:
-      return "ok";
-    case CrawlOutcome::kPartial:
-      return "partial";
-    case CrawlOutcome::kFailed:
-      return "failed";
-    case CrawlOutcome::kStopped:
-      return "stopped";
-  }
-  return "failed";
-}
 
 Result<std::vector<std::string>> CanonicalSeeds(const std::vector<std::string>& urls) {
   std::vector<std::string> seeds;
@@ -55,10 +42,15 @@ Result<CrawlResult> Crawl(const CrawlConfig& config, store::Store& store, CrawlO
     scheduler = std::make_unique<crawler::FetchScheduler>(config.fetch);
     fetcher = scheduler.get();
   }
-  CrawlSession session(config, std::move(*seeds), store, observer, *fetcher,
+  CrawlSession session(config, std::move(*seeds), store, store, observer, *fetcher,
                        clock != nullptr ? *clock : SystemClock());
   if (Status opened = session.Open(); !opened) return opened.error();
-  return session.Run(std::move(stop));
+  Result<CrawlResult> result = session.Run(std::move(stop));
+  // A stopped crawl is not finished: the graph waits for the run that is.
+  if (result && result->outcome != CrawlOutcome::kStopped && config.derive_graph) {
+    UpdateGraphOf(store, &*result);
+  }
+  return result;
 }
 
 }  // namespace linkgraph::pipeline

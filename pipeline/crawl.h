@@ -55,15 +55,9 @@ struct CrawlConfig {
   int extract_threads = 0;
 };
 
-// How a crawl ended, stored with it (crawl runs' outcome) by its name.
-enum class CrawlOutcome {
-  kOk,       // every URL fetched, or not fetched for a reason that is no failure
-  kPartial,  // some URLs failed, the rest were stored
-  kFailed,   // nothing was fetched and something failed
-  kStopped,  // a stop request ended it: not finished in the store, so it resumes
-};
-// "ok", "partial", "failed", "stopped".
-const char* CrawlOutcomeName(CrawlOutcome outcome);
+// How a crawl ended (common/outcome.h).
+using linkgraph::CrawlOutcome;
+using linkgraph::CrawlOutcomeName;
 
 // What the crawl found in the store when it opened.
 struct CrawlStart {

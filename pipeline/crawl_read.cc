@@ -26,14 +26,15 @@ void ReadPage(FetchedBody& fetched, ReadBody* read) {
     // also linked by <a href> is queued as the feed it is.
     if (fetched.want_feeds) {
       for (const std::string& feed : extracted.feed_links) {
-        read->links.push_back({feed, "feed", ""});
+        read->links.push_back({feed, UrlKind::kFeed, ""});
       }
     }
     if (fetched.want_comments_api && !extracted.comments_api_url.empty()) {
       const std::string& post = extracted.has_post ? extracted.post.url : fetched.entry.url;
-      read->links.push_back({extracted.comments_api_url, "comments", post});
+      read->links.push_back({extracted.comments_api_url, UrlKind::kComments, post});
     }
-    for (const std::string& link : extracted.page_links) read->links.push_back({link, "page", ""});
+    for (const std::string& link : extracted.page_links)
+      read->links.push_back({link, UrlKind::kPage, ""});
   }
   read->crawled.page = std::move(page);
 }
@@ -47,9 +48,10 @@ void ReadSitemap(const FetchedBody& fetched, ReadBody* read) {
     return;
   }
   read->crawled.outcome = OutcomeName(UrlOutcome::kOk);
-  for (std::string& page : sitemap->pages) read->links.push_back({std::move(page), "page", ""});
+  for (std::string& page : sitemap->pages)
+    read->links.push_back({std::move(page), UrlKind::kPage, ""});
   for (std::string& more : sitemap->sitemaps) {
-    read->links.push_back({std::move(more), "sitemap", ""});
+    read->links.push_back({std::move(more), UrlKind::kSitemap, ""});
   }
 }
 
@@ -62,7 +64,7 @@ void ReadFeed(const FetchedBody& fetched, ReadBody* read) {
     return;
   }
   read->crawled.outcome = OutcomeName(UrlOutcome::kOk);
-  for (std::string& item : *items) read->links.push_back({std::move(item), "page", ""});
+  for (std::string& item : *items) read->links.push_back({std::move(item), UrlKind::kPage, ""});
 }
 
 void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
@@ -86,7 +88,7 @@ void ReadRestComments(const FetchedBody& fetched, ReadBody* read) {
   page.extracted = std::move(*comments);
   read->crawled.outcome = OutcomeName(UrlOutcome::kOk);
   read->crawled.page = std::move(page);
-  if (!next_page.empty()) read->links.push_back({next_page, "comments", fetched.entry.via});
+  if (!next_page.empty()) read->links.push_back({next_page, UrlKind::kComments, fetched.entry.via});
 }
 
 }  // namespace
@@ -95,15 +97,19 @@ ReadBody ReadFetchedBody(FetchedBody& fetched) {
   ReadBody read;
   read.entry = fetched.entry;
   read.crawled.url = fetched.entry.url;
-  const std::string& kind = fetched.entry.kind;
-  if (kind == "sitemap") {
-    ReadSitemap(fetched, &read);
-  } else if (kind == "feed") {
-    ReadFeed(fetched, &read);
-  } else if (kind == "comments") {
-    ReadRestComments(fetched, &read);
-  } else {
-    ReadPage(fetched, &read);
+  switch (fetched.entry.kind) {
+    case UrlKind::kSitemap:
+      ReadSitemap(fetched, &read);
+      break;
+    case UrlKind::kFeed:
+      ReadFeed(fetched, &read);
+      break;
+    case UrlKind::kComments:
+      ReadRestComments(fetched, &read);
+      break;
+    case UrlKind::kPage:
+      ReadPage(fetched, &read);
+      break;
   }
   // The body is not needed past this point; free it on this thread.
   std::string().swap(fetched.result.response.body);

@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "common/queued_url.h"
 #include "crawler/crawler.h"
 #include "store/store.h"
 
 namespace linkgraph::pipeline {
 
 struct FetchedBody {
-  crawler::FrontierEntry entry;
+  QueuedUrl entry;
   crawler::FetchResult result;
   std::optional<store::PageFetch> previous;  // the stored record of this URL
   bool want_feeds = false;                   // take the page's feed links (seed pages only)
@@ -24,12 +25,12 @@ struct FetchedBody {
 // A link found while reading a body, for the frontier to judge.
 struct Discovered {
   std::string url;
-  std::string kind;  // "page", "sitemap", "feed", "comments"
-  std::string via;   // for "comments": the post the REST comments belong to
+  UrlKind kind = UrlKind::kPage;
+  std::string via;  // for kComments: the post the REST comments belong to
 };
 
 struct ReadBody {
-  crawler::FrontierEntry entry;
+  QueuedUrl entry;
   store::CrawledUrl crawled;  // page (when a blog page or REST comments), outcome, detail
   std::vector<Discovered> links;
 };

@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "common/url_text.h"
-#include "pipeline/graph_step.h"
 
 namespace linkgraph::pipeline {
 namespace {
@@ -23,9 +22,16 @@ std::string RobotsUrlOf(const std::string& canonical_url) {
   return IsHttpUrl(canonical_url) ? SiteRootOf(canonical_url) + "robots.txt" : "/robots.txt";
 }
 
-crawler::ContentKind AcceptFor(const std::string& kind) {
-  if (kind == "sitemap" || kind == "feed") return crawler::ContentKind::kXml;
-  if (kind == "comments") return crawler::ContentKind::kJson;
+crawler::ContentKind AcceptFor(UrlKind kind) {
+  switch (kind) {
+    case UrlKind::kSitemap:
+    case UrlKind::kFeed:
+      return crawler::ContentKind::kXml;
+    case UrlKind::kComments:
+      return crawler::ContentKind::kJson;
+    case UrlKind::kPage:
+      break;
+  }
   return crawler::ContentKind::kHtml;
 }
 
@@ -34,7 +40,7 @@ crawler::ContentKind AcceptFor(const std::string& kind) {
 // links, feeds and sitemaps' pages are one hop deeper, and robots.txt's
 // sitemaps are not pages.
 bool IsMovedSeed(const store::QueuedUrl& url) {
-  return url.kind == "page" && url.depth == 0 && !url.via.empty();
+  return url.kind == UrlKind::kPage && url.depth == 0 && !url.via.empty();
 }
 
 size_t ExtractThreads(const CrawlConfig& config) {
@@ -42,13 +48,17 @@ size_t ExtractThreads(const CrawlConfig& config) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// Queued URLs read from the store at a time when a crawl resumes.
+constexpr size_t kRestorePage = 1000;
+
 }  // namespace
 
 CrawlSession::CrawlSession(const CrawlConfig& config, std::vector<std::string> seeds,
-                           store::Store& store, CrawlObserver& observer, crawler::Fetcher& fetcher,
-                           const Clock& clock)
+                           store::PageStore& pages, store::CrawlQueue& queue,
+                           CrawlObserver& observer, crawler::Fetcher& fetcher, const Clock& clock)
     : config_(config),
-      store_(store),
+      pages_(pages),
+      queue_(queue),
       observer_(observer),
       fetcher_(fetcher),
       clock_(clock),
@@ -58,13 +68,8 @@ CrawlSession::CrawlSession(const CrawlConfig& config, std::vector<std::string> s
       pool_(
           static_cast<int>(extract_threads_),
           [](FetchedBody& body) { return ReadFetchedBody(body); }, [this] { fetcher_.Wakeup(); }),
-      writer_(
-          1,
-          [this](Batch& batch) {
-            return Recorded{store_.RecordCrawled(start_.crawl_id, batch.urls, batch.totals),
-                            batch.urls.size(), batch.totals};
-          },
-          [this] { fetcher_.Wakeup(); }),
+      store_thread_(
+          1, [this](StoreJob& job) { return DoStoreJob(job); }, [this] { fetcher_.Wakeup(); }),
       last_flush_(clock.Steady()) {
   // Only the seeds as given may be private: a redirect or a link to
   // another private host:port must pass the address guard like any link.
@@ -77,10 +82,6 @@ CrawlSession::CrawlSession(const CrawlConfig& config, std::vector<std::string> s
 std::string CrawlSession::Now() const { return Iso8601Utc(clock_.Wall()); }
 
 Status CrawlSession::Open() {
-  Result<std::vector<store::PageFetch>> pages = store_.PageFetches();
-  if (!pages) return pages.error();
-  for (store::PageFetch& page : *pages) stored_.emplace(page.url, std::move(page));
-
   std::string key = "scope=" + crawler::ScopeKindName(config_.scope);
   std::vector<std::string> sorted = seeds_;
   std::sort(sorted.begin(), sorted.end());
@@ -89,39 +90,84 @@ Status CrawlSession::Open() {
   // A new crawl starts from the seeds and the stored pages in scope that
   // are due; pages fetched more recently than recrawl_after are left alone.
   std::vector<store::QueuedUrl> initial;
-  for (const std::string& seed : seeds_) initial.push_back({seed, "page", 0, ""});
+  for (const std::string& seed : seeds_) initial.push_back({seed, UrlKind::kPage, 0, ""});
   const std::string due_before =
       Iso8601Utc(clock_.Wall() - std::chrono::duration_cast<std::chrono::system_clock::duration>(
                                      std::chrono::duration<double>(config_.recrawl_after_seconds)));
-  std::unordered_set<std::string> seed_set(seeds_.begin(), seeds_.end());
-  for (const auto& [url, page] : stored_) {
-    if (seed_set.count(url) > 0 || !frontier_.Scope().Contains(url)) continue;
-    if (page.fetched_at <= due_before) initial.push_back({url, "page", 1, "recrawl"});
-  }
-  Result<store::CrawlRun> run = store_.OpenCrawl(key, initial, Now());
+  const std::unordered_set<std::string> seed_set(seeds_.begin(), seeds_.end());
+  Status read = queue_.EachPageFetch([&](store::PageFetch& page) -> Status {
+    if (page.fetched_at <= due_before && seed_set.count(page.url) == 0 &&
+        frontier_.Scope().Contains(page.url)) {
+      initial.push_back({std::move(page.url), UrlKind::kPage, 1, "recrawl"});
+    }
+    return {};
+  });
+  if (!read) return read.error();
+  Result<store::CrawlRun> run = queue_.OpenCrawl(key, initial, Now());
   if (!run) return run.error();
+  std::vector<store::QueuedUrl>().swap(initial);
   start_ = {run->id, run->resumed, run->done, run->queued};
   totals_ = run->totals;
+  if (Status restored = Restore(); !restored) return restored;
+  return MarkFreshPagesSeen(due_before);
+}
 
-  Result<std::vector<store::Store::CrawlUrl>> urls = store_.CrawlUrls(start_.crawl_id);
-  if (!urls) return urls.error();
-  for (store::Store::CrawlUrl& url : *urls) {
+Status CrawlSession::Restore() {
+  const auto restore = [this](store::CrawlQueue::CrawlUrl& url) {
     if (IsMovedSeed(url.url)) frontier_.Scope().AddSeed(url.url.url);
-    frontier_.Restore({url.url.url, url.url.kind, url.url.depth, url.url.via}, url.done);
+    frontier_.Restore(std::move(url.url), url.done);
+  };
+  Status done = queue_.EachDoneUrl(start_.crawl_id, [&](store::CrawlQueue::CrawlUrl& url) {
+    restore(url);
+    return Status{};
+  });
+  if (!done) return done;
+  long long after = 0;
+  while (true) {
+    Result<std::vector<store::CrawlQueue::CrawlUrl>> queued =
+        queue_.QueuedUrls(start_.crawl_id, after, kRestorePage);
+    if (!queued) return queued.error();
+    if (queued->empty()) return {};
+    after = queued->back().position;
+    for (store::CrawlQueue::CrawlUrl& url : *queued) restore(url);
   }
-  // Stored pages that are not due count as seen: linked again, not fetched.
-  for (const auto& [url, page] : stored_) {
-    if (page.fetched_at > due_before) frontier_.MarkSeen(url);
+}
+
+Status CrawlSession::MarkFreshPagesSeen(const std::string& due_before) {
+  return queue_.EachPageFetch([&](store::PageFetch& page) -> Status {
+    if (page.fetched_at > due_before) frontier_.MarkSeen(page.url);
+    return {};
+  });
+}
+
+CrawlSession::StoreDone CrawlSession::DoStoreJob(StoreJob& job) {
+  StoreDone done;
+  if (!job.urls.empty()) {
+    done.recorded = true;
+    done.saved = queue_.RecordCrawled(start_.crawl_id, job.urls, job.totals);
+    done.urls = job.urls.size();
+    done.totals = job.totals;
+    return done;
+  }
+  if (Status found = LookUp(&job.to_fetch); !found) done.saved = found.error();
+  done.to_fetch = std::move(job.to_fetch);
+  return done;
+}
+
+Status CrawlSession::LookUp(std::vector<ToFetch>* to_fetch) {
+  for (ToFetch& url : *to_fetch) {
+    Result<std::optional<store::PageFetch>> stored = pages_.FindPage(url.entry.url);
+    if (!stored) return stored.error();
+    url.previous = std::move(*stored);
   }
   return {};
 }
 
 void CrawlSession::Feed() {
   const size_t want_waiting = static_cast<size_t>(std::max(16, config_.fetch.concurrency * 4));
-  crawler::FrontierEntry entry;
   // The writer falling behind holds back fetching, so memory stays bounded:
   // extracted pages wait in batches, and each batch holds their texts.
-  if (writer_.Unfinished() >= 2 || bytes_exhausted_) return;
+  if (batches_unfinished_ >= 2 || bytes_exhausted_) return;
   if (totals_.bytes >= config_.max_total_bytes) {
     // What is still queued stays in the store; the crawl ends normally.
     bytes_exhausted_ = true;
@@ -130,21 +176,34 @@ void CrawlSession::Feed() {
         static_cast<long long>(frontier_.Queued());
     return;
   }
-  while (fetcher_.Waiting() < want_waiting && pool_.Unfinished() < extract_threads_ * 8 &&
-         frontier_.Next(&entry)) {
+  // The stored records of the URLs handed out are looked up on the store
+  // thread, a handful at a time, rather than all held from the start.
+  std::vector<ToFetch> to_fetch;
+  QueuedUrl entry;
+  while (fetcher_.Waiting() + looking_up_ + to_fetch.size() < want_waiting &&
+         pool_.Unfinished() < extract_threads_ * 8 && frontier_.Next(&entry)) {
+    to_fetch.push_back({std::move(entry), std::nullopt});
+  }
+  if (to_fetch.empty()) return;
+  looking_up_ += to_fetch.size();
+  store_thread_.Submit(StoreJob{{}, {}, std::move(to_fetch)});
+}
+
+void CrawlSession::StartFetches() {
+  for (ToFetch& url : looked_up_) {
     crawler::FetchRequest request;
-    request.url = entry.url;
-    request.accept = AcceptFor(entry.kind);
-    request.allow_private = seed_hosts_.count(crawler::HostKeyOf(entry.url)) > 0;
-    if (auto stored = stored_.find(entry.url);
-        stored != stored_.end() && stored->second.status == "ok") {
-      request.etag = stored->second.etag;
-      request.last_modified = stored->second.last_modified;
+    request.url = url.entry.url;
+    request.accept = AcceptFor(url.entry.kind);
+    request.allow_private = seed_hosts_.count(crawler::HostKeyOf(url.entry.url)) > 0;
+    if (url.previous && url.previous->status == "ok") {
+      request.etag = url.previous->etag;
+      request.last_modified = url.previous->last_modified;
     }
     request.tag = static_cast<uint64_t>(next_tag_);
-    in_flight_.emplace(next_tag_++, std::move(entry));
+    in_flight_.emplace(next_tag_++, std::move(url));
     fetcher_.Add(std::move(request));
   }
+  looked_up_.clear();
 }
 
 void CrawlSession::Fail(store::CrawledUrl* crawled, const std::string& outcome,
@@ -162,7 +221,8 @@ void CrawlSession::Fail(store::CrawledUrl* crawled, const std::string& outcome,
 void CrawlSession::Handle(crawler::FetchResult result) {
   auto found = in_flight_.find(static_cast<long long>(result.request.tag));
   if (found == in_flight_.end()) return;
-  crawler::FrontierEntry entry = std::move(found->second);
+  QueuedUrl entry = std::move(found->second.entry);
+  std::optional<store::PageFetch> previous = std::move(found->second.previous);
   in_flight_.erase(found);
   totals_.bytes += static_cast<long long>(result.response.body.size());
 
@@ -173,9 +233,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
     case FetchOutcome::kOk: {
       ++totals_.fetched;
       FetchedBody body;
-      if (auto stored = stored_.find(entry.url); stored != stored_.end()) {
-        body.previous = stored->second;
-      }
+      body.previous = std::move(previous);
       body.want_feeds = config_.discover_feeds && entry.depth == 0;
       body.want_comments_api = config_.discover_comments;
       body.fetched_at = Now();
@@ -187,8 +245,8 @@ void CrawlSession::Handle(crawler::FetchResult result) {
     case FetchOutcome::kNotModified: {
       ++totals_.not_modified;
       crawled.outcome = OutcomeName(UrlOutcome::kNotModified);
-      if (auto stored = stored_.find(entry.url); stored != stored_.end()) {
-        store::PageToSave page = RefreshedPage(stored->second);
+      if (previous) {
+        store::PageToSave page = RefreshedPage(*previous);
         page.fetch.fetched_at = Now();
         if (!result.response.etag.empty()) page.fetch.etag = result.response.etag;
         if (!result.response.last_modified.empty()) {
@@ -213,7 +271,7 @@ void CrawlSession::Handle(crawler::FetchResult result) {
               ? result.response.http_status
               : 0;
       Fail(&crawled, OutcomeName(outcome, status), result.error, outcome != UrlOutcome::kNotHtml);
-      if (entry.kind == "page") {
+      if (entry.kind == UrlKind::kPage) {
         crawled.page = FailedPage(entry.url, outcome, result.error, status);
         crawled.page->fetch.fetched_at = Now();
       }
@@ -228,8 +286,8 @@ void CrawlSession::Handle(crawler::FetchResult result) {
   Record(std::move(crawled));
 }
 
-void CrawlSession::HandleRedirect(const crawler::FrontierEntry& entry,
-                                  const crawler::FetchResult& result, store::CrawledUrl* crawled) {
+void CrawlSession::HandleRedirect(const QueuedUrl& entry, const crawler::FetchResult& result,
+                                  store::CrawledUrl* crawled) {
   const int hops = redirect_hops_[entry.url] + 1;
   crawled->outcome = OutcomeName(UrlOutcome::kRedirected);
   crawled->detail = result.location;
@@ -245,7 +303,7 @@ void CrawlSession::HandleRedirect(const crawler::FrontierEntry& entry,
     return;
   }
   // A seed, or a seed's earlier move (http -> https -> www).
-  const bool is_seed = entry.kind == "page" && entry.depth == 0;
+  const bool is_seed = entry.kind == UrlKind::kPage && entry.depth == 0;
   std::string refusal;
   auto target = frontier_.Offer(result.location, entry.kind, entry.depth, entry.url, &refusal);
   if (!target && is_seed && refusal == "out of scope") {
@@ -260,22 +318,21 @@ void CrawlSession::HandleRedirect(const crawler::FrontierEntry& entry,
   }
   if (target) {
     redirect_hops_[target->url] = hops;
-    crawled->discovered.push_back({target->url, target->kind, target->depth, target->via});
+    crawled->discovered.push_back(*target);
   } else if (!refusal.empty()) {
     crawled->detail += " (not followed: " + refusal + ")";
   }
 }
 
-bool CrawlSession::Offer(const std::string& url, const std::string& kind, int depth,
-                         const std::string& via, std::vector<store::QueuedUrl>* queued,
-                         std::string* refusal) {
+bool CrawlSession::Offer(const std::string& url, UrlKind kind, int depth, const std::string& via,
+                         std::vector<store::QueuedUrl>* queued, std::string* refusal) {
   auto entry = frontier_.Offer(url, kind, depth, via, refusal);
-  if (entry) queued->push_back({entry->url, entry->kind, entry->depth, entry->via});
+  if (entry) queued->push_back(std::move(*entry));
   return entry.has_value();
 }
 
 void CrawlSession::HandleRead(ReadBody read) {
-  const crawler::FrontierEntry& entry = read.entry;
+  const QueuedUrl& entry = read.entry;
   if (read.crawled.outcome != OutcomeName(UrlOutcome::kOk)) {
     Fail(&read.crawled, read.crawled.outcome, read.crawled.detail, true);
   }
@@ -290,8 +347,8 @@ void CrawlSession::HandleRead(ReadBody read) {
   Record(std::move(read.crawled));
 }
 
-void CrawlSession::OfferLinks(const crawler::FrontierEntry& entry,
-                              const std::vector<Discovered>& links, store::CrawledUrl* crawled) {
+void CrawlSession::OfferLinks(const QueuedUrl& entry, const std::vector<Discovered>& links,
+                              store::CrawledUrl* crawled) {
   const long long limited_before = frontier_.LimitRefusalCount();
   std::string limit;  // the last limit that refused one of these links
   int pages_taken = 0;
@@ -300,20 +357,22 @@ void CrawlSession::OfferLinks(const crawler::FrontierEntry& entry,
     // A link flood costs memory and store by the links queued, so only the
     // first links of a page are taken: those queued now or known already.
     // Sitemaps and feeds list a site's pages by design: max_pages bounds them.
-    if (entry.kind == "page" && link.kind == "page" && pages_taken >= config_.max_links_per_page) {
+    if (entry.kind == UrlKind::kPage && link.kind == UrlKind::kPage &&
+        pages_taken >= config_.max_links_per_page) {
       ++pages_left;
       continue;
     }
     // A sitemap index's sitemaps are as deep as the index (their nesting is
     // bounded on its own); everything else is one hop further than where it
     // was found.
-    const int depth =
-        entry.kind == "sitemap" && link.kind == "sitemap" ? entry.depth : entry.depth + 1;
-    const std::string& via = link.kind == "comments" ? link.via : entry.url;
+    const int depth = entry.kind == UrlKind::kSitemap && link.kind == UrlKind::kSitemap
+                          ? entry.depth
+                          : entry.depth + 1;
+    const std::string& via = link.kind == UrlKind::kComments ? link.via : entry.url;
     const long long limited = frontier_.LimitRefusalCount();
     std::string refusal;
     const bool queued = Offer(link.url, link.kind, depth, via, &crawled->discovered, &refusal);
-    if (link.kind == "page" && (queued || refusal.empty())) ++pages_taken;
+    if (link.kind == UrlKind::kPage && (queued || refusal.empty())) ++pages_taken;
     if (frontier_.LimitRefusalCount() > limited) limit = std::move(refusal);
   }
   if (pages_left > 0) {
@@ -333,7 +392,7 @@ void CrawlSession::OfferLinks(const crawler::FrontierEntry& entry,
 void CrawlSession::OfferRobotsSitemaps() {
   std::vector<store::QueuedUrl> queued;
   for (const std::string& sitemap : fetcher_.TakeRobotsSitemaps()) {
-    Offer(sitemap, "sitemap", 0, "robots.txt", &queued);
+    Offer(sitemap, UrlKind::kSitemap, 0, "robots.txt", &queued);
   }
   if (queued.empty()) return;
   store::CrawledUrl note;  // robots.txt is not a crawl URL; only its sitemaps are queued
@@ -355,12 +414,23 @@ void CrawlSession::Record(store::CrawledUrl crawled) {
 void CrawlSession::Flush() {
   last_flush_ = clock_.Steady();
   if (batch_.empty()) return;
-  writer_.Submit(Batch{std::move(batch_), totals_});
+  ++batches_unfinished_;
+  store_thread_.Submit(StoreJob{std::move(batch_), totals_, {}});
   batch_.clear();
 }
 
 void CrawlSession::TakeRecorded() {
-  for (Recorded& recorded : writer_.TakeDone()) {
+  for (StoreDone& recorded : store_thread_.TakeDone()) {
+    if (!recorded.recorded) {
+      looking_up_ -= recorded.to_fetch.size();
+      if (!recorded.saved) {
+        if (failure_) failure_ = recorded.saved.error();
+        continue;
+      }
+      for (ToFetch& url : recorded.to_fetch) looked_up_.push_back(std::move(url));
+      continue;
+    }
+    --batches_unfinished_;
     if (!recorded.saved) {
       if (failure_) failure_ = recorded.saved.error();
       continue;
@@ -379,14 +449,14 @@ void CrawlSession::TakeRecorded() {
 }
 
 void CrawlSession::WaitForWriter() {
-  while (writer_.Unfinished() > 0) {
+  while (store_thread_.Unfinished() > 0) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     TakeRecorded();
   }
 }
 
 bool CrawlSession::Done() const {
-  return in_flight_.empty() && pool_.Unfinished() == 0 &&
+  return in_flight_.empty() && looking_up_ == 0 && looked_up_.empty() && pool_.Unfinished() == 0 &&
          (frontier_.Queued() == 0 || bytes_exhausted_);
 }
 
@@ -407,13 +477,15 @@ Result<CrawlResult> CrawlSession::Run(std::stop_token stop) {
     for (ReadBody& read : pool_.TakeDone()) HandleRead(std::move(read));
     TakeRecorded();
     Feed();
+    StartFetches();
     if (config_.discover_sitemaps) OfferRobotsSitemaps();
     if (Done()) break;
     for (crawler::FetchResult& result : fetcher_.Poll(std::chrono::milliseconds(100))) {
       Handle(std::move(result));
     }
     const crawler::SchedulerStats stats = fetcher_.Stats();
-    observer_.OnProgress(totals_, frontier_.Queued() + stats.waiting, stats.in_flight);
+    observer_.OnProgress(totals_, frontier_.Queued() + looking_up_ + stats.waiting,
+                         stats.in_flight);
   }
   Flush();
   WaitForWriter();
@@ -437,14 +509,12 @@ Result<CrawlResult> CrawlSession::Finish(CrawlResult result) {
   result.outcome = nothing              ? CrawlOutcome::kFailed
                    : totals_.failed > 0 ? CrawlOutcome::kPartial
                                         : CrawlOutcome::kOk;
-  if (Status finished =
-          store_.FinishCrawl(start_.crawl_id, CrawlOutcomeName(result.outcome), totals_, Now());
+  if (Status finished = queue_.FinishCrawl(start_.crawl_id, result.outcome, totals_, Now());
       !finished) {
     return finished.error();
   }
   result.limit_refusals = LimitRefusals();
   observer_.OnFinished(result);
-  if (config_.derive_graph) UpdateGraphOf(store_, &result);
   return result;
 }
 

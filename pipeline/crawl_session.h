@@ -1,11 +1,14 @@
 // Private to pipeline/: one run of a crawl (crawl.h). The thread that runs
 // it drives the fetcher and decides what to fetch; extraction threads read
-// the fetched bodies (crawl_read.h) and one writer thread records finished
-// URLs, a batch per transaction, in the order they were finished.
+// the fetched bodies (crawl_read.h) and one store thread, the stores' only
+// user while the crawl runs, records finished URLs (a batch per
+// transaction, in the order they were finished) and looks up the stored
+// records of the URLs about to be fetched.
 #pragma once
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <unordered_map>
@@ -13,6 +16,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/queued_url.h"
 #include "crawler/crawler.h"
 #include "pipeline/crawl.h"
 #include "pipeline/crawl_read.h"
@@ -23,42 +27,63 @@ namespace linkgraph::pipeline {
 
 class CrawlSession {
  public:
-  // seeds: CanonicalSeeds(config.seeds). Borrows everything else.
-  CrawlSession(const CrawlConfig& config, std::vector<std::string> seeds, store::Store& store,
-               CrawlObserver& observer, crawler::Fetcher& fetcher, const Clock& clock);
+  // seeds: CanonicalSeeds(config.seeds). Borrows everything else; pages
+  // and queue are usually one Store.
+  CrawlSession(const CrawlConfig& config, std::vector<std::string> seeds, store::PageStore& pages,
+               store::CrawlQueue& queue, CrawlObserver& observer, crawler::Fetcher& fetcher,
+               const Clock& clock);
   CrawlSession(const CrawlSession&) = delete;
   CrawlSession& operator=(const CrawlSession&) = delete;
 
   // Opens the crawl in the store, new or resumed, and restores its frontier.
   Status Open();
-  // Fetches until nothing is left, a stop request or a store error.
+  // Fetches until nothing is left, a stop request or a store error. Finishes
+  // the crawl in the store unless stopped; the graph is the caller's.
   Result<CrawlResult> Run(std::stop_token stop);
 
  private:
-  // A batch as the writer records it, and what came of it.
-  struct Batch {
+  // A URL handed out by the frontier, with the stored record of its page
+  // (validators, content hash) when there is one.
+  struct ToFetch {
+    QueuedUrl entry;
+    std::optional<store::PageFetch> previous;
+  };
+  // What the store thread does, in the order submitted: records a batch
+  // (when urls are given), or looks up the stored records of to_fetch.
+  struct StoreJob {
     std::vector<store::CrawledUrl> urls;
     store::CrawlTotals totals;
+    std::vector<ToFetch> to_fetch;
   };
-  struct Recorded {
-    Result<store::SaveOutcome> saved;
+  struct StoreDone {
+    bool recorded = false;  // a batch; else a look-up
+    Result<store::SaveOutcome> saved = store::SaveOutcome{};
     size_t urls = 0;
     store::CrawlTotals totals;
+    std::vector<ToFetch> to_fetch;
   };
 
+  StoreDone DoStoreJob(StoreJob& job);
+  Status LookUp(std::vector<ToFetch>* to_fetch);
+  // Restores the crawl's URLs into the frontier: those dealt with, then the
+  // queued ones a page at a time.
+  Status Restore();
+  // Stored pages fetched after due_before count as seen: linked again, not fetched.
+  Status MarkFreshPagesSeen(const std::string& due_before);
   void Feed();
+  void StartFetches();
   void Handle(crawler::FetchResult result);
-  void HandleRedirect(const crawler::FrontierEntry& entry, const crawler::FetchResult& result,
+  void HandleRedirect(const QueuedUrl& entry, const crawler::FetchResult& result,
                       store::CrawledUrl* crawled);
   void HandleRead(ReadBody read);
   void OfferRobotsSitemaps();
   // Queues url (or retypes it) and lists it in *queued; false with *refusal
   // set ("" when known already) when the frontier did not.
-  bool Offer(const std::string& url, const std::string& kind, int depth, const std::string& via,
+  bool Offer(const std::string& url, UrlKind kind, int depth, const std::string& via,
              std::vector<store::QueuedUrl>* queued, std::string* refusal = nullptr);
   // Offers what a body revealed, within max_links_per_page, and notes on
   // *crawled how many links a limit refused, and which.
-  void OfferLinks(const crawler::FrontierEntry& entry, const std::vector<Discovered>& links,
+  void OfferLinks(const QueuedUrl& entry, const std::vector<Discovered>& links,
                   store::CrawledUrl* crawled);
   void Record(store::CrawledUrl crawled);
   void Flush();
@@ -70,11 +95,12 @@ class CrawlSession {
             bool counts_as_failure);
   std::string Now() const;
   std::map<std::string, long long> LimitRefusals() const;
-  // Finishes the crawl in the store with result's outcome, then the graph.
+  // Finishes the crawl in the store with result's outcome.
   Result<CrawlResult> Finish(CrawlResult result);
 
   const CrawlConfig& config_;
-  store::Store& store_;
+  store::PageStore& pages_;
+  store::CrawlQueue& queue_;
   CrawlObserver& observer_;
   crawler::Fetcher& fetcher_;
   const Clock& clock_;
@@ -83,15 +109,18 @@ class CrawlSession {
   crawler::Frontier frontier_;
   const size_t extract_threads_;
   WorkPool<FetchedBody, ReadBody> pool_;
-  // The store's one user while the crawl runs: batches are recorded in the
-  // order given, beside the fetching and the extraction.
-  WorkPool<Batch, Recorded> writer_;
+  // The stores' one user while the crawl runs: batches are recorded and
+  // look-ups answered in the order given, beside the fetching and the
+  // extraction.
+  WorkPool<StoreJob, StoreDone> store_thread_;
 
   CrawlStart start_;
   store::CrawlTotals totals_;
   store::SaveOutcome saved_;
-  std::unordered_map<std::string, store::PageFetch> stored_;  // pages stored before this run
-  std::unordered_map<long long, crawler::FrontierEntry> in_flight_;
+  size_t batches_unfinished_ = 0;   // submitted to the store thread, not yet taken
+  size_t looking_up_ = 0;           // URLs handed out, waiting for their stored records
+  std::vector<ToFetch> looked_up_;  // ready to fetch
+  std::unordered_map<long long, ToFetch> in_flight_;
   long long next_tag_ = 1;
   std::unordered_map<std::string, int> redirect_hops_;
   std::vector<store::CrawledUrl> batch_;

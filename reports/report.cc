@@ -69,7 +69,7 @@ void WriteLastCrawl(const std::optional<store::CrawlRun>& crawl, std::ostream& o
   CrawlLine(out, "crawl-new-mentions", totals.new_mentions);
   CrawlLine(out, "crawl-done", crawl->done);
   CrawlLine(out, "crawl-queued", crawl->queued);
-  CrawlLine(out, "crawl-outcome", crawl->outcome.empty() ? "none" : crawl->outcome);
+  CrawlLine(out, "crawl-outcome", crawl->outcome ? CrawlOutcomeName(*crawl->outcome) : "none");
   CrawlLine(out, "crawl-finished",
             crawl->finished_at.empty()
                 ? "unfinished: killed or still running; the same command resumes it"

@@ -33,9 +33,13 @@ constexpr const char* kCountUrls =
 constexpr const char* kLastSeq =
     "SELECT max(COALESCE((SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 0), 0),"
     " COALESCE((SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 1), 0))";
-constexpr const char* kSelectUrls =
-    "SELECT url, kind, depth, via FROM crawl_urls WHERE crawl_id = ?1 AND done = ?2"
+// Both read crawl_urls_queue in order, so a page of the queue costs its rows.
+constexpr const char* kSelectDoneUrls =
+    "SELECT url, kind, depth, via, seq FROM crawl_urls WHERE crawl_id = ?1 AND done = 1"
     " ORDER BY seq";
+constexpr const char* kSelectQueuedUrls =
+    "SELECT url, kind, depth, via, seq FROM crawl_urls WHERE crawl_id = ?1 AND done = 0"
+    " AND seq > ?2 ORDER BY seq LIMIT ?3";
 // A URL is queued once per crawl: later finds of it change nothing, but
 // that a URL still waiting as a page and found as a feed, sitemap or REST
 // comments (crawler.h's KindStrength) waits as that from then on.
@@ -63,13 +67,21 @@ CrawlRun RunFromRow(const Statement& s) {
   run.key = s.Text(1);
   run.started_at = s.Text(2);
   run.finished_at = s.Text(3);
-  run.outcome = s.Text(4);
+  run.outcome = ParseCrawlOutcome(s.Text(4));
   run.totals = CrawlTotals{s.Int(5), s.Int(6), s.Int(7), s.Int(8), s.Int(9), s.Int(10), s.Int(11)};
   return run;
 }
 
 Error Invalid(std::string message) {
   return Error{ErrorCode::kInvalidArgument, std::move(message)};
+}
+
+// A row of kSelectDoneUrls or kSelectQueuedUrls.
+Result<CrawlQueue::CrawlUrl> CrawlUrlFromRow(const Statement& s, bool done) {
+  std::optional<UrlKind> kind = ParseUrlKind(s.Text(1));
+  if (!kind) return Invalid("unknown kind \"" + s.Text(1) + "\" of " + s.Text(0));
+  return CrawlQueue::CrawlUrl{QueuedUrl{s.Text(0), *kind, static_cast<int>(s.Int(2)), s.Text(3)},
+                              done, s.Int(4)};
 }
 
 }  // namespace
@@ -135,27 +147,32 @@ Status CrawlTables::Queue(long long crawl, const QueuedUrl& url, long long seq) 
   if (url.url.empty()) return Invalid("a URL to queue is empty");
   Result<ScopedStatement> insert = statements_.Get(kQueueUrl);
   if (!insert) return insert.error();
-  return (*insert)->BindAll(crawl, url.url, url.kind, url.depth, url.via, seq).Run();
+  return (*insert)->BindAll(crawl, url.url, UrlKindName(url.kind), url.depth, url.via, seq).Run();
 }
 
-Result<std::vector<Store::CrawlUrl>> CrawlTables::Urls(long long crawl) {
-  Result<Transaction> snapshot = Transaction::BeginRead(db_);
-  if (!snapshot) return snapshot.error();
-  std::vector<Store::CrawlUrl> urls;
-  for (long long done : {1LL, 0LL}) {
-    Result<ScopedStatement> query = statements_.Get(kSelectUrls);
-    if (!query) return query.error();
-    (*query)->BindAll(crawl, done);
-    while (true) {
-      Result<bool> row = (*query)->Step();
-      if (!row) return row.error();
-      if (!*row) break;
-      const Statement& s = **query;
-      urls.push_back(Store::CrawlUrl{
-          QueuedUrl{s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3)}, done == 1});
-    }
-  }
-  if (Status ended = snapshot->Commit(); !ended) return ended.error();
+Status CrawlTables::EachDone(long long crawl, const RowVisitor<CrawlQueue::CrawlUrl>& visit) {
+  Result<ScopedStatement> query = statements_.Get(kSelectDoneUrls);
+  if (!query) return query.error();
+  return EachRow((*query)->Bind(1, crawl), [&](const Statement& s) -> Status {
+    Result<CrawlQueue::CrawlUrl> url = CrawlUrlFromRow(s, true);
+    if (!url) return url.error();
+    return visit(*url);
+  });
+}
+
+Result<std::vector<CrawlQueue::CrawlUrl>> CrawlTables::Queued(long long crawl, long long after,
+                                                              size_t limit) {
+  Result<ScopedStatement> query = statements_.Get(kSelectQueuedUrls);
+  if (!query) return query.error();
+  std::vector<CrawlQueue::CrawlUrl> urls;
+  (*query)->BindAll(crawl, after, static_cast<long long>(limit));
+  Status read = EachRow(**query, [&](const Statement& s) -> Status {
+    Result<CrawlQueue::CrawlUrl> url = CrawlUrlFromRow(s, false);
+    if (!url) return url.error();
+    urls.push_back(std::move(*url));
+    return {};
+  });
+  if (!read) return read.error();
   return urls;
 }
 
@@ -208,13 +225,14 @@ Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter
   return {};
 }
 
-Status CrawlTables::Finish(long long crawl, const std::string& outcome, const CrawlTotals& totals,
+Status CrawlTables::Finish(long long crawl, CrawlOutcome outcome, const CrawlTotals& totals,
                            const std::string& now) {
-  if (outcome.empty()) return Invalid("no outcome");
   if (now.empty()) return Invalid("no finish time");
   Result<Transaction> transaction = Transaction::BeginImmediate(db_);
   if (!transaction) return transaction.error();
-  if (Status written = WriteTotals(crawl, totals, outcome, now); !written) return written;
+  if (Status written = WriteTotals(crawl, totals, CrawlOutcomeName(outcome), now); !written) {
+    return written;
+  }
   return transaction->Commit();
 }
 

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,10 +27,11 @@ class CrawlTables {
 
   Result<CrawlRun> Open(const std::string& key, const std::vector<QueuedUrl>& seeds,
                         const std::string& now);
-  Result<std::vector<Store::CrawlUrl>> Urls(long long crawl);
+  Status EachDone(long long crawl, const RowVisitor<CrawlQueue::CrawlUrl>& visit);
+  Result<std::vector<CrawlQueue::CrawlUrl>> Queued(long long crawl, long long after, size_t limit);
   Result<SaveOutcome> Record(long long crawl, const std::vector<CrawledUrl>& urls,
                              const CrawlTotals& totals);
-  Status Finish(long long crawl, const std::string& outcome, const CrawlTotals& totals,
+  Status Finish(long long crawl, CrawlOutcome outcome, const CrawlTotals& totals,
                 const std::string& now);
   Result<std::optional<CrawlRun>> Last();
 

@@ -130,19 +130,22 @@ class SqliteStore final : public Store {
                              const std::string& now) override {
     return Within("open crawl " + key, crawls_.Open(key, seeds, now));
   }
-  Result<std::vector<CrawlUrl>> CrawlUrls(long long crawl) override {
-    return Within("read URLs of crawl " + std::to_string(crawl), crawls_.Urls(crawl));
+  Status EachDoneUrl(long long crawl, const RowVisitor<CrawlUrl>& visit) override;
+  Result<std::vector<CrawlUrl>> QueuedUrls(long long crawl, long long after,
+                                           size_t limit) override {
+    return Within("read queued URLs of crawl " + std::to_string(crawl),
+                  crawls_.Queued(crawl, after, limit));
   }
   Result<SaveOutcome> RecordCrawled(long long crawl, const std::vector<CrawledUrl>& urls,
                                     const CrawlTotals& totals) override {
     return Within("record crawled URLs", crawls_.Record(crawl, urls, totals));
   }
-  Status FinishCrawl(long long crawl, const std::string& outcome, const CrawlTotals& totals,
+  Status FinishCrawl(long long crawl, CrawlOutcome outcome, const CrawlTotals& totals,
                      const std::string& now) override;
   Result<std::optional<CrawlRun>> LastCrawl() override {
     return Within("read last crawl", crawls_.Last());
   }
-  Result<std::vector<PageFetch>> PageFetches() override;
+  Status EachPageFetch(const RowVisitor<PageFetch>& visit) override;
 
  private:
   template <typename T>
@@ -163,8 +166,15 @@ class SqliteStore final : public Store {
   CrawlTables crawls_{db_.get(), &statements_, &site_of_};
 };
 
-Status SqliteStore::FinishCrawl(long long crawl, const std::string& outcome,
-                                const CrawlTotals& totals, const std::string& now) {
+Status SqliteStore::EachDoneUrl(long long crawl, const RowVisitor<CrawlUrl>& visit) {
+  if (Status read = crawls_.EachDone(crawl, visit); !read) {
+    return read.error().WithContext("read done URLs of crawl " + std::to_string(crawl));
+  }
+  return {};
+}
+
+Status SqliteStore::FinishCrawl(long long crawl, CrawlOutcome outcome, const CrawlTotals& totals,
+                                const std::string& now) {
   if (Status finished = crawls_.Finish(crawl, outcome, totals, now); !finished) {
     return finished.error().WithContext("finish crawl " + std::to_string(crawl));
   }
@@ -236,12 +246,13 @@ Result<std::optional<PageFetch>> SqliteStore::FindPage(const std::string& url) {
   return std::optional<PageFetch>(PageFetchFromRow(*query));
 }
 
-Result<std::vector<PageFetch>> SqliteStore::PageFetches() {
-  std::vector<PageFetch> fetches;
-  Status read = ForEachRow(db_.get(), kSelectPageFetches,
-                           [&](const Statement& s) { fetches.push_back(PageFetchFromRow(s)); });
+Status SqliteStore::EachPageFetch(const RowVisitor<PageFetch>& visit) {
+  Status read = ForEachRow(db_.get(), kSelectPageFetches, [&](const Statement& s) -> Status {
+    PageFetch fetch = PageFetchFromRow(s);
+    return visit(fetch);
+  });
   if (!read) return read.error().WithContext("read page fetches");
-  return fetches;
+  return {};
 }
 
 namespace {

@@ -1,9 +1,9 @@
-// What the Store interface does for every backend.
+// What the store's role interfaces do for every backend.
 #include "store/store.h"
 
 namespace linkgraph::store {
 
-Status Store::ReplaceGraph(const GraphSnapshot& graph) {
+Status GraphStore::ReplaceGraph(const GraphSnapshot& graph) {
   Result<std::unique_ptr<GraphWrite>> write = BeginGraphWrite(graph);
   if (!write) return write.error().WithContext("replace graph");
   if (Status committed = (*write)->Commit(); !committed) {

@@ -202,7 +202,7 @@ BOOST_AUTO_TEST_CASE(an_endless_sitemap_index_stops_at_the_nesting_bound) {
   BOOST_TEST(PageStatus(site.server, "/good-1") == "ok");
   BOOST_TEST(PageStatus(site.server, "/good-2") == "ok");
   const StoredCrawl last = LastCrawl();
-  BOOST_TEST(last.run.outcome == "ok");
+  BOOST_TEST((last.run.outcome == CrawlOutcome::kOk));
   BOOST_TEST(last.urls.size() < 20u);
   ExpectNextRunNotBlocked(site.server);
 }
@@ -286,7 +286,7 @@ BOOST_AUTO_TEST_CASE(a_feed_linked_by_link_and_anchor_is_read_as_a_feed) {
   BOOST_TEST(PageStatus(server, "/good-2") == "ok");           // found through the feed only
   BOOST_TEST(PageStatus(server, "/feed/") == "(not stored)");  // not a page
   for (const auto& url : LastCrawl().urls) {
-    if (url.url.url == server.Url("/feed/")) BOOST_TEST(url.url.kind == "feed");
+    if (url.url.url == server.Url("/feed/")) BOOST_TEST(UrlKindName(url.url.kind) == "feed");
   }
 }
 
@@ -298,7 +298,7 @@ BOOST_AUTO_TEST_CASE(the_byte_budget_ends_the_crawl_normally) {
   BOOST_TEST(crawled.err.find("--max-total-bytes") != std::string::npos, crawled);
   // The flood page alone is over the budget: little is fetched after it.
   BOOST_TEST(site.server.Requests().size() < 40u);
-  BOOST_TEST(LastCrawl().run.outcome == "ok");
+  BOOST_TEST((LastCrawl().run.outcome == CrawlOutcome::kOk));
   ExpectNextRunNotBlocked(site.server);
 }
 

@@ -16,17 +16,17 @@ namespace data = boost::unit_test::data;
 Frontier MakeFrontier(const std::vector<std::string>& seeds, int max_pages = 50000,
                       int max_depth = -1, ScopeKind scope = ScopeKind::kHost) {
   Frontier frontier(CrawlScope(scope, seeds), FrontierLimits{max_pages, max_depth});
-  for (const std::string& seed : seeds) frontier.Offer(seed, "page", 0, "");
+  for (const std::string& seed : seeds) frontier.Offer(seed, UrlKind::kPage, 0, "");
   return frontier;
 }
 
 void AddLinks(Frontier& frontier, const std::vector<std::string>& links, int depth = 1) {
-  for (const std::string& link : links) frontier.Offer(link, "page", depth, "http://via/");
+  for (const std::string& link : links) frontier.Offer(link, UrlKind::kPage, depth, "http://via/");
 }
 
 std::vector<std::string> Drain(Frontier& frontier) {
   std::vector<std::string> urls;
-  FrontierEntry entry;
+  QueuedUrl entry;
   for (int i = 0; i < 10000 && frontier.Next(&entry); ++i) urls.push_back(entry.url);
   return urls;
 }
@@ -34,7 +34,7 @@ std::vector<std::string> Drain(Frontier& frontier) {
 // What one link becomes after a seed of http://example.com/start: "" when dropped.
 std::string Queued(const std::string& link) {
   Frontier frontier = MakeFrontier({"http://example.com/start"});
-  FrontierEntry seed;
+  QueuedUrl seed;
   BOOST_TEST_REQUIRE(frontier.Next(&seed));
   AddLinks(frontier, {link});
   const auto rest = Drain(frontier);
@@ -104,7 +104,7 @@ BOOST_DATA_TEST_CASE(out_of_scope_non_page_and_trap_links_are_dropped, data::mak
 
 BOOST_AUTO_TEST_CASE(seeds_come_first_then_links_breadth_first) {
   Frontier frontier = MakeFrontier({"http://example.com/", "http://example.com/about"});
-  FrontierEntry entry;
+  QueuedUrl entry;
   BOOST_TEST_REQUIRE(frontier.Next(&entry));
   BOOST_TEST(entry.url == "http://example.com/");
   AddLinks(frontier, {"http://example.com/a", "http://example.com/b"});
@@ -135,14 +135,14 @@ BOOST_AUTO_TEST_CASE(max_pages_caps_pages_handed_out_seeds_included) {
   AddLinks(frontier, links);
   BOOST_TEST(Drain(frontier).size() == 3u);
   AddLinks(frontier, {"http://example.com/late"});
-  FrontierEntry entry;
+  QueuedUrl entry;
   BOOST_TEST(!frontier.Next(&entry));
   BOOST_TEST(frontier.PagesHandedOut() == 3);
 }
 
 BOOST_AUTO_TEST_CASE(sitemaps_do_not_count_against_max_pages) {
   Frontier frontier = MakeFrontier({"http://example.com/"}, 1);
-  frontier.Offer("http://example.com/sitemap.xml", "sitemap", 0, "robots.txt");
+  frontier.Offer("http://example.com/sitemap.xml", UrlKind::kSitemap, 0, "robots.txt");
   const std::vector<std::string> expected = {"http://example.com/",
                                              "http://example.com/sitemap.xml"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
@@ -165,28 +165,31 @@ BOOST_AUTO_TEST_CASE(urls_queued_are_bounded_in_all_and_per_host) {
   limits.max_queued_urls = 50;
   limits.max_queued_per_host = 20;
   Frontier frontier(CrawlScope(ScopeKind::kSite, {"http://example.com/"}), limits);
-  frontier.Offer("http://example.com/", "page", 0, "");
+  frontier.Offer("http://example.com/", UrlKind::kPage, 0, "");
   for (int host = 0; host < 10; ++host) {
     for (int i = 0; i < 100; ++i) {
       frontier.Offer("http://h" + std::to_string(host) + ".example.com/" + std::to_string(i),
-                     "page", 1, "http://example.com/");
+                     UrlKind::kPage, 1, "http://example.com/");
     }
   }
   BOOST_TEST(frontier.Queued() == 50u);
   std::string refusal;
-  BOOST_TEST(!frontier.Offer("http://example.com/late", "page", 1, "http://example.com/", &refusal)
-                  .has_value());
+  BOOST_TEST(
+      !frontier.Offer("http://example.com/late", UrlKind::kPage, 1, "http://example.com/", &refusal)
+           .has_value());
   BOOST_TEST(refusal.find("--max-queued-urls") != std::string::npos, refusal);
 
   Frontier one_host(CrawlScope(ScopeKind::kSite, {"http://example.com/"}), limits);
   for (int i = 0; i < 100; ++i) {
-    one_host.Offer("http://example.com/" + std::to_string(i), "page", 1, "http://example.com/");
+    one_host.Offer("http://example.com/" + std::to_string(i), UrlKind::kPage, 1,
+                   "http://example.com/");
   }
   BOOST_TEST(one_host.Queued() == 20u);
+  BOOST_TEST(one_host.Offer("http://other.example.com/", UrlKind::kPage, 1, "http://example.com/")
+                 .has_value());
   BOOST_TEST(
-      one_host.Offer("http://other.example.com/", "page", 1, "http://example.com/").has_value());
-  BOOST_TEST(!one_host.Offer("http://example.com/late", "page", 1, "http://example.com/", &refusal)
-                  .has_value());
+      !one_host.Offer("http://example.com/late", UrlKind::kPage, 1, "http://example.com/", &refusal)
+           .has_value());
   BOOST_TEST(refusal.find("--max-queued-per-host") != std::string::npos, refusal);
 }
 
@@ -201,7 +204,7 @@ BOOST_AUTO_TEST_CASE(sitemap_files_and_index_nesting_are_bounded) {
   int queued = 0;
   for (int i = 0; i < 100; ++i) {
     const std::string url = "http://example.com/index-" + std::to_string(i) + ".xml";
-    if (!frontier.Offer(url, "sitemap", 0, via, &refusal)) break;
+    if (!frontier.Offer(url, UrlKind::kSitemap, 0, via, &refusal)) break;
     ++queued;
     via = url;
   }
@@ -209,7 +212,7 @@ BOOST_AUTO_TEST_CASE(sitemap_files_and_index_nesting_are_bounded) {
   BOOST_TEST(refusal.find("--max-sitemap-depth") != std::string::npos, refusal);
   // A wide index: five sitemap files in all.
   for (int i = 0; i < 100; ++i) {
-    frontier.Offer("http://example.com/s-" + std::to_string(i) + ".xml", "sitemap", 0,
+    frontier.Offer("http://example.com/s-" + std::to_string(i) + ".xml", UrlKind::kSitemap, 0,
                    "http://example.com/index-0.xml", &refusal);
   }
   BOOST_TEST(frontier.Queued() == 5u);
@@ -226,8 +229,8 @@ BOOST_AUTO_TEST_CASE(rest_comment_pages_are_bounded_per_post_and_in_all) {
     for (int page = 1; page <= 50; ++page) {
       const std::string url = "http://example.com/wp-json/wp/v2/comments?post=" + post +
                               "&page=" + std::to_string(page);
-      queued +=
-          frontier.Offer(url, "comments", page, "http://example.com/" + post, refusal).has_value();
+      queued += frontier.Offer(url, UrlKind::kComments, page, "http://example.com/" + post, refusal)
+                    .has_value();
     }
     return queued;
   };
@@ -244,10 +247,10 @@ BOOST_AUTO_TEST_CASE(feeds_are_bounded) {
   Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), limits);
   int queued = 0;
   for (int i = 0; i < 10; ++i) {
-    queued +=
-        frontier
-            .Offer("http://example.com/feed-" + std::to_string(i), "feed", 1, "http://example.com/")
-            .has_value();
+    queued += frontier
+                  .Offer("http://example.com/feed-" + std::to_string(i), UrlKind::kFeed, 1,
+                         "http://example.com/")
+                  .has_value();
   }
   BOOST_TEST(queued == 2);
 }
@@ -257,79 +260,89 @@ BOOST_AUTO_TEST_CASE(restored_entries_count_against_the_limits) {
   limits.max_sitemaps = 2;
   limits.max_comment_pages_per_post = 1;
   Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), limits);
-  frontier.Restore({"http://example.com/a.xml", "sitemap", 0, "robots.txt"}, true);
-  frontier.Restore({"http://example.com/b.xml", "sitemap", 0, "http://example.com/a.xml"}, false);
-  frontier.Restore({"http://example.com/c?page=1", "comments", 1, "http://example.com/p"}, true);
-  BOOST_TEST(!frontier.Offer("http://example.com/c.xml", "sitemap", 0, "robots.txt").has_value());
-  BOOST_TEST(!frontier.Offer("http://example.com/c?page=2", "comments", 2, "http://example.com/p")
-                  .has_value());
+  frontier.Restore({"http://example.com/a.xml", UrlKind::kSitemap, 0, "robots.txt"}, true);
+  frontier.Restore({"http://example.com/b.xml", UrlKind::kSitemap, 0, "http://example.com/a.xml"},
+                   false);
+  frontier.Restore({"http://example.com/c?page=1", UrlKind::kComments, 1, "http://example.com/p"},
+                   true);
+  BOOST_TEST(
+      !frontier.Offer("http://example.com/c.xml", UrlKind::kSitemap, 0, "robots.txt").has_value());
+  BOOST_TEST(
+      !frontier.Offer("http://example.com/c?page=2", UrlKind::kComments, 2, "http://example.com/p")
+           .has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_waiting_page_offered_as_a_feed_is_queued_as_the_feed) {
   Frontier frontier = MakeFrontier({"http://example.com/"});
-  FrontierEntry entry;
+  QueuedUrl entry;
   BOOST_TEST_REQUIRE(frontier.Next(&entry));
   AddLinks(frontier, {"http://example.com/feed/", "http://example.com/post"});
-  auto retyped = frontier.Offer("http://example.com/feed/", "feed", 1, "http://example.com/");
+  auto retyped =
+      frontier.Offer("http://example.com/feed/", UrlKind::kFeed, 1, "http://example.com/");
   BOOST_REQUIRE(retyped.has_value());
-  BOOST_TEST(retyped->kind == "feed");
+  BOOST_TEST(UrlKindName(retyped->kind) == "feed");
   // Weaker or equal kinds change nothing.
+  BOOST_TEST(!frontier.Offer("http://example.com/feed/", UrlKind::kPage, 1, "http://example.com/")
+                  .has_value());
   BOOST_TEST(
-      !frontier.Offer("http://example.com/feed/", "page", 1, "http://example.com/").has_value());
-  BOOST_TEST(
-      !frontier.Offer("http://example.com/feed/", "sitemap", 1, "http://example.com/").has_value());
+      !frontier.Offer("http://example.com/feed/", UrlKind::kSitemap, 1, "http://example.com/")
+           .has_value());
   BOOST_TEST_REQUIRE(frontier.Next(&entry));
   BOOST_TEST(entry.url == "http://example.com/feed/");
-  BOOST_TEST(entry.kind == "feed");
+  BOOST_TEST(UrlKindName(entry.kind) == "feed");
   BOOST_TEST_REQUIRE(frontier.Next(&entry));
-  BOOST_TEST(entry.kind == "page");
+  BOOST_TEST(UrlKindName(entry.kind) == "page");
   // Once handed out, a URL keeps the kind it was fetched as.
-  BOOST_TEST(
-      !frontier.Offer("http://example.com/post", "feed", 1, "http://example.com/").has_value());
-  BOOST_TEST(KindStrength("page") < KindStrength("feed"));
-  BOOST_TEST(KindStrength("sitemap") == KindStrength("comments"));
+  BOOST_TEST(!frontier.Offer("http://example.com/post", UrlKind::kFeed, 1, "http://example.com/")
+                  .has_value());
+  BOOST_TEST(KindStrength(UrlKind::kPage) < KindStrength(UrlKind::kFeed));
+  BOOST_TEST(KindStrength(UrlKind::kSitemap) == KindStrength(UrlKind::kComments));
 }
 
 BOOST_AUTO_TEST_CASE(a_restored_waiting_page_can_be_retyped) {
   Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), FrontierLimits{});
-  frontier.Restore({"http://example.com/", "page", 0, ""}, true);
-  frontier.Restore({"http://example.com/feed/", "page", 1, "http://example.com/"}, false);
-  auto retyped = frontier.Offer("http://example.com/feed/", "feed", 1, "http://example.com/");
+  frontier.Restore({"http://example.com/", UrlKind::kPage, 0, ""}, true);
+  frontier.Restore({"http://example.com/feed/", UrlKind::kPage, 1, "http://example.com/"}, false);
+  auto retyped =
+      frontier.Offer("http://example.com/feed/", UrlKind::kFeed, 1, "http://example.com/");
   BOOST_REQUIRE(retyped.has_value());
-  FrontierEntry entry;
+  QueuedUrl entry;
   BOOST_TEST_REQUIRE(frontier.Next(&entry));
-  BOOST_TEST(entry.kind == "feed");
+  BOOST_TEST(UrlKindName(entry.kind) == "feed");
 }
 
 BOOST_AUTO_TEST_CASE(a_retyped_page_frees_its_place_under_max_pages) {
   Frontier frontier = MakeFrontier({"http://example.com/"}, 2);
   AddLinks(frontier, {"http://example.com/feed/"});
-  BOOST_TEST(
-      !frontier.Offer("http://example.com/other", "page", 1, "http://example.com/").has_value());
-  BOOST_TEST(
-      frontier.Offer("http://example.com/feed/", "feed", 1, "http://example.com/").has_value());
-  BOOST_TEST(
-      frontier.Offer("http://example.com/other", "page", 1, "http://example.com/").has_value());
+  BOOST_TEST(!frontier.Offer("http://example.com/other", UrlKind::kPage, 1, "http://example.com/")
+                  .has_value());
+  BOOST_TEST(frontier.Offer("http://example.com/feed/", UrlKind::kFeed, 1, "http://example.com/")
+                 .has_value());
+  BOOST_TEST(frontier.Offer("http://example.com/other", UrlKind::kPage, 1, "http://example.com/")
+                 .has_value());
 }
 BOOST_AUTO_TEST_CASE(links_deeper_than_max_depth_are_refused_with_the_reason) {
   Frontier frontier = MakeFrontier({"http://example.com/"}, 100, 1);
   std::string refusal;
-  BOOST_TEST(frontier.Offer("http://example.com/one", "page", 1, "http://example.com/", &refusal)
-                 .has_value());
-  BOOST_TEST(!frontier.Offer("http://example.com/two", "page", 2, "http://example.com/one",
-                             &refusal)
-                  .has_value());
+  BOOST_TEST(
+      frontier.Offer("http://example.com/one", UrlKind::kPage, 1, "http://example.com/", &refusal)
+          .has_value());
+  BOOST_TEST(
+      !frontier
+           .Offer("http://example.com/two", UrlKind::kPage, 2, "http://example.com/one", &refusal)
+           .has_value());
   BOOST_TEST(refusal.find("max-depth") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_restored_crawl_skips_what_was_done_and_queues_the_rest) {
   Frontier frontier(CrawlScope(ScopeKind::kHost, {"http://example.com/"}), FrontierLimits{3, -1});
-  frontier.Restore({"http://example.com/", "page", 0, ""}, true);
-  frontier.Restore({"http://example.com/a", "page", 1, "http://example.com/"}, true);
-  frontier.Restore({"http://example.com/b", "page", 1, "http://example.com/"}, false);
-  frontier.Restore({"http://example.com/c", "page", 1, "http://example.com/"}, false);
+  frontier.Restore({"http://example.com/", UrlKind::kPage, 0, ""}, true);
+  frontier.Restore({"http://example.com/a", UrlKind::kPage, 1, "http://example.com/"}, true);
+  frontier.Restore({"http://example.com/b", UrlKind::kPage, 1, "http://example.com/"}, false);
+  frontier.Restore({"http://example.com/c", UrlKind::kPage, 1, "http://example.com/"}, false);
   // A link to a page done before the kill is not fetched again.
-  BOOST_TEST(!frontier.Offer("http://example.com/a", "page", 2, "http://example.com/b").has_value());
+  BOOST_TEST(!frontier.Offer("http://example.com/a", UrlKind::kPage, 2, "http://example.com/b")
+                  .has_value());
   // max_pages counts the pages done before the kill: one left.
   const std::vector<std::string> expected = {"http://example.com/b"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());
@@ -383,7 +396,7 @@ BOOST_AUTO_TEST_CASE(encoded_and_plain_file_urls_are_one_page) {
 BOOST_AUTO_TEST_CASE(unusable_seeds_are_refused_with_a_reason) {
   Frontier frontier = MakeFrontier({"http://example.com/"});
   std::string refusal;
-  BOOST_TEST(!frontier.Offer("mailto:a@b.c", "page", 0, "", &refusal).has_value());
+  BOOST_TEST(!frontier.Offer("mailto:a@b.c", UrlKind::kPage, 0, "", &refusal).has_value());
   BOOST_TEST(!refusal.empty());
   const std::vector<std::string> expected = {"http://example.com/"};
   BOOST_TEST(Drain(frontier) == expected, boost::test_tools::per_element());

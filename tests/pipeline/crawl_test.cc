@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(a_small_site_is_crawled_fully_and_its_posts_and_comments_st
   BOOST_TEST(counts.comments == result.saved.comments_new);
   std::optional<store::CrawlRun> run = Must(store->LastCrawl());
   BOOST_REQUIRE(run.has_value());
-  BOOST_TEST(run->outcome == "ok");
+  BOOST_TEST((run->outcome == CrawlOutcome::kOk));
   BOOST_TEST(run->finished_at == "2024-03-01T00:00:00Z");
   BOOST_TEST(run->totals.fetched == 4);
   BOOST_REQUIRE(recorder.starts.size() == 1u);
@@ -309,7 +309,7 @@ BOOST_AUTO_TEST_CASE(a_stopped_crawl_resumes_without_fetching_again_what_it_reco
   BOOST_TEST((AsSet(refetched) == std::set<std::string>{kSecondPost, kThirdPost}));
   BOOST_TEST(resumed.totals.fetched == 4);  // the stopped run's two included
   BOOST_TEST(Must(store->Count()).posts == 3);
-  BOOST_TEST(Must(store->LastCrawl())->outcome == "ok");
+  BOOST_TEST((Must(store->LastCrawl())->outcome == CrawlOutcome::kOk));
 }
 
 BOOST_AUTO_TEST_CASE(finished_urls_are_recorded_in_batches_as_the_crawl_goes) {
@@ -363,14 +363,14 @@ BOOST_AUTO_TEST_CASE(a_404_and_a_network_error_count_as_failed_and_make_the_craw
   BOOST_TEST(StoredPage(*store, kFirstPost).status == "http_404");
   BOOST_TEST(StoredPage(*store, kThirdPost).status == "network_error");
   BOOST_TEST(StoredPage(*store, kSecondPost).status == "ok");
-  BOOST_TEST(Must(store->LastCrawl())->outcome == "partial");
+  BOOST_TEST((Must(store->LastCrawl())->outcome == CrawlOutcome::kPartial));
 }
 
 BOOST_AUTO_TEST_CASE(a_crawl_that_fetches_nothing_has_failed) {
   FakeFetcher nothing_there;  // every URL a 404, the seed too
   pipeline::CrawlResult result = Must(Crawl(nothing_there, recorder));
   BOOST_TEST((result.outcome == pipeline::CrawlOutcome::kFailed));
-  BOOST_TEST(Must(store->LastCrawl())->outcome == "failed");
+  BOOST_TEST((Must(store->LastCrawl())->outcome == CrawlOutcome::kFailed));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

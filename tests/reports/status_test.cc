@@ -48,13 +48,14 @@ BOOST_AUTO_TEST_CASE(store_without_crawls_says_never) {
 
 BOOST_AUTO_TEST_CASE(unfinished_crawl_says_the_same_command_resumes_it) {
   auto db = OpenMemoryStore();
-  const long long crawl =
-      Must(db->OpenCrawl("k", {{"https://a.example/", "page", 0, ""}}, "2024-03-01T10:00:00Z")).id;
+  const long long crawl = Must(db->OpenCrawl("k", {{"https://a.example/", UrlKind::kPage, 0, ""}},
+                                             "2024-03-01T10:00:00Z"))
+                              .id;
   store::CrawledUrl home;
   home.url = "https://a.example/";
   home.outcome = "ok";
-  home.discovered = {{"https://a.example/1/", "page", 1, "https://a.example/"},
-                     {"https://a.example/2/", "page", 1, "https://a.example/"}};
+  home.discovered = {{"https://a.example/1/", UrlKind::kPage, 1, "https://a.example/"},
+                     {"https://a.example/2/", UrlKind::kPage, 1, "https://a.example/"}};
   Must(db->RecordCrawled(crawl, {home}, store::CrawlTotals{5, 1, 2, 3, 999, 4, 6}));
 
   const std::string out = Status(*db);
@@ -78,7 +79,7 @@ BOOST_AUTO_TEST_CASE(unfinished_crawl_says_the_same_command_resumes_it) {
 BOOST_AUTO_TEST_CASE(finished_crawl_shows_its_outcome_and_time) {
   auto db = OpenMemoryStore();
   const long long crawl = Must(db->OpenCrawl("k", {}, "2024-03-01T10:00:00Z")).id;
-  BOOST_REQUIRE(db->FinishCrawl(crawl, "partial", {}, "2024-03-01T11:30:00Z").ok());
+  BOOST_REQUIRE(db->FinishCrawl(crawl, CrawlOutcome::kPartial, {}, "2024-03-01T11:30:00Z").ok());
   const std::string out = Status(*db);
   BOOST_TEST(Contains(out, "\ncrawl-outcome       partial\n"), out);
   BOOST_TEST(Contains(out, "\ncrawl-finished      2024-03-01T11:30:00Z\n"), out);

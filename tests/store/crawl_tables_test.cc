@@ -38,11 +38,11 @@ bool Contains(const std::string& text, const std::string& part) {
 int Code(ErrorCode code) { return static_cast<int>(code); }
 
 QueuedUrl Link(const std::string& url, int depth, const std::string& via = "") {
-  return QueuedUrl{url, "page", depth, via};
+  return QueuedUrl{url, UrlKind::kPage, depth, via};
 }
 
 std::vector<QueuedUrl> Seeds() {
-  return {Link(kHome, 0), QueuedUrl{kSitemap, "sitemap", 0, ""}, Link(kHome, 0)};
+  return {Link(kHome, 0), QueuedUrl{kSitemap, UrlKind::kSitemap, 0, ""}, Link(kHome, 0)};
 }
 
 CrawledUrl Crawled(const std::string& url, std::vector<QueuedUrl> discovered = {}) {
@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(new_crawl_queues_its_seeds_in_order_once) {
   BOOST_REQUIRE_EQUAL(urls.size(), 2u);
   BOOST_TEST(urls[0].url.url == kHome);
   BOOST_TEST(urls[1].url.url == kSitemap);
-  BOOST_TEST(urls[1].url.kind == "sitemap");
+  BOOST_TEST(UrlKindName(urls[1].url.kind) == "sitemap");
   BOOST_TEST(!urls[0].done);
 
   auto last = Must(db->LastCrawl());
@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(url_is_queued_once_per_crawl_with_its_first_depth) {
   auto urls = Must(db->CrawlUrls(crawl));
   BOOST_TEST(urls.back().url.depth == 1);
   BOOST_TEST(urls.back().url.via == kHome);
-  BOOST_TEST(urls[2].url.kind == "sitemap");  // the seed's kind, not the link's
+  BOOST_TEST(UrlKindName(urls[2].url.kind) == "sitemap");  // the seed's kind, not the link's
 }
 
 BOOST_AUTO_TEST_CASE(a_waiting_page_found_as_a_feed_waits_as_the_feed) {
@@ -123,13 +123,13 @@ BOOST_AUTO_TEST_CASE(a_waiting_page_found_as_a_feed_waits_as_the_feed) {
   // The frontier retyped the waiting page: the store keeps the new kind, so
   // a resumed crawl reads it as a feed; a done URL and weaker kinds change nothing.
   Must(db->RecordCrawled(crawl,
-                         {Crawled(kAbout, {QueuedUrl{feed, "feed", 1, kHome},
-                                           QueuedUrl{kAbout, "feed", 1, kHome},
-                                           QueuedUrl{kSitemap, "page", 1, kHome}})},
+                         {Crawled(kAbout, {QueuedUrl{feed, UrlKind::kFeed, 1, kHome},
+                                           QueuedUrl{kAbout, UrlKind::kFeed, 1, kHome},
+                                           QueuedUrl{kSitemap, UrlKind::kPage, 1, kHome}})},
                          {}));
-  std::map<std::string, std::string> kinds;
+  std::map<std::string, std::string_view> kinds;
   for (const store::Store::CrawlUrl& url : Must(db->CrawlUrls(crawl))) {
-    kinds[url.url.url] = url.url.kind;
+    kinds[url.url.url] = UrlKindName(url.url.kind);
   }
   BOOST_TEST(kinds[feed] == "feed");
   BOOST_TEST(kinds[kAbout] == "page");
@@ -211,15 +211,15 @@ BOOST_AUTO_TEST_CASE(failed_record_keeps_nothing_of_the_call) {
   BOOST_TEST(Must(db->LastCrawl())->queued == 2);
 }
 
-BOOST_AUTO_TEST_CASE(bad_discovered_kind_fails_the_call_naming_the_url) {
+BOOST_AUTO_TEST_CASE(bad_discovered_url_fails_the_call_naming_the_url) {
   auto db = OpenMemoryStore();
   const long long crawl = Must(db->OpenCrawl("k", {Link(kHome, 0)}, kNow)).id;
-  auto recorded = db->RecordCrawled(crawl, {Crawled(kHome, {QueuedUrl{kAbout, "video", 1, kHome}})},
-                                    CrawlTotals{1});
+  auto recorded = db->RecordCrawled(
+      crawl, {Crawled(kHome, {QueuedUrl{"", UrlKind::kPage, 1, kHome}})}, CrawlTotals{1});
   BOOST_REQUIRE(!recorded.ok());
   BOOST_TEST(Contains(recorded.error().message,
-                      std::string("record crawled URLs: record ") + kHome + ": queue " + kAbout));
-  BOOST_TEST(Contains(recorded.error().message, "CHECK constraint failed"));
+                      std::string("record crawled URLs: record ") + kHome + ": queue "));
+  BOOST_TEST(Contains(recorded.error().message, "a URL to queue is empty"));
   BOOST_TEST(Must(db->Count()).pages == 0);
   BOOST_TEST(Listed(*db, crawl) == Strings{kHome}, boost::test_tools::per_element());
   BOOST_TEST(Must(db->LastCrawl())->totals.fetched == 0);
@@ -274,12 +274,12 @@ BOOST_AUTO_TEST_CASE(finished_crawl_is_not_resumed) {
   const long long first = Must(db->OpenCrawl("k", {Link(kHome, 0)}, kNow)).id;
   Must(db->RecordCrawled(first, {Crawled(kHome, {Link(kAbout, 1, kHome)})}, {}));
   const CrawlTotals totals{1, 0, 0, 0, 42, 0, 0};
-  BOOST_REQUIRE(db->FinishCrawl(first, "partial", totals, kLater).ok());
+  BOOST_REQUIRE(db->FinishCrawl(first, CrawlOutcome::kPartial, totals, kLater).ok());
 
   auto finished = Must(db->LastCrawl());
   BOOST_REQUIRE(finished.has_value());
   BOOST_TEST(finished->finished_at == kLater);
-  BOOST_TEST(finished->outcome == "partial");
+  BOOST_TEST((finished->outcome == CrawlOutcome::kPartial));
   BOOST_TEST(finished->totals.bytes == 42);
 
   store::CrawlRun second = Must(db->OpenCrawl("k", {Link(kHome, 0)}, kLater));
@@ -306,16 +306,16 @@ BOOST_AUTO_TEST_CASE(unfinished_crawl_of_another_key_is_left_alone) {
 BOOST_AUTO_TEST_CASE(finished_or_unknown_crawl_refuses_more) {
   auto db = OpenMemoryStore();
   const long long crawl = Must(db->OpenCrawl("k", {Link(kHome, 0)}, kNow)).id;
-  BOOST_REQUIRE(db->FinishCrawl(crawl, "ok", {}, kLater).ok());
+  BOOST_REQUIRE(db->FinishCrawl(crawl, CrawlOutcome::kOk, {}, kLater).ok());
 
   auto recorded = db->RecordCrawled(crawl, {Crawled(kHome)}, {});
   BOOST_REQUIRE(!recorded.ok());
   BOOST_TEST(Code(recorded.error().code) == Code(ErrorCode::kInvalidArgument));
   BOOST_TEST(Contains(recorded.error().message, "already finished at " + std::string(kLater)));
   BOOST_TEST(!Must(db->FindPage(kHome)).has_value());
-  Status again = db->FinishCrawl(crawl, "stopped", {}, kLater);
+  Status again = db->FinishCrawl(crawl, CrawlOutcome::kStopped, {}, kLater);
   BOOST_REQUIRE(!again.ok());
-  BOOST_TEST(Must(db->LastCrawl())->outcome == "ok");
+  BOOST_TEST((Must(db->LastCrawl())->outcome == CrawlOutcome::kOk));
 
   auto unknown = db->RecordCrawled(crawl + 100, {}, {});
   BOOST_REQUIRE(!unknown.ok());
@@ -342,7 +342,7 @@ BOOST_AUTO_TEST_CASE(redirect_hops_are_stored_and_updated_by_a_later_crawl) {
   BOOST_TEST(Listed(*db, first) == (Strings{old_url + " done", std::string(kPostUrl) + " done"}),
              boost::test_tools::per_element());
 
-  BOOST_REQUIRE(db->FinishCrawl(first, "ok", {}, kLater).ok());
+  BOOST_REQUIRE(db->FinishCrawl(first, CrawlOutcome::kOk, {}, kLater).ok());
   const long long second = Must(db->OpenCrawl("k", {Link(old_url, 0)}, kLater)).id;
   CrawledUrl moved_again{old_url, "redirected", "", {}, {}, {{old_url, kHome, 302}}};
   Must(db->RecordCrawled(second, {moved_again}, {}));

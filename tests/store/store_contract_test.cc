@@ -283,7 +283,8 @@ BOOST_DATA_TEST_CASE(a_crawl_queues_each_url_once_records_batches_and_resumes, k
   FreshStore db(location);
   const std::string home = "https://wendy.example/";
   const std::string about = "https://wendy.example/about/";
-  const std::vector<store::QueuedUrl> seeds = {{home, "page", 0, ""}, {home, "page", 0, ""}};
+  const std::vector<store::QueuedUrl> seeds = {{home, UrlKind::kPage, 0, ""},
+                                               {home, UrlKind::kPage, 0, ""}};
   store::CrawlRun run = Must(db->OpenCrawl("key", seeds, "2024-03-01T10:00:00Z"));
   BOOST_TEST(!run.resumed);
   BOOST_TEST(Must(db->CrawlUrls(run.id)).size() == 1u);
@@ -292,7 +293,7 @@ BOOST_DATA_TEST_CASE(a_crawl_queues_each_url_once_records_batches_and_resumes, k
   crawled.url = home;
   crawled.outcome = "ok";
   crawled.page = PlainPage(home, "ok", "hash-home");
-  crawled.discovered = {{about, "page", 1, home}, {home, "page", 1, home}};
+  crawled.discovered = {{about, UrlKind::kPage, 1, home}, {home, UrlKind::kPage, 1, home}};
   store::CrawlTotals totals;
   totals.fetched = 1;
   Must(db->RecordCrawled(run.id, {crawled}, totals));
@@ -311,12 +312,12 @@ BOOST_DATA_TEST_CASE(a_crawl_queues_each_url_once_records_batches_and_resumes, k
   BOOST_TEST(resumed.id == run.id);
   BOOST_TEST(resumed.totals.fetched == 1);
 
-  MustOk(db->FinishCrawl(run.id, "ok", totals, "2024-03-01T10:06:00Z"));
+  MustOk(db->FinishCrawl(run.id, CrawlOutcome::kOk, totals, "2024-03-01T10:06:00Z"));
   store::CrawlRun last = *Must(db->LastCrawl());
-  BOOST_TEST(last.outcome == "ok");
+  BOOST_TEST((last.outcome == CrawlOutcome::kOk));
   BOOST_TEST(last.finished_at == "2024-03-01T10:06:00Z");
   BOOST_TEST(!db->RecordCrawled(run.id, {crawled}, totals).ok());
-  BOOST_TEST(!db->FinishCrawl(run.id, "ok", totals, "2024-03-01T10:07:00Z").ok());
+  BOOST_TEST(!db->FinishCrawl(run.id, CrawlOutcome::kOk, totals, "2024-03-01T10:07:00Z").ok());
   BOOST_TEST(!Must(db->OpenCrawl("key", seeds, "2024-03-01T10:08:00Z")).resumed);
 }
 

@@ -4,6 +4,7 @@
 // like any Store.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,20 +83,26 @@ class StoreWrapper : public store::Store {
                                     const std::string& now) override {
     return inner_.OpenCrawl(key, seeds, now);
   }
-  Result<std::vector<CrawlUrl>> CrawlUrls(long long crawl) override {
-    return inner_.CrawlUrls(crawl);
+  Status EachDoneUrl(long long crawl, const store::RowVisitor<CrawlUrl>& visit) override {
+    return inner_.EachDoneUrl(crawl, visit);
+  }
+  Result<std::vector<CrawlUrl>> QueuedUrls(long long crawl, long long after,
+                                           size_t limit) override {
+    return inner_.QueuedUrls(crawl, after, limit);
   }
   Result<store::SaveOutcome> RecordCrawled(long long crawl,
                                            const std::vector<store::CrawledUrl>& urls,
                                            const store::CrawlTotals& totals) override {
     return inner_.RecordCrawled(crawl, urls, totals);
   }
-  Status FinishCrawl(long long crawl, const std::string& outcome, const store::CrawlTotals& totals,
+  Status FinishCrawl(long long crawl, CrawlOutcome outcome, const store::CrawlTotals& totals,
                      const std::string& now) override {
     return inner_.FinishCrawl(crawl, outcome, totals, now);
   }
   Result<std::optional<store::CrawlRun>> LastCrawl() override { return inner_.LastCrawl(); }
-  Result<std::vector<store::PageFetch>> PageFetches() override { return inner_.PageFetches(); }
+  Status EachPageFetch(const store::RowVisitor<store::PageFetch>& visit) override {
+    return inner_.EachPageFetch(visit);
+  }
 
  private:
   store::Store& inner_;
