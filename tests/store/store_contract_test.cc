@@ -321,6 +321,105 @@ BOOST_DATA_TEST_CASE(a_crawl_queues_each_url_once_records_batches_and_resumes, k
   BOOST_TEST(!Must(db->OpenCrawl("key", seeds, "2024-03-01T10:08:00Z")).resumed);
 }
 
+// "url" of each, in the order given.
+std::vector<std::string> UrlsOf(const std::vector<store::CrawlQueue::CrawlUrl>& urls) {
+  std::vector<std::string> listed;
+  for (const store::CrawlQueue::CrawlUrl& url : urls) listed.push_back(url.url.url);
+  return listed;
+}
+
+// A crawl of seven URLs: the seed done, six queued as it found them.
+long long CrawlWithSixQueued(store::Store& db, std::vector<std::string>* queued) {
+  const std::string home = "https://wendy.example/";
+  const long long crawl =
+      Must(db.OpenCrawl("key", {{home, UrlKind::kPage, 0, ""}}, "2024-03-01T10:00:00Z")).id;
+  store::CrawledUrl crawled;
+  crawled.url = home;
+  crawled.outcome = "ok";
+  for (int i = 6; i >= 1; --i) {
+    const std::string url = home + "p" + std::to_string(i) + "/";
+    crawled.discovered.push_back({url, i == 4 ? UrlKind::kFeed : UrlKind::kPage, 1, home});
+    queued->push_back(url);
+  }
+  Must(db.RecordCrawled(crawl, {crawled}, {}));
+  return crawl;
+}
+
+BOOST_DATA_TEST_CASE(queued_urls_come_a_page_at_a_time_in_queue_order, kLocations, location) {
+  FreshStore db(location);
+  std::vector<std::string> queued;
+  const long long crawl = CrawlWithSixQueued(*db, &queued);
+  std::vector<std::string> read;
+  std::vector<size_t> page_sizes;
+  long long after = 0;
+  while (true) {
+    const std::vector<store::CrawlQueue::CrawlUrl> page = Must(db->QueuedUrls(crawl, after, 4));
+    if (page.empty()) break;
+    page_sizes.push_back(page.size());
+    for (const store::CrawlQueue::CrawlUrl& url : page) {
+      BOOST_TEST(!url.done);
+      BOOST_TEST(url.position > after);  // positions grow along the queue
+      after = url.position;
+    }
+    for (const std::string& url : UrlsOf(page)) read.push_back(url);
+  }
+  BOOST_TEST(read == queued, boost::test_tools::per_element());
+  BOOST_TEST(page_sizes == (std::vector<size_t>{4, 2}), boost::test_tools::per_element());
+  const auto third = Must(db->QueuedUrls(crawl, 0, 3)).back();
+  BOOST_TEST(UrlKindName(third.url.kind) == "feed");
+  BOOST_TEST(third.url.depth == 1);
+  BOOST_TEST(third.url.via == "https://wendy.example/");
+}
+
+BOOST_DATA_TEST_CASE(done_urls_leave_the_queue_and_are_visited_in_queue_order, kLocations,
+                     location) {
+  FreshStore db(location);
+  std::vector<std::string> queued;
+  const long long crawl = CrawlWithSixQueued(*db, &queued);
+  std::vector<store::CrawledUrl> finished(2);
+  finished[0].url = queued[3];
+  finished[1].url = queued[1];
+  for (store::CrawledUrl& url : finished) url.outcome = "ok";
+  Must(db->RecordCrawled(crawl, finished, {}));
+
+  std::vector<store::CrawlQueue::CrawlUrl> done;
+  MustOk(db->EachDoneUrl(crawl, [&](store::CrawlQueue::CrawlUrl& url) -> Status {
+    done.push_back(url);
+    return {};
+  }));
+  BOOST_TEST(
+      UrlsOf(done) == (std::vector<std::string>{"https://wendy.example/", queued[1], queued[3]}),
+      boost::test_tools::per_element());
+  for (const store::CrawlQueue::CrawlUrl& url : done) BOOST_TEST(url.done);
+  BOOST_TEST(UrlsOf(Must(db->QueuedUrls(crawl, 0, 10))) ==
+                 (std::vector<std::string>{queued[0], queued[2], queued[4], queued[5]}),
+             boost::test_tools::per_element());
+  // A visitor's error ends the read and is returned.
+  int visited = 0;
+  Status stopped = db->EachDoneUrl(crawl, [&](store::CrawlQueue::CrawlUrl&) -> Status {
+    ++visited;
+    return Error{ErrorCode::kInternal, "enough"};
+  });
+  BOOST_TEST(!stopped.ok());
+  BOOST_TEST(visited == 1);
+  // Another crawl's URLs are its own.
+  BOOST_TEST(Must(db->QueuedUrls(crawl + 1, 0, 10)).empty());
+}
+
+BOOST_DATA_TEST_CASE(page_fetches_stream_by_url, kLocations, location) {
+  FreshStore db(location);
+  Must(db->SavePages({PlainPage("https://wendy.example/b/", "ok", "hash-b"),
+                      PlainPage("https://wendy.example/a/", "ok", "hash-a")}));
+  std::vector<std::string> urls;
+  MustOk(db->EachPageFetch([&](store::PageFetch& fetch) -> Status {
+    urls.push_back(fetch.url);
+    return {};
+  }));
+  BOOST_TEST(
+      urls == (std::vector<std::string>{"https://wendy.example/a/", "https://wendy.example/b/"}),
+      boost::test_tools::per_element());
+}
+
 BOOST_DATA_TEST_CASE(stored_pages_list_their_validators_for_the_next_crawl, kLocations, location) {
   FreshStore db(location);
   Must(db->SavePages({PostPage(), PlainPage("https://wendy.example/", "ok", "hash-home")}));
