@@ -80,17 +80,17 @@ bool MeetingRulesRead(std::string_view language);
 
 // The people WHO names: a handle ("@LaraNewman"), a name ("Margo Rose",
 // any case), a URL or site ("davemartin.example"), or "#12" for a person id.
-Result<std::vector<long long>> FindPeople(store::Store& store, std::string_view who);
+Result<std::vector<long long>> FindPeople(store::GraphStore& store, std::string_view who);
 // Exactly one person: kNotFound when none, kInvalidArgument listing the
 // candidates when WHO is ambiguous.
-Result<store::StoredPerson> ResolvePerson(store::Store& store, std::string_view who);
+Result<store::StoredPerson> ResolvePerson(store::GraphStore& store, std::string_view who);
 
 // A shortest chain of edges from one person to another over edges of the
 // given kinds (all when empty), in either direction, each hop one edge (the
 // strongest of its pair: met, spoke, plans_to_meet, replied, commented,
 // mentioned, linked; then the earliest). Empty when they are not connected
 // within max_hops. Reads only the neighbourhoods it visits (bidirectional search).
-Result<std::vector<store::StoredEdge>> ShortestPath(store::Store& store, long long from,
+Result<std::vector<store::StoredEdge>> ShortestPath(store::GraphStore& store, long long from,
                                                     long long to,
                                                     const std::vector<std::string>& kinds = {},
                                                     int max_hops = 6);

@@ -23,7 +23,7 @@ int Strength(const std::string& kind) {
 }
 
 // Expands one whole level of a search; returns the meeting node (or 0).
-Result<long long> ExpandLevel(store::Store& store, const std::vector<std::string>& kinds,
+Result<long long> ExpandLevel(store::GraphStore& store, const std::vector<std::string>& kinds,
                               std::vector<long long>* frontier, Parents* mine,
                               const Parents& theirs) {
   std::vector<long long> next;
@@ -40,7 +40,7 @@ Result<long long> ExpandLevel(store::Store& store, const std::vector<std::string
   return 0;
 }
 
-Result<store::StoredEdge> BestEdge(store::Store& store, long long a, long long b,
+Result<store::StoredEdge> BestEdge(store::GraphStore& store, long long a, long long b,
                                    const std::vector<std::string>& kinds) {
   // Two index seeks: a hub's own edges may run to thousands.
   Result<std::vector<store::StoredEdge>> edges = store.EdgesBetween(a, b);
@@ -62,7 +62,7 @@ Result<store::StoredEdge> BestEdge(store::Store& store, long long a, long long b
 
 }  // namespace
 
-Result<std::vector<store::StoredEdge>> ShortestPath(store::Store& store, long long from,
+Result<std::vector<store::StoredEdge>> ShortestPath(store::GraphStore& store, long long from,
                                                     long long to,
                                                     const std::vector<std::string>& kinds,
                                                     int max_hops) {

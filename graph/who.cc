@@ -8,7 +8,7 @@
 namespace linkgraph::graph {
 namespace {
 
-Status AddMatches(store::Store& store, const std::string& kind, const std::string& normalised,
+Status AddMatches(store::GraphStore& store, const std::string& kind, const std::string& normalised,
                   std::vector<long long>* ids) {
   if (normalised.empty()) return {};
   Result<std::vector<long long>> found = store.FindPeopleByIdentity(kind, normalised);
@@ -35,7 +35,7 @@ std::string Describe(const store::StoredPerson& person) {
 
 }  // namespace
 
-Result<std::vector<long long>> FindPeople(store::Store& store, std::string_view who) {
+Result<std::vector<long long>> FindPeople(store::GraphStore& store, std::string_view who) {
   who = TrimAscii(who);
   std::vector<long long> ids;
   if (who.size() > 1 && who.front() == '#') {
@@ -65,7 +65,7 @@ Result<std::vector<long long>> FindPeople(store::Store& store, std::string_view 
   return ids;
 }
 
-Result<store::StoredPerson> ResolvePerson(store::Store& store, std::string_view who) {
+Result<store::StoredPerson> ResolvePerson(store::GraphStore& store, std::string_view who) {
   Result<std::vector<long long>> ids = FindPeople(store, who);
   if (!ids) return ids.error();
   const std::string quoted = "'" + std::string(who) + "'";
