@@ -35,8 +35,6 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-int Code(ErrorCode code) { return static_cast<int>(code); }
-
 QueuedUrl Link(const std::string& url, int depth, const std::string& via = "") {
   return QueuedUrl{url, UrlKind::kPage, depth, via};
 }

@@ -22,8 +22,6 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-int Code(ErrorCode code) { return static_cast<int>(code); }
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(open_store)

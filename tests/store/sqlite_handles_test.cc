@@ -26,8 +26,6 @@ long long Rows(sqlite3* db) {
   return count.Int(0);
 }
 
-int Code(ErrorCode code) { return static_cast<int>(code); }
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sqlite_handles)

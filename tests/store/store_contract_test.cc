@@ -9,6 +9,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -219,6 +220,98 @@ BOOST_DATA_TEST_CASE(replacing_the_graph_leaves_only_the_new_one, kLocations, lo
   BOOST_TEST(Must(db->Authors()).size() == 1u);
   BOOST_TEST(Must(db->FindPeopleByIdentity("name", "wendy")).empty());
   BOOST_TEST(Must(db->Graph()).people == 1);
+}
+
+BOOST_DATA_TEST_CASE(a_graph_written_in_parts_reads_as_the_same_graph_replaced_at_once, kLocations,
+                     location) {
+  FreshStore whole(location);
+  MustOk(whole->ReplaceGraph(TwoPeople()));
+  FreshStore parts(location);
+  store::GraphSnapshot people = TwoPeople();
+  people.edges.clear();
+  people.authors.clear();
+  std::unique_ptr<store::GraphWrite> write = Must(parts->BeginGraphWrite(people));
+  // Given one at a time and out of order: the store sorts them.
+  MustOk(write->AddEdges({TwoPeople().edges[1]}));
+  MustOk(write->AddAuthors({TwoPeople().authors[1]}));
+  MustOk(write->AddEdges({TwoPeople().edges[0]}));
+  MustOk(write->AddAuthors({TwoPeople().authors[0], {kPostUrl, 1}}));  // the first one counts
+  MustOk(write->Commit());
+  BOOST_TEST(EdgesByKey(*parts, Must(parts->Edges())) == EdgesByKey(*whole, Must(whole->Edges())),
+             boost::test_tools::per_element());
+  std::vector<std::string> authors;
+  for (const store::Authorship& author : Must(parts->Authors())) {
+    authors.push_back(author.source_url + " " + KeyOf(*parts, author.person));
+  }
+  BOOST_TEST(
+      authors == (std::vector<std::string>{std::string(kPostUrl) + " name:wendy",
+                                           std::string(kPostUrl) + "#comment-1 handle:hrmargo"}),
+      boost::test_tools::per_element());
+  BOOST_TEST(Must(parts->Graph()).edges == 2);
+  BOOST_TEST(Must(parts->Graph()).people == 2);
+}
+
+BOOST_DATA_TEST_CASE(a_graph_write_not_committed_leaves_the_stored_graph_as_it_was, kLocations,
+                     location) {
+  FreshStore db(location);
+  MustOk(db->ReplaceGraph(TwoPeople()));
+  {
+    store::GraphSnapshot other;
+    other.rules_version = "other-rules";
+    std::unique_ptr<store::GraphWrite> write = Must(db->BeginGraphWrite(other));
+  }
+  BOOST_TEST(Must(db->People()).size() == 2u);
+  BOOST_TEST(Must(db->Edges()).size() == 2u);
+  BOOST_TEST(Must(db->Graph()).rules_version == "contract-rules");
+  // A write whose edge names nobody is refused, and its commit with it.
+  std::unique_ptr<store::GraphWrite> write = Must(db->BeginGraphWrite(TwoPeople()));
+  store::StoredEdge nobody = TwoPeople().edges[0];
+  nobody.to = 3;
+  Status refused = write->AddEdges({nobody});
+  BOOST_REQUIRE(!refused);
+  BOOST_TEST(Code(refused.error().code) == Code(ErrorCode::kInvalidArgument));
+  BOOST_TEST(!write->Commit());
+  write.reset();
+  BOOST_TEST(Must(db->Edges()).size() == 2u);
+  MustOk(db->ReplaceGraph(TwoPeople()));  // and the store writes on
+}
+
+BOOST_DATA_TEST_CASE(a_thread_is_a_post_with_what_its_page_gave, kLocations, location) {
+  FreshStore db(location);
+  store::PageToSave other = PostPage();
+  other.fetch.url = "https://wendy.example/2009/12/another/";
+  other.extracted->url = other.extracted->canonical_url = other.fetch.url;
+  other.extracted->post.url = other.fetch.url;
+  other.extracted->comments.clear();
+  other.extracted->mentions.clear();
+  other.extracted->trackbacks.clear();
+  Must(db->SavePages({PostPage(), other}));
+  std::vector<store::StoredThread> threads;
+  MustOk(db->EachThread([&](store::StoredThread& thread) -> Status {
+    threads.push_back(std::move(thread));
+    return {};
+  }));
+  BOOST_REQUIRE_EQUAL(threads.size(), 2u);
+  // By post URL: "another" before "underground".
+  BOOST_TEST(threads[0].post.post.url == other.fetch.url);
+  BOOST_TEST(threads[0].comments.empty());
+  BOOST_TEST(threads[0].mentions.empty());
+  const store::StoredThread& underground = threads[1];
+  BOOST_TEST(underground.post.post.text == PostPage().extracted->post.text);
+  BOOST_TEST(underground.post.post.links.size() == 2u);
+  // The same rows, in the same order, as the table-wide reads give.
+  std::vector<std::string> comments;
+  for (const store::StoredComment& c : Must(db->Comments())) comments.push_back(c.comment.id);
+  std::vector<std::string> in_thread;
+  for (const store::StoredComment& c : underground.comments) in_thread.push_back(c.comment.id);
+  BOOST_TEST(in_thread == comments, boost::test_tools::per_element());
+  BOOST_TEST(underground.trackbacks.size() == Must(db->Trackbacks()).size());
+  std::vector<std::string> mentions;
+  for (const store::StoredMention& m : Must(db->Mentions())) mentions.push_back(m.source_url);
+  std::vector<std::string> mentions_in_thread;
+  for (const store::StoredMention& m : underground.mentions)
+    mentions_in_thread.push_back(m.source_url);
+  BOOST_TEST(mentions_in_thread == mentions, boost::test_tools::per_element());
 }
 
 BOOST_DATA_TEST_CASE(graph_reads_visit_people_by_id_edges_by_from_to_kind_authors_by_url,

@@ -18,6 +18,9 @@
 
 namespace linkgraph::store_test {
 
+// An ErrorCode as a number Boost.Test can print.
+inline int Code(ErrorCode code) { return static_cast<int>(code); }
+
 using store::PageFetch;
 using store::PageToSave;
 
