@@ -489,6 +489,11 @@ class Builder {
               ReuseReading(*kept[i], fingerprints[i], text, known_names_);
           if (reused) {
             readings[i] = std::move(*reused);
+            // Found again with other names: kept with theirs, not looked for next time.
+            if (std::string payload = EncodeReading(readings[i]); payload != kept[i]->payload) {
+              fresh[i] = store::TextRead{std::string(texts[i].source_url), fingerprints[i],
+                                         std::move(payload)};
+            }
             continue;
           }
         }

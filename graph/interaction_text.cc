@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "common/ascii.h"
+#include "common/content_hash.h"
 #include "common/handles.h"
 #include "re2/re2.h"
 
@@ -256,6 +257,8 @@ KnownNames::KnownNames(std::vector<std::string> names) {
     if (!alternation.empty()) alternation += '|';
     alternation += RE2::QuoteMeta(name);
   }
+  // The pattern is all that decides where the names fall.
+  fingerprint_ = ContentHash(alternation);
   RE2::Options options;
   options.set_longest_match(true);  // "Dave Martin" over "Dave"
   options.set_max_mem(64 << 20);    // a graph of many thousand names

@@ -44,9 +44,13 @@ class KnownNames {
   // [begin, end) byte ranges of the names in a text whose typography is
   // folded (see FoldTypography), leftmost-longest, not overlapping.
   std::vector<std::pair<size_t, size_t>> FindIn(std::string_view folded_text) const;
+  // Equal for two lists that find the same names in every text; "" when
+  // there are none.
+  const std::string& Fingerprint() const { return fingerprint_; }
 
  private:
   std::shared_ptr<const RE2> pattern_;
+  std::string fingerprint_;
 };
 
 struct TextContext {

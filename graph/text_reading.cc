@@ -94,6 +94,7 @@ TextReading ReadText(std::string_view text, const TextContext& context) {
   if (!MeetingRulesRead(reading.language) || !MayStateInteraction(text)) return reading;
   reading.may_state = true;
   reading.known_name_spans = KnownNameSpans(text, context.known_names);
+  reading.known_names = context.known_names.Fingerprint();
   reading.found = FindInteractions(text, context);
   return reading;
 }
@@ -111,7 +112,9 @@ std::optional<TextReading> ReuseReading(const store::TextRead& kept, std::string
   if (kept.fingerprint != fingerprint) return std::nullopt;
   std::optional<TextReading> reading = DecodeReading(kept.payload);
   if (!reading || !reading->may_state) return reading;
+  if (reading->known_names == known_names.Fingerprint()) return reading;
   if (KnownNameSpans(text, known_names) != reading->known_name_spans) return std::nullopt;
+  reading->known_names = known_names.Fingerprint();
   return reading;
 }
 
@@ -126,6 +129,7 @@ std::string EncodeReading(const TextReading& reading) {
     out.Add(found.other.value).Add(found.detail).Add(found.event).Add(found.when);
     out.Add(found.date).Add(found.evidence).Add(found.rule);
   }
+  out.Add(reading.known_names);
   return out.Take();
 }
 
@@ -150,7 +154,8 @@ std::optional<TextReading> DecodeReading(std::string_view payload) {
     if (!ReadInteraction(in, &interaction)) return std::nullopt;
     reading.found.push_back(std::move(interaction));
   }
-  if (!in.AtEnd()) return std::nullopt;
+  // Last, so that a payload of an earlier encoding, without it, is redone.
+  if (!in.Next(&reading.known_names) || !in.AtEnd()) return std::nullopt;
   return reading;
 }
 

@@ -23,6 +23,9 @@ struct TextReading {
   // Where the known names fall in the folded text (KnownNames::FindIn), when
   // may_state: all FindInteractions takes from the rest of the graph.
   std::vector<std::pair<size_t, size_t>> known_name_spans;
+  // KnownNames::Fingerprint of the names the spans were found with: while
+  // the names are the same, the spans are too, and need not be looked for.
+  std::string known_names;
   std::vector<Interaction> found;
 };
 
