@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -153,7 +154,16 @@ struct ThreadText {
   AnchorId you = kNoAnchor;     // a comment's: who it answers
   AnchorId parent = kNoAnchor;  // a reply's: who wrote the comment it replies to
   bool in_comment = false;
+  std::string site;  // of the thread's post
 };
+
+// What reading a text depends on but the known names.
+TextContext ContextOf(const ThreadText& text) {
+  TextContext context;
+  context.date = std::string(text.date);
+  context.in_comment = text.in_comment;
+  return context;
+}
 
 // What a text stated, kept until the people are final.
 struct Statements {
@@ -402,7 +412,7 @@ class Builder {
     const AnchorId post_author = info == posts_.end() ? kNoAnchor : info->second.author;
     const std::string site = info == posts_.end() ? SiteOf(post) : info->second.site;
     texts.push_back(ThreadText{post.post.url, post.post.text, post.post.published, post_author,
-                               kNoAnchor, kNoAnchor, false});
+                               kNoAnchor, kNoAnchor, false, site});
     std::unordered_map<std::string_view, AnchorId> author_of_comment;  // by comment id
     const size_t first_comment = texts.size();
     for (const store::StoredComment& stored : thread.comments) {
@@ -411,7 +421,7 @@ class Builder {
       const AnchorId author = CommentAuthor(stored, site, permalinks_.back());
       author_of_comment[stored.comment.id] = author;
       texts.push_back(ThreadText{permalinks_.back(), stored.comment.text, stored.comment.published,
-                                 author, kNoAnchor, kNoAnchor, true});
+                                 author, kNoAnchor, kNoAnchor, true, site});
     }
     size_t next = first_comment;
     for (const store::StoredComment& stored : thread.comments) {
@@ -453,15 +463,9 @@ class Builder {
   Status ReadBatch(const std::vector<store::StoredThread>& threads) {
     permalinks_.clear();
     std::vector<ThreadText> texts;
-    std::vector<std::string> sites;
     for (const store::StoredThread& thread : threads) {
       std::vector<ThreadText> of_thread = TextsOf(thread);
-      auto info = posts_.find(thread.post.post.url);
-      const std::string site = info == posts_.end() ? SiteOf(thread.post) : info->second.site;
-      for (ThreadText& text : of_thread) {
-        texts.push_back(text);
-        sites.push_back(site);
-      }
+      std::move(of_thread.begin(), of_thread.end(), std::back_inserter(texts));
     }
     std::vector<TextReading> readings(texts.size());
     std::vector<std::optional<store::TextRead>> fresh(texts.size());
@@ -469,19 +473,14 @@ class Builder {
     std::vector<std::optional<store::TextRead>> kept(texts.size());
     std::vector<std::string> fingerprints(texts.size());
     for (size_t i = 0; i < texts.size(); ++i) {
-      TextContext context;
-      context.date = std::string(texts[i].date);
-      context.in_comment = texts[i].in_comment;
-      fingerprints[i] = ReadingFingerprint(texts[i].text, context);
+      fingerprints[i] = ReadingFingerprint(texts[i].text, ContextOf(texts[i]));
       kept[i] = kept_.Find(std::string(texts[i].source_url), fingerprints[i]);
     }
     const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
                                               std::max<size_t>(1, texts.size() / 64));
     auto read_slice = [&](size_t first) {
       for (size_t i = first; i < texts.size(); i += workers) {
-        TextContext context;
-        context.date = std::string(texts[i].date);
-        context.in_comment = texts[i].in_comment;
+        TextContext context = ContextOf(texts[i]);
         context.known_names = known_names_;
         const std::string_view text = texts[i].text;
         if (kept[i] && reuse_ == TextReuse::kReuseUnchanged) {
@@ -522,7 +521,7 @@ class Builder {
       if (readings[i].found.empty()) continue;
       std::vector<Statements>& stated =
           texts[i].in_comment ? stated_in_comments_ : stated_in_posts_;
-      stated.push_back(Statements{std::string(texts[i].source_url), sites[i], texts[i].author,
+      stated.push_back(Statements{std::string(texts[i].source_url), texts[i].site, texts[i].author,
                                   texts[i].you, std::move(readings[i].found)});
     }
     return sink_.KeepReadings(to_keep, {});
