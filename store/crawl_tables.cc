@@ -89,7 +89,7 @@ Result<CrawlQueue::CrawlUrl> CrawlUrlFromRow(const Statement& s, bool done) {
 Result<CrawlRun> CrawlTables::Open(const std::string& key, const std::vector<QueuedUrl>& seeds,
                                    const std::string& now) {
   if (now.empty()) return Invalid("no start time");
-  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
   std::optional<CrawlRun> found;
   {
@@ -178,7 +178,7 @@ Result<std::vector<CrawlQueue::CrawlUrl>> CrawlTables::Queued(long long crawl, l
 
 Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<CrawledUrl>& urls,
                                         const CrawlTotals& totals) {
-  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
   // Totals first: they refuse a finished or unknown crawl before any work.
   if (Status written = WriteTotals(crawl, totals, "", ""); !written) return written.error();
@@ -228,7 +228,7 @@ Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter
 Status CrawlTables::Finish(long long crawl, CrawlOutcome outcome, const CrawlTotals& totals,
                            const std::string& now) {
   if (now.empty()) return Invalid("no finish time");
-  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
   if (Status written = WriteTotals(crawl, totals, CrawlOutcomeName(outcome), now); !written) {
     return written;
@@ -247,7 +247,7 @@ Status CrawlTables::WriteTotals(long long crawl, const CrawlTotals& totals,
                       totals.bytes, totals.new_comments, totals.new_mentions, now, outcome)
             .Run();
     if (!written) return written;
-    if (sqlite3_changes(db_) == 1) return {};
+    if (db_.ChangedRows() == 1) return {};
   }
   // Nothing updated: say why.
   Result<ScopedStatement> query = statements_.Get(kCrawlFinishedAt);

@@ -4,8 +4,6 @@
 // connection and the statement cache of its store; one thread at a time.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -13,7 +11,7 @@
 
 #include "common/result.h"
 #include "store/page_writer.h"
-#include "store/sqlite_handles.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace linkgraph::store {
@@ -22,8 +20,8 @@ class PageWriter;
 
 class CrawlTables {
  public:
-  CrawlTables(sqlite3* db, StatementCache* statements, const SiteOf* site_of)
-      : db_(db), statements_(*statements), site_of_(*site_of) {}
+  CrawlTables(SqlConnection* db, StatementCache* statements, const SiteOf* site_of)
+      : db_(*db), statements_(*statements), site_of_(*site_of) {}
 
   Result<CrawlRun> Open(const std::string& key, const std::vector<QueuedUrl>& seeds,
                         const std::string& now);
@@ -49,7 +47,7 @@ class CrawlTables {
   Status WriteTotals(long long crawl, const CrawlTotals& totals, const std::string& outcome,
                      const std::string& now);
 
-  sqlite3* db_;
+  SqlConnection& db_;
   StatementCache& statements_;
   const SiteOf& site_of_;
 };

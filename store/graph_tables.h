@@ -4,22 +4,20 @@
 // load (a person's edges, neighbours). One thread at a time.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
-#include "store/sqlite_handles.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace linkgraph::store {
 
 class GraphTables {
  public:
-  GraphTables(sqlite3* db, StatementCache* statements) : db_(db), statements_(statements) {}
+  GraphTables(SqlConnection* db, StatementCache* statements) : db_(*db), statements_(statements) {}
 
   // The stored graph a row at a time, as Store's reads give it; a visitor's
   // error ends the read. Within the caller's transaction, if any: people
@@ -50,7 +48,7 @@ class GraphTables {
                                             const std::vector<std::string>& kinds);
 
  private:
-  sqlite3* db_;
+  SqlConnection& db_;
   StatementCache* statements_;
 };
 

@@ -143,9 +143,9 @@ constexpr const char* kUpsertAuthors =
 // write failed: its commit is refused.
 class TemporaryBatch {
  public:
-  static Result<TemporaryBatch> Begin(sqlite3* db, bool* failed) {
-    if (Status begun = Exec(db, "SAVEPOINT graph_write_batch"); !begun) return begun.error();
-    return TemporaryBatch(db, failed);
+  static Result<TemporaryBatch> Begin(SqlConnection& db, bool* failed) {
+    if (Status begun = db.Exec("SAVEPOINT graph_write_batch"); !begun) return begun.error();
+    return TemporaryBatch(&db, failed);
   }
   TemporaryBatch(TemporaryBatch&& other) noexcept : db_(other.db_), failed_(other.failed_) {
     other.db_ = nullptr;
@@ -154,28 +154,29 @@ class TemporaryBatch {
   ~TemporaryBatch() {
     if (db_ == nullptr) return;
     *failed_ = true;
-    (void)Exec(db_, "ROLLBACK TO graph_write_batch; RELEASE graph_write_batch");
+    (void)db_->Exec("ROLLBACK TO graph_write_batch; RELEASE graph_write_batch");
   }
   Status Release() {
-    Status released = Exec(db_, "RELEASE graph_write_batch");
+    Status released = db_->Exec("RELEASE graph_write_batch");
     if (released) db_ = nullptr;
     return released;
   }
 
  private:
-  TemporaryBatch(sqlite3* db, bool* failed) : db_(db), failed_(failed) {}
-  sqlite3* db_;
+  TemporaryBatch(SqlConnection* db, bool* failed) : db_(db), failed_(failed) {}
+  SqlConnection* db_;
   bool* failed_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<GraphWrite>> SqliteGraphWrite::Begin(sqlite3* db, StatementCache* statements,
+Result<std::unique_ptr<GraphWrite>> SqliteGraphWrite::Begin(SqlConnection* db,
+                                                            StatementCache* statements,
                                                             GraphTables* tables, bool* busy,
                                                             const GraphSnapshot& graph) {
   if (*busy) return Error{ErrorCode::kInternal, "a graph write is already under way"};
-  if (Status created = Exec(db, kCreateWriteTables); !created) return created.error();
-  if (Status cleared = Exec(db, kClearWriteTables); !cleared) return cleared.error();
+  if (Status created = db->Exec(kCreateWriteTables); !created) return created.error();
+  if (Status cleared = db->Exec(kClearWriteTables); !cleared) return cleared.error();
   GraphSnapshot header;
   header.people = graph.people;
   header.rules_version = graph.rules_version;
@@ -237,13 +238,13 @@ Status SqliteGraphWrite::AddAuthors(const std::vector<Authorship>& authors) {
 Status SqliteGraphWrite::Commit() {
   if (committed_) return Error{ErrorCode::kInternal, "graph write committed twice"};
   if (failed_) return Error{ErrorCode::kInternal, "graph write failed before its commit"};
-  Result<Transaction> transaction = Transaction::BeginImmediate(db_);
+  Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
   if (Status written = Write(); !written) return written;
   if (Status done = transaction->Commit(); !done) return done;
   committed_ = true;
   // What waited is written: the temporary tables need not hold it any longer.
-  return Exec(db_, kClearWriteTables);
+  return db_.Exec(kClearWriteTables);
 }
 
 Status SqliteGraphWrite::Write() {
@@ -332,13 +333,13 @@ Status SqliteGraphWrite::WriteEdges() {
   if (!marked) return marked;
   const bool bulk = MostEdgesChange(changes, stored_count, static_cast<size_t>(edges_added_));
   if (bulk) {
-    if (Status dropped = Exec(db_, kDropEdgeIndexes); !dropped) return dropped;
+    if (Status dropped = db_.Exec(kDropEdgeIndexes); !dropped) return dropped;
   }
   const bool every_edge_new = stored_count == 0;
   Status inserted = RunCached(statements_, kInsertNewEdges, every_edge_new ? 1 : 0);
   if (!inserted) return inserted.error().WithContext("insert edges");
   if (!bulk) return {};
-  return Exec(db_, kCreateEdgeIndexes);
+  return db_.Exec(kCreateEdgeIndexes);
 }
 
 // Pairs each added edge with an equal stored one; the added edges left over

@@ -6,14 +6,12 @@
 // maps the positions the derivation names people by to the stored ids.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
-#include "store/sqlite_handles.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace linkgraph::store {
@@ -25,7 +23,7 @@ class SqliteGraphWrite final : public GraphWrite {
   // Clears the temporary tables and takes graph's people and state; its
   // edges and authors are added as the first batch. *busy is true while the
   // write lives, so that a second one is refused.
-  static Result<std::unique_ptr<GraphWrite>> Begin(sqlite3* db, StatementCache* statements,
+  static Result<std::unique_ptr<GraphWrite>> Begin(SqlConnection* db, StatementCache* statements,
                                                    GraphTables* tables, bool* busy,
                                                    const GraphSnapshot& graph);
   ~SqliteGraphWrite() override { *busy_ = false; }
@@ -38,9 +36,9 @@ class SqliteGraphWrite final : public GraphWrite {
   Status Commit() override;
 
  private:
-  SqliteGraphWrite(sqlite3* db, StatementCache* statements, GraphTables* tables, bool* busy,
+  SqliteGraphWrite(SqlConnection* db, StatementCache* statements, GraphTables* tables, bool* busy,
                    GraphSnapshot graph)
-      : db_(db),
+      : db_(*db),
         statements_(*statements),
         tables_(*tables),
         busy_(busy),
@@ -58,7 +56,7 @@ class SqliteGraphWrite final : public GraphWrite {
   Status WriteAuthors();
   Status DeleteRemovedPeople();
 
-  sqlite3* db_;
+  SqlConnection& db_;
   StatementCache& statements_;
   GraphTables& tables_;
   bool* busy_;

@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "common/result.h"
-#include "store/sqlite_handles.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace linkgraph::store {

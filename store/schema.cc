@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/keys.h"
+#include "store/sql_statement.h"
 #include "store/sqlite_handles.h"
 
 namespace linkgraph::store {
@@ -264,9 +265,9 @@ struct SchemaState {
   long long objects = 0;  // tables, indexes, views and triggers
 };
 
-Result<SchemaState> ReadState(sqlite3* db) {
+Result<SchemaState> ReadState(SqliteConnection& connection) {
   Result<Statement> query =
-      Statement::Prepare(db,
+      Statement::Prepare(connection,
                          "SELECT (SELECT application_id FROM pragma_application_id),"
                          " (SELECT user_version FROM pragma_user_version),"
                          " (SELECT count(*) FROM sqlite_master)");
@@ -292,12 +293,12 @@ Status Judge(const SchemaState& state) {
                    " schema objects)"};
 }
 
-Result<SchemaState> ReadAndJudge(sqlite3* db) {
-  Result<SchemaState> state = ReadState(db);
+Result<SchemaState> ReadAndJudge(SqliteConnection& connection) {
+  Result<SchemaState> state = ReadState(connection);
   if (!state) {
     // The first read of the header is where SQLite finds it is not its file.
     if (state.error().code == ErrorCode::kCorrupt) {
-      return FromSqlite(db, "not a linkgraph database");
+      return FromSqlite(connection.raw(), "not a linkgraph database");
     }
     return state.error();
   }
@@ -339,8 +340,8 @@ Status SetPragma(sqlite3* db, const char* name, long long value) {
 
 int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
-Status CheckDatabase(sqlite3* db, bool allow_empty) {
-  Result<SchemaState> state = ReadAndJudge(db);
+Status CheckDatabase(SqliteConnection& connection, bool allow_empty) {
+  Result<SchemaState> state = ReadAndJudge(connection);
   if (!state) return state.error();
   if (!allow_empty && state->user_version == 0 && state->objects == 0) {
     return Error{ErrorCode::kNotFound, "empty file, not a linkgraph database yet"};
@@ -348,8 +349,8 @@ Status CheckDatabase(sqlite3* db, bool allow_empty) {
   return {};
 }
 
-Status CheckCurrentSchema(sqlite3* db) {
-  Result<SchemaState> state = ReadAndJudge(db);
+Status CheckCurrentSchema(SqliteConnection& connection) {
+  Result<SchemaState> state = ReadAndJudge(connection);
   if (!state) return state.error();
   if (state->user_version == 0 && state->objects == 0) {
     return Error{ErrorCode::kNotFound, "empty file, not a linkgraph database yet"};
@@ -364,22 +365,25 @@ Status CheckCurrentSchema(sqlite3* db) {
   return {};
 }
 
-Status Migrate(sqlite3* db) { return MigrateTo(db, LatestSchemaVersion()); }
+Status Migrate(SqliteConnection& connection) {
+  return MigrateTo(connection, LatestSchemaVersion());
+}
 
-Status MigrateTo(sqlite3* db, int target) {
+Status MigrateTo(SqliteConnection& connection, int target) {
+  sqlite3* db = connection.raw();
   if (target < 1 || target > LatestSchemaVersion()) {
     return Error{ErrorCode::kInvalidArgument,
                  "migrate: no schema version " + std::to_string(target)};
   }
-  Result<SchemaState> state = ReadAndJudge(db);
+  Result<SchemaState> state = ReadAndJudge(connection);
   if (!state) return state.error();
   if (state->application_id == kApplicationId && state->user_version >= target) {
     return {};  // the usual case: no write lock needed
   }
   if (Status registered = RegisterMigrationFunctions(db); !registered) return registered;
-  Result<Transaction> transaction = Transaction::BeginImmediate(db);
+  Result<Transaction> transaction = Transaction::BeginWrite(connection);
   if (!transaction) return transaction.error().WithContext("migrate");
-  state = ReadAndJudge(db);
+  state = ReadAndJudge(connection);
   if (!state) return state.error();
   for (long long version = state->user_version; version < target; ++version) {
     const std::string context = "migrate to schema version " + std::to_string(version + 1);

@@ -4,9 +4,8 @@
 // as ours with PRAGMA application_id.
 #pragma once
 
-#include <sqlite3.h>
-
 #include "common/result.h"
+#include "store/sqlite_handles.h"
 
 namespace linkgraph::store {
 
@@ -20,19 +19,19 @@ int LatestSchemaVersion();
 // anything is written, so a refused file is left as it was.
 // allow_empty: whether an empty file (or a new one) may become a store;
 // commands that only read refuse it rather than write a schema into it.
-Status CheckDatabase(sqlite3* db, bool allow_empty);
+Status CheckDatabase(SqliteConnection& connection, bool allow_empty);
 
 // For a connection that may not write: CheckDatabase (no empty file), and
 // refuses a file of an older schema, which only a writer can migrate.
-Status CheckCurrentSchema(sqlite3* db);
+Status CheckCurrentSchema(SqliteConnection& connection);
 
 // Applies the migrations the file lacks in one transaction, checking again
 // under the write lock since another process may have migrated meanwhile.
-Status Migrate(sqlite3* db);
+Status Migrate(SqliteConnection& connection);
 
 // The same up to version target (1..LatestSchemaVersion()) only: for tests
 // that need a file as an older linkgraph left it. A file at or past target
 // is left alone.
-Status MigrateTo(sqlite3* db, int target);
+Status MigrateTo(SqliteConnection& connection, int target);
 
 }  // namespace linkgraph::store

@@ -60,131 +60,80 @@ Status Exec(sqlite3* db, std::string_view sql) {
   }
 }
 
-// ---- Statement
+// ---- SqliteQuery
 
-Result<Statement> Statement::Prepare(sqlite3* db, std::string_view sql, bool persistent) {
+namespace {
+
+class SqliteQuery final : public SqlQuery {
+ public:
+  SqliteQuery(sqlite3* db, StmtHandle stmt) : db_(db), stmt_(std::move(stmt)) {}
+
+  void BindText(int index, std::string_view value) override {
+    // A null pointer would bind SQL NULL; "" must stay an empty string.
+    const char* data = value.data() != nullptr ? value.data() : "";
+    Keep(sqlite3_bind_text(stmt_.get(), index, data, static_cast<int>(value.size()),
+                           SQLITE_TRANSIENT));
+  }
+  void BindInt(int index, long long value) override {
+    Keep(sqlite3_bind_int64(stmt_.get(), index, value));
+  }
+  void BindNull(int index) override { Keep(sqlite3_bind_null(stmt_.get(), index)); }
+
+  Result<bool> Step() override {
+    if (bind_error_ != SQLITE_OK) return FromSqliteCode(bind_error_, "bind " + Context());
+    int rc = sqlite3_step(stmt_.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return FromSqlite(db_, Context());
+  }
+
+  std::string Text(int column) const override {
+    const unsigned char* text = sqlite3_column_text(stmt_.get(), column);
+    if (text == nullptr) return {};
+    // Bytes after text, which may hold NULs, so never strlen.
+    int size = sqlite3_column_bytes(stmt_.get(), column);
+    return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(size));
+  }
+  long long Int(int column) const override { return sqlite3_column_int64(stmt_.get(), column); }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
+  }
+
+  void Reset() override {
+    // reset returns the last step's error again; that was already reported.
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+    bind_error_ = SQLITE_OK;
+  }
+
+  std::string Context() const override {
+    std::string_view sql = sqlite3_sql(stmt_.get());
+    return std::string(sql.substr(0, 60)) + (sql.size() > 60 ? "..." : "");
+  }
+
+ private:
+  void Keep(int rc) {
+    if (bind_error_ == SQLITE_OK) bind_error_ = rc;
+  }
+
+  sqlite3* db_;
+  StmtHandle stmt_;
+  int bind_error_ = SQLITE_OK;
+};
+
+}  // namespace
+
+// ---- SqliteConnection
+
+Result<std::unique_ptr<SqlQuery>> SqliteConnection::Prepare(std::string_view sql, bool persistent) {
   sqlite3_stmt* raw = nullptr;
   unsigned flags = persistent ? SQLITE_PREPARE_PERSISTENT : 0;
-  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), flags, &raw, nullptr);
-  StmtHandle stmt(raw);
-  if (rc != SQLITE_OK) return FromSqlite(db, "prepare " + std::string(sql.substr(0, 60)));
-  if (stmt == nullptr) return Error{ErrorCode::kInternal, "prepare: empty statement"};
-  return Statement(db, std::move(stmt));
-}
-
-Statement& Statement::Bind(int index, std::string_view value) {
-  // A null pointer would bind SQL NULL; "" must stay an empty string.
-  const char* data = value.data() != nullptr ? value.data() : "";
   int rc =
-      sqlite3_bind_text(stmt_.get(), index, data, static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  if (bind_error_ == SQLITE_OK) bind_error_ = rc;
-  return *this;
-}
-
-Statement& Statement::Bind(int index, long long value) {
-  int rc = sqlite3_bind_int64(stmt_.get(), index, value);
-  if (bind_error_ == SQLITE_OK) bind_error_ = rc;
-  return *this;
-}
-
-Statement& Statement::Bind(int index, std::optional<long long> value) {
-  if (value) return Bind(index, *value);
-  int rc = sqlite3_bind_null(stmt_.get(), index);
-  if (bind_error_ == SQLITE_OK) bind_error_ = rc;
-  return *this;
-}
-
-std::string Statement::Context() const {
-  std::string_view sql = sqlite3_sql(stmt_.get());
-  return std::string(sql.substr(0, 60)) + (sql.size() > 60 ? "..." : "");
-}
-
-Result<bool> Statement::Step() {
-  if (bind_error_ != SQLITE_OK) return FromSqliteCode(bind_error_, "bind " + Context());
-  int rc = sqlite3_step(stmt_.get());
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  return FromSqlite(db_, Context());
-}
-
-Status Statement::Run() {
-  while (true) {
-    Result<bool> row = Step();
-    if (!row) return row.error();
-    if (!*row) return {};
-  }
-}
-
-Status Statement::StepRow() {
-  Result<bool> row = Step();
-  if (!row) return row.error();
-  if (!*row) return Error{ErrorCode::kInternal, Context() + ": no row returned"};
-  return {};
-}
-
-std::string Statement::Text(int column) const {
-  const unsigned char* text = sqlite3_column_text(stmt_.get(), column);
-  if (text == nullptr) return {};
-  // Bytes after text, which may hold NULs, so never strlen.
-  int size = sqlite3_column_bytes(stmt_.get(), column);
-  return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(size));
-}
-
-long long Statement::Int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
-
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
-}
-
-void Statement::Reset() {
-  // reset returns the last step's error again; that was already reported.
-  sqlite3_reset(stmt_.get());
-  sqlite3_clear_bindings(stmt_.get());
-  bind_error_ = SQLITE_OK;
-}
-
-// ---- StatementCache
-
-Result<ScopedStatement> StatementCache::Get(std::string_view sql) {
-  auto it = entries_.find(sql);
-  if (it == entries_.end()) {
-    Result<Statement> prepared = Statement::Prepare(db_, sql, /*persistent=*/true);
-    if (!prepared) return prepared.error();
-    it = entries_.emplace(std::string(sql), Entry{std::move(prepared).value()}).first;
-  }
-  Entry& entry = it->second;
-  if (entry.in_use) {
-    return Error{ErrorCode::kInternal,
-                 "statement borrowed twice: " + std::string(sql.substr(0, 60))};
-  }
-  entry.in_use = true;
-  return ScopedStatement(&entry.statement, &entry.in_use);
-}
-
-// ---- Transaction
-
-Result<Transaction> Transaction::BeginImmediate(sqlite3* db) {
-  if (Status begun = Exec(db, "BEGIN IMMEDIATE"); !begun) return begun.error();
-  return Transaction(db);
-}
-
-Result<Transaction> Transaction::BeginRead(sqlite3* db) {
-  if (Status begun = Exec(db, "BEGIN"); !begun) return begun.error();
-  return Transaction(db);
-}
-
-Status Transaction::Commit() {
-  Status committed = Exec(db_, "COMMIT");
-  // A failed COMMIT leaves the transaction open; the destructor rolls back.
-  if (committed) db_ = nullptr;
-  return committed;
-}
-
-Transaction::~Transaction() {
-  // Some errors (a full disk, out of memory) already rolled back for us.
-  if (db_ != nullptr && sqlite3_get_autocommit(db_) == 0) {
-    (void)Exec(db_, "ROLLBACK");
-  }
+      sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()), flags, &raw, nullptr);
+  StmtHandle stmt(raw);
+  if (rc != SQLITE_OK) return FromSqlite(db_.get(), "prepare " + std::string(sql.substr(0, 60)));
+  if (stmt == nullptr) return Error{ErrorCode::kInternal, "prepare: empty statement"};
+  return std::unique_ptr<SqlQuery>(std::make_unique<SqliteQuery>(db_.get(), std::move(stmt)));
 }
 
 }  // namespace linkgraph::store

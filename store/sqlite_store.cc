@@ -22,6 +22,7 @@
 #include "store/keys.h"
 #include "store/page_writer.h"
 #include "store/schema.h"
+#include "store/sql_statement.h"
 #include "store/sqlite_handles.h"
 #include "store/store.h"
 
@@ -78,8 +79,8 @@ PageFetch PageFetchFromRow(const Statement& s) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(DbHandle db, const OpenOptions& options)
-      : db_(std::move(db)), statements_(db_.get()), site_of_(options.site_of) {}
+  SqliteStore(SqliteConnection db, const OpenOptions& options)
+      : db_(std::move(db)), statements_(db_), site_of_(options.site_of) {}
 
   Result<SaveOutcome> SavePages(const std::vector<PageToSave>& pages) override;
   Result<std::optional<PageFetch>> FindPage(const std::string& url) override;
@@ -93,8 +94,8 @@ class SqliteStore final : public Store {
   // Post's links, from the prepared kSelectLinksOfPost.
   static Status ReadLinks(Statement& links, long long post_id, Post* post);
   Result<std::unique_ptr<GraphWrite>> BeginGraphWrite(const GraphSnapshot& graph) override {
-    return Within("write graph", SqliteGraphWrite::Begin(db_.get(), &statements_, &graph_,
-                                                         &graph_write_busy_, graph));
+    return Within("write graph",
+                  SqliteGraphWrite::Begin(&db_, &statements_, &graph_, &graph_write_busy_, graph));
   }
   Result<GraphState> Graph() override { return Within("read graph state", graph_.State()); }
   Status EachPerson(const RowVisitor<StoredPerson>& visit) override;
@@ -158,12 +159,12 @@ class SqliteStore final : public Store {
     return status;
   }
 
-  DbHandle db_;
+  SqliteConnection db_;
   StatementCache statements_;  // after db_, so finalized before it closes
   SiteOf site_of_;
-  GraphTables graph_{db_.get(), &statements_};
+  GraphTables graph_{&db_, &statements_};
   bool graph_write_busy_ = false;  // a SqliteGraphWrite lives
-  CrawlTables crawls_{db_.get(), &statements_, &site_of_};
+  CrawlTables crawls_{&db_, &statements_, &site_of_};
 };
 
 Status SqliteStore::EachDoneUrl(long long crawl, const RowVisitor<CrawlUrl>& visit) {
@@ -182,7 +183,7 @@ Status SqliteStore::FinishCrawl(long long crawl, CrawlOutcome outcome, const Cra
 }
 
 Status SqliteStore::EachTextRead(const RowVisitor<TextRead>& visit) {
-  Status read = ForEachRow(db_.get(), kSelectTextReads, [&](const Statement& s) -> Status {
+  Status read = ForEachRow(db_, kSelectTextReads, [&](const Statement& s) -> Status {
     TextRead row{s.Text(0), s.Text(1), s.Text(2)};
     return visit(row);
   });
@@ -193,7 +194,7 @@ Status SqliteStore::EachTextRead(const RowVisitor<TextRead>& visit) {
 Status SqliteStore::KeepTextReads(const std::vector<TextRead>& reads,
                                   const std::vector<std::string>& dropped) {
   if (reads.empty() && dropped.empty()) return {};
-  Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
+  Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error().WithContext("keep text reads");
   Result<ScopedStatement> upsert = statements_.Get(kUpsertTextRead);
   if (!upsert) return upsert.error().WithContext("keep text reads");
@@ -222,7 +223,7 @@ Status SqliteStore::KeepTextReads(const std::vector<TextRead>& reads,
 Result<SaveOutcome> SqliteStore::SavePages(const std::vector<PageToSave>& pages) {
   SaveOutcome outcome;
   if (pages.empty()) return outcome;
-  Result<Transaction> transaction = Transaction::BeginImmediate(db_.get());
+  Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error().WithContext("save pages");
   PageWriter writer(&statements_, &site_of_);
   for (const PageToSave& page : pages) {
@@ -238,7 +239,7 @@ Result<SaveOutcome> SqliteStore::SavePages(const std::vector<PageToSave>& pages)
 }
 
 Result<std::optional<PageFetch>> SqliteStore::FindPage(const std::string& url) {
-  Result<Statement> query = Statement::Prepare(db_.get(), kSelectPage);
+  Result<Statement> query = Statement::Prepare(db_, kSelectPage);
   if (!query) return query.error().WithContext("find page " + url);
   Result<bool> row = query->Bind(1, url).Step();
   if (!row) return row.error().WithContext("find page " + url);
@@ -247,7 +248,7 @@ Result<std::optional<PageFetch>> SqliteStore::FindPage(const std::string& url) {
 }
 
 Status SqliteStore::EachPageFetch(const RowVisitor<PageFetch>& visit) {
-  Status read = ForEachRow(db_.get(), kSelectPageFetches, [&](const Statement& s) -> Status {
+  Status read = ForEachRow(db_, kSelectPageFetches, [&](const Statement& s) -> Status {
     PageFetch fetch = PageFetchFromRow(s);
     return visit(fetch);
   });
@@ -330,11 +331,11 @@ Status SqliteStore::ReadLinks(Statement& links, long long post_id, Post* post) {
 
 Status SqliteStore::EachPost(const RowVisitor<StoredPost>& visit) {
   // Posts and their links from one snapshot.
-  Result<Transaction> snapshot = Transaction::BeginRead(db_.get());
+  Result<Transaction> snapshot = Transaction::BeginRead(db_);
   if (!snapshot) return snapshot.error().WithContext("read posts");
   Result<ScopedStatement> links = statements_.Get(kSelectLinksOfPost);
   if (!links) return links.error().WithContext("read post links");
-  Status read = ForEachRow(db_.get(), kSelectPosts, [&](const Statement& s) -> Status {
+  Status read = ForEachRow(db_, kSelectPosts, [&](const Statement& s) -> Status {
     StoredPost stored = PostFromRow(s);
     if (Status linked = ReadLinks(**links, s.Int(0), &stored.post); !linked) {
       return linked.error().WithContext("read post links");
@@ -348,7 +349,7 @@ Status SqliteStore::EachPost(const RowVisitor<StoredPost>& visit) {
 
 Status SqliteStore::EachPerson(const RowVisitor<StoredPerson>& visit) {
   // People and their identities from one snapshot.
-  Result<Transaction> snapshot = Transaction::BeginRead(db_.get());
+  Result<Transaction> snapshot = Transaction::BeginRead(db_);
   if (!snapshot) return snapshot.error().WithContext("read people");
   if (Status read = graph_.EachPerson(visit); !read) return read.error().WithContext("read people");
   if (Status ended = snapshot->Commit(); !ended) return ended.error().WithContext("read people");
@@ -356,7 +357,7 @@ Status SqliteStore::EachPerson(const RowVisitor<StoredPerson>& visit) {
 }
 
 Status SqliteStore::EachComment(const RowVisitor<StoredComment>& visit) {
-  Status read = ForEachRow(db_.get(), kSelectComments, [&](const Statement& s) -> Status {
+  Status read = ForEachRow(db_, kSelectComments, [&](const Statement& s) -> Status {
     StoredComment stored = CommentFromRow(s);
     return visit(stored);
   });
@@ -365,7 +366,7 @@ Status SqliteStore::EachComment(const RowVisitor<StoredComment>& visit) {
 }
 
 Status SqliteStore::EachTrackback(const RowVisitor<StoredTrackback>& visit) {
-  Status read = ForEachRow(db_.get(), kSelectTrackbacks, [&](const Statement& s) -> Status {
+  Status read = ForEachRow(db_, kSelectTrackbacks, [&](const Statement& s) -> Status {
     StoredTrackback stored = TrackbackFromRow(s);
     return visit(stored);
   });
@@ -374,7 +375,7 @@ Status SqliteStore::EachTrackback(const RowVisitor<StoredTrackback>& visit) {
 }
 
 Status SqliteStore::EachMention(const RowVisitor<StoredMention>& visit) {
-  Status read = ForEachRow(db_.get(), kSelectMentions, [&](const Statement& s) -> Status {
+  Status read = ForEachRow(db_, kSelectMentions, [&](const Statement& s) -> Status {
     StoredMention stored = MentionFromRow(s);
     return visit(stored);
   });
@@ -390,11 +391,11 @@ Status SqliteStore::EachThread(const RowVisitor<StoredThread>& visit) {
   if (!links) return links.error().WithContext("read post links");
   std::vector<PostOrderedRows> rows;
   for (const char* sql : {kSelectComments, kSelectTrackbacks, kSelectMentions}) {
-    Result<Statement> query = Statement::Prepare(db_.get(), sql);
+    Result<Statement> query = Statement::Prepare(db_, sql);
     if (!query) return query.error().WithContext("read threads");
     rows.emplace_back(std::move(*query));
   }
-  Result<Statement> posts = Statement::Prepare(db_.get(), kSelectPosts);
+  Result<Statement> posts = Statement::Prepare(db_, kSelectPosts);
   if (!posts) return posts.error().WithContext("read threads");
   for (PostOrderedRows& table : rows) {
     if (Status started = table.Start(); !started)
@@ -426,12 +427,12 @@ Status SqliteStore::EachThread(const RowVisitor<StoredThread>& visit) {
 
 Result<Counts> SqliteStore::Count() {
   Counts counts;
-  Status read = ForEachRow(db_.get(), kSelectCounts, [&](const Statement& s) {
+  Status read = ForEachRow(db_, kSelectCounts, [&](const Statement& s) {
     counts =
         Counts{s.Int(0), s.Int(1), s.Int(2), s.Int(3), s.Int(4), s.Int(5), s.Int(6), {}, s.Text(7)};
   });
   if (!read) return read.error().WithContext("count");
-  read = ForEachRow(db_.get(), kSelectPageStatuses, [&](const Statement& s) {
+  read = ForEachRow(db_, kSelectPageStatuses, [&](const Statement& s) {
     counts.pages_by_status.emplace_back(s.Text(0), s.Int(1));
   });
   if (!read) return read.error().WithContext("count");
@@ -488,7 +489,7 @@ Result<DbHandle> OpenConnection(const std::string& path, const OpenOptions& opti
 // exclusive lock and SQLite answers BUSY at once instead of calling the busy
 // handler (waiting could deadlock), which happens when several processes
 // create one new file together: retry within the busy timeout.
-Status EnableWal(sqlite3* db, int busy_timeout_ms) {
+Status EnableWal(SqliteConnection& db, int busy_timeout_ms) {
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
   auto pause = std::chrono::milliseconds(1);
@@ -499,7 +500,7 @@ Status EnableWal(sqlite3* db, int busy_timeout_ms) {
     // ":memory:" stays "memory": WAL needs a file.
     if (mode->Text(0) == "wal" || mode->Text(0) == "memory") return {};
     mode->Reset();  // holds no lock while we wait
-    Status set = Exec(db, "PRAGMA journal_mode = WAL");
+    Status set = db.Exec("PRAGMA journal_mode = WAL");
     if (set.ok() || set.error().code != ErrorCode::kBusy ||
         std::chrono::steady_clock::now() >= deadline) {
       return set;
@@ -511,10 +512,10 @@ Status EnableWal(sqlite3* db, int busy_timeout_ms) {
 
 // synchronous=NORMAL is safe in WAL (a power cut may lose the last commits,
 // never corrupt the file) and saves an fsync per commit.
-Status Configure(sqlite3* db, const OpenOptions& options) {
+Status Configure(SqliteConnection& db, const OpenOptions& options) {
   if (Status wal = EnableWal(db, options.busy_timeout_ms); !wal) return wal;
-  if (Status sync = Exec(db, "PRAGMA synchronous = NORMAL"); !sync) return sync;
-  return Exec(db, "PRAGMA foreign_keys = ON");
+  if (Status sync = db.Exec("PRAGMA synchronous = NORMAL"); !sync) return sync;
+  return db.Exec("PRAGMA foreign_keys = ON");
 }
 
 // Why path cannot be written here (by this process's effective user), or ""
@@ -555,11 +556,11 @@ Error ExplainNotWritable(const std::string& path, Error error) {
 
 // The read-write open: check, configure, migrate, and refuse a file SQLite
 // could only open for reading.
-Status OpenForWriting(sqlite3* db, const OpenOptions& options) {
+Status OpenForWriting(SqliteConnection& db, const OpenOptions& options) {
   // Check before Configure: switching to WAL would write to a file that
   // turns out not to be ours.
   if (Status checked = CheckDatabase(db, options.create_if_missing); !checked) return checked;
-  if (sqlite3_db_readonly(db, "main") == 1) {
+  if (sqlite3_db_readonly(db.raw(), "main") == 1) {
     return Error{ErrorCode::kIo, "SQLite could only open it for reading"};
   }
   if (Status configured = Configure(db, options); !configured) return configured;
@@ -571,19 +572,20 @@ Status OpenForWriting(sqlite3* db, const OpenOptions& options) {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const OpenOptions& options) {
   const std::string context = "open " + path;
-  Result<DbHandle> db = OpenConnection(path, options);
-  if (!db) {
-    if (options.access != Access::kReadWrite) return db.error().WithContext(context);
-    return ExplainNotWritable(path, db.error()).WithContext(context);
+  Result<DbHandle> opened = OpenConnection(path, options);
+  if (!opened) {
+    if (options.access != Access::kReadWrite) return opened.error().WithContext(context);
+    return ExplainNotWritable(path, opened.error()).WithContext(context);
   }
+  SqliteConnection db(std::move(*opened));
   if (options.access == Access::kReadWrite) {
-    if (Status opened = OpenForWriting(db->get(), options); !opened) {
-      return ExplainNotWritable(path, opened.error()).WithContext(context);
+    if (Status ready = OpenForWriting(db, options); !ready) {
+      return ExplainNotWritable(path, ready.error()).WithContext(context);
     }
-  } else if (Status current = CheckCurrentSchema(db->get()); !current) {
+  } else if (Status current = CheckCurrentSchema(db); !current) {
     return current.error().WithContext(context);
   }
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db), options));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), options));
 }
 
 }  // namespace linkgraph::store

@@ -4,6 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "store/sql_statement.h"
 #include "tests/store/store_fixtures.h"
 
 namespace linkgraph::store_test {
@@ -11,16 +12,16 @@ namespace {
 
 using store::Statement;
 
-store::DbHandle OpenMemory() {
+store::SqliteConnection OpenMemory() {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  store::DbHandle db(raw);
+  store::SqliteConnection db{store::DbHandle(raw)};
   BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
-  BOOST_REQUIRE(store::Exec(db.get(), "CREATE TABLE t (v TEXT NOT NULL)").ok());
+  BOOST_REQUIRE(db.Exec("CREATE TABLE t (v TEXT NOT NULL)").ok());
   return db;
 }
 
-long long Rows(sqlite3* db) {
+long long Rows(store::SqliteConnection& db) {
   auto count = Must(Statement::Prepare(db, "SELECT count(*) FROM t"));
   BOOST_REQUIRE(count.StepRow().ok());
   return count.Int(0);
@@ -32,10 +33,10 @@ BOOST_AUTO_TEST_SUITE(sqlite_handles)
 
 BOOST_AUTO_TEST_CASE(sqlite_error_reads_context_colon_message) {
   auto db = OpenMemory();
-  Status failed = store::Exec(db.get(), "INSERT INTO missing VALUES (1)");
+  Status failed = db.Exec("INSERT INTO missing VALUES (1)");
   BOOST_REQUIRE(!failed.ok());
   BOOST_TEST(failed.error().message == "INSERT INTO missing VALUES (1): no such table: missing");
-  BOOST_TEST(store::FromSqlite(db.get(), "ctx").message == "ctx: no such table: missing");
+  BOOST_TEST(store::FromSqlite(db.raw(), "ctx").message == "ctx: no such table: missing");
 }
 
 BOOST_AUTO_TEST_CASE(busy_and_locked_codes_become_kbusy) {
@@ -48,23 +49,23 @@ BOOST_AUTO_TEST_CASE(busy_and_locked_codes_become_kbusy) {
 
 BOOST_AUTO_TEST_CASE(empty_text_binds_as_empty_string_not_null) {
   auto db = OpenMemory();
-  auto insert = Must(Statement::Prepare(db.get(), "INSERT INTO t (v) VALUES (?1)"));
+  auto insert = Must(Statement::Prepare(db, "INSERT INTO t (v) VALUES (?1)"));
   BOOST_TEST(insert.Bind(1, std::string_view()).Run().ok());
-  BOOST_TEST(Rows(db.get()) == 1);
+  BOOST_TEST(Rows(db) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(bind_error_is_reported_by_step) {
   auto db = OpenMemory();
-  auto insert = Must(Statement::Prepare(db.get(), "INSERT INTO t (v) VALUES (?1)"));
+  auto insert = Must(Statement::Prepare(db, "INSERT INTO t (v) VALUES (?1)"));
   Status run = insert.BindAll(std::string_view("a"), std::string_view("one too many")).Run();
   BOOST_REQUIRE(!run.ok());
   BOOST_TEST(run.error().message.find("bind INSERT INTO t") == 0u);
-  BOOST_TEST(Rows(db.get()) == 0);
+  BOOST_TEST(Rows(db) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(cached_statement_cannot_be_borrowed_twice) {
   auto db = OpenMemory();
-  store::StatementCache cache(db.get());
+  store::StatementCache cache(db);
   {
     auto first = Must(cache.Get("SELECT v FROM t"));
     auto second = cache.Get("SELECT v FROM t");
@@ -76,17 +77,17 @@ BOOST_AUTO_TEST_CASE(cached_statement_cannot_be_borrowed_twice) {
 BOOST_AUTO_TEST_CASE(transaction_rolls_back_unless_committed) {
   auto db = OpenMemory();
   {
-    auto transaction = Must(store::Transaction::BeginImmediate(db.get()));
-    BOOST_REQUIRE(store::Exec(db.get(), "INSERT INTO t VALUES ('dropped')").ok());
+    auto transaction = Must(store::Transaction::BeginWrite(db));
+    BOOST_REQUIRE(db.Exec("INSERT INTO t VALUES ('dropped')").ok());
   }
-  BOOST_TEST(Rows(db.get()) == 0);
+  BOOST_TEST(Rows(db) == 0);
   {
-    auto transaction = Must(store::Transaction::BeginImmediate(db.get()));
-    BOOST_REQUIRE(store::Exec(db.get(), "INSERT INTO t VALUES ('kept')").ok());
+    auto transaction = Must(store::Transaction::BeginWrite(db));
+    BOOST_REQUIRE(db.Exec("INSERT INTO t VALUES ('kept')").ok());
     BOOST_REQUIRE(transaction.Commit().ok());
   }
-  BOOST_TEST(Rows(db.get()) == 1);
-  BOOST_TEST(sqlite3_get_autocommit(db.get()) != 0);
+  BOOST_TEST(Rows(db) == 1);
+  BOOST_TEST(!db.InTransaction());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

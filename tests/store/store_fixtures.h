@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/schema.h"
+#include "store/sql_statement.h"
 #include "store/sqlite_handles.h"
 #include "store/store.h"
 #include "tests/support/test_store.h"
@@ -133,38 +134,41 @@ inline void MakeFileAtVersion(const std::string& path, int version) {
   sqlite3* handle = nullptr;
   int rc =
       sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  store::DbHandle db(handle);
+  store::SqliteConnection db{store::DbHandle(handle)};
   BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
-  BOOST_REQUIRE(store::MigrateTo(db.get(), version).ok());
+  BOOST_REQUIRE(store::MigrateTo(db, version).ok());
 }
 
 // A connection of its own to a store's file, as another process would hold.
 class RawDatabase {
  public:
-  explicit RawDatabase(const std::filesystem::path& path) {
-    sqlite3* raw = nullptr;
-    int rc =
-        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    db_.reset(raw);
-    BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
-  }
+  explicit RawDatabase(const std::filesystem::path& path) : db_(Open(path)) {}
   void Exec(const std::string& sql) {
-    Status done = store::Exec(db_.get(), sql);
+    Status done = db_.Exec(sql);
     if (!done.ok()) BOOST_FAIL("raw exec failed: " << done.error().message);
   }
   long long QueryInt(const std::string& sql) {
-    auto query = Must(store::Statement::Prepare(db_.get(), sql));
+    auto query = Must(store::Statement::Prepare(db_, sql));
     BOOST_REQUIRE(query.StepRow().ok());
     return query.Int(0);
   }
   std::string QueryText(const std::string& sql) {
-    auto query = Must(store::Statement::Prepare(db_.get(), sql));
+    auto query = Must(store::Statement::Prepare(db_, sql));
     BOOST_REQUIRE(query.StepRow().ok());
     return query.Text(0);
   }
 
  private:
-  store::DbHandle db_;
+  static store::DbHandle Open(const std::filesystem::path& path) {
+    sqlite3* raw = nullptr;
+    int rc =
+        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    store::DbHandle db(raw);
+    BOOST_REQUIRE_EQUAL(rc, SQLITE_OK);
+    return db;
+  }
+
+  store::SqliteConnection db_;
 };
 
 }  // namespace linkgraph::store_test

@@ -1,0 +1,75 @@
+#include "store/sql_statement.h"
+
+#include <utility>
+
+namespace linkgraph::store {
+
+// ---- Statement
+
+Result<Statement> Statement::Prepare(SqlConnection& connection, std::string_view sql,
+                                     bool persistent) {
+  Result<std::unique_ptr<SqlQuery>> query = connection.Prepare(sql, persistent);
+  if (!query) return query.error();
+  return Statement(std::move(*query));
+}
+
+Status Statement::Run() {
+  while (true) {
+    Result<bool> row = Step();
+    if (!row) return row.error();
+    if (!*row) return {};
+  }
+}
+
+Status Statement::StepRow() {
+  Result<bool> row = Step();
+  if (!row) return row.error();
+  if (!*row) return Error{ErrorCode::kInternal, query_->Context() + ": no row returned"};
+  return {};
+}
+
+// ---- StatementCache
+
+Result<ScopedStatement> StatementCache::Get(std::string_view sql) {
+  auto it = entries_.find(sql);
+  if (it == entries_.end()) {
+    Result<Statement> prepared = Statement::Prepare(connection_, sql, /*persistent=*/true);
+    if (!prepared) return prepared.error();
+    it = entries_.emplace(std::string(sql), Entry{std::move(prepared).value()}).first;
+  }
+  Entry& entry = it->second;
+  if (entry.in_use) {
+    return Error{ErrorCode::kInternal,
+                 "statement borrowed twice: " + std::string(sql.substr(0, 60))};
+  }
+  entry.in_use = true;
+  return ScopedStatement(&entry.statement, &entry.in_use);
+}
+
+// ---- Transaction
+
+Result<Transaction> Transaction::BeginWrite(SqlConnection& connection) {
+  if (Status begun = connection.BeginWrite(); !begun) return begun.error();
+  return Transaction(&connection);
+}
+
+Result<Transaction> Transaction::BeginRead(SqlConnection& connection) {
+  if (Status begun = connection.BeginRead(); !begun) return begun.error();
+  return Transaction(&connection);
+}
+
+Status Transaction::Commit() {
+  Status committed = connection_->Exec("COMMIT");
+  // A failed COMMIT leaves the transaction open; the destructor rolls back.
+  if (committed) connection_ = nullptr;
+  return committed;
+}
+
+Transaction::~Transaction() {
+  // Some errors (a full disk, out of memory) already rolled back for us.
+  if (connection_ != nullptr && connection_->InTransaction()) {
+    (void)connection_->Exec("ROLLBACK");
+  }
+}
+
+}  // namespace linkgraph::store
