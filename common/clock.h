@@ -5,6 +5,8 @@
 #pragma once
 
 #include <chrono>
+#include <ctime>
+#include <string>
 
 namespace linkgraph {
 
@@ -30,5 +32,17 @@ inline const Clock& SystemClock() {
   static const RealClock clock;
   return clock;
 }
+
+// A time as stored dates are written: "2009-03-14T18:05:00Z".
+inline std::string Iso8601Utc(std::chrono::system_clock::time_point when) {
+  std::time_t time = std::chrono::system_clock::to_time_t(when);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+inline std::string NowIso8601Utc() { return Iso8601Utc(std::chrono::system_clock::now()); }
 
 }  // namespace linkgraph

@@ -39,17 +39,6 @@ std::optional<store::PageToSave> UnchangedPage(const store::PageFetch* previous,
 
 }  // namespace
 
-std::string NowIso8601Utc() { return Iso8601Utc(std::chrono::system_clock::now()); }
-
-std::string Iso8601Utc(std::chrono::system_clock::time_point when) {
-  std::time_t time = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
-
 store::PageToSave RefreshedPage(const store::PageFetch& previous) {
   store::PageToSave page;
   page.fetch = previous;

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/outcome.h"
 #include "common/result.h"
 #include "graph/graph.h"
@@ -46,10 +47,6 @@ store::PageToSave RefreshedPage(const store::PageFetch& previous);
 // status is the outcome's name ("http_404" with the HTTP status given).
 store::PageToSave FailedPage(const std::string& url, UrlOutcome outcome, const std::string& error,
                              int http_status = 0);
-
-// "2024-03-01T12:00:00Z": times as the store keeps them.
-std::string Iso8601Utc(std::chrono::system_clock::time_point time);
-std::string NowIso8601Utc();
 
 // Totals of several saves, and their one-line description ("3 new, 0
 // changed, ... pages; 2 new posts, ...").

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "common/clock.h"
 #include "store/page_writer.h"
 
 namespace linkgraph::store {
@@ -31,8 +32,10 @@ constexpr const char* kCountUrls =
 // Two probes of crawl_urls_queue (one per done value) rather than a scan of
 // every URL of the crawl, since this runs once per RecordCrawled.
 constexpr const char* kLastSeq =
-    "SELECT max(COALESCE((SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 0), 0),"
-    " COALESCE((SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 1), 0))";
+    "SELECT COALESCE(max(last), 0) FROM"
+    " (SELECT (SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 0) AS last"
+    " UNION ALL SELECT (SELECT max(seq) FROM crawl_urls WHERE crawl_id = ?1 AND done = 1))"
+    " AS probes";
 // Both read crawl_urls_queue in order, so a page of the queue costs its rows.
 constexpr const char* kSelectDoneUrls =
     "SELECT url, kind, depth, via, seq FROM crawl_urls WHERE crawl_id = ?1 AND done = 1"
@@ -57,7 +60,7 @@ constexpr const char* kMarkDone =
 // seen_at is the fetch time of the page the hops led to, else the clock's.
 constexpr const char* kUpsertRedirect =
     "INSERT INTO redirects (from_url, to_url, http_status, seen_at)"
-    " VALUES (?1, ?2, ?3, COALESCE(NULLIF(?4, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+    " VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (from_url) DO UPDATE SET to_url = excluded.to_url,"
     " http_status = excluded.http_status, seen_at = excluded.seen_at";
 
@@ -215,7 +218,8 @@ Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter
       return queued.error().WithContext("queue " + found.url);
     }
   }
-  const std::string seen_at = url.page ? url.page->fetch.fetched_at : std::string();
+  std::string seen_at = url.page ? url.page->fetch.fetched_at : std::string();
+  if (seen_at.empty()) seen_at = NowIso8601Utc();
   for (const RedirectHop& hop : url.redirects) {
     Result<ScopedStatement> upsert = statements_.Get(kUpsertRedirect);
     if (!upsert) return upsert.error();

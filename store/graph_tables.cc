@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "common/clock.h"
 #include "store/graph_writer.h"
 
 namespace linkgraph::store {
@@ -16,10 +17,12 @@ constexpr const char* kSelectAuthors =
 // In the transaction that writes the graph, so a graph is never marked
 // current without having been written.
 constexpr const char* kWriteState =
-    "INSERT OR REPLACE INTO graph_state (id, rules_version, built_at, people, edges,"
+    "INSERT INTO graph_state (id, rules_version, built_at, people, edges,"
     " pages_version, unread_languages)"
-    " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3,"
-    " COALESCE(?4, (SELECT version FROM pages_version WHERE id = 1)), ?5)";
+    " VALUES (1, ?1, ?6, ?2, ?3, COALESCE(?4, (SELECT version FROM pages_version WHERE id = 1)),"
+    " ?5) ON CONFLICT (id) DO UPDATE SET rules_version = excluded.rules_version,"
+    " built_at = excluded.built_at, people = excluded.people, edges = excluded.edges,"
+    " pages_version = excluded.pages_version, unread_languages = excluded.unread_languages";
 
 // The counts are kept with the state: counting a million edges on every
 // report would cost more than most reports.
@@ -78,12 +81,13 @@ constexpr const char* kSelectEdgesBetween =
     " AND to_person = ?2 UNION ALL SELECT * FROM edges WHERE from_person = ?2"
     " AND to_person = ?1 AND ?1 <> ?2) ORDER BY kind, date, id";
 // kinds is bound as ",met,spoke," (or "" for every kind) so one prepared
-// statement serves every filter.
+// statement serves every filter. LIKE, which both SQLite and PostgreSQL
+// have: no kind holds '%' or '_'.
 constexpr const char* kSelectNeighbours =
     "SELECT to_person FROM edges WHERE from_person = ?1"
-    " AND (?2 = '' OR instr(?2, ',' || kind || ',') > 0)"
+    " AND (?2 = '' OR ?2 LIKE '%,' || kind || ',%')"
     " UNION SELECT from_person FROM edges WHERE to_person = ?1"
-    " AND (?2 = '' OR instr(?2, ',' || kind || ',') > 0) ORDER BY 1";
+    " AND (?2 = '' OR ?2 LIKE '%,' || kind || ',%') ORDER BY 1";
 #undef LINKGRAPH_EDGE_COLUMNS
 
 StoredEdge EdgeFromRow(const Statement& s) {
@@ -131,7 +135,7 @@ Status GraphTables::WriteState(const GraphSnapshot& graph, long long edges) {
   if (!write) return write.error();
   return (*write)
       ->BindAll(graph.rules_version, static_cast<long long>(graph.people.size()), edges,
-                graph.pages_version, EncodeCounts(graph.unread_languages))
+                graph.pages_version, EncodeCounts(graph.unread_languages), NowIso8601Utc())
       .Run();
 }
 

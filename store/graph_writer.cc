@@ -108,32 +108,33 @@ constexpr const char* kCreateWriteTables =
     " id INTEGER NOT NULL);"
     " CREATE TEMP TABLE IF NOT EXISTS graph_write_new_edges (seq INTEGER PRIMARY KEY);";
 constexpr const char* kClearWriteTables =
-    "DELETE FROM temp.graph_write_edges; DELETE FROM temp.graph_write_authors;"
-    " DELETE FROM temp.graph_write_ids; DELETE FROM temp.graph_write_new_edges;";
+    "DELETE FROM graph_write_edges; DELETE FROM graph_write_authors;"
+    " DELETE FROM graph_write_ids; DELETE FROM graph_write_new_edges;";
 constexpr const char* kAddEdge =
-    "INSERT INTO temp.graph_write_edges (from_position, to_position, kind, date, detail, event,"
+    "INSERT INTO graph_write_edges (from_position, to_position, kind, date, detail, event,"
     " when_text, evidence, source_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kAddAuthor =
-    "INSERT OR IGNORE INTO temp.graph_write_authors (source_url, position) VALUES (?1, ?2)";
-constexpr const char* kAddId = "INSERT INTO temp.graph_write_ids (position, id) VALUES (?1, ?2)";
+    "INSERT INTO graph_write_authors (source_url, position) VALUES (?1, ?2)"
+    " ON CONFLICT (source_url) DO NOTHING";
+constexpr const char* kAddId = "INSERT INTO graph_write_ids (position, id) VALUES (?1, ?2)";
 constexpr const char* kSelectAddedEdges =
     "SELECT seq, from_position, to_position, kind, date, detail, event, when_text, evidence,"
-    " source_url FROM temp.graph_write_edges";
-constexpr const char* kMarkNewEdge = "INSERT INTO temp.graph_write_new_edges (seq) VALUES (?1)";
+    " source_url FROM graph_write_edges";
+constexpr const char* kMarkNewEdge = "INSERT INTO graph_write_new_edges (seq) VALUES (?1)";
 // ?1: every added edge is new (none is stored).
 constexpr const char* kInsertNewEdges =
     "INSERT INTO edges (from_person, to_person, kind, date, detail, event, when_text, evidence,"
     " source_url) SELECT f.id, t.id, e.kind, e.date, e.detail, e.event, e.when_text, e.evidence,"
-    " e.source_url FROM temp.graph_write_edges e"
-    " JOIN temp.graph_write_ids f ON f.position = e.from_position"
-    " JOIN temp.graph_write_ids t ON t.position = e.to_position"
-    " WHERE ?1 OR e.seq IN (SELECT seq FROM temp.graph_write_new_edges)"
+    " e.source_url FROM graph_write_edges e"
+    " JOIN graph_write_ids f ON f.position = e.from_position"
+    " JOIN graph_write_ids t ON t.position = e.to_position"
+    " WHERE ?1 = 1 OR e.seq IN (SELECT seq FROM graph_write_new_edges)"
     " ORDER BY e.from_position, e.to_position, e.kind, e.date, e.source_url, e.seq";
 constexpr const char* kDeleteGoneAuthors =
-    "DELETE FROM authors WHERE source_url NOT IN (SELECT source_url FROM temp.graph_write_authors)";
+    "DELETE FROM authors WHERE source_url NOT IN (SELECT source_url FROM graph_write_authors)";
 constexpr const char* kUpsertAuthors =
     "INSERT INTO authors (source_url, person_id) SELECT a.source_url, i.id"
-    " FROM temp.graph_write_authors a JOIN temp.graph_write_ids i ON i.position = a.position"
+    " FROM graph_write_authors a JOIN graph_write_ids i ON i.position = a.position"
     " WHERE true ON CONFLICT (source_url) DO UPDATE SET person_id = excluded.person_id"
     " WHERE authors.person_id <> excluded.person_id";
 
