@@ -1,6 +1,6 @@
 // Private to store/: the derived graph's tables (people, person_identities,
 // edges, authors, graph_state): writing a new derivation over them (by
-// SqliteGraphWrite), and the indexed reads the reports need on a graph too large to
+// SqlGraphWrite), and the indexed reads the reports need on a graph too large to
 // load (a person's edges, neighbours). One thread at a time.
 #pragma once
 
@@ -29,7 +29,7 @@ class GraphTables {
   // By source URL.
   Status EachAuthor(const RowVisitor<Authorship>& visit);
 
-  // For SqliteGraphWrite, which writes a new graph over the stored one
+  // For SqlGraphWrite, which writes a new graph over the stored one
   // within its transaction and takes every row: people as above, and edges
   // in no order (the cheapest), each with its row id.
   Status EachPerson(const std::function<void(StoredPerson&&)>& on_person);

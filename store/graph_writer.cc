@@ -171,10 +171,10 @@ class TemporaryBatch {
 
 }  // namespace
 
-Result<std::unique_ptr<GraphWrite>> SqliteGraphWrite::Begin(SqlConnection* db,
-                                                            StatementCache* statements,
-                                                            GraphTables* tables, bool* busy,
-                                                            const GraphSnapshot& graph) {
+Result<std::unique_ptr<GraphWrite>> SqlGraphWrite::Begin(SqlConnection* db,
+                                                         StatementCache* statements,
+                                                         GraphTables* tables, bool* busy,
+                                                         const GraphSnapshot& graph) {
   if (*busy) return Error{ErrorCode::kInternal, "a graph write is already under way"};
   if (Status created = db->Exec(kCreateWriteTables); !created) return created.error();
   if (Status cleared = db->Exec(kClearWriteTables); !cleared) return cleared.error();
@@ -184,20 +184,20 @@ Result<std::unique_ptr<GraphWrite>> SqliteGraphWrite::Begin(SqlConnection* db,
   header.unread_languages = graph.unread_languages;
   header.pages_version = graph.pages_version;
   *busy = true;
-  std::unique_ptr<SqliteGraphWrite> write(
-      new SqliteGraphWrite(db, statements, tables, busy, std::move(header)));
+  std::unique_ptr<SqlGraphWrite> write(
+      new SqlGraphWrite(db, statements, tables, busy, std::move(header)));
   if (Status added = write->AddEdges(graph.edges); !added) return added.error();
   if (Status added = write->AddAuthors(graph.authors); !added) return added.error();
   return std::unique_ptr<GraphWrite>(std::move(write));
 }
 
-Status SqliteGraphWrite::CheckPosition(long long position) const {
+Status SqlGraphWrite::CheckPosition(long long position) const {
   if (position >= 1 && position <= static_cast<long long>(graph_.people.size())) return {};
   return Error{ErrorCode::kInvalidArgument, "no person at position " + std::to_string(position) +
                                                 " of " + std::to_string(graph_.people.size())};
 }
 
-Status SqliteGraphWrite::AddEdges(const std::vector<StoredEdge>& edges) {
+Status SqlGraphWrite::AddEdges(const std::vector<StoredEdge>& edges) {
   if (edges.empty()) return {};
   Result<TemporaryBatch> batch = TemporaryBatch::Begin(db_, &failed_);
   if (!batch) return batch.error();
@@ -219,7 +219,7 @@ Status SqliteGraphWrite::AddEdges(const std::vector<StoredEdge>& edges) {
   return batch->Release();
 }
 
-Status SqliteGraphWrite::AddAuthors(const std::vector<Authorship>& authors) {
+Status SqlGraphWrite::AddAuthors(const std::vector<Authorship>& authors) {
   if (authors.empty()) return {};
   Result<TemporaryBatch> batch = TemporaryBatch::Begin(db_, &failed_);
   if (!batch) return batch.error();
@@ -236,7 +236,7 @@ Status SqliteGraphWrite::AddAuthors(const std::vector<Authorship>& authors) {
   return batch->Release();
 }
 
-Status SqliteGraphWrite::Commit() {
+Status SqlGraphWrite::Commit() {
   if (committed_) return Error{ErrorCode::kInternal, "graph write committed twice"};
   if (failed_) return Error{ErrorCode::kInternal, "graph write failed before its commit"};
   Result<Transaction> transaction = Transaction::BeginWrite(db_);
@@ -248,7 +248,7 @@ Status SqliteGraphWrite::Commit() {
   return db_.Exec(kClearWriteTables);
 }
 
-Status SqliteGraphWrite::Write() {
+Status SqlGraphWrite::Write() {
   if (Status written = WritePeople(); !written) return written;
   if (Status written = WriteEdges(); !written) return written;
   if (Status written = WriteAuthors(); !written) return written;
@@ -259,7 +259,7 @@ Status SqliteGraphWrite::Write() {
 
 // People new to the store get ids after the highest one stored, in the
 // order given: a first derivation numbers them 1..n.
-Status SqliteGraphWrite::WritePeople() {
+Status SqlGraphWrite::WritePeople() {
   std::unordered_map<std::string, StoredPerson> stored;  // by key
   long long last_id = 0;
   Status read = tables_.EachPerson([&](StoredPerson&& person) {
@@ -294,14 +294,14 @@ Status SqliteGraphWrite::WritePeople() {
   return {};
 }
 
-Status SqliteGraphWrite::InsertPerson(long long id, const StoredPerson& person) {
+Status SqlGraphWrite::InsertPerson(long long id, const StoredPerson& person) {
   Status inserted =
       RunCached(statements_, kInsertPerson, id, person.key, person.name, person.texts);
   if (!inserted) return inserted;
   return InsertIdentities(id, person);
 }
 
-Status SqliteGraphWrite::UpdatePerson(const StoredPerson& stored, const StoredPerson& person) {
+Status SqlGraphWrite::UpdatePerson(const StoredPerson& stored, const StoredPerson& person) {
   if (stored.name != person.name || stored.texts != person.texts) {
     Status updated = RunCached(statements_, kUpdatePerson, stored.id, person.name, person.texts);
     if (!updated) return updated;
@@ -314,7 +314,7 @@ Status SqliteGraphWrite::UpdatePerson(const StoredPerson& stored, const StoredPe
   return InsertIdentities(stored.id, person);
 }
 
-Status SqliteGraphWrite::InsertIdentities(long long id, const StoredPerson& person) {
+Status SqlGraphWrite::InsertIdentities(long long id, const StoredPerson& person) {
   for (const PersonIdentity& member : person.identities) {
     const IdentityRef& identity = member.identity;
     Status added = RunCached(statements_, kInsertPersonIdentity, id, identity.kind, identity.value,
@@ -327,7 +327,7 @@ Status SqliteGraphWrite::InsertIdentities(long long id, const StoredPerson& pers
 // Edges are compared as a multiset of whole tuples: a stored edge that is
 // derived again stays, however many equal ones there are. The new ones go
 // in sorted (GraphWrite), after the kept ones.
-Status SqliteGraphWrite::WriteEdges() {
+Status SqlGraphWrite::WriteEdges() {
   size_t changes = 0;
   size_t stored_count = 0;
   Status marked = MarkNewEdges(&changes, &stored_count);
@@ -345,7 +345,7 @@ Status SqliteGraphWrite::WriteEdges() {
 
 // Pairs each added edge with an equal stored one; the added edges left over
 // are marked new, and the stored ones left over are deleted.
-Status SqliteGraphWrite::MarkNewEdges(size_t* changes, size_t* stored_count) {
+Status SqlGraphWrite::MarkNewEdges(size_t* changes, size_t* stored_count) {
   std::vector<StoredEdgeHash> stored;
   Status read = tables_.EachEdge([&](long long row, StoredEdge&& edge) {
     stored.push_back(StoredEdgeHash{TupleHash(edge.from, edge.to, edge), row});
@@ -388,7 +388,7 @@ Status SqliteGraphWrite::MarkNewEdges(size_t* changes, size_t* stored_count) {
   return DeleteEdges(std::move(gone), every_row);
 }
 
-Status SqliteGraphWrite::DeleteEdges(std::vector<long long> rows, bool every_row) {
+Status SqlGraphWrite::DeleteEdges(std::vector<long long> rows, bool every_row) {
   if (rows.empty()) return {};
   if (every_row) return RunCached(statements_, kDeleteEveryEdge);
   // In row order the deletes walk the table's B-tree once.
@@ -400,7 +400,7 @@ Status SqliteGraphWrite::DeleteEdges(std::vector<long long> rows, bool every_row
 }
 
 // As a fresh store would: the first of several authorships of a text counts.
-Status SqliteGraphWrite::WriteAuthors() {
+Status SqlGraphWrite::WriteAuthors() {
   if (Status deleted = RunCached(statements_, kDeleteGoneAuthors); !deleted) {
     return deleted.error().WithContext("delete authors");
   }
@@ -410,7 +410,7 @@ Status SqliteGraphWrite::WriteAuthors() {
   return {};
 }
 
-Status SqliteGraphWrite::DeleteRemovedPeople() {
+Status SqlGraphWrite::DeleteRemovedPeople() {
   for (long long id : removed_) {
     if (Status deleted = RunCached(statements_, kDeleteIdentitiesOf, id); !deleted) return deleted;
     if (Status deleted = RunCached(statements_, kDeletePerson, id); !deleted) {

@@ -18,7 +18,7 @@ namespace linkgraph::store {
 
 class GraphTables;
 
-class SqliteGraphWrite final : public GraphWrite {
+class SqlGraphWrite final : public GraphWrite {
  public:
   // Clears the temporary tables and takes graph's people and state; its
   // edges and authors are added as the first batch. *busy is true while the
@@ -26,7 +26,7 @@ class SqliteGraphWrite final : public GraphWrite {
   static Result<std::unique_ptr<GraphWrite>> Begin(SqlConnection* db, StatementCache* statements,
                                                    GraphTables* tables, bool* busy,
                                                    const GraphSnapshot& graph);
-  ~SqliteGraphWrite() override { *busy_ = false; }
+  ~SqlGraphWrite() override { *busy_ = false; }
 
   Status AddEdges(const std::vector<StoredEdge>& edges) override;
   Status AddAuthors(const std::vector<Authorship>& authors) override;
@@ -36,8 +36,8 @@ class SqliteGraphWrite final : public GraphWrite {
   Status Commit() override;
 
  private:
-  SqliteGraphWrite(SqlConnection* db, StatementCache* statements, GraphTables* tables, bool* busy,
-                   GraphSnapshot graph)
+  SqlGraphWrite(SqlConnection* db, StatementCache* statements, GraphTables* tables, bool* busy,
+                GraphSnapshot graph)
       : db_(*db),
         statements_(*statements),
         tables_(*tables),
