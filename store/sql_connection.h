@@ -43,9 +43,16 @@ class SqlQuery {
   virtual std::string Context() const = 0;
 };
 
+// Where backends differ beyond what one SQL text can say: the types of
+// schema scripts, and whether queries of one connection stepped side by side
+// need a transaction to read one snapshot.
+enum class SqlDialect { kSqlite, kPostgres };
+
 class SqlConnection {
  public:
   virtual ~SqlConnection() = default;
+
+  virtual SqlDialect Dialect() const = 0;
 
   // persistent: the statement will be kept and run many times.
   virtual Result<std::unique_ptr<SqlQuery>> Prepare(std::string_view sql, bool persistent) = 0;

@@ -48,18 +48,29 @@ Result<ScopedStatement> StatementCache::Get(std::string_view sql) {
 
 // ---- Transaction
 
+constexpr const char* kSavepoint = "SAVEPOINT linkgraph_nested";
+constexpr const char* kRelease = "RELEASE linkgraph_nested";
+constexpr const char* kRollbackToSavepoint =
+    "ROLLBACK TO linkgraph_nested; RELEASE linkgraph_nested";
+
+Result<Transaction> Transaction::Begin(SqlConnection& connection,
+                                       Status (SqlConnection::*begin)()) {
+  const bool nested = connection.InTransaction();
+  Status begun = nested ? connection.Exec(kSavepoint) : (connection.*begin)();
+  if (!begun) return begun.error();
+  return Transaction(&connection, nested);
+}
+
 Result<Transaction> Transaction::BeginWrite(SqlConnection& connection) {
-  if (Status begun = connection.BeginWrite(); !begun) return begun.error();
-  return Transaction(&connection);
+  return Begin(connection, &SqlConnection::BeginWrite);
 }
 
 Result<Transaction> Transaction::BeginRead(SqlConnection& connection) {
-  if (Status begun = connection.BeginRead(); !begun) return begun.error();
-  return Transaction(&connection);
+  return Begin(connection, &SqlConnection::BeginRead);
 }
 
 Status Transaction::Commit() {
-  Status committed = connection_->Exec("COMMIT");
+  Status committed = connection_->Exec(nested_ ? kRelease : "COMMIT");
   // A failed COMMIT leaves the transaction open; the destructor rolls back.
   if (committed) connection_ = nullptr;
   return committed;
@@ -68,7 +79,7 @@ Status Transaction::Commit() {
 Transaction::~Transaction() {
   // Some errors (a full disk, out of memory) already rolled back for us.
   if (connection_ != nullptr && connection_->InTransaction()) {
-    (void)connection_->Exec("ROLLBACK");
+    (void)connection_->Exec(nested_ ? kRollbackToSavepoint : "ROLLBACK");
   }
 }
 

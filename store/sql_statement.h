@@ -146,6 +146,9 @@ Status ForEachRow(SqlConnection& connection, std::string_view sql, OnRow on_row)
 }
 
 // A transaction that rolls back in its destructor unless Commit() ran.
+// Begun inside another (a write while a snapshot is read), it is a
+// savepoint of that one: committing it releases the savepoint, and the
+// outer transaction's commit makes it durable.
 class Transaction {
  public:
   // Holds the write lock from the start (SqlConnection::BeginWrite).
@@ -153,7 +156,8 @@ class Transaction {
   // Several reads from one snapshot.
   static Result<Transaction> BeginRead(SqlConnection& connection);
 
-  Transaction(Transaction&& other) noexcept : connection_(other.connection_) {
+  Transaction(Transaction&& other) noexcept
+      : connection_(other.connection_), nested_(other.nested_) {
     other.connection_ = nullptr;
   }
   Transaction& operator=(Transaction&&) = delete;
@@ -162,8 +166,11 @@ class Transaction {
   Status Commit();
 
  private:
-  explicit Transaction(SqlConnection* connection) : connection_(connection) {}
+  Transaction(SqlConnection* connection, bool nested) : connection_(connection), nested_(nested) {}
+  static Result<Transaction> Begin(SqlConnection& connection, Status (SqlConnection::*begin)());
+
   SqlConnection* connection_;  // null once committed or moved from
+  bool nested_;
 };
 
 }  // namespace linkgraph::store

@@ -6,6 +6,7 @@
 #include "store/sql_store.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -374,10 +375,18 @@ Status SqlStore::EachMention(const RowVisitor<StoredMention>& visit) {
   return {};
 }
 
-// The four queries step side by side, a post's rows at a time. No
-// transaction of its own: statements running at once on one connection
-// read one snapshot, and the visitor may write (kept text reads).
+// The four queries step side by side, a post's rows at a time, and the
+// visitor may write (kept text reads). In SQLite, statements running at
+// once on one connection read one snapshot without a transaction (which
+// would keep the visitor's writes from taking the write lock); PostgreSQL
+// streams rows through cursors, which live in a transaction.
 Status SqlStore::EachThread(const RowVisitor<StoredThread>& visit) {
+  std::optional<Transaction> snapshot;
+  if (db_.Dialect() == SqlDialect::kPostgres && !db_.InTransaction()) {
+    Result<Transaction> begun = Transaction::BeginRead(db_);
+    if (!begun) return begun.error().WithContext("read threads");
+    snapshot.emplace(std::move(*begun));
+  }
   Result<ScopedStatement> links = statements_.Get(kSelectLinksOfPost);
   if (!links) return links.error().WithContext("read post links");
   std::vector<PostOrderedRows> rows;
@@ -413,6 +422,7 @@ Status SqlStore::EachThread(const RowVisitor<StoredThread>& visit) {
     return visit(thread);
   });
   if (!read) return read.error().WithContext("read threads");
+  if (snapshot) return snapshot->Commit();
   return {};
 }
 

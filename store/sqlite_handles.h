@@ -40,6 +40,7 @@ class SqliteConnection final : public SqlConnection {
   // For what only SQLite has: pragmas, SQL functions, the open flags.
   sqlite3* raw() const { return db_.get(); }
 
+  SqlDialect Dialect() const override { return SqlDialect::kSqlite; }
   Result<std::unique_ptr<SqlQuery>> Prepare(std::string_view sql, bool persistent) override;
   Status Exec(std::string_view script) override { return store::Exec(db_.get(), script); }
   long long ChangedRows() override { return sqlite3_changes64(db_.get()); }

@@ -90,6 +90,26 @@ BOOST_AUTO_TEST_CASE(transaction_rolls_back_unless_committed) {
   BOOST_TEST(!db.InTransaction());
 }
 
+BOOST_AUTO_TEST_CASE(transaction_inside_another_is_a_savepoint_of_it) {
+  auto db = OpenMemory();
+  {
+    auto outer = Must(store::Transaction::BeginWrite(db));
+    BOOST_REQUIRE(db.Exec("INSERT INTO t VALUES ('outer')").ok());
+    {
+      auto inner = Must(store::Transaction::BeginWrite(db));
+      BOOST_REQUIRE(db.Exec("INSERT INTO t VALUES ('inner, rolled back')").ok());
+    }
+    BOOST_TEST(Rows(db) == 1);
+    {
+      auto inner = Must(store::Transaction::BeginWrite(db));
+      BOOST_REQUIRE(db.Exec("INSERT INTO t VALUES ('inner, released')").ok());
+      BOOST_REQUIRE(inner.Commit().ok());
+    }
+    BOOST_TEST(db.InTransaction());  // releasing the savepoint left the outer open
+  }
+  BOOST_TEST(Rows(db) == 0);  // the outer rolled back, with what the inner released
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace linkgraph::store_test
