@@ -9,6 +9,8 @@ packages=(
   libgumbo-dev           # HTML5 parsing (parsers/)
   libre2-dev             # mentions and date patterns (parsers/)
   libsqlite3-dev         # the store (store/)
+  libpq-dev              # the store's PostgreSQL backend (store/)
+  postgresql             # the tests start a private PostgreSQL server (scripts/pg-test-server.sh)
   libboost-test-dev      # the test suite
   libboost-dev           # Boost.Beast/Asio headers: the tests' loopback HTTP server
   zlib1g-dev             # gzip bodies served by the tests' HTTP server
