@@ -73,13 +73,13 @@ constexpr const char* kSelectEdgeRows = "SELECT " LINKGRAPH_EDGE_COLUMNS ", id F
 constexpr const char* kSelectEdgesOf =
     "SELECT " LINKGRAPH_EDGE_COLUMNS
     " FROM (SELECT * FROM edges WHERE from_person = ?1"
-    " UNION ALL SELECT * FROM edges WHERE to_person = ?1 AND from_person <> ?1)"
+    " UNION ALL SELECT * FROM edges WHERE to_person = ?1 AND from_person <> ?1) AS e"
     " ORDER BY kind, date, id";
 constexpr const char* kSelectEdgesBetween =
     "SELECT " LINKGRAPH_EDGE_COLUMNS
     " FROM (SELECT * FROM edges WHERE from_person = ?1"
     " AND to_person = ?2 UNION ALL SELECT * FROM edges WHERE from_person = ?2"
-    " AND to_person = ?1 AND ?1 <> ?2) ORDER BY kind, date, id";
+    " AND to_person = ?1 AND ?1 <> ?2) AS e ORDER BY kind, date, id";
 // kinds is bound as ",met,spoke," (or "" for every kind) so one prepared
 // statement serves every filter. LIKE, which both SQLite and PostgreSQL
 // have: no kind holds '%' or '_'.

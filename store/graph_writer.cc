@@ -153,33 +153,41 @@ constexpr const char* kUpsertAuthors =
 
 // Rows of one AddEdges or AddAuthors call in one transaction of the
 // temporary tables, not one per row. A savepoint, so that it also nests in
-// a read the caller holds open. A batch that fails part-way marks the
-// write failed: its commit is refused.
+// a read the caller holds open; PostgreSQL takes savepoints only inside a
+// transaction, so there a batch outside one is a transaction of its own. A
+// batch that fails part-way marks the write failed: its commit is refused.
 class TemporaryBatch {
  public:
   static Result<TemporaryBatch> Begin(SqlConnection& db, bool* failed) {
-    if (Status begun = db.Exec("SAVEPOINT graph_write_batch"); !begun) return begun.error();
-    return TemporaryBatch(&db, failed);
+    const bool own = db.Dialect() == SqlDialect::kPostgres && !db.InTransaction();
+    if (Status begun = db.Exec(own ? "BEGIN" : "SAVEPOINT graph_write_batch"); !begun) {
+      return begun.error();
+    }
+    return TemporaryBatch(&db, failed, own);
   }
-  TemporaryBatch(TemporaryBatch&& other) noexcept : db_(other.db_), failed_(other.failed_) {
+  TemporaryBatch(TemporaryBatch&& other) noexcept
+      : db_(other.db_), failed_(other.failed_), own_transaction_(other.own_transaction_) {
     other.db_ = nullptr;
   }
   TemporaryBatch& operator=(TemporaryBatch&&) = delete;
   ~TemporaryBatch() {
     if (db_ == nullptr) return;
     *failed_ = true;
-    (void)db_->Exec("ROLLBACK TO graph_write_batch; RELEASE graph_write_batch");
+    (void)db_->Exec(own_transaction_ ? "ROLLBACK"
+                                     : "ROLLBACK TO graph_write_batch; RELEASE graph_write_batch");
   }
   Status Release() {
-    Status released = db_->Exec("RELEASE graph_write_batch");
+    Status released = db_->Exec(own_transaction_ ? "COMMIT" : "RELEASE graph_write_batch");
     if (released) db_ = nullptr;
     return released;
   }
 
  private:
-  TemporaryBatch(SqlConnection* db, bool* failed) : db_(db), failed_(failed) {}
+  TemporaryBatch(SqlConnection* db, bool* failed, bool own_transaction)
+      : db_(db), failed_(failed), own_transaction_(own_transaction) {}
   SqlConnection* db_;
   bool* failed_;
+  bool own_transaction_;
 };
 
 }  // namespace

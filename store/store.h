@@ -59,16 +59,27 @@ class Store : public PageStore, public CrawlQueue, public GraphStore {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const OpenOptions& options = {});
 
+// Opens (creating or migrating the schema as needed) a PostgreSQL store:
+// uri is a "postgresql://user@host:port/dbname" URI as libpq reads it.
+// Several processes, on several machines, may open one database. Messages
+// never show the URI's password.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
+                                                 const OpenOptions& options = {});
+
 // Where a store lives, as a user writes it (--db, a config file's `db`): a
-// SQLite file's path, plain or as "sqlite:PATH", or ":memory:". A
-// "postgresql://" location is recognised and refused (no such backend
-// yet), as is any other "scheme://".
+// SQLite file's path, plain or as "sqlite:PATH", or ":memory:"; or a
+// PostgreSQL database, "postgresql://..." (or "postgres://..."). Any other
+// "scheme://" is refused.
 struct StoreLocation {
-  enum class Backend { kSqlite };
+  enum class Backend { kSqlite, kPostgres };
   Backend backend = Backend::kSqlite;
-  std::string path;  // the SQLite file, or ":memory:"
+  std::string path;  // the SQLite file, or ":memory:"; the PostgreSQL URI
 };
 Result<StoreLocation> ParseStoreLocation(std::string_view location);
+
+// A location fit for a message or a log: a PostgreSQL URI's password reads
+// "***"; anything else is returned as written.
+std::string LocationForMessages(std::string_view location);
 
 // The store at a location ParseStoreLocation accepts, by its backend.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view location,

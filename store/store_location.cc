@@ -1,6 +1,7 @@
 // Store locations as users write them, and the backend each one opens
 // (store.h).
 #include "common/ascii.h"
+#include "store/pg_sql_text.h"
 #include "store/store.h"
 
 namespace linkgraph::store {
@@ -11,13 +12,12 @@ Result<StoreLocation> ParseStoreLocation(std::string_view location) {
   const std::string lower = ToLowerAscii(location.substr(0, location.find("://")));
   if (location.find("://") != std::string_view::npos) {
     if (lower == "postgresql" || lower == "postgres") {
-      return Error{ErrorCode::kUnsupported,
-                   "PostgreSQL stores are not supported by this linkgraph yet; give a SQLite "
-                   "file (a path, or sqlite:PATH)"};
+      return StoreLocation{StoreLocation::Backend::kPostgres, std::string(location)};
     }
-    return Error{ErrorCode::kInvalidArgument, "unknown database location '" +
-                                                  std::string(location) +
-                                                  "': give a SQLite file (a path, or sqlite:PATH)"};
+    return Error{ErrorCode::kInvalidArgument,
+                 "unknown database location '" + std::string(location) +
+                     "': give a SQLite file (a path, or sqlite:PATH) or a "
+                     "postgresql://user@host/dbname URI"};
   }
   StoreLocation parsed;
   parsed.path = std::string(location);
@@ -30,9 +30,20 @@ Result<StoreLocation> ParseStoreLocation(std::string_view location) {
   return parsed;
 }
 
+std::string LocationForMessages(std::string_view location) {
+  Result<StoreLocation> parsed = ParseStoreLocation(location);
+  if (parsed && parsed->backend == StoreLocation::Backend::kPostgres) {
+    return WithoutPassword(location);
+  }
+  return std::string(location);
+}
+
 Result<std::unique_ptr<Store>> OpenStore(std::string_view location, const OpenOptions& options) {
   Result<StoreLocation> parsed = ParseStoreLocation(location);
   if (!parsed) return parsed.error();
+  if (parsed->backend == StoreLocation::Backend::kPostgres) {
+    return OpenPostgresStore(parsed->path, options);
+  }
   return OpenSqliteStore(parsed->path, options);
 }
 

@@ -1,21 +1,25 @@
 // The store contract: what every backend behind store::OpenStore(location)
 // must do, run once per backend location. Only the Store interface is used
-// (no SQL, no files), and people are compared by key, never by id, so a
-// second backend runs these unchanged: LINKGRAPH_TEST_STORES adds locations
-// (space-separated, "{dir}" replaced by a fresh folder per test), e.g.
-// "postgresql://127.0.0.1/linkgraph_test" once that backend exists.
+// (no SQL, no files), and people are compared by key, never by id, so every
+// backend runs these unchanged. The PostgreSQL test server's database
+// (pg_test_server.h) is one location when there is one, each test in a
+// schema of its own; LINKGRAPH_TEST_STORES adds more (space-separated,
+// "{dir}" replaced by a fresh folder per test).
 #include <algorithm>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "store/store.h"
+#include "tests/store/pg_test_schema.h"
+#include "tests/store/pg_test_server.h"
 #include "tests/store/store_fixtures.h"
 #include "tests/support/test_paths.h"
 
@@ -26,6 +30,7 @@ using linkgraph::testing::TempDir;
 
 std::vector<std::string> Locations() {
   std::vector<std::string> locations = {":memory:", "sqlite:{dir}/contract.db", "{dir}/plain.db"};
+  if (std::optional<std::string> postgres = TestPostgresUri()) locations.push_back(*postgres);
   if (const char* more = std::getenv("LINKGRAPH_TEST_STORES"); more != nullptr) {
     std::istringstream words(more);
     for (std::string location; words >> location;) locations.push_back(location);
@@ -33,13 +38,18 @@ std::vector<std::string> Locations() {
   return locations;
 }
 
-// A fresh store at the location, in a folder of its own that lives as long.
+// A fresh store at the location, in a folder of its own that lives as long,
+// or for PostgreSQL in a schema of its own.
 class FreshStore {
  public:
   explicit FreshStore(std::string location) {
     const std::string dir = "{dir}";
     if (size_t at = location.find(dir); at != std::string::npos) {
       location.replace(at, dir.size(), folder_.path().string());
+    }
+    if (location.rfind("postgresql://", 0) == 0) {
+      schema_.emplace(location);
+      location = schema_->Uri();
     }
     store_ = Must(store::OpenStore(location));
   }
@@ -48,7 +58,8 @@ class FreshStore {
 
  private:
   TempDir folder_;
-  std::unique_ptr<store::Store> store_;
+  std::optional<PostgresTestSchema> schema_;
+  std::unique_ptr<store::Store> store_;  // closed before its schema is dropped
 };
 
 // Two people and the edges between them, the way graph/ hands them over:

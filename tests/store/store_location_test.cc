@@ -24,12 +24,14 @@ BOOST_AUTO_TEST_CASE(a_plain_path_and_sqlite_colon_path_name_the_same_file) {
              "runs/2026-12-03T10:00.db");
 }
 
-BOOST_AUTO_TEST_CASE(postgresql_is_refused_until_it_has_a_backend) {
-  Result<store::StoreLocation> parsed = store::ParseStoreLocation("postgresql://lg@db/graph");
-  BOOST_REQUIRE(!parsed.ok());
-  BOOST_TEST((parsed.error().code == ErrorCode::kUnsupported));
-  BOOST_TEST(parsed.error().message.find("sqlite:PATH") != std::string::npos);
-  BOOST_TEST(!store::ParseStoreLocation("postgres://x/y").ok());
+BOOST_AUTO_TEST_CASE(postgresql_uri_names_a_postgresql_store_as_written) {
+  const store::StoreLocation parsed = Must(store::ParseStoreLocation("postgresql://lg@db/graph"));
+  BOOST_TEST((parsed.backend == store::StoreLocation::Backend::kPostgres));
+  BOOST_TEST(parsed.path == "postgresql://lg@db/graph");
+  BOOST_TEST((Must(store::ParseStoreLocation("Postgres://x/y")).backend ==
+              store::StoreLocation::Backend::kPostgres));
+  BOOST_TEST(
+      (Must(store::ParseStoreLocation("lg.db")).backend == store::StoreLocation::Backend::kSqlite));
 }
 
 BOOST_AUTO_TEST_CASE(other_locations_are_refused) {
