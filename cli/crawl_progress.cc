@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/terminal_text.h"
+#include "store/store.h"
 
 namespace linkgraph::cli {
 namespace {
@@ -18,7 +19,7 @@ std::string Fixed(double value, int decimals) {
 }  // namespace
 
 CrawlProgress::CrawlProgress(std::string database, bool quiet, bool live)
-    : database_(std::move(database)),
+    : database_(store::LocationForMessages(database)),
       quiet_(quiet),
       live_(live && !quiet),
       started_(std::chrono::steady_clock::now()) {}

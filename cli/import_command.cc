@@ -38,7 +38,8 @@ class ImportPrinter : public pipeline::ImportObserver {
   void OnPagesSaved(const pipeline::ImportResult& result) override {
     if (options_.quiet) return;
     std::cout << "imported " << result.files - result.failed << " of " << files_ << " files into "
-              << options_.database << ": " << pipeline::DescribeOutcome(result.saved) << '\n';
+              << store::LocationForMessages(options_.database) << ": "
+              << pipeline::DescribeOutcome(result.saved) << '\n';
   }
 
  private:

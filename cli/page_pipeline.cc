@@ -15,8 +15,11 @@ Result<std::unique_ptr<store::Store>> OpenStoreToWrite(const std::string& databa
 }
 
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& database) {
+  Result<store::StoreLocation> location = store::ParseStoreLocation(database);
+  if (!location) return location.error();
   std::error_code ignored;
-  if (database != ":memory:" && !std::filesystem::exists(database, ignored)) {
+  if (location->backend == store::StoreLocation::Backend::kSqlite && location->path != ":memory:" &&
+      !std::filesystem::exists(location->path, ignored)) {
     return Error{ErrorCode::kNotFound, "no database at " + database +
                                            " (run 'linkgraph import' or 'linkgraph crawl' "
                                            "first, or pass --db)"};
@@ -29,8 +32,11 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& datab
 Result<std::unique_ptr<store::Store>> OpenStoreToRead(const std::string& database,
                                                       const char* command) {
   Result<std::unique_ptr<store::Store>> store = OpenExistingStore(database);
-  // Only a file or folder it may not write (kIo) is worth a read-only try.
+  // Only a SQLite file or folder it may not write (kIo) is worth a
+  // read-only try; PostgreSQL grants reading by role, not by file.
   if (store || store.error().code != ErrorCode::kIo) return store;
+  Result<store::StoreLocation> location = store::ParseStoreLocation(database);
+  if (!location || location->backend != store::StoreLocation::Backend::kSqlite) return store;
   const std::string writable_error = store.error().message;
   store::OpenOptions options;
   options.create_if_missing = false;

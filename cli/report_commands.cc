@@ -52,7 +52,7 @@ int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seco
 int RunStatus(const std::string& database) {
   auto store = OpenStoreToRead(database, "status");
   if (!store.ok()) return Fail("status", store.error());
-  std::cout << "database    " << database << '\n';
+  std::cout << "database    " << store::LocationForMessages(database) << '\n';
   Status written = reports::WriteStatus(**store, std::cout);
   return written.ok() ? kExitOk : Fail("status", written.error());
 }

@@ -1,8 +1,8 @@
 #include "cli/run_lock.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +13,8 @@
 #include <string>
 #include <thread>
 #include <utility>
+
+#include "store/store.h"
 
 namespace linkgraph::cli {
 namespace {
@@ -52,8 +54,14 @@ std::string Seconds(double seconds) {
 
 Result<RunLock> RunLock::Acquire(const std::string& database,
                                  double timeout_seconds) {
-  if (database == ":memory:") return RunLock(-1);
-  const std::string& path = database;
+  Result<store::StoreLocation> location = store::ParseStoreLocation(database);
+  if (!location) return location.error();
+  // Only a SQLite file is locked here: a PostgreSQL database has no file, and
+  // its writers are kept apart by its own transactions and locks.
+  if (location->backend != store::StoreLocation::Backend::kSqlite || location->path == ":memory:") {
+    return RunLock(-1);
+  }
+  const std::string& path = location->path;
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     const int error = errno;
