@@ -417,6 +417,9 @@ def run_test(args, state):
     quiet = quiet_hosts_across(requests, kill_time, LEASE_SECONDS)
     note("hosts idle for about a lease across the kill (the killed worker's, likely): "
          + (", ".join(quiet) if quiet else "none"))
+    if not quiet and not refetches:
+        note("note: worker 1 seems to have held no host when it was killed; this run did not "
+             "exercise a lease's expiry")
     if failures:
         raise Failure("\n".join(failures))
     note(f"passed in {time.monotonic() - started:.1f} s: the exports are equal "
