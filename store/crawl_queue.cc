@@ -28,6 +28,16 @@ Result<std::vector<CrawlQueue::CrawlUrl>> CrawlQueue::CrawlUrls(long long crawl)
   }
 }
 
+Result<CrawlQueue::Claim> CrawlQueue::ClaimUrls(long long, const WorkerLease&, size_t) {
+  return Error{ErrorCode::kUnsupported,
+               "this store keeps one worker per crawl; several workers need PostgreSQL"};
+}
+
+Status CrawlQueue::ReleaseLeases(long long, const WorkerLease&) {
+  return Error{ErrorCode::kUnsupported,
+               "this store keeps one worker per crawl; several workers need PostgreSQL"};
+}
+
 Result<std::vector<PageFetch>> CrawlQueue::PageFetches() {
   return CollectRows(*this, &CrawlQueue::EachPageFetch);
 }

@@ -93,13 +93,16 @@ class CrawlQueue {
   // In one transaction, all or nothing: saves the pages (as SavePages),
   // marks the URLs done (one that was never queued, a redirect target, is
   // added as done), queues what they discovered (a URL is queued once per
-  // crawl), stores the redirect hops and the totals. The error names the
-  // URL that failed. A finished or unknown crawl is refused.
+  // crawl), stores the redirect hops and adds `added` to the crawl's
+  // totals: increments, so that several workers may record into one crawl.
+  // The comments and mentions the pages brought that were new are counted
+  // here, beside what `added` says. The error names the URL that failed. A finished or unknown
+  // crawl is refused.
   virtual Result<SaveOutcome> RecordCrawled(long long crawl, const std::vector<CrawledUrl>& urls,
-                                            const CrawlTotals& totals) = 0;
-  // Sets finished_at = now, the outcome and the final totals. A finished or
-  // unknown crawl is refused.
-  virtual Status FinishCrawl(long long crawl, CrawlOutcome outcome, const CrawlTotals& totals,
+                                            const CrawlTotals& added) = 0;
+  // Adds `added` to the totals and sets finished_at = now and the outcome.
+  // A finished or unknown crawl is refused.
+  virtual Status FinishCrawl(long long crawl, CrawlOutcome outcome, const CrawlTotals& added,
                              const std::string& now) = 0;
   // The newest crawl, finished or not; nullopt before the first.
   virtual Result<std::optional<CrawlRun>> LastCrawl() = 0;
@@ -108,6 +111,35 @@ class CrawlQueue {
   // FindPage's, looked up as each URL is fetched.
   virtual Status EachPageFetch(const RowVisitor<PageFetch>& visit) = 0;
   Result<std::vector<PageFetch>> PageFetches();  // EachPageFetch, collected
+
+  // ---- Several workers on one crawl, in a store that SharesCrawls()
+  // (PostgreSQL). A host (host and port, either scheme) is leased to one
+  // worker at a time, which alone fetches its URLs; a lease not renewed for
+  // lease_seconds expires, and the host, with the URLs its worker had
+  // claimed and not recorded, goes to the next worker that asks. Times are
+  // the database's clock, so workers on several machines agree.
+  virtual bool SharesCrawls() const { return false; }
+  struct WorkerLease {
+    std::string worker;             // unique among live workers: "machine:pid:random"
+    double lease_seconds = 60;      // how long a lease lives unless renewed
+    double host_delay_seconds = 0;  // a host given up waits this long for its next worker
+    size_t max_hosts = 4;           // hosts leased at once
+    size_t urls_per_host = 8;       // URLs of one host handed out by one claim
+  };
+  struct Claim {
+    std::vector<CrawlUrl> urls;  // claimed for this worker, in the order queued
+    long long queued = 0;        // the crawl's URLs not yet recorded, by any worker
+  };
+  // In one transaction: renews this worker's leases, gives up its hosts
+  // with nothing left to fetch, leases one more free or expired host while
+  // it holds fewer than max_hosts (SELECT ... FOR UPDATE SKIP LOCKED:
+  // workers never wait for each other), and claims up to `limit` unclaimed
+  // URLs of its hosts, the oldest first, urls_per_host of a host at most.
+  // limit 0 renews only. Unsupported where !SharesCrawls().
+  virtual Result<Claim> ClaimUrls(long long crawl, const WorkerLease& lease, size_t limit);
+  // Gives up every lease and unrecorded claim of this worker at once: a
+  // worker that stops hands its hosts on without waiting for them to expire.
+  virtual Status ReleaseLeases(long long crawl, const WorkerLease& lease);
 };
 
 }  // namespace linkgraph::store

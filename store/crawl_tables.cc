@@ -1,5 +1,6 @@
 #include "store/crawl_tables.h"
 
+#include <limits>
 #include <utility>
 
 #include "common/clock.h"
@@ -20,11 +21,22 @@ constexpr const char* kSelectLast =
 constexpr const char* kInsertCrawl =
     "INSERT INTO crawls (key, started_at) VALUES (?1, ?2) RETURNING id";
 constexpr const char* kCrawlFinishedAt = "SELECT finished_at FROM crawls WHERE id = ?1";
-// Only an unfinished crawl takes totals; ?9 and ?10 stay '' until it ends.
-constexpr const char* kWriteTotals =
-    "UPDATE crawls SET fetched = ?2, not_modified = ?3, failed = ?4, skipped = ?5, bytes = ?6,"
-    " new_comments = ?7, new_mentions = ?8, finished_at = ?9, outcome = ?10"
-    " WHERE id = ?1 AND finished_at = ''";
+// Only an unfinished crawl takes totals, as increments so that workers
+// recording into one crawl add up; ?9 and ?10 stay '' until it ends.
+constexpr const char* kAddTotals =
+    "UPDATE crawls SET fetched = fetched + ?2, not_modified = not_modified + ?3,"
+    " failed = failed + ?4, skipped = skipped + ?5, bytes = bytes + ?6,"
+    " new_comments = new_comments + ?7, new_mentions = new_mentions + ?8,"
+    " finished_at = ?9, outcome = ?10 WHERE id = ?1 AND finished_at = ''";
+// Crawls are opened one at a time, so that workers starting together join
+// one crawl rather than each starting its own.
+constexpr const char* kLockCrawlOpen = "SELECT pg_advisory_xact_lock(7236093436245871208)";
+// PostgreSQL hands out positions in blocks of kSeqBlock from a sequence
+// shared by every worker, so positions stay unique in a crawl when workers
+// record side by side; SQLite, one writer at a time, counts on from the
+// crawl's largest.
+constexpr const char* kNextSeqBlock = "SELECT nextval('crawl_url_positions')";
+constexpr long long kSeqBlock = 1LL << 20;
 
 constexpr const char* kCountUrls =
     "SELECT count(*) FILTER (WHERE done = 0), count(*) FILTER (WHERE done = 1)"
@@ -94,6 +106,9 @@ Result<CrawlRun> CrawlTables::Open(const std::string& key, const std::vector<Que
   if (now.empty()) return Invalid("no start time");
   Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
+  if (db_.Dialect() == SqlDialect::kPostgres) {
+    if (Status locked = db_.Exec(kLockCrawlOpen); !locked) return locked.error();
+  }
   std::optional<CrawlRun> found;
   {
     Result<ScopedStatement> find = statements_.Get(kFindUnfinished);
@@ -121,13 +136,31 @@ Result<CrawlRun> CrawlTables::Start(const std::string& key, const std::vector<Qu
     if (Status row = (*insert)->BindAll(key, now).StepRow(); !row) return row.error();
     run.id = (*insert)->Int(0);
   }
-  long long seq = 0;
+  Positions positions;
   for (const QueuedUrl& seed : seeds) {
-    if (Status queued = Queue(run.id, seed, ++seq); !queued) {
+    Result<long long> seq = NextSeq(run.id, &positions);
+    if (!seq) return seq.error();
+    if (Status queued = Queue(run.id, seed, *seq); !queued) {
       return queued.error().WithContext("queue seed " + seed.url);
     }
   }
   return run;
+}
+
+Result<long long> CrawlTables::NextSeq(long long crawl, Positions* positions) {
+  if (positions->next < positions->end) return positions->next++;
+  if (db_.Dialect() == SqlDialect::kSqlite) {
+    Result<long long> last = LastSeq(crawl);
+    if (!last) return last.error();
+    *positions = {*last + 1, std::numeric_limits<long long>::max()};
+    return positions->next++;
+  }
+  Result<ScopedStatement> block = statements_.Get(kNextSeqBlock);
+  if (!block) return block.error();
+  if (Status row = (*block)->StepRow(); !row) return row.error();
+  const long long first = (*block)->Int(0);
+  *positions = {first, first + kSeqBlock};
+  return positions->next++;
 }
 
 Status CrawlTables::FillCounts(CrawlRun* run) {
@@ -183,24 +216,29 @@ Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<Crawl
                                         const CrawlTotals& totals) {
   Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
-  // Totals first: they refuse a finished or unknown crawl before any work.
-  if (Status written = WriteTotals(crawl, totals, "", ""); !written) return written.error();
-  Result<long long> seq = LastSeq(crawl);
-  if (!seq) return seq.error();
+  // A finished or unknown crawl is refused before any work.
+  if (Status open = CheckUnfinished(crawl); !open) return open.error();
+  Positions positions;
   SaveOutcome outcome;
   PageWriter writer(&statements_, &site_of_);
   for (const CrawledUrl& url : urls) {
     // Returning before Commit() rolls the whole call back.
-    if (Status recorded = RecordOne(crawl, url, &writer, &*seq, &outcome); !recorded) {
+    if (Status recorded = RecordOne(crawl, url, &writer, &positions, &outcome); !recorded) {
       return recorded.error().WithContext("record " + url.url);
     }
   }
+  // Totals last: their update locks the crawl's row until the commit, and
+  // other workers recording into the crawl wait for that lock.
+  CrawlTotals added = totals;
+  added.new_comments += outcome.comments_new;
+  added.new_mentions += outcome.mentions_new;
+  if (Status written = AddTotals(crawl, added, "", ""); !written) return written.error();
   if (Status committed = transaction->Commit(); !committed) return committed.error();
   return outcome;
 }
 
 Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter* writer,
-                              long long* seq, SaveOutcome* outcome) {
+                              Positions* positions, SaveOutcome* outcome) {
   if (url.url.empty()) return Invalid("a crawled URL is empty");
   if (url.page) {
     if (Status saved = writer->Save(*url.page, outcome); !saved) {
@@ -208,13 +246,17 @@ Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter
     }
   }
   {
+    Result<long long> seq = NextSeq(crawl, positions);
+    if (!seq) return seq.error();
     Result<ScopedStatement> mark = statements_.Get(kMarkDone);
     if (!mark) return mark.error();
-    Status marked = (*mark)->BindAll(crawl, url.url, ++*seq, url.outcome, url.detail).Run();
+    Status marked = (*mark)->BindAll(crawl, url.url, *seq, url.outcome, url.detail).Run();
     if (!marked) return marked.error().WithContext("mark done");
   }
   for (const QueuedUrl& found : url.discovered) {
-    if (Status queued = Queue(crawl, found, ++*seq); !queued) {
+    Result<long long> seq = NextSeq(crawl, positions);
+    if (!seq) return seq.error();
+    if (Status queued = Queue(crawl, found, *seq); !queued) {
       return queued.error().WithContext("queue " + found.url);
     }
   }
@@ -234,16 +276,16 @@ Status CrawlTables::Finish(long long crawl, CrawlOutcome outcome, const CrawlTot
   if (now.empty()) return Invalid("no finish time");
   Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
-  if (Status written = WriteTotals(crawl, totals, CrawlOutcomeName(outcome), now); !written) {
+  if (Status written = AddTotals(crawl, totals, CrawlOutcomeName(outcome), now); !written) {
     return written;
   }
   return transaction->Commit();
 }
 
-Status CrawlTables::WriteTotals(long long crawl, const CrawlTotals& totals,
-                                const std::string& outcome, const std::string& now) {
+Status CrawlTables::AddTotals(long long crawl, const CrawlTotals& totals,
+                              const std::string& outcome, const std::string& now) {
   {
-    Result<ScopedStatement> update = statements_.Get(kWriteTotals);
+    Result<ScopedStatement> update = statements_.Get(kAddTotals);
     if (!update) return update.error();
     Status written =
         (*update)
@@ -254,13 +296,21 @@ Status CrawlTables::WriteTotals(long long crawl, const CrawlTotals& totals,
     if (db_.ChangedRows() == 1) return {};
   }
   // Nothing updated: say why.
+  Status open = CheckUnfinished(crawl);
+  if (!open) return open;
+  return Error{ErrorCode::kInternal, "crawl " + std::to_string(crawl) + ": totals not written"};
+}
+
+Status CrawlTables::CheckUnfinished(long long crawl) {
   Result<ScopedStatement> query = statements_.Get(kCrawlFinishedAt);
   if (!query) return query.error();
   Result<bool> row = (*query)->Bind(1, crawl).Step();
   if (!row) return row.error();
   const std::string id = "crawl " + std::to_string(crawl);
   if (!*row) return Error{ErrorCode::kNotFound, "no " + id};
-  return Invalid(id + " already finished at " + (*query)->Text(0));
+  const std::string finished_at = (*query)->Text(0);
+  if (finished_at.empty()) return {};
+  return Invalid(id + " already finished at " + finished_at);
 }
 
 Result<std::optional<CrawlRun>> CrawlTables::Last() {

@@ -39,13 +39,22 @@ class CrawlTables {
                          const std::string& now);
   Status FillCounts(CrawlRun* run);
   Result<long long> LastSeq(long long crawl);
+  // Positions (seq) handed out and not yet used: [next, end).
+  struct Positions {
+    long long next = 0;
+    long long end = 0;
+  };
+  // The next unique position in the crawl.
+  Result<long long> NextSeq(long long crawl, Positions* positions);
   Status Queue(long long crawl, const QueuedUrl& url, long long seq);
-  Status RecordOne(long long crawl, const CrawledUrl& url, PageWriter* writer, long long* seq,
+  Status RecordOne(long long crawl, const CrawledUrl& url, PageWriter* writer, Positions* positions,
                    SaveOutcome* outcome);
-  // Writes the totals of an unfinished crawl, and finishes it when now is
+  // Adds to the totals of an unfinished crawl, and finishes it when now is
   // not "". Refuses a finished or unknown crawl.
-  Status WriteTotals(long long crawl, const CrawlTotals& totals, const std::string& outcome,
-                     const std::string& now);
+  Status AddTotals(long long crawl, const CrawlTotals& totals, const std::string& outcome,
+                   const std::string& now);
+  // Fails, saying why, unless the crawl exists and is not finished.
+  Status CheckUnfinished(long long crawl);
 
   SqlConnection& db_;
   StatementCache& statements_;

@@ -151,6 +151,8 @@ constexpr const char* kUpsertAuthors =
     " WHERE true ON CONFLICT (source_url) DO UPDATE SET person_id = excluded.person_id"
     " WHERE authors.person_id <> excluded.person_id";
 
+constexpr const char* kLockGraphWrite = "SELECT pg_advisory_xact_lock(7236093436245871209)";
+
 // Rows of one AddEdges or AddAuthors call in one transaction of the
 // temporary tables, not one per row. A savepoint, so that it also nests in
 // a read the caller holds open; PostgreSQL takes savepoints only inside a
@@ -264,6 +266,12 @@ Status SqlGraphWrite::Commit() {
   if (failed_) return Error{ErrorCode::kInternal, "graph write failed before its commit"};
   Result<Transaction> transaction = Transaction::BeginWrite(db_);
   if (!transaction) return transaction.error();
+  if (db_.Dialect() == SqlDialect::kPostgres) {
+    // Graph writes of several processes (a worker finishing a crawl, a
+    // rebuild) follow one another; readers see the previous graph until
+    // this transaction commits.
+    if (Status locked = db_.Exec(kLockGraphWrite); !locked) return locked;
+  }
   if (Status written = Write(); !written) return written;
   if (Status done = transaction->Commit(); !done) return done;
   committed_ = true;

@@ -183,7 +183,46 @@ CREATE TABLE text_reads (
 );
 )sql";
 
-constexpr const char* kMigrations[] = {kSchemaV1};
+// Version 2: several workers on one crawl. Each queued URL's host (host and
+// port; either scheme), computed by the database so every writer agrees;
+// hosts leased to one worker at a time, a row per host of a crawl, added
+// as the first URL of the host is queued; the worker that claimed a URL;
+// the workers alive, so that they share the hosts evenly;
+// and positions handed out in blocks (crawl_tables.cc).
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE crawl_urls ADD COLUMN host TEXT COLLATE "C" GENERATED ALWAYS AS
+  (COALESCE(substring(url FROM '^[a-z][a-z0-9+.-]*://([^/?#]+)'), '')) STORED;
+ALTER TABLE crawl_urls ADD COLUMN claimed_by TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE INDEX crawl_urls_host ON crawl_urls(crawl_id, host, done, seq);
+CREATE TABLE crawl_hosts (
+  crawl_id BIGINT NOT NULL REFERENCES crawls(id),
+  host TEXT COLLATE "C" NOT NULL,
+  next_fetch_at TIMESTAMPTZ NOT NULL DEFAULT '-infinity',
+  lease_owner TEXT COLLATE "C" NOT NULL DEFAULT '',
+  lease_until TIMESTAMPTZ NOT NULL DEFAULT '-infinity',
+  PRIMARY KEY (crawl_id, host)
+);
+CREATE INDEX crawl_hosts_owner ON crawl_hosts(crawl_id, lease_owner);
+CREATE TABLE crawl_workers (
+  crawl_id BIGINT NOT NULL REFERENCES crawls(id),
+  worker TEXT COLLATE "C" NOT NULL,
+  alive_until TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (crawl_id, worker)
+);
+INSERT INTO crawl_hosts (crawl_id, host) SELECT DISTINCT crawl_id, host FROM crawl_urls;
+CREATE FUNCTION linkgraph_add_crawl_host() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  INSERT INTO crawl_hosts (crawl_id, host) VALUES (NEW.crawl_id, NEW.host)
+    ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END
+$body$;
+CREATE TRIGGER crawl_urls_add_host AFTER INSERT ON crawl_urls
+  FOR EACH ROW EXECUTE FUNCTION linkgraph_add_crawl_host();
+CREATE SEQUENCE crawl_url_positions START WITH 1048576 INCREMENT BY 1048576;
+)sql";
+
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
 
 // The schema's version lives in a table of its own; PostgreSQL has no
 // user_version. Its absence, with none of our tables there, is a new

@@ -14,6 +14,7 @@
 #include "store/graph_tables.h"
 #include "store/graph_writer.h"
 #include "store/keys.h"
+#include "store/lease_tables.h"
 #include "store/page_writer.h"
 #include "store/sql_statement.h"
 
@@ -138,6 +139,16 @@ class SqlStore final : public Store {
     return Within("read last crawl", crawls_.Last());
   }
   Status EachPageFetch(const RowVisitor<PageFetch>& visit) override;
+  bool SharesCrawls() const override { return db_.Dialect() == SqlDialect::kPostgres; }
+  Result<Claim> ClaimUrls(long long crawl, const WorkerLease& lease, size_t limit) override {
+    if (!SharesCrawls()) return CrawlQueue::ClaimUrls(crawl, lease, limit);
+    return Within("claim URLs of crawl " + std::to_string(crawl) + " for " + lease.worker,
+                  leases_.Claim(crawl, lease, limit));
+  }
+  Status ReleaseLeases(long long crawl, const WorkerLease& lease) override {
+    if (!SharesCrawls()) return CrawlQueue::ReleaseLeases(crawl, lease);
+    return Within("release the leases of " + lease.worker, leases_.Release(crawl, lease));
+  }
 
  private:
   template <typename T>
@@ -157,6 +168,7 @@ class SqlStore final : public Store {
   GraphTables graph_{&db_, &statements_};
   bool graph_write_busy_ = false;  // a SqlGraphWrite lives
   CrawlTables crawls_{&db_, &statements_, &site_of_};
+  LeaseTables leases_{&db_, &statements_};
 };
 
 Status SqlStore::EachDoneUrl(long long crawl, const RowVisitor<CrawlUrl>& visit) {

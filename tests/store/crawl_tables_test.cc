@@ -134,7 +134,7 @@ BOOST_AUTO_TEST_CASE(a_waiting_page_found_as_a_feed_waits_as_the_feed) {
   BOOST_TEST(kinds[kSitemap] == "sitemap");
 }
 
-BOOST_AUTO_TEST_CASE(record_saves_pages_marks_done_and_stores_totals) {
+BOOST_AUTO_TEST_CASE(record_saves_pages_marks_done_and_adds_totals) {
   auto db = OpenMemoryStore();
   const long long crawl = Must(db->OpenCrawl("k", {Link(kPostUrl, 0)}, kNow)).id;
   CrawledUrl post;
@@ -143,7 +143,8 @@ BOOST_AUTO_TEST_CASE(record_saves_pages_marks_done_and_stores_totals) {
   post.page = PostPage();
   post.discovered = {Link("https://mervyn.example/blog/", 1, kPostUrl)};
   CrawledUrl missing{"https://wendy.example/gone/", "http_404", "HTTP 404", {}, {}, {}};
-  const CrawlTotals totals{2, 0, 1, 0, 5000, 2, 3};
+  // New comments and mentions are the store's to count: 2 and 3 below.
+  const CrawlTotals totals{2, 0, 1, 0, 5000, 0, 0};
 
   store::SaveOutcome outcome = Must(db->RecordCrawled(crawl, {post, missing}, totals));
   BOOST_TEST(outcome.pages_new == 1);
@@ -165,12 +166,18 @@ BOOST_AUTO_TEST_CASE(record_saves_pages_marks_done_and_stores_totals) {
   BOOST_TEST(last->totals.fetched == 2);
   BOOST_TEST(last->totals.failed == 1);
   BOOST_TEST(last->totals.bytes == 5000);
+  BOOST_TEST(last->totals.new_comments == 2);
   BOOST_TEST(last->totals.new_mentions == 3);
   BOOST_TEST(last->queued == 1);
   BOOST_TEST(last->done == 2);
 
-  // Recording the same page again in the same crawl saves nothing new.
+  // Recording the same page again in the same crawl saves nothing new; the
+  // totals given are added, as from a second worker.
   BOOST_TEST(Must(db->RecordCrawled(crawl, {post}, totals)).pages_unchanged == 1);
+  last = Must(db->LastCrawl());
+  BOOST_TEST(last->totals.fetched == 4);
+  BOOST_TEST(last->totals.bytes == 10000);
+  BOOST_TEST(last->totals.new_comments == 2);
 }
 
 BOOST_AUTO_TEST_CASE(failed_record_keeps_nothing_of_the_call) {
