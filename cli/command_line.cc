@@ -23,9 +23,12 @@ constexpr char kFooter[] =
 // "sqlite:PATH" becomes PATH here, so every command after sees a file's
 // path; a location no backend opens is a usage error.
 void AddDatabaseOption(CLI::App* command, std::string* database) {
-  command->add_option("--db", *database, "SQLite database file (PATH or sqlite:PATH)")
+  command
+      ->add_option("--db", *database,
+                   "The database: a SQLite file (PATH or sqlite:PATH), or PostgreSQL "
+                   "(postgresql://USER@HOST[:PORT]/DBNAME)")
       ->capture_default_str()
-      ->type_name("FILE")
+      ->type_name("DB")
       ->transform(CLI::Validator(
           [](std::string& value) -> std::string {
             Result<store::StoreLocation> location = store::ParseStoreLocation(value);
@@ -187,6 +190,18 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       ->allow_extra_args(false)  // one comma-separated value: a URL after it is a seed
       ->capture_default_str()
       ->check(CLI::IsMember({"sitemaps", "feeds", "comments", "none"}));
+  crawl
+      ->add_option("--lease-seconds", options->lease_seconds,
+                   "With a postgresql:// database, where several workers may share one crawl: "
+                   "a worker's hold on a host lasts this long past its last renewal, so a killed "
+                   "worker's hosts go to the others after at most this long")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 86400.0));
+  crawl
+      ->add_option("--worker-name", options->worker_name,
+                   "This worker's name in leases, unique among live workers "
+                   "[default: machine:pid:random]")
+      ->type_name("NAME");
   AddLockTimeoutOption(crawl, &options->lock_timeout_seconds);
   crawl->add_flag("-q,--quiet", options->quiet, "Print one summary line (and errors)");
   crawl->add_flag("--no-graph", options->no_graph,

@@ -57,6 +57,11 @@ struct CrawlOptions {
   bool allow_private = false;
   std::string contact;         // URL or e-mail added to the User-Agent
   std::vector<std::string> discover = {"sitemaps", "feeds", "comments"};
+  // Several workers on one PostgreSQL crawl: a lease not renewed for this
+  // long returns its hosts to the others; the worker's name ("": machine,
+  // pid and a random number).
+  double lease_seconds = 60.0;
+  std::string worker_name;
   double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
   bool quiet = false;     // one summary line
   bool no_graph = false;  // leave people and edges to `linkgraph rebuild`

@@ -73,6 +73,8 @@ pipeline::CrawlConfig ConfigFrom(const CrawlOptions& options, crawler::ScopeKind
   config.discover_feeds = Wants(options, "feeds");
   config.discover_comments = Wants(options, "comments");
   config.derive_graph = !options.no_graph;
+  config.lease_seconds = options.lease_seconds;
+  config.worker_name = options.worker_name;
   return config;
 }
 
@@ -99,6 +101,12 @@ int Usage(const std::string& message) {
 // What a crawl that ended (not stopped, no error) exits with, after the
 // graph step is told.
 int ExitStatusOf(const pipeline::CrawlResult& result, const CrawlOptions& options) {
+  if (result.finished_elsewhere) {
+    // One summary line per worker; the graph is the finishing worker's.
+    std::cout << "crawl " << pipeline::CrawlOutcomeName(result.outcome) << ": crawl #"
+              << result.start.crawl_id << " finished by another worker, which derives the graph; "
+              << DescribeCrawl(result.totals, result.seconds) << '\n';
+  }
   if (result.graph_error) {
     ReportGraphUpdate(*result.graph_error, options.quiet, "crawl");
     return kExitFailure;

@@ -47,7 +47,8 @@ Result<CrawlResult> Crawl(const CrawlConfig& config, store::Store& store, CrawlO
   if (Status opened = session.Open(); !opened) return opened.error();
   Result<CrawlResult> result = session.Run(std::move(stop));
   // A stopped crawl is not finished: the graph waits for the run that is.
-  if (result && result->outcome != CrawlOutcome::kStopped && config.derive_graph) {
+  if (result && result->outcome != CrawlOutcome::kStopped && !result->finished_elsewhere &&
+      config.derive_graph) {
     UpdateGraphOf(store, &*result);
   }
   return result;

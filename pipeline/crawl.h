@@ -53,6 +53,13 @@ struct CrawlConfig {
   std::chrono::milliseconds batch_interval{500};
   // Threads extracting fetched bodies. Default: 0, one per core
   int extract_threads = 0;
+  // Several workers on one crawl, in a store that SharesCrawls()
+  // (PostgreSQL): this worker's name among them, unique while it lives
+  // (Default: "", the machine's name, the process id and a random number),
+  // and how long a lease of this worker's outlives its last renewal: a
+  // killed worker's hosts go to the others after that long. Default: 60 s
+  std::string worker_name;
+  double lease_seconds = 60.0;
 };
 
 // How a crawl ended (common/outcome.h).
@@ -76,6 +83,9 @@ struct CrawlResult {
   // URLs not queued or not fetched because a limit was reached, by the
   // limit's description ("page limit: ... (--max-pages)").
   std::map<std::string, long long> limit_refusals;
+  // Several workers: another worker finished the crawl, and derives the
+  // graph; totals are this worker's view when it stopped.
+  bool finished_elsewhere = false;
   GraphUpdate graph;  // after a finished crawl, when derive_graph
   // Why the graph could not be derived; the pages are stored all the same
   // and the previous graph stays in place.

@@ -4,8 +4,10 @@
 #include "pipeline/crawl_session.h"
 
 #include <malloc.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <random>
 #include <thread>
 
 #include "common/url_text.h"
@@ -51,6 +53,43 @@ size_t ExtractThreads(const CrawlConfig& config) {
 // Queued URLs read from the store at a time when a crawl resumes.
 constexpr size_t kRestorePage = 1000;
 
+// Several workers: how long a worker that found nothing to claim waits
+// before it asks again.
+constexpr std::chrono::milliseconds kClaimPause{250};
+
+// "machine:pid:random": unique among the workers alive at one time.
+std::string DefaultWorkerName() {
+  char machine[256] = {};
+  if (gethostname(machine, sizeof machine - 1) != 0) machine[0] = '\0';
+  std::random_device random;
+  return std::string(machine[0] != '\0' ? machine : "worker") + ":" + std::to_string(getpid()) +
+         ":" + std::to_string(random() % 1000000);
+}
+
+store::CrawlQueue::WorkerLease LeaseOf(const CrawlConfig& config) {
+  store::CrawlQueue::WorkerLease lease;
+  lease.worker = config.worker_name.empty() ? DefaultWorkerName() : config.worker_name;
+  lease.lease_seconds = config.lease_seconds;
+  lease.host_delay_seconds = config.fetch.delay_seconds;
+  // As many hosts as keep the fetcher's transfers busy at its per-host limit.
+  const int per_host = std::max(1, config.fetch.per_host);
+  lease.max_hosts =
+      static_cast<size_t>(std::max(1, (config.fetch.concurrency + per_host - 1) / per_host));
+  // A claim hands out what keeps a host busy until the next one.
+  lease.urls_per_host = static_cast<size_t>(per_host) * 4;
+  return lease;
+}
+
+store::CrawlTotals Minus(const store::CrawlTotals& a, const store::CrawlTotals& b) {
+  return {a.fetched - b.fetched,
+          a.not_modified - b.not_modified,
+          a.failed - b.failed,
+          a.skipped - b.skipped,
+          a.bytes - b.bytes,
+          a.new_comments - b.new_comments,
+          a.new_mentions - b.new_mentions};
+}
+
 }  // namespace
 
 CrawlSession::CrawlSession(const CrawlConfig& config, std::vector<std::string> seeds,
@@ -70,7 +109,9 @@ CrawlSession::CrawlSession(const CrawlConfig& config, std::vector<std::string> s
           [](FetchedBody& body) { return ReadFetchedBody(body); }, [this] { fetcher_.Wakeup(); }),
       store_thread_(
           1, [this](StoreJob& job) { return DoStoreJob(job); }, [this] { fetcher_.Wakeup(); }),
-      last_flush_(clock.Steady()) {
+      last_flush_(clock.Steady()),
+      shared_(queue.SharesCrawls()),
+      lease_(LeaseOf(config)) {
   // Only the seeds as given may be private: a redirect or a link to
   // another private host:port must pass the address guard like any link.
   for (const std::string& seed : seeds_) {
@@ -108,6 +149,7 @@ Status CrawlSession::Open() {
   std::vector<store::QueuedUrl>().swap(initial);
   start_ = {run->id, run->resumed, run->done, run->queued};
   totals_ = run->totals;
+  totals_added_ = run->totals;
   if (Status restored = Restore(); !restored) return restored;
   return MarkFreshPagesSeen(due_before);
 }
@@ -146,12 +188,26 @@ CrawlSession::StoreDone CrawlSession::DoStoreJob(StoreJob& job) {
     done.recorded = true;
     done.saved = queue_.RecordCrawled(start_.crawl_id, job.urls, job.totals);
     done.urls = job.urls.size();
-    done.totals = job.totals;
+    return done;
+  }
+  if (job.claim) {
+    done.claimed = true;
+    if (Status claimed = Claim(*job.claim, &done); !claimed) done.saved = claimed.error();
     return done;
   }
   if (Status found = LookUp(&job.to_fetch); !found) done.saved = found.error();
   done.to_fetch = std::move(job.to_fetch);
   return done;
+}
+
+Status CrawlSession::Claim(size_t limit, StoreDone* done) {
+  Result<store::CrawlQueue::Claim> claim = queue_.ClaimUrls(start_.crawl_id, lease_, limit);
+  if (!claim) return claim.error();
+  done->queued_in_crawl = claim->queued;
+  for (store::CrawlQueue::CrawlUrl& url : claim->urls) {
+    done->to_fetch.push_back({std::move(url.url), std::nullopt});
+  }
+  return LookUp(&done->to_fetch);
 }
 
 Status CrawlSession::LookUp(std::vector<ToFetch>* to_fetch) {
@@ -176,6 +232,10 @@ void CrawlSession::Feed() {
         static_cast<long long>(frontier_.Queued());
     return;
   }
+  if (shared_) {
+    FeedShared(want_waiting);
+    return;
+  }
   // The stored records of the URLs handed out are looked up on the store
   // thread, a handful at a time, rather than all held from the start.
   std::vector<ToFetch> to_fetch;
@@ -186,7 +246,61 @@ void CrawlSession::Feed() {
   }
   if (to_fetch.empty()) return;
   looking_up_ += to_fetch.size();
-  store_thread_.Submit(StoreJob{{}, {}, std::move(to_fetch)});
+  store_thread_.Submit(StoreJob{{}, {}, std::move(to_fetch), std::nullopt});
+}
+
+void CrawlSession::FeedShared(size_t want_waiting) {
+  if (claiming_) return;
+  const auto now = clock_.Steady();
+  const size_t have = fetcher_.Waiting() + looking_up_ + looked_up_.size();
+  const bool room = have < want_waiting && pool_.Unfinished() < extract_threads_ * 8;
+  // A worker that found nothing waits a little before asking again,
+  // rather than asking at every turn.
+  const bool paused = last_claim_size_ == 0 && now - last_claim_ < kClaimPause;
+  const size_t wanted = room && !paused ? want_waiting - have : 0;
+  const bool renewal_due =
+      now - last_claim_ >= std::chrono::duration<double>(config_.lease_seconds / 3);
+  if (wanted == 0 && !renewal_due) return;
+  // With nothing of its own under way, what this worker found is recorded
+  // before it asks, so the answer says whether anything is left anywhere.
+  claimed_when_idle_ =
+      in_flight_.empty() && looked_up_.empty() && looking_up_ == 0 && pool_.Unfinished() == 0;
+  if (claimed_when_idle_) Flush();
+  claiming_ = true;
+  last_claim_ = now;
+  store_thread_.Submit(StoreJob{{}, {}, {}, wanted});
+}
+
+void CrawlSession::TakeClaimed(StoreDone& claimed) {
+  claiming_ = false;
+  if (!claimed.saved) {
+    if (failure_) failure_ = claimed.saved.error();
+    return;
+  }
+  queued_in_crawl_ = claimed.queued_in_crawl;
+  last_claim_size_ = claimed.to_fetch.size();
+  for (ToFetch& url : claimed.to_fetch) {
+    // Another worker may have queued it: found again here, it is known.
+    frontier_.MarkSeen(url.entry.url);
+    looked_up_.push_back(std::move(url));
+  }
+}
+
+bool CrawlSession::SharedDone() const {
+  const bool idle = in_flight_.empty() && looking_up_ == 0 && looked_up_.empty() &&
+                    pool_.Unfinished() == 0 && !claiming_;
+  if (!idle) return false;
+  if (bytes_exhausted_) return true;
+  return claimed_when_idle_ && queued_in_crawl_ == 0 && batch_.empty() && batches_unfinished_ == 0;
+}
+
+store::CrawlTotals CrawlSession::TakeTotalsToAdd() {
+  store::CrawlTotals added = Minus(totals_, totals_added_);
+  // The store counts what its records found new itself.
+  added.new_comments = 0;
+  added.new_mentions = 0;
+  totals_added_ = totals_;
+  return added;
 }
 
 void CrawlSession::StartFetches() {
@@ -415,12 +529,16 @@ void CrawlSession::Flush() {
   last_flush_ = clock_.Steady();
   if (batch_.empty()) return;
   ++batches_unfinished_;
-  store_thread_.Submit(StoreJob{std::move(batch_), totals_, {}});
+  store_thread_.Submit(StoreJob{std::move(batch_), TakeTotalsToAdd(), {}, std::nullopt});
   batch_.clear();
 }
 
 void CrawlSession::TakeRecorded() {
   for (StoreDone& recorded : store_thread_.TakeDone()) {
+    if (recorded.claimed) {
+      TakeClaimed(recorded);
+      continue;
+    }
     if (!recorded.recorded) {
       looking_up_ -= recorded.to_fetch.size();
       if (!recorded.saved) {
@@ -444,7 +562,9 @@ void CrawlSession::TakeRecorded() {
     if (++batches_recorded_ % kBatchesBetweenTrims == 0) malloc_trim(0);
     totals_.new_comments += saved.comments_new;
     totals_.new_mentions += saved.mentions_new;
-    observer_.OnBatchRecorded(recorded.urls, recorded.totals);
+    totals_added_.new_comments += saved.comments_new;
+    totals_added_.new_mentions += saved.mentions_new;
+    observer_.OnBatchRecorded(recorded.urls, totals_);
   }
 }
 
@@ -479,16 +599,22 @@ Result<CrawlResult> CrawlSession::Run(std::stop_token stop) {
     Feed();
     StartFetches();
     if (config_.discover_sitemaps) OfferRobotsSitemaps();
-    if (Done()) break;
+    if (shared_ ? SharedDone() : Done()) break;
     for (crawler::FetchResult& result : fetcher_.Poll(std::chrono::milliseconds(100))) {
       Handle(std::move(result));
     }
     const crawler::SchedulerStats stats = fetcher_.Stats();
-    observer_.OnProgress(totals_, frontier_.Queued() + looking_up_ + stats.waiting,
-                         stats.in_flight);
+    const size_t queued =
+        shared_ ? static_cast<size_t>(std::max(0LL, queued_in_crawl_)) : frontier_.Queued();
+    observer_.OnProgress(totals_, queued + looking_up_ + stats.waiting, stats.in_flight);
   }
   Flush();
   WaitForWriter();
+  if (shared_) {
+    // Hands this worker's hosts to the others at once rather than after
+    // the lease time; a failure here only makes them wait for it.
+    (void)queue_.ReleaseLeases(start_.crawl_id, lease_);
+  }
   if (!failure_) return failure_.error();
   CrawlResult result;
   result.start = start_;
@@ -500,7 +626,42 @@ Result<CrawlResult> CrawlSession::Run(std::stop_token stop) {
     result.outcome = CrawlOutcome::kStopped;
     return result;
   }
-  return Finish(std::move(result));
+  return shared_ ? FinishShared(std::move(result)) : Finish(std::move(result));
+}
+
+Result<CrawlResult> CrawlSession::FinishShared(CrawlResult result) {
+  // The crawl's totals are every worker's: the outcome is judged on them.
+  Result<std::optional<store::CrawlRun>> last = queue_.LastCrawl();
+  if (!last) return last.error();
+  if (*last && (*last)->id == start_.crawl_id) {
+    const store::CrawlTotals mine_unrecorded = Minus(totals_, totals_added_);
+    totals_ = (*last)->totals;
+    totals_added_ = totals_;
+    totals_.fetched += mine_unrecorded.fetched;
+    totals_.not_modified += mine_unrecorded.not_modified;
+    totals_.failed += mine_unrecorded.failed;
+    totals_.skipped += mine_unrecorded.skipped;
+    totals_.bytes += mine_unrecorded.bytes;
+    if (!(*last)->finished_at.empty()) {
+      result.finished_elsewhere = true;
+      result.totals = totals_;
+      result.outcome = (*last)->outcome.value_or(CrawlOutcome::kOk);
+      return result;
+    }
+  }
+  Result<CrawlResult> finished = Finish(std::move(result));
+  if (finished) return finished;
+  // Another worker may have finished it between the read and the write.
+  Result<std::optional<store::CrawlRun>> again = queue_.LastCrawl();
+  if (again && *again && (*again)->id == start_.crawl_id && !(*again)->finished_at.empty()) {
+    CrawlResult elsewhere;
+    elsewhere.start = start_;
+    elsewhere.finished_elsewhere = true;
+    elsewhere.totals = (*again)->totals;
+    elsewhere.outcome = (*again)->outcome.value_or(CrawlOutcome::kOk);
+    return elsewhere;
+  }
+  return finished;
 }
 
 Result<CrawlResult> CrawlSession::Finish(CrawlResult result) {
@@ -509,7 +670,8 @@ Result<CrawlResult> CrawlSession::Finish(CrawlResult result) {
   result.outcome = nothing              ? CrawlOutcome::kFailed
                    : totals_.failed > 0 ? CrawlOutcome::kPartial
                                         : CrawlOutcome::kOk;
-  if (Status finished = queue_.FinishCrawl(start_.crawl_id, result.outcome, totals_, Now());
+  if (Status finished =
+          queue_.FinishCrawl(start_.crawl_id, result.outcome, TakeTotalsToAdd(), Now());
       !finished) {
     return finished.error();
   }

@@ -50,20 +50,35 @@ class CrawlSession {
   };
   // What the store thread does, in the order submitted: records a batch
   // (when urls are given), or looks up the stored records of to_fetch.
+  // Several workers: claims URLs of this worker's hosts (up to claim,
+  // or renews its leases only when 0) and looks up their records.
   struct StoreJob {
     std::vector<store::CrawledUrl> urls;
-    store::CrawlTotals totals;
+    store::CrawlTotals totals;  // added by this batch
     std::vector<ToFetch> to_fetch;
+    std::optional<size_t> claim;
   };
   struct StoreDone {
-    bool recorded = false;  // a batch; else a look-up
+    bool recorded = false;  // a batch; else a look-up or a claim
+    bool claimed = false;
     Result<store::SaveOutcome> saved = store::SaveOutcome{};
     size_t urls = 0;
-    store::CrawlTotals totals;
     std::vector<ToFetch> to_fetch;
+    long long queued_in_crawl = 0;  // a claim: the crawl's unrecorded URLs, all workers'
   };
 
   StoreDone DoStoreJob(StoreJob& job);
+  Status Claim(size_t limit, StoreDone* done);
+  // Several workers: asks for URLs of this worker's hosts when it wants
+  // more to fetch, and renews its leases in time.
+  void FeedShared(size_t wanted);
+  void TakeClaimed(StoreDone& claimed);
+  // Several workers: with nothing of its own under way, this worker is done
+  // once the crawl has nothing left unrecorded.
+  bool SharedDone() const;
+  // The totals gathered since the last call, for the store to add.
+  store::CrawlTotals TakeTotalsToAdd();
+  Result<CrawlResult> FinishShared(CrawlResult result);
   Status LookUp(std::vector<ToFetch>* to_fetch);
   // Restores the crawl's URLs into the frontier: those dealt with, then the
   // queued ones a page at a time.
@@ -130,6 +145,18 @@ class CrawlSession {
   // The crawl's own limits that stopped discovery (the frontier counts its own).
   std::map<std::string, long long> limit_refusals_;
   bool bytes_exhausted_ = false;  // max_total_bytes reached: nothing more is fetched
+  store::CrawlTotals totals_added_;  // the part of totals_ handed to the store already
+
+  // Several workers on one crawl (queue_.SharesCrawls()).
+  const bool shared_;
+  store::CrawlQueue::WorkerLease lease_;
+  bool claiming_ = false;
+  // The last claim's answer, and whether it was asked with nothing of this
+  // worker's under way (so that its count includes all this worker did).
+  long long queued_in_crawl_ = -1;
+  bool claimed_when_idle_ = false;
+  size_t last_claim_size_ = 0;
+  std::chrono::steady_clock::time_point last_claim_;
 };
 
 }  // namespace linkgraph::pipeline
