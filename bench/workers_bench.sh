@@ -60,6 +60,9 @@ help=$("$linkgraph" crawl --help 2>&1; "$linkgraph" --help 2>&1) || true
 for option in --db --delay --quiet --no-graph; do
   grep -q -- "$option" <<< "$help" || die "'$linkgraph crawl --help' does not list $option"
 done
+# Named workers let the split of the work be read back from the database.
+names_workers=0
+if grep -q -- --worker-name <<< "$help"; then names_workers=1; fi
 
 work=$(mktemp -d /tmp/workers-bench.XXXXXX)
 # nginx workers (nobody) read the docroots and PostgreSQL (postgres) owns its
@@ -166,8 +169,10 @@ run_once() {
   worker_pids=()
   start=$(date +%s.%N)
   for ((i = 1; i <= n; i++)); do
+    local -a name=()
+    if [ "$names_workers" = 1 ] && [[ $db == postgresql://* ]]; then name=(--worker-name "w$i"); fi
     /usr/bin/time -f '%e %U %S %M' -o "$dir/time.$i" \
-      "$linkgraph" crawl --db "$db" --delay 0 --quiet --no-graph "${seeds[@]}" \
+      "$linkgraph" crawl --db "$db" --delay 0 --quiet --no-graph "${name[@]}" "${seeds[@]}" \
       > "$dir/out.$i" 2> "$dir/err.$i" &
     worker_pids+=($!)
   done
@@ -187,17 +192,26 @@ run_once() {
   pg_cpu=$((pg_after - pg_before))
   nginx_cpu=$((nginx_after - nginx_before))
 
-  # Each page is fetched by one worker, so the crawl's pages are the sum of the
-  # workers' summary lines; `status` is a cross-check from the database.
-  local split count fetched stored status_fetched
-  split=$(for ((i = 1; i <= n; i++)); do
-    count=$(sed -nE 's/^crawl [a-z]+: ([0-9]+) fetched.*/\1/p' "$dir/out.$i")
-    echo "${count:-0}"
-  done | paste -sd+)
-  fetched=$((split))
+  # The crawl's pages come from the database: a worker's summary line counts
+  # its own pages, except the line of a worker that finds the crawl finished by
+  # another, which gives the crawl's totals.
+  local fetched stored split
   "$linkgraph" status --db "$db" > "$dir/status" 2>&1 || true
+  fetched=$(awk '$1 == "crawl-fetched" { print $2 }' "$dir/status")
   stored=$(awk '$1 == "pages" { print $2 }' "$dir/status")
-  status_fetched=$(awk '$1 == "crawl-fetched" { print $2 }' "$dir/status")
+  if [ -z "$fetched" ]; then
+    echo "   no crawl-fetched in '$linkgraph status':" >&2
+    head -5 "$dir/status" >&2
+    fetched=0
+  fi
+  # Who did what: URLs done per worker and on how many hosts (the schema's
+  # crawl_urls.claimed_by; "?" when the database does not say).
+  split='?'
+  if [ "$n" -gt 1 ] && [[ $db == postgresql://* ]]; then
+    split=$(psql "$db" -Atc "SELECT coalesce(nullif(claimed_by, ''), '-') || ' ' || count(*) || '/'
+        || count(DISTINCT host) || 'h' FROM crawl_urls WHERE done = 1 GROUP BY claimed_by
+        ORDER BY claimed_by" 2>/dev/null | paste -sd, | sed 's/,/, /g') || split='?'
+  fi
 
   # Workers' CPU: user + system seconds summed, the largest peak RSS.
   local cpu user sys rss_mb
@@ -206,11 +220,11 @@ run_once() {
   read -r user sys rss_mb <<< "$cpu"
   local wall
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-  awk -v l="$label" -v r="$run" -v w="$wall" -v f="$fetched" -v sp="$split" -v st="${stored:-?}" \
-      -v sf="${status_fetched:-?}" -v u="$user" -v s="$sys" -v m="$rss_mb" \
+  awk -v l="$label" -v r="$run" -v w="$wall" -v f="$fetched" -v sp="${split:-?}" -v st="${stored:-?}" \
+      -v u="$user" -v s="$sys" -v m="$rss_mb" \
       -v pg="$pg_cpu" -v ng="$nginx_cpu" -v hz="$clock_ticks" -v ld="$load" -v c="$codes" 'BEGIN {
-    printf "   %-10s run %d: %5d fetched (%s; status: %s fetched, %s pages) in %6.2f s = %6.1f pages/s\n",
-      l, r, f, sp, sf, st, w, f / w
+    printf "   %-10s run %d: %5d fetched (%s pages stored) in %6.2f s = %6.1f pages/s\n", l, r, f, st, w, f / w
+    if (sp != "?") printf "   %-10s        URLs done per worker/hosts: %s\n", "", sp
     printf "   %-10s        workers CPU %.2f s (user %.2f, sys %.2f), peak RSS %s MB; postgres CPU %.2f s; nginx CPU %.2f s; load %s; exit%s\n",
       "", u + s, u, s, m, pg / hz, ng / hz, ld, c }'
   echo "$label $n $run $wall $fetched ${stored:-0} $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') \
