@@ -615,7 +615,14 @@ Result<CrawlResult> CrawlSession::Run(std::stop_token stop) {
     // the lease time; a failure here only makes them wait for it.
     (void)queue_.ReleaseLeases(start_.crawl_id, lease_);
   }
-  if (!failure_) return failure_.error();
+  if (!failure_) {
+    // Another worker may have ended the crawl (its byte limit): this one's
+    // batch then finds it finished, and stops as the others do.
+    if (shared_) {
+      if (std::optional<CrawlResult> ended = FinishedElsewhere()) return std::move(*ended);
+    }
+    return failure_.error();
+  }
   CrawlResult result;
   result.start = start_;
   result.totals = totals_;
@@ -630,38 +637,34 @@ Result<CrawlResult> CrawlSession::Run(std::stop_token stop) {
 }
 
 Result<CrawlResult> CrawlSession::FinishShared(CrawlResult result) {
-  // The crawl's totals are every worker's: the outcome is judged on them.
+  if (std::optional<CrawlResult> elsewhere = FinishedElsewhere()) return std::move(*elsewhere);
+  // Everything this worker did is recorded: the outcome is judged on every
+  // worker's totals.
   Result<std::optional<store::CrawlRun>> last = queue_.LastCrawl();
   if (!last) return last.error();
   if (*last && (*last)->id == start_.crawl_id) {
-    const store::CrawlTotals mine_unrecorded = Minus(totals_, totals_added_);
     totals_ = (*last)->totals;
     totals_added_ = totals_;
-    totals_.fetched += mine_unrecorded.fetched;
-    totals_.not_modified += mine_unrecorded.not_modified;
-    totals_.failed += mine_unrecorded.failed;
-    totals_.skipped += mine_unrecorded.skipped;
-    totals_.bytes += mine_unrecorded.bytes;
-    if (!(*last)->finished_at.empty()) {
-      result.finished_elsewhere = true;
-      result.totals = totals_;
-      result.outcome = (*last)->outcome.value_or(CrawlOutcome::kOk);
-      return result;
-    }
+    result.totals = totals_;
   }
   Result<CrawlResult> finished = Finish(std::move(result));
   if (finished) return finished;
   // Another worker may have finished it between the read and the write.
-  Result<std::optional<store::CrawlRun>> again = queue_.LastCrawl();
-  if (again && *again && (*again)->id == start_.crawl_id && !(*again)->finished_at.empty()) {
-    CrawlResult elsewhere;
-    elsewhere.start = start_;
-    elsewhere.finished_elsewhere = true;
-    elsewhere.totals = (*again)->totals;
-    elsewhere.outcome = (*again)->outcome.value_or(CrawlOutcome::kOk);
-    return elsewhere;
-  }
+  if (std::optional<CrawlResult> elsewhere = FinishedElsewhere()) return std::move(*elsewhere);
   return finished;
+}
+
+std::optional<CrawlResult> CrawlSession::FinishedElsewhere() {
+  Result<std::optional<store::CrawlRun>> last = queue_.LastCrawl();
+  if (!last || !*last || (*last)->id != start_.crawl_id || (*last)->finished_at.empty()) {
+    return std::nullopt;
+  }
+  CrawlResult result;
+  result.start = start_;
+  result.finished_elsewhere = true;
+  result.totals = (*last)->totals;
+  result.outcome = (*last)->outcome.value_or(CrawlOutcome::kOk);
+  return result;
 }
 
 Result<CrawlResult> CrawlSession::Finish(CrawlResult result) {

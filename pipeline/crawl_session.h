@@ -79,6 +79,9 @@ class CrawlSession {
   // The totals gathered since the last call, for the store to add.
   store::CrawlTotals TakeTotalsToAdd();
   Result<CrawlResult> FinishShared(CrawlResult result);
+  // This worker's crawl as another worker finished it; nullopt while it
+  // is not finished (or cannot be read).
+  std::optional<CrawlResult> FinishedElsewhere();
   Status LookUp(std::vector<ToFetch>* to_fetch);
   // Restores the crawl's URLs into the frontier: those dealt with, then the
   // queued ones a page at a time.
