@@ -1,5 +1,6 @@
 #include "store/crawl_tables.h"
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -187,9 +188,10 @@ Status CrawlTables::Queue(long long crawl, const QueuedUrl& url, long long seq) 
 }
 
 Status CrawlTables::EachDone(long long crawl, const RowVisitor<CrawlQueue::CrawlUrl>& visit) {
-  Result<ScopedStatement> query = statements_.Get(kSelectDoneUrls);
+  // Every URL of the crawl: read a batch at a time, so not a cached statement.
+  Result<Statement> query = Statement::Prepare(db_, kSelectDoneUrls);
   if (!query) return query.error();
-  return EachRow((*query)->Bind(1, crawl), [&](const Statement& s) -> Status {
+  return EachRow(query->Bind(1, crawl), [&](const Statement& s) -> Status {
     Result<CrawlQueue::CrawlUrl> url = CrawlUrlFromRow(s, true);
     if (!url) return url.error();
     return visit(*url);
@@ -218,17 +220,31 @@ Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<Crawl
   if (!transaction) return transaction.error();
   // A finished or unknown crawl is refused before any work.
   if (Status open = CheckUnfinished(crawl); !open) return open.error();
-  Positions positions;
+  // Returning before Commit() rolls the whole call back. Rows several
+  // workers may write are written in one order by every transaction (the
+  // frontier's by URL, then identities, the pages version, the totals), so
+  // that workers recording side by side wait for each other but never
+  // deadlock.
   SaveOutcome outcome;
   PageWriter writer(&statements_, &site_of_);
+  std::vector<FrontierWrite> frontier;
+  Positions positions;
   for (const CrawledUrl& url : urls) {
-    // Returning before Commit() rolls the whole call back.
-    if (Status recorded = RecordOne(crawl, url, &writer, &positions, &outcome); !recorded) {
-      return recorded.error().WithContext("record " + url.url);
+    if (Status saved = SavePageOf(url, &writer, &outcome); !saved) {
+      return saved.error().WithContext("record " + url.url);
+    }
+    // Positions in the order URLs were dealt with and found.
+    Result<long long> seq = NextSeq(crawl, &positions);
+    if (!seq) return seq.error();
+    frontier.push_back({&url, nullptr, *seq});
+    for (const QueuedUrl& found : url.discovered) {
+      seq = NextSeq(crawl, &positions);
+      if (!seq) return seq.error();
+      frontier.push_back({&url, &found, *seq});
     }
   }
-  // Totals last: their update locks the crawl's row until the commit, and
-  // other workers recording into the crawl wait for that lock.
+  if (Status written = WriteFrontier(crawl, &frontier); !written) return written.error();
+  if (Status finished = writer.Finish(); !finished) return finished.error();
   CrawlTotals added = totals;
   added.new_comments += outcome.comments_new;
   added.new_mentions += outcome.mentions_new;
@@ -237,27 +253,11 @@ Result<SaveOutcome> CrawlTables::Record(long long crawl, const std::vector<Crawl
   return outcome;
 }
 
-Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter* writer,
-                              Positions* positions, SaveOutcome* outcome) {
+Status CrawlTables::SavePageOf(const CrawledUrl& url, PageWriter* writer, SaveOutcome* outcome) {
   if (url.url.empty()) return Invalid("a crawled URL is empty");
   if (url.page) {
     if (Status saved = writer->Save(*url.page, outcome); !saved) {
       return saved.error().WithContext("save page " + url.page->fetch.url);
-    }
-  }
-  {
-    Result<long long> seq = NextSeq(crawl, positions);
-    if (!seq) return seq.error();
-    Result<ScopedStatement> mark = statements_.Get(kMarkDone);
-    if (!mark) return mark.error();
-    Status marked = (*mark)->BindAll(crawl, url.url, *seq, url.outcome, url.detail).Run();
-    if (!marked) return marked.error().WithContext("mark done");
-  }
-  for (const QueuedUrl& found : url.discovered) {
-    Result<long long> seq = NextSeq(crawl, positions);
-    if (!seq) return seq.error();
-    if (Status queued = Queue(crawl, found, *seq); !queued) {
-      return queued.error().WithContext("queue " + found.url);
     }
   }
   std::string seen_at = url.page ? url.page->fetch.fetched_at : std::string();
@@ -267,6 +267,28 @@ Status CrawlTables::RecordOne(long long crawl, const CrawledUrl& url, PageWriter
     if (!upsert) return upsert.error();
     Status stored = (*upsert)->BindAll(hop.from, hop.to, hop.http_status, seen_at).Run();
     if (!stored) return stored.error().WithContext("redirect " + hop.from);
+  }
+  return {};
+}
+
+Status CrawlTables::WriteFrontier(long long crawl, std::vector<FrontierWrite>* writes) {
+  // By URL; one URL's writes keep the order they were made in.
+  std::stable_sort(
+      writes->begin(), writes->end(),
+      [](const FrontierWrite& a, const FrontierWrite& b) { return a.Url() < b.Url(); });
+  for (const FrontierWrite& write : *writes) {
+    if (write.found != nullptr) {
+      if (Status queued = Queue(crawl, *write.found, write.seq); !queued) {
+        return queued.error().WithContext("record " + write.crawled->url + ": queue " +
+                                          write.found->url);
+      }
+      continue;
+    }
+    Result<ScopedStatement> mark = statements_.Get(kMarkDone);
+    if (!mark) return mark.error();
+    const CrawledUrl& url = *write.crawled;
+    Status marked = (*mark)->BindAll(crawl, url.url, write.seq, url.outcome, url.detail).Run();
+    if (!marked) return marked.error().WithContext("record " + url.url + ": mark done");
   }
   return {};
 }

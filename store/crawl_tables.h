@@ -47,8 +47,16 @@ class CrawlTables {
   // The next unique position in the crawl.
   Result<long long> NextSeq(long long crawl, Positions* positions);
   Status Queue(long long crawl, const QueuedUrl& url, long long seq);
-  Status RecordOne(long long crawl, const CrawledUrl& url, PageWriter* writer, Positions* positions,
-                   SaveOutcome* outcome);
+  // A crawled URL's page and redirects.
+  Status SavePageOf(const CrawledUrl& url, PageWriter* writer, SaveOutcome* outcome);
+  // A URL of the crawl marked done (found == nullptr) or queued.
+  struct FrontierWrite {
+    const CrawledUrl* crawled = nullptr;
+    const QueuedUrl* found = nullptr;
+    long long seq = 0;
+    const std::string& Url() const { return found != nullptr ? found->url : crawled->url; }
+  };
+  Status WriteFrontier(long long crawl, std::vector<FrontierWrite>* writes);
   // Adds to the totals of an unfinished crawl, and finishes it when now is
   // not "". Refuses a finished or unknown crawl.
   Status AddTotals(long long crawl, const CrawlTotals& totals, const std::string& outcome,

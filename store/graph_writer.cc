@@ -3,10 +3,13 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "store/graph_tables.h"
 
@@ -123,12 +126,12 @@ constexpr const char* kCreateWriteTablesPostgres =
 constexpr const char* kClearWriteTables =
     "DELETE FROM graph_write_edges; DELETE FROM graph_write_authors;"
     " DELETE FROM graph_write_ids; DELETE FROM graph_write_new_edges;";
-constexpr const char* kAddEdge =
+// Several rows a statement (InsertRows), in the order given: seq keeps it.
+constexpr const char* kAddEdges =
     "INSERT INTO graph_write_edges (from_position, to_position, kind, date, detail, event,"
-    " when_text, evidence, source_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-constexpr const char* kAddAuthor =
-    "INSERT INTO graph_write_authors (source_url, position) VALUES (?1, ?2)"
-    " ON CONFLICT (source_url) DO NOTHING";
+    " when_text, evidence, source_url)";
+constexpr const char* kAddAuthors = "INSERT INTO graph_write_authors (source_url, position)";
+constexpr const char* kAddAuthorsTail = "ON CONFLICT (source_url) DO NOTHING";
 constexpr const char* kAddId = "INSERT INTO graph_write_ids (position, id) VALUES (?1, ?2)";
 constexpr const char* kSelectAddedEdges =
     "SELECT seq, from_position, to_position, kind, date, detail, event, when_text, evidence,"
@@ -226,19 +229,18 @@ Status SqlGraphWrite::AddEdges(const std::vector<StoredEdge>& edges) {
   if (edges.empty()) return {};
   Result<TemporaryBatch> batch = TemporaryBatch::Begin(db_, &failed_);
   if (!batch) return batch.error();
-  Result<ScopedStatement> add = statements_.Get(kAddEdge);
-  if (!add) return add.error();
+  using View = std::string_view;
+  std::vector<std::tuple<long long, long long, View, View, View, View, View, View, View>> rows;
+  rows.reserve(edges.size());
   for (const StoredEdge& e : edges) {
     Status checked = CheckPosition(e.from);
     if (checked) checked = CheckPosition(e.to);
-    if (checked) {
-      checked = (*add)
-                    ->BindAll(e.from, e.to, e.kind, e.date, e.detail, e.event, e.when, e.evidence,
-                              e.source_url)
-                    .Run();
-      (*add)->Reset();
-    }
     if (!checked) return checked.error().WithContext(e.kind + " edge from " + e.source_url);
+    rows.emplace_back(e.from, e.to, e.kind, e.date, e.detail, e.event, e.when, e.evidence,
+                      e.source_url);
+  }
+  if (Status added = InsertRows(statements_, kAddEdges, "", rows); !added) {
+    return added.error().WithContext("add edges");
   }
   edges_added_ += static_cast<long long>(edges.size());
   return batch->Release();
@@ -248,15 +250,15 @@ Status SqlGraphWrite::AddAuthors(const std::vector<Authorship>& authors) {
   if (authors.empty()) return {};
   Result<TemporaryBatch> batch = TemporaryBatch::Begin(db_, &failed_);
   if (!batch) return batch.error();
-  Result<ScopedStatement> add = statements_.Get(kAddAuthor);
-  if (!add) return add.error();
+  std::vector<std::tuple<std::string_view, long long>> rows;
+  rows.reserve(authors.size());
   for (const Authorship& author : authors) {
     Status checked = CheckPosition(author.person);
-    if (checked) {
-      checked = (*add)->BindAll(author.source_url, author.person).Run();
-      (*add)->Reset();
-    }
     if (!checked) return checked.error().WithContext("author of " + author.source_url);
+    rows.emplace_back(author.source_url, author.person);
+  }
+  if (Status added = InsertRows(statements_, kAddAuthors, kAddAuthorsTail, rows); !added) {
+    return added.error().WithContext("add authors");
   }
   return batch->Release();
 }

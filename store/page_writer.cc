@@ -60,9 +60,9 @@ constexpr const char* kUpsertPost =
     " RETURNING id";
 
 constexpr const char* kDeleteLinks = "DELETE FROM post_links WHERE post_id = ?1";
-constexpr const char* kInsertLink =
-    "INSERT INTO post_links (post_id, position, url, text) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (post_id, url) DO NOTHING";
+// Several rows a statement (InsertRows).
+constexpr const char* kInsertLinks = "INSERT INTO post_links (post_id, position, url, text)";
+constexpr const char* kInsertLinksTail = "ON CONFLICT (post_id, url) DO NOTHING";
 
 constexpr const char* kFindComment =
     "SELECT permalink, author, author_url, published, text, parent_key, position, kind"
@@ -88,9 +88,9 @@ constexpr const char* kFindMentions =
     "SELECT handle FROM mentions WHERE post_id = ?1 AND comment_key = ?2";
 constexpr const char* kDeleteMentions =
     "DELETE FROM mentions WHERE post_id = ?1 AND comment_key = ?2";
-constexpr const char* kInsertMention =
-    "INSERT INTO mentions (post_id, comment_key, handle, by_name) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (post_id, comment_key, handle) DO NOTHING";
+constexpr const char* kInsertMentions =
+    "INSERT INTO mentions (post_id, comment_key, handle, by_name)";
+constexpr const char* kInsertMentionsTail = "ON CONFLICT (post_id, comment_key, handle) DO NOTHING";
 
 // The graph is derived from what the writes below change; see migration 5.
 constexpr const char* kRaisePagesVersion =
@@ -110,13 +110,6 @@ Result<long long> WriteReturningId(StatementCache& cache, std::string_view sql,
   if (!statement) return statement.error();
   if (Status row = (*statement)->BindAll(values...).StepRow(); !row) return row.error();
   return (*statement)->Int(0);
-}
-
-Status AddIdentity(StatementCache& cache, IdentityKind kind, std::string_view value) {
-  IdentityKey key = NormaliseIdentity(kind, value);
-  if (key.normalised.empty()) return {};
-  return RunCached(cache, kInsertIdentity, std::string_view(ToString(kind)), key.display,
-                   key.normalised);
 }
 
 // An empty hash means "not known", so it cannot vouch that an extraction is
@@ -190,7 +183,7 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
   }
   ++(unchanged ? outcome->pages_unchanged
                : (existed ? outcome->pages_changed : outcome->pages_new));
-  if (Status marked = MarkGraphStale(); !marked) return marked;
+  changed_ = true;
 
   const ExtractedPage* extracted =
       page.extracted && page.extracted->has_post ? &*page.extracted : nullptr;
@@ -206,12 +199,18 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
   return SavePost(*extracted, fetch.url, *page_id, *site_id, outcome);
 }
 
-Status PageWriter::MarkGraphStale() {
-  if (marked_stale_) return {};
+Status PageWriter::Finish() {
+  for (const auto& [key, display] : identities_) {
+    Status added = RunCached(statements_, kInsertIdentity, std::string_view(ToString(key.first)),
+                             display, key.second);
+    if (!added) return added.error().WithContext("identity " + display);
+  }
+  identities_.clear();
+  if (!changed_) return {};
   Result<ScopedStatement> raise = statements_.Get(kRaisePagesVersion);
   if (!raise) return raise.error();
   if (Status raised = (*raise)->Run(); !raised) return raised;
-  marked_stale_ = true;
+  changed_ = false;
   return {};
 }
 
@@ -228,11 +227,18 @@ bool PageWriter::MayWritePost(const std::string& page_url, const std::string& po
   return !stored_from || !IsHttpUrl(*stored_from);
 }
 
+void PageWriter::AddIdentity(IdentityKind kind, std::string_view value) {
+  IdentityKey key = NormaliseIdentity(kind, value);
+  if (key.normalised.empty()) return;
+  identities_.emplace(std::make_pair(kind, std::move(key.normalised)), std::move(key.display));
+}
+
 Status PageWriter::SavePost(const ExtractedPage& page, const std::string& page_url,
                             long long page_id, std::optional<long long> site_id,
                             SaveOutcome* outcome) {
   const Post& post = page.post;
   const std::string url = PostUrlOf(page);
+  bool new_post = false;
   {
     Result<ScopedStatement> find = statements_.Get(kFindPost);
     if (!find) return find.error();
@@ -242,7 +248,8 @@ Status PageWriter::SavePost(const ExtractedPage& page, const std::string& page_u
         *found ? std::optional<std::string>((*find)->Text(1)) : std::nullopt;
     // The page is kept; what it says about another site's post is not.
     if (!MayWritePost(page_url, url, stored_from)) return {};
-    if (!*found) ++outcome->posts_new;
+    new_post = !*found;
+    if (new_post) ++outcome->posts_new;
   }
   Result<long long> post_id = WriteReturningId(statements_, kUpsertPost, url, page_id, site_id,
                                                post.title, post.author, post.published, post.text);
@@ -250,38 +257,40 @@ Status PageWriter::SavePost(const ExtractedPage& page, const std::string& page_u
 
   // A page that shows no body (a comment page) says nothing about links.
   if (!post.text.empty() || !post.links.empty()) {
-    if (Status saved = SaveLinks(*post_id, post.links); !saved) return saved;
+    if (Status saved = SaveLinks(*post_id, post.links, new_post); !saved) return saved;
   }
-  if (Status added = AddIdentity(statements_, IdentityKind::kName, post.author); !added) {
-    return added;
+  AddIdentity(IdentityKind::kName, post.author);
+  if (Status saved = SaveComments(*post_id, page.comments, new_post, outcome); !saved) {
+    return saved;
   }
-  if (Status saved = SaveComments(*post_id, page.comments, outcome); !saved) return saved;
-  if (Status saved = SaveTrackbacks(*post_id, page.trackbacks, outcome); !saved) return saved;
-  return SaveMentions(*post_id, page, outcome);
+  if (Status saved = SaveTrackbacks(*post_id, page.trackbacks, new_post, outcome); !saved) {
+    return saved;
+  }
+  return SaveMentions(*post_id, page, new_post, outcome);
 }
 
-Status PageWriter::SaveLinks(long long post_id, const std::vector<Link>& links) {
-  if (Status deleted = RunCached(statements_, kDeleteLinks, post_id); !deleted) return deleted;
-  int position = 0;
+Status PageWriter::SaveLinks(long long post_id, const std::vector<Link>& links, bool new_post) {
+  if (!new_post) {
+    if (Status deleted = RunCached(statements_, kDeleteLinks, post_id); !deleted) return deleted;
+  }
+  std::vector<std::tuple<long long, long long, std::string_view, std::string_view>> rows;
   for (const Link& link : links) {
     if (link.url.empty()) continue;
-    if (Status inserted =
-            RunCached(statements_, kInsertLink, post_id, ++position, link.url, link.text);
-        !inserted) {
-      return inserted;
-    }
+    rows.emplace_back(post_id, static_cast<long long>(rows.size()) + 1, link.url, link.text);
   }
-  return {};
+  return InsertRows(statements_, kInsertLinks, kInsertLinksTail, rows);
 }
 
 // Upserts by (post, key) and never deletes: comment pagination spreads one
 // post's comments over several pages, so absence from a page means nothing.
 Status PageWriter::SaveComments(long long post_id, const std::vector<Comment>& comments,
-                                SaveOutcome* outcome) {
+                                bool new_post, SaveOutcome* outcome) {
+  std::set<std::string> written_keys;  // a new post's comments written so far
   for (const Comment& comment : comments) {
     const std::string key = CommentKeyOf(comment);
     bool existed = false;
-    {
+    // A new post has no stored comments but those this page gave already.
+    if (!new_post || !written_keys.insert(key).second) {
       Result<ScopedStatement> find = statements_.Get(kFindComment);
       if (!find) return find.error();
       Result<bool> row = (*find)->BindAll(post_id, key).Step();
@@ -303,12 +312,8 @@ Status PageWriter::SaveComments(long long post_id, const std::vector<Comment>& c
                                comment.author, comment.author_url, comment.published, comment.text,
                                comment.parent_id, comment.position, comment.kind);
     if (!written) return written;
-    if (Status added = AddIdentity(statements_, IdentityKind::kName, comment.author); !added) {
-      return added;
-    }
-    if (Status added = AddIdentity(statements_, IdentityKind::kUrl, comment.author_url); !added) {
-      return added;
-    }
+    AddIdentity(IdentityKind::kName, comment.author);
+    AddIdentity(IdentityKind::kUrl, comment.author_url);
   }
   return {};
 }
@@ -317,12 +322,15 @@ Status PageWriter::SaveComments(long long post_id, const std::vector<Comment>& c
 // key is the page's id for the ping, so one source pinging a post several
 // times (Topsy did, once a tweet) stays several pings.
 Status PageWriter::SaveTrackbacks(long long post_id, const std::vector<Trackback>& trackbacks,
-                                  SaveOutcome* outcome) {
+                                  bool new_post, SaveOutcome* outcome) {
+  std::set<std::string> written_keys;  // a new post's pings written so far
   for (const Trackback& trackback : trackbacks) {
     if (trackback.source_url.empty()) continue;
     const std::string_view kind = ToString(trackback.kind);
     const std::string key = TrackbackKey(trackback);
-    {
+    if (new_post && written_keys.insert(key).second) {
+      ++outcome->trackbacks_new;
+    } else {
       Result<ScopedStatement> find = statements_.Get(kFindTrackback);
       if (!find) return find.error();
       Result<bool> row = (*find)->BindAll(post_id, key).Step();
@@ -344,7 +352,7 @@ Status PageWriter::SaveTrackbacks(long long post_id, const std::vector<Trackback
 // Each text this page shows (the body when present, every comment) gets
 // exactly the mentions the page finds in it now, so an edited text loses the
 // mentions it no longer has. Texts the page does not show are left alone.
-Status PageWriter::SaveMentions(long long post_id, const ExtractedPage& page,
+Status PageWriter::SaveMentions(long long post_id, const ExtractedPage& page, bool new_post,
                                 SaveOutcome* outcome) {
   std::map<std::string, std::vector<const Mention*>> sources;
   if (!page.post.text.empty()) sources[""];
@@ -353,19 +361,21 @@ Status PageWriter::SaveMentions(long long post_id, const ExtractedPage& page,
     std::optional<std::string> key = SourceKeyOf(mention, page.comments);
     if (key) sources[*key].push_back(&mention);
   }
+  MentionRows rows;
   for (const auto& [key, mentions] : sources) {
-    if (Status replaced = ReplaceMentions(post_id, key, mentions, outcome); !replaced) {
-      return replaced;
-    }
+    Status replaced = ReplaceMentions(post_id, key, mentions, new_post, &rows, outcome);
+    if (!replaced) return replaced;
   }
-  return {};
+  return InsertRows(statements_, kInsertMentions, kInsertMentionsTail, rows);
 }
 
 Status PageWriter::ReplaceMentions(long long post_id, const std::string& comment_key,
-                                   const std::vector<const Mention*>& mentions,
-                                   SaveOutcome* outcome) {
+                                   const std::vector<const Mention*>& mentions, bool new_post,
+                                   MentionRows* rows, SaveOutcome* outcome) {
   std::set<std::string> known;  // handles stored before, then also those added
-  {
+  // Each text's key comes once per page (SaveMentions), so a new post has
+  // none stored.
+  if (!new_post) {
     Result<ScopedStatement> find = statements_.Get(kFindMentions);
     if (!find) return find.error();
     (*find)->BindAll(post_id, comment_key);
@@ -377,19 +387,17 @@ Status PageWriter::ReplaceMentions(long long post_id, const std::string& comment
     }
   }
   if (known.empty() && mentions.empty()) return {};
-  if (Status deleted = RunCached(statements_, kDeleteMentions, post_id, comment_key); !deleted) {
-    return deleted;
+  if (!new_post) {
+    if (Status deleted = RunCached(statements_, kDeleteMentions, post_id, comment_key); !deleted) {
+      return deleted;
+    }
   }
   for (const Mention* mention : mentions) {
     const std::string handle = NormaliseIdentity(IdentityKind::kHandle, mention->handle).display;
     if (handle.empty()) continue;
-    Status inserted =
-        RunCached(statements_, kInsertMention, post_id, comment_key, handle, mention->by);
-    if (!inserted) return inserted;
+    rows->emplace_back(post_id, comment_key, handle, mention->by);
     if (known.insert(handle).second) ++outcome->mentions_new;
-    if (Status added = AddIdentity(statements_, IdentityKind::kHandle, handle); !added) {
-      return added;
-    }
+    AddIdentity(IdentityKind::kHandle, handle);
   }
   return {};
 }

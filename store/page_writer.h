@@ -6,11 +6,17 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "common/result.h"
+#include "store/keys.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -26,19 +32,33 @@ class PageWriter {
 
   // Saves page and adds what changed to *outcome.
   Status Save(const PageToSave& page, SaveOutcome* outcome);
+  // Writes the identities the pages named, in one order, and marks the
+  // graph stale (raises the pages version) when a page saved changed
+  // anything. Call it last before the commit: the version's row stays
+  // locked from then to the commit, so writers in several processes wait
+  // for each other only that long.
+  Status Finish();
 
  private:
   Status SavePost(const ExtractedPage& page, const std::string& page_url, long long page_id,
                   std::optional<long long> site_id, SaveOutcome* outcome);
-  Status SaveLinks(long long post_id, const std::vector<Link>& links);
-  Status SaveComments(long long post_id, const std::vector<Comment>& comments,
+  // new_post: the post was inserted just now, so nothing of it is stored
+  // yet and nothing need be looked up or deleted first.
+  Status SaveLinks(long long post_id, const std::vector<Link>& links, bool new_post);
+  Status SaveComments(long long post_id, const std::vector<Comment>& comments, bool new_post,
                       SaveOutcome* outcome);
-  Status SaveTrackbacks(long long post_id, const std::vector<Trackback>& trackbacks,
+  Status SaveTrackbacks(long long post_id, const std::vector<Trackback>& trackbacks, bool new_post,
                         SaveOutcome* outcome);
-  Status SaveMentions(long long post_id, const ExtractedPage& page, SaveOutcome* outcome);
-  Status MarkGraphStale();
+  Status SaveMentions(long long post_id, const ExtractedPage& page, bool new_post,
+                      SaveOutcome* outcome);
+  // Mentions to insert: post, text's key, handle, by whom.
+  using MentionRows = std::vector<std::tuple<long long, std::string, std::string, std::string>>;
+  // Deletes the text's stored mentions and adds its current ones to *rows.
   Status ReplaceMentions(long long post_id, const std::string& comment_key,
-                         const std::vector<const Mention*>& mentions, SaveOutcome* outcome);
+                         const std::vector<const Mention*>& mentions, bool new_post,
+                         MentionRows* rows, SaveOutcome* outcome);
+  // Notes an identity for Finish, once per writer: authors recur on every page.
+  void AddIdentity(IdentityKind kind, std::string_view value);
 
   // Whether the page at page_url may write the post at post_url, stored
   // (when stored_from is set) from the page at *stored_from.
@@ -47,7 +67,10 @@ class PageWriter {
 
   StatementCache& statements_;
   const SiteOf& site_of_;
-  bool marked_stale_ = false;  // the pages version was raised in this transaction
+  bool changed_ = false;  // a page saved changed what the graph is derived from
+  // Identities the pages named, by kind and normalised value, to their
+  // display form: written by Finish, in this order.
+  std::map<std::pair<IdentityKind, std::string>, std::string> identities_;
 };
 
 }  // namespace linkgraph::store

@@ -160,12 +160,11 @@ Result<bool> PgQuery::Step() {
 // stepped side by side without any of them held whole. Outside one a SELECT
 // runs whole: a cursor would need a transaction of its own, kept open for as
 // long as the caller takes to step, and nothing the store reads outside a
-// transaction is large. A persistent read declares its cursor from its text
-// too: a DECLARE prepared once would fix the cursor's name, and each run
-// needs a new one, since an old one may linger until its transaction ends
-// (see PgSession::transaction_serial).
+// transaction is large. A persistent read (a look-up by key, run for every
+// page written) runs whole too, as its prepared statement: a cursor would
+// cost it two more round trips and a parse of its text each time.
 Status PgQuery::Start() {
-  if (row_query_ && session_->InTransaction()) return OpenCursor();
+  if (row_query_ && session_->InTransaction() && prepared_name_.empty()) return OpenCursor();
   return RunWhole();
 }
 

@@ -54,7 +54,9 @@ class SqlConnection {
 
   virtual SqlDialect Dialect() const = 0;
 
-  // persistent: the statement will be kept and run many times.
+  // persistent: the statement will be kept and run many times. Its rows may
+  // arrive all at once (PostgreSQL runs it whole rather than behind a
+  // cursor), so only reads of a few rows, by key, are persistent.
   virtual Result<std::unique_ptr<SqlQuery>> Prepare(std::string_view sql, bool persistent) = 0;
 
   // Runs statements without parameters, separated by ';': schema scripts,

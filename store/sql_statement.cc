@@ -83,4 +83,21 @@ Transaction::~Transaction() {
   }
 }
 
+std::string MultiRowInsertSql(std::string_view head, int columns, size_t rows,
+                              std::string_view tail) {
+  std::string sql(head);
+  sql += " VALUES ";
+  int parameter = 0;
+  for (size_t row = 0; row < rows; ++row) {
+    sql += row == 0 ? "(" : ", (";
+    for (int column = 0; column < columns; ++column) {
+      if (column > 0) sql += ", ";
+      sql += "?" + std::to_string(++parameter);
+    }
+    sql += ")";
+  }
+  if (!tail.empty()) sql += " " + std::string(tail);
+  return sql;
+}
+
 }  // namespace linkgraph::store

@@ -8,7 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
+#include <vector>
 
 #include "common/result.h"
 #include "store/sql_connection.h"
@@ -92,7 +94,9 @@ class ScopedStatement {
 
 // Prepared statements of one connection, kept for its lifetime: the write
 // path runs the same few statements for every page, and preparing them
-// costs about as much as running them.
+// costs about as much as running them. A cached read may hand over its rows
+// all at once (see SqlConnection::Prepare): reads of a whole table are
+// prepared for the one read instead.
 class StatementCache {
  public:
   explicit StatementCache(SqlConnection& connection) : connection_(connection) {}
@@ -119,6 +123,39 @@ Status RunCached(StatementCache& cache, std::string_view sql, const Values&... v
   Result<ScopedStatement> statement = cache.Get(sql);
   if (!statement) return statement.error();
   return (*statement)->BindAll(values...).Run();
+}
+
+// "head VALUES (?1, ?2), (?3, ?4) tail" for `rows` rows of `columns` values.
+std::string MultiRowInsertSql(std::string_view head, int columns, size_t rows,
+                              std::string_view tail);
+
+// Rows of one InsertRows statement at most: 64 rows of a few columns stay
+// far below both backends' parameter limits.
+inline constexpr size_t kRowsPerInsert = 64;
+
+// Inserts rows (tuples bound in order to one row's parameters) several per
+// statement: a round trip per row costs PostgreSQL more than the row does.
+// Statements hold a power of two of rows, so only a few are prepared per
+// table. For plain inserts and ON CONFLICT DO NOTHING: a DO UPDATE may not
+// meet one key twice in one statement.
+template <typename... Values>
+Status InsertRows(StatementCache& cache, std::string_view head, std::string_view tail,
+                  const std::vector<std::tuple<Values...>>& rows) {
+  for (size_t done = 0; done < rows.size();) {
+    size_t count = kRowsPerInsert;
+    while (count > rows.size() - done) count /= 2;
+    Result<ScopedStatement> insert =
+        cache.Get(MultiRowInsertSql(head, static_cast<int>(sizeof...(Values)), count, tail));
+    if (!insert) return insert.error();
+    int index = 0;
+    for (size_t row = done; row < done + count; ++row) {
+      std::apply([&](const auto&... values) { ((*insert)->Bind(++index, values), ...); },
+                 rows[row]);
+    }
+    if (Status inserted = (*insert)->Run(); !inserted) return inserted;
+    done += count;
+  }
+  return {};
 }
 
 // Steps a bound statement and calls on_row(statement) for each row; an

@@ -236,6 +236,9 @@ Result<SaveOutcome> SqlStore::SavePages(const std::vector<PageToSave>& pages) {
       return saved.error().WithContext("save page " + page.fetch.url);
     }
   }
+  if (Status finished = writer.Finish(); !finished) {
+    return finished.error().WithContext("save pages");
+  }
   if (Status committed = transaction->Commit(); !committed) {
     return committed.error().WithContext("save pages");
   }

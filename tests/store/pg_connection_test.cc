@@ -169,10 +169,30 @@ BOOST_AUTO_TEST_CASE(persistent_query_runs_many_times) {
   BOOST_TEST(Single(*db, "SELECT sum(n) FROM t WHERE note = 'n' || n") == 500 * 501 / 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_persistent_read_runs_whole_beside_a_cursor) {
+  FillNumbers(*db, 1000);
+  MustOk(db->BeginRead());
+  auto scan = PrepareOrFail(*db, "SELECT n FROM t ORDER BY n");
+  auto by_key = PrepareOrFail(*db, "SELECT n * 2 FROM t WHERE n = ?1", true);
+  BOOST_REQUIRE(Must(scan->Step()));
+  for (long long n = 1; n <= 300; ++n) {
+    BOOST_REQUIRE_EQUAL(scan->Int(0), n);
+    by_key->BindInt(1, n);
+    BOOST_REQUIRE(Must(by_key->Step()));
+    BOOST_REQUIRE_EQUAL(by_key->Int(0), 2 * n);
+    BOOST_REQUIRE(!Must(by_key->Step()));
+    by_key->Reset();
+    BOOST_REQUIRE(Must(scan->Step()));
+  }
+  BOOST_TEST(OpenCursors(*db) == 1);  // the scan's; the look-ups opened none
+  scan->Reset();
+  MustOk(db->Exec("COMMIT"));
+}
+
 BOOST_AUTO_TEST_CASE(two_reads_step_side_by_side_in_one_snapshot) {
   FillNumbers(*db, 1000);
   MustOk(db->BeginRead());
-  auto up = PrepareOrFail(*db, "SELECT n FROM t WHERE n >= ?1 ORDER BY n", true);
+  auto up = PrepareOrFail(*db, "SELECT n FROM t WHERE n >= ?1 ORDER BY n");
   auto down = PrepareOrFail(*db, "SELECT n FROM t ORDER BY n DESC");
   up->BindInt(1, 1);
   BOOST_REQUIRE(Must(up->Step()));
