@@ -316,6 +316,17 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   CLI::App* status = app.add_subcommand("status", "Show what the database holds");
   AddDatabaseOption(status, &line->status_database);
 
+  CLI::App* copy = app.add_subcommand(
+      "copy", "Copy a SQLite store into an empty PostgreSQL database, everything as it is");
+  copy->add_option("--from", line->copy_from, "The SQLite file (PATH or sqlite:PATH)")
+      ->required()
+      ->type_name("DB");
+  copy->add_option("--to", line->copy_to,
+                   "The PostgreSQL database (postgresql://USER@HOST[:PORT]/DBNAME), empty or new")
+      ->required()
+      ->type_name("DB");
+  copy->add_flag("-q,--quiet", line->copy_quiet, "Print nothing but errors");
+
   std::string config_file;
   args = HoistCrawlConfig(std::move(args), &config_file);
   if (!config_file.empty()) {
@@ -352,6 +363,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
     line->command = Command::kRebuild;
   } else if (export_command->parsed()) {
     line->command = Command::kExport;
+  } else if (copy->parsed()) {
+    line->command = Command::kCopy;
   } else {
     line->command = Command::kStatus;
   }

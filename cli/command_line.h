@@ -12,7 +12,7 @@
 namespace linkgraph::cli {
 
 struct CommandLine {
-  enum class Command { kNone, kImport, kCrawl, kReport, kRebuild, kExport, kStatus };
+  enum class Command { kNone, kImport, kCrawl, kReport, kRebuild, kExport, kStatus, kCopy };
   Command command = Command::kNone;
   ImportOptions import;
   CrawlOptions crawl;  // with the --config file's [crawl] table read in
@@ -22,6 +22,9 @@ struct CommandLine {
   bool rebuild_quiet = false;
   double rebuild_lock_timeout = 0.0;
   std::string status_database = kDefaultDatabase;
+  std::string copy_from;  // a SQLite location
+  std::string copy_to;    // a PostgreSQL URI
+  bool copy_quiet = false;
 };
 
 // ParseCommandLine's result when a command is to run.

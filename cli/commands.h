@@ -90,5 +90,6 @@ int RunReport(const ReportOptions& options);
 int RunExport(const ExportOptions& options);
 int RunStatus(const std::string& database);
 int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds);
+int RunCopy(const std::string& from, const std::string& to, bool quiet);
 
 }  // namespace linkgraph::cli

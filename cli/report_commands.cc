@@ -49,6 +49,24 @@ int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seco
   return derived.ok() ? kExitOk : Fail("rebuild", derived.error());
 }
 
+int RunCopy(const std::string& from, const std::string& to, bool quiet) {
+  Result<store::CopyCounts> copied = store::CopyStore(from, to);
+  if (!copied) {
+    const int status = Fail("copy", copied.error());
+    return copied.error().code == ErrorCode::kUnsupported ? kExitUsage : status;
+  }
+  if (quiet) return kExitOk;
+  long long rows = 0;
+  std::string tables;
+  for (const auto& [table, count] : copied->rows) {
+    rows += count;
+    if (count > 0) tables += (tables.empty() ? "" : ", ") + table + " " + std::to_string(count);
+  }
+  std::cout << "copied " << rows << " rows from " << store::LocationForMessages(from) << " into "
+            << store::LocationForMessages(to) << " (" << tables << ")\n";
+  return kExitOk;
+}
+
 int RunStatus(const std::string& database) {
   auto store = OpenStoreToRead(database, "status");
   if (!store.ok()) return Fail("status", store.error());

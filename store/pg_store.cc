@@ -11,6 +11,13 @@ namespace linkgraph::store {
 
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
                                                  const OpenOptions& options) {
+  Result<std::unique_ptr<SqlConnection>> connection = OpenPostgresConnection(uri, options);
+  if (!connection) return connection.error();
+  return MakeSqlStore(std::move(*connection), options);
+}
+
+Result<std::unique_ptr<SqlConnection>> OpenPostgresConnection(const std::string& uri,
+                                                              const OpenOptions& options) {
   const std::string context = "open " + WithoutPassword(uri);
   Result<std::unique_ptr<SqlConnection>> connection =
       OpenPgConnection(uri, options.busy_timeout_ms);
@@ -28,7 +35,7 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
       return read_only.error().WithContext(context);
     }
   }
-  return MakeSqlStore(std::move(*connection), options);
+  return connection;
 }
 
 }  // namespace linkgraph::store

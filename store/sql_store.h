@@ -13,4 +13,11 @@ namespace linkgraph::store {
 std::unique_ptr<Store> MakeSqlStore(std::unique_ptr<SqlConnection> connection,
                                     const OpenOptions& options);
 
+// Each backend's connection, opened, checked and migrated as its store's
+// (OpenSqliteStore, OpenPostgresStore), for work on the tables themselves.
+Result<std::unique_ptr<SqlConnection>> OpenSqliteConnection(const std::string& path,
+                                                            const OpenOptions& options);
+Result<std::unique_ptr<SqlConnection>> OpenPostgresConnection(const std::string& uri,
+                                                              const OpenOptions& options);
+
 }  // namespace linkgraph::store

@@ -156,6 +156,13 @@ Status OpenForWriting(SqliteConnection& db, const OpenOptions& options) {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const OpenOptions& options) {
+  Result<std::unique_ptr<SqlConnection>> connection = OpenSqliteConnection(path, options);
+  if (!connection) return connection.error();
+  return MakeSqlStore(std::move(*connection), options);
+}
+
+Result<std::unique_ptr<SqlConnection>> OpenSqliteConnection(const std::string& path,
+                                                            const OpenOptions& options) {
   const std::string context = "open " + path;
   Result<DbHandle> opened = OpenConnection(path, options);
   if (!opened) {
@@ -170,7 +177,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   } else if (Status current = CheckCurrentSchema(db); !current) {
     return current.error().WithContext(context);
   }
-  return MakeSqlStore(std::make_unique<SqliteConnection>(std::move(db)), options);
+  return std::unique_ptr<SqlConnection>(std::make_unique<SqliteConnection>(std::move(db)));
 }
 
 }  // namespace linkgraph::store

@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/result.h"
 #include "store/crawl_queue.h"
@@ -80,6 +82,18 @@ Result<StoreLocation> ParseStoreLocation(std::string_view location);
 // A location fit for a message or a log: a PostgreSQL URI's password reads
 // "***"; anything else is returned as written.
 std::string LocationForMessages(std::string_view location);
+
+// What CopyStore copied: rows per table, in the order copied.
+struct CopyCounts {
+  std::vector<std::pair<std::string, long long>> rows;
+};
+
+// Copies the store at `from`, a SQLite file, into `to`, an empty PostgreSQL
+// database (created or migrated as OpenStore would), in one transaction:
+// every table row for row, ids included, so reports and exports read the
+// same from both. Refuses a destination that holds pages, crawls or people,
+// and any other pair of backends.
+Result<CopyCounts> CopyStore(std::string_view from, std::string_view to);
 
 // The store at a location ParseStoreLocation accepts, by its backend.
 Result<std::unique_ptr<Store>> OpenStore(std::string_view location,
