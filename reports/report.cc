@@ -54,7 +54,8 @@ void CrawlLine(std::ostream& out, std::string_view name, const T& value) {
 
 // The newest crawl, finished or not. The free-text line comes last so that
 // a reader taking the output as "name value" pairs stays in step.
-void WriteLastCrawl(const std::optional<store::CrawlRun>& crawl, std::ostream& out) {
+void WriteLastCrawl(const std::optional<store::CrawlRun>& crawl,
+                    const std::vector<store::CrawlQueue::LiveWorker>& workers, std::ostream& out) {
   if (!crawl) {
     CrawlLine(out, "crawl-started", "never");
     return;
@@ -69,6 +70,15 @@ void WriteLastCrawl(const std::optional<store::CrawlRun>& crawl, std::ostream& o
   CrawlLine(out, "crawl-new-mentions", totals.new_mentions);
   CrawlLine(out, "crawl-done", crawl->done);
   CrawlLine(out, "crawl-queued", crawl->queued);
+  if (!workers.empty()) {
+    // Several workers on one PostgreSQL crawl: who is at it, with how many hosts.
+    std::string names;
+    for (const store::CrawlQueue::LiveWorker& worker : workers) {
+      names += (names.empty() ? "" : ", ") + worker.worker + " (" + std::to_string(worker.hosts) +
+               (worker.hosts == 1 ? " host)" : " hosts)");
+    }
+    CrawlLine(out, "crawl-workers", std::to_string(workers.size()) + ": " + names);
+  }
   CrawlLine(out, "crawl-outcome", crawl->outcome ? CrawlOutcomeName(*crawl->outcome) : "none");
   CrawlLine(out, "crawl-finished",
             crawl->finished_at.empty()
@@ -179,7 +189,13 @@ Status WriteStatus(store::Store& store, std::ostream& out) {
   }
   auto crawl = store.LastCrawl();
   if (!crawl.ok()) return crawl.error().WithContext("status");
-  WriteLastCrawl(*crawl, out);
+  std::vector<store::CrawlQueue::LiveWorker> workers;
+  if (*crawl && (*crawl)->finished_at.empty()) {
+    auto live = store.LiveWorkers((*crawl)->id);
+    if (!live.ok()) return live.error().WithContext("status");
+    workers = std::move(*live);
+  }
+  WriteLastCrawl(*crawl, workers, out);
   return {};
 }
 

@@ -38,6 +38,10 @@ Status CrawlQueue::ReleaseLeases(long long, const WorkerLease&) {
                "this store keeps one worker per crawl; several workers need PostgreSQL"};
 }
 
+Result<std::vector<CrawlQueue::LiveWorker>> CrawlQueue::LiveWorkers(long long) {
+  return std::vector<LiveWorker>{};
+}
+
 Result<std::vector<PageFetch>> CrawlQueue::PageFetches() {
   return CollectRows(*this, &CrawlQueue::EachPageFetch);
 }

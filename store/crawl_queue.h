@@ -140,6 +140,13 @@ class CrawlQueue {
   // Gives up every lease and unrecorded claim of this worker at once: a
   // worker that stops hands its hosts on without waiting for them to expire.
   virtual Status ReleaseLeases(long long crawl, const WorkerLease& lease);
+  // The workers alive on a crawl, by name, and the hosts each holds; none
+  // where !SharesCrawls().
+  struct LiveWorker {
+    std::string worker;
+    long long hosts = 0;
+  };
+  virtual Result<std::vector<LiveWorker>> LiveWorkers(long long crawl);
 };
 
 }  // namespace linkgraph::store

@@ -67,6 +67,10 @@ constexpr const char* kReleaseClaims =
 constexpr const char* kReleaseHosts =
     "UPDATE crawl_hosts SET lease_owner = '', lease_until = '-infinity',"
     " next_fetch_at = " LINKGRAPH_AFTER_MS(3) " WHERE crawl_id = ?1 AND lease_owner = ?2";
+constexpr const char* kLiveWorkers =
+    "SELECT w.worker, (SELECT count(*) FROM crawl_hosts AS h WHERE h.crawl_id = w.crawl_id"
+    " AND h.lease_owner = w.worker AND h.lease_until > now())"
+    " FROM crawl_workers AS w WHERE w.crawl_id = ?1 AND w.alive_until > now() ORDER BY w.worker";
 #undef LINKGRAPH_AFTER_MS
 
 long long Milliseconds(double seconds) {
@@ -192,6 +196,17 @@ Status LeaseTables::Release(long long crawl, const CrawlQueue::WorkerLease& leas
     if (Status gone = (*forget)->BindAll(crawl, lease.worker).Run(); !gone) return gone;
   }
   return transaction->Commit();
+}
+
+Result<std::vector<CrawlQueue::LiveWorker>> LeaseTables::Live(long long crawl) {
+  Result<Statement> query = Statement::Prepare(db_, kLiveWorkers);
+  if (!query) return query.error();
+  std::vector<CrawlQueue::LiveWorker> workers;
+  Status read = EachRow(query->Bind(1, crawl), [&](const Statement& s) {
+    workers.push_back({s.Text(0), s.Int(1)});
+  });
+  if (!read) return read.error();
+  return workers;
 }
 
 }  // namespace linkgraph::store

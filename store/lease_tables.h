@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "common/result.h"
 #include "store/crawl_queue.h"
@@ -18,6 +19,7 @@ class LeaseTables {
   Result<CrawlQueue::Claim> Claim(long long crawl, const CrawlQueue::WorkerLease& lease,
                                   size_t limit);
   Status Release(long long crawl, const CrawlQueue::WorkerLease& lease);
+  Result<std::vector<CrawlQueue::LiveWorker>> Live(long long crawl);
 
  private:
   // Within the caller's transaction.

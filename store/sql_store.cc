@@ -145,6 +145,10 @@ class SqlStore final : public Store {
     return Within("claim URLs of crawl " + std::to_string(crawl) + " for " + lease.worker,
                   leases_.Claim(crawl, lease, limit));
   }
+  Result<std::vector<LiveWorker>> LiveWorkers(long long crawl) override {
+    if (!SharesCrawls()) return CrawlQueue::LiveWorkers(crawl);
+    return Within("read the workers of crawl " + std::to_string(crawl), leases_.Live(crawl));
+  }
   Status ReleaseLeases(long long crawl, const WorkerLease& lease) override {
     if (!SharesCrawls()) return CrawlQueue::ReleaseLeases(crawl, lease);
     return Within("release the leases of " + lease.worker, leases_.Release(crawl, lease));

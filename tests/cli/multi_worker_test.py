@@ -393,6 +393,15 @@ def run_test(args, state):
             raise Failure(f"no worker held a host after {count} requests, {START_WAIT} s after "
                           "starting the workers")
         time.sleep(0.02)
+    # `status` shows who is at the crawl, from any process.
+    status = subprocess.run([args.linkgraph, "status", "--db", worker_uri], capture_output=True,
+                            text=True, timeout=COMMAND_TIMEOUT)
+    workers_line = next((line for line in status.stdout.splitlines()
+                         if line.startswith("crawl-workers")), "")
+    note(f"status while crawling: {workers_line or '(no crawl-workers line)'}")
+    if f"w{victim_index} (" not in workers_line:
+        raise Failure(f"status does not name worker w{victim_index}, which holds a host: "
+                      f"{status.stdout}{status.stderr}")
     victim, victim_out = workers[victim_index - 1]
     kill_time = time.time()
     victim.send_signal(signal.SIGKILL)
