@@ -276,7 +276,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "  person WHO           one person's identities (and why), sites and interactions\n"
       "  path A B             the shortest connection between two people, hop by hop\n"
       "  vouch WHO [--as ME]  who has met or spoken with WHO, and how ME reaches them\n"
-      "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or #ID.");
+      "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or\n"
+      "id:5 for the person #5 of 'report people' (a shell drops an unquoted #5 as a comment).");
   AddDatabaseOption(report, &line->report.database);
   report->add_option("kind", line->report.kind, "the report (see below)")->required();
   report->add_option("arguments", line->report.arguments, "WHO, or A B for path")

@@ -1,5 +1,6 @@
 // FindPeople / ResolvePerson: from the words a user types to people.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "common/ascii.h"
@@ -15,6 +16,20 @@ Status AddMatches(store::GraphStore& store, const std::string& kind, const std::
   if (!found) return found.error();
   ids->insert(ids->end(), found->begin(), found->end());
   return {};
+}
+
+// "#5" as `report people` prints it, or "id:5", which a shell leaves alone
+// where an unquoted "#5" starts a comment.
+std::optional<long long> PersonIdOf(std::string_view who) {
+  if (who.size() > 1 && who.front() == '#') {
+    who.remove_prefix(1);
+  } else if (who.size() > 3 && StartsWithIgnoreCase(who, "id:")) {
+    who.remove_prefix(3);
+  } else {
+    return std::nullopt;
+  }
+  if (who.size() >= 18 || !std::all_of(who.begin(), who.end(), IsAsciiDigit)) return std::nullopt;
+  return std::stoll(std::string(who));
 }
 
 bool LooksLikeUrl(std::string_view who) {
@@ -38,15 +53,11 @@ std::string Describe(const store::StoredPerson& person) {
 Result<std::vector<long long>> FindPeople(store::GraphStore& store, std::string_view who) {
   who = TrimAscii(who);
   std::vector<long long> ids;
-  if (who.size() > 1 && who.front() == '#') {
-    const std::string digits(who.substr(1));
-    if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-        digits.size() < 18) {
-      Result<std::optional<store::StoredPerson>> person = store.FindPerson(std::stoll(digits));
-      if (!person) return person.error();
-      if (*person) ids.push_back((*person)->id);
-      return ids;
-    }
+  if (std::optional<long long> id = PersonIdOf(who)) {
+    Result<std::optional<store::StoredPerson>> person = store.FindPerson(*id);
+    if (!person) return person.error();
+    if (*person) ids.push_back((*person)->id);
+    return ids;
   }
   Status found;
   if (!who.empty() && who.front() == '@') {

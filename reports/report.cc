@@ -99,7 +99,10 @@ Status CheckReportRequest(const ReportRequest& request) {
   if (request.arguments.size() != spec->arguments) {
     return Invalid("'" + request.kind + "' takes " + std::to_string(spec->arguments) +
                    " argument(s), got " + std::to_string(request.arguments.size()) +
-                   " (usage: linkgraph " + std::string(spec->usage) + ")");
+                   " (usage: linkgraph " + std::string(spec->usage) + ")" +
+                   (request.arguments.size() < spec->arguments
+                        ? "; a shell drops an unquoted #ID as a comment: write '#5' or id:5"
+                        : ""));
   }
   for (const std::string& who : request.arguments) {
     if (who.find_first_not_of(" \t") == std::string::npos) return Invalid("an empty WHO");

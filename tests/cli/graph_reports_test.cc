@@ -211,6 +211,22 @@ BOOST_AUTO_TEST_CASE(report_usage_errors_exit_2_before_opening_the_database) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_person_is_found_by_id_as_id_colon_n_or_quoted_hash_n) {
+  const nlohmann::json people = Report({"people", "--limit", "1"});
+  BOOST_REQUIRE_EQUAL(people.size(), 1u);
+  const std::string id = std::to_string(people[0].at("id").get<long long>());
+  BOOST_TEST(Report({"person", "id:" + id}).at("name") == people[0].at("name"));
+  BOOST_TEST(Report({"person", "ID:" + id}).at("name") == people[0].at("name"));
+  BOOST_TEST(Report({"person", "#" + id}).at("name") == people[0].at("name"));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_who_says_a_shell_drops_an_unquoted_hash_id) {
+  // What `linkgraph report person #5` reaches the program as.
+  RunResult result = Run({"report", "person", "--db", db});
+  BOOST_TEST(result.exit_status == 2, result);
+  BOOST_TEST(result.err.find("write '#5' or id:5") != std::string::npos, result);
+}
+
 BOOST_AUTO_TEST_CASE(an_unknown_person_is_a_clear_failure) {
   RunResult result = Run({"report", "person", "@NoSuchPerson", "--db", db});
   BOOST_TEST(result.exit_status == 1, result);
