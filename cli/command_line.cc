@@ -276,6 +276,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "  person WHO           one person's identities (and why), sites and interactions\n"
       "  path A B             the shortest connection between two people, hop by hop\n"
       "  vouch WHO [--as ME]  who has met or spoken with WHO, and how ME reaches them\n"
+      "met, path and people draw with --format dot or svg; --around WHO --depth N and\n"
+      "--limit N cut a drawing to one person's neighbourhood or the best-connected people.\n"
       "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or\n"
       "id:5 for the person #5 of 'report people' (a shell drops an unquoted #5 as a comment).");
   AddDatabaseOption(report, &line->report.database);
@@ -288,9 +290,21 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   report->add_option("--person", line->report.person, "met: only statements by or about WHO")
       ->type_name("WHO");
   report->add_option("--as", line->report.asker, "vouch: the person asking")->type_name("WHO");
-  report->add_option("--limit", line->report.limit, "people: how many")
-      ->capture_default_str()
+  report
+      ->add_option("--limit", line->report.limit,
+                   "people: how many rows (default 20); a drawing (dot, svg): keep the N "
+                   "people with the most neighbours in it")
+      ->type_name("N")
       ->check(CLI::Range(1, 100000000));
+  report
+      ->add_option("--around", line->report.around,
+                   "met and people drawings (dot, svg): only WHO and the people within "
+                   "--depth hops of them")
+      ->type_name("WHO");
+  report->add_option("--depth", line->report.depth, "with --around: how many hops (1 to 6)")
+      ->type_name("N")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 6));
   report
       ->add_option("--by", line->report.by,
                    "replies as CSV: author (default), pair, reply or unanswered")

@@ -74,8 +74,10 @@ struct ReportOptions {
   std::string format = "table";
   std::string person;
   std::string asker;
-  int limit = 20;
+  int limit = 0;  // reports::ReportRequest::limit
   std::string by;
+  std::string around;
+  int depth = 1;
 };
 
 struct ExportOptions {

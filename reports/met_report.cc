@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "graph/graph.h"
+#include "reports/drawing.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
 
@@ -98,11 +99,12 @@ Status WriteMet(store::Store& store, const ReportRequest& request, std::ostream&
   Result<std::vector<store::StoredEdge>> edges = MeetingEdges(store, people, request.person);
   if (!edges) return edges.error().WithContext("report met");
   if (request.format == Format::kDot || request.format == Format::kSvg) {
-    Status drawn;
-    GraphDocument drawing = DrawingOf(people, *edges, &drawn);
-    if (!drawn) return drawn.error().WithContext("report met");
-    drawing.name = "met";
-    return WriteDrawing(drawing, request.format, out);
+    Result<std::vector<store::StoredEdge>> kept = CutForDrawing(people, std::move(*edges), request);
+    if (!kept) return kept.error().WithContext("report met");
+    Result<Drawing> drawing = DrawingOf(people, *kept);
+    if (!drawing) return drawing.error().WithContext("report met");
+    drawing->graph.name = "met";
+    return WriteDrawing(*drawing, request.format, out);
   }
   std::map<std::tuple<long long, long long, std::string>, MetRow> rows;
   for (const store::StoredEdge& edge : *edges) {

@@ -5,9 +5,10 @@
 #include <iterator>
 #include <map>
 
-#include "graph/graph.h"
-#include "reports/people_view.h"
 #include "common/terminal_text.h"
+#include "graph/graph.h"
+#include "reports/drawing.h"
+#include "reports/people_view.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
@@ -43,11 +44,10 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
       graph::ShortestPath(store, (*a)->id, (*b)->id, {}, kMaxHops);
   if (!path) return path.error().WithContext("report path");
   if (request.format == Format::kDot || request.format == Format::kSvg) {
-    Status drawn;
-    GraphDocument drawing = DrawingOf(people, *path, &drawn);
-    if (!drawn) return drawn.error().WithContext("report path");
-    drawing.name = "path";
-    return WriteDrawing(drawing, request.format, out);
+    Result<Drawing> drawing = DrawingOf(people, *path);
+    if (!drawing) return drawing.error().WithContext("report path");
+    drawing->graph.name = "path";
+    return WriteDrawing(*drawing, request.format, out);
   }
   Table table;
   table.header = {"hop", "from", "kind", "to", "detail", "date", "evidence", "source_url"};

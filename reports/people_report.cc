@@ -6,11 +6,14 @@
 
 #include "common/terminal_text.h"
 #include "graph/graph.h"
+#include "reports/drawing.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
 namespace {
+
+constexpr int kDefaultRows = 20;
 
 struct Connections {
   std::set<long long> neighbours;
@@ -35,18 +38,39 @@ Result<std::map<long long, Connections>> CountConnections(store::Store& store) {
   return connections;
 }
 
-// The edges between the people shown, for a drawing of them.
+// The edges between the people shown (everyone's when null), for a drawing.
 Result<std::vector<store::StoredEdge>> EdgesAmong(store::Store& store,
-                                                  const std::set<long long>& shown) {
+                                                  const std::set<long long>* shown) {
   std::vector<store::StoredEdge> among;
   Status read = store.EachEdge([&](store::StoredEdge& edge) -> Status {
-    if (JoinsTwo(edge) && shown.count(edge.from) && shown.count(edge.to)) {
+    if (JoinsTwo(edge) &&
+        (shown == nullptr || (shown->count(edge.from) && shown->count(edge.to)))) {
       among.push_back(std::move(edge));
     }
     return {};
   });
   if (!read) return read.error();
   return among;
+}
+
+// The best-connected people and the edges among them, or with --around one
+// person's neighbourhood; either cut to --limit people (default 20).
+Status DrawPeople(store::Store& store, const std::vector<const store::StoredPerson*>& ranked,
+                  const ReportRequest& request, std::ostream& out) {
+  std::set<long long> shown;
+  for (auto* person : ranked) shown.insert(person->id);
+  Result<std::vector<store::StoredEdge>> edges =
+      EdgesAmong(store, request.around.empty() ? &shown : nullptr);
+  if (!edges) return edges.error().WithContext("report people");
+  ReportRequest cut = request;
+  if (cut.limit == 0) cut.limit = kDefaultRows;
+  PeopleView view(store);
+  Result<std::vector<store::StoredEdge>> kept = CutForDrawing(view, std::move(*edges), cut);
+  if (!kept) return kept.error().WithContext("report people");
+  Result<Drawing> drawing = DrawingOf(view, *kept);
+  if (!drawing) return drawing.error().WithContext("report people");
+  drawing->graph.name = "people";
+  return WriteDrawing(*drawing, request.format, out);
 }
 
 }  // namespace
@@ -67,21 +91,11 @@ Status WritePeople(store::Store& store, const ReportRequest& request, std::ostre
     return std::make_tuple(-degree(x), -x->texts, x->name) <
            std::make_tuple(-degree(y), -y->texts, y->name);
   });
-  if (request.limit > 0 && ranked.size() > static_cast<size_t>(request.limit)) {
-    ranked.resize(static_cast<size_t>(request.limit));
-  }
   if (request.format == Format::kDot || request.format == Format::kSvg) {
-    std::set<long long> shown;
-    for (auto* person : ranked) shown.insert(person->id);
-    Result<std::vector<store::StoredEdge>> among = EdgesAmong(store, shown);
-    if (!among) return among.error().WithContext("report people");
-    PeopleView view(store);
-    Status drawn;
-    GraphDocument drawing = DrawingOf(view, *among, &drawn);
-    if (!drawn) return drawn.error().WithContext("report people");
-    drawing.name = "people";
-    return WriteDrawing(drawing, request.format, out);
+    return DrawPeople(store, ranked, request, out);
   }
+  const size_t limit = static_cast<size_t>(request.limit > 0 ? request.limit : kDefaultRows);
+  if (ranked.size() > limit) ranked.resize(limit);
   Table table;
   table.header = {"id", "person", "degree", "texts"};
   for (std::string_view kind : graph::kEdgeKinds) table.header.emplace_back(kind);

@@ -73,43 +73,4 @@ std::string FormatDuration(std::optional<double> hours) {
   return out.str();
 }
 
-GraphDocument DrawingOf(PeopleView& people, const std::vector<store::StoredEdge>& edges,
-                        Status* status) {
-  GraphDocument drawing;
-  std::set<long long> drawn;
-  auto add_node = [&](long long id) {
-    if (!drawn.insert(id).second) return;
-    Result<const store::StoredPerson*> person = people.Get(id);
-    if (!person) {
-      *status = person.error();
-      return;
-    }
-    drawing.nodes.push_back(GraphNode{(*person)->key, LabelOf(**person), {}});
-  };
-  for (const store::StoredEdge& edge : edges) {
-    add_node(edge.from);
-    add_node(edge.to);
-    Result<const store::StoredPerson*> from = people.Get(edge.from);
-    Result<const store::StoredPerson*> to = people.Get(edge.to);
-    if (!from || !to) continue;
-    const std::string label = edge.detail.empty() ? edge.kind : edge.kind + ": " + edge.detail;
-    drawing.edges.push_back(GraphEdge{
-        "e" + std::to_string(drawing.edges.size() + 1), (*from)->key, (*to)->key, label, {}});
-  }
-  return drawing;
-}
-
-Status WriteDrawing(const GraphDocument& drawing, Format format, std::ostream& out) {
-  if (format == Format::kDot) {
-    WriteDot(drawing, out);
-    return {};
-  }
-  std::ostringstream dot;
-  WriteDot(drawing, dot);
-  Result<std::string> svg = RenderSvg(dot.str());
-  if (!svg) return svg.error();
-  out << *svg;
-  return {};
-}
-
 }  // namespace linkgraph::reports

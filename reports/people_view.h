@@ -47,12 +47,4 @@ std::string EdgeDetail(const store::StoredEdge& edge);
 // 3 d 23 h 40 min, 13 h 51 min, 5 min; "" for none.
 std::string FormatDuration(std::optional<double> hours);
 
-// A drawing: people as nodes (id StoredPerson::key, label LabelOf) and the
-// edges given (label the kind, plus detail when present).
-GraphDocument DrawingOf(PeopleView& people, const std::vector<store::StoredEdge>& edges,
-                        Status* status);
-
-// Writes a drawing as DOT, or renders it as SVG.
-Status WriteDrawing(const GraphDocument& drawing, Format format, std::ostream& out);
-
 }  // namespace linkgraph::reports

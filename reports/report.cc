@@ -118,6 +118,15 @@ Status CheckReportRequest(const ReportRequest& request) {
         "--person filters 'met' only; for everything about one person use 'report person WHO'");
   }
   if (!request.asker.empty() && request.kind != "vouch") return Invalid("--as is for 'vouch'");
+  if (!request.around.empty() &&
+      (!drawing || (request.kind != "met" && request.kind != "people"))) {
+    return Invalid(
+        "--around draws a neighbourhood: use it with met or people and --format dot or svg");
+  }
+  if (request.around.empty() && request.depth != 1) return Invalid("--depth goes with --around");
+  if (request.limit > 0 && request.kind != "people" && !(drawing && request.kind == "met")) {
+    return Invalid("--limit is for 'people', and for met and people drawings (dot, svg)");
+  }
   if (!request.by.empty() && request.kind != "replies") return Invalid("--by is for 'replies'");
   if (!request.by.empty() && request.by != "author" && request.by != "pair" &&
       request.by != "reply" && request.by != "unanswered") {

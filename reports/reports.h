@@ -31,8 +31,11 @@ struct ReportRequest {
   Format format = Format::kTable;
   std::string person;  // --person WHO: met, mentions and replies about one person
   std::string asker;   // --as WHO: vouch shows how the asker reaches each voucher
-  int limit = 20;      // people: how many rows
+  // people: how many rows (0: 20); drawings: the best-connected people kept (0: all).
+  int limit = 0;
   std::string by;      // replies: "author" (default), "pair" or "reply" for csv
+  std::string around;  // --around WHO: a drawing of WHO's neighbourhood, --depth hops deep
+  int depth = 1;
 };
 
 // Checks the kind, its arguments and the format before any database is

@@ -12,12 +12,12 @@
 namespace linkgraph::reports {
 namespace {
 
-// Graphs up to this many nodes get "dot" (layered, arrows mostly one way,
-// the most readable for who-met-whom and reply threads). Beyond it dot's
-// crossing minimisation gets slow (minutes for thousands of nodes) and the
-// drawing unreadable, so "sfdp", the multiscale force-directed engine meant
-// for large graphs, is used. A DOT "layout" graph attribute overrides both.
-constexpr int kMaxNodesForDot = 300;
+// Graphs up to this many nodes get "neato" (stress majorisation: people who
+// interact close together, a drawing about as tall as wide; "dot" layers a
+// person with fifty neighbours into a page fifty names wide). Beyond it
+// neato gets slow, so "sfdp", the multiscale force-directed engine meant for
+// large graphs, is used. A DOT "layout" graph attribute overrides both.
+constexpr int kMaxNodesForNeato = 300;
 
 // The C handles, each freed exactly once by its owner.
 struct ContextDeleter {
@@ -108,7 +108,7 @@ Result<std::string> RenderSvg(std::string_view dot) {
                  "svg: the DOT text does not parse: " + messages.Text("no graph in it")};
   }
 
-  const char* engine = agnnodes(graph.get()) <= kMaxNodesForDot ? "dot" : "sfdp";
+  const char* engine = agnnodes(graph.get()) <= kMaxNodesForNeato ? "neato" : "sfdp";
   int laid_out = gvLayout(context, graph.get(), engine);
   LayoutOwner layout(context, graph.get());  // gvFreeLayout is safe after a failure too
   if (laid_out != 0) {

@@ -3,6 +3,7 @@
 // vouch, path, person, people, drawings, and their usage errors.
 #include <boost/test/unit_test.hpp>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "tests/cli/cli_fixtures.h"
@@ -172,6 +173,101 @@ BOOST_AUTO_TEST_CASE(met_path_and_people_draw_as_dot_and_svg) {
     BOOST_TEST(RunOk(dot).out.find("digraph") != std::string::npos);
     dot.back() = "svg";
     BOOST_TEST(RunOk(dot).out.find("<svg") != std::string::npos);
+  }
+}
+
+// The drawing's lines as DOT writes them: "from" -> "to", with the label.
+std::vector<std::pair<std::string, std::string>> DotLines(const std::string& dot) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  std::istringstream in(dot);
+  for (std::string line; std::getline(in, line);) {
+    const size_t arrow = line.find(" -> ");
+    if (arrow == std::string::npos) continue;
+    const size_t label = line.find("\"label\"=\"");
+    const size_t label_end = line.find('"', label + 9);
+    lines.emplace_back(line.substr(0, line.find(" [", arrow)),
+                       line.substr(label + 9, label_end - label - 9));
+  }
+  return lines;
+}
+
+size_t DotNodes(const std::string& dot) {
+  size_t nodes = 0;
+  std::istringstream in(dot);
+  for (std::string line; std::getline(in, line);) {
+    nodes +=
+        line.find(" -> ") == std::string::npos && line.find("[\"label\"=") != std::string::npos;
+  }
+  return nodes;
+}
+
+BOOST_AUTO_TEST_CASE(a_drawing_merges_parallel_edges_into_one_line_with_kinds_and_counts) {
+  const std::string dot = RunOk({"report", "people", "--db", db, "--format", "dot"}).out;
+  const auto lines = DotLines(dot);
+  std::set<std::string> pairs;
+  bool counted = false;
+  for (const auto& [ends, label] : lines) {
+    BOOST_TEST(pairs.insert(ends).second, "two lines for " << ends);
+    counted = counted || label.find("\xC3\x97") != std::string::npos;  // "met ×4"
+  }
+  BOOST_TEST(counted, dot);
+  // Wendy and Lara met four times, mentioned and replied: one line says all.
+  bool wendy_to_lara = false;
+  for (const auto& [ends, label] : lines) {
+    if (ends.find("wendytherecruiter") < ends.find("laranewman") &&
+        ends.find("laranewman") != std::string::npos) {
+      wendy_to_lara = label.starts_with("met") && label.find("mentioned") != std::string::npos;
+    }
+  }
+  BOOST_TEST(wendy_to_lara, dot);
+}
+
+BOOST_AUTO_TEST_CASE(an_svg_drawing_has_a_legend_of_its_kinds_and_a_sane_aspect_ratio) {
+  const std::string svg = RunOk({"report", "people", "--db", db, "--format", "svg"}).out;
+  const size_t legend = svg.find("id=\"legend\"");
+  BOOST_REQUIRE(legend != std::string::npos);
+  for (const char* kind : {">met<", ">spoke<", ">mentioned<"}) {
+    BOOST_TEST(svg.find(kind, legend) != std::string::npos, kind);
+  }
+  BOOST_TEST(svg.find(">vouched<") == std::string::npos);
+  const size_t width_at = svg.find("<svg width=\"");
+  BOOST_REQUIRE(width_at != std::string::npos);
+  const double width = std::stod(svg.substr(width_at + 12));
+  const double height = std::stod(svg.substr(svg.find("height=\"", width_at) + 8));
+  BOOST_TEST(width / height < 3.0, width << " x " << height);
+  BOOST_TEST(height / width < 3.0, width << " x " << height);
+}
+
+BOOST_AUTO_TEST_CASE(around_and_limit_cut_a_drawing_to_a_persons_neighbourhood) {
+  const std::string all = RunOk({"report", "people", "--db", db, "--format", "dot"}).out;
+  const std::string ego = RunOk({"report", "people", "--db", db, "--format", "dot", "--around",
+                                 "Dave Martin", "--depth", "1"})
+                              .out;
+  BOOST_TEST(DotNodes(ego) < DotNodes(all));
+  BOOST_TEST(ego.find("davemartin") != std::string::npos);
+  for (const auto& [ends, label] : DotLines(ego)) {
+    BOOST_TEST(ends.find("davemartin") != std::string::npos, ends << " is not Dave's");
+  }
+  const std::string two_hops = RunOk({"report", "people", "--db", db, "--format", "dot", "--around",
+                                      "Dave Martin", "--depth", "2"})
+                                   .out;
+  BOOST_TEST(DotNodes(two_hops) > DotNodes(ego));
+  const std::string five =
+      RunOk({"report", "met", "--db", db, "--format", "dot", "--limit", "5"}).out;
+  BOOST_TEST(DotNodes(five) <= 5u, five);
+  BOOST_TEST(five.find("wendytherecruiter") != std::string::npos, five);
+}
+
+BOOST_AUTO_TEST_CASE(around_depth_and_limit_where_they_mean_nothing_are_usage_errors) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"report", "met", "--around", "Wendy"},
+        {"report", "path", "Wendy", "Dave Martin", "--around", "Wendy", "--format", "dot"},
+        {"report", "people", "--depth", "2"},
+        {"report", "mentions", "--limit", "3"}}) {
+    std::vector<std::string> full = args;
+    full.insert(full.end(), {"--db", db});
+    RunResult result = Run(full);
+    BOOST_TEST(result.exit_status == 2, result);
   }
 }
 
