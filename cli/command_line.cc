@@ -327,6 +327,10 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       ->add_option("--out", line->export_command.out,
                    "Output file (default: stdout); for csv a folder, required")
       ->type_name("PATH");
+  export_command->add_flag(
+      "--merge-edges", line->export_command.merge_edges,
+      "Graph formats: one edge per pair of people and kind, weighted by how many it stands "
+      "for, with the earliest date and every detail, evidence and source");
 
   CLI::App* status = app.add_subcommand("status", "Show what the database holds");
   AddDatabaseOption(status, &line->status_database);

@@ -84,6 +84,7 @@ struct ExportOptions {
   std::string database = kDefaultDatabase;
   std::string format = "json";
   std::string out;  // "" or "-": standard output
+  bool merge_edges = false;  // reports::GraphExportOptions::merge_edges
 };
 
 int RunImport(const ImportOptions& options);

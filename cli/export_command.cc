@@ -11,7 +11,11 @@
 namespace linkgraph::cli {
 namespace {
 
-using StreamWriter = Status (*)(store::Store&, std::ostream&);
+using StreamWriter = Status (*)(store::Store&, const reports::GraphExportOptions&, std::ostream&);
+
+Status JsonExport(store::Store& store, const reports::GraphExportOptions&, std::ostream& out) {
+  return reports::WriteJsonExport(store, out);
+}
 
 int Fail(const Error& error) {
   std::cerr << "linkgraph export: " << error.message << '\n';
@@ -30,17 +34,18 @@ StreamWriter WriterFor(reports::ExportFormat format) {
     case reports::ExportFormat::kCsv:
       break;
   }
-  return &reports::WriteJsonExport;
+  return &JsonExport;
 }
 
 // Writes beside the target and renames, so a failed export never leaves a
 // half-written file where a good one was.
-Status WriteFile(StreamWriter writer, store::Store& store, const std::string& path) {
+Status WriteFile(StreamWriter writer, store::Store& store,
+                 const reports::GraphExportOptions& graph_options, const std::string& path) {
   const std::string partial = path + ".partial";
   {
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);
     if (!file) return Error{ErrorCode::kIo, "cannot write " + partial};
-    Status written = writer(store, file);
+    Status written = writer(store, graph_options, file);
     file.close();
     if (!written.ok() || !file) {
       std::remove(partial.c_str());
@@ -54,8 +59,9 @@ Status WriteFile(StreamWriter writer, store::Store& store, const std::string& pa
   return {};
 }
 
-Status WriteStdout(StreamWriter writer, store::Store& store) {
-  Status written = writer(store, std::cout);
+Status WriteStdout(StreamWriter writer, store::Store& store,
+                   const reports::GraphExportOptions& graph_options) {
+  Status written = writer(store, graph_options, std::cout);
   if (!written.ok()) return written;
   if (!std::cout.flush()) return Error{ErrorCode::kIo, "cannot write to standard output"};
   return {};
@@ -73,17 +79,23 @@ int RunExport(const ExportOptions& options) {
                       "--format csv writes a folder of files (nodes.csv, edges.csv, posts.csv, "
                       "comments.csv): name it with --out FOLDER"});
   }
+  if (*format == reports::ExportFormat::kJson && options.merge_edges) {
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--merge-edges is for the graph formats (csv, graphml, gexf, dot); the json "
+                      "export keeps every edge with its own evidence"});
+  }
   auto store = OpenStoreToRead(options.database, "export");
   if (!store.ok()) return Fail(store.error());
   WarnIfGraphStale(**store, "export");
 
+  const reports::GraphExportOptions graph_options{options.merge_edges};
   Status written;
   if (*format == reports::ExportFormat::kCsv) {
-    written = reports::WriteCsvExport(**store, options.out);
+    written = reports::WriteCsvExport(**store, graph_options, options.out);
   } else if (to_stdout) {
-    written = WriteStdout(WriterFor(*format), **store);
+    written = WriteStdout(WriterFor(*format), **store, graph_options);
   } else {
-    written = WriteFile(WriterFor(*format), **store, options.out);
+    written = WriteFile(WriterFor(*format), **store, graph_options, options.out);
   }
   return written.ok() ? kExitOk : Fail(written.error());
 }

@@ -92,29 +92,33 @@ class CsvFile {
   int open_error_ = 0;
 };
 
-// nodes.csv (id, then the node attributes) and edges.csv (id, source,
-// target, then the edge attributes), a row per node and per edge.
+// nodes.csv and edges.csv, a row per node and per edge, headed the way
+// Gephi's spreadsheet import reads them: nodes Id, Label, then the node
+// attributes; edges Source, Target, Type (Directed), Id, Label, Weight (1,
+// or the number of parallel edges merged), then the edge attributes.
 class CsvGraphWriter final : public GraphWriter {
  public:
   CsvGraphWriter(CsvFile& nodes, CsvFile& edges) : nodes_(nodes), edges_(edges) {}
 
   void Begin(const GraphHeader& header) override {
-    std::vector<std::string> columns = {"id"};
+    std::vector<std::string> columns = {"Id", "Label"};
     for (const auto& spec : header.node_attributes) columns.push_back(spec.name);
     nodes_.Row(columns);
-    columns = {"id", "source", "target"};
+    columns = {"Source", "Target", "Type", "Id", "Label", "Weight"};
     for (const auto& spec : header.edge_attributes) columns.push_back(spec.name);
     edges_.Row(columns);
   }
 
   void Node(const GraphNode& node) override {
-    std::vector<std::string> row = {node.id};
+    std::vector<std::string> row = {node.id, node.label};
     row.insert(row.end(), node.values.begin(), node.values.end());
     nodes_.Row(row);
   }
 
   void Edge(const GraphEdge& edge) override {
-    std::vector<std::string> row = {edge.id, edge.from, edge.to};
+    std::vector<std::string> row = {edge.from,  edge.to,
+                                    "Directed", edge.id,
+                                    edge.label, std::to_string(edge.weight > 0 ? edge.weight : 1)};
     row.insert(row.end(), edge.values.begin(), edge.values.end());
     edges_.Row(row);
   }
@@ -126,11 +130,12 @@ class CsvGraphWriter final : public GraphWriter {
   CsvFile& edges_;
 };
 
-Status WriteGraphFiles(store::Store& store, const fs::path& folder) {
+Status WriteGraphFiles(store::Store& store, const GraphExportOptions& options,
+                       const fs::path& folder) {
   CsvFile nodes(folder / "nodes.csv");
   CsvFile edges(folder / "edges.csv");
   CsvGraphWriter writer(nodes, edges);
-  Status written = WritePeopleGraph(store, writer);
+  Status written = WritePeopleGraph(store, options, writer);
   Status nodes_closed = nodes.Close();
   Status edges_closed = edges.Close();
   if (!written) return written;
@@ -203,7 +208,8 @@ Status MoveIntoPlace(const fs::path& partial, const fs::path& target) {
 
 }  // namespace
 
-Status WriteCsvExport(store::Store& store, const std::string& folder) {
+Status WriteCsvExport(store::Store& store, const GraphExportOptions& options,
+                      const std::string& folder) {
   fs::path target = fs::path(folder).lexically_normal();
   if (!target.has_filename()) target = target.parent_path();  // "out/" names "out"
   if (target.empty() || target.filename() == "." || target.filename() == "..") {
@@ -216,7 +222,7 @@ Status WriteCsvExport(store::Store& store, const std::string& folder) {
   // anywhere removes it and leaves target as it was.
   auto partial = MakePartialFolder(target);
   if (!partial.ok()) return partial.error();
-  Status written = WriteGraphFiles(store, *partial);
+  Status written = WriteGraphFiles(store, options, *partial);
   if (written.ok()) written = WritePostsFile(store, *partial);
   if (written.ok()) written = WriteCommentsFile(store, *partial);
   if (written.ok()) written = MoveIntoPlace(*partial, target);

@@ -170,11 +170,13 @@ Result<Drawing> DrawingOf(PeopleView& people, const std::vector<store::StoredEdg
     }
     const std::string colour(ColourOf(strongest));
     const std::string width = Number(1.0 + std::log2(static_cast<double>(total)));
-    drawing.graph.edges.push_back(GraphEdge{"e" + std::to_string(drawing.graph.edges.size() + 1),
-                                            (*from)->key,
-                                            (*to)->key,
-                                            LineLabel(counts),
-                                            {colour, colour, width}});
+    GraphEdge line;
+    line.id = "e" + std::to_string(drawing.graph.edges.size() + 1);
+    line.from = (*from)->key;
+    line.to = (*to)->key;
+    line.label = LineLabel(counts);
+    line.values = {colour, colour, width};
+    drawing.graph.edges.push_back(std::move(line));
   }
   drawing.kinds.assign(kinds.begin(), kinds.end());
   std::stable_sort(

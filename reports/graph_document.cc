@@ -87,6 +87,7 @@ struct GraphmlKeys {
   size_t node_first = 0;
   size_t edge_label = 0;
   size_t edge_first = 0;
+  size_t edge_weight = 0;  // when the header says weighted
 };
 
 GraphmlKeys WriteGraphmlKeys(const GraphHeader& graph, std::ostream& out) {
@@ -106,6 +107,10 @@ GraphmlKeys WriteGraphmlKeys(const GraphHeader& graph, std::ostream& out) {
   key("edge", "label", AttributeType::kString);
   keys.edge_first = next;
   for (const auto& spec : graph.edge_attributes) key("edge", spec.name, spec.type);
+  if (graph.weighted) {
+    keys.edge_weight = next;
+    key("edge", "weight", AttributeType::kLong);
+  }
   return keys;
 }
 
@@ -171,6 +176,7 @@ class GraphmlWriter final : public GraphWriter {
     keys_ = WriteGraphmlKeys(graph, out_);
     node_attributes_ = graph.node_attributes.size();
     edge_attributes_ = graph.edge_attributes.size();
+    weighted_ = graph.weighted;
     out_ << "  <graph id=\"" << Attr(graph.name) << "\" edgedefault=\"directed\" parse.nodes=\""
          << graph.nodes << "\" parse.edges=\"" << graph.edges
          << "\" parse.order=\"nodesfirst\" parse.nodeids=\"free\" parse.edgeids=\"free\">\n";
@@ -195,6 +201,7 @@ class GraphmlWriter final : public GraphWriter {
     for (size_t i = 0; i < edge.values.size() && i < edge_attributes_; ++i) {
       WriteGraphmlData(keys_.edge_first + i, edge.values[i], "      ", out_);
     }
+    if (weighted_) WriteGraphmlData(keys_.edge_weight, std::to_string(edge.weight), "      ", out_);
     out_ << "    </edge>\n";
   }
 
@@ -205,6 +212,7 @@ class GraphmlWriter final : public GraphWriter {
   GraphmlKeys keys_;
   size_t node_attributes_ = 0;
   size_t edge_attributes_ = 0;
+  bool weighted_ = false;
 };
 
 class GexfWriter final : public GraphWriter {
@@ -225,7 +233,11 @@ class GexfWriter final : public GraphWriter {
     for (const auto& [name, value] : graph.attributes) description += "; " + name + ": " + value;
     out_ << "    <description>" << Xml(description) << "</description>\n"
          << "  </meta>\n"
-         << "  <graph mode=\"static\" defaultedgetype=\"directed\">\n";
+         << (graph.dated ? "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" "
+                           "timeformat=\"date\">\n"
+                         : "  <graph mode=\"static\" defaultedgetype=\"directed\">\n");
+    dated_ = graph.dated;
+    weighted_ = graph.weighted;
     WriteGexfAttributes("node", graph.node_attributes, out_);
     WriteGexfAttributes("edge", graph.edge_attributes, out_);
     out_ << "    <nodes>\n";
@@ -240,7 +252,11 @@ class GexfWriter final : public GraphWriter {
   void Edge(const GraphEdge& edge) override {
     EndNodes();
     out_ << "      <edge id=\"" << Attr(edge.id) << "\" source=\"" << Attr(edge.from)
-         << "\" target=\"" << Attr(edge.to) << "\" label=\"" << Attr(edge.label) << "\">\n";
+         << "\" target=\"" << Attr(edge.to) << "\" label=\"" << Attr(edge.label) << '"';
+    if (dated_ && !edge.start.empty()) out_ << " start=\"" << Attr(edge.start) << '"';
+    if (dated_ && !edge.end.empty()) out_ << " end=\"" << Attr(edge.end) << '"';
+    if (weighted_) out_ << " weight=\"" << edge.weight << '"';
+    out_ << ">\n";
     WriteGexfValues(edge.values, out_);
     out_ << "      </edge>\n";
   }
@@ -260,6 +276,8 @@ class GexfWriter final : public GraphWriter {
 
   std::ostream& out_;
   bool edges_open_ = false;
+  bool dated_ = false;
+  bool weighted_ = false;
 };
 
 class DotWriter final : public GraphWriter {
@@ -269,6 +287,7 @@ class DotWriter final : public GraphWriter {
   void Begin(const GraphHeader& graph) override {
     node_attributes_ = graph.node_attributes;
     edge_attributes_ = graph.edge_attributes;
+    weighted_ = graph.weighted;
     out_ << "digraph " << DotQuoted(graph.name) << " {\n";
     if (!graph.attributes.empty()) {
       out_ << "  graph";
@@ -287,6 +306,7 @@ class DotWriter final : public GraphWriter {
     out_ << "  " << DotQuoted(edge.from) << " -> " << DotQuoted(edge.to);
     auto pairs = Labelled(edge.label, edge_attributes_, edge.values);
     pairs.insert(pairs.begin(), {"id", edge.id});
+    if (weighted_) pairs.emplace_back("weight", std::to_string(edge.weight));
     WriteDotAttributes(pairs, out_);
     out_ << ";\n";
   }
@@ -297,6 +317,7 @@ class DotWriter final : public GraphWriter {
   std::ostream& out_;
   std::vector<AttributeSpec> node_attributes_;
   std::vector<AttributeSpec> edge_attributes_;
+  bool weighted_ = false;
 };
 
 }  // namespace
@@ -331,7 +352,8 @@ std::string DotQuoted(std::string_view text) {
 
 void WriteDocument(const GraphDocument& graph, GraphWriter& writer) {
   writer.Begin(GraphHeader{graph.name, graph.attributes, graph.node_attributes,
-                           graph.edge_attributes, graph.nodes.size(), graph.edges.size()});
+                           graph.edge_attributes, graph.nodes.size(), graph.edges.size(),
+                           graph.dated, graph.weighted});
   for (const GraphNode& node : graph.nodes) writer.Node(node);
   for (const GraphEdge& edge : graph.edges) writer.Edge(edge);
   writer.End();

@@ -31,11 +31,25 @@ struct GraphNode {
 
 // Several edges between one pair (a multigraph) are normal; ids keep them apart.
 struct GraphEdge {
+  GraphEdge() = default;
+  GraphEdge(std::string edge_id, std::string from_id, std::string to_id, std::string edge_label,
+            std::vector<std::string> edge_values)
+      : id(std::move(edge_id)),
+        from(std::move(from_id)),
+        to(std::move(to_id)),
+        label(std::move(edge_label)),
+        values(std::move(edge_values)) {}
+
   std::string id;  // unique within the document
   std::string from;
   std::string to;
   std::string label;
   std::vector<std::string> values;  // one per GraphDocument::edge_attributes; "" is not written
+  // When the edge holds, as ISO dates (YYYY-MM-DD) for GEXF's timeline; ""
+  // when unknown. Written only by a header that says `dated`.
+  std::string start;
+  std::string end;
+  long long weight = 0;  // parallel edges merged into this one; 0: not a merged edge
 };
 
 struct GraphDocument {
@@ -47,6 +61,8 @@ struct GraphDocument {
   std::vector<AttributeSpec> edge_attributes;
   std::vector<GraphNode> nodes;
   std::vector<GraphEdge> edges;
+  bool dated = false;     // edges carry start and end: GEXF writes a dynamic graph
+  bool weighted = false;  // edges carry a weight, written as each format's own
 };
 
 // All of a graph but its nodes and edges, with how many of each follow
@@ -58,6 +74,8 @@ struct GraphHeader {
   std::vector<AttributeSpec> edge_attributes;
   size_t nodes = 0;
   size_t edges = 0;
+  bool dated = false;     // as GraphDocument's
+  bool weighted = false;  // as GraphDocument's
 };
 
 // Writes a graph a node and an edge at a time, holding none of them, so an

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <ostream>
+#include <tuple>
 #include <type_traits>
 
+#include "reports/iso_time.h"
+#include "reports/people_view.h"
 #include "reports/reports.h"
 
 namespace linkgraph::reports {
@@ -33,10 +37,11 @@ Status ExportRead(store::Store& store, Status (store::Store::*each)(const store:
   return {};
 }
 
-// What the edges need of a person, and the degree the node shows.
+// What the edges need of a person, and the counts the node shows.
 struct IndexedPerson {
   std::string key;
-  long long degree = 0;
+  long long degree = 0;  // distinct other people joined by an edge, as `report people` counts
+  long long edges = 0;   // edges in plus out
 };
 using PersonIndex = std::map<long long, IndexedPerson>;  // by person id
 
@@ -68,9 +73,19 @@ Result<PersonIndex> IndexPeople(store::Store& store) {
   return index;
 }
 
-// Counts every edge into the degrees of its two people; the number of edges.
-Result<size_t> CountDegrees(store::Store& store, PersonIndex& index) {
-  size_t edges = 0;
+// Parallel edges, merged: the store visits edges by (from, to, kind), so
+// the edges of one merged edge come one after another.
+bool SameLine(const store::StoredEdge& a, const store::StoredEdge& b) {
+  return a.from == b.from && a.to == b.to && a.kind == b.kind;
+}
+
+// Counts every edge into the counts of its two people; the number of edges
+// written (merged ones once). The pairs of people are held once each, for
+// the degrees.
+Result<size_t> CountDegrees(store::Store& store, PersonIndex& index, bool merge) {
+  size_t written = 0;
+  std::optional<store::StoredEdge> previous;
+  std::vector<std::pair<long long, long long>> pairs;
   Status read = ExportRead<store::StoredEdge>(
       store, &store::Store::EachEdge, [&](store::StoredEdge& edge) -> Status {
         auto from = index.find(edge.from);
@@ -80,13 +95,21 @@ Result<size_t> CountDegrees(store::Store& store, PersonIndex& index) {
                                                 std::to_string(edge.from) + " to person " +
                                                 std::to_string(edge.to) + ", who is not stored"};
         }
-        ++from->second.degree;
-        ++to->second.degree;
-        ++edges;
+        ++from->second.edges;
+        ++to->second.edges;
+        if (edge.from != edge.to) pairs.emplace_back(std::minmax(edge.from, edge.to));
+        if (!merge || !previous || !SameLine(*previous, edge)) ++written;
+        previous = std::move(edge);
         return {};
       });
   if (!read) return read.error();
-  return edges;
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  for (const auto& [a, b] : pairs) {
+    ++index[a].degree;
+    ++index[b].degree;
+  }
+  return written;
 }
 
 Status WriteNodes(store::Store& store, const PersonIndex& index, GraphWriter& writer) {
@@ -98,31 +121,76 @@ Status WriteNodes(store::Store& store, const PersonIndex& index, GraphWriter& wr
                      person.name,
                      {person.name, Joined(IdentityValues(person, "handle")),
                       Joined(IdentityValues(person, "url")), Joined(IdentityValues(person, "site")),
-                      std::to_string(person.texts), std::to_string(indexed->second.degree)}});
+                      std::to_string(person.texts), std::to_string(indexed->second.degree),
+                      std::to_string(indexed->second.edges)}});
         return {};
       });
 }
 
-Status WriteEdges(store::Store& store, const PersonIndex& index, GraphWriter& writer) {
+// One edge as written, or the first of a merged one.
+GraphEdge EdgeOf(const store::StoredEdge& edge, const PersonIndex& index, size_t number) {
+  GraphEdge written;
+  written.id = "e" + std::to_string(number);
+  written.from = index.at(edge.from).key;
+  written.to = index.at(edge.to).key;
+  written.label = edge.kind;
+  written.values = {edge.kind,     edge.date,      std::string(DatePrecision(edge.date)),
+                    edge.detail,   edge.event,     edge.when,
+                    edge.evidence, edge.source_url};
+  if (auto span = DaySpan(edge.date)) std::tie(written.start, written.end) = *span;
+  return written;
+}
+
+// Adds a parallel edge to a merged one: the earliest date and the span of
+// all of them, the distinct details, evidence and sources, the weight.
+void MergeInto(GraphEdge& merged, const store::StoredEdge& edge) {
+  enum { kDate = 1, kPrecision, kDetail, kEvent, kWhen, kEvidence, kSourceUrl };
+  std::vector<std::string>& values = merged.values;
+  if (!edge.date.empty() && (values[kDate].empty() || edge.date < values[kDate])) {
+    values[kDate] = edge.date;
+    values[kPrecision] = std::string(DatePrecision(edge.date));
+  }
+  if (auto span = DaySpan(edge.date)) {
+    if (merged.start.empty() || span->first < merged.start) merged.start = span->first;
+    if (merged.end.empty() || span->second > merged.end) merged.end = span->second;
+  }
+  values[kDetail] = JoinUnique({values[kDetail], edge.detail}, "; ");
+  values[kEvent] = JoinUnique({values[kEvent], edge.event}, "; ");
+  values[kWhen] = JoinUnique({values[kWhen], edge.when}, "; ");
+  values[kEvidence] = JoinUnique({values[kEvidence], edge.evidence}, " | ");
+  values[kSourceUrl] = JoinUnique({values[kSourceUrl], edge.source_url}, " ");
+  ++merged.weight;
+}
+
+Status WriteEdges(store::Store& store, const PersonIndex& index, bool merge, GraphWriter& writer) {
   size_t written = 0;
-  return ExportRead<store::StoredEdge>(
+  std::optional<store::StoredEdge> previous;
+  std::optional<GraphEdge> pending;  // a merged edge, until its last part is read
+  Status read = ExportRead<store::StoredEdge>(
       store, &store::Store::EachEdge, [&](store::StoredEdge& edge) -> Status {
-        auto from = index.find(edge.from);
-        auto to = index.find(edge.to);
-        if (from == index.end() || to == index.end()) return GraphChanged();
-        writer.Edge(
-            {"e" + std::to_string(++written),
-             from->second.key,
-             to->second.key,
-             edge.kind,
-             {edge.kind, std::move(edge.date), std::move(edge.detail), std::move(edge.event),
-              std::move(edge.when), std::move(edge.evidence), std::move(edge.source_url)}});
+        if (!index.count(edge.from) || !index.count(edge.to)) return GraphChanged();
+        if (!merge) {
+          writer.Edge(EdgeOf(edge, index, ++written));
+          return {};
+        }
+        if (!previous || !SameLine(*previous, edge)) {
+          if (pending) writer.Edge(*pending);
+          pending = EdgeOf(edge, index, ++written);
+          pending->weight = 1;
+        } else {
+          MergeInto(*pending, edge);
+        }
+        previous = std::move(edge);
         return {};
       });
+  if (!read) return read;
+  if (pending) writer.Edge(*pending);
+  return {};
 }
 
-Status WriteWith(std::unique_ptr<GraphWriter> writer, store::Store& store, std::ostream& out) {
-  if (Status written = WritePeopleGraph(store, *writer); !written) return written;
+Status WriteWith(std::unique_ptr<GraphWriter> writer, store::Store& store,
+                 const GraphExportOptions& options, std::ostream& out) {
+  if (Status written = WritePeopleGraph(store, options, *writer); !written) return written;
   if (!out) return Error{ErrorCode::kIo, "export: writing the output failed"};
   return {};
 }
@@ -142,12 +210,13 @@ std::vector<std::string> IdentityValues(const store::StoredPerson& person, std::
   return values;
 }
 
-Status WritePeopleGraph(store::Store& store, GraphWriter& writer) {
+Status WritePeopleGraph(store::Store& store, const GraphExportOptions& options,
+                        GraphWriter& writer) {
   auto state = store.Graph();
   if (!state.ok()) return state.error().WithContext("export");
   Result<PersonIndex> index = IndexPeople(store);
   if (!index) return index.error();
-  Result<size_t> edges = CountDegrees(store, *index);
+  Result<size_t> edges = CountDegrees(store, *index, options.merge_edges);
   if (!edges) return edges.error();
 
   GraphHeader header;
@@ -157,14 +226,19 @@ Status WritePeopleGraph(store::Store& store, GraphWriter& writer) {
                             {"urls"},
                             {"sites"},
                             {"texts", AttributeType::kLong},
-                            {"degree", AttributeType::kLong}};
-  header.edge_attributes = {{"kind"}, {"date"},     {"detail"},    {"event"},
-                            {"when"}, {"evidence"}, {"source_url"}};
+                            {"degree", AttributeType::kLong},
+                            {"edges", AttributeType::kLong}};
+  header.edge_attributes = {{"kind"},  {"date"}, {"date_precision"}, {"detail"},
+                            {"event"}, {"when"}, {"evidence"},       {"source_url"}};
   header.nodes = index->size();
   header.edges = *edges;
+  header.dated = true;
+  header.weighted = options.merge_edges;
   writer.Begin(header);
   if (Status written = WriteNodes(store, *index, writer); !written) return written;
-  if (Status written = WriteEdges(store, *index, writer); !written) return written;
+  if (Status written = WriteEdges(store, *index, options.merge_edges, writer); !written) {
+    return written;
+  }
   writer.End();
   return {};
 }
@@ -183,16 +257,17 @@ Result<ExportFormat> ParseExportFormat(std::string_view name) {
                "unknown format '" + std::string(name) + "' (available: " + known + ")"};
 }
 
-Status WriteGraphmlExport(store::Store& store, std::ostream& out) {
-  return WriteWith(MakeGraphmlWriter(out), store, out);
+Status WriteGraphmlExport(store::Store& store, const GraphExportOptions& options,
+                          std::ostream& out) {
+  return WriteWith(MakeGraphmlWriter(out), store, options, out);
 }
 
-Status WriteGexfExport(store::Store& store, std::ostream& out) {
-  return WriteWith(MakeGexfWriter(out), store, out);
+Status WriteGexfExport(store::Store& store, const GraphExportOptions& options, std::ostream& out) {
+  return WriteWith(MakeGexfWriter(out), store, options, out);
 }
 
-Status WriteDotExport(store::Store& store, std::ostream& out) {
-  return WriteWith(MakeDotWriter(out), store, out);
+Status WriteDotExport(store::Store& store, const GraphExportOptions& options, std::ostream& out) {
+  return WriteWith(MakeDotWriter(out), store, options, out);
 }
 
 }  // namespace linkgraph::reports

@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "reports/graph_document.h"
+#include "reports/reports.h"
 #include "store/store.h"
 
 namespace linkgraph::reports {
@@ -18,12 +19,16 @@ namespace linkgraph::reports {
 // the edges once to check them and count the degrees, then the people and
 // the edges again to write them. Nodes keyed by StoredPerson::key, labelled
 // with the name; attributes name, handles, urls, sites (lists joined by a
-// space: none of them holds one), texts and degree (edges in plus out).
-// Edges e1..eN in the store's order, labelled with their kind; attributes
-// kind, date, detail, event, when, evidence, source_url. kCorrupt, before
+// space: none of them holds one), texts, degree (distinct other people
+// joined by an edge) and edges (edges in plus out). Edges e1..eN in the
+// store's order, labelled with their kind, dated by the days their date
+// spans; attributes kind, date, date_precision, detail, event, when,
+// evidence, source_url. With options.merge_edges the edges of one pair and
+// kind are one, weighted by their number. kCorrupt, before
 // anything is written, when an edge names a person not stored or two people
 // share a key; after, when the graph changed between the reads.
-Status WritePeopleGraph(store::Store& store, GraphWriter& writer);
+Status WritePeopleGraph(store::Store& store, const GraphExportOptions& options,
+                        GraphWriter& writer);
 
 // The distinct values of the person's identities of this kind ("handle",
 // "name", "url", "site"), in the stored order; handles always with their @.

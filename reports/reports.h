@@ -83,19 +83,29 @@ inline constexpr std::string_view kExportFormats[] = {"json", "csv", "graphml", 
 Result<ExportFormat> ParseExportFormat(std::string_view name);
 
 // The people graph: a node per person (id StoredPerson::key, which survives
-// rebuilds; attributes name, handles, urls, sites, texts, degree) and an
-// edge per stored edge (label its kind; attributes kind, date, detail, event,
-// when, evidence, source_url). The same store gives the same bytes.
-Status WriteGraphmlExport(store::Store& store, std::ostream& out);
-Status WriteGexfExport(store::Store& store, std::ostream& out);  // GEXF 1.2draft
-Status WriteDotExport(store::Store& store, std::ostream& out);   // a Graphviz digraph
+// rebuilds; attributes name, handles, urls, sites, texts, degree, edges) and
+// an edge per stored edge (label its kind; attributes kind, date,
+// date_precision, detail, event, when, evidence, source_url), or per pair
+// and kind when merged. The same store gives the same bytes.
+struct GraphExportOptions {
+  // One edge per (from, to, kind), weighted by how many it stands for, with
+  // the earliest date, the span of all, and their details and evidence.
+  bool merge_edges = false;
+};
+Status WriteGraphmlExport(store::Store& store, const GraphExportOptions& options,
+                          std::ostream& out);
+Status WriteGexfExport(store::Store& store, const GraphExportOptions& options,
+                       std::ostream& out);  // GEXF 1.2draft, dynamic: edges dated by day
+Status WriteDotExport(store::Store& store, const GraphExportOptions& options,
+                      std::ostream& out);  // a Graphviz digraph
 
 // Writes nodes.csv, edges.csv, posts.csv and comments.csv into folder,
 // creating it. The files are written into a temporary sibling folder that
 // then takes folder's place, so a killed export leaves either the old folder
 // or the new one. An existing folder is replaced only when it holds nothing
 // but those four files.
-Status WriteCsvExport(store::Store& store, const std::string& folder);
+Status WriteCsvExport(store::Store& store, const GraphExportOptions& options,
+                      const std::string& folder);
 
 // An SVG drawing of a DOT graph, laid out by Graphviz's library: "dot" up to
 // 300 nodes, "sfdp" above (a "layout" graph attribute overrides). kCorrupt

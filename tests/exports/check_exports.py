@@ -22,9 +22,10 @@ import sys
 import tempfile
 
 SKIP = 77
-NODE_COLUMNS = ["id", "name", "handles", "urls", "sites", "texts", "degree"]
-EDGE_COLUMNS = ["id", "source", "target", "kind", "date", "detail", "event", "when",
-                "evidence", "source_url"]
+# Gephi's spreadsheet import reads Id, Label, Source, Target, Type and Weight.
+NODE_COLUMNS = ["Id", "Label", "name", "handles", "urls", "sites", "texts", "degree", "edges"]
+EDGE_COLUMNS = ["Source", "Target", "Type", "Id", "Label", "Weight", "kind", "date",
+                "date_precision", "detail", "event", "when", "evidence", "source_url"]
 EDGE_VALUES = ["kind", "date", "detail", "event", "when", "evidence", "source_url"]
 POST_COLUMNS = ["url", "title", "author", "published", "site", "site_name"]
 COMMENT_COLUMNS = ["id", "post_url", "author", "author_url", "published", "parent_id", "text",
@@ -89,10 +90,15 @@ def check_graph(checks, fmt, graph, exported):
     checks.equal(graph.number_of_nodes(), len(people), f"{fmt}: node count")
     checks.equal(graph.number_of_edges(), len(edges), f"{fmt}: edge count")
 
-    degree = collections.Counter()
+    # degree as `report people` counts it: distinct other people; edges: in plus out.
+    neighbours = collections.defaultdict(set)
+    edge_count = collections.Counter()
     for edge in edges:
-        degree[edge["from"]] += 1
-        degree[edge["to"]] += 1
+        edge_count[edge["from"]] += 1
+        edge_count[edge["to"]] += 1
+        if edge["from"] != edge["to"]:
+            neighbours[edge["from"]].add(edge["to"])
+            neighbours[edge["to"]].add(edge["from"])
     for person in people:
         key = person["key"]
         if not checks.check(key in graph.nodes, f"{fmt}: node {key!r} is missing"):
@@ -104,7 +110,8 @@ def check_graph(checks, fmt, graph, exported):
                                   ("sites", person["sites"])):
             checks.equal(node.get(attribute, "").split(), values, f"{fmt}: {attribute} of {key}")
         checks.equal(node.get("texts"), person["texts"], f"{fmt}: texts of {key}")
-        checks.equal(node.get("degree"), degree[person["id"]], f"{fmt}: degree of {key}")
+        checks.equal(node.get("degree"), len(neighbours[person["id"]]), f"{fmt}: degree of {key}")
+        checks.equal(node.get("edges"), edge_count[person["id"]], f"{fmt}: edges of {key}")
 
     expected = collections.Counter(
         edge_signature(key_of.get(edge["from"]), key_of.get(edge["to"]), edge) for edge in edges)
@@ -175,14 +182,29 @@ def check_csv(checks, folder, exported):
     checks.equal([[row[c] for c in COMMENT_COLUMNS] for row in tables["comments.csv"]],
                  expected_comments, "csv: comments.csv cells")
     key_of = {person["id"]: person["key"] for person in exported["people"]}
-    expected_edges = [[neutralised(key_of.get(e["from"], "")), neutralised(key_of.get(e["to"], ""))]
+    expected_edges = [[neutralised(key_of.get(e["from"], "")), neutralised(key_of.get(e["to"], "")),
+                       "Directed", e["kind"], "1"]
                       + [neutralised(e[c]) for c in EDGE_VALUES] for e in exported["edges"]]
-    checks.equal([[row[c] for c in EDGE_COLUMNS[1:]] for row in tables["edges.csv"]],
-                 expected_edges, "csv: edges.csv cells")
+    checks.equal([[row[c] for c in ["Source", "Target", "Type", "Label", "Weight"] + EDGE_VALUES]
+                  for row in tables["edges.csv"]], expected_edges, "csv: edges.csv cells")
     margo = [row for row in tables["nodes.csv"] if row["name"] == "Margo Rose"]
     checks.check(len(margo) == 1 and margo[0]["handles"].startswith("'@")
                  and "@HRMargo" in margo[0]["handles"].lstrip("'").split(),
                  f"csv: Margo Rose's handles are '@HRMargo, neutralised: {margo}")
+
+
+def check_merged(checks, fmt, graph, exported):
+    """--merge-edges: one edge per (from, to, kind), its weight the edges it stands for."""
+    key_of = {person["id"]: person["key"] for person in exported["people"]}
+    lines = collections.Counter((key_of[e["from"]], key_of[e["to"]], e["kind"])
+                                for e in exported["edges"])
+    found = collections.Counter()
+    for source, target, data in graph.edges(data=True):
+        found[(source, target, data.get("kind"))] += int(data.get("weight", 0))
+    checks.equal(graph.number_of_edges(), len(lines), f"{fmt} merged: one edge per pair and kind")
+    checks.equal(found, lines, f"{fmt} merged: weights count the edges merged")
+    checks.check(any(weight > 1 for weight in lines.values()),
+                 f"{fmt} merged: the sample has parallel edges to merge")
 
 
 def check_dot(checks, path, exported):
@@ -206,6 +228,8 @@ def check_cli_errors(checks, binary, db, tmp):
     result = run([binary, "export", "--db", db, "--format", "csv"], expect=None)
     checks.equal(result.returncode, 2, "cli: csv without --out is a usage error")
     checks.check("--out" in result.stderr, f"cli: the csv usage error names --out: {result.stderr}")
+    result = run([binary, "export", "--db", db, "--format", "json", "--merge-edges"], expect=None)
+    checks.equal(result.returncode, 2, "cli: --merge-edges with json is a usage error")
     result = run([binary, "export", "--db", db, "--format", "xml"], expect=None)
     checks.equal(result.returncode, 2, "cli: an unknown format is a usage error")
     checks.check("xml" in result.stderr, f"cli: the error names the format: {result.stderr}")
@@ -248,6 +272,10 @@ def main(argv):
         check_graph(checks, "graphml", networkx.read_graphml(graphml), exported)
         gexf = export("gexf", os.path.join(tmp, "graph.gexf"))
         check_graph(checks, "gexf", networkx.read_gexf(gexf), exported)
+        for fmt, reader in (("graphml", networkx.read_graphml), ("gexf", networkx.read_gexf)):
+            merged = os.path.join(tmp, "merged." + fmt)
+            run([binary, "export", "--db", db, "--format", fmt, "--merge-edges", "--out", merged])
+            check_merged(checks, fmt, reader(merged), exported)
         dot = export("dot", os.path.join(tmp, "graph.dot"))
         check_dot(checks, dot, exported)
         folder = export("csv", os.path.join(tmp, "csv"))

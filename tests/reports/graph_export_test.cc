@@ -57,11 +57,16 @@ std::unique_ptr<store::Store> StoreWithGraph() {
   return db;
 }
 
-using ExportWriter = Status (*)(store::Store&, std::ostream&);
+using ExportWriter = Status (*)(store::Store&, const reports::GraphExportOptions&, std::ostream&);
 
-std::string Exported(ExportWriter writer, store::Store& db) {
+Status JsonExport(store::Store& db, const reports::GraphExportOptions&, std::ostream& out) {
+  return reports::WriteJsonExport(db, out);
+}
+
+std::string Exported(ExportWriter writer, store::Store& db,
+                     const reports::GraphExportOptions& options = {}) {
   std::ostringstream out;
-  Status status = writer(db, out);
+  Status status = writer(db, options, out);
   if (!status.ok()) BOOST_FAIL("export failed: " << status.error().message);
   return out.str();
 }
@@ -97,17 +102,49 @@ BOOST_AUTO_TEST_CASE(graphml_nodes_are_keyed_by_person_key_with_attributes) {
   BOOST_TEST(Has(graphml, ">in Feb</data>"));
 }
 
-BOOST_AUTO_TEST_CASE(degree_counts_edges_in_and_out) {
+BOOST_AUTO_TEST_CASE(degree_counts_distinct_people_and_edges_counts_edges_in_and_out) {
   auto db = StoreWithGraph();
   const std::string gexf = Exported(&reports::WriteGexfExport, *db);
-  // Attribute 5 is degree: Wendy is in all four edges, Lara in two.
+  // Attribute 5 is degree, as `report people` counts it: Wendy has two
+  // people beside her, Lara one. Attribute 6 counts edges: four and two.
   BOOST_TEST(Has(gexf, "<attribute id=\"5\" title=\"degree\" type=\"long\"/>"), gexf);
+  BOOST_TEST(Has(gexf, "<attribute id=\"6\" title=\"edges\" type=\"long\"/>"), gexf);
   const size_t wendy = gexf.find("<node id=\"site:wendy.example\"");
   const size_t lara = gexf.find("<node id=\"handle:laranewman\"");
   BOOST_REQUIRE(wendy != std::string::npos);
   BOOST_REQUIRE(lara != std::string::npos);
-  BOOST_TEST(gexf.find("<attvalue for=\"5\" value=\"4\"/>", wendy) < lara);
-  BOOST_TEST(Has(gexf.substr(lara), "<attvalue for=\"5\" value=\"2\"/>"));
+  BOOST_TEST(gexf.find("<attvalue for=\"5\" value=\"2\"/>", wendy) < lara);
+  BOOST_TEST(gexf.find("<attvalue for=\"6\" value=\"4\"/>", wendy) < lara);
+  BOOST_TEST(Has(gexf.substr(lara), "<attvalue for=\"5\" value=\"1\"/>"));
+  BOOST_TEST(Has(gexf.substr(lara), "<attvalue for=\"6\" value=\"2\"/>"));
+}
+
+BOOST_AUTO_TEST_CASE(gexf_is_dynamic_with_each_edge_dated_by_the_days_its_date_spans) {
+  auto db = StoreWithGraph();
+  const std::string gexf = Exported(&reports::WriteGexfExport, *db);
+  BOOST_TEST(
+      Has(gexf, "<graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">"));
+  BOOST_TEST(Has(gexf, "start=\"2009-12-06\" end=\"2009-12-06\""), gexf);
+  BOOST_TEST(!Has(gexf, "weight="));
+}
+
+BOOST_AUTO_TEST_CASE(merged_edges_are_one_per_pair_and_kind_weighted_by_their_number) {
+  auto db = StoreWithGraph();
+  const std::string each = Exported(&reports::WriteGraphmlExport, *db);
+  const std::string merged = Exported(&reports::WriteGraphmlExport, *db, {.merge_edges = true});
+  BOOST_TEST(Has(merged, "attr.name=\"weight\" attr.type=\"long\""), merged);
+  size_t each_edges = 0, merged_edges = 0;
+  for (size_t at = each.find("<edge "); at != std::string::npos; at = each.find("<edge ", at + 1)) {
+    ++each_edges;
+  }
+  for (size_t at = merged.find("<edge "); at != std::string::npos;
+       at = merged.find("<edge ", at + 1)) {
+    ++merged_edges;
+  }
+  BOOST_TEST(merged_edges <= each_edges);
+  BOOST_TEST(Has(merged, "parse.edges=\"" + std::to_string(merged_edges) + "\""), merged);
+  const std::string gexf = Exported(&reports::WriteGexfExport, *db, {.merge_edges = true});
+  BOOST_TEST(Has(gexf, "weight=\"1\""), gexf);
 }
 
 BOOST_AUTO_TEST_CASE(dot_export_draws) {
@@ -133,7 +170,7 @@ BOOST_AUTO_TEST_CASE(store_without_graph_exports_an_empty_graph) {
   auto db = OpenMemoryStore();
   BOOST_TEST(Has(Exported(&reports::WriteGraphmlExport, *db), "parse.nodes=\"0\""));
   BOOST_TEST(Has(Exported(&reports::WriteGexfExport, *db), "<nodes>\n    </nodes>"));
-  auto json = nlohmann::json::parse(Exported(&reports::WriteJsonExport, *db));
+  auto json = nlohmann::json::parse(Exported(&JsonExport, *db));
   BOOST_TEST(json["people"].empty());
   BOOST_TEST(json["edges"].empty());
 }
@@ -144,16 +181,15 @@ BOOST_AUTO_TEST_CASE(json_export_is_laid_out_as_the_whole_document_dumped) {
   auto full = StoreWithGraph();
   auto empty = OpenMemoryStore();
   for (store::Store* db : {full.get(), empty.get()}) {
-    const std::string exported = Exported(&reports::WriteJsonExport, *db);
+    const std::string exported = Exported(&JsonExport, *db);
     BOOST_TEST(exported == nlohmann::json::parse(exported).dump(2) + "\n");
   }
-  BOOST_TEST(Exported(&reports::WriteJsonExport, *full) ==
-             Exported(&reports::WriteJsonExport, *full));
+  BOOST_TEST(Exported(&JsonExport, *full) == Exported(&JsonExport, *full));
 }
 
 BOOST_AUTO_TEST_CASE(json_export_has_people_and_edges) {
   auto db = StoreWithGraph();
-  auto json = nlohmann::json::parse(Exported(&reports::WriteJsonExport, *db));
+  auto json = nlohmann::json::parse(Exported(&JsonExport, *db));
   BOOST_REQUIRE(json["people"].size() == 3u);
   const auto& margo = json["people"][1];
   BOOST_TEST(margo["id"] == 2);
@@ -185,17 +221,21 @@ BOOST_AUTO_TEST_CASE(csv_export_writes_four_files_with_neutralised_cells) {
   auto db = StoreWithGraph();
   testing::TempDir dir;
   const fs::path folder = dir.path() / "not" / "yet" / "export";  // parents are created
-  Status written = reports::WriteCsvExport(*db, folder.string());
+  Status written = reports::WriteCsvExport(*db, {}, folder.string());
   BOOST_REQUIRE_MESSAGE(written.ok(), written.error().message);
   std::vector<std::string> nodes = CsvLines(testing::ReadFile(folder / "nodes.csv"));
   BOOST_REQUIRE(nodes.size() == 4u);
-  BOOST_TEST(nodes[0] == "id,name,handles,urls,sites,texts,degree");
-  BOOST_TEST(nodes[2] == "handle:hrmargo,Margo Rose,'@HRMargo,http://margo.example/,,1,2");
+  // Gephi's spreadsheet import reads Id and Label, Source, Target, Type, Weight.
+  BOOST_TEST(nodes[0] == "Id,Label,name,handles,urls,sites,texts,degree,edges");
+  BOOST_TEST(nodes[2] ==
+             "handle:hrmargo,Margo Rose,Margo Rose,'@HRMargo,http://margo.example/,,1,1,2");
   const std::string edges = testing::ReadFile(folder / "edges.csv");
-  BOOST_TEST(
-      edges.rfind("id,source,target,kind,date,detail,event,when,evidence,source_url\r\n", 0) == 0);
+  BOOST_TEST(edges.rfind("Source,Target,Type,Id,Label,Weight,kind,date,date_precision,detail,"
+                         "event,when,evidence,source_url\r\n",
+                         0) == 0);
   BOOST_TEST(Has(edges,
-                 "e3,site:wendy.example,handle:laranewman,spoke,2009-12-06T21:31:00,,,,"
+                 "site:wendy.example,handle:laranewman,Directed,e3,spoke,1,spoke,"
+                 "2009-12-06T21:31:00,second,,,,"
                  "\"'-on the phone\nwith @LaraNewman\""),
              edges);
   BOOST_TEST(Has(edges, ",'=cmd|' /C calc'!A0,http://"), edges);
@@ -217,11 +257,11 @@ BOOST_AUTO_TEST_CASE(csv_export_replaces_an_earlier_export_and_leaves_nothing_be
     std::ofstream stale(folder / "nodes.csv");
     stale << "stale\r\n";
   }
-  Status written = reports::WriteCsvExport(*db, folder.string() + "/");
+  Status written = reports::WriteCsvExport(*db, {}, folder.string() + "/");
   BOOST_REQUIRE_MESSAGE(written.ok(), written.error().message);
-  BOOST_TEST(testing::ReadFile(folder / "nodes.csv").rfind("id,name,", 0) == 0u);
+  BOOST_TEST(testing::ReadFile(folder / "nodes.csv").rfind("Id,Label,", 0) == 0u);
   BOOST_TEST(fs::exists(folder / "comments.csv"));
-  written = reports::WriteCsvExport(*db, folder.string());
+  written = reports::WriteCsvExport(*db, {}, folder.string());
   BOOST_REQUIRE_MESSAGE(written.ok(), written.error().message);
   std::vector<std::string> entries;
   for (const auto& entry : fs::directory_iterator(dir.path())) {
@@ -237,7 +277,7 @@ BOOST_AUTO_TEST_CASE(csv_export_never_replaces_a_folder_of_other_files) {
     std::ofstream thesis(dir.path() / "thesis.txt");
     thesis << "years of work";
   }
-  Status written = reports::WriteCsvExport(*db, dir.path().string());
+  Status written = reports::WriteCsvExport(*db, {}, dir.path().string());
   BOOST_REQUIRE(!written.ok());
   BOOST_TEST(written.error().code == ErrorCode::kInvalidArgument);
   BOOST_TEST(Has(written.error().message, "thesis.txt"), written.error().message);
@@ -252,7 +292,7 @@ BOOST_AUTO_TEST_CASE(csv_export_into_a_file_is_an_error) {
     std::ofstream out(file);
     out << "x";
   }
-  Status written = reports::WriteCsvExport(*db, file.string());
+  Status written = reports::WriteCsvExport(*db, {}, file.string());
   BOOST_REQUIRE(!written.ok());
   BOOST_TEST(Has(written.error().message, "not a folder"), written.error().message);
   BOOST_TEST(testing::ReadFile(file) == "x");

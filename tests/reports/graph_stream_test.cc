@@ -20,7 +20,7 @@ namespace data = boost::unit_test::data;
 
 struct ExportCase {
   const char* name;
-  Status (*export_store)(store::Store&, std::ostream&);
+  Status (*export_store)(store::Store&, const reports::GraphExportOptions&, std::ostream&);
   void (*write_document)(const reports::GraphDocument&, std::ostream&);
 };
 
@@ -63,6 +63,8 @@ class DocumentCollector final : public reports::GraphWriter {
     document_.attributes = header.attributes;
     document_.node_attributes = header.node_attributes;
     document_.edge_attributes = header.edge_attributes;
+    document_.dated = header.dated;
+    document_.weighted = header.weighted;
   }
   void Node(const reports::GraphNode& node) override { document_.nodes.push_back(node); }
   void Edge(const reports::GraphEdge& edge) override { document_.edges.push_back(edge); }
@@ -99,7 +101,7 @@ class EdgeWatcher final : public testing::StoreWrapper {
 
 std::string Exported(const ExportCase& format, store::Store& db) {
   std::ostringstream out;
-  Status status = format.export_store(db, out);
+  Status status = format.export_store(db, {}, out);
   if (!status.ok()) BOOST_FAIL("export failed: " << status.error().message);
   return out.str();
 }
@@ -120,7 +122,7 @@ BOOST_DATA_TEST_CASE(an_export_writes_each_edge_while_the_store_reads_the_next, 
   auto db = StoreWithHostileGraph();
   std::ostringstream out;
   EdgeWatcher watched(*db, out);
-  MustOk(format.export_store(watched, out));
+  MustOk(format.export_store(watched, {}, out));
   // Edges are read twice: once for the degrees, before anything is written,
   // then to write them, the output growing between one edge and the next.
   const auto& reads = watched.sizes_per_read();
@@ -136,7 +138,7 @@ BOOST_DATA_TEST_CASE(a_streamed_export_has_the_bytes_of_the_graph_written_as_one
                      format) {
   auto db = StoreWithHostileGraph();
   DocumentCollector collector;
-  MustOk(reports::WritePeopleGraph(*db, collector));
+  MustOk(reports::WritePeopleGraph(*db, {}, collector));
   const reports::GraphDocument& document = collector.document();
   BOOST_TEST(collector.header().nodes == document.nodes.size());
   BOOST_TEST(collector.header().edges == document.edges.size());
