@@ -16,8 +16,10 @@ namespace linkgraph::cli {
 namespace {
 
 constexpr char kFooter[] =
-    "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
-    "3 partial (some pages failed, the rest were stored).\n"
+    "Exit status: 0 success, 1 failure (nothing done, an input failed, or no page read\n"
+    "held a post), 2 usage error, 3 partial (some pages failed, the rest were stored).\n"
+    "Each page that yields nothing says why on stderr; 'linkgraph report pages --failed'\n"
+    "lists them all.\n"
     "Run 'linkgraph COMMAND --help' for a command's options.";
 
 // "sqlite:PATH" becomes PATH here, so every command after sees a file's
@@ -120,8 +122,10 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       "Options may come from a TOML file: 'linkgraph crawl --config FILE', with a [crawl]\n"
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
       "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
-      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
-      "interrupted: run the same command again to resume), 2 usage or config error.");
+      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done or no page\n"
+      "fetched held a post (or interrupted: run the same command again to resume), 2 usage\n"
+      "or config error. A page that yields nothing says why on stderr (unless -q);\n"
+      "'linkgraph report pages --failed' lists them all.");
   AddDatabaseOption(crawl, &options->database);
   crawl->add_option("urls", options->seeds, "Seed URLs")->type_name("URL");
   crawl->add_option("--scope", options->scope,
@@ -204,6 +208,8 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       ->type_name("NAME");
   AddLockTimeoutOption(crawl, &options->lock_timeout_seconds);
   crawl->add_flag("-q,--quiet", options->quiet, "Print one summary line (and errors)");
+  crawl->add_flag("--explain", options->explain,
+                  "Print for each URL the platform it was read as and what was found, or why not");
   crawl->add_flag("--no-graph", options->no_graph,
                   "Do not derive people and edges now (run 'linkgraph rebuild' later)");
   crawl->add_option("--config", options->config_file,
@@ -249,7 +255,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   import->add_option("paths", line->import.paths, "HTML files, or folders searched for them")
       ->required()
       ->type_name("PATH");
-  import->add_flag("-q,--quiet", line->import.quiet, "Print nothing but errors");
+  import->add_flag("-q,--quiet", line->import.quiet,
+                   "Print nothing but errors (not the pages that held nothing)");
   import->add_flag("--no-graph", line->import.no_graph,
                    "Do not derive people and edges now (run 'linkgraph rebuild' later)");
   AddLockTimeoutOption(import, &line->import.lock_timeout_seconds);
@@ -265,7 +272,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   AddCrawlOptions(crawl, &line->crawl);
 
   CLI::App* report = app.add_subcommand(
-      "report", "Print a report: met, replies, mentions, links, people, person, path, vouch");
+      "report",
+      "Print a report: met, replies, mentions, links, people, person, path, vouch, pages");
   report->footer(
       "Kinds:\n"
       "  met [--person WHO]   who met, spoke with or plans to meet whom, with the evidence\n"
@@ -276,6 +284,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "  person WHO           one person's identities (and why), sites and interactions\n"
       "  path A B             the shortest connection between two people, hop by hop\n"
       "  vouch WHO [--as ME]  who has met or spoken with WHO, and how ME reaches them\n"
+      "  pages [--failed]     every stored page (crawled or imported): its fetch, what came\n"
+      "                       of it (stored, no_content, not_html, failed), why, and what\n"
+      "                       was extracted; --failed: only the pages that gave nothing\n"
       "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or #ID.");
   AddDatabaseOption(report, &line->report.database);
   report->add_option("kind", line->report.kind, "the report (see below)")->required();
@@ -287,9 +298,12 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   report->add_option("--person", line->report.person, "met: only statements by or about WHO")
       ->type_name("WHO");
   report->add_option("--as", line->report.asker, "vouch: the person asking")->type_name("WHO");
-  report->add_option("--limit", line->report.limit, "people: how many")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 100000000));
+  CLI::Option* limit =
+      report->add_option("--limit", line->report.limit, "people, pages: how many (pages: all)")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 100000000));
+  report->add_flag("--failed", line->report.failed_only,
+                   "pages: only those that gave nothing or failed");
   report
       ->add_option("--by", line->report.by,
                    "replies as CSV: author (default), pair, reply or unanswered")
@@ -313,8 +327,12 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
                    "Output file (default: stdout); for csv a folder, required")
       ->type_name("PATH");
 
-  CLI::App* status = app.add_subcommand("status", "Show what the database holds");
+  CLI::App* status = app.add_subcommand(
+      "status", "Show what the database holds, what came of its pages and the last crawl");
   AddDatabaseOption(status, &line->status_database);
+  status->add_option("--format", line->status_format, "table | json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
 
   CLI::App* copy = app.add_subcommand(
       "copy", "Copy a SQLite store into an empty PostgreSQL database, everything as it is");
@@ -359,6 +377,7 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
     }
   } else if (report->parsed()) {
     line->command = Command::kReport;
+    if (line->report.kind == "pages" && limit->count() == 0) line->report.limit = 0;
   } else if (rebuild->parsed()) {
     line->command = Command::kRebuild;
   } else if (export_command->parsed()) {

@@ -9,7 +9,8 @@ namespace linkgraph::cli {
 
 // Exit statuses, shared by every subcommand (and documented in --help).
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;  // nothing could be done, or an input failed
+// nothing could be done, an input failed, or no page read held a post
+inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;    // bad arguments or configuration
 inline constexpr int kExitPartial = 3;  // some pages failed, the rest were stored
 
@@ -64,6 +65,7 @@ struct CrawlOptions {
   std::string worker_name;
   double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
   bool quiet = false;     // one summary line
+  bool explain = false;   // a line per URL: what was read and found
   bool no_graph = false;  // leave people and edges to `linkgraph rebuild`
 };
 
@@ -76,6 +78,7 @@ struct ReportOptions {
   std::string asker;
   int limit = 20;
   std::string by;
+  bool failed_only = false;  // pages: only those that gave nothing
 };
 
 struct ExportOptions {
@@ -88,7 +91,7 @@ int RunImport(const ImportOptions& options);
 int RunCrawl(const CrawlOptions& options);
 int RunReport(const ReportOptions& options);
 int RunExport(const ExportOptions& options);
-int RunStatus(const std::string& database);
+int RunStatus(const std::string& database, const std::string& format);
 int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds);
 int RunCopy(const std::string& from, const std::string& to, bool quiet);
 

@@ -75,7 +75,7 @@ int RunExport(const ExportOptions& options) {
   }
   auto store = OpenStoreToRead(options.database, "export");
   if (!store.ok()) return Fail(store.error());
-  WarnIfGraphStale(**store, "export");
+  WarnIfGraphStale(**store, options.database, "export");
 
   Status written;
   if (*format == reports::ExportFormat::kCsv) {
