@@ -16,8 +16,8 @@ namespace linkgraph::cli {
 namespace {
 
 constexpr char kFooter[] =
-    "Exit status: 0 success, 1 failure (nothing done, an input failed, or no page read\n"
-    "held a post), 2 usage error, 3 partial (some pages failed, the rest were stored).\n"
+    "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
+    "3 partial (some pages failed, the rest were stored).\n"
     "Each page that yields nothing says why on stderr; 'linkgraph report pages --failed'\n"
     "lists them all.\n"
     "Run 'linkgraph COMMAND --help' for a command's options.";
@@ -122,10 +122,10 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       "Options may come from a TOML file: 'linkgraph crawl --config FILE', with a [crawl]\n"
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
       "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
-      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done or no page\n"
-      "fetched held a post (or interrupted: run the same command again to resume), 2 usage\n"
-      "or config error. A page that yields nothing says why on stderr (unless -q);\n"
-      "'linkgraph report pages --failed' lists them all.");
+      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
+      "interrupted: run the same command again to resume), 2 usage or config error.\n"
+      "A page that yields nothing says why on stderr (unless -q), a crawl that found no\n"
+      "post says so; 'linkgraph report pages --failed' lists them all.");
   AddDatabaseOption(crawl, &options->database);
   crawl->add_option("urls", options->seeds, "Seed URLs")->type_name("URL");
   crawl->add_option("--scope", options->scope,

@@ -9,8 +9,7 @@ namespace linkgraph::cli {
 
 // Exit statuses, shared by every subcommand (and documented in --help).
 inline constexpr int kExitOk = 0;
-// nothing could be done, an input failed, or no page read held a post
-inline constexpr int kExitFailure = 1;
+inline constexpr int kExitFailure = 1;  // nothing could be done, or an input failed
 inline constexpr int kExitUsage = 2;    // bad arguments or configuration
 inline constexpr int kExitPartial = 3;  // some pages failed, the rest were stored
 

@@ -114,8 +114,8 @@ int Usage(const std::string& message) {
 }
 
 // A crawl that fetched pages and found a post in none of them did nothing
-// a report can show: said plainly, and a failure. Not judged for a resumed
-// crawl or one of several workers (this run saw only a part).
+// a report can show: said plainly. Not judged for a resumed crawl or one of
+// several workers (this run saw only a part).
 bool FoundNoPost(const pipeline::CrawlResult& result, bool shared) {
   const store::CrawlTotals& totals = result.totals;
   if (result.start.resumed || shared || result.pages_with_posts > 0) return false;
@@ -140,7 +140,7 @@ int ExitStatusOf(const pipeline::CrawlResult& result, const CrawlOptions& option
     return kExitFailure;
   }
   if (!options.no_graph) ReportGraphUpdate(result.graph, options.quiet, "crawl");
-  if (FoundNoPost(result, shared)) return kExitFailure;
+  FoundNoPost(result, shared);
   switch (result.outcome) {
     case pipeline::CrawlOutcome::kOk:
       return kExitOk;
