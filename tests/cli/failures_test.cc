@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(a_pdf_seed_says_why_on_stderr_and_in_report_pages_failed) {
           std::string::npos,
       crawled);
   BOOST_TEST(crawled.err.find("no post stored") != std::string::npos, crawled);
-  BOOST_TEST(crawled.exit_status == 0, crawled);  // a refused type is no failure
+  BOOST_TEST(crawled.exit_status == 1, crawled);  // nothing fetched could be read: "crawl failed"
 
   RunResult failed = RunOk({"report", "pages", "--failed", "--format", "csv", "--db", db});
   const auto rows = ParseCsv(failed.out);
