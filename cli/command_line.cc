@@ -18,6 +18,8 @@ namespace {
 constexpr char kFooter[] =
     "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
     "3 partial (some pages failed, the rest were stored).\n"
+    "Each page that yields nothing says why on stderr; 'linkgraph report pages --failed'\n"
+    "lists them all.\n"
     "Run 'linkgraph COMMAND --help' for a command's options.";
 
 // "sqlite:PATH" becomes PATH here, so every command after sees a file's
@@ -121,7 +123,9 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
       "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
       "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
-      "interrupted: run the same command again to resume), 2 usage or config error.");
+      "interrupted: run the same command again to resume), 2 usage or config error.\n"
+      "A page that yields nothing says why on stderr (unless -q), a crawl that found no\n"
+      "post says so; 'linkgraph report pages --failed' lists them all.");
   AddDatabaseOption(crawl, &options->database);
   crawl->add_option("urls", options->seeds, "Seed URLs")->type_name("URL");
   crawl->add_option("--scope", options->scope,
@@ -204,6 +208,8 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       ->type_name("NAME");
   AddLockTimeoutOption(crawl, &options->lock_timeout_seconds);
   crawl->add_flag("-q,--quiet", options->quiet, "Print one summary line (and errors)");
+  crawl->add_flag("--explain", options->explain,
+                  "Print for each URL the platform it was read as and what was found, or why not");
   crawl->add_flag("--no-graph", options->no_graph,
                   "Do not derive people and edges now (run 'linkgraph rebuild' later)");
   crawl->add_option("--config", options->config_file,
@@ -249,7 +255,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   import->add_option("paths", line->import.paths, "HTML files, or folders searched for them")
       ->required()
       ->type_name("PATH");
-  import->add_flag("-q,--quiet", line->import.quiet, "Print nothing but errors");
+  import->add_flag("-q,--quiet", line->import.quiet,
+                   "Print nothing but errors (not the pages that held nothing)");
   import->add_flag("--no-graph", line->import.no_graph,
                    "Do not derive people and edges now (run 'linkgraph rebuild' later)");
   AddLockTimeoutOption(import, &line->import.lock_timeout_seconds);
@@ -265,7 +272,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   AddCrawlOptions(crawl, &line->crawl);
 
   CLI::App* report = app.add_subcommand(
-      "report", "Print a report: met, replies, mentions, links, people, person, path, vouch");
+      "report",
+      "Print a report: met, replies, mentions, links, people, person, path, vouch, pages");
   report->footer(
       "Kinds:\n"
       "  met [--person WHO]   who met, spoke with or plans to meet whom, with the evidence\n"
@@ -276,6 +284,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "  person WHO           one person's identities (and why), sites and interactions\n"
       "  path A B             the shortest connection between two people, hop by hop\n"
       "  vouch WHO [--as ME]  who has met or spoken with WHO, and how ME reaches them\n"
+      "  pages [--failed]     every stored page (crawled or imported): its fetch, what came\n"
+      "                       of it (stored, no_content, not_html, failed), why, and what\n"
+      "                       was extracted; --failed: only the pages that gave nothing\n"
       "met, path and people draw with --format dot or svg; --around WHO --depth N and\n"
       "--limit N cut a drawing to one person's neighbourhood or the best-connected people.\n"
       "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or\n"
@@ -292,10 +303,12 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   report->add_option("--as", line->report.asker, "vouch: the person asking")->type_name("WHO");
   report
       ->add_option("--limit", line->report.limit,
-                   "people: how many rows (default 20); a drawing (dot, svg): keep the N "
-                   "people with the most neighbours in it")
+                   "people: how many rows (default 20); pages: how many (default all); a "
+                   "drawing (dot, svg): keep the N people with the most neighbours in it")
       ->type_name("N")
       ->check(CLI::Range(1, 100000000));
+  report->add_flag("--failed", line->report.failed_only,
+                   "pages: only those that gave nothing or failed");
   report
       ->add_option("--around", line->report.around,
                    "met and people drawings (dot, svg): only WHO and the people within "
@@ -332,8 +345,12 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "Graph formats: one edge per pair of people and kind, weighted by how many it stands "
       "for, with the earliest date and every detail, evidence and source");
 
-  CLI::App* status = app.add_subcommand("status", "Show what the database holds");
+  CLI::App* status = app.add_subcommand(
+      "status", "Show what the database holds, what came of its pages and the last crawl");
   AddDatabaseOption(status, &line->status_database);
+  status->add_option("--format", line->status_format, "table | json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
 
   CLI::App* copy = app.add_subcommand(
       "copy", "Copy a SQLite store into an empty PostgreSQL database, everything as it is");

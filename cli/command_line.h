@@ -22,6 +22,7 @@ struct CommandLine {
   bool rebuild_quiet = false;
   double rebuild_lock_timeout = 0.0;
   std::string status_database = kDefaultDatabase;
+  std::string status_format = "table";
   std::string copy_from;  // a SQLite location
   std::string copy_to;    // a PostgreSQL URI
   bool copy_quiet = false;

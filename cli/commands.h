@@ -64,6 +64,7 @@ struct CrawlOptions {
   std::string worker_name;
   double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
   bool quiet = false;     // one summary line
+  bool explain = false;   // a line per URL: what was read and found
   bool no_graph = false;  // leave people and edges to `linkgraph rebuild`
 };
 
@@ -78,6 +79,7 @@ struct ReportOptions {
   std::string by;
   std::string around;
   int depth = 1;
+  bool failed_only = false;  // pages: only those that gave nothing
 };
 
 struct ExportOptions {
@@ -91,7 +93,7 @@ int RunImport(const ImportOptions& options);
 int RunCrawl(const CrawlOptions& options);
 int RunReport(const ReportOptions& options);
 int RunExport(const ExportOptions& options);
-int RunStatus(const std::string& database);
+int RunStatus(const std::string& database, const std::string& format);
 int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds);
 int RunCopy(const std::string& from, const std::string& to, bool quiet);
 

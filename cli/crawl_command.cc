@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/crawl_progress.h"
+#include "cli/page_explain.h"
 #include "cli/page_pipeline.h"
 #include "cli/run_lock.h"
 #include "cli/stop_signals.h"
@@ -80,16 +81,30 @@ pipeline::CrawlConfig ConfigFrom(const CrawlOptions& options, crawler::ScopeKind
 
 // The progress printer, which also remembers whether the crawl got as far
 // as being open in the store: an error after that leaves it resumable.
+// With --explain, a line per URL on stdout.
 class CrawlPrinter : public CrawlProgress {
  public:
-  using CrawlProgress::CrawlProgress;
+  CrawlPrinter(const CrawlOptions& options, bool live)
+      : CrawlProgress(options.database, options.quiet, live), explain_(options.explain) {}
   void OnStarted(const pipeline::CrawlStart& start) override {
     started_ = true;
     CrawlProgress::OnStarted(start);
   }
+  void OnUrlDone(const store::CrawledUrl& url) override {
+    if (!explain_) return;
+    Clear();
+    // URLs, titles and names come from the sites: shown, never obeyed.
+    std::cout << ForTerminal(ExplainUrl(url)) << '\n';
+  }
   bool started() const { return started_; }
 
  private:
+  static std::string ExplainUrl(const store::CrawledUrl& url) {
+    if (url.page) return ExplainPage(url.url, *url.page, "the page is not read again");
+    return url.url + ": " + url.outcome + (url.detail.empty() ? "" : " (" + url.detail + ")");
+  }
+
+  bool explain_;
   bool started_ = false;
 };
 
@@ -98,9 +113,22 @@ int Usage(const std::string& message) {
   return kExitUsage;
 }
 
+// A crawl that fetched pages and found a post in none of them did nothing
+// a report can show: said plainly. Not judged for a resumed crawl or one of
+// several workers (this run saw only a part).
+bool FoundNoPost(const pipeline::CrawlResult& result, bool shared) {
+  const store::CrawlTotals& totals = result.totals;
+  if (result.start.resumed || shared || result.pages_with_posts > 0) return false;
+  const long long pages = totals.fetched + totals.failed + totals.skipped;
+  if (pages == 0) return false;
+  std::cerr << "linkgraph crawl: no post stored: none of the " << pages
+            << " URLs dealt with held a post (see 'linkgraph report pages --failed')\n";
+  return true;
+}
+
 // What a crawl that ended (not stopped, no error) exits with, after the
 // graph step is told.
-int ExitStatusOf(const pipeline::CrawlResult& result, const CrawlOptions& options) {
+int ExitStatusOf(const pipeline::CrawlResult& result, const CrawlOptions& options, bool shared) {
   if (result.finished_elsewhere) {
     // One summary line per worker; the graph is the finishing worker's.
     std::cout << "crawl " << pipeline::CrawlOutcomeName(result.outcome) << ": crawl #"
@@ -112,6 +140,7 @@ int ExitStatusOf(const pipeline::CrawlResult& result, const CrawlOptions& option
     return kExitFailure;
   }
   if (!options.no_graph) ReportGraphUpdate(result.graph, options.quiet, "crawl");
+  FoundNoPost(result, shared);
   switch (result.outcome) {
     case pipeline::CrawlOutcome::kOk:
       return kExitOk;
@@ -144,7 +173,7 @@ int RunCrawl(const CrawlOptions& options) {
     return kExitFailure;
   }
   const pipeline::CrawlConfig config = ConfigFrom(options, *scope, std::move(*seeds));
-  CrawlPrinter printer(options.database, options.quiet, isatty(STDERR_FILENO) == 1);
+  CrawlPrinter printer(options, isatty(STDERR_FILENO) == 1);
   StopOnSignals stop;
   Result<pipeline::CrawlResult> crawled = pipeline::Crawl(config, **store, printer, stop.token());
   printer.Clear();
@@ -162,7 +191,7 @@ int RunCrawl(const CrawlOptions& options) {
               << "; run the same command to resume\n";
     return kExitFailure;
   }
-  return ExitStatusOf(*crawled, options);
+  return ExitStatusOf(*crawled, options, (*store)->SharesCrawls());
 }
 
 }  // namespace linkgraph::cli

@@ -86,7 +86,7 @@ int RunExport(const ExportOptions& options) {
   }
   auto store = OpenStoreToRead(options.database, "export");
   if (!store.ok()) return Fail(store.error());
-  WarnIfGraphStale(**store, "export");
+  WarnIfGraphStale(**store, options.database, "export");
 
   const reports::GraphExportOptions graph_options{options.merge_edges};
   Status written;

@@ -25,7 +25,8 @@ int Run(int argc, char** argv) {
     case Command::kRebuild:
       return RunRebuild(line.rebuild_database, line.rebuild_quiet, line.rebuild_lock_timeout);
     case Command::kExport: return RunExport(line.export_command);
-    case Command::kStatus: return RunStatus(line.status_database);
+    case Command::kStatus:
+      return RunStatus(line.status_database, line.status_format);
     case Command::kCopy:
       return RunCopy(line.copy_from, line.copy_to, line.copy_quiet);
     case Command::kNone: break;

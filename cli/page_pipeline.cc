@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
+#include "cli/run_lock.h"
 #include "crawler/crawler.h"
 #include "graph/graph.h"
 
@@ -83,9 +85,21 @@ bool UpdateGraph(store::Store& store, const store::SaveOutcome& saved, bool quie
   return ReportGraphUpdate(pipeline::UpdateGraph(store, saved), quiet, command);
 }
 
-void WarnIfGraphStale(store::Store& store, const char* command) {
+void WarnIfGraphStale(store::Store& store, const std::string& database, const char* command) {
   Result<pipeline::GraphStaleness> staleness = pipeline::StalenessOf(store);
   if (!staleness) return;
+  if (*staleness == pipeline::GraphStaleness::kCurrent) return;
+  if (std::optional<std::string> holder = RunLock::Holder(database)) {
+    // A crawl or import saves its pages first and derives the graph at its
+    // end: rebuilding now would only wait for its lock.
+    std::cerr << "linkgraph " << command << ": a crawl or import is writing this database ("
+              << *holder << ") and derives people and edges when it ends; "
+              << (*staleness == pipeline::GraphStaleness::kNotBuilt
+                      ? "none are derived yet, so wait for it to finish and run this again\n"
+                      : "until then this shows the graph derived before it (wait for it to "
+                        "finish for the new pages)\n");
+    return;
+  }
   switch (*staleness) {
     case pipeline::GraphStaleness::kCurrent:
       return;

@@ -44,7 +44,8 @@ bool ReportGraphUpdate(const Result<pipeline::GraphUpdate>& update, bool quiet,
                        const char* command);
 
 // On stderr, a line when the stored graph is missing, older than the stored
-// pages, or derived by other rules.
-void WarnIfGraphStale(store::Store& store, const char* command);
+// pages, or derived by other rules; when a crawl or import holds the
+// database's lock (RunLock::Holder), that it is running and what to do.
+void WarnIfGraphStale(store::Store& store, const std::string& database, const char* command);
 
 }  // namespace linkgraph::cli

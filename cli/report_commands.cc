@@ -23,13 +23,14 @@ int RunReport(const ReportOptions& options) {
   reports::ReportRequest request{options.kind,   options.arguments, *format,
                                  options.person, options.asker,     options.limit,
                                  options.by,     options.around,    options.depth};
+  request.failed_only = options.failed_only;
   // A typo is a usage error, told before the database is opened.
   if (Status checked = reports::CheckReportRequest(request); !checked.ok()) {
     return Fail("report", checked.error());
   }
   auto store = OpenStoreToRead(options.database, "report");
   if (!store.ok()) return Fail("report", store.error());
-  WarnIfGraphStale(**store, "report");
+  WarnIfGraphStale(**store, options.database, "report");
   Status written = reports::WriteReport(request, **store, std::cout);
   if (!written.ok()) return Fail("report", written.error());
   if (request.kind == "met" || request.kind == "person") {
@@ -68,11 +69,12 @@ int RunCopy(const std::string& from, const std::string& to, bool quiet) {
   return kExitOk;
 }
 
-int RunStatus(const std::string& database) {
+int RunStatus(const std::string& database, const std::string& format) {
   auto store = OpenStoreToRead(database, "status");
   if (!store.ok()) return Fail("status", store.error());
-  std::cout << "database    " << store::LocationForMessages(database) << '\n';
-  Status written = reports::WriteStatus(**store, std::cout);
+  Status written = reports::WriteStatus(
+      **store, store::LocationForMessages(database),
+      format == "json" ? reports::Format::kJson : reports::Format::kTable, std::cout);
   return written.ok() ? kExitOk : Fail("status", written.error());
 }
 

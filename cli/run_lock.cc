@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -19,11 +20,9 @@
 namespace linkgraph::cli {
 namespace {
 
-// "pid 1234, linkgraph crawl ..." for the process holding an flock on fd's
-// file, from /proc/locks; "" when it cannot be told.
-std::string DescribeHolder(int fd) {
-  struct stat file {};
-  if (fstat(fd, &file) != 0) return "";
+// "pid 1234, linkgraph crawl ..." for another process holding an flock on
+// the file, from /proc/locks; "" when none does or it cannot be told.
+std::string DescribeHolder(const struct stat& file) {
   std::ifstream locks("/proc/locks");
   std::string line;
   while (std::getline(locks, line)) {
@@ -82,7 +81,8 @@ Result<RunLock> RunLock::Acquire(const std::string& database,
       return Error{ErrorCode::kIo, "cannot lock " + path + ": " + why};
     }
     if (std::chrono::steady_clock::now() >= deadline) {
-      const std::string holder = DescribeHolder(fd);
+      struct stat file {};
+      const std::string holder = fstat(fd, &file) == 0 ? DescribeHolder(file) : "";
       close(fd);
       std::string message = "another linkgraph run is writing " + database;
       if (!holder.empty()) message += " (" + holder + ")";
@@ -94,6 +94,16 @@ Result<RunLock> RunLock::Acquire(const std::string& database,
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return RunLock(fd);
+}
+
+std::optional<std::string> RunLock::Holder(const std::string& database) {
+  Result<store::StoreLocation> location = store::ParseStoreLocation(database);
+  if (!location || location->backend != store::StoreLocation::Backend::kSqlite) return std::nullopt;
+  struct stat file {};
+  if (stat(location->path.c_str(), &file) != 0) return std::nullopt;
+  std::string holder = DescribeHolder(file);
+  if (holder.empty()) return std::nullopt;
+  return holder;
 }
 
 RunLock::RunLock(RunLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}

@@ -4,6 +4,7 @@
 // by kill -9: a stale lock never outlives its process.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "common/result.h"
@@ -16,6 +17,10 @@ class RunLock {
   // database file when missing. Fails with kBusy, naming the holder's pid
   // and command when /proc tells them.
   static Result<RunLock> Acquire(const std::string& database, double timeout_seconds);
+  // The run writing a SQLite database now ("pid 1234, linkgraph crawl
+  // ..."), told from /proc/locks without taking the lock; nullopt when none
+  // is, it cannot be told, or the database is PostgreSQL's.
+  static std::optional<std::string> Holder(const std::string& database);
   RunLock(RunLock&& other) noexcept;
   RunLock& operator=(RunLock&& other) noexcept;
   RunLock(const RunLock&) = delete;

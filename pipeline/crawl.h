@@ -80,6 +80,9 @@ struct CrawlResult {
   store::CrawlTotals totals;  // this crawl's, a resumed crawl's earlier runs included
   store::SaveOutcome saved;   // what this run's records changed
   double seconds = 0;         // from the first fetch to the last record
+  // This run's pages that hold a post (HoldsPost: read with one, or kept as
+  // stored); 0 after pages were fetched says the crawl found nothing to read.
+  long long pages_with_posts = 0;
   // URLs not queued or not fetched because a limit was reached, by the
   // limit's description ("page limit: ... (--max-pages)").
   std::map<std::string, long long> limit_refusals;
@@ -99,8 +102,9 @@ class CrawlObserver {
   virtual ~CrawlObserver() = default;
   // The crawl is open in the store and about to fetch.
   virtual void OnStarted(const CrawlStart& start);
-  // A URL that failed, or that robots.txt or the address guard kept from
-  // being fetched, and why.
+  // A URL that failed, that robots.txt or the address guard kept from
+  // being fetched, or a page that yielded nothing (not HTML; no post or
+  // comments on a page of no known blog platform), and why.
   virtual void OnUrlProblem(const std::string& url, const std::string& why);
   // Each URL dealt with, as it joins the batch to be recorded.
   virtual void OnUrlDone(const store::CrawledUrl& url);

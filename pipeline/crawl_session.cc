@@ -388,6 +388,10 @@ void CrawlSession::Handle(crawler::FetchResult result) {
       if (entry.kind == UrlKind::kPage) {
         crawled.page = FailedPage(entry.url, outcome, result.error, status);
         crawled.page->fetch.fetched_at = Now();
+        // Not a failure, but a page that gives nothing says so too.
+        if (outcome == UrlOutcome::kNotHtml) {
+          observer_.OnUrlProblem(entry.url, WhyNothingExtracted(*crawled.page));
+        }
       }
       break;
     }
@@ -449,6 +453,14 @@ void CrawlSession::HandleRead(ReadBody read) {
   const QueuedUrl& entry = read.entry;
   if (read.crawled.outcome != OutcomeName(UrlOutcome::kOk)) {
     Fail(&read.crawled, read.crawled.outcome, read.crawled.detail, true);
+  }
+  // A listing of a known platform leads to its posts; a page of no known
+  // platform that holds nothing is worth a line.
+  if (read.crawled.page && read.crawled.page->extracted && entry.kind == UrlKind::kPage &&
+      read.crawled.page->extracted->platform.empty()) {
+    if (std::string why = WhyNothingExtracted(*read.crawled.page); !why.empty()) {
+      observer_.OnUrlProblem(entry.url, why);
+    }
   }
   // rel=canonical: the page's own name for itself is not fetched again.
   if (read.crawled.page && read.crawled.page->extracted) {
@@ -517,6 +529,7 @@ void CrawlSession::OfferRobotsSitemaps() {
 }
 
 void CrawlSession::Record(store::CrawledUrl crawled) {
+  if (crawled.page && HoldsPost(*crawled.page)) ++pages_with_posts_;
   observer_.OnUrlDone(crawled);
   batch_.push_back(std::move(crawled));
   if (batch_.size() >= config_.batch_urls ||
@@ -627,6 +640,7 @@ Result<CrawlResult> CrawlSession::Run(std::stop_token stop) {
   result.start = start_;
   result.totals = totals_;
   result.saved = saved_;
+  result.pages_with_posts = pages_with_posts_;
   result.seconds = std::chrono::duration<double>(clock_.Steady() - started).count();
   if (stop.stop_requested()) {
     // Not finished in the store, so that the same crawl resumes.

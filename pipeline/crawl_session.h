@@ -135,6 +135,7 @@ class CrawlSession {
   CrawlStart start_;
   store::CrawlTotals totals_;
   store::SaveOutcome saved_;
+  long long pages_with_posts_ = 0;
   size_t batches_unfinished_ = 0;   // submitted to the store thread, not yet taken
   size_t looking_up_ = 0;           // URLs handed out, waiting for their stored records
   std::vector<ToFetch> looked_up_;  // ready to fetch

@@ -96,6 +96,7 @@ Result<ImportResult> ImportFiles(const std::vector<std::string>& files, const Im
     store::PageToSave page = ReadAndProcess(file, config, store);
     ++result.files;
     if (page.fetch.status != OutcomeName(UrlOutcome::kOk)) ++result.failed;
+    if (HoldsPost(page)) ++result.with_posts;
     observer.OnPage(file, page);
     batch.push_back(std::move(page));
     if (batch.size() >= config.batch_pages) {

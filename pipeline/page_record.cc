@@ -95,6 +95,37 @@ store::PageToSave ProcessPage(std::string_view bytes, const std::string& url,
   return page;
 }
 
+std::string WhyNothingExtracted(const store::PageToSave& page) {
+  const store::PageFetch& fetch = page.fetch;
+  if (fetch.status == OutcomeName(UrlOutcome::kNotHtml)) {
+    // The parser's own message already says "not HTML (...)".
+    const bool said = fetch.error.starts_with("not HTML");
+    return (said ? fetch.error : "not HTML (" + fetch.error + ")") + ", nothing extracted";
+  }
+  if (fetch.status != OutcomeName(UrlOutcome::kOk)) {
+    return (fetch.error.empty() ? fetch.status : fetch.error) + ", nothing extracted";
+  }
+  if (!page.extracted) return "";
+  const ExtractedPage& read = *page.extracted;
+  if (read.has_post || !read.comments.empty() || !read.trackbacks.empty() ||
+      !read.mentions.empty()) {
+    return "";
+  }
+  if (read.platform.empty()) {
+    return "no post or comments found: not a blog page (no post container, no comment list)";
+  }
+  return "no post or comments found: a " + read.platform +
+         " listing or index page (no single post)";
+}
+
+bool HoldsPost(const store::PageToSave& page) {
+  if (page.fetch.status != OutcomeName(UrlOutcome::kOk) &&
+      page.fetch.status != OutcomeName(UrlOutcome::kNotModified)) {
+    return false;
+  }
+  return page.extracted ? page.extracted->has_post : true;
+}
+
 void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into) {
   into->pages_new += from.pages_new;
   into->pages_changed += from.pages_changed;

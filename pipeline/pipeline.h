@@ -48,6 +48,17 @@ store::PageToSave RefreshedPage(const store::PageFetch& previous);
 store::PageToSave FailedPage(const std::string& url, UrlOutcome outcome, const std::string& error,
                              int http_status = 0);
 
+// Why a page's record gives nothing to report, for a line on the terminal:
+// "not HTML (content type application/pdf), nothing extracted", the fetch's
+// error, or "no post or comments found: not a blog page (no post container,
+// no comment list)"; "" when it holds a post, comments, trackbacks or
+// mentions, or is an unchanged page not read again. Thread-safe.
+std::string WhyNothingExtracted(const store::PageToSave& page);
+
+// Whether the record holds a post: read now, or kept as stored (unchanged,
+// not modified), whose posts stand.
+bool HoldsPost(const store::PageToSave& page);
+
 // Totals of several saves, and their one-line description ("3 new, 0
 // changed, ... pages; 2 new posts, ...").
 void AddOutcome(const store::SaveOutcome& from, store::SaveOutcome* into);
@@ -120,6 +131,7 @@ class ImportObserver {
 struct ImportResult {
   size_t files = 0;   // read (or refused) before the end or a stop
   size_t failed = 0;  // whose record says why they were not extracted
+  size_t with_posts = 0;  // HoldsPost: read with a post, or unchanged
   bool stopped = false;
   store::SaveOutcome saved;
   GraphUpdate graph;

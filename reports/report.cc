@@ -2,7 +2,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 #include "common/terminal_text.h"
 #include "reports/reports.h"
@@ -27,6 +26,7 @@ constexpr KindSpec kSpecs[] = {
     {"person", 1, "report person WHO", false},
     {"path", 2, "report path A B", true},
     {"vouch", 1, "report vouch WHO [--as WHO]", false},
+    {"pages", 0, "report pages [--failed] [--limit N]", false},
 };
 
 const KindSpec* SpecOf(std::string_view kind) {
@@ -38,52 +38,6 @@ const KindSpec* SpecOf(std::string_view kind) {
 
 Error Invalid(std::string message) {
   return Error{ErrorCode::kInvalidArgument, std::move(message)};
-}
-
-// One "name value" line of the last-crawl section, its values aligned.
-template <typename T>
-void CrawlLine(std::ostream& out, std::string_view name, const T& value) {
-  constexpr size_t kWidth = 20;
-  out << name << std::string(name.size() < kWidth ? kWidth - name.size() : 1, ' ');
-  if constexpr (std::is_arithmetic_v<T>) {
-    out << value << '\n';
-  } else {
-    out << ForTerminal(value) << '\n';
-  }
-}
-
-// The newest crawl, finished or not. The free-text line comes last so that
-// a reader taking the output as "name value" pairs stays in step.
-void WriteLastCrawl(const std::optional<store::CrawlRun>& crawl,
-                    const std::vector<store::CrawlQueue::LiveWorker>& workers, std::ostream& out) {
-  if (!crawl) {
-    CrawlLine(out, "crawl-started", "never");
-    return;
-  }
-  const store::CrawlTotals& totals = crawl->totals;
-  CrawlLine(out, "crawl-started", crawl->started_at);
-  CrawlLine(out, "crawl-fetched", totals.fetched);
-  CrawlLine(out, "crawl-not-modified", totals.not_modified);
-  CrawlLine(out, "crawl-failed", totals.failed);
-  CrawlLine(out, "crawl-skipped", totals.skipped);
-  CrawlLine(out, "crawl-new-comments", totals.new_comments);
-  CrawlLine(out, "crawl-new-mentions", totals.new_mentions);
-  CrawlLine(out, "crawl-done", crawl->done);
-  CrawlLine(out, "crawl-queued", crawl->queued);
-  if (!workers.empty()) {
-    // Several workers on one PostgreSQL crawl: who is at it, with how many hosts.
-    std::string names;
-    for (const store::CrawlQueue::LiveWorker& worker : workers) {
-      names += (names.empty() ? "" : ", ") + worker.worker + " (" + std::to_string(worker.hosts) +
-               (worker.hosts == 1 ? " host)" : " hosts)");
-    }
-    CrawlLine(out, "crawl-workers", std::to_string(workers.size()) + ": " + names);
-  }
-  CrawlLine(out, "crawl-outcome", crawl->outcome ? CrawlOutcomeName(*crawl->outcome) : "none");
-  CrawlLine(out, "crawl-finished",
-            crawl->finished_at.empty()
-                ? "unfinished: killed or still running; the same command resumes it"
-                : crawl->finished_at);
 }
 
 }  // namespace
@@ -124,10 +78,12 @@ Status CheckReportRequest(const ReportRequest& request) {
         "--around draws a neighbourhood: use it with met or people and --format dot or svg");
   }
   if (request.around.empty() && request.depth != 1) return Invalid("--depth goes with --around");
-  if (request.limit > 0 && request.kind != "people" && !(drawing && request.kind == "met")) {
-    return Invalid("--limit is for 'people', and for met and people drawings (dot, svg)");
+  if (request.limit > 0 && request.kind != "people" && request.kind != "pages" &&
+      !(drawing && request.kind == "met")) {
+    return Invalid("--limit is for 'people' and 'pages', and for met and people drawings");
   }
   if (!request.by.empty() && request.kind != "replies") return Invalid("--by is for 'replies'");
+  if (request.failed_only && request.kind != "pages") return Invalid("--failed is for 'pages'");
   if (!request.by.empty() && request.by != "author" && request.by != "pair" &&
       request.by != "reply" && request.by != "unanswered") {
     return Invalid("--by takes author, pair, reply or unanswered");
@@ -145,6 +101,7 @@ Status WriteReport(const ReportRequest& request, store::Store& store, std::ostre
   if (kind == "people") return WritePeople(store, request, out);
   if (kind == "person") return WritePerson(store, request, out);
   if (kind == "path") return WritePath(store, request, out);
+  if (kind == "pages") return WritePages(store, request, out);
   return WriteVouch(store, request, out);
 }
 
@@ -161,54 +118,6 @@ Result<std::string> MeetingsNotRead(store::Store& store) {
   return std::to_string(total) +
          " texts (posts and comments) were not read for meetings: no rules for their language (" +
          languages + ")";
-}
-
-Status WriteStatus(store::Store& store, std::ostream& out) {
-  auto counts = store.Count();
-  if (!counts.ok()) return counts.error().WithContext("status");
-  // One "name value" pair a line, so scripts can read it too.
-  out << "sites       " << counts->sites << '\n'
-      << "posts       " << counts->posts << '\n'
-      << "comments    " << counts->comments << '\n'
-      << "trackbacks  " << counts->trackbacks << '\n'
-      << "mentions    " << counts->mentions << '\n'
-      << "identities  " << counts->identities << '\n'
-      << "pages       " << counts->pages << '\n';
-  for (const auto& [status, count] : counts->pages_by_status) {
-    std::string label = "  " + ForTerminal(status);
-    out << label << std::string(label.size() < 12 ? 12 - label.size() : 1, ' ') << count << '\n';
-  }
-  out << "last-fetch  "
-      << (counts->last_fetched_at.empty() ? "never" : ForTerminal(counts->last_fetched_at))
-      << '\n';
-  auto graph = store.Graph();
-  if (!graph.ok()) return graph.error().WithContext("status");
-  out << "people      " << graph->people << '\n'
-      << "edges       " << graph->edges << '\n'
-      << "graph       "
-      << (graph->built ? "derived " + graph->built_at + " by rules " + graph->rules_version
-                       : std::string("not derived yet (linkgraph rebuild)"))
-      << (graph->built && graph->stale
-              ? ", older than the stored pages (linkgraph rebuild)"
-              : "")
-      << '\n';
-  if (!graph->unread_languages.empty()) {
-    out << "not-read    ";
-    for (const auto& [language, texts] : graph->unread_languages) {
-      out << language << '=' << texts << ' ';
-    }
-    out << "(texts whose language the meeting rules do not read)\n";
-  }
-  auto crawl = store.LastCrawl();
-  if (!crawl.ok()) return crawl.error().WithContext("status");
-  std::vector<store::CrawlQueue::LiveWorker> workers;
-  if (*crawl && (*crawl)->finished_at.empty()) {
-    auto live = store.LiveWorkers((*crawl)->id);
-    if (!live.ok()) return live.error().WithContext("status");
-    workers = std::move(*live);
-  }
-  WriteLastCrawl(*crawl, workers, out);
-  return {};
 }
 
 }  // namespace linkgraph::reports

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -21,8 +22,8 @@ enum class Format { kTable, kCsv, kJson, kDot, kSvg };
 Result<Format> ParseFormat(std::string_view name);
 
 // Report kinds `linkgraph report KIND` offers.
-inline constexpr std::string_view kReportKinds[] = {"met",    "replies", "mentions", "links",
-                                                    "people", "person",  "path",     "vouch"};
+inline constexpr std::string_view kReportKinds[] = {
+    "met", "replies", "mentions", "links", "people", "person", "path", "vouch", "pages"};
 
 // One `linkgraph report` request.
 struct ReportRequest {
@@ -36,6 +37,7 @@ struct ReportRequest {
   std::string by;      // replies: "author" (default), "pair" or "reply" for csv
   std::string around;  // --around WHO: a drawing of WHO's neighbourhood, --depth hops deep
   int depth = 1;
+  bool failed_only = false;  // pages: only those that yielded nothing or failed
 };
 
 // Checks the kind, its arguments and the format before any database is
@@ -69,6 +71,28 @@ Status WriteMentions(store::Store& store, Format format, std::ostream& out);
 // Trackbacks and pingbacks received, and post-to-post links between stored
 // posts; links within one blog are marked self.
 Status WriteLinks(store::Store& store, Format format, std::ostream& out);
+
+// What came of one stored page, by what its record and its counts say:
+// stored (it gave a post, comments, trackbacks or mentions), no_content
+// (read, nothing found), not_html, failed (not fetched or not read).
+enum class PageOutcome { kStored, kNoContent, kNotHtml, kFailed };
+const char* PageOutcomeName(PageOutcome outcome);  // "stored", "no_content", ...
+PageOutcome OutcomeOfPage(const store::PageRecord& page);
+// Why the page gave nothing; "" for a stored one.
+std::string ReasonOfPage(const store::PageRecord& page);
+
+// Every stored page by URL: url, fetch (HTTP status, "file", or the fetch
+// error's kind), outcome, reason, posts, comments, trackbacks, mentions,
+// fetched_at; with request.failed_only, those not stored.
+Status WritePages(store::Store& store, const ReportRequest& request, std::ostream& out);
+
+// Pages by outcome (every outcome, in enum order) and the commonest reasons
+// pages gave nothing, most pages first.
+struct PageOutcomes {
+  std::vector<std::pair<PageOutcome, long long>> pages;
+  std::vector<std::pair<std::string, long long>> top_reasons;
+};
+Result<PageOutcomes> CountPageOutcomes(store::Store& store, size_t top_reasons);
 
 // Everything in the store as one JSON document with top-level arrays posts,
 // comments, trackbacks, mentions, people and edges (keys documented in the
@@ -114,8 +138,12 @@ Status WriteCsvExport(store::Store& store, const GraphExportOptions& options,
 // Thread-safe (calls are serialised: Graphviz keeps global state).
 Result<std::string> RenderSvg(std::string_view dot);
 
-// A short summary of what the store holds and of the last crawl (finished
-// or not, its totals and queue), for `linkgraph status`.
+// A short summary of what the store holds, what came of its pages and of
+// the last crawl (finished or not, its totals and queue), for `linkgraph
+// status`: "name value" lines, or with kJson one JSON object of the same
+// facts. database: the location as messages show it ("" leaves it out).
 Status WriteStatus(store::Store& store, std::ostream& out);
+Status WriteStatus(store::Store& store, const std::string& database, Format format,
+                   std::ostream& out);
 
 }  // namespace linkgraph::reports

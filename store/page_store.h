@@ -87,6 +87,17 @@ struct Counts {
   std::string last_fetched_at;  // the newest page's fetched_at; "" when none
 };
 
+// One stored page as `linkgraph report pages` lists it: its newest fetch or
+// read (status and error say what came of it) and what was extracted from
+// it, 0 each when nothing was.
+struct PageRecord {
+  PageFetch fetch;
+  long long posts = 0;
+  long long comments = 0;  // text comments only, as Counts
+  long long trackbacks = 0;
+  long long mentions = 0;
+};
+
 // What graph/ read in one text, kept so that a derivation reads again only
 // the texts that changed. Opaque to the store.
 struct TextRead {
@@ -129,6 +140,12 @@ class PageStore {
     return CollectRows(*this, &PageStore::EachMention);
   }
   virtual Result<Counts> Count() = 0;
+  // Every stored page, fetched or imported, one at a time by URL, with what
+  // it yielded.
+  virtual Status EachPageRecord(const RowVisitor<PageRecord>& visit) = 0;
+  Result<std::vector<PageRecord>> PageRecords() {
+    return CollectRows(*this, &PageStore::EachPageRecord);
+  }
 
   // Kept text reads (TextRead), by source URL.
   virtual Status EachTextRead(const RowVisitor<TextRead>& visit) = 0;

@@ -47,6 +47,19 @@ constexpr const char* kSelectMentions =
 constexpr const char* kSelectPage = "SELECT " LINKGRAPH_FETCH_COLUMNS " FROM pages WHERE url = ?1";
 constexpr const char* kSelectPageFetches =
     "SELECT " LINKGRAPH_FETCH_COLUMNS " FROM pages ORDER BY url";
+// Each page with what was extracted from it: the posts read from it, and
+// their comments, trackbacks and mentions.
+constexpr const char* kSelectPageRecords =
+    "SELECT " LINKGRAPH_FETCH_COLUMNS
+    ","
+    " (SELECT count(*) FROM posts p WHERE p.page_id = pages.id),"
+    " (SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id"
+    "   WHERE p.page_id = pages.id AND c.kind = 'comment'),"
+    " (SELECT count(*) FROM trackbacks t JOIN posts p ON p.id = t.post_id"
+    "   WHERE p.page_id = pages.id),"
+    " (SELECT count(*) FROM mentions m JOIN posts p ON p.id = m.post_id"
+    "   WHERE p.page_id = pages.id)"
+    " FROM pages ORDER BY url";
 #undef LINKGRAPH_FETCH_COLUMNS
 constexpr const char* kSelectCounts =
     "SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM pages),"
@@ -139,6 +152,7 @@ class SqlStore final : public Store {
     return Within("read last crawl", crawls_.Last());
   }
   Status EachPageFetch(const RowVisitor<PageFetch>& visit) override;
+  Status EachPageRecord(const RowVisitor<PageRecord>& visit) override;
   bool SharesCrawls() const override { return db_.Dialect() == SqlDialect::kPostgres; }
   Result<Claim> ClaimUrls(long long crawl, const WorkerLease& lease, size_t limit) override {
     if (!SharesCrawls()) return CrawlQueue::ClaimUrls(crawl, lease, limit);
@@ -264,6 +278,15 @@ Status SqlStore::EachPageFetch(const RowVisitor<PageFetch>& visit) {
     return visit(fetch);
   });
   if (!read) return read.error().WithContext("read page fetches");
+  return {};
+}
+
+Status SqlStore::EachPageRecord(const RowVisitor<PageRecord>& visit) {
+  Status read = ForEachRow(db_, kSelectPageRecords, [&](const Statement& s) -> Status {
+    PageRecord record{PageFetchFromRow(s), s.Int(9), s.Int(10), s.Int(11), s.Int(12)};
+    return visit(record);
+  });
+  if (!read) return read.error().WithContext("read pages");
   return {};
 }
 

@@ -77,8 +77,12 @@ inline std::map<std::string, long long> StatusCounts(const std::string& out,
                                                      bool with_crawl = false) {
   std::map<std::string, long long> counts;
   std::istringstream lines(out);
-  std::string name, value;
-  while (lines >> name >> value) {
+  // A line's first two words: the free text after them (reasons, notes)
+  // may have any number of words.
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string name, value;
+    if (!(words >> name >> value)) continue;
     if (!with_crawl && name.rfind("crawl-", 0) == 0) continue;
     if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) {
       counts[name] = std::stoll(value);

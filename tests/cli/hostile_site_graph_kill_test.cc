@@ -178,6 +178,26 @@ BOOST_AUTO_TEST_CASE(a_crawl_killed_while_deriving_the_graph_is_derived_by_the_n
   BOOST_TEST(Dump(db) == expected);
 }
 
+BOOST_AUTO_TEST_CASE(a_report_while_an_import_holds_the_database_says_it_is_running) {
+  const fs::path marker = dir.path() / "deriving";
+  RunResult report;
+  {
+    ScopedEnv hold(kHoldEnv, marker.string());
+    RunResult held = testing::RunLinkgraph(
+        {"import", "--db", db, SampleDir().string()}, dir.path(), std::chrono::seconds(120), [&] {
+          if (!fs::exists(marker)) return false;
+          report = testing::RunLinkgraph({"report", "replies", "--db", db}, dir.path());
+          return true;
+        });
+    BOOST_TEST_REQUIRE(held.signal == SIGKILL, held);
+  }
+  BOOST_TEST(report.exit_status == 0, report);
+  BOOST_TEST(report.err.find("a crawl or import is writing this database") != std::string::npos,
+             report);
+  BOOST_TEST(report.err.find("wait for it to finish") != std::string::npos, report);
+  BOOST_TEST(report.err.find("run 'linkgraph rebuild'") == std::string::npos, report);
+}
+
 BOOST_AUTO_TEST_CASE(an_import_killed_while_deriving_the_graph_is_derived_by_the_next_import) {
   const std::vector<std::string> one_page = {"import", "--db", db,
                                              (SampleDir() / kSeedPageFile).string()};

@@ -525,6 +525,29 @@ BOOST_DATA_TEST_CASE(page_fetches_stream_by_url, kLocations, location) {
       boost::test_tools::per_element());
 }
 
+BOOST_DATA_TEST_CASE(each_page_record_tells_what_the_page_yielded_or_why_not, kLocations,
+                     location) {
+  FreshStore db(location);
+  store::PageToSave pdf = PlainPage("https://wendy.example/cv.pdf", "not_html", "hash-pdf");
+  pdf.fetch.error = "content type application/pdf";
+  pdf.fetch.http_status = 200;
+  Must(db->SavePages({PostPage(), pdf, PlainPage("https://wendy.example/", "ok", "hash-home")}));
+  const std::vector<store::PageRecord> records = Must(db->PageRecords());
+  BOOST_REQUIRE_EQUAL(records.size(), 3u);
+  // By URL: the home page, the post, the PDF.
+  BOOST_TEST(records[0].fetch.url == "https://wendy.example/");
+  BOOST_TEST(records[0].posts + records[0].comments + records[0].mentions == 0);
+  BOOST_TEST(records[1].fetch.url == kPostUrl);
+  BOOST_TEST(records[1].posts == 1);
+  BOOST_TEST(records[1].comments == 2);
+  BOOST_TEST(records[1].trackbacks == 2);
+  BOOST_TEST(records[1].mentions == 3);
+  BOOST_TEST(records[2].fetch.status == "not_html");
+  BOOST_TEST(records[2].fetch.error == "content type application/pdf");
+  BOOST_TEST(records[2].fetch.http_status == 200);
+  BOOST_TEST(records[2].posts == 0);
+}
+
 BOOST_DATA_TEST_CASE(stored_pages_list_their_validators_for_the_next_crawl, kLocations, location) {
   FreshStore db(location);
   Must(db->SavePages({PostPage(), PlainPage("https://wendy.example/", "ok", "hash-home")}));

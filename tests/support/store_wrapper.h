@@ -103,6 +103,9 @@ class StoreWrapper : public store::Store {
   Status EachPageFetch(const store::RowVisitor<store::PageFetch>& visit) override {
     return inner_.EachPageFetch(visit);
   }
+  Status EachPageRecord(const store::RowVisitor<store::PageRecord>& visit) override {
+    return inner_.EachPageRecord(visit);
+  }
 
  private:
   store::Store& inner_;
