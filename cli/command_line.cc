@@ -27,8 +27,9 @@ void AddDatabaseOption(CLI::App* command, std::string* database) {
   command
       ->add_option("--db", *database,
                    "The database: a SQLite file (PATH or sqlite:PATH), or PostgreSQL "
-                   "(postgresql://USER@HOST[:PORT]/DBNAME)")
-      ->capture_default_str()
+                   "(postgresql://USER@HOST[:PORT]/DBNAME); without --db, the environment "
+                   "variable LINKGRAPH_DB, else linkgraph.db")
+      ->envname("LINKGRAPH_DB")
       ->type_name("DB")
       ->transform(CLI::Validator(
           [](std::string& value) -> std::string {

@@ -58,6 +58,21 @@ BOOST_AUTO_TEST_CASE(help_for_an_unknown_command_suggests_one) {
   BOOST_TEST(Contains(result.err, "did you mean 'export'?"), result);
 }
 
+BOOST_AUTO_TEST_CASE(linkgraph_db_names_the_database_when_db_is_not_given) {
+  const std::string from_env = (dir.path() / "from-env.db").string();
+  {
+    ScopedEnv env("LINKGRAPH_DB", "sqlite:" + from_env);
+    RunOk({"import", "--quiet", SampleDir().string()});
+    BOOST_TEST(Contains(RunOk({"status"}).out, "posts       3"));
+    // --db wins: the default file named on the command line is still empty.
+    RunResult status = Run({"status", "--db", db});
+    BOOST_TEST(!Contains(status.out, "posts       3"), status);
+  }
+  BOOST_TEST(fs::exists(from_env));
+  BOOST_TEST(Contains(RunOk({"status", "--db", from_env}).out, "posts       3"));
+  BOOST_TEST(Contains(RunOk({"import", "--help"}).out, "LINKGRAPH_DB"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace linkgraph::cli_test
