@@ -18,7 +18,8 @@ namespace {
 
 constexpr char kFooter[] =
     "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
-    "3 partial (some pages failed, the rest were stored).\n"
+    "3 partial (some pages failed, the rest were stored), 75 busy (another run holds the\n"
+    "database past --lock-timeout: try later).\n"
     "Run 'linkgraph COMMAND --help' for a command's options.";
 
 // "sqlite:PATH" becomes PATH here, so every command after sees a file's
@@ -123,7 +124,8 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
       "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
       "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
-      "interrupted: run the same command again to resume), 2 usage or config error.");
+      "interrupted: run the same command again to resume), 2 usage or config error,\n"
+      "75 busy (another run holds the database past --lock-timeout: try later).");
   AddDatabaseOption(crawl, &options->database);
   crawl->add_option("urls", options->seeds, "Seed URLs")->type_name("URL");
   crawl->add_option("--scope", options->scope,
