@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/suggestion.h"
 #include "store/store.h"
 
 namespace linkgraph::cli {
@@ -17,7 +18,8 @@ namespace {
 
 constexpr char kFooter[] =
     "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
-    "3 partial (some pages failed, the rest were stored).\n"
+    "3 partial (some pages failed, the rest were stored), 75 busy (another run holds the\n"
+    "database past --lock-timeout: try later).\n"
     "Each page that yields nothing says why on stderr; 'linkgraph report pages --failed'\n"
     "lists them all.\n"
     "Run 'linkgraph COMMAND --help' for a command's options.";
@@ -28,8 +30,9 @@ void AddDatabaseOption(CLI::App* command, std::string* database) {
   command
       ->add_option("--db", *database,
                    "The database: a SQLite file (PATH or sqlite:PATH), or PostgreSQL "
-                   "(postgresql://USER@HOST[:PORT]/DBNAME)")
-      ->capture_default_str()
+                   "(postgresql://USER@HOST[:PORT]/DBNAME); without --db, the environment "
+                   "variable LINKGRAPH_DB, else linkgraph.db")
+      ->envname("LINKGRAPH_DB")
       ->type_name("DB")
       ->transform(CLI::Validator(
           [](std::string& value) -> std::string {
@@ -123,7 +126,8 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
       "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
       "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
-      "interrupted: run the same command again to resume), 2 usage or config error.\n"
+      "interrupted: run the same command again to resume), 2 usage or config error,\n"
+      "75 busy (another run holds the database past --lock-timeout: try later).\n"
       "A page that yields nothing says why on stderr (unless -q), a crawl that found no\n"
       "post says so; 'linkgraph report pages --failed' lists them all.");
   AddDatabaseOption(crawl, &options->database);
@@ -212,18 +216,73 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
                   "Print for each URL the platform it was read as and what was found, or why not");
   crawl->add_flag("--no-graph", options->no_graph,
                   "Do not derive people and edges now (run 'linkgraph rebuild' later)");
-  crawl->add_option("--config", options->config_file,
-                    "Read options from this TOML file's [crawl] table")
-      ->type_name("FILE");
 }
 
-// CLI11 reads a configuration file for the whole program, by sections; a
-// user writes `linkgraph crawl --config FILE`. Moves that option in front of
-// the subcommand, where CLI11 reads it.
-std::vector<std::string> HoistCrawlConfig(std::vector<std::string> args, std::string* config) {
-  auto crawl = std::find(args.begin(), args.end(), "crawl");
-  if (crawl == args.end()) return args;
-  for (auto it = crawl + 1; it != args.end(); ++it) {
+bool IsOption(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
+
+// Where the subcommand's name is: the first argument that is not one of
+// the program's own options (--help, --version), or end.
+std::vector<std::string>::iterator FindCommand(std::vector<std::string>& args) {
+  return std::find_if(args.begin(), args.end(),
+                      [](const std::string& arg) { return !IsOption(arg); });
+}
+
+std::vector<std::string> CommandNames(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+  return names;
+}
+
+std::vector<std::string> LongOptionNames(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+  }
+  return names;
+}
+
+// A command or long option CLI11 does not know, with the name that was
+// probably meant (CLI11 itself only says an argument was "not expected").
+// `linkgraph help [COMMAND]` becomes `linkgraph [COMMAND] --help` first.
+// Returns false, having said why on err, when the line names an unknown one.
+bool CheckNames(CLI::App& app, std::vector<std::string>* args, std::ostream& err) {
+  auto command = FindCommand(*args);
+  if (command == args->end()) return true;
+  if (*command == "help") {
+    command = args->erase(command);
+    args->insert(command == args->end() ? command : command + 1, "--help");
+    command = FindCommand(*args);
+    if (command == args->end()) return true;
+  }
+  const std::vector<CLI::App*> commands = app.get_subcommands({});
+  auto subcommand = std::find_if(commands.begin(), commands.end(),
+                                 [&](CLI::App* each) { return each->check_name(*command); });
+  if (subcommand == commands.end()) {
+    err << "linkgraph: unknown command '" << *command << "'"
+        << DidYouMean(*command, CommandNames(app))
+        << "\nRun 'linkgraph --help' for the commands.\n";
+    return false;
+  }
+  const std::vector<std::string> known = LongOptionNames(**subcommand);
+  for (auto it = command + 1; it != args->end() && *it != "--"; ++it) {
+    if (!it->starts_with("--")) continue;
+    const std::string name = it->substr(0, it->find('='));
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    err << "linkgraph " << *command << ": unknown option '" << name << "'"
+        << DidYouMean(name, known) << "\nRun 'linkgraph " << *command
+        << " --help' for its options.\n";
+    return false;
+  }
+  return true;
+}
+
+// CLI11 reads a configuration file for the whole program; a user writes
+// `linkgraph COMMAND --config FILE`. Moves that option in front of the
+// subcommand, where CLI11 reads it.
+std::vector<std::string> HoistConfig(std::vector<std::string> args, std::string* config) {
+  auto command = FindCommand(args);
+  if (command == args.end()) return args;
+  for (auto it = command + 1; it != args.end(); ++it) {
     if (*it == "--") break;
     if (*it == "--config" && it + 1 != args.end()) {
       *config = *(it + 1);
@@ -245,10 +304,11 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
                      std::ostream& err) {
   CLI::App app{
       "linkgraph: crawl blogs, extract posts, threaded comments, trackbacks and @mentions,\n"
-      "and report who met whom, who replies to, mentions and links to whom."};
+      "and report who met whom, who replies to, mentions and links to whom.",
+      "linkgraph"};
   app.footer(kFooter);
   app.require_subcommand(1);
-  app.set_version_flag("--version", "linkgraph 0.1.0");
+  app.set_version_flag("-V,--version", "linkgraph 0.1.0");
 
   CLI::App* import = app.add_subcommand("import", "Extract saved pages (HTML files or folders)");
   AddDatabaseOption(import, &line->import.database);
@@ -363,8 +423,14 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       ->type_name("DB");
   copy->add_flag("-q,--quiet", line->copy_quiet, "Print nothing but errors");
 
+  // Every command reads --config; HoistConfig hands it to CLI11.
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->add_option("--config", "Read options from this TOML file (see the README)")
+        ->type_name("FILE");
+  }
+  if (!CheckNames(app, &args, err)) return kExitUsage;
   std::string config_file;
-  args = HoistCrawlConfig(std::move(args), &config_file);
+  args = HoistConfig(std::move(args), &config_file);
   if (!config_file.empty()) {
     app.set_config("--config", config_file, "", true);
     app.allow_config_extras(false);

@@ -12,6 +12,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // nothing could be done, or an input failed
 inline constexpr int kExitUsage = 2;    // bad arguments or configuration
 inline constexpr int kExitPartial = 3;  // some pages failed, the rest were stored
+inline constexpr int kExitBusy = 75;    // another run holds the database: try later (EX_TEMPFAIL)
 
 inline constexpr char kDefaultDatabase[] = "linkgraph.db";
 

@@ -165,7 +165,7 @@ int RunCrawl(const CrawlOptions& options) {
   Result<RunLock> lock = RunLock::Acquire(options.database, options.lock_timeout_seconds);
   if (!lock) {
     std::cerr << "linkgraph crawl: " << lock.error().message << '\n';
-    return kExitFailure;
+    return ExitStatusOfLockFailure(lock.error());
   }
   auto store = OpenStoreToWrite(options.database);
   if (!store.ok()) {

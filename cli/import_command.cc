@@ -67,7 +67,7 @@ int RunImport(const ImportOptions& options) {
   Result<RunLock> lock = RunLock::Acquire(options.database, options.lock_timeout_seconds);
   if (!lock) {
     std::cerr << "linkgraph import: " << lock.error().message << '\n';
-    return kExitFailure;
+    return ExitStatusOfLockFailure(lock.error());
   }
   auto store = OpenStoreToWrite(options.database);
   if (!store.ok()) {

@@ -46,7 +46,10 @@ int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seco
   auto store = OpenExistingStore(database);
   if (!store.ok()) return Fail("rebuild", store.error());
   Result<RunLock> lock = RunLock::Acquire(database, lock_timeout_seconds);
-  if (!lock) return Fail("rebuild", lock.error());
+  if (!lock) {
+    Fail("rebuild", lock.error());
+    return ExitStatusOfLockFailure(lock.error());
+  }
   Status derived = DeriveGraph(**store, quiet);
   return derived.ok() ? kExitOk : Fail("rebuild", derived.error());
 }

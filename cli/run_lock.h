@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/commands.h"
 #include "common/result.h"
 
 namespace linkgraph::cli {
@@ -31,5 +32,11 @@ class RunLock {
   explicit RunLock(int fd) : fd_(fd) {}
   int fd_ = -1;
 };
+
+// What a command exits with when Acquire failed: busy (try later) when
+// another run held the lock past the timeout, else a failure.
+inline int ExitStatusOfLockFailure(const Error& error) {
+  return error.code == ErrorCode::kBusy ? kExitBusy : kExitFailure;
+}
 
 }  // namespace linkgraph::cli

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -166,6 +167,20 @@ inline StoredCrawl LastStoredCrawl(const std::string& db) {
   BOOST_REQUIRE(urls.ok());
   return {std::move(**last), std::move(*urls)};
 }
+
+// Sets the variable for the children started while it lives.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    ::setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() { ::unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+};
 
 // One case: a fresh folder that is the child's working folder and holds its
 // database, so nothing is ever written where the tests were started.

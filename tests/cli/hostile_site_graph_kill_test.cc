@@ -28,20 +28,6 @@ using testing::Must;
 // pipeline/pipeline.h's kTestHoldBeforeGraphEnv.
 constexpr char kHoldEnv[] = "LINKGRAPH_TEST_HOLD_BEFORE_GRAPH";
 
-// Sets the variable for the children started while it lives.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    ::setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() { ::unsetenv(name_); }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-};
-
 // A blog whose comments change between crawls, as a live one does.
 struct ChangingBlog {
   LoopbackHttpServer server;
