@@ -10,18 +10,18 @@ _linkgraph_report_kinds="met replies mentions links people person path vouch pag
 # -g: bash-completion sources this file inside a function.
 # The options of each command (-h/--help for all).
 declare -gA _linkgraph_options=(
-  [import]="--db --quiet --no-graph --lock-timeout --explain --reextract"
+  [import]="--db --config --quiet --no-graph --lock-timeout --explain --reextract"
   [crawl]="--db --config --scope --max-pages --max-depth --concurrency --per-host --delay
            --timeout --connect-timeout --retries --backoff --max-body --recrawl-after
            --allow-private --contact --discover --lease-seconds --worker-name --lock-timeout
-           --quiet --no-graph --max-links-per-page --max-queued-urls --max-queued-per-host
+           --quiet --no-graph --explain --max-links-per-page --max-queued-urls --max-queued-per-host
            --max-sitemaps --max-sitemap-depth --max-feeds --max-comment-pages
            --max-comment-pages-per-post --max-total-bytes"
-  [report]="--db --format --person --as --limit --by"
-  [export]="--db --format --out"
-  [rebuild]="--db --quiet --lock-timeout"
-  [status]="--db"
-  [copy]="--from --to --quiet"
+  [report]="--db --config --format --person --as --limit --by --failed"
+  [export]="--db --config --format --out"
+  [rebuild]="--db --config --quiet --lock-timeout"
+  [status]="--db --config --format"
+  [copy]="--config --from --to --quiet"
   [help]=""
 )
 
@@ -29,6 +29,7 @@ declare -gA _linkgraph_options=(
 declare -gA _linkgraph_values=(
   [report --format]="table csv json dot svg"
   [report --by]="author pair reply unanswered"
+  [status --format]="table json"
   [export --format]="json csv graphml gexf dot xlsx html"
   [crawl --scope]="host site list"
   [crawl --discover]="sitemaps feeds comments none"
@@ -65,7 +66,7 @@ _linkgraph() {
   done
 
   if [[ -z $command ]]; then
-    COMPREPLY=($(compgen -W "$_linkgraph_commands --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "$_linkgraph_commands --help --version -V" -- "$cur"))
     return
   fi
 
