@@ -23,6 +23,8 @@ packages=(
   graphviz               # the dot program: the export tests check that DOT output lays out
   python3-networkx       # the export tests load GraphML/GEXF as Gephi users' tools would
   clang-14               # the fuzz targets (tests/fuzz/): libFuzzer is clang's
+  groff-base             # the install test renders the manual page (dist/linkgraph.1) and checks for warnings
+  dpkg-dev               # dpkg-shlibdeps: the .deb's Depends (cpack -G DEB), built by the install test
   libclang-rt-14-dev     # libFuzzer and the sanitizer runtimes for clang
 )
 
