@@ -1,9 +1,13 @@
 #include "reports/xlsx_workbook.h"
 
+#include <unistd.h>  // access
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
 
 #include "reports/graph_document.h"
 
@@ -102,6 +106,14 @@ XlsxWorkbook::XlsxWorkbook(lxw_workbook* workbook, std::string path, size_t max_
     : workbook_(workbook), path_(std::move(path)), max_rows_(max_rows) {}
 
 Result<XlsxWorkbook> XlsxWorkbook::Create(const std::string& path, size_t max_rows) {
+  // Told here, in our words: libxlsxwriter would find out only when closing,
+  // and print its own complaint to stderr.
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) folder = ".";
+  if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+    return Error{ErrorCode::kIo,
+                 "export: cannot write " + path + ": " + std::strerror(errno)};
+  }
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
   XlsxWorkbook workbook(workbook_new_opt(path.c_str(), &options), path, max_rows);
