@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+from export_checks import Checks, run
+
 SKIP = 77
 NODE_COLUMNS = ["id", "name", "handles", "urls", "sites", "texts", "degree"]
 EDGE_COLUMNS = ["id", "source", "target", "kind", "date", "detail", "event", "when",
@@ -28,33 +30,6 @@ EDGE_VALUES = ["kind", "date", "detail", "event", "when", "evidence", "source_ur
 POST_COLUMNS = ["url", "title", "author", "published", "site", "site_name"]
 COMMENT_COLUMNS = ["id", "post_url", "author", "author_url", "published", "parent_id", "text",
                    "permalink", "position", "kind"]
-
-
-class Checks:
-    """Collects failures instead of stopping at the first, so one run shows them all."""
-
-    def __init__(self):
-        self.failures = []
-        self.passed = 0
-
-    def check(self, condition, message):
-        if condition:
-            self.passed += 1
-        else:
-            self.failures.append(message)
-            print(f"FAIL: {message}", file=sys.stderr)
-        return condition
-
-    def equal(self, actual, expected, what):
-        return self.check(actual == expected, f"{what}: got {actual!r}, expected {expected!r}")
-
-
-def run(args, expect=0):
-    result = subprocess.run(args, capture_output=True, text=True, check=False)
-    if expect is not None and result.returncode != expect:
-        raise RuntimeError(f"{' '.join(args)} exited {result.returncode}, expected {expect}\n"
-                           f"stdout: {result.stdout[:2000]}\nstderr: {result.stderr[:2000]}")
-    return result
 
 
 def read_csv(path):
