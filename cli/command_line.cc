@@ -393,12 +393,13 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "export", "Export everything stored: posts, comments, people and the graph's edges");
   AddDatabaseOption(export_command, &line->export_command.database);
   export_command
-      ->add_option("--format", line->export_command.format, "json | csv | graphml | gexf | dot")
+      ->add_option("--format", line->export_command.format,
+                   "json | csv | xlsx | graphml | gexf | dot")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "csv", "graphml", "gexf", "dot"}));
+      ->check(CLI::IsMember({"json", "csv", "xlsx", "graphml", "gexf", "dot"}));
   export_command
       ->add_option("--out", line->export_command.out,
-                   "Output file (default: stdout); for csv a folder, required")
+                   "Output file (default: stdout); required for xlsx, and for csv a folder")
       ->type_name("PATH");
   export_command->add_flag(
       "--merge-edges", line->export_command.merge_edges,

@@ -1,7 +1,11 @@
 // `linkgraph export`: everything stored, as json, graphml, gexf or dot (to
-// standard output or a file) or as a folder of csv files.
+// standard output or a file), as an xlsx workbook file or as a folder of csv
+// files.
+#include <unistd.h>  // isatty
+
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -32,29 +36,48 @@ StreamWriter WriterFor(reports::ExportFormat format) {
       return &reports::WriteDotExport;
     case reports::ExportFormat::kJson:
     case reports::ExportFormat::kCsv:
+    case reports::ExportFormat::kXlsx:
       break;
   }
   return &JsonExport;
 }
 
-// Writes beside the target and renames, so a failed export never leaves a
-// half-written file where a good one was.
-Status WriteFile(StreamWriter writer, store::Store& store,
-                 const reports::GraphExportOptions& graph_options, const std::string& path) {
+// Has write_to fill a file beside the target, then renames it into place,
+// so a failed export never leaves a half-written file where a good one was.
+Status WriteBesideThenRename(const std::string& path,
+                             const std::function<Status(const std::string&)>& write_to) {
   const std::string partial = path + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) return Error{ErrorCode::kIo, "cannot write " + partial};
-    Status written = writer(store, graph_options, file);
-    file.close();
-    if (!written.ok() || !file) {
-      std::remove(partial.c_str());
-      return written.ok() ? Error{ErrorCode::kIo, "cannot write " + partial} : written;
-    }
+  Status written = write_to(partial);
+  if (!written.ok()) {
+    std::remove(partial.c_str());
+    return written;
   }
   if (std::rename(partial.c_str(), path.c_str()) != 0) {
     std::remove(partial.c_str());
     return Error{ErrorCode::kIo, "cannot write " + path};
+  }
+  return {};
+}
+
+Status WriteFile(StreamWriter writer, store::Store& store,
+                 const reports::GraphExportOptions& graph_options, const std::string& path) {
+  return WriteBesideThenRename(path, [&](const std::string& partial) -> Status {
+    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+    if (!file) return Error{ErrorCode::kIo, "cannot write " + partial};
+    Status written = writer(store, graph_options, file);
+    file.close();
+    if (written.ok() && !file) return Error{ErrorCode::kIo, "cannot write " + partial};
+    return written;
+  });
+}
+
+// A binary workbook sent to a terminal shows as garbage and can upset it.
+Status CheckXlsxTarget(const std::string& out) {
+  if (out.empty() || out == "-") {
+    return Error{ErrorCode::kInvalidArgument,
+                 std::string("--format xlsx writes a binary workbook, which is not sent to ") +
+                     (isatty(STDOUT_FILENO) ? "a terminal" : "standard output") +
+                     ": name the file with --out FILE.xlsx"};
   }
   return {};
 }
@@ -84,6 +107,9 @@ int RunExport(const ExportOptions& options) {
                       "--merge-edges is for the graph formats (csv, graphml, gexf, dot); the json "
                       "export keeps every edge with its own evidence"});
   }
+  if (*format == reports::ExportFormat::kXlsx) {
+    if (Status target = CheckXlsxTarget(options.out); !target.ok()) return Fail(target.error());
+  }
   auto store = OpenStoreToRead(options.database, "export");
   if (!store.ok()) return Fail(store.error());
   WarnIfGraphStale(**store, options.database, "export");
@@ -92,6 +118,10 @@ int RunExport(const ExportOptions& options) {
   Status written;
   if (*format == reports::ExportFormat::kCsv) {
     written = reports::WriteCsvExport(**store, graph_options, options.out);
+  } else if (*format == reports::ExportFormat::kXlsx) {
+    written = WriteBesideThenRename(options.out, [&](const std::string& partial) {
+      return reports::WriteXlsxExport(**store, graph_options, partial);
+    });
   } else if (to_stdout) {
     written = WriteStdout(WriterFor(*format), **store, graph_options);
   } else {

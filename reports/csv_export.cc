@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 
+#include "reports/export_rows.h"
 #include "reports/graph_export.h"
 #include "reports/table.h"
 
@@ -101,27 +102,12 @@ class CsvGraphWriter final : public GraphWriter {
   CsvGraphWriter(CsvFile& nodes, CsvFile& edges) : nodes_(nodes), edges_(edges) {}
 
   void Begin(const GraphHeader& header) override {
-    std::vector<std::string> columns = {"Id", "Label"};
-    for (const auto& spec : header.node_attributes) columns.push_back(spec.name);
-    nodes_.Row(columns);
-    columns = {"Source", "Target", "Type", "Id", "Label", "Weight"};
-    for (const auto& spec : header.edge_attributes) columns.push_back(spec.name);
-    edges_.Row(columns);
+    nodes_.Row(NodeColumns(header));
+    edges_.Row(EdgeColumns(header));
   }
 
-  void Node(const GraphNode& node) override {
-    std::vector<std::string> row = {node.id, node.label};
-    row.insert(row.end(), node.values.begin(), node.values.end());
-    nodes_.Row(row);
-  }
-
-  void Edge(const GraphEdge& edge) override {
-    std::vector<std::string> row = {edge.from,  edge.to,
-                                    "Directed", edge.id,
-                                    edge.label, std::to_string(edge.weight > 0 ? edge.weight : 1)};
-    row.insert(row.end(), edge.values.begin(), edge.values.end());
-    edges_.Row(row);
-  }
+  void Node(const GraphNode& node) override { nodes_.Row(NodeCells(node)); }
+  void Edge(const GraphEdge& edge) override { edges_.Row(EdgeCells(edge)); }
 
   void End() override {}
 
@@ -158,29 +144,14 @@ Status WriteRowsFile(store::Store& store,
   return closed;
 }
 
-// The same columns as the JSON export's posts and comments.
 Status WritePostsFile(store::Store& store, const fs::path& folder) {
-  return WriteRowsFile<store::StoredPost>(
-      store, &store::Store::EachPost, folder / "posts.csv",
-      {"url", "title", "author", "published", "site", "site_name"},
-      [](const store::StoredPost& stored) -> std::vector<std::string> {
-        const Post& post = stored.post;
-        return {post.url, post.title, post.author, post.published, post.site_url, post.site_name};
-      });
+  return WriteRowsFile<store::StoredPost>(store, &store::Store::EachPost, folder / "posts.csv",
+                                          PostColumns(), &PostCells);
 }
 
 Status WriteCommentsFile(store::Store& store, const fs::path& folder) {
   return WriteRowsFile<store::StoredComment>(
-      store, &store::Store::EachComment, folder / "comments.csv",
-      {"id", "post_url", "author", "author_url", "published", "parent_id", "text", "permalink",
-       "position", "kind"},
-      [](const store::StoredComment& stored) -> std::vector<std::string> {
-        const Comment& comment = stored.comment;
-        return {comment.id,         stored.post_url,   comment.author,
-                comment.author_url, comment.published, comment.parent_id,
-                comment.text,       comment.permalink, std::to_string(comment.position),
-                comment.kind};
-      });
+      store, &store::Store::EachComment, folder / "comments.csv", CommentColumns(), &CommentCells);
 }
 
 // Puts the folder partial where target is. With a target already there the

@@ -85,33 +85,14 @@ void WriteTableText(const Table& table, std::ostream& out) {
   out << "(" << table.rows.size() << (table.rows.size() == 1 ? " row" : " rows") << ")\n";
 }
 
-// "-1.5", "+3": numbers a program must read as numbers, not formulas.
-bool IsPlainNumber(const std::string& value) {
-  size_t i = (value[0] == '-' || value[0] == '+') ? 1 : 0;
-  bool digits = false, dot = false;
-  for (; i < value.size(); ++i) {
-    if (value[i] >= '0' && value[i] <= '9') {
-      digits = true;
-    } else if (value[i] == '.' && !dot) {
-      dot = true;
-    } else {
-      return false;
-    }
-  }
-  return digits;
-}
-
+// The cell's exact text, so pandas, R and Python's csv module read what the
+// JSON export holds; spreadsheet safety is the xlsx export's (strings there
+// are never formulas).
 std::string CsvCell(const std::string& cell) {
-  std::string value = cell;
-  if (!value.empty() && !IsPlainNumber(value) &&
-      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-       value[0] == '\t' || value[0] == '\r')) {
-    value.insert(value.begin(), '\'');
-  }
-  bool quote = value.find_first_of(",\"\r\n") != std::string::npos;
-  if (!quote) return value;
+  bool quote = cell.find_first_of(",\"\r\n") != std::string::npos;
+  if (!quote) return cell;
   std::string quoted = "\"";
-  for (char c : value) {
+  for (char c : cell) {
     if (c == '"') quoted += '"';
     quoted += c;
   }

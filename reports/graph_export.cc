@@ -246,6 +246,7 @@ Status WritePeopleGraph(store::Store& store, const GraphExportOptions& options,
 Result<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "json") return ExportFormat::kJson;
   if (name == "csv") return ExportFormat::kCsv;
+  if (name == "xlsx") return ExportFormat::kXlsx;
   if (name == "graphml") return ExportFormat::kGraphml;
   if (name == "gexf") return ExportFormat::kGexf;
   if (name == "dot") return ExportFormat::kDot;

@@ -99,9 +99,10 @@ Result<PageOutcomes> CountPageOutcomes(store::Store& store, size_t top_reasons);
 // README).
 Status WriteJsonExport(store::Store& store, std::ostream& out);
 
-// `linkgraph export --format`: json, csv, graphml, gexf or dot.
-enum class ExportFormat { kJson, kCsv, kGraphml, kGexf, kDot };
-inline constexpr std::string_view kExportFormats[] = {"json", "csv", "graphml", "gexf", "dot"};
+// `linkgraph export --format`: json, csv, xlsx, graphml, gexf or dot.
+enum class ExportFormat { kJson, kCsv, kXlsx, kGraphml, kGexf, kDot };
+inline constexpr std::string_view kExportFormats[] = {"json",    "csv",  "xlsx",
+                                                      "graphml", "gexf", "dot"};
 
 // kInvalidArgument naming the choices for an unknown name.
 Result<ExportFormat> ParseExportFormat(std::string_view name);
@@ -130,6 +131,16 @@ Status WriteDotExport(store::Store& store, const GraphExportOptions& options,
 // but those four files.
 Status WriteCsvExport(store::Store& store, const GraphExportOptions& options,
                       const std::string& folder);
+
+// Writes an xlsx workbook at path (replacing a file there) with sheets
+// nodes, edges, posts and comments: the CSV export's columns and values.
+// Text is always a string cell, never a formula; counts (texts, degree,
+// position) are numbers; dates are ISO 8601 text, their precision noted on
+// the header cell. kTooLarge, writing nothing, when a sheet would pass the
+// 1,048,576 rows an xlsx sheet holds; a cell's text is cut at the 32,767
+// characters one holds, ending in "…".
+Status WriteXlsxExport(store::Store& store, const GraphExportOptions& options,
+                       const std::string& path);
 
 // An SVG drawing of a DOT graph, laid out by Graphviz's library: "dot" up to
 // 300 nodes, "sfdp" above (a "layout" graph attribute overrides). kCorrupt

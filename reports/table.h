@@ -19,8 +19,9 @@ struct Table {
 
 // Aligned columns for a terminal (widths count UTF-8 code points).
 void WriteTableText(const Table& table, std::ostream& out);
-// RFC 4180: quoted where needed, doubled quotes, CRLF line ends; cells that a
-// spreadsheet would run as a formula (= + - @ and tab/CR first) get a ' first.
+// RFC 4180: quoted where needed, doubled quotes, CRLF line ends; every cell
+// exactly as stored (no ' before formula-looking cells: xlsx is for
+// spreadsheets).
 void WriteCsv(const Table& table, std::ostream& out);
 // One row of it, for a CSV written as it is read.
 void WriteCsvRow(const std::vector<std::string>& row, std::ostream& out);

@@ -20,8 +20,11 @@ packages=(
   libxxhash-dev          # page fingerprints: a 50 KB body hashed in microseconds, not tens of them
   libpsl-dev             # public suffix list: --scope site tells blog.example.co.uk and example.co.uk are one site
   libgraphviz-dev        # svg drawings of the graph (reports/)
+  libxlsxwriter-dev      # export --format xlsx: a workbook whose text cells never run as formulas
   graphviz               # the dot program: the export tests check that DOT output lays out
   python3-networkx       # the export tests load GraphML/GEXF as Gephi users' tools would
+  python3-pandas         # the table export test reads the CSV folder as pandas users do
+  python3-openpyxl       # the table export test reads the xlsx workbook back, cell types included
   clang-14               # the fuzz targets (tests/fuzz/): libFuzzer is clang's
   groff-base             # the install test renders the manual page (dist/linkgraph.1) and checks for warnings
   dpkg-dev               # dpkg-shlibdeps: the .deb's Depends (cpack -G DEB), built by the install test

@@ -1,5 +1,5 @@
-// CSV as reports write it: RFC 4180 quoting, CRLF line ends, and a ' before
-// cells a spreadsheet would run as a formula.
+// CSV as reports write it: RFC 4180 quoting, CRLF line ends, and every cell
+// exactly as stored, so programs read the values the JSON export holds.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <ostream>
@@ -28,23 +28,24 @@ const CellCase kCells[] = {
     {"a line feed is quoted", "line one\nline two", "\"line one\nline two\""},
     {"a CRLF is quoted", "line one\r\nline two", "\"line one\r\nline two\""},
     {"a quote alone", "\"", "\"\"\"\""},
-    {"= starts a formula", "=SUM(A1:A9)", "'=SUM(A1:A9)"},
-    {"+ starts a formula", "+44 20 7946 0000", "'+44 20 7946 0000"},
-    {"- starts a formula", "-2+3", "'-2+3"},
-    {"@ starts a formula", "@HRMargo", "'@HRMargo"},
-    {"a tab first is prefixed", "\tindented", "'\tindented"},
-    {"a CR first is prefixed and quoted", "\rx", "\"'\rx\""},
-    {"prefix and quoting together", "=HYPERLINK(\"http://x.example\",\"y\")",
-     "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\""},
-    {"only the first character counts", "a=b", "a=b"},
-    {"an e-mail address is not a formula", "wendy@example.com", "wendy@example.com"},
+    {"= is kept as is", "=SUM(A1:A9)", "=SUM(A1:A9)"},
+    {"+ is kept as is", "+44 20 7946 0000", "+44 20 7946 0000"},
+    {"- is kept as is", "-2+3", "-2+3"},
+    {"@ is kept as is, so a handle reads as the handle", "@HRMargo", "@HRMargo"},
+    {"a tab first is kept", "\tindented", "\tindented"},
+    {"a CR first is quoted, not prefixed", "\rx", "\"\rx\""},
+    {"a formula with quotes is only quoted", "=HYPERLINK(\"http://x.example\",\"y\")",
+     "\"=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\""},
+    {"an apostrophe first is the text's own", "'quoted", "'quoted"},
+    {"non-ASCII is written as UTF-8 bytes", "Zo\xC3\xAB, \xE6\x9D\xB1\xE4\xBA\xAC",
+     "\"Zo\xC3\xAB, \xE6\x9D\xB1\xE4\xBA\xAC\""},
 };
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(csv)
 
-BOOST_DATA_TEST_CASE(cell_is_quoted_and_prefixed_as_rfc4180_and_owasp_ask, data::make(kCells), c) {
+BOOST_DATA_TEST_CASE(cell_is_quoted_as_rfc4180_and_otherwise_exact, data::make(kCells), c) {
   BOOST_TEST(reports::CsvCell(c.cell) == c.written, c.why);
 }
 
@@ -55,10 +56,10 @@ BOOST_AUTO_TEST_CASE(table_is_written_with_header_and_crlf_line_ends) {
   std::ostringstream out;
   reports::WriteCsv(table, out);
   BOOST_TEST(out.str() ==
-             "handle,by\r\n'@LaraNewman,Wendy\r\nx,\"Newman, \"\"Lara\"\"\nLondon\"\r\n");
+             "handle,by\r\n@LaraNewman,Wendy\r\nx,\"Newman, \"\"Lara\"\"\nLondon\"\r\n");
 }
 
-BOOST_AUTO_TEST_CASE(mentions_csv_quotes_and_prefixes_what_the_page_gave) {
+BOOST_AUTO_TEST_CASE(mentions_csv_quotes_what_the_page_gave_and_keeps_it_exact) {
   auto db = OpenMemoryStore();
   const std::string post = "https://wendy.example/2009/12/06/post/";
   Save(*db, {PageBuilder(post)
@@ -69,7 +70,7 @@ BOOST_AUTO_TEST_CASE(mentions_csv_quotes_and_prefixes_what_the_page_gave) {
   BOOST_REQUIRE(lines.size() == 2u);
   BOOST_TEST(lines[0] == "handle,by,in,source_url");
   BOOST_TEST(lines[1] ==
-             "'@LaraNewman,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Wendy, HR\"\")\",post," +
+             "@LaraNewman,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Wendy, HR\"\")\",post," +
                  post);
 }
 
