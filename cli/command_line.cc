@@ -265,7 +265,7 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   AddCrawlOptions(crawl, &line->crawl);
 
   CLI::App* report = app.add_subcommand(
-      "report", "Print a report: met, replies, mentions, links, people, person, path, vouch");
+      "report", "Print a report: met, replies, mentions, links, people, person, path, vouch, new");
   report->footer(
       "Kinds:\n"
       "  met [--person WHO]   who met, spoke with or plans to meet whom, with the evidence\n"
@@ -276,6 +276,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "  person WHO           one person's identities (and why), sites and interactions\n"
       "  path A B             the shortest connection between two people, hop by hop\n"
       "  vouch WHO [--as ME]  who has met or spoken with WHO, and how ME reaches them\n"
+      "  new [--since LAST|DATE] [--until DATE]\n"
+      "                       what the last run (or runs since DATE) added: edges, meetings\n"
+      "                       first, people first seen, posts, comments, linkbacks\n"
       "met, path and people draw with --format dot or svg; --around WHO --depth N and\n"
       "--limit N cut a drawing to one person's neighbourhood or the best-connected people.\n"
       "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or\n"
@@ -301,6 +304,15 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
                    "met and people drawings (dot, svg): only WHO and the people within "
                    "--depth hops of them")
       ->type_name("WHO");
+  report
+      ->add_option("--since", line->report.since,
+                   "new: what runs first stored from this date (2026-12-01, "
+                   "2026-12-01T06:00:00Z) or LAST, the start of the newest run (the default)")
+      ->type_name("LAST|DATE");
+  report
+      ->add_option("--until", line->report.until,
+                   "new: up to this date, at the precision written (2026-12 is all December)")
+      ->type_name("DATE");
   report->add_option("--depth", line->report.depth, "with --around: how many hops (1 to 6)")
       ->type_name("N")
       ->capture_default_str()

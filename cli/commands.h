@@ -78,6 +78,8 @@ struct ReportOptions {
   std::string by;
   std::string around;
   int depth = 1;
+  std::string since;  // reports::ReportRequest::since
+  std::string until;
 };
 
 struct ExportOptions {

@@ -27,6 +27,7 @@ constexpr KindSpec kSpecs[] = {
     {"person", 1, "report person WHO", false},
     {"path", 2, "report path A B", true},
     {"vouch", 1, "report vouch WHO [--as WHO]", false},
+    {"new", 0, "report new [--since LAST|DATE] [--until DATE]", false},
 };
 
 const KindSpec* SpecOf(std::string_view kind) {
@@ -128,6 +129,10 @@ Status CheckReportRequest(const ReportRequest& request) {
     return Invalid("--limit is for 'people', and for met and people drawings (dot, svg)");
   }
   if (!request.by.empty() && request.kind != "replies") return Invalid("--by is for 'replies'");
+  if ((!request.since.empty() || !request.until.empty()) && request.kind != "new") {
+    return Invalid("--since and --until are for 'new'");
+  }
+  if (Status dates = CheckSinceUntil(request); !dates) return dates;
   if (!request.by.empty() && request.by != "author" && request.by != "pair" &&
       request.by != "reply" && request.by != "unanswered") {
     return Invalid("--by takes author, pair, reply or unanswered");
@@ -145,6 +150,7 @@ Status WriteReport(const ReportRequest& request, store::Store& store, std::ostre
   if (kind == "people") return WritePeople(store, request, out);
   if (kind == "person") return WritePerson(store, request, out);
   if (kind == "path") return WritePath(store, request, out);
+  if (kind == "new") return WriteNew(store, request, out);
   return WriteVouch(store, request, out);
 }
 
