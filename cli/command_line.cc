@@ -333,7 +333,7 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
 
   CLI::App* report = app.add_subcommand(
       "report",
-      "Print a report: met, replies, mentions, links, people, person, path, vouch, pages");
+      "Print a report: met, replies, mentions, links, people, person, path, vouch, pages, new");
   report->footer(
       "Kinds:\n"
       "  met [--person WHO]   who met, spoke with or plans to meet whom, with the evidence\n"
@@ -347,6 +347,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "  pages [--failed]     every stored page (crawled or imported): its fetch, what came\n"
       "                       of it (stored, no_content, not_html, failed), why, and what\n"
       "                       was extracted; --failed: only the pages that gave nothing\n"
+      "  new [--since LAST|DATE] [--until DATE]\n"
+      "                       what the last run (or runs since DATE) added: edges, meetings\n"
+      "                       first, people first seen, posts, comments, linkbacks\n"
       "met, path and people draw with --format dot or svg; --around WHO --depth N and\n"
       "--limit N cut a drawing to one person's neighbourhood or the best-connected people.\n"
       "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or\n"
@@ -374,6 +377,15 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
                    "met and people drawings (dot, svg): only WHO and the people within "
                    "--depth hops of them")
       ->type_name("WHO");
+  report
+      ->add_option("--since", line->report.since,
+                   "new: what runs first stored from this date (2026-12-01, "
+                   "2026-12-01T06:00:00Z) or LAST, the start of the newest run (the default)")
+      ->type_name("LAST|DATE");
+  report
+      ->add_option("--until", line->report.until,
+                   "new: up to this date, at the precision written (2026-12 is all December)")
+      ->type_name("DATE");
   report->add_option("--depth", line->report.depth, "with --around: how many hops (1 to 6)")
       ->type_name("N")
       ->capture_default_str()

@@ -24,6 +24,8 @@ int RunReport(const ReportOptions& options) {
                                  options.person, options.asker,     options.limit,
                                  options.by,     options.around,    options.depth};
   request.failed_only = options.failed_only;
+  request.since = options.since;
+  request.until = options.until;
   // A typo is a usage error, told before the database is opened.
   if (Status checked = reports::CheckReportRequest(request); !checked.ok()) {
     return Fail("report", checked.error());

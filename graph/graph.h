@@ -78,6 +78,10 @@ std::string_view TextLanguage(std::string_view text);
 // (English, and texts too short to tell).
 bool MeetingRulesRead(std::string_view language);
 
+// Where a comment stands: its permalink, else its post's URL and "#" and
+// its id. Edges read from the comment name it as their source_url.
+std::string PermalinkOf(const store::StoredComment& comment);
+
 // The people WHO names: a handle ("@LaraNewman"), a name ("Margo Rose",
 // any case), a URL or site ("davemartin.example"), or "#12" for a person id.
 Result<std::vector<long long>> FindPeople(store::GraphStore& store, std::string_view who);

@@ -46,11 +46,6 @@ std::string SiteOf(const store::StoredPost& post) {
   return root == "file:///" ? post.post.url : root;
 }
 
-std::string PermalinkOf(const store::StoredComment& comment) {
-  if (!comment.comment.permalink.empty()) return comment.comment.permalink;
-  return comment.post_url + "#" + comment.comment.id;
-}
-
 // Likes, reposts and bookmarks carry no text: no comment of anyone's, so
 // no edge, no text for the interaction rules and no count of texts.
 bool IsTextComment(const store::StoredComment& comment) {
@@ -720,6 +715,11 @@ class Builder {
 
 Result<DerivationTotals> Derive(GraphSource& source, GraphSink& sink, TextReuse reuse) {
   return Builder(source, sink, reuse).Build();
+}
+
+std::string PermalinkOf(const store::StoredComment& comment) {
+  if (!comment.comment.permalink.empty()) return comment.comment.permalink;
+  return comment.post_url + "#" + comment.comment.id;
 }
 
 }  // namespace linkgraph::graph

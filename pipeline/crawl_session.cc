@@ -148,6 +148,12 @@ Status CrawlSession::Open() {
   if (!run) return run.error();
   std::vector<store::QueuedUrl>().swap(initial);
   start_ = {run->id, run->resumed, run->done, run->queued};
+  // What this crawl adds keeps its start, so `report new` lists a crawl's
+  // finds together, whichever worker or resumed run saved them.
+  run_started_at_ = run->started_at;
+  if (Status noted = pages_.RecordRun({run->started_at, store::RunCommand::kCrawl}); !noted) {
+    return noted;
+  }
   totals_ = run->totals;
   totals_added_ = run->totals;
   if (Status restored = Restore(); !restored) return restored;
@@ -530,6 +536,7 @@ void CrawlSession::OfferRobotsSitemaps() {
 
 void CrawlSession::Record(store::CrawledUrl crawled) {
   if (crawled.page && HoldsPost(*crawled.page)) ++pages_with_posts_;
+  if (crawled.page) crawled.page->run_started_at = run_started_at_;
   observer_.OnUrlDone(crawled);
   batch_.push_back(std::move(crawled));
   if (batch_.size() >= config_.batch_urls ||

@@ -118,6 +118,7 @@ class CrawlSession {
 
   const CrawlConfig& config_;
   store::PageStore& pages_;
+  std::string run_started_at_;  // the crawl's start: what saved pages add keeps it
   store::CrawlQueue& queue_;
   CrawlObserver& observer_;
   crawler::Fetcher& fetcher_;

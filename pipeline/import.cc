@@ -80,6 +80,10 @@ Result<ImportResult> ImportFiles(const std::vector<std::string>& files, const Im
                                  store::Store& store, ImportObserver& observer,
                                  std::stop_token stop) {
   ImportResult result;
+  const std::string started_at = NowIso8601Utc();
+  if (Status noted = store.RecordRun({started_at, store::RunCommand::kImport}); !noted) {
+    return noted.error();
+  }
   std::vector<store::PageToSave> batch;
   auto flush = [&]() -> Status {
     Result<store::SaveOutcome> saved = store.SavePages(batch);
@@ -94,6 +98,7 @@ Result<ImportResult> ImportFiles(const std::vector<std::string>& files, const Im
       break;
     }
     store::PageToSave page = ReadAndProcess(file, config, store);
+    page.run_started_at = started_at;
     ++result.files;
     if (page.fetch.status != OutcomeName(UrlOutcome::kOk)) ++result.failed;
     if (HoldsPost(page)) ++result.with_posts;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/graph.h"
 #include "reports/iso_time.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -98,9 +99,7 @@ class RepliesReport {
 
  private:
   long long AuthorOf(const store::StoredComment& stored) const {
-    auto it =
-        author_of_.find(stored.comment.permalink.empty() ? stored.post_url + "#" + stored.comment.id
-                                                         : stored.comment.permalink);
+    auto it = author_of_.find(graph::PermalinkOf(stored));
     return it == author_of_.end() ? 0 : it->second;
   }
   long long PostAuthor(const std::string& post_url) const {

@@ -27,6 +27,7 @@ constexpr KindSpec kSpecs[] = {
     {"path", 2, "report path A B", true},
     {"vouch", 1, "report vouch WHO [--as WHO]", false},
     {"pages", 0, "report pages [--failed] [--limit N]", false},
+    {"new", 0, "report new [--since LAST|DATE] [--until DATE]", false},
 };
 
 const KindSpec* SpecOf(std::string_view kind) {
@@ -84,6 +85,10 @@ Status CheckReportRequest(const ReportRequest& request) {
   }
   if (!request.by.empty() && request.kind != "replies") return Invalid("--by is for 'replies'");
   if (request.failed_only && request.kind != "pages") return Invalid("--failed is for 'pages'");
+  if ((!request.since.empty() || !request.until.empty()) && request.kind != "new") {
+    return Invalid("--since and --until are for 'new'");
+  }
+  if (Status dates = CheckSinceUntil(request); !dates) return dates;
   if (!request.by.empty() && request.by != "author" && request.by != "pair" &&
       request.by != "reply" && request.by != "unanswered") {
     return Invalid("--by takes author, pair, reply or unanswered");
@@ -102,6 +107,7 @@ Status WriteReport(const ReportRequest& request, store::Store& store, std::ostre
   if (kind == "person") return WritePerson(store, request, out);
   if (kind == "path") return WritePath(store, request, out);
   if (kind == "pages") return WritePages(store, request, out);
+  if (kind == "new") return WriteNew(store, request, out);
   return WriteVouch(store, request, out);
 }
 

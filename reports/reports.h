@@ -23,7 +23,8 @@ Result<Format> ParseFormat(std::string_view name);
 
 // Report kinds `linkgraph report KIND` offers.
 inline constexpr std::string_view kReportKinds[] = {
-    "met", "replies", "mentions", "links", "people", "person", "path", "vouch", "pages"};
+    "met",    "replies", "mentions", "links", "people", "person",
+    "path",   "vouch",   "pages",    "new"};
 
 // One `linkgraph report` request.
 struct ReportRequest {
@@ -38,7 +39,12 @@ struct ReportRequest {
   std::string around;  // --around WHO: a drawing of WHO's neighbourhood, --depth hops deep
   int depth = 1;
   bool failed_only = false;  // pages: only those that yielded nothing or failed
+  // new: rows first stored at or after `since` (kSinceLastRun or "": the
+  // newest run's start; else an ISO date) and up to `until` (at its precision).
+  std::string since;
+  std::string until;
 };
+inline constexpr char kSinceLastRun[] = "LAST";
 
 // Checks the kind, its arguments and the format before any database is
 // opened: kInvalidArgument with what is wrong.
@@ -60,6 +66,11 @@ Status WritePeople(store::Store& store, const ReportRequest& request, std::ostre
 Status WritePerson(store::Store& store, const ReportRequest& request, std::ostream& out);
 Status WritePath(store::Store& store, const ReportRequest& request, std::ostream& out);
 Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostream& out);
+// What the newest run (or the window asked for) added: edges from new texts
+// (met first), people first seen, posts, comments and linkbacks.
+Status WriteNew(store::Store& store, const ReportRequest& request, std::ostream& out);
+// kInvalidArgument when --since or --until is not a date (or LAST).
+Status CheckSinceUntil(const ReportRequest& request);
 
 // Who replies to whom, and how fast: per blog author (top-level comments
 // answered, unanswered, latencies), per pair of people, and per reply.

@@ -35,6 +35,9 @@ struct PageToSave {
   // Write the extraction even when the stored bytes are the same (after an
   // extractor upgrade). Default: false, an unchanged page costs no writes.
   bool rewrite = false;
+  // The start of the run saving it (ISO 8601 UTC), kept as first_seen by
+  // the posts, comments and trackbacks it adds; "" means fetch.fetched_at.
+  std::string run_started_at;
 };
 
 // What a save changed, summed over the pages of one call.
@@ -49,19 +52,33 @@ struct SaveOutcome {
   int mentions_new = 0;
 };
 
+// first_seen: the start of the run that first stored the row (see
+// PageToSave::run_started_at); "" for rows stored before linkgraph kept it.
 struct StoredPost {
   Post post;             // post.url is the key
   std::string page_url;  // the page it was read from
+  std::string first_seen;
 };
 
 struct StoredComment {
   std::string post_url;
   Comment comment;
+  std::string first_seen;
 };
 
 struct StoredTrackback {
   std::string post_url;
   Trackback trackback;
+  std::string first_seen;
+};
+
+// A run that saved pages: a crawl (its start, shared by its workers and
+// kept when it resumes) or an import.
+enum class RunCommand { kCrawl, kImport };
+std::string_view ToString(RunCommand command);
+struct RunRecord {
+  std::string started_at;  // ISO 8601 UTC, the key
+  RunCommand command = RunCommand::kCrawl;
 };
 
 struct StoredMention {
@@ -146,6 +163,12 @@ class PageStore {
   Result<std::vector<PageRecord>> PageRecords() {
     return CollectRows(*this, &PageStore::EachPageRecord);
   }
+
+  // Notes a run that saves pages, once per start (a second worker of one
+  // crawl, or a resumed crawl, notes nothing more).
+  virtual Status RecordRun(const RunRecord& run) = 0;
+  // Every run noted, oldest first.
+  virtual Result<std::vector<RunRecord>> Runs() = 0;
 
   // Kept text reads (TextRead), by source URL.
   virtual Status EachTextRead(const RowVisitor<TextRead>& visit) = 0;

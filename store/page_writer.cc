@@ -49,8 +49,8 @@ constexpr const char* kFindPost =
 // (/comment-page-2/) often repeats the title but not the body. page_id stays
 // the page the post was first read from.
 constexpr const char* kUpsertPost =
-    "INSERT INTO posts (url, page_id, site_id, title, author, published, text)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    "INSERT INTO posts (url, page_id, site_id, title, author, published, text, first_seen)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
     " ON CONFLICT (url) DO UPDATE SET site_id = COALESCE(excluded.site_id, posts.site_id),"
     " title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE posts.title END,"
     " author = CASE WHEN excluded.author <> '' THEN excluded.author ELSE posts.author END,"
@@ -69,7 +69,8 @@ constexpr const char* kFindComment =
     " FROM comments WHERE post_id = ?1 AND comment_key = ?2";
 constexpr const char* kUpsertComment =
     "INSERT INTO comments (post_id, comment_key, permalink, author, author_url, published,"
-    " text, parent_key, position, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    " text, parent_key, position, kind, first_seen)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     " ON CONFLICT (post_id, comment_key) DO UPDATE SET permalink = excluded.permalink,"
     " author = excluded.author, author_url = excluded.author_url,"
     " published = excluded.published, text = excluded.text,"
@@ -79,8 +80,8 @@ constexpr const char* kFindTrackback =
     "SELECT source_url, title, published, kind FROM trackbacks"
     " WHERE post_id = ?1 AND trackback_key = ?2";
 constexpr const char* kUpsertTrackback =
-    "INSERT INTO trackbacks (post_id, source_url, trackback_key, title, published, kind)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    "INSERT INTO trackbacks (post_id, source_url, trackback_key, title, published, kind,"
+    " first_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     " ON CONFLICT (post_id, trackback_key) DO UPDATE SET source_url = excluded.source_url,"
     " title = excluded.title, published = excluded.published, kind = excluded.kind";
 
@@ -196,6 +197,7 @@ Status PageWriter::Save(const PageToSave& page, SaveOutcome* outcome) {
                        fetch.content_hash, fetch.fetched_at, *site_id);
   if (!page_id) return page_id.error();
   if (extracted == nullptr) return {};
+  first_seen_ = page.run_started_at.empty() ? fetch.fetched_at : page.run_started_at;
   return SavePost(*extracted, fetch.url, *page_id, *site_id, outcome);
 }
 
@@ -251,8 +253,9 @@ Status PageWriter::SavePost(const ExtractedPage& page, const std::string& page_u
     new_post = !*found;
     if (new_post) ++outcome->posts_new;
   }
-  Result<long long> post_id = WriteReturningId(statements_, kUpsertPost, url, page_id, site_id,
-                                               post.title, post.author, post.published, post.text);
+  Result<long long> post_id =
+      WriteReturningId(statements_, kUpsertPost, url, page_id, site_id, post.title, post.author,
+                       post.published, post.text, first_seen_);
   if (!post_id) return post_id.error();
 
   // A page that shows no body (a comment page) says nothing about links.
@@ -310,7 +313,7 @@ Status PageWriter::SaveComments(long long post_id, const std::vector<Comment>& c
     }
     Status written = RunCached(statements_, kUpsertComment, post_id, key, comment.permalink,
                                comment.author, comment.author_url, comment.published, comment.text,
-                               comment.parent_id, comment.position, comment.kind);
+                               comment.parent_id, comment.position, comment.kind, first_seen_);
     if (!written) return written;
     AddIdentity(IdentityKind::kName, comment.author);
     AddIdentity(IdentityKind::kUrl, comment.author_url);
@@ -343,7 +346,7 @@ Status PageWriter::SaveTrackbacks(long long post_id, const std::vector<Trackback
       }
     }
     Status written = RunCached(statements_, kUpsertTrackback, post_id, trackback.source_url, key,
-                               trackback.title, trackback.published, kind);
+                               trackback.title, trackback.published, kind, first_seen_);
     if (!written) return written;
   }
   return {};

@@ -66,6 +66,7 @@ class PageWriter {
                     const std::optional<std::string>& stored_from) const;
 
   StatementCache& statements_;
+  std::string first_seen_;  // of the page being saved: what new rows keep
   const SiteOf& site_of_;
   bool changed_ = false;  // a page saved changed what the graph is derived from
   // Identities the pages named, by kind and normalised value, to their

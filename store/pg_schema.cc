@@ -222,7 +222,18 @@ CREATE TRIGGER crawl_urls_add_host AFTER INSERT ON crawl_urls
 CREATE SEQUENCE crawl_url_positions START WITH 1048576 INCREMENT BY 1048576;
 )sql";
 
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
+// Version 3: SQLite's migration 9, what is new since a run.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE posts ADD COLUMN first_seen TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN first_seen TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE trackbacks ADD COLUMN first_seen TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE TABLE runs (
+  started_at TEXT COLLATE "C" PRIMARY KEY,
+  command TEXT COLLATE "C" NOT NULL
+);
+)sql";
+
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 
 // The schema's version lives in a table of its own; PostgreSQL has no
 // user_version. Its absence, with none of our tables there, is a new

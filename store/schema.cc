@@ -254,10 +254,25 @@ UPDATE identities SET normalised = '#' || id;
 UPDATE identities SET normalised = linkgraph_identity_key(kind, value);
 )sql";
 
+// Migration 9: what is new since a run. A post, comment or trackback keeps
+// the start of the run that first stored it (a crawl's start, shared by its
+// workers and kept when it resumes; an import's); '' for rows stored
+// before. Every run that saves pages is listed, so "since the last run"
+// is known even when that run found nothing new.
+constexpr const char* kSchemaV9 = R"sql(
+ALTER TABLE posts ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
+ALTER TABLE trackbacks ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
+CREATE TABLE runs (
+  started_at TEXT PRIMARY KEY,
+  command TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Append only: an entry, once released, is never edited, since files
 // already carry its effects.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                       kSchemaV5, kSchemaV6, kSchemaV7, kSchemaV8};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+                                       kSchemaV6, kSchemaV7, kSchemaV8, kSchemaV9};
 
 struct SchemaState {
   long long application_id = 0;

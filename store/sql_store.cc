@@ -23,17 +23,18 @@ namespace {
 
 constexpr const char* kSelectPosts =
     "SELECT p.id, p.url, p.title, p.author, p.published, p.text,"
-    " COALESCE(s.name, ''), COALESCE(s.url, ''), pg.url"
+    " COALESCE(s.name, ''), COALESCE(s.url, ''), pg.url, p.first_seen"
     " FROM posts p JOIN pages pg ON pg.id = p.page_id LEFT JOIN sites s ON s.id = p.site_id"
     " ORDER BY p.url";
 constexpr const char* kSelectLinksOfPost =
     "SELECT url, text FROM post_links WHERE post_id = ?1 ORDER BY position";
 constexpr const char* kSelectComments =
     "SELECT p.url, c.comment_key, c.permalink, c.author, c.author_url, c.published, c.text,"
-    " c.parent_key, c.position, c.kind FROM comments c JOIN posts p ON p.id = c.post_id"
+    " c.parent_key, c.position, c.kind, c.first_seen"
+    " FROM comments c JOIN posts p ON p.id = c.post_id"
     " ORDER BY p.url, c.position, c.id";
 constexpr const char* kSelectTrackbacks =
-    "SELECT p.url, t.trackback_key, t.source_url, t.title, t.published, t.kind"
+    "SELECT p.url, t.trackback_key, t.source_url, t.title, t.published, t.kind, t.first_seen"
     " FROM trackbacks t JOIN posts p ON p.id = t.post_id ORDER BY p.url, t.id";
 // The body's mentions first, then each comment's in comment order.
 constexpr const char* kSelectMentions =
@@ -69,6 +70,10 @@ constexpr const char* kSelectCounts =
 constexpr const char* kSelectPageStatuses =
     "SELECT status, count(*) FROM pages GROUP BY status ORDER BY count(*) DESC, status";
 
+constexpr const char* kInsertRun =
+    "INSERT INTO runs (started_at, command) VALUES (?1, ?2) ON CONFLICT (started_at) DO NOTHING";
+constexpr const char* kSelectRuns = "SELECT started_at, command FROM runs ORDER BY started_at";
+
 constexpr const char* kSelectTextReads =
     "SELECT source_url, fingerprint, payload FROM text_reads ORDER BY source_url";
 constexpr const char* kUpsertTextRead =
@@ -94,6 +99,8 @@ class SqlStore final : public Store {
   Status EachTrackback(const RowVisitor<StoredTrackback>& visit) override;
   Status EachMention(const RowVisitor<StoredMention>& visit) override;
   Result<Counts> Count() override;
+  Status RecordRun(const RunRecord& run) override;
+  Result<std::vector<RunRecord>> Runs() override;
 
   Status EachThread(const RowVisitor<StoredThread>& visit) override;
   // Post's links, from the prepared kSelectLinksOfPost.
@@ -242,6 +249,23 @@ Status SqlStore::KeepTextReads(const std::vector<TextRead>& reads,
   return {};
 }
 
+Status SqlStore::RecordRun(const RunRecord& run) {
+  Status noted = RunCached(statements_, kInsertRun, run.started_at, ToString(run.command));
+  if (!noted) return noted.error().WithContext("note the run");
+  return {};
+}
+
+Result<std::vector<RunRecord>> SqlStore::Runs() {
+  std::vector<RunRecord> runs;
+  Status read = ForEachRow(db_, kSelectRuns, [&](const Statement& s) {
+    runs.push_back(RunRecord{s.Text(0), s.Text(1) == ToString(RunCommand::kImport)
+                                            ? RunCommand::kImport
+                                            : RunCommand::kCrawl});
+  });
+  if (!read) return read.error().WithContext("read runs");
+  return runs;
+}
+
 Result<SaveOutcome> SqlStore::SavePages(const std::vector<PageToSave>& pages) {
   SaveOutcome outcome;
   if (pages.empty()) return outcome;
@@ -296,20 +320,22 @@ namespace {
 StoredPost PostFromRow(const Statement& s) {
   return StoredPost{
       Post{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), {}, s.Text(6), s.Text(7)},
-      s.Text(8)};
+      s.Text(8), s.Text(9)};
 }
 
 StoredComment CommentFromRow(const Statement& s) {
   return StoredComment{s.Text(0),
                        Comment{s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
-                               s.Text(7), static_cast<int>(s.Int(8)), s.Text(9)}};
+                               s.Text(7), static_cast<int>(s.Int(8)), s.Text(9)},
+                       s.Text(10)};
 }
 
 StoredTrackback TrackbackFromRow(const Statement& s) {
   LinkbackKind kind = s.Text(5) == ToString(LinkbackKind::kPingback) ? LinkbackKind::kPingback
                                                                      : LinkbackKind::kTrackback;
-  return StoredTrackback{
-      s.Text(0), Trackback{TrackbackIdOf(s.Text(1)), s.Text(2), s.Text(3), s.Text(4), kind}};
+  return StoredTrackback{s.Text(0),
+                         Trackback{TrackbackIdOf(s.Text(1)), s.Text(2), s.Text(3), s.Text(4), kind},
+                         s.Text(6)};
 }
 
 StoredMention MentionFromRow(const Statement& s) {

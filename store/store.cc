@@ -3,6 +3,10 @@
 
 namespace linkgraph::store {
 
+std::string_view ToString(RunCommand command) {
+  return command == RunCommand::kImport ? "import" : "crawl";
+}
+
 Status GraphStore::ReplaceGraph(const GraphSnapshot& graph) {
   Result<std::unique_ptr<GraphWrite>> write = BeginGraphWrite(graph);
   if (!write) return write.error().WithContext("replace graph");

@@ -15,9 +15,10 @@ namespace {
 
 // In the order their references need.
 constexpr const char* kTables[] = {
-    "sites",       "pages",      "posts",      "post_links",        "comments",      "trackbacks",
-    "mentions",    "identities", "people",     "person_identities", "edges",         "authors",
-    "graph_state", "crawls",     "crawl_urls", "redirects",         "pages_version", "text_reads"};
+    "sites",      "pages",         "posts",       "post_links", "comments",
+    "trackbacks", "mentions",      "identities",  "people",     "person_identities",
+    "edges",      "authors",       "graph_state", "crawls",     "crawl_urls",
+    "redirects",  "pages_version", "text_reads",  "runs"};
 // Rows whose order is their meaning: a person's identities, kept in the
 // order written (PostgreSQL numbers them as they arrive).
 constexpr const char* kOrderedByRowid[] = {"person_identities"};

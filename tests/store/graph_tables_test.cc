@@ -470,6 +470,8 @@ BOOST_AUTO_TEST_CASE(version_1_file_migrates_to_2_keeping_its_pages) {
       DROP TABLE graph_state; DROP TABLE authors; DROP TABLE edges;
       DROP TABLE person_identities; DROP TABLE people;
       ALTER TABLE comments DROP COLUMN kind;
+      DROP TABLE runs; ALTER TABLE posts DROP COLUMN first_seen;
+      ALTER TABLE comments DROP COLUMN first_seen; ALTER TABLE trackbacks DROP COLUMN first_seen;
       CREATE TABLE people (id INTEGER PRIMARY KEY, display_name TEXT NOT NULL DEFAULT '');
       CREATE TABLE person_identities (
         person_id INTEGER NOT NULL REFERENCES people(id),

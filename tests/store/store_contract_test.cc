@@ -168,6 +168,41 @@ BOOST_DATA_TEST_CASE(a_changed_page_updates_its_comments_by_id, kLocations, loca
   BOOST_TEST(Must(db->FindPage(kPostUrl))->content_hash == "hash-2");
 }
 
+BOOST_DATA_TEST_CASE(rows_keep_the_start_of_the_run_that_first_stored_them, kLocations, location) {
+  FreshStore db(location);
+  PageToSave first = PostPage();
+  first.run_started_at = "2026-01-01T06:00:00Z";
+  Must(db->SavePages({first}));
+  PageToSave later = PostPage("hash-2");
+  later.run_started_at = "2026-01-02T06:00:00Z";
+  later.extracted->comments[1].text = "Edited: looking forward to it.";
+  later.extracted->comments.push_back(
+      MakeComment("comment-9", "Lara Newman", "", "Count me in.", 3, "comment-1"));
+  Must(db->SavePages({later}));
+  for (const store::StoredPost& stored : Must(db->Posts())) {
+    BOOST_TEST(stored.first_seen == "2026-01-01T06:00:00Z");
+  }
+  std::map<std::string, std::string> seen_of;
+  for (const store::StoredComment& stored : Must(db->Comments())) {
+    seen_of[stored.comment.id] = stored.first_seen;
+  }
+  BOOST_TEST(seen_of["comment-2"] == "2026-01-01T06:00:00Z");  // edited, not new
+  BOOST_TEST(seen_of["comment-9"] == "2026-01-02T06:00:00Z");
+  for (const store::StoredTrackback& stored : Must(db->Trackbacks())) {
+    BOOST_TEST(stored.first_seen == "2026-01-01T06:00:00Z");
+  }
+
+  BOOST_REQUIRE(db->RecordRun({"2026-01-02T06:00:00Z", store::RunCommand::kCrawl}).ok());
+  BOOST_REQUIRE(db->RecordRun({"2026-01-01T06:00:00Z", store::RunCommand::kImport}).ok());
+  BOOST_REQUIRE(
+      db->RecordRun({"2026-01-02T06:00:00Z", store::RunCommand::kCrawl}).ok());  // a second worker
+  const std::vector<store::RunRecord> runs = Must(db->Runs());
+  BOOST_REQUIRE_EQUAL(runs.size(), 2u);
+  BOOST_TEST(runs[0].started_at == "2026-01-01T06:00:00Z");
+  BOOST_TEST((runs[0].command == store::RunCommand::kImport));
+  BOOST_TEST((runs[1].command == store::RunCommand::kCrawl));
+}
+
 BOOST_DATA_TEST_CASE(a_batch_with_a_bad_page_saves_nothing, kLocations, location) {
   FreshStore db(location);
   PageToSave bad = PlainPage("", "ok", "hash-x");  // no URL: no key to save it by

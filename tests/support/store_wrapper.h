@@ -40,6 +40,8 @@ class StoreWrapper : public store::Store {
     return inner_.EachThread(visit);
   }
   Result<store::Counts> Count() override { return inner_.Count(); }
+  Status RecordRun(const store::RunRecord& run) override { return inner_.RecordRun(run); }
+  Result<std::vector<store::RunRecord>> Runs() override { return inner_.Runs(); }
   Result<std::unique_ptr<store::GraphWrite>> BeginGraphWrite(
       const store::GraphSnapshot& graph) override {
     return inner_.BeginGraphWrite(graph);
