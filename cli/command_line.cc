@@ -320,9 +320,10 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "export", "Export everything stored: posts, comments, people and the graph's edges");
   AddDatabaseOption(export_command, &line->export_command.database);
   export_command
-      ->add_option("--format", line->export_command.format, "json | csv | graphml | gexf | dot")
+      ->add_option("--format", line->export_command.format,
+                   "json | csv | graphml | gexf | dot | html (one page to open in a browser)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "csv", "graphml", "gexf", "dot"}));
+      ->check(CLI::IsMember({"json", "csv", "graphml", "gexf", "dot", "html"}));
   export_command
       ->add_option("--out", line->export_command.out,
                    "Output file (default: stdout); for csv a folder, required")

@@ -1,4 +1,4 @@
-// `linkgraph export`: everything stored, as json, graphml, gexf or dot (to
+// `linkgraph export`: everything stored, as json, graphml, gexf, dot or html (to
 // standard output or a file) or as a folder of csv files.
 #include <cstdio>
 #include <fstream>
@@ -30,6 +30,8 @@ StreamWriter WriterFor(reports::ExportFormat format) {
       return &reports::WriteGexfExport;
     case reports::ExportFormat::kDot:
       return &reports::WriteDotExport;
+    case reports::ExportFormat::kHtml:
+      return &reports::WriteHtmlExport;
     case reports::ExportFormat::kJson:
     case reports::ExportFormat::kCsv:
       break;
@@ -80,9 +82,10 @@ int RunExport(const ExportOptions& options) {
                       "comments.csv): name it with --out FOLDER"});
   }
   if (*format == reports::ExportFormat::kJson && options.merge_edges) {
-    return Fail(Error{ErrorCode::kInvalidArgument,
-                      "--merge-edges is for the graph formats (csv, graphml, gexf, dot); the json "
-                      "export keeps every edge with its own evidence"});
+    return Fail(
+        Error{ErrorCode::kInvalidArgument,
+              "--merge-edges is for the graph formats (csv, graphml, gexf, dot, html); the json "
+              "export keeps every edge with its own evidence"});
   }
   auto store = OpenStoreToRead(options.database, "export");
   if (!store.ok()) return Fail(store.error());

@@ -22,6 +22,7 @@ packages=(
   libgraphviz-dev        # svg drawings of the graph (reports/)
   graphviz               # the dot program: the export tests check that DOT output lays out
   python3-networkx       # the export tests load GraphML/GEXF as Gephi users' tools would
+  chromium               # the html_viewer test opens the HTML export headless: it draws, offline
   clang-14               # the fuzz targets (tests/fuzz/): libFuzzer is clang's
   libclang-rt-14-dev     # libFuzzer and the sanitizer runtimes for clang
 )
