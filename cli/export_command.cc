@@ -82,10 +82,9 @@ int RunExport(const ExportOptions& options) {
                       "comments.csv): name it with --out FOLDER"});
   }
   if (*format == reports::ExportFormat::kJson && options.merge_edges) {
-    return Fail(
-        Error{ErrorCode::kInvalidArgument,
-              "--merge-edges is for the graph formats (csv, graphml, gexf, dot, html); the json "
-              "export keeps every edge with its own evidence"});
+    return Fail(Error{ErrorCode::kInvalidArgument,
+                      "--merge-edges is for the graph formats (csv, graphml, gexf, dot); the json "
+                      "export keeps every edge with its own evidence"});
   }
   auto store = OpenStoreToRead(options.database, "export");
   if (!store.ok()) return Fail(store.error());
