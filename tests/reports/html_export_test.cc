@@ -36,9 +36,9 @@ std::unique_ptr<store::Store> StoreWithScriptBreakingText() {
   return db;
 }
 
-std::string HtmlOf(store::Store& db, const GraphExportOptions& options = {}) {
+std::string HtmlOf(store::Store& db, const reports::GraphExportOptions& options = {}) {
   std::ostringstream out;
-  Status written = WriteHtmlExport(db, options, out);
+  Status written = reports::WriteHtmlExport(db, options, out);
   BOOST_REQUIRE_MESSAGE(written.ok(), written.error().message);
   return out.str();
 }
@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(data_holds_every_person_and_edge_with_kind_colours) {
 BOOST_AUTO_TEST_CASE(merged_edges_carry_their_weight) {
   auto db = StoreWithScriptBreakingText();
   const nlohmann::json graph =
-      nlohmann::json::parse(DataScriptOf(HtmlOf(*db, GraphExportOptions{true})));
+      nlohmann::json::parse(DataScriptOf(HtmlOf(*db, reports::GraphExportOptions{true})));
   BOOST_TEST(graph["edges"][0]["weight"] == 1);
 }
 
