@@ -406,9 +406,10 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   AddDatabaseOption(export_command, &line->export_command.database);
   export_command
       ->add_option("--format", line->export_command.format,
-                   "json | csv | xlsx | graphml | gexf | dot")
+                   "json | csv | xlsx | graphml | gexf | dot | html (one page to open in a "
+                   "browser)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "csv", "xlsx", "graphml", "gexf", "dot"}));
+      ->check(CLI::IsMember({"json", "csv", "xlsx", "graphml", "gexf", "dot", "html"}));
   export_command
       ->add_option("--out", line->export_command.out,
                    "Output file (default: stdout); required for xlsx, and for csv a folder")

@@ -1,6 +1,6 @@
-// `linkgraph export`: everything stored, as json, graphml, gexf or dot (to
-// standard output or a file), as an xlsx workbook file or as a folder of csv
-// files.
+// `linkgraph export`: everything stored, as json, graphml, gexf, dot or html
+// (to standard output or a file), as an xlsx workbook file or as a folder of
+// csv files.
 #include <unistd.h>  // isatty
 
 #include <cstdio>
@@ -34,6 +34,8 @@ StreamWriter WriterFor(reports::ExportFormat format) {
       return &reports::WriteGexfExport;
     case reports::ExportFormat::kDot:
       return &reports::WriteDotExport;
+    case reports::ExportFormat::kHtml:
+      return &reports::WriteHtmlExport;
     case reports::ExportFormat::kJson:
     case reports::ExportFormat::kCsv:
     case reports::ExportFormat::kXlsx:
@@ -104,7 +106,7 @@ int RunExport(const ExportOptions& options) {
   }
   if (*format == reports::ExportFormat::kJson && options.merge_edges) {
     return Fail(Error{ErrorCode::kInvalidArgument,
-                      "--merge-edges is for the graph formats (csv, graphml, gexf, dot); the json "
+                      "--merge-edges is for the graph formats (csv, xlsx, graphml, gexf, dot, html); the json "
                       "export keeps every edge with its own evidence"});
   }
   if (*format == reports::ExportFormat::kXlsx) {

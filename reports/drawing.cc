@@ -10,22 +10,10 @@
 #include <tuple>
 
 #include "graph/graph.h"
+#include "reports/kind_styles.h"
 
 namespace linkgraph::reports {
 namespace {
-
-struct KindStyle {
-  std::string_view kind;
-  std::string_view colour;  // Okabe and Ito's palette, told apart by colour-blind readers too
-};
-
-// Strongest first: a line between two people takes the colour of the
-// strongest kind among its edges.
-constexpr KindStyle kKindStyles[] = {
-    {"met", "#D55E00"},     {"plans_to_meet", "#E69F00"}, {"spoke", "#CC79A7"},
-    {"replied", "#0072B2"}, {"commented", "#56B4E9"},     {"mentioned", "#009E73"},
-    {"linked", "#999999"},
-};
 
 size_t Strength(std::string_view kind) {
   for (size_t i = 0; i < std::size(kKindStyles); ++i) {

@@ -95,6 +95,8 @@ class GraphWriter {
 std::unique_ptr<GraphWriter> MakeGraphmlWriter(std::ostream& out);
 std::unique_ptr<GraphWriter> MakeGexfWriter(std::ostream& out);
 std::unique_ptr<GraphWriter> MakeDotWriter(std::ostream& out);
+// A self-contained HTML page drawing the graph (html_export.cc).
+std::unique_ptr<GraphWriter> MakeHtmlWriter(std::ostream& out);
 
 // The whole document through a writer: the same bytes as writing it as it comes.
 void WriteDocument(const GraphDocument& graph, GraphWriter& writer);

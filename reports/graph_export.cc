@@ -250,6 +250,7 @@ Result<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "graphml") return ExportFormat::kGraphml;
   if (name == "gexf") return ExportFormat::kGexf;
   if (name == "dot") return ExportFormat::kDot;
+  if (name == "html") return ExportFormat::kHtml;
   std::string known;
   for (std::string_view format : kExportFormats) {
     known += (known.empty() ? "" : ", ") + std::string(format);
@@ -269,6 +270,10 @@ Status WriteGexfExport(store::Store& store, const GraphExportOptions& options, s
 
 Status WriteDotExport(store::Store& store, const GraphExportOptions& options, std::ostream& out) {
   return WriteWith(MakeDotWriter(out), store, options, out);
+}
+
+Status WriteHtmlExport(store::Store& store, const GraphExportOptions& options, std::ostream& out) {
+  return WriteWith(MakeHtmlWriter(out), store, options, out);
 }
 
 }  // namespace linkgraph::reports

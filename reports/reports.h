@@ -110,10 +110,10 @@ Result<PageOutcomes> CountPageOutcomes(store::Store& store, size_t top_reasons);
 // README).
 Status WriteJsonExport(store::Store& store, std::ostream& out);
 
-// `linkgraph export --format`: json, csv, xlsx, graphml, gexf or dot.
-enum class ExportFormat { kJson, kCsv, kXlsx, kGraphml, kGexf, kDot };
-inline constexpr std::string_view kExportFormats[] = {"json",    "csv",  "xlsx",
-                                                      "graphml", "gexf", "dot"};
+// `linkgraph export --format`: json, csv, xlsx, graphml, gexf, dot or html.
+enum class ExportFormat { kJson, kCsv, kXlsx, kGraphml, kGexf, kDot, kHtml };
+inline constexpr std::string_view kExportFormats[] = {"json", "csv", "xlsx", "graphml",
+                                                      "gexf", "dot", "html"};
 
 // kInvalidArgument naming the choices for an unknown name.
 Result<ExportFormat> ParseExportFormat(std::string_view name);
@@ -134,6 +134,10 @@ Status WriteGexfExport(store::Store& store, const GraphExportOptions& options,
                        std::ostream& out);  // GEXF 1.2draft, dynamic: edges dated by day
 Status WriteDotExport(store::Store& store, const GraphExportOptions& options,
                       std::ostream& out);  // a Graphviz digraph
+// One self-contained page (libraries and data inside, nothing fetched) that
+// draws the graph with sigma.js: search by name, filters by kind and date,
+// and an edge's evidence, kind, date and source on a click.
+Status WriteHtmlExport(store::Store& store, const GraphExportOptions& options, std::ostream& out);
 
 // Writes nodes.csv, edges.csv, posts.csv and comments.csv into folder,
 // creating it. The files are written into a temporary sibling folder that

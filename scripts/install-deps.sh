@@ -25,6 +25,7 @@ packages=(
   python3-networkx       # the export tests load GraphML/GEXF as Gephi users' tools would
   python3-pandas         # the table export test reads the CSV folder as pandas users do
   python3-openpyxl       # the table export test reads the xlsx workbook back, cell types included
+  chromium               # the html_viewer test opens the HTML export headless: it draws, offline
   clang-14               # the fuzz targets (tests/fuzz/): libFuzzer is clang's
   groff-base             # the install test renders the manual page (dist/linkgraph.1) and checks for warnings
   dpkg-dev               # dpkg-shlibdeps: the .deb's Depends (cpack -G DEB), built by the install test

@@ -123,6 +123,24 @@ BOOST_AUTO_TEST_CASE(export_out_writes_parsable_json_and_leaves_no_partial_file)
   }
 }
 
+BOOST_AUTO_TEST_CASE(export_html_is_one_page_holding_every_person_on_stdout_or_in_a_file) {
+  ImportSample();
+  const std::string page = RunOk({"export", "--db", db, "--format", "html"}).out;
+  BOOST_TEST(page.rfind("<!DOCTYPE html>", 0) == 0u, page.substr(0, 200));
+  const std::string data_start = "<script type=\"application/json\" id=\"graph-data\">";
+  const size_t start = page.find(data_start);
+  BOOST_REQUIRE(start != std::string::npos);
+  const size_t end = page.find("</script>", start);
+  BOOST_REQUIRE(end != std::string::npos);
+  const nlohmann::json graph =
+      ParseJson(page.substr(start + data_start.size(), end - start - data_start.size()));
+  BOOST_TEST(graph["nodes"].size() == ExportJson()["people"].size());
+
+  const fs::path out = dir.path() / "graph.html";
+  RunOk({"export", "--db", db, "--format", "html", "--out", out.string()});
+  BOOST_TEST((testing::ReadFile(out) == page), "the file differs from the page on stdout");
+}
+
 BOOST_AUTO_TEST_CASE(mentions_csv_has_header_crlf_rows_and_handles_exactly_as_stored) {
   ImportSample();
   RunResult result = RunOk({"report", "mentions", "--db", db, "--format", "csv"});
