@@ -81,7 +81,7 @@ struct ReportOptions {
   std::string around;
   int depth = 1;
   bool failed_only = false;  // pages: only those that gave nothing
-  std::string since;  // reports::ReportRequest::since
+  std::string since;         // reports::ReportRequest::since
   std::string until;
 };
 

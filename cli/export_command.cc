@@ -105,9 +105,10 @@ int RunExport(const ExportOptions& options) {
                       "comments.csv): name it with --out FOLDER"});
   }
   if (*format == reports::ExportFormat::kJson && options.merge_edges) {
-    return Fail(Error{ErrorCode::kInvalidArgument,
-                      "--merge-edges is for the graph formats (csv, xlsx, graphml, gexf, dot, html); the json "
-                      "export keeps every edge with its own evidence"});
+    return Fail(Error{
+        ErrorCode::kInvalidArgument,
+        "--merge-edges is for the graph formats (csv, xlsx, graphml, gexf, dot, html); the json "
+        "export keeps every edge with its own evidence"});
   }
   if (*format == reports::ExportFormat::kXlsx) {
     if (Status target = CheckXlsxTarget(options.out); !target.ok()) return Fail(target.error());

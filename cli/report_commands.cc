@@ -20,10 +20,9 @@ int Fail(const char* command, const Error& error) {
 int RunReport(const ReportOptions& options) {
   auto format = reports::ParseFormat(options.format);
   if (!format.ok()) return Fail("report", format.error());
-  reports::ReportRequest request{options.kind,        options.arguments, *format,
-                                 options.person,      options.asker,     options.limit,
-                                 options.by,          options.around,    options.depth,
-                                 options.failed_only, options.since,     options.until};
+  reports::ReportRequest request{options.kind,  options.arguments,   *format,       options.person,
+                                 options.asker, options.limit,       options.by,    options.around,
+                                 options.depth, options.failed_only, options.since, options.until};
   // A typo is a usage error, told before the database is opened.
   if (Status checked = reports::CheckReportRequest(request); !checked.ok()) {
     return Fail("report", checked.error());

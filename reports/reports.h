@@ -23,8 +23,7 @@ Result<Format> ParseFormat(std::string_view name);
 
 // Report kinds `linkgraph report KIND` offers.
 inline constexpr std::string_view kReportKinds[] = {
-    "met",    "replies", "mentions", "links", "people", "person",
-    "path",   "vouch",   "pages",    "new"};
+    "met", "replies", "mentions", "links", "people", "person", "path", "vouch", "pages", "new"};
 
 // One `linkgraph report` request.
 struct ReportRequest {

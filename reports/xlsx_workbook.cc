@@ -111,8 +111,7 @@ Result<XlsxWorkbook> XlsxWorkbook::Create(const std::string& path, size_t max_ro
   std::filesystem::path folder = std::filesystem::path(path).parent_path();
   if (folder.empty()) folder = ".";
   if (::access(folder.c_str(), W_OK | X_OK) != 0) {
-    return Error{ErrorCode::kIo,
-                 "export: cannot write " + path + ": " + std::strerror(errno)};
+    return Error{ErrorCode::kIo, "export: cannot write " + path + ": " + std::strerror(errno)};
   }
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
