@@ -85,7 +85,8 @@ std::string WithLegend(std::string svg, const std::vector<std::string>& kinds) {
   if (open == std::string::npos || close == std::string::npos || end == std::string::npos) {
     return svg;
   }
-  const std::string_view tag(svg.data() + open, close - open);
+  // A copy: inserting the legend below moves the text the tag was in.
+  const std::string tag = svg.substr(open, close - open);
   double x = 0, y = 0, width = 0, height = 0;
   std::istringstream box{std::string(SvgAttribute(tag, "viewBox"))};
   if (!(box >> x >> y >> width >> height)) return svg;
