@@ -15,15 +15,8 @@
 namespace linkgraph::reports {
 namespace {
 
-size_t Strength(std::string_view kind) {
-  for (size_t i = 0; i < std::size(kKindStyles); ++i) {
-    if (kKindStyles[i].kind == kind) return i;
-  }
-  return std::size(kKindStyles);
-}
-
 std::string_view ColourOf(std::string_view kind) {
-  const size_t strength = Strength(kind);
+  const size_t strength = KindStrength(kind);
   return strength < std::size(kKindStyles) ? kKindStyles[strength].colour : "#000000";
 }
 
@@ -31,7 +24,7 @@ std::string_view ColourOf(std::string_view kind) {
 std::string LineLabel(const std::map<std::string, int>& counts) {
   std::vector<std::pair<std::string, int>> ordered(counts.begin(), counts.end());
   std::stable_sort(ordered.begin(), ordered.end(), [](const auto& x, const auto& y) {
-    return Strength(x.first) < Strength(y.first);
+    return KindStrength(x.first) < KindStrength(y.first);
   });
   std::string label;
   for (const auto& [kind, count] : ordered) {
@@ -155,7 +148,7 @@ Result<Drawing> DrawingOf(PeopleView& people, const std::vector<store::StoredEdg
     std::string strongest;
     for (const auto& [kind, count] : counts) {
       total += count;
-      if (strongest.empty() || Strength(kind) < Strength(strongest)) strongest = kind;
+      if (strongest.empty() || KindStrength(kind) < KindStrength(strongest)) strongest = kind;
     }
     const std::string colour(ColourOf(strongest));
     const std::string width = Number(1.0 + std::log2(static_cast<double>(total)));
@@ -170,7 +163,7 @@ Result<Drawing> DrawingOf(PeopleView& people, const std::vector<store::StoredEdg
   drawing.kinds.assign(kinds.begin(), kinds.end());
   std::stable_sort(
       drawing.kinds.begin(), drawing.kinds.end(),
-      [](const std::string& x, const std::string& y) { return Strength(x) < Strength(y); });
+      [](const std::string& x, const std::string& y) { return KindStrength(x) < KindStrength(y); });
   return drawing;
 }
 

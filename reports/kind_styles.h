@@ -3,6 +3,8 @@
 // Constants only; thread-safe.
 #pragma once
 
+#include <cstddef>
+#include <iterator>
 #include <string_view>
 
 namespace linkgraph::reports {
@@ -19,5 +21,13 @@ inline constexpr KindStyle kKindStyles[] = {
     {"replied", "#0072B2"}, {"commented", "#56B4E9"},     {"mentioned", "#009E73"},
     {"linked", "#999999"},
 };
+
+// A kind's place in kKindStyles: 0 for met, the strongest; unknown kinds last.
+inline constexpr size_t KindStrength(std::string_view kind) {
+  for (size_t i = 0; i < std::size(kKindStyles); ++i) {
+    if (kKindStyles[i].kind == kind) return i;
+  }
+  return std::size(kKindStyles);
+}
 
 }  // namespace linkgraph::reports

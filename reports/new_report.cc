@@ -9,6 +9,7 @@
 
 #include "graph/graph.h"
 #include "reports/iso_time.h"
+#include "reports/kind_styles.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
 
@@ -35,13 +36,6 @@ Result<Window> WindowOf(store::Store& store, const ReportRequest& request) {
   // Nothing was ever saved by a run that noted its start: nothing is new.
   window.since = runs->empty() ? "~" : runs->back().started_at;
   return window;
-}
-
-size_t KindOrder(std::string_view kind) {
-  constexpr std::string_view kOrder[] = {"met",       "plans_to_meet", "spoke", "replied",
-                                         "commented", "mentioned",     "linked"};
-  return static_cast<size_t>(std::find(std::begin(kOrder), std::end(kOrder), kind) -
-                             std::begin(kOrder));
 }
 
 struct NewRows {
@@ -130,7 +124,7 @@ Status AddGraph(store::Store& store, NewRows& rows) {
   });
   if (!read) return read;
   std::stable_sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
-    return KindOrder(a.kind) < KindOrder(b.kind);
+    return KindStrength(a.kind) < KindStrength(b.kind);
   });
   PeopleView people(store);
   NewRows graph_rows;
