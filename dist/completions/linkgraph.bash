@@ -17,8 +17,8 @@ declare -gA _linkgraph_options=(
            --quiet --no-graph --explain --max-links-per-page --max-queued-urls --max-queued-per-host
            --max-sitemaps --max-sitemap-depth --max-feeds --max-comment-pages
            --max-comment-pages-per-post --max-total-bytes"
-  [report]="--db --config --format --person --as --limit --by --failed"
-  [export]="--db --config --format --out"
+  [report]="--db --config --format --person --as --limit --by --failed --around --depth --since --until"
+  [export]="--db --config --format --out --merge-edges"
   [rebuild]="--db --config --quiet --lock-timeout"
   [status]="--db --config --format"
   [copy]="--config --from --to --quiet"
