@@ -7,13 +7,11 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_command_line, CliFixture)
 
@@ -75,4 +73,5 @@ BOOST_AUTO_TEST_CASE(linkgraph_db_names_the_database_when_db_is_not_given) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -8,7 +8,7 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kFacepilePostUrl[] = "https://plot14.example/2024/01/milk-jugs/";
 
@@ -16,8 +16,6 @@ constexpr char kFacepilePostUrl[] = "https://plot14.example/2024/01/milk-jugs/";
 std::string FacepilePage() {
   return (testing::TestDataDir() / "parsers" / "microformats" / "facepile.html").string();
 }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_comment_kinds, CliFixture)
 
@@ -66,4 +64,5 @@ BOOST_AUTO_TEST_CASE(likes_are_no_answers_or_unanswered_comments_in_report_repli
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

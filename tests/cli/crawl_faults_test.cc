@@ -12,7 +12,7 @@
 #include "tests/crawler/loopback_http_server.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 using testing::Route;
@@ -120,8 +120,6 @@ struct FaultSite {
             "10485760", "--discover", "none", server.Url("/")};
   }
 };
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_crawl_faults, CliFixture)
 
@@ -240,4 +238,5 @@ BOOST_AUTO_TEST_CASE(status_shows_the_last_crawl_and_its_outcome) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -22,7 +22,7 @@
 #include "tests/support/generated_blog.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 
@@ -67,8 +67,6 @@ std::set<std::string> DoneUrls(const std::string& db) {
   }
   return done;
 }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_crawl_resume, CliFixture)
 
@@ -184,4 +182,5 @@ BOOST_AUTO_TEST_CASE(a_broken_config_file_is_a_usage_error_naming_the_problem) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -6,7 +6,7 @@
 #include "tests/crawler/loopback_http_server.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 using testing::Route;
@@ -17,8 +17,6 @@ Route HtmlRoute(std::string body) {
   route.body = std::move(body);
   return route;
 }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_crawl, CliFixture)
 
@@ -138,4 +136,5 @@ BOOST_AUTO_TEST_CASE(http_crawl_obeys_robots_txt_and_its_crawl_delay) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -9,7 +9,7 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -48,8 +48,6 @@ void WriteForeignSqlite(const fs::path& path) {
 }
 
 const char* const kHelpCommands[] = {"", "import", "crawl", "report", "export", "status"};
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_errors, CliFixture)
 
@@ -199,4 +197,5 @@ BOOST_AUTO_TEST_CASE(sqlite_colon_path_names_the_same_file_as_the_path) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -7,7 +7,7 @@
 #include "tests/crawler/loopback_http_server.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 using testing::Route;
@@ -31,8 +31,6 @@ std::vector<std::string> RowOf(const std::vector<std::vector<std::string>>& rows
   }
   return {};
 }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_failures, CliFixture)
 
@@ -141,4 +139,5 @@ BOOST_AUTO_TEST_CASE(status_json_parses_and_counts_pages_by_outcome) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -9,7 +9,7 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using MetRow = std::tuple<std::string, std::string, std::string, std::string>;
 
@@ -49,8 +49,6 @@ struct SeedFixture : CliFixture {
     return ParseJson(RunOk(args).out);
   }
 };
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_graph_reports, SeedFixture)
 
@@ -388,4 +386,5 @@ BOOST_AUTO_TEST_CASE(the_whole_sample_has_one_unanswered_top_level_comment_by_da
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -17,7 +17,7 @@
 #include "tests/crawler/loopback_http_server.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoggedRequest;
 using testing::LoopbackHttpServer;
@@ -187,8 +187,6 @@ struct LinkFloodSite {
   }
 };
 
-}  // namespace
-
 BOOST_FIXTURE_TEST_SUITE(cli_hostile_site_bounds, HostileFixture)
 
 BOOST_AUTO_TEST_CASE(an_endless_sitemap_index_stops_at_the_nesting_bound) {
@@ -304,4 +302,5 @@ BOOST_AUTO_TEST_CASE(the_byte_budget_ends_the_crawl_normally) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

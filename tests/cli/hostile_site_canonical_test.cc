@@ -11,7 +11,7 @@
 #include "tests/crawler/loopback_http_server.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 
@@ -97,8 +97,6 @@ nlohmann::json RealPostAlone(const TwoSites& sites) {
   return about;
 }
 
-}  // namespace
-
 BOOST_FIXTURE_TEST_SUITE(cli_hostile_site_canonical, CliFixture)
 
 BOOST_AUTO_TEST_CASE(a_canonical_on_another_site_changes_nothing_stored_under_it) {
@@ -159,4 +157,5 @@ BOOST_AUTO_TEST_CASE(an_imported_file_still_names_the_post_it_is_a_copy_of) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

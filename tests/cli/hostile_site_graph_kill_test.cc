@@ -20,7 +20,7 @@
 #include "tests/support/test_store.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 using testing::Must;
@@ -127,8 +127,6 @@ void CheckReadersWarn(const CliFixture& fixture) {
   BOOST_TEST(status.out.find(warning) != std::string::npos, status);
 }
 
-}  // namespace
-
 BOOST_FIXTURE_TEST_SUITE(cli_hostile_site_graph_kill, CliFixture)
 
 BOOST_AUTO_TEST_CASE(a_crawl_killed_while_deriving_the_graph_is_derived_by_the_next_run) {
@@ -215,4 +213,5 @@ BOOST_AUTO_TEST_CASE(rebuild_clears_the_mark_and_the_warning) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -14,7 +14,7 @@
 #include "tests/support/generated_blog.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 using testing::Route;
@@ -62,8 +62,6 @@ struct MovedBlog {
             "--per-host", "1",      "--quiet",  "--recrawl-after", "0",       old_home.Url("/")};
   }
 };
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_hostile_site_redirect, CliFixture)
 
@@ -146,4 +144,5 @@ BOOST_AUTO_TEST_CASE(a_crawl_killed_after_a_seed_redirect_resumes_with_the_scope
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

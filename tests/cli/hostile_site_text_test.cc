@@ -12,7 +12,7 @@
 #include "tests/support/terminal_controls.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kPostUrl[] = "https://hostile.example/2009/12/06/post/";
 // A window title, a screen clear, a colour, a C1 CSI and a right-to-left
@@ -119,5 +119,5 @@ BOOST_AUTO_TEST_CASE(control_characters_in_an_old_database_are_shown_escaped) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -8,7 +8,7 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 int CommentsOf(const nlohmann::json& export_json, const std::string& post_url) {
   int count = 0;
@@ -42,8 +42,6 @@ std::string EditSeedPage(std::string html) {
   html.insert(list_end, copy);
   return html;
 }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_import, CliFixture)
 
@@ -175,4 +173,5 @@ BOOST_AUTO_TEST_CASE(import_with_one_bad_file_stores_the_good_ones_and_fails) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

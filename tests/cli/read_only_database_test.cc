@@ -15,7 +15,7 @@
 #include "tests/support/read_only_folder.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::ReadOnlyFolder;
 
@@ -45,8 +45,6 @@ struct DataFolderFixture : CliFixture {
             {"status", "--db", data_db}};
   }
 };
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_read_only_database, DataFolderFixture)
 
@@ -104,4 +102,5 @@ BOOST_AUTO_TEST_CASE(a_database_that_cannot_be_read_at_all_gets_a_clear_message)
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -10,7 +10,7 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 struct NewFixture : CliFixture {
   void Import(const std::string& page) {
@@ -40,8 +40,6 @@ std::set<std::string> UrlsOf(const nlohmann::json& rows, const std::string& what
 
 // Runs are told apart by their start, to the second.
 void NextSecond() { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_report_new, NewFixture)
 
@@ -110,4 +108,5 @@ BOOST_AUTO_TEST_CASE(since_and_until_are_checked_before_the_database_opens) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -7,7 +7,7 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 std::set<std::string> Keys(const nlohmann::json& object) {
   std::set<std::string> keys;
@@ -35,8 +35,6 @@ bool IsIso8601(const std::string& date) {
 }
 
 std::string Text(const nlohmann::json& value) { return value.get<std::string>(); }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_report, CliFixture)
 
@@ -196,4 +194,5 @@ BOOST_AUTO_TEST_CASE(links_json_marks_the_blogs_pingback_to_itself_as_self) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

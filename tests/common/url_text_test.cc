@@ -12,7 +12,7 @@
 #include "parsers/urls.h"
 
 namespace linkgraph::common_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 struct UrlRow {
   std::string url;
@@ -22,8 +22,6 @@ struct UrlRow {
   std::string link_site_root;  // parsers::NormalSiteRootOf: Post.site_url
   std::string link_host;       // parsers::HostOfLink
 };
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(url_text)
 
@@ -108,4 +106,5 @@ BOOST_AUTO_TEST_CASE(scheme_and_authority_keep_the_case_as_written) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::common_test

@@ -8,15 +8,13 @@
 #include <vector>
 
 namespace linkgraph::common_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 struct Utf8Row {
   std::string bytes;
   size_t length;  // of the sequence at bytes[0]; 0 when not UTF-8
   uint32_t code_point;
 };
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(utf8)
 
@@ -65,4 +63,5 @@ BOOST_AUTO_TEST_CASE(text_is_valid_only_when_every_sequence_is) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::common_test

@@ -10,7 +10,7 @@
 #include <string>
 
 namespace linkgraph::crawler {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -83,8 +83,6 @@ const AddressCase kEmbeddedAndSpecialCases[] = {
     {"2a00:1450:4001::1", false},
 };
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(address_guard)
 
 BOOST_DATA_TEST_CASE(private_loopback_and_link_local_addresses_are_refused, data::make(kCases),
@@ -105,4 +103,5 @@ BOOST_AUTO_TEST_CASE(an_unknown_address_family_counts_as_private) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

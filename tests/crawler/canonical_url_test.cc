@@ -9,7 +9,7 @@
 #include <string>
 
 namespace linkgraph::crawler {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -216,5 +216,5 @@ BOOST_AUTO_TEST_CASE(garbage_never_crashes) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

@@ -19,7 +19,7 @@ namespace linkgraph::crawler {
 
 std::ostream& operator<<(std::ostream& out, FetchOutcome outcome) { return out << ToString(outcome); }
 
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 using testing::Route;
@@ -82,8 +82,6 @@ std::vector<Clock::time_point> PageTimes(const LoopbackHttpServer& server) {
 long long Millis(Clock::duration duration) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(fetch_scheduler)
 
@@ -527,4 +525,5 @@ BOOST_AUTO_TEST_CASE(a_handle_cut_off_at_the_cap_serves_the_next_request_cleanly
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

@@ -9,7 +9,7 @@
 #include "crawler/crawler.h"
 
 namespace linkgraph::crawler {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -453,5 +453,5 @@ BOOST_AUTO_TEST_CASE(file_path_survives_a_round_trip_through_its_url) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

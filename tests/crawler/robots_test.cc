@@ -9,7 +9,7 @@
 #include <vector>
 
 namespace linkgraph::crawler {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -253,5 +253,5 @@ BOOST_AUTO_TEST_CASE(pathological_wildcards_against_a_long_path_finish) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

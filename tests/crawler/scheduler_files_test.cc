@@ -18,7 +18,7 @@ namespace linkgraph::crawler {
 // Defined in fetch_scheduler_test.cc, part of the same test program.
 std::ostream& operator<<(std::ostream& out, FetchOutcome outcome);
 
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 using linkgraph::testing::TempDir;
@@ -97,8 +97,6 @@ const RefusedType kRefusedForHtml[] = {
     {"README", "application/octet-stream"},
     {"feed.xml", "application/xml"},
 };
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(scheduler_files)
 
@@ -226,4 +224,5 @@ BOOST_AUTO_TEST_CASE(one_scheduler_reads_many_files_after_a_missing_one) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

@@ -13,7 +13,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::crawler {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -166,5 +166,5 @@ BOOST_AUTO_TEST_CASE(scope_kinds_are_named_as_they_parse) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

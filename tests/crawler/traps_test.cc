@@ -16,7 +16,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::crawler {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -231,5 +231,5 @@ BOOST_AUTO_TEST_CASE(refused_urls_do_not_spend_the_budget) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::crawler

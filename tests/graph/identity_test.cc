@@ -9,7 +9,7 @@
 #include "graph/identity_resolver.h"
 
 namespace linkgraph::graph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 store::StoredPost MakePost(const std::string& url, const std::string& author,
                            const std::string& site, const std::string& text = "") {
@@ -68,8 +68,6 @@ std::vector<const store::StoredPerson*> Holding(const store::GraphSnapshot& grap
 
 const std::string kPostA = "https://a.example/2010/01/post/";
 const std::string kPostB = "https://b.example/2010/01/post/";
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(graph_identities)
 
@@ -298,4 +296,5 @@ BOOST_AUTO_TEST_CASE(evidence_is_the_sentence_and_long_evidence_is_cut_on_a_char
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::graph

@@ -15,7 +15,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::graph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -335,5 +335,5 @@ BOOST_AUTO_TEST_CASE(underground_post_gives_only_dinner_with_lara_on_friday) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::graph

@@ -10,7 +10,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::testing {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 SentenceTally ScoreHalf(const std::string& half) {
   SentenceTally tally;
@@ -47,5 +47,5 @@ BOOST_AUTO_TEST_CASE(check_half_keeps_its_precision_and_recall) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::testing

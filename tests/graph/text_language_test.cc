@@ -12,7 +12,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::graph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -70,5 +70,5 @@ BOOST_AUTO_TEST_CASE(a_build_counts_the_texts_it_could_not_read_and_reads_no_mee
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::graph

@@ -13,7 +13,7 @@
 #include "graph/graph.h"
 
 namespace linkgraph::graph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 // Names that become known when someone comments under them, and that a text
 // names: "danah boyd" is found in a sentence only as a known name, so the
@@ -187,8 +187,6 @@ void CheckSameGraph(const store::GraphSnapshot& reused, const store::GraphSnapsh
   BOOST_TEST((reused.unread_languages == read.unread_languages));
 }
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(graph_text_readings)
 
 BOOST_AUTO_TEST_CASE(reading_only_changed_texts_gives_the_graph_of_reading_every_text) {
@@ -289,4 +287,5 @@ BOOST_AUTO_TEST_CASE(a_kept_reading_round_trips_and_a_damaged_one_is_refused) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::graph

@@ -10,7 +10,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage ExtractBlogger(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("blogger", name, url);
@@ -196,5 +196,5 @@ BOOST_AUTO_TEST_CASE(front_page_with_several_posts_is_no_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -8,7 +8,7 @@
 #include "parsers/parsers.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 BOOST_AUTO_TEST_SUITE(charset)
 
@@ -139,5 +139,5 @@ BOOST_AUTO_TEST_CASE(utf16_without_byte_order_mark_decodes_when_labelled) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

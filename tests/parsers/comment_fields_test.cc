@@ -9,7 +9,7 @@
 #include "parsers/text_util.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 Comment Made(std::string author, std::string text, std::string author_url = "") {
   Comment comment;
@@ -122,5 +122,5 @@ BOOST_AUTO_TEST_CASE(a_pingback_shown_as_a_comment_moves_and_its_replies_lose_th
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

@@ -6,7 +6,7 @@
 #include "parsers/parsers.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 const char kUrl[] = "http://blog.example/2009/12/06/post/";
 
@@ -81,5 +81,5 @@ BOOST_AUTO_TEST_CASE(rest_comments_that_answer_each_other_in_a_cycle_are_cut_to_
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

@@ -13,7 +13,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using nlohmann::json;
 
@@ -104,5 +104,5 @@ BOOST_AUTO_TEST_CASE(pages_meet_hand_checked_expectations) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -16,7 +16,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 struct Case {
   const char* text;
@@ -160,5 +160,5 @@ BOOST_AUTO_TEST_CASE(date_words_are_months_weekdays_and_clock_halves_but_not_sho
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

@@ -16,7 +16,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using nlohmann::json;
 using testing::ScoreTally;
@@ -91,5 +91,5 @@ BOOST_AUTO_TEST_CASE(gathered_pages_keep_their_measured_figures) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

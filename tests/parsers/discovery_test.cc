@@ -12,7 +12,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using Strings = std::vector<std::string>;
 
@@ -539,5 +539,5 @@ BOOST_DATA_TEST_CASE(comment_page_urls_map_to_their_post, boost::unit_test::data
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

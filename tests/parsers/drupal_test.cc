@@ -8,7 +8,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage ExtractDrupal(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("drupal", name, url);
@@ -202,5 +202,5 @@ BOOST_AUTO_TEST_CASE(front_page_of_teasers_is_no_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -9,7 +9,7 @@
 #include "tests/parsers/fixture_page.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("forums", name, url);
@@ -379,5 +379,5 @@ BOOST_AUTO_TEST_CASE(rows_whose_text_is_the_link_to_a_thread_are_a_listing) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -8,7 +8,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 const std::string kGenericSource = "generic (comment-like blocks)";
 
@@ -271,5 +271,5 @@ BOOST_AUTO_TEST_CASE(list_items_a_template_printed_without_their_list_are_commen
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

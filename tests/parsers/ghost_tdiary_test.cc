@@ -8,7 +8,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("ghost_tdiary", name, url);
@@ -68,5 +68,5 @@ BOOST_AUTO_TEST_CASE(tdiary_page_of_several_days_is_no_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -7,7 +7,7 @@
 #include "parsers/parsers.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kUrl[] = "http://blog.example/2009/12/06/post/";
 
@@ -80,5 +80,5 @@ BOOST_AUTO_TEST_CASE(many_anchored_records_after_a_long_prefix_are_read_once_eac
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

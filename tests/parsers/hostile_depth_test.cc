@@ -14,7 +14,7 @@
 #include "parsers/parsers.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 struct Pattern {
   const char* name;
@@ -139,5 +139,5 @@ BOOST_DATA_TEST_CASE(deep_pages_of_any_size_are_refused_before_parsing,
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

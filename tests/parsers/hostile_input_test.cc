@@ -10,7 +10,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 const char kUrl[] = "http://blog.example/2009/12/06/post/";
 
@@ -164,5 +164,5 @@ BOOST_AUTO_TEST_CASE(page_without_post_markup_yields_no_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

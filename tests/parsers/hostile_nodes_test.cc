@@ -17,7 +17,7 @@
 #include "parsers/parsers.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kUrl[] = "http://blog.example/2009/12/06/post/";
 constexpr size_t kPageCap = 16u << 20;
@@ -159,5 +159,5 @@ BOOST_AUTO_TEST_CASE(rest_comment_texts_share_one_page_budget) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

@@ -9,7 +9,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage ExtractListing(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("listings", name, url);
@@ -37,5 +37,5 @@ BOOST_AUTO_TEST_CASE(the_excerpts_own_post_page_is_still_a_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -7,7 +7,7 @@
 #include <vector>
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 struct Case {
   const char* text;
@@ -57,5 +57,5 @@ BOOST_DATA_TEST_CASE(handles_follow_twitter_rules, boost::unit_test::data::make(
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

@@ -11,7 +11,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("microformats", name, url);
@@ -203,5 +203,5 @@ BOOST_AUTO_TEST_CASE(a_feed_of_several_entries_is_no_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -8,7 +8,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 const char kPostUrl[] = "http://blog.example/2013/04/post.html";
 
@@ -165,5 +165,5 @@ BOOST_AUTO_TEST_CASE(a_date_in_brackets_after_the_bylines_name_comes_off) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -9,7 +9,7 @@
 #include "tests/parsers/fixture_page.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
   return testing::ExtractFixture("structure", name, url);
@@ -505,5 +505,5 @@ BOOST_AUTO_TEST_CASE(a_card_name_leaves_out_the_permalink_button_and_separators)
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

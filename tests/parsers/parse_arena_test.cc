@@ -8,7 +8,7 @@
 #include "parsers/parse_arena.h"
 
 namespace linkgraph::parsers {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 bool Aligned(const void* at) {
   return reinterpret_cast<std::uintptr_t>(at) % alignof(std::max_align_t) == 0;
@@ -55,5 +55,5 @@ BOOST_AUTO_TEST_CASE(a_small_page_reserves_one_small_block) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::parsers

@@ -9,7 +9,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 const char kSeedPath[] =
     "examples/wendy-the-recruiter/2009/12/06/social-media-from-online-to-offline/index.html";
@@ -133,5 +133,5 @@ BOOST_AUTO_TEST_CASE(listing_page_yields_no_post_but_links_to_every_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

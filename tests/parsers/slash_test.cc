@@ -8,7 +8,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 const char kStoryUrl[] =
     "http://tech.slashdot.org/story/12/07/24/1203040/"
@@ -90,5 +90,5 @@ BOOST_AUTO_TEST_CASE(front_page_of_stories_is_no_post) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

@@ -9,7 +9,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 ExtractedPage Extract(const std::string& name, const std::string& url) {
   ExtractedPage page = testing::ExtractFixture("structured", name, url);
@@ -147,5 +147,5 @@ BOOST_AUTO_TEST_CASE(empty_disqus_container_means_comments_load_by_script) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

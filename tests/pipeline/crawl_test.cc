@@ -18,7 +18,7 @@
 #include "tests/support/test_store.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::FakeClock;
 using testing::FakeFetcher;
@@ -375,5 +375,5 @@ BOOST_AUTO_TEST_CASE(a_crawl_that_fetches_nothing_has_failed) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

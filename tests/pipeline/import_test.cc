@@ -15,7 +15,7 @@
 #include "tests/support/test_store.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::Must;
 
@@ -156,5 +156,5 @@ BOOST_AUTO_TEST_CASE(a_file_over_the_size_limit_is_refused_with_its_reason) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

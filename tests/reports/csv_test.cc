@@ -8,7 +8,7 @@
 #include "tests/reports/report_fixtures.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -40,8 +40,6 @@ const CellCase kCells[] = {
     {"non-ASCII is written as UTF-8 bytes", "Zo\xC3\xAB, \xE6\x9D\xB1\xE4\xBA\xAC",
      "\"Zo\xC3\xAB, \xE6\x9D\xB1\xE4\xBA\xAC\""},
 };
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(csv)
 
@@ -76,4 +74,5 @@ BOOST_AUTO_TEST_CASE(mentions_csv_quotes_what_the_page_gave_and_keeps_it_exact) 
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

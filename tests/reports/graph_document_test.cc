@@ -20,7 +20,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 using reports::AttributeType;
@@ -133,8 +133,6 @@ const TextCase kDotCases[] = {
     {"empty is an empty string", "", "\"\""},
 };
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(graph_document)
 
 BOOST_DATA_TEST_CASE(xml_text_keeps_what_xml_allows_and_repairs_the_rest, data::make(kXmlCases),
@@ -227,4 +225,5 @@ BOOST_AUTO_TEST_CASE(empty_graph_is_valid_in_every_format) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

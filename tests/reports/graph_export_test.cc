@@ -12,7 +12,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace fs = std::filesystem;
 
@@ -74,8 +74,6 @@ std::string Exported(ExportWriter writer, store::Store& db,
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(graph_export)
 
@@ -309,4 +307,5 @@ BOOST_AUTO_TEST_CASE(unknown_export_format_names_the_choices) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

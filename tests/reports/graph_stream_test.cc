@@ -14,7 +14,7 @@
 #include "tests/support/store_wrapper.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -114,8 +114,6 @@ bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(graph_stream)
 
 BOOST_DATA_TEST_CASE(an_export_writes_each_edge_while_the_store_reads_the_next, kFormats, format) {
@@ -168,4 +166,5 @@ BOOST_AUTO_TEST_CASE(hostile_names_and_sentences_are_escaped_in_streamed_exports
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

@@ -10,7 +10,7 @@
 #include "tests/reports/report_fixtures.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr std::string_view kDataStart = "<script type=\"application/json\" id=\"graph-data\">";
 
@@ -102,5 +102,5 @@ BOOST_AUTO_TEST_CASE(page_carries_its_scripts_and_fetches_nothing) {
   BOOST_TEST(html.find("linkgraph:scripts") == std::string::npos);  // the markers are filled
 }
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

@@ -7,7 +7,7 @@
 #include "tests/reports/report_fixtures.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kPost[] = "https://wendy.example/2009/12/06/post/";
 const std::string kBadName = "Ren\xE9 \xFF";  // Latin-1 bytes, not UTF-8
@@ -38,8 +38,6 @@ void CheckJson(Writer writer) {
   BOOST_TEST(!parsed.is_discarded(), "not JSON: " << out.str());
 }
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(invalid_utf8)
 
 BOOST_AUTO_TEST_CASE(export_replaces_invalid_utf8) {
@@ -65,4 +63,5 @@ BOOST_AUTO_TEST_CASE(links_json_replaces_invalid_utf8_instead_of_throwing) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

@@ -8,7 +8,7 @@
 #include <ostream>
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -38,8 +38,6 @@ const TimeCase kTimes[] = {
     {"December 6, 2009", std::nullopt},
 };
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(iso_time)
 
 BOOST_DATA_TEST_CASE(seconds_since_epoch_honours_the_zone, data::make(kTimes), c) {
@@ -50,4 +48,5 @@ BOOST_DATA_TEST_CASE(seconds_since_epoch_honours_the_zone, data::make(kTimes), c
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

@@ -5,7 +5,7 @@
 #include "tests/reports/report_fixtures.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kPost[] = "http://wendy.example/2009/12/06/social-media/";
 constexpr char kOtherPost[] = "http://wendy.example/2010/03/28/underground/";
@@ -20,8 +20,6 @@ nlohmann::json RowFrom(const nlohmann::json& links, const std::string& from) {
   BOOST_FAIL("no link from " << from << " in " << links.dump(2));
   return {};
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(links_report)
 
@@ -85,4 +83,5 @@ BOOST_AUTO_TEST_CASE(link_already_shown_by_its_pingback_is_listed_once) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

@@ -6,7 +6,7 @@
 #include "tests/reports/report_fixtures.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kPost[] = "https://wendy.example/2009/12/06/post/";
 
@@ -15,8 +15,6 @@ nlohmann::json Replies(store::Store& db) { return WrittenJson(&RepliesByReply, d
 std::vector<std::string> RepliesCsv(store::Store& db) {
   return CsvLines(Written(&RepliesByReply, db, Format::kCsv));
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(replies_report)
 
@@ -118,4 +116,5 @@ BOOST_AUTO_TEST_CASE(store_without_replies_gives_empty_array_and_header_only_csv
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

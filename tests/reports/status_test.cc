@@ -8,7 +8,7 @@
 #include "tests/reports/report_fixtures.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 std::string Status(store::Store& db) {
   std::ostringstream out;
@@ -34,8 +34,6 @@ std::map<std::string, long long> Numbers(const std::string& out) {
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(status)
 
@@ -88,4 +86,5 @@ BOOST_AUTO_TEST_CASE(finished_crawl_shows_its_outcome_and_time) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

@@ -10,7 +10,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 constexpr char kSmallDot[] =
     "digraph \"linkgraph\" {\n"
@@ -43,8 +43,6 @@ class StderrToFile {
 std::string Message(const Result<std::string>& result) {
   return result.ok() ? "" : result.error().message;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(svg)
 
@@ -118,4 +116,5 @@ BOOST_AUTO_TEST_CASE(graphviz_warnings_do_not_reach_stderr) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

@@ -11,7 +11,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace fs = std::filesystem;
 using reports::CellType;
@@ -20,8 +20,6 @@ using reports::XlsxSheet;
 using reports::XlsxWorkbook;
 
 std::vector<SheetColumn> TwoColumns() { return {{"handle"}, {"texts", CellType::kNumber}}; }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(xlsx)
 
@@ -86,4 +84,5 @@ BOOST_AUTO_TEST_CASE(workbook_in_a_missing_folder_fails_as_io_before_any_row) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

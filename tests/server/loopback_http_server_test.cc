@@ -19,7 +19,7 @@
 #include "tests/support/generated_blog.h"
 
 namespace linkgraph::testing {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 struct CurlDeleter {
   void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
@@ -126,8 +126,6 @@ size_t Count(const std::string& text, const std::string& needle) {
     ++count;
   return count;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(loopback_http_server)
 
@@ -490,4 +488,5 @@ BOOST_AUTO_TEST_CASE(rest_comments_answer_like_wordpress) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::testing

@@ -13,7 +13,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 
@@ -34,8 +34,6 @@ PageToSave PostPageWithReactions() {
   page.extracted->comments.push_back(MakeReaction("", "Kim Ode", "bookmark", 5));
   return page;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(comment_kinds)
 
@@ -128,4 +126,5 @@ BOOST_AUTO_TEST_CASE(version_3_file_migrates_and_keeps_its_comments_as_comments)
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

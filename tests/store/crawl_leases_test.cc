@@ -16,7 +16,7 @@
 #include "tests/store/store_fixtures.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using store::CrawlQueue;
 
@@ -74,8 +74,6 @@ class TwoWorkers {
   std::unique_ptr<store::Store> second_;
   long long crawl_ = 0;
 };
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(crawl_leases)
 
@@ -165,4 +163,5 @@ BOOST_AUTO_TEST_CASE(released_leases_go_to_the_next_worker_at_once,
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

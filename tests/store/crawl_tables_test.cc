@@ -16,7 +16,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 using store::CrawledUrl;
@@ -62,8 +62,6 @@ std::vector<std::string> Listed(store::Store& db, long long crawl) {
 }
 
 using Strings = std::vector<std::string>;
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(crawl_tables)
 
@@ -409,4 +407,5 @@ BOOST_AUTO_TEST_CASE(version_2_file_migrates_to_3_with_its_data) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

@@ -16,7 +16,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 
@@ -34,8 +34,6 @@ store::GraphSnapshot OnePerson(const std::string& name = "Wendy") {
 }
 
 store::GraphState StateOf(store::Store& db) { return Must(db.Graph()); }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(store_graph_staleness)
 
@@ -173,4 +171,5 @@ BOOST_AUTO_TEST_CASE(version_4_file_migrates_with_its_graph_counted_stale) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

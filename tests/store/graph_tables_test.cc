@@ -17,7 +17,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 using store::GraphState;
@@ -122,8 +122,6 @@ void CheckSameGraph(const GraphReads& actual, const GraphReads& expected) {
   BOOST_TEST(AuthorSummary(actual.authors) == AuthorSummary(expected.authors),
              boost::test_tools::per_element());
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(graph_tables)
 
@@ -503,4 +501,5 @@ BOOST_AUTO_TEST_CASE(version_1_file_migrates_to_2_keeping_its_pages) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

@@ -19,7 +19,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 using Lines = std::vector<std::string>;
@@ -324,8 +324,6 @@ std::string RowIds(RawDatabase& raw, const std::string& table) {
                        " ORDER BY rowid)");
 }
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(graph_writer)
 
 BOOST_AUTO_TEST_CASE(a_replaced_graph_reads_as_the_same_graph_written_fresh) {
@@ -487,4 +485,5 @@ BOOST_AUTO_TEST_CASE(a_write_failing_midway_leaves_the_previous_graph_and_ids) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

@@ -11,7 +11,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::ReadFile;
 using linkgraph::testing::TempDir;
@@ -21,8 +21,6 @@ std::string DbPath(const TempDir& dir) { return (dir.path() / "linkgraph.db").st
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(open_store)
 
@@ -199,4 +197,5 @@ BOOST_AUTO_TEST_CASE(failed_batch_leaves_store_unchanged) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

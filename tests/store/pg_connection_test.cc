@@ -15,7 +15,7 @@
 #include "tests/store/store_fixtures.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using store::SqlConnection;
 using store::SqlQuery;
@@ -81,8 +81,6 @@ long long OpenCursors(SqlConnection& db) {
   // Inside a transaction this count runs behind a cursor of its own.
   return Single(db, "SELECT count(*) FROM pg_cursors") - (db.InTransaction() ? 1 : 0);
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(pg_connection_offline)
 
@@ -315,4 +313,5 @@ BOOST_AUTO_TEST_CASE(a_broken_statement_fails_at_prepare_when_persistent) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

@@ -9,7 +9,7 @@
 #include <string>
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -76,8 +76,6 @@ const Hidden kHiddenPasswords[] = {
     {"dbname=crawl", "dbname=crawl"},
 };
 
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(pg_sql_text)
 
 BOOST_DATA_TEST_CASE(numbered_parameters_are_spelled_with_dollars_outside_literals_and_comments,
@@ -97,4 +95,5 @@ BOOST_DATA_TEST_CASE(passwords_never_reach_a_message, data::make(kHiddenPassword
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

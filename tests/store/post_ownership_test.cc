@@ -7,7 +7,7 @@
 #include "tests/store/store_fixtures.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 // PostPage() read from another URL, its post retitled and a comment's author
 // renamed: a forger's copy claiming the real post's URL.
@@ -26,8 +26,6 @@ const store::StoredPost& OnlyPost(const std::vector<store::StoredPost>& posts) {
   BOOST_REQUIRE_EQUAL(posts.size(), 1u);
   return posts.front();
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(post_ownership)
 
@@ -72,4 +70,5 @@ BOOST_AUTO_TEST_CASE(a_saved_file_names_the_post_it_is_a_copy_of) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

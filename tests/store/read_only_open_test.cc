@@ -16,7 +16,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace fs = std::filesystem;
 using linkgraph::testing::ReadOnlyFolder;
@@ -46,8 +46,6 @@ store::OpenOptions With(store::Access access) {
   options.access = access;
   return options;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(store_read_only_open)
 
@@ -136,4 +134,5 @@ BOOST_AUTO_TEST_CASE(a_read_only_database_file_is_refused_for_writing_naming_the
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

@@ -6,7 +6,7 @@
 #include "tests/store/store_fixtures.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using store::SaveOutcome;
 
@@ -31,8 +31,6 @@ std::vector<std::string> Handles(store::Store& db) {
   for (const auto& stored : Must(db.Mentions())) handles.push_back(stored.mention.handle);
   return handles;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(save_pages)
 
@@ -365,4 +363,5 @@ BOOST_AUTO_TEST_CASE(unicode_round_trips) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

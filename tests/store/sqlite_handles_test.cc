@@ -8,7 +8,7 @@
 #include "tests/store/store_fixtures.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using store::Statement;
 
@@ -26,8 +26,6 @@ long long Rows(store::SqliteConnection& db) {
   BOOST_REQUIRE(count.StepRow().ok());
   return count.Int(0);
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(sqlite_handles)
 
@@ -112,4 +110,5 @@ BOOST_AUTO_TEST_CASE(transaction_inside_another_is_a_savepoint_of_it) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

@@ -24,7 +24,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 
@@ -115,8 +115,6 @@ long long IdOf(store::Store& db, const std::string& kind, const std::string& nor
 }
 
 const auto kLocations = boost::unit_test::data::make(Locations());
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(store_contract)
 
@@ -605,4 +603,5 @@ BOOST_DATA_TEST_CASE(text_reads_are_kept_replaced_and_dropped_by_source_url, kLo
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

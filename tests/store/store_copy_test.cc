@@ -13,7 +13,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 
@@ -46,8 +46,6 @@ std::vector<std::string> Readings(store::Store& db) {
   seen.push_back("crawl " + (last ? last->key + " " + std::to_string(last->totals.fetched) : ""));
   return seen;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(store_copy)
 
@@ -98,4 +96,5 @@ BOOST_AUTO_TEST_CASE(a_sqlite_store_copied_into_postgresql_reads_the_same,
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test

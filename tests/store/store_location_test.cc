@@ -8,7 +8,7 @@
 #include "tests/support/test_store.h"
 
 namespace linkgraph {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::Must;
 
@@ -47,5 +47,5 @@ BOOST_AUTO_TEST_CASE(open_store_opens_the_sqlite_file_a_location_names) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph

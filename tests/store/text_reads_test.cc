@@ -10,7 +10,7 @@
 #include "tests/support/test_paths.h"
 
 namespace linkgraph::store_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using linkgraph::testing::TempDir;
 
@@ -19,8 +19,6 @@ std::vector<std::string> Urls(const std::vector<store::TextRead>& reads) {
   for (const store::TextRead& read : reads) urls.push_back(read.source_url);
   return urls;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(text_reads)
 
@@ -66,4 +64,5 @@ BOOST_AUTO_TEST_CASE(a_read_only_store_refuses_to_keep_reads_and_keeps_what_it_h
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::store_test
