@@ -52,6 +52,8 @@ std::string DataScriptOf(const std::string& html) {
   return html.substr(body, end - body);
 }
 
+BOOST_AUTO_TEST_SUITE(html_export)
+
 BOOST_AUTO_TEST_CASE(page_text_cannot_end_the_data_script) {
   auto db = StoreWithScriptBreakingText();
   const std::string data = DataScriptOf(HtmlOf(*db));
@@ -101,6 +103,8 @@ BOOST_AUTO_TEST_CASE(page_carries_its_scripts_and_fetches_nothing) {
   BOOST_TEST(html.find("id=\"node-count\"") != std::string::npos);
   BOOST_TEST(html.find("linkgraph:scripts") == std::string::npos);  // the markers are filled
 }
+
+BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test
