@@ -2,7 +2,7 @@
 # Fuzzes each target of tests/fuzz/targets.tsv for a bounded time and fails
 # on any finding. Usage: tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]
 # BUILD_DIR is a build configured with -DLINKGRAPH_FUZZ=ON (clang). SECONDS
-# per target: default 60 (LINKGRAPH_FUZZ_SECONDS). Each target starts from
+# per target: default 30 (LINKGRAPH_FUZZ_SECONDS). Each target starts from
 # a scratch copy of its seeds (the repository is never written); a crashing,
 # leaking, slow (over 10 s) or oversized (over 2 GB) input is saved as
 # BUILD_DIR/fuzz-findings/<target>-crash-...: copy it into
@@ -10,7 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="$(cd "${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}" && pwd)"
-seconds="${2:-${LINKGRAPH_FUZZ_SECONDS:-60}}"
+seconds="${2:-${LINKGRAPH_FUZZ_SECONDS:-30}}"
 shift $(( $# >= 2 ? 2 : 1 ))
 wanted=" $* "
 
