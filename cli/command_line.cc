@@ -112,9 +112,12 @@ void AddCrawlLimitOptions(CLI::App* crawl, CrawlOptions* options) {
 
 void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
   crawl->footer(
+      "A SIZE is a number of bytes with an optional unit: kB, MB, GB, TB (also k, M, G)\n"
+      "are powers of 1000, KiB, MiB, GiB, TiB powers of 1024: 2048, 512KiB, 10MB, 1.5GB.\n"
       "Options may come from a TOML file: 'linkgraph crawl --config FILE', with a [crawl]\n"
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
-      "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
+      "recrawl-after = \"12h\", quiet = true, max-body = \"10MB\"). Options on the command\n"
+      "line win.\n"
       "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
       "interrupted: run the same command again to resume), 2 usage or config error,\n"
       "75 busy (another run holds the database past --lock-timeout: try later).\n"
@@ -282,85 +285,6 @@ bool CheckNames(CLI::App& app, std::vector<std::string>* args, std::ostream& err
     return false;
   }
   return true;
-}
-
-// The keys a config file may give each command: its long option names and,
-// for crawl, urls (the seeds).
-ConfigKeys ConfigKeysOf(const CLI::App& app) {
-  ConfigKeys keys;
-  for (const CLI::App* command : app.get_subcommands({})) {
-    std::vector<std::string>& names = keys[command->get_name()];
-    for (const CLI::Option* option : command->get_options()) {
-      if (option->get_positional() && option->get_name() == "urls") names.push_back("urls");
-      for (const std::string& name : option->get_lnames()) {
-        if (name != "help" && name != "config") names.push_back(name);
-      }
-    }
-  }
-  return keys;
-}
-
-// Whether the command line itself set option: a value CLI11 took from the
-// environment (LINKGRAPH_DB) yields to the config file.
-bool GivenOnCommandLine(const CLI::Option& option, const std::vector<std::string>& args) {
-  if (option.count() == 0) return false;
-  if (option.get_envname().empty()) return true;
-  for (const std::string& name : option.get_lnames()) {
-    for (const std::string& arg : args) {
-      if (arg == "--" + name || arg.starts_with("--" + name + "=")) return true;
-    }
-  }
-  return false;
-}
-
-// Feeds one config value to its option as if typed, so it is converted,
-// transformed and checked as on the command line.
-void ApplyConfigValue(const ConfigValue& value, CLI::Option* option) {
-  option->clear();
-  if (option->get_expected_min() == 0) {  // a flag
-    if (!value.is_boolean) throw CLI::ValidationError(value.key, "takes true or false");
-    option->add_result(option->get_flag_value(value.key, value.values.front()));
-  } else {
-    option->add_result(value.values);
-  }
-  option->run_callback();
-}
-
-// "--delay: 5000 is not in 0 to 3600" without its "--delay: ".
-std::string WithoutOptionName(std::string message, const std::string& key) {
-  for (const std::string& prefix : {"--" + key + ": ", key + ": "}) {
-    if (message.starts_with(prefix)) return message.substr(prefix.size());
-  }
-  return message;
-}
-
-// The --config file's values for command, where its command line gave
-// none. Returns kParsed, or kExitUsage having said what is wrong and where.
-int ApplyConfigFile(const std::string& path, const CLI::App& app, CLI::App* command,
-                    const std::vector<std::string>& args, std::ostream& err) {
-  Result<std::vector<ConfigValue>> values =
-      ReadConfigFile(path, command->get_name(), ConfigKeysOf(app));
-  if (!values) {
-    err << "linkgraph: " << values.error().message << "\n";
-    return kExitUsage;
-  }
-  std::vector<const CLI::Option*> given;
-  for (const CLI::Option* option : command->get_options()) {
-    if (GivenOnCommandLine(*option, args)) given.push_back(option);
-  }
-  for (const ConfigValue& value : *values) {
-    CLI::Option* option =
-        command->get_option_no_throw(value.key == "urls" ? value.key : "--" + value.key);
-    if (option == nullptr || std::find(given.begin(), given.end(), option) != given.end()) continue;
-    try {
-      ApplyConfigValue(value, option);
-    } catch (const CLI::Error& error) {
-      err << "linkgraph: " << value.where << ": " << value.key << ": "
-          << WithoutOptionName(error.what(), value.key) << "\n";
-      return kExitUsage;
-    }
-  }
-  return kParsed;
 }
 
 // Adds the seeds of --urls-file to those of the command line and config.
@@ -545,9 +469,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   }
   CLI::App* parsed = app.get_subcommands().front();
   if (!config_file.empty()) {
-    if (int applied = ApplyConfigFile(config_file, app, parsed, given_args, err);
-        applied != kParsed) {
-      return applied;
+    if (Status applied = ApplyConfigFile(config_file, app, parsed, given_args); !applied) {
+      err << "linkgraph: " << applied.error().message << "\n";
+      return kExitUsage;
     }
   }
   if (crawl->parsed()) {

@@ -5,6 +5,7 @@
 
 #include <toml++/toml.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -170,6 +171,83 @@ Result<std::vector<ConfigValue>> ReadConfigFile(const std::string& path, const s
   std::vector<ConfigValue> values;
   if (Status read = ReadTables(path, root, command, keys, &values); !read) return read.error();
   return values;
+}
+
+namespace {
+
+// The keys a config file may give each command: its long option names and,
+// for crawl, urls (the seeds).
+ConfigKeys ConfigKeysOf(const CLI::App& app) {
+  ConfigKeys keys;
+  for (const CLI::App* command : app.get_subcommands({})) {
+    std::vector<std::string>& names = keys[command->get_name()];
+    for (const CLI::Option* option : command->get_options()) {
+      if (option->get_positional() && option->get_name() == "urls") names.push_back("urls");
+      for (const std::string& name : option->get_lnames()) {
+        if (name != "help" && name != "config") names.push_back(name);
+      }
+    }
+  }
+  return keys;
+}
+
+// Whether the command line itself set option: a value CLI11 took from the
+// environment (LINKGRAPH_DB) yields to the config file.
+bool GivenOnCommandLine(const CLI::Option& option, const std::vector<std::string>& args) {
+  if (option.count() == 0) return false;
+  if (option.get_envname().empty()) return true;
+  for (const std::string& name : option.get_lnames()) {
+    for (const std::string& arg : args) {
+      if (arg == "--" + name || arg.starts_with("--" + name + "=")) return true;
+    }
+  }
+  return false;
+}
+
+// Feeds one config value to its option as if typed, so it is converted,
+// transformed and checked as on the command line.
+void ApplyConfigValue(const ConfigValue& value, CLI::Option* option) {
+  option->clear();
+  if (option->get_expected_min() == 0) {  // a flag
+    if (!value.is_boolean) throw CLI::ValidationError(value.key, "takes true or false");
+    option->add_result(option->get_flag_value(value.key, value.values.front()));
+  } else {
+    option->add_result(value.values);
+  }
+  option->run_callback();
+}
+
+// "--delay: 5000 is not in 0 to 3600" without its "--delay: ".
+std::string WithoutOptionName(std::string message, const std::string& key) {
+  for (const std::string& prefix : {"--" + key + ": ", key + ": "}) {
+    if (message.starts_with(prefix)) return message.substr(prefix.size());
+  }
+  return message;
+}
+
+}  // namespace
+
+Status ApplyConfigFile(const std::string& path, const CLI::App& app, CLI::App* command,
+                       const std::vector<std::string>& args) {
+  Result<std::vector<ConfigValue>> values =
+      ReadConfigFile(path, command->get_name(), ConfigKeysOf(app));
+  if (!values) return values.error();
+  std::vector<const CLI::Option*> given;
+  for (const CLI::Option* option : command->get_options()) {
+    if (GivenOnCommandLine(*option, args)) given.push_back(option);
+  }
+  for (const ConfigValue& value : *values) {
+    CLI::Option* option =
+        command->get_option_no_throw(value.key == "urls" ? value.key : "--" + value.key);
+    if (option == nullptr || std::find(given.begin(), given.end(), option) != given.end()) continue;
+    try {
+      ApplyConfigValue(value, option);
+    } catch (const CLI::Error& error) {
+      return ConfigError(value.where + ": " + value.key + ": " +
+                         WithoutOptionName(error.what(), value.key));
+    }
+  }
+  return {};
 }
 
 }  // namespace linkgraph::cli

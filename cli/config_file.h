@@ -1,9 +1,11 @@
 // Private to cli/: the TOML file `--config FILE` names, read (tomlplusplus)
-// into the option values of one command, each with the line it came from so
-// that a value CLI11 refuses can be told as "FILE:LINE: key: why".
+// into the option values of one command, each with the line it came from,
+// and fed to that command's CLI11 options so that a value an option
+// refuses is told as "FILE:LINE: key: why".
 // Plain values and a function; thread-compatible.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,5 +34,12 @@ using ConfigKeys = std::map<std::string, std::vector<std::string>>;
 // folder. Every message begins with the path, "crawl.toml:3:7: ...".
 Result<std::vector<ConfigValue>> ReadConfigFile(const std::string& path, const std::string& command,
                                                 const ConfigKeys& keys);
+
+// Sets command's options (command being app's subcommand that was parsed)
+// from the file at path, each as if typed, so it is converted and checked
+// as on the command line; those args (the command line) gave are left as
+// they are. Fails with "FILE:LINE: key: why" for a value an option refuses.
+Status ApplyConfigFile(const std::string& path, const CLI::App& app, CLI::App* command,
+                       const std::vector<std::string>& args);
 
 }  // namespace linkgraph::cli

@@ -177,6 +177,7 @@ BOOST_AUTO_TEST_CASE(help_says_types_ranges_and_defaults_in_words) {
   BOOST_TEST(Contains(crawl, "--delay SECONDS"), crawl);
   BOOST_TEST(Contains(crawl, "--max-body SIZE"), crawl);
   BOOST_TEST(Contains(crawl, "[default: 10MiB]"), crawl);
+  BOOST_TEST(Contains(crawl, "MB, GB, TB (also k, M, G)\nare powers of 1000"), crawl);
   BOOST_TEST(Contains(crawl, "--urls-file FILE"), crawl);
 }
 
