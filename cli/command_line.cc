@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "cli/config_file.h"
+#include "cli/help_formatter.h"
+#include "cli/option_values.h"
+#include "cli/seed_file.h"
 #include "cli/suggestion.h"
 #include "store/store.h"
 
@@ -46,85 +50,74 @@ void AddDatabaseOption(CLI::App* command, std::string* database) {
 
 // For the commands that write: crawl, import, rebuild take one lock per database.
 void AddLockTimeoutOption(CLI::App* command, double* seconds) {
-  command->add_option("--lock-timeout", *seconds,
-                      "Seconds to wait while another run writes the database")
+  command
+      ->add_option("--lock-timeout", *seconds,
+                   "Seconds to wait while another run writes the database")
+      ->type_name("SECONDS")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 86400.0));
-}
-
-// A duration such as "1d", "12h", "30m", "45s", "1.5h" or "0" (seconds when
-// no unit), for --recrawl-after.
-std::string ParseDuration(std::string text, double* seconds) {
-  if (text.empty()) return "empty duration";
-  double unit = 1;
-  switch (text.back()) {
-    case 'w': unit = 7 * 86400; break;
-    case 'd': unit = 86400; break;
-    case 'h': unit = 3600; break;
-    case 'm': unit = 60; break;
-    case 's': unit = 1; break;
-    default: text += 's';
-  }
-  text.pop_back();
-  try {
-    size_t used = 0;
-    const double value = std::stod(text, &used);
-    if (used != text.size() || value < 0) throw std::invalid_argument(text);
-    *seconds = value * unit;
-  } catch (const std::exception&) {
-    return "not a duration (like 1d, 12h, 30m, 45s or 0)";
-  }
-  return "";
+      ->check(InRange(0.0, 86400.0));
 }
 
 // What a site can make one crawl queue and read, whatever its pages hold.
 void AddCrawlLimitOptions(CLI::App* crawl, CrawlOptions* options) {
-  crawl->add_option("--max-links-per-page", options->max_links_per_page,
-                    "Take at most the first this many distinct in-scope links of a page "
-                    "(of its first 20000 links)")
+  crawl
+      ->add_option("--max-links-per-page", options->max_links_per_page,
+                   "Take at most the first this many distinct in-scope links of a page "
+                   "(of its first 20000 links)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 20000));
-  crawl->add_option("--max-queued-urls", options->max_queued_urls,
-                    "Queue at most this many URLs of every kind in one crawl")
+      ->check(InRange(1, 20000));
+  crawl
+      ->add_option("--max-queued-urls", options->max_queued_urls,
+                   "Queue at most this many URLs of every kind in one crawl")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000000));
-  crawl->add_option("--max-queued-per-host", options->max_queued_per_host,
-                    "Queue at most this many URLs on one host in one crawl")
+      ->check(InRange(1, 100000000));
+  crawl
+      ->add_option("--max-queued-per-host", options->max_queued_per_host,
+                   "Queue at most this many URLs on one host in one crawl")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000000));
-  crawl->add_option("--max-sitemaps", options->max_sitemaps,
-                    "Read at most this many sitemap files in one crawl")
+      ->check(InRange(1, 100000000));
+  crawl
+      ->add_option("--max-sitemaps", options->max_sitemaps,
+                   "Read at most this many sitemap files in one crawl")
       ->capture_default_str()
-      ->check(CLI::Range(0, 1000000));
-  crawl->add_option("--max-sitemap-depth", options->max_sitemap_depth,
-                    "Follow sitemap indexes named by sitemap indexes at most this deep "
-                    "(0: only the sitemaps robots.txt names)")
+      ->check(InRange(0, 1000000));
+  crawl
+      ->add_option("--max-sitemap-depth", options->max_sitemap_depth,
+                   "Follow sitemap indexes named by sitemap indexes at most this deep; "
+                   "0: only the sitemaps robots.txt names")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100));
+      ->check(InRange(0, 100));
   crawl->add_option("--max-feeds", options->max_feeds, "Read at most this many feeds in one crawl")
       ->capture_default_str()
-      ->check(CLI::Range(0, 1000000));
-  crawl->add_option("--max-comment-pages", options->max_comment_pages,
-                    "Read at most this many WordPress REST comment pages in one crawl")
+      ->check(InRange(0, 1000000));
+  crawl
+      ->add_option("--max-comment-pages", options->max_comment_pages,
+                   "Read at most this many WordPress REST comment pages in one crawl")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100000000));
-  crawl->add_option("--max-comment-pages-per-post", options->max_comment_pages_per_post,
-                    "Read at most this many WordPress REST comment pages of one post "
-                    "(100 comments each)")
+      ->check(InRange(0, 100000000));
+  crawl
+      ->add_option("--max-comment-pages-per-post", options->max_comment_pages_per_post,
+                   "Read at most this many WordPress REST comment pages of one post "
+                   "(100 comments each)")
       ->capture_default_str()
-      ->check(CLI::Range(0, 1000000));
-  crawl->add_option("--max-total-bytes", options->max_total_bytes,
-                    "Stop fetching once the crawl's bodies reach this many bytes "
-                    "(the rest stays queued; the crawl ends normally)")
-      ->capture_default_str()
-      ->check(CLI::Range(1024LL, 1LL << 50));
+      ->check(InRange(0, 1000000));
+  crawl
+      ->add_option("--max-total-bytes", options->max_total_bytes,
+                   "Stop fetching once the crawl's bodies reach this size "
+                   "(the rest stays queued; the crawl ends normally)")
+      ->type_name("SIZE")
+      ->default_str(FormatSize(options->max_total_bytes))
+      ->transform(SizeIn(1024LL, 1LL << 50));
 }
 
 void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
   crawl->footer(
+      "A SIZE is a number of bytes with an optional unit: kB, MB, GB, TB (also k, M, G)\n"
+      "are powers of 1000, KiB, MiB, GiB, TiB powers of 1024: 2048, 512KiB, 10MB, 1.5GB.\n"
       "Options may come from a TOML file: 'linkgraph crawl --config FILE', with a [crawl]\n"
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
-      "recrawl-after = \"12h\", quiet = true). Options on the command line win.\n"
+      "recrawl-after = \"12h\", quiet = true, max-body = \"10MB\"). Options on the command\n"
+      "line win.\n"
       "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
       "interrupted: run the same command again to resume), 2 usage or config error,\n"
       "75 busy (another run holds the database past --lock-timeout: try later).\n"
@@ -132,54 +125,70 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       "post says so; 'linkgraph report pages --failed' lists them all.");
   AddDatabaseOption(crawl, &options->database);
   crawl->add_option("urls", options->seeds, "Seed URLs")->type_name("URL");
-  crawl->add_option("--scope", options->scope,
-                    "host: the seeds' hosts; site: their registrable domains; list: the seeds only")
+  crawl
+      ->add_option("--urls-file", options->urls_file,
+                   "Read seed URLs from FILE too, one per line ('#' starts a comment line); "
+                   "'-' reads standard input")
+      ->type_name("FILE");
+  crawl
+      ->add_option("--scope", options->scope,
+                   "host: the seeds' hosts; site: their registrable domains; list: the seeds only")
+      ->type_name("SCOPE")
       ->capture_default_str()
-      ->check(CLI::IsMember({"host", "site", "list"}));
+      ->check(OneOf({"host", "site", "list"}));
   crawl->add_option("--max-pages", options->max_pages, "Fetch at most this many pages")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000000));
-  crawl->add_option("--max-depth", options->max_depth, "Follow links at most this deep (-1: no limit)")
+      ->check(InRange(1, 100000000));
+  crawl
+      ->add_option("--max-depth", options->max_depth,
+                   "Follow links at most this deep; -1: no limit")
       ->capture_default_str()
-      ->check(CLI::Range(-1, 1000000));
+      ->check(InRange(-1, 1000000));
   crawl->add_option("--concurrency", options->concurrency, "Transfers in flight in all")
       ->capture_default_str()
-      ->check(CLI::Range(1, 256));
+      ->check(InRange(1, 256));
   crawl->add_option("--per-host", options->per_host, "Transfers in flight to one host")
       ->capture_default_str()
-      ->check(CLI::Range(1, 64));
+      ->check(InRange(1, 64));
   crawl
       ->add_option("--delay", options->delay_seconds,
                    "Seconds between requests to one host (a larger robots.txt Crawl-delay wins)")
+      ->type_name("SECONDS")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 3600.0));
+      ->check(InRange(0.0, 3600.0));
   crawl->add_option("--timeout", options->timeout_seconds, "Seconds allowed per transfer")
+      ->type_name("SECONDS")
       ->capture_default_str()
-      ->check(CLI::Range(0.1, 3600.0));
-  crawl->add_option("--connect-timeout", options->connect_timeout_seconds,
-                    "Seconds allowed to connect")
+      ->check(InRange(0.1, 3600.0));
+  crawl
+      ->add_option("--connect-timeout", options->connect_timeout_seconds,
+                   "Seconds allowed to connect")
+      ->type_name("SECONDS")
       ->capture_default_str()
-      ->check(CLI::Range(0.1, 3600.0));
-  crawl->add_option("--retries", options->retries,
-                    "Further attempts after a 5xx, 429 or network fault")
+      ->check(InRange(0.1, 3600.0));
+  crawl
+      ->add_option("--retries", options->retries,
+                   "Further attempts after a 5xx, 429 or network fault")
       ->capture_default_str()
-      ->check(CLI::Range(0, 20));
-  crawl->add_option("--backoff", options->backoff_seconds,
-                    "Seconds before the first retry; doubled each time, with jitter")
+      ->check(InRange(0, 20));
+  crawl
+      ->add_option("--backoff", options->backoff_seconds,
+                   "Seconds before the first retry; doubled each time, with jitter")
+      ->type_name("SECONDS")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 3600.0));
-  crawl->add_option("--max-body", options->max_body_bytes, "Largest body kept, in bytes")
-      ->capture_default_str()
-      ->check(CLI::Range(1024LL, 1LL << 34));
+      ->check(InRange(0.0, 3600.0));
+  crawl->add_option("--max-body", options->max_body_bytes, "Largest body kept")
+      ->type_name("SIZE")
+      ->default_str(FormatSize(options->max_body_bytes))
+      ->transform(SizeIn(1024LL, 1LL << 34));
   AddCrawlLimitOptions(crawl, options);
   crawl
       ->add_option_function<std::string>(
           "--recrawl-after",
           [options](const std::string& text) {
-            if (std::string error = ParseDuration(text, &options->recrawl_after_seconds);
-                !error.empty()) {
-              throw CLI::ValidationError("--recrawl-after", text + ": " + error);
-            }
+            Result<double> seconds = ParseDuration(text);
+            if (!seconds) throw CLI::ValidationError("--recrawl-after", seconds.error().message);
+            options->recrawl_after_seconds = *seconds;
           },
           "Stored pages fetched longer ago than this are fetched again (conditionally) "
           "[default: 1d]")
@@ -196,15 +205,17 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
                    "comments (WordPress REST); 'none' for links only")
       ->delimiter(',')
       ->allow_extra_args(false)  // one comma-separated value: a URL after it is a seed
-      ->capture_default_str()
-      ->check(CLI::IsMember({"sitemaps", "feeds", "comments", "none"}));
+      ->type_name("LIST")
+      ->default_str("sitemaps,feeds,comments")
+      ->check(OneOf({"sitemaps", "feeds", "comments", "none"}));
   crawl
       ->add_option("--lease-seconds", options->lease_seconds,
                    "With a postgresql:// database, where several workers may share one crawl: "
                    "a worker's hold on a host lasts this long past its last renewal, so a killed "
                    "worker's hosts go to the others after at most this long")
+      ->type_name("SECONDS")
       ->capture_default_str()
-      ->check(CLI::Range(1.0, 86400.0));
+      ->check(InRange(1.0, 86400.0));
   crawl
       ->add_option("--worker-name", options->worker_name,
                    "This worker's name in leases, unique among live workers "
@@ -276,26 +287,16 @@ bool CheckNames(CLI::App& app, std::vector<std::string>* args, std::ostream& err
   return true;
 }
 
-// CLI11 reads a configuration file for the whole program; a user writes
-// `linkgraph COMMAND --config FILE`. Moves that option in front of the
-// subcommand, where CLI11 reads it.
-std::vector<std::string> HoistConfig(std::vector<std::string> args, std::string* config) {
-  auto command = FindCommand(args);
-  if (command == args.end()) return args;
-  for (auto it = command + 1; it != args.end(); ++it) {
-    if (*it == "--") break;
-    if (*it == "--config" && it + 1 != args.end()) {
-      *config = *(it + 1);
-      args.erase(it, it + 2);
-      break;
-    }
-    if (it->starts_with("--config=")) {
-      *config = it->substr(9);
-      args.erase(it);
-      break;
-    }
+// Adds the seeds of --urls-file to those of the command line and config.
+int ReadUrlsFile(CrawlOptions* crawl, std::ostream& err) {
+  if (crawl->urls_file.empty()) return kParsed;
+  Result<std::vector<std::string>> seeds = ReadSeedFile(crawl->urls_file);
+  if (!seeds) {
+    err << "linkgraph crawl: " << seeds.error().message << "\n";
+    return kExitUsage;
   }
-  return args;
+  crawl->seeds.insert(crawl->seeds.end(), seeds->begin(), seeds->end());
+  return kParsed;
 }
 
 }  // namespace
@@ -306,6 +307,7 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "linkgraph: crawl blogs, extract posts, threaded comments, trackbacks and @mentions,\n"
       "and report who met whom, who replies to, mentions and links to whom.",
       "linkgraph"};
+  app.formatter(std::make_shared<HelpFormatter>());  // before the subcommands, which copy it
   app.footer(kFooter);
   app.require_subcommand(1);
   app.set_version_flag("-V,--version", "linkgraph 0.1.0");
@@ -355,12 +357,15 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or\n"
       "id:5 for the person #5 of 'report people' (a shell drops an unquoted #5 as a comment).");
   AddDatabaseOption(report, &line->report.database);
-  report->add_option("kind", line->report.kind, "the report (see below)")->required();
+  report->add_option("kind", line->report.kind, "the report (see below)")
+      ->type_name("KIND")
+      ->required();
   report->add_option("arguments", line->report.arguments, "WHO, or A B for path")
       ->type_name("WHO");
   report->add_option("--format", line->report.format, "table | csv | json | dot | svg")
+      ->type_name("FORMAT")
       ->capture_default_str()
-      ->check(CLI::IsMember({"table", "csv", "json", "dot", "svg"}));
+      ->check(OneOf({"table", "csv", "json", "dot", "svg"}));
   report->add_option("--person", line->report.person, "met: only statements by or about WHO")
       ->type_name("WHO");
   report->add_option("--as", line->report.asker, "vouch: the person asking")->type_name("WHO");
@@ -369,7 +374,7 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
                    "people: how many rows (default 20); pages: how many (default all); a "
                    "drawing (dot, svg): keep the N people with the most neighbours in it")
       ->type_name("N")
-      ->check(CLI::Range(1, 100000000));
+      ->check(InRange(1, 100000000));
   report->add_flag("--failed", line->report.failed_only,
                    "pages: only those that gave nothing or failed");
   report
@@ -386,14 +391,15 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       ->add_option("--until", line->report.until,
                    "new: up to this date, at the precision written (2026-12 is all December)")
       ->type_name("DATE");
-  report->add_option("--depth", line->report.depth, "with --around: how many hops (1 to 6)")
+  report->add_option("--depth", line->report.depth, "with --around: how many hops")
       ->type_name("N")
       ->capture_default_str()
-      ->check(CLI::Range(1, 6));
+      ->check(InRange(1, 6));
   report
       ->add_option("--by", line->report.by,
                    "replies as CSV: author (default), pair, reply or unanswered")
-      ->check(CLI::IsMember({"author", "pair", "reply", "unanswered"}));
+      ->type_name("BY")
+      ->check(OneOf({"author", "pair", "reply", "unanswered"}));
 
   CLI::App* rebuild = app.add_subcommand(
       "rebuild", "Derive people and edges again from the stored pages (after an upgrade)");
@@ -408,8 +414,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       ->add_option("--format", line->export_command.format,
                    "json | csv | xlsx | graphml | gexf | dot | html (one page to open in a "
                    "browser)")
+      ->type_name("FORMAT")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "csv", "xlsx", "graphml", "gexf", "dot", "html"}));
+      ->check(OneOf({"json", "csv", "xlsx", "graphml", "gexf", "dot", "html"}));
   export_command
       ->add_option("--out", line->export_command.out,
                    "Output file (default: stdout); required for xlsx, and for csv a folder")
@@ -423,8 +430,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "status", "Show what the database holds, what came of its pages and the last crawl");
   AddDatabaseOption(status, &line->status_database);
   status->add_option("--format", line->status_format, "table | json")
+      ->type_name("FORMAT")
       ->capture_default_str()
-      ->check(CLI::IsMember({"table", "json"}));
+      ->check(OneOf({"table", "json"}));
 
   CLI::App* copy = app.add_subcommand(
       "copy", "Copy a SQLite store into an empty PostgreSQL database, everything as it is");
@@ -437,18 +445,15 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       ->type_name("DB");
   copy->add_flag("-q,--quiet", line->copy_quiet, "Print nothing but errors");
 
-  // Every command reads --config; HoistConfig hands it to CLI11.
+  // Every command reads --config, after its command line (which wins).
+  std::string config_file;
   for (CLI::App* command : app.get_subcommands({})) {
-    command->add_option("--config", "Read options from this TOML file (see the README)")
+    command
+        ->add_option("--config", config_file, "Read options from this TOML file (see the README)")
         ->type_name("FILE");
   }
   if (!CheckNames(app, &args, err)) return kExitUsage;
-  std::string config_file;
-  args = HoistConfig(std::move(args), &config_file);
-  if (!config_file.empty()) {
-    app.set_config("--config", config_file, "", true);
-    app.allow_config_extras(false);
-  }
+  const std::vector<std::string> given_args = args;
   std::reverse(args.begin(), args.end());  // CLI11 takes the vector last-first
   try {
     app.parse(args);
@@ -461,6 +466,16 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   } catch (const CLI::ParseError& error) {
     app.exit(error, out, err);
     return kExitUsage;
+  }
+  CLI::App* parsed = app.get_subcommands().front();
+  if (!config_file.empty()) {
+    if (Status applied = ApplyConfigFile(config_file, app, parsed, given_args); !applied) {
+      err << "linkgraph: " << applied.error().message << "\n";
+      return kExitUsage;
+    }
+  }
+  if (crawl->parsed()) {
+    if (int read = ReadUrlsFile(&line->crawl, err); read != kParsed) return read;
   }
 
   using Command = CommandLine::Command;

@@ -1,6 +1,7 @@
 // Private to cli/: the command line read into the options of one subcommand,
-// without running it, so that the executable and the config file's fuzz
-// target share one reading. Not thread-safe (CLI11 reads files by name).
+// and its --config file, without running anything else, so that the
+// executable and the config file's fuzz target share one reading. Reads
+// --urls-file (standard input for "-"); not thread-safe.
 #pragma once
 
 #include <iosfwd>
@@ -15,7 +16,7 @@ struct CommandLine {
   enum class Command { kNone, kImport, kCrawl, kReport, kRebuild, kExport, kStatus, kCopy };
   Command command = Command::kNone;
   ImportOptions import;
-  CrawlOptions crawl;  // with the --config file's [crawl] table read in
+  CrawlOptions crawl;  // with the --config file and --urls-file read in
   ReportOptions report;
   ExportOptions export_command;
   std::string rebuild_database = kDefaultDatabase;
@@ -31,9 +32,10 @@ struct CommandLine {
 // ParseCommandLine's result when a command is to run.
 inline constexpr int kParsed = -1;
 
-// Reads args (the program name left out) into *line and returns kParsed, or
-// prints what was asked (--help, --version: to out) or what is wrong (to
-// err) and returns the exit status: 0, or kExitUsage.
+// Reads args (the program name left out), then the --config file's values
+// for options args left out, into *line and returns kParsed; or prints what
+// was asked (--help, --version: to out) or what is wrong (to err) and
+// returns the exit status: 0, or kExitUsage.
 int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostream& out,
                      std::ostream& err);
 

@@ -28,7 +28,8 @@ struct ImportOptions {
 
 struct CrawlOptions {
   std::string database = kDefaultDatabase;
-  std::vector<std::string> seeds;
+  std::vector<std::string> seeds;  // the command line's (or config's), then --urls-file's
+  std::string urls_file;           // one seed per line; "-": standard input
   std::string config_file;  // TOML; command-line options override it
   std::string scope = "host";  // host | site | list
   int max_pages = 50000;

@@ -22,8 +22,12 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& datab
   std::error_code ignored;
   if (location->backend == store::StoreLocation::Backend::kSqlite && location->path != ":memory:" &&
       !std::filesystem::exists(location->path, ignored)) {
-    return Error{ErrorCode::kNotFound, "no database at " + database +
-                                           " (run 'linkgraph import' or 'linkgraph crawl' "
+    const std::filesystem::path folder = std::filesystem::path(location->path).parent_path();
+    const std::string why = !folder.empty() && !std::filesystem::is_directory(folder, ignored)
+                                ? "its folder " + folder.string() + " does not exist; "
+                                : "";
+    return Error{ErrorCode::kNotFound, "no database at " + database + " (" + why +
+                                           "run 'linkgraph import' or 'linkgraph crawl' "
                                            "first, or pass --db)"};
   }
   store::OpenOptions options;

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -43,6 +44,20 @@ std::string DescribeHolder(const struct stat& file) {
   return "";
 }
 
+// A database named in a config file for cron often lives in a folder no
+// run has made yet (/var/lib/linkgraph/): a writer makes it, as mkdir -p.
+Status CreateFolderOf(const std::string& path) {
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  std::error_code error;
+  if (folder.empty() || std::filesystem::is_directory(folder, error)) return {};
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    return Error{ErrorCode::kIo,
+                 "cannot create the database's folder " + folder.string() + ": " + error.message()};
+  }
+  return {};
+}
+
 std::string Seconds(double seconds) {
   std::ostringstream text;
   text << seconds;
@@ -61,6 +76,7 @@ Result<RunLock> RunLock::Acquire(const std::string& database,
     return RunLock(-1);
   }
   const std::string& path = location->path;
+  if (Status folder = CreateFolderOf(path); !folder) return folder.error();
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     const int error = errno;

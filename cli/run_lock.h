@@ -15,7 +15,7 @@ namespace linkgraph::cli {
 class RunLock {
  public:
   // Waits up to timeout_seconds (0: not at all) for the lock, creating the
-  // database file when missing. Fails with kBusy, naming the holder's pid
+  // database file, and its folder, when missing. Fails with kBusy, naming the holder's pid
   // and command when /proc tells them.
   static Result<RunLock> Acquire(const std::string& database, double timeout_seconds);
   // The run writing a SQLite database now ("pid 1234, linkgraph crawl

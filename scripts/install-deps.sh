@@ -16,6 +16,7 @@ packages=(
   zlib1g-dev             # gzip bodies served by the tests' HTTP server
   nlohmann-json3-dev     # JSON export and reports: correct escaping without hand-rolled code
   libcli11-dev           # the command line: subcommands, --help, usage errors
+  libtomlplusplus-dev    # --config files: a real TOML parser whose errors carry line and column
   liburiparser-dev       # RFC 3986 reference resolution and normalisation for links
   libxxhash-dev          # page fingerprints: a 50 KB body hashed in microseconds, not tens of them
   libpsl-dev             # public suffix list: --scope site tells blog.example.co.uk and example.co.uk are one site

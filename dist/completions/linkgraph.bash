@@ -11,7 +11,7 @@ _linkgraph_report_kinds="met replies mentions links people person path vouch pag
 # The options of each command (-h/--help for all).
 declare -gA _linkgraph_options=(
   [import]="--db --config --quiet --no-graph --lock-timeout --explain --reextract"
-  [crawl]="--db --config --scope --max-pages --max-depth --concurrency --per-host --delay
+  [crawl]="--db --config --urls-file --scope --max-pages --max-depth --concurrency --per-host --delay
            --timeout --connect-timeout --retries --backoff --max-body --recrawl-after
            --allow-private --contact --discover --lease-seconds --worker-name --lock-timeout
            --quiet --no-graph --explain --max-links-per-page --max-queued-urls --max-queued-per-host
@@ -36,7 +36,7 @@ declare -gA _linkgraph_values=(
 )
 
 # Options whose value is a file (or a folder, for export --out and --db).
-_linkgraph_file_options=" --db --config --out --from --to "
+_linkgraph_file_options=" --db --config --urls-file --out --from --to "
 
 # Options that take a value nothing can guess (a number, a name, a URL).
 _linkgraph_free_options=" --max-pages --max-depth --concurrency --per-host --delay --timeout

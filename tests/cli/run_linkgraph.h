@@ -66,14 +66,15 @@ inline void MakePipe(Fd* read_end, Fd* write_end) {
 
 }  // namespace run_internal
 
-// Runs LINKGRAPH_BINARY with args in working_dir. stdin is /dev/null. The
+// Runs LINKGRAPH_BINARY with args in working_dir. stdin is stdin_path. The
 // child is killed (SIGKILL) when it outlives timeout; the result says so.
 // kill_when, when given, is asked every 10 ms while the child runs; once it
 // says true the child is killed with SIGKILL (result.signal tells).
 inline RunResult RunLinkgraph(const std::vector<std::string>& args,
                               const std::filesystem::path& working_dir,
                               std::chrono::seconds timeout = std::chrono::seconds(60),
-                              const std::function<bool()>& kill_when = {}) {
+                              const std::function<bool()>& kill_when = {},
+                              const std::string& stdin_path = "/dev/null") {
   using run_internal::Fd;
   // Everything the child needs is built before fork: between fork and exec
   // only async-signal-safe calls are allowed (the test process has threads).
@@ -89,8 +90,8 @@ inline RunResult RunLinkgraph(const std::vector<std::string>& args,
   Fd out_read, out_write, err_read, err_write;
   run_internal::MakePipe(&out_read, &out_write);
   run_internal::MakePipe(&err_read, &err_write);
-  Fd null_in(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-  if (null_in.get() < 0) throw std::runtime_error("cannot open /dev/null");
+  Fd null_in(::open(stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (null_in.get() < 0) throw std::runtime_error("cannot open " + stdin_path);
 
   pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");

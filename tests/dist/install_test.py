@@ -89,9 +89,9 @@ def first_words(block):
 
 
 def choices_in_help(help_text, option):
-    """The values CLI11 prints for an option that takes one of a set."""
-    match = re.search(re.escape(option) + r" [A-Z]*:?\{([^}]*)\}", help_text)
-    return match.group(1).split(",") if match else []
+    """The values an option that takes one of a set lists: "--format FORMAT  a | b | c"."""
+    match = re.search(re.escape(option) + r" [A-Z]+ +([a-z]+(?: \| [a-z]+)+)", help_text)
+    return match.group(1).split(" | ") if match else []
 
 
 def bash_completions(completion, *words):

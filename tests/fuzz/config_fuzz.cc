@@ -1,8 +1,9 @@
-// The crawl's TOML config file (`linkgraph crawl --config FILE`): any bytes
+// The TOML config file (`linkgraph crawl --config FILE`): any bytes
 // are read as the options or refused as a usage error, never a crash or an
 // exception; what is accepted lies within each option's declared range.
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -13,7 +14,7 @@
 
 namespace {
 
-// One file per process, rewritten for each input: CLI11 reads configs by name.
+// One file per process, rewritten for each input: --config names a file.
 const std::string& ConfigPath() {
   static const std::string path = [] {
     std::string name = "/tmp/linkgraph-config-fuzz-" + std::to_string(getpid()) + ".toml";
@@ -26,6 +27,9 @@ const std::string& ConfigPath() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // A file may say urls-file = "-": standard input must end at once.
+  static const bool stdin_closed = std::freopen("/dev/null", "r", stdin) != nullptr;
+  (void)stdin_closed;
   {
     std::ofstream file(ConfigPath(), std::ios::binary | std::ios::trunc);
     file.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
