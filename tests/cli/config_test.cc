@@ -8,7 +8,7 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -41,8 +41,6 @@ const BrokenConfig kBrokenConfigs[] = {
     {"bad_size.toml", ":2: max-body: 10 parsecs is not a size"},
     {"unknown_top_level_key.toml", ":2: unknown key 'colour' (no command has it)"},
 };
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_config, CliFixture)
 
@@ -183,4 +181,5 @@ BOOST_AUTO_TEST_CASE(help_says_types_ranges_and_defaults_in_words) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test
