@@ -431,7 +431,7 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "rebuild", "Derive people and edges again from the stored pages (after an upgrade)");
   AddDatabaseOption(rebuild, &line->rebuild_database);
   rebuild->add_flag("-q,--quiet", line->rebuild_quiet,
-                    "Print one summary line and errors (as without it)");
+                    "Accepted for scripts: rebuild prints only its summary line and errors");
   AddLoggingOptions(rebuild, &line->rebuild_logging, LoggingFor::kRebuild);
   AddLockTimeoutOption(rebuild, &line->rebuild_lock_timeout);
 
