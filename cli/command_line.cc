@@ -23,7 +23,9 @@ namespace {
 constexpr char kFooter[] =
     "Exit status: 0 success, 1 failure (nothing done, or an input failed), 2 usage error,\n"
     "3 partial (some pages failed, the rest were stored), 75 busy (another run holds the\n"
-    "database past --lock-timeout: try later).\n"
+    "database past --lock-timeout: try later), 130 and 143 interrupted by SIGINT or SIGTERM\n"
+    "(what was stored stays; run the same command again to resume).\n"
+    "crawl, import and rebuild end with one summary line: the time, the outcome, the database.\n"
     "Each page that yields nothing says why on stderr; 'linkgraph report pages --failed'\n"
     "lists them all.\n"
     "Run 'linkgraph COMMAND --help' for a command's options.";
@@ -56,6 +58,31 @@ void AddLockTimeoutOption(CLI::App* command, double* seconds) {
       ->type_name("SECONDS")
       ->capture_default_str()
       ->check(InRange(0.0, 86400.0));
+}
+
+// For cron and terminals, on the commands that write the database: --log
+// on all; -v where there are pages to tell (import, crawl), added after -q:
+// the two together are a usage error; --progress-every for crawl.
+enum class LoggingFor { kRebuild, kImport, kCrawl };
+void AddLoggingOptions(CLI::App* command, LoggingOptions* logging, LoggingFor what) {
+  command
+      ->add_option("--log", logging->log_file,
+                   "Append every line printed (not the live progress line) to FILE too, each "
+                   "after its time; FILE's folder must exist")
+      ->type_name("FILE");
+  if (what == LoggingFor::kRebuild) return;
+  CLI::Option* verbose =
+      command->add_flag("-v,--verbose", logging->verbose,
+                        "Print a line per page dealt with: its URL, status and what was stored");
+  if (CLI::Option* quiet = command->get_option_no_throw("--quiet")) verbose->excludes(quiet);
+  if (what != LoggingFor::kCrawl) return;
+  command
+      ->add_option("--progress-every", logging->progress_every_seconds,
+                   "When stderr is not a terminal, print a progress line every SECONDS "
+                   "(0: never)")
+      ->type_name("SECONDS")
+      ->capture_default_str()
+      ->check(InRange(0, 86400));
 }
 
 // What a site can make one crawl queue and read, whatever its pages hold.
@@ -118,9 +145,12 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       "table whose keys are the long option names (urls = [\"https://...\"], delay = 2,\n"
       "recrawl-after = \"12h\", quiet = true, max-body = \"10MB\"). Options on the command\n"
       "line win.\n"
-      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done (or\n"
-      "interrupted: run the same command again to resume), 2 usage or config error,\n"
-      "75 busy (another run holds the database past --lock-timeout: try later).\n"
+      "Exit status: 0 all fetched, 3 some pages failed, 1 nothing could be done,\n"
+      "2 usage or config error, 75 busy (another run holds the database past\n"
+      "--lock-timeout: try later), 130 or 143 interrupted by SIGINT or SIGTERM (what was\n"
+      "stored stays; run the same command again to resume; a second signal stops at once).\n"
+      "The last line is the summary: '2026-12-04T15:40:02Z linkgraph crawl ok: db=FILE\n"
+      "crawl #3: ...'. Off a terminal, a progress line every --progress-every seconds.\n"
       "A page that yields nothing says why on stderr (unless -q), a crawl that found no\n"
       "post says so; 'linkgraph report pages --failed' lists them all.");
   AddDatabaseOption(crawl, &options->database);
@@ -223,6 +253,7 @@ void AddCrawlOptions(CLI::App* crawl, CrawlOptions* options) {
       ->type_name("NAME");
   AddLockTimeoutOption(crawl, &options->lock_timeout_seconds);
   crawl->add_flag("-q,--quiet", options->quiet, "Print one summary line (and errors)");
+  AddLoggingOptions(crawl, &options->logging, LoggingFor::kCrawl);
   crawl->add_flag("--explain", options->explain,
                   "Print for each URL the platform it was read as and what was found, or why not");
   crawl->add_flag("--no-graph", options->no_graph,
@@ -318,7 +349,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       ->required()
       ->type_name("PATH");
   import->add_flag("-q,--quiet", line->import.quiet,
-                   "Print nothing but errors (not the pages that held nothing)");
+                   "Print one summary line and errors (not the pages that held nothing)");
+  AddLoggingOptions(import, &line->import.logging, LoggingFor::kImport);
   import->add_flag("--no-graph", line->import.no_graph,
                    "Do not derive people and edges now (run 'linkgraph rebuild' later)");
   AddLockTimeoutOption(import, &line->import.lock_timeout_seconds);
@@ -404,7 +436,9 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   CLI::App* rebuild = app.add_subcommand(
       "rebuild", "Derive people and edges again from the stored pages (after an upgrade)");
   AddDatabaseOption(rebuild, &line->rebuild_database);
-  rebuild->add_flag("-q,--quiet", line->rebuild_quiet, "Print nothing but errors");
+  rebuild->add_flag("-q,--quiet", line->rebuild_quiet,
+                    "Accepted for scripts: rebuild prints only its summary line and errors");
+  AddLoggingOptions(rebuild, &line->rebuild_logging, LoggingFor::kRebuild);
   AddLockTimeoutOption(rebuild, &line->rebuild_lock_timeout);
 
   CLI::App* export_command = app.add_subcommand(

@@ -20,8 +20,9 @@ struct CommandLine {
   ReportOptions report;
   ExportOptions export_command;
   std::string rebuild_database = kDefaultDatabase;
-  bool rebuild_quiet = false;
+  bool rebuild_quiet = false;  // accepted; rebuild prints only its summary anyway
   double rebuild_lock_timeout = 0.0;
+  LoggingOptions rebuild_logging;
   std::string status_database = kDefaultDatabase;
   std::string status_format = "table";
   std::string copy_from;  // a SQLite location

@@ -13,8 +13,19 @@ inline constexpr int kExitFailure = 1;  // nothing could be done, or an input fa
 inline constexpr int kExitUsage = 2;    // bad arguments or configuration
 inline constexpr int kExitPartial = 3;  // some pages failed, the rest were stored
 inline constexpr int kExitBusy = 75;    // another run holds the database: try later (EX_TEMPFAIL)
+// 128 + the signal, as a shell reports a process killed by it; returned
+// after a graceful stop (what was stored stays; a rerun resumes).
+inline constexpr int kExitInterrupted = 130;  // SIGINT
+inline constexpr int kExitTerminated = 143;   // SIGTERM
 
 inline constexpr char kDefaultDatabase[] = "linkgraph.db";
+
+// For cron and terminals: the commands that write the database.
+struct LoggingOptions {
+  std::string log_file;             // --log: every line printed, timestamped, appended here too
+  bool verbose = false;             // -v: a line per page dealt with
+  int progress_every_seconds = 60;  // crawl off a terminal; 0: never
+};
 
 struct ImportOptions {
   std::string database = kDefaultDatabase;
@@ -24,6 +35,7 @@ struct ImportOptions {
   bool explain = false;    // a line per page: the platform read and what was found
   bool no_graph = false;   // leave people and edges to `linkgraph rebuild`
   double lock_timeout_seconds = 0.0;  // waiting for another run on the same database
+  LoggingOptions logging;
 };
 
 struct CrawlOptions {
@@ -68,6 +80,7 @@ struct CrawlOptions {
   bool quiet = false;     // one summary line
   bool explain = false;   // a line per URL: what was read and found
   bool no_graph = false;  // leave people and edges to `linkgraph rebuild`
+  LoggingOptions logging;
 };
 
 struct ReportOptions {
@@ -98,7 +111,9 @@ int RunCrawl(const CrawlOptions& options);
 int RunReport(const ReportOptions& options);
 int RunExport(const ExportOptions& options);
 int RunStatus(const std::string& database, const std::string& format);
-int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds);
+// Prints only its summary line (and errors), with or without -q.
+int RunRebuild(const std::string& database, double lock_timeout_seconds,
+               const LoggingOptions& logging);
 int RunCopy(const std::string& from, const std::string& to, bool quiet);
 
 }  // namespace linkgraph::cli

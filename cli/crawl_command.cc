@@ -4,13 +4,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <iostream>
+#include <memory>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "cli/crawl_progress.h"
 #include "cli/page_explain.h"
 #include "cli/page_pipeline.h"
 #include "cli/run_lock.h"
+#include "cli/run_log.h"
 #include "cli/stop_signals.h"
 #include "common/terminal_text.h"
 #include "crawler/crawler.h"
@@ -85,12 +89,14 @@ pipeline::CrawlConfig ConfigFrom(const CrawlOptions& options, crawler::ScopeKind
 class CrawlPrinter : public CrawlProgress {
  public:
   CrawlPrinter(const CrawlOptions& options, bool live)
-      : CrawlProgress(options.database, options.quiet, live), explain_(options.explain) {}
+      : CrawlProgress(store::LocationForMessages(options.database), SettingsOf(options, live)),
+        explain_(options.explain) {}
   void OnStarted(const pipeline::CrawlStart& start) override {
     started_ = true;
     CrawlProgress::OnStarted(start);
   }
   void OnUrlDone(const store::CrawledUrl& url) override {
+    CrawlProgress::OnUrlDone(url);
     if (!explain_) return;
     Clear();
     // URLs, titles and names come from the sites: shown, never obeyed.
@@ -99,6 +105,14 @@ class CrawlPrinter : public CrawlProgress {
   bool started() const { return started_; }
 
  private:
+  static ProgressSettings SettingsOf(const CrawlOptions& options, bool live) {
+    ProgressSettings settings;
+    settings.quiet = options.quiet;
+    settings.verbose = options.logging.verbose;
+    settings.live = live;
+    settings.every = std::chrono::seconds(options.logging.progress_every_seconds);
+    return settings;
+  }
   static std::string ExplainUrl(const store::CrawledUrl& url) {
     if (url.page) return ExplainPage(url.url, *url.page, "the page is not read again");
     return url.url + ": " + url.outcome + (url.detail.empty() ? "" : " (" + url.detail + ")");
@@ -111,6 +125,12 @@ class CrawlPrinter : public CrawlProgress {
 int Usage(const std::string& message) {
   std::cerr << "linkgraph crawl: " << message << '\n';
   return kExitUsage;
+}
+
+// The run's one summary line, on stdout, and the status it ends with.
+int Summarize(const CrawlOptions& options, int status, const std::string& detail) {
+  return PrintSummary("crawl", store::LocationForMessages(options.database), status,
+                      ForTerminal(detail));
 }
 
 // A crawl that fetched pages and found a post in none of them did nothing
@@ -126,22 +146,8 @@ bool FoundNoPost(const pipeline::CrawlResult& result, bool shared) {
   return true;
 }
 
-// What a crawl that ended (not stopped, no error) exits with, after the
-// graph step is told.
-int ExitStatusOf(const pipeline::CrawlResult& result, const CrawlOptions& options, bool shared) {
-  if (result.finished_elsewhere) {
-    // One summary line per worker; the graph is the finishing worker's.
-    std::cout << "crawl " << pipeline::CrawlOutcomeName(result.outcome) << ": crawl #"
-              << result.start.crawl_id << " finished by another worker, which derives the graph; "
-              << DescribeCrawl(result.totals, result.seconds) << '\n';
-  }
-  if (result.graph_error) {
-    ReportGraphUpdate(*result.graph_error, options.quiet, "crawl");
-    return kExitFailure;
-  }
-  if (!options.no_graph) ReportGraphUpdate(result.graph, options.quiet, "crawl");
-  FoundNoPost(result, shared);
-  switch (result.outcome) {
+int ExitStatusOf(pipeline::CrawlOutcome outcome) {
+  switch (outcome) {
     case pipeline::CrawlOutcome::kOk:
       return kExitOk;
     case pipeline::CrawlOutcome::kPartial:
@@ -153,9 +159,43 @@ int ExitStatusOf(const pipeline::CrawlResult& result, const CrawlOptions& option
   return kExitFailure;
 }
 
+// A crawl that ended (not stopped, no error): the graph step told, then
+// the summary.
+int EndOfCrawl(const pipeline::CrawlResult& result, const CrawlOptions& options, bool shared) {
+  int status = ExitStatusOf(result.outcome);
+  std::string detail = "crawl #" + std::to_string(result.start.crawl_id) + ": ";
+  // One summary line per worker; the graph is the finishing worker's.
+  if (result.finished_elsewhere) detail += "finished by another worker, which derives the graph; ";
+  detail += DescribeCrawl(result.totals, result.seconds);
+  if (result.graph_error) {
+    ReportGraphUpdate(*result.graph_error, options.quiet, "crawl");
+    detail += "; people and edges not derived (see above)";
+    status = kExitFailure;
+  } else if (!options.no_graph) {
+    ReportGraphUpdate(result.graph, options.quiet, "crawl");
+  }
+  FoundNoPost(result, shared);
+  return Summarize(options, status, detail);
+}
+
+// A crawl ended by SIGINT or SIGTERM: 128 + the signal, after its summary.
+int EndOfStoppedCrawl(const pipeline::CrawlResult& result, const CrawlOptions& options,
+                      const StopOnSignals& stop) {
+  const char* by = stop.signal() == SIGTERM  ? " (SIGTERM)"
+                   : stop.signal() == SIGINT ? " (SIGINT)"
+                                             : "";
+  return Summarize(options, stop.signal() != 0 ? stop.ExitStatus() : kExitFailure,
+                   "crawl #" + std::to_string(result.start.crawl_id) + ": " +
+                       DescribeCrawl(result.totals, result.seconds) + by +
+                       "; run the same command to resume");
+}
+
 }  // namespace
 
 int RunCrawl(const CrawlOptions& options) {
+  // Opened first, so that what follows is in it; closed last.
+  Result<std::unique_ptr<RunLog>> log = RunLog::Open(options.logging.log_file);
+  if (!log) return Usage(log.error().message);
   const std::optional<crawler::ScopeKind> scope = crawler::ParseScopeKind(options.scope);
   if (!scope) return Usage("--scope must be host, site or list, not \"" + options.scope + "\"");
   if (options.seeds.empty()) return Usage("no seed URLs (give them, or urls = [...] in --config)");
@@ -165,12 +205,12 @@ int RunCrawl(const CrawlOptions& options) {
   Result<RunLock> lock = RunLock::Acquire(options.database, options.lock_timeout_seconds);
   if (!lock) {
     std::cerr << "linkgraph crawl: " << lock.error().message << '\n';
-    return ExitStatusOfLockFailure(lock.error());
+    return Summarize(options, ExitStatusOfLockFailure(lock.error()), lock.error().message);
   }
   auto store = OpenStoreToWrite(options.database);
   if (!store.ok()) {
     std::cerr << "linkgraph crawl: " << store.error().message << '\n';
-    return kExitFailure;
+    return Summarize(options, kExitFailure, store.error().message);
   }
   const pipeline::CrawlConfig config = ConfigFrom(options, *scope, std::move(*seeds));
   CrawlPrinter printer(options, isatty(STDERR_FILENO) == 1);
@@ -178,20 +218,17 @@ int RunCrawl(const CrawlOptions& options) {
   Result<pipeline::CrawlResult> crawled = pipeline::Crawl(config, **store, printer, stop.token());
   printer.Clear();
   if (!crawled) {
-    std::cerr << "linkgraph crawl: " << ForTerminal(crawled.error().message);
+    std::string message = crawled.error().message;
     if (printer.started()) {
-      std::cerr << " (what was recorded before is kept; run the same command to resume)";
+      message += " (what was recorded before is kept; run the same command to resume)";
     }
-    std::cerr << '\n';
-    return kExitFailure;
+    std::cerr << "linkgraph crawl: " << ForTerminal(message) << '\n';
+    return Summarize(options, kExitFailure, message);
   }
   if (crawled->outcome == pipeline::CrawlOutcome::kStopped) {
-    std::cerr << "linkgraph crawl: interrupted after "
-              << DescribeCrawl(crawled->totals, crawled->seconds)
-              << "; run the same command to resume\n";
-    return kExitFailure;
+    return EndOfStoppedCrawl(*crawled, options, stop);
   }
-  return ExitStatusOf(*crawled, options, (*store)->SharesCrawls());
+  return EndOfCrawl(*crawled, options, (*store)->SharesCrawls());
 }
 
 }  // namespace linkgraph::cli

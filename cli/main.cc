@@ -1,5 +1,6 @@
 // The `linkgraph` executable: reads the command line and runs one
-// subcommand. Exit status: 0 success, 1 failure, 2 usage, 3 partial.
+// subcommand. Exit status: 0 success, 1 failure, 2 usage, 3 partial, 75
+// busy, 130 and 143 interrupted by SIGINT and SIGTERM (cli/commands.h).
 #include <exception>
 #include <iostream>
 #include <string>
@@ -23,7 +24,7 @@ int Run(int argc, char** argv) {
     case Command::kCrawl: return RunCrawl(line.crawl);
     case Command::kReport: return RunReport(line.report);
     case Command::kRebuild:
-      return RunRebuild(line.rebuild_database, line.rebuild_quiet, line.rebuild_lock_timeout);
+      return RunRebuild(line.rebuild_database, line.rebuild_lock_timeout, line.rebuild_logging);
     case Command::kExport: return RunExport(line.export_command);
     case Command::kStatus:
       return RunStatus(line.status_database, line.status_format);

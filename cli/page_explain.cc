@@ -64,4 +64,20 @@ std::string ExplainPage(const std::string& label, const store::PageToSave& page,
   return line + NotReadForMeetings(read);
 }
 
+std::string DescribeSavedPage(const store::PageToSave& page) {
+  if (page.fetch.status != "ok") return page.fetch.status;
+  if (!page.extracted) return "unchanged, kept as stored";
+  if (std::string why = pipeline::WhyNothingExtracted(page); !why.empty()) return why;
+  const ExtractedPage& read = *page.extracted;
+  const auto comments = std::count_if(read.comments.begin(), read.comments.end(),
+                                      [](const Comment& c) { return c.kind == "comment"; });
+  auto counted = [](size_t count, const char* what) {
+    return std::to_string(count) + " " + what + (count == 1 ? "" : "s");
+  };
+  return std::string("stored ") + (read.has_post ? "a post, " : "no post, ") +
+         counted(static_cast<size_t>(comments), "comment") + ", " +
+         counted(read.trackbacks.size(), "trackback") + ", " +
+         counted(read.mentions.size(), "mention");
+}
+
 }  // namespace linkgraph::cli

@@ -16,4 +16,8 @@ namespace linkgraph::cli {
 std::string ExplainPage(const std::string& label, const store::PageToSave& page,
                         const std::string& unchanged_hint);
 
+// -v's account of a page: "stored a post, 3 comments, 1 trackback, 0
+// mentions", "unchanged, kept as stored", or why nothing was (raw).
+std::string DescribeSavedPage(const store::PageToSave& page);
+
 }  // namespace linkgraph::cli

@@ -77,13 +77,6 @@ bool ReportGraphUpdate(const Result<pipeline::GraphUpdate>& update, bool quiet,
   return true;
 }
 
-Status DeriveGraph(store::Store& store, bool quiet) {
-  Result<pipeline::GraphUpdate> derived = pipeline::DeriveGraph(store);
-  if (!derived) return derived.error();
-  ReportGraphUpdate(derived, quiet, "rebuild");
-  return {};
-}
-
 bool UpdateGraph(store::Store& store, const store::SaveOutcome& saved, bool quiet,
                  const char* command) {
   return ReportGraphUpdate(pipeline::UpdateGraph(store, saved), quiet, command);

@@ -28,10 +28,6 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& datab
 Result<std::unique_ptr<store::Store>> OpenStoreToRead(const std::string& database,
                                                       const char* command);
 
-// Derives people and edges from everything stored (pipeline::DeriveGraph),
-// replacing the stored graph, and prints the totals unless quiet.
-Status DeriveGraph(store::Store& store, bool quiet);
-
 // pipeline::UpdateGraph after a save, printing the new totals unless quiet;
 // false (with the reason on stderr) when it failed, which leaves the pages
 // stored and the previous graph in place.

@@ -1,5 +1,5 @@
 // The subcommands that read the store: report and status (export is
-// export_command.cc), and rebuild, which re-derives the graph from it.
+// export_command.cc; rebuild, which re-derives the graph, rebuild_command.cc).
 #include <iostream>
 
 #include "cli/commands.h"
@@ -39,18 +39,6 @@ int RunReport(const ReportOptions& options) {
     }
   }
   return kExitOk;
-}
-
-int RunRebuild(const std::string& database, bool quiet, double lock_timeout_seconds) {
-  auto store = OpenExistingStore(database);
-  if (!store.ok()) return Fail("rebuild", store.error());
-  Result<RunLock> lock = RunLock::Acquire(database, lock_timeout_seconds);
-  if (!lock) {
-    Fail("rebuild", lock.error());
-    return ExitStatusOfLockFailure(lock.error());
-  }
-  Status derived = DeriveGraph(**store, quiet);
-  return derived.ok() ? kExitOk : Fail("rebuild", derived.error());
 }
 
 int RunCopy(const std::string& from, const std::string& to, bool quiet) {

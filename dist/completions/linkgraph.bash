@@ -10,16 +10,16 @@ _linkgraph_report_kinds="met replies mentions links people person path vouch pag
 # -g: bash-completion sources this file inside a function.
 # The options of each command (-h/--help for all).
 declare -gA _linkgraph_options=(
-  [import]="--db --config --quiet --no-graph --lock-timeout --explain --reextract"
+  [import]="--db --config --quiet --verbose --log --no-graph --lock-timeout --explain --reextract"
   [crawl]="--db --config --urls-file --scope --max-pages --max-depth --concurrency --per-host --delay
            --timeout --connect-timeout --retries --backoff --max-body --recrawl-after
            --allow-private --contact --discover --lease-seconds --worker-name --lock-timeout
-           --quiet --no-graph --explain --max-links-per-page --max-queued-urls --max-queued-per-host
+           --quiet --verbose --log --progress-every --no-graph --explain --max-links-per-page --max-queued-urls --max-queued-per-host
            --max-sitemaps --max-sitemap-depth --max-feeds --max-comment-pages
            --max-comment-pages-per-post --max-total-bytes"
   [report]="--db --config --format --person --as --limit --by --failed --around --depth --since --until"
   [export]="--db --config --format --out --merge-edges"
-  [rebuild]="--db --config --quiet --lock-timeout"
+  [rebuild]="--db --config --quiet --log --lock-timeout"
   [status]="--db --config --format"
   [copy]="--config --from --to --quiet"
   [help]=""
@@ -36,14 +36,14 @@ declare -gA _linkgraph_values=(
 )
 
 # Options whose value is a file (or a folder, for export --out and --db).
-_linkgraph_file_options=" --db --config --urls-file --out --from --to "
+_linkgraph_file_options=" --db --config --urls-file --out --from --to --log "
 
 # Options that take a value nothing can guess (a number, a name, a URL).
 _linkgraph_free_options=" --max-pages --max-depth --concurrency --per-host --delay --timeout
   --connect-timeout --retries --backoff --max-body --recrawl-after --contact --lease-seconds
   --worker-name --lock-timeout --person --as --limit --max-links-per-page --max-queued-urls
   --max-queued-per-host --max-sitemaps --max-sitemap-depth --max-feeds --max-comment-pages
-  --max-comment-pages-per-post --max-total-bytes "
+  --max-comment-pages-per-post --max-total-bytes --progress-every "
 
 _linkgraph() {
   local cur prev words cword command word i

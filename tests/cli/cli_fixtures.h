@@ -4,11 +4,14 @@
 // binary's output (status lines, JSON, CSV).
 #pragma once
 
+#include <sqlite3.h>
+
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -166,6 +169,22 @@ inline StoredCrawl LastStoredCrawl(const std::string& db) {
   auto urls = (*store)->CrawlUrls((*last)->id);
   BOOST_REQUIRE(urls.ok());
   return {std::move(**last), std::move(*urls)};
+}
+
+// How many URLs the running crawl has recorded as done, read without
+// disturbing it; 0 while the database or its tables do not exist yet.
+inline int RecordedUrlCount(const std::string& db) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> connection(raw, sqlite3_close);
+  if (rc != SQLITE_OK) return 0;
+  sqlite3_stmt* raw_statement = nullptr;
+  if (sqlite3_prepare_v2(raw, "SELECT count(*) FROM crawl_urls WHERE done = 1", -1, &raw_statement,
+                         nullptr) != SQLITE_OK) {
+    return 0;
+  }
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw_statement, sqlite3_finalize);
+  return sqlite3_step(raw_statement) == SQLITE_ROW ? sqlite3_column_int(raw_statement, 0) : 0;
 }
 
 // Sets the variable for the children started while it lives.

@@ -69,11 +69,14 @@ inline void MakePipe(Fd* read_end, Fd* write_end) {
 // Runs LINKGRAPH_BINARY with args in working_dir. stdin is stdin_path. The
 // child is killed (SIGKILL) when it outlives timeout; the result says so.
 // kill_when, when given, is asked every 10 ms while the child runs; once it
-// says true the child is killed with SIGKILL (result.signal tells).
+// says true the child is sent kill_signal once: SIGKILL ends it (result.signal
+// tells); after another signal (SIGINT, SIGTERM) its output is read on
+// until it exits, within the timeout.
 inline RunResult RunLinkgraph(const std::vector<std::string>& args,
                               const std::filesystem::path& working_dir,
                               std::chrono::seconds timeout = std::chrono::seconds(60),
                               const std::function<bool()>& kill_when = {},
+                              int kill_signal = SIGKILL,
                               const std::string& stdin_path = "/dev/null") {
   using run_internal::Fd;
   // Everything the child needs is built before fork: between fork and exec
@@ -111,6 +114,7 @@ inline RunResult RunLinkgraph(const std::vector<std::string>& args,
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   Fd* sources[2] = {&out_read, &err_read};
   std::string* sinks[2] = {&result.out, &result.err};
+  bool signalled = false;
   while (out_read.get() >= 0 || err_read.get() >= 0) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
@@ -119,9 +123,10 @@ inline RunResult RunLinkgraph(const std::vector<std::string>& args,
       ::kill(pid, SIGKILL);
       break;
     }
-    if (kill_when && kill_when()) {
-      ::kill(pid, SIGKILL);
-      break;
+    if (kill_when && !signalled && kill_when()) {
+      ::kill(pid, kill_signal);
+      signalled = true;
+      if (kill_signal == SIGKILL) break;
     }
     pollfd fds[2] = {{out_read.get(), POLLIN, 0}, {err_read.get(), POLLIN, 0}};
     const long long wait_ms = kill_when ? std::min<long long>(left.count(), 10) : left.count();
