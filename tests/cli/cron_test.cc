@@ -12,7 +12,7 @@
 #include "tests/support/generated_blog.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using testing::LoopbackHttpServer;
 
@@ -80,8 +80,6 @@ struct Blog {
     return args;
   }
 };
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_cron, CliFixture)
 
@@ -229,4 +227,5 @@ BOOST_AUTO_TEST_CASE(sigint_and_sigterm_stop_gracefully_exit_130_and_143_and_the
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -9,7 +9,7 @@
 #include "cli/run_log.h"
 
 namespace linkgraph::cli {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using std::chrono::seconds;
 using Time = ProgressMeter::Time;
@@ -19,8 +19,6 @@ bool Contains(const std::string& text, const std::string& part) {
 }
 
 const Time kStart = Time() + std::chrono::hours(1);
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(cli_progress_meter)
 
@@ -100,4 +98,5 @@ BOOST_AUTO_TEST_CASE(a_summary_line_starts_with_the_utc_time_and_names_the_datab
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli
