@@ -127,11 +127,14 @@ BOOST_AUTO_TEST_CASE(http_crawl_obeys_robots_txt_and_its_crawl_delay) {
   // robots.txt once, before anything else; never the disallowed folder.
   BOOST_TEST(targets == (std::vector<std::string>{"/robots.txt", "/index.html", "/public.html"}),
              boost::test_tools::per_element());
-  // Crawl-delay 0.3 s outweighs --delay 0, by the server's own clock.
+  // Crawl-delay 0.3 s outweighs --delay 0, by the server's own clock. The
+  // server notes a request when its thread gets to it, late by however long
+  // a busy machine kept that thread waiting, so the bound leaves room for
+  // that; without the delay the gap is a few milliseconds.
   BOOST_REQUIRE_EQUAL(page_times.size(), 2u);
   const auto gap =
       std::chrono::duration_cast<std::chrono::milliseconds>(page_times[1] - page_times[0]);
-  BOOST_TEST(gap.count() >= 290);
+  BOOST_TEST(gap.count() >= 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
