@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "graph/graph.h"
+#include "reports/date_window.h"
 #include "reports/drawing.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -98,6 +99,7 @@ Status WriteMet(store::Store& store, const ReportRequest& request, std::ostream&
   PeopleView people(store);
   Result<std::vector<store::StoredEdge>> edges = MeetingEdges(store, people, request.person);
   if (!edges) return edges.error().WithContext("report met");
+  KeepDated(DateWindowOf(request), *edges);
   if (request.format == Format::kDot || request.format == Format::kSvg) {
     Result<std::vector<store::StoredEdge>> kept = CutForDrawing(people, std::move(*edges), request);
     if (!kept) return kept.error().WithContext("report met");
@@ -133,7 +135,8 @@ Status WriteMet(store::Store& store, const ReportRequest& request, std::ostream&
                           JoinUnique(Collect(*row, &store::StoredEdge::source_url), " ")});
     table.json.push_back(RowJson(*row));
   }
-  Write(table, request.format, out);
+  LimitRows(table, request.limit);
+  Write(table, request.format, out, request.width);
   return {};
 }
 

@@ -7,6 +7,7 @@
 
 #include "common/terminal_text.h"
 #include "graph/graph.h"
+#include "reports/date_window.h"
 #include "reports/drawing.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -40,8 +41,9 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
   if (!a) return a.error().WithContext("report path");
   Result<const store::StoredPerson*> b = people.Resolve(request.arguments.at(1));
   if (!b) return b.error().WithContext("report path");
+  WindowedGraph graph(store, DateWindowOf(request));
   Result<std::vector<store::StoredEdge>> path =
-      graph::ShortestPath(store, (*a)->id, (*b)->id, {}, kMaxHops);
+      graph::ShortestPath(graph, (*a)->id, (*b)->id, {}, kMaxHops);
   if (!path) return path.error().WithContext("report path");
   if (request.format == Format::kDot || request.format == Format::kSvg) {
     Result<Drawing> drawing = DrawingOf(people, *path);
@@ -75,7 +77,7 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
         << " hops\n";
     return {};
   }
-  Write(table, request.format, out);
+  Write(table, request.format, out, request.width);
   return {};
 }
 
@@ -91,7 +93,8 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     if (!found) return found.error().WithContext("report vouch --as");
     asker = (*found)->id;
   }
-  Result<std::vector<store::StoredEdge>> edges = store.EdgesOf(subject);
+  WindowedGraph graph(store, DateWindowOf(request));
+  Result<std::vector<store::StoredEdge>> edges = graph.EdgesOf(subject);
   if (!edges) return edges.error().WithContext("report vouch");
 
   Table table;
@@ -122,7 +125,7 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     if (asker != 0) {
       if (!reach.count(voucher_id)) {
         Result<std::vector<store::StoredEdge>> path =
-            graph::ShortestPath(store, asker, voucher_id, {}, kMaxHops);
+            graph::ShortestPath(graph, asker, voucher_id, {}, kMaxHops);
         if (!path) return path.error().WithContext("report vouch");
         Result<std::string> chain = asker == voucher_id ? Result<std::string>("(you)")
                                     : path->empty()     ? Result<std::string>("")
@@ -136,11 +139,12 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     table.rows.push_back(std::move(row));
     table.json.push_back(std::move(json));
   }
+  LimitRows(table, request.limit);
   if (table.rows.empty() && request.format == Format::kTable) {
     out << "Nobody in the graph says they met or spoke with " << ForTerminal(subject_label) << "\n";
     return {};
   }
-  Write(table, request.format, out);
+  Write(table, request.format, out, request.width);
   return {};
 }
 
