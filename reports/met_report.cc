@@ -61,8 +61,10 @@ nlohmann::json RowJson(const MetRow& row) {
   nlohmann::json statements = nlohmann::json::array();
   for (const store::StoredEdge* edge : row.statements) statements.push_back(StatementJson(*edge));
   return {{"a", row.a->name},
+          {"a_id", row.a->id},
           {"a_handles", HandlesOf(*row.a)},
           {"b", row.b->name},
+          {"b_id", row.b->id},
           {"b_handles", HandlesOf(*row.b)},
           {"kind", row.kind},
           {"detail", RowDetail(row)},

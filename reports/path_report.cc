@@ -64,8 +64,10 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
                           EdgeDetail(edge), edge.date, edge.evidence, edge.source_url});
     table.json.push_back({{"hop", hop},
                           {"from", (*from)->name},
+                          {"from_id", (*from)->id},
                           {"kind", edge.kind},
                           {"to", (*to)->name},
+                          {"to_id", (*to)->id},
                           {"detail", edge.detail},
                           {"event", edge.event},
                           {"date", edge.date},
@@ -114,12 +116,14 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     std::vector<std::string> row = {LabelOf(**voucher), edge.kind,     EdgeDetail(edge),
                                     LabelOf(**speaker), edge.evidence, edge.source_url};
     nlohmann::json json = {{"voucher", (*voucher)->name},
+                           {"voucher_id", (*voucher)->id},
                            {"voucher_handles", HandlesOf(**voucher)},
                            {"kind", edge.kind},
                            {"detail", edge.detail},
                            {"event", edge.event},
                            {"date", edge.date},
                            {"said_by", (*speaker)->name},
+                           {"said_by_id", (*speaker)->id},
                            {"evidence", edge.evidence},
                            {"source_url", edge.source_url}};
     if (asker != 0) {

@@ -111,6 +111,25 @@ BOOST_AUTO_TEST_CASE(texts_name_their_authors_by_the_id_and_key_of_people_and_no
   }
 }
 
+BOOST_AUTO_TEST_CASE(reports_name_people_by_the_ids_of_report_people) {
+  ImportSample();
+  std::set<long long> ids;
+  for (const auto& person : ReportJson(*this, {"people", "--limit", "1000"})) {
+    ids.insert(person["id"].get<long long>());
+  }
+  const nlohmann::json met = ReportJson(*this, {"met"});
+  BOOST_REQUIRE(!met.empty());
+  for (const auto& row : met) {
+    BOOST_TEST((ids.count(row["a_id"]) == 1u && ids.count(row["b_id"]) == 1u), row);
+  }
+  for (const auto& hop : ReportJson(*this, {"path", "@LaraNewman", "Dave Martin"})) {
+    BOOST_TEST((ids.count(hop["from_id"]) == 1u && ids.count(hop["to_id"]) == 1u), hop);
+  }
+  for (const auto& row : ReportJson(*this, {"vouch", "@LaraNewman"})) {
+    BOOST_TEST((ids.count(row["voucher_id"]) == 1u && ids.count(row["said_by_id"]) == 1u), row);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace linkgraph::cli_test
