@@ -386,6 +386,10 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
       "                       first, people first seen, posts, comments, linkbacks\n"
       "met, path and people draw with --format dot or svg; --around WHO --depth N and\n"
       "--limit N cut a drawing to one person's neighbourhood or the best-connected people.\n"
+      "Every kind takes --since DATE and --until DATE (by the evidence's date: an edge's,\n"
+      "a post's or comment's published, a page's fetch; undated items are then left out)\n"
+      "and --limit N (the first N rows of each table; not for path).\n"
+      "On a terminal, tables fit its width: long text wraps, URLs stay whole.\n"
       "WHO is a handle (@LaraNewman), a name (\"Margo Rose\"), a site or URL, or\n"
       "id:5 for the person #5 of 'report people' (a shell drops an unquoted #5 as a comment).");
   AddDatabaseOption(report, &line->report.database);
@@ -403,8 +407,8 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   report->add_option("--as", line->report.asker, "vouch: the person asking")->type_name("WHO");
   report
       ->add_option("--limit", line->report.limit,
-                   "people: how many rows (default 20); pages: how many (default all); a "
-                   "drawing (dot, svg): keep the N people with the most neighbours in it")
+                   "the first N rows of each table (people: default 20; others: all; not for "
+                   "path); a drawing (dot, svg): keep the N people with the most neighbours in it")
       ->type_name("N")
       ->check(InRange(1, 100000000));
   report->add_flag("--failed", line->report.failed_only,
@@ -417,11 +421,13 @@ int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostr
   report
       ->add_option("--since", line->report.since,
                    "new: what runs first stored from this date (2026-12-01, "
-                   "2026-12-01T06:00:00Z) or LAST, the start of the newest run (the default)")
+                   "2026-12-01T06:00:00Z) or LAST, the start of the newest run (the default); "
+                   "other kinds: only what is dated from this date (undated items are left out)")
       ->type_name("LAST|DATE");
   report
       ->add_option("--until", line->report.until,
-                   "new: up to this date, at the precision written (2026-12 is all December)")
+                   "up to this date, at the precision written (2026-12 is all December); as "
+                   "--since, undated items are left out")
       ->type_name("DATE");
   report->add_option("--depth", line->report.depth, "with --around: how many hops")
       ->type_name("N")

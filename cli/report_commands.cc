@@ -1,6 +1,11 @@
 // The subcommands that read the store: report and status (export is
 // export_command.cc; rebuild, which re-derives the graph, rebuild_command.cc).
+#include <sys/ioctl.h>  // TIOCGWINSZ
+#include <unistd.h>     // isatty
+
+#include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "cli/commands.h"
 #include "cli/page_pipeline.h"
@@ -15,6 +20,20 @@ int Fail(const char* command, const Error& error) {
   return error.code == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailure;
 }
 
+// The columns of the terminal standard output is, so tables fit it; 0 when
+// it is a pipe or a file, which get every cell whole.
+size_t TerminalColumns() {
+  if (isatty(STDOUT_FILENO) != 1) return 0;
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long parsed = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && parsed > 0) return static_cast<size_t>(parsed);
+  }
+  return 80;
+}
+
 }  // namespace
 
 int RunReport(const ReportOptions& options) {
@@ -23,6 +42,7 @@ int RunReport(const ReportOptions& options) {
   reports::ReportRequest request{options.kind,  options.arguments,   *format,       options.person,
                                  options.asker, options.limit,       options.by,    options.around,
                                  options.depth, options.failed_only, options.since, options.until};
+  request.width = TerminalColumns();
   // A typo is a usage error, told before the database is opened.
   if (Status checked = reports::CheckReportRequest(request); !checked.ok()) {
     return Fail("report", checked.error());

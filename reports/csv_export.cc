@@ -144,14 +144,16 @@ Status WriteRowsFile(store::Store& store,
   return closed;
 }
 
-Status WritePostsFile(store::Store& store, const fs::path& folder) {
-  return WriteRowsFile<store::StoredPost>(store, &store::Store::EachPost, folder / "posts.csv",
-                                          PostColumns(), &PostCells);
+Status WritePostsFile(store::Store& store, const TextAuthors& authors, const fs::path& folder) {
+  return WriteRowsFile<store::StoredPost>(
+      store, &store::Store::EachPost, folder / "posts.csv", PostColumns(),
+      [&](const store::StoredPost& post) { return PostCells(post, authors); });
 }
 
-Status WriteCommentsFile(store::Store& store, const fs::path& folder) {
+Status WriteCommentsFile(store::Store& store, const TextAuthors& authors, const fs::path& folder) {
   return WriteRowsFile<store::StoredComment>(
-      store, &store::Store::EachComment, folder / "comments.csv", CommentColumns(), &CommentCells);
+      store, &store::Store::EachComment, folder / "comments.csv", CommentColumns(),
+      [&](const store::StoredComment& comment) { return CommentCells(comment, authors); });
 }
 
 // Puts the folder partial where target is. With a target already there the
@@ -194,8 +196,10 @@ Status WriteCsvExport(store::Store& store, const GraphExportOptions& options,
   auto partial = MakePartialFolder(target);
   if (!partial.ok()) return partial.error();
   Status written = WriteGraphFiles(store, options, *partial);
-  if (written.ok()) written = WritePostsFile(store, *partial);
-  if (written.ok()) written = WriteCommentsFile(store, *partial);
+  Result<TextAuthors> authors = TextAuthors::Read(store);
+  if (!authors.ok()) written = authors.error();
+  if (written.ok()) written = WritePostsFile(store, *authors, *partial);
+  if (written.ok()) written = WriteCommentsFile(store, *authors, *partial);
   if (written.ok()) written = MoveIntoPlace(*partial, target);
   if (!written.ok()) {
     std::error_code ignored;

@@ -24,28 +24,102 @@ std::string Prefix(const std::string& text, size_t count) {
   return text.substr(0, i);
 }
 
-// The last count code points of text.
-std::string Suffix(const std::string& text, size_t count) {
-  size_t width = 0;
-  size_t i = text.size();
-  while (i > 0 && width < count) {
-    --i;
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
-  }
-  return text.substr(i);
-}
-
-// Table cells stay on one line and within reason on a terminal; the middle
-// goes, so a URL keeps its host and its end (the post slug, the #comment-N).
-// Control characters left in text stored by older versions are shown as
+// Table cells stay on one line: line breaks and tabs become spaces, and
+// control characters left in text stored by older versions are shown as
 // escapes, never sent to the terminal.
 std::string CellForTerminal(const std::string& cell) {
-  constexpr size_t kMaxWidth = 60;
   std::string spaced;
   for (char c : cell) spaced.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  std::string line = ForTerminal(spaced);
-  if (DisplayWidth(line) <= kMaxWidth) return line;
-  return Prefix(line, kMaxWidth / 2 - 1) + "\u2026" + Suffix(line, kMaxWidth / 2);
+  return ForTerminal(spaced);
+}
+
+// A column of URLs (by its name, or every cell a URL) is never narrowed:
+// a cut or broken URL cannot be opened or copied.
+bool IsUrlColumn(const std::vector<std::vector<std::string>>& cells, size_t column) {
+  if (cells.front()[column].find("url") != std::string::npos ||
+      cells.front()[column] == "permalink") {
+    return true;
+  }
+  bool any = false;
+  for (size_t row = 1; row < cells.size(); ++row) {
+    const std::string& cell = cells[row][column];
+    if (cell.empty()) continue;
+    if (cell.find("://") == std::string::npos || cell.find(' ') != std::string::npos) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Narrows the widest free-text columns among the first `count` first, down
+// to the width of their header (and at least kNarrowest), until those
+// columns fit `width`; false when they cannot.
+bool Narrow(const std::vector<std::vector<std::string>>& cells, std::vector<size_t>& widths,
+            size_t count, size_t width) {
+  constexpr size_t kNarrowest = 20;
+  constexpr size_t kGap = 2;
+  size_t total = kGap * (count - 1);
+  std::vector<size_t> floor(count);
+  for (size_t i = 0; i < count; ++i) {
+    total += widths[i];
+    floor[i] = IsUrlColumn(cells, i)
+                   ? widths[i]
+                   : std::min(widths[i], std::max(kNarrowest, DisplayWidth(cells.front()[i])));
+  }
+  while (total > width) {
+    size_t widest = count;
+    for (size_t i = 0; i < count; ++i) {
+      if (widths[i] > floor[i] && (widest == count || widths[i] > widths[widest])) widest = i;
+    }
+    if (widest == count) return false;
+    --widths[widest];
+    --total;
+  }
+  return true;
+}
+
+// The column widths for a terminal `width` wide. When URLs at the end of
+// the row cannot fit beside the text however narrow it gets, the text
+// columns fit the width alone and the URLs go past it (the terminal wraps
+// the row, each URL whole).
+std::vector<size_t> FitWidths(const std::vector<std::vector<std::string>>& cells,
+                              std::vector<size_t> widths, size_t width) {
+  std::vector<size_t> all = widths;
+  if (Narrow(cells, all, all.size(), width)) return all;
+  size_t text_columns = widths.size();
+  while (text_columns > 0 && IsUrlColumn(cells, text_columns - 1)) --text_columns;
+  if (text_columns == 0 || text_columns == widths.size()) return all;
+  Narrow(cells, widths, text_columns, width);
+  return widths;
+}
+
+// The cell's lines at most `width` code points wide, broken at spaces where
+// a word fits and inside a word longer than a line.
+std::vector<std::string> WrapCell(const std::string& cell, size_t width) {
+  width = std::max<size_t>(width, 1);
+  std::vector<std::string> lines;
+  std::string line;
+  size_t start = 0;
+  while (start <= cell.size()) {
+    size_t end = cell.find(' ', start);
+    if (end == std::string::npos) end = cell.size();
+    std::string word = cell.substr(start, end - start);
+    start = end + 1;
+    while (DisplayWidth(word) > width) {
+      if (!line.empty()) lines.push_back(std::move(line));
+      line.clear();
+      lines.push_back(Prefix(word, width));
+      word = word.substr(lines.back().size());
+    }
+    const size_t needed = DisplayWidth(line) + (line.empty() ? 0 : 1) + DisplayWidth(word);
+    if (needed > width && !line.empty()) {
+      lines.push_back(std::move(line));
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
 }
 
 }  // namespace
@@ -60,7 +134,7 @@ Result<Format> ParseFormat(std::string_view name) {
                                                 "' (expected table, csv, json, dot or svg)"};
 }
 
-void WriteTableText(const Table& table, std::ostream& out) {
+void WriteTableText(const Table& table, std::ostream& out, size_t width) {
   std::vector<std::vector<std::string>> cells;
   cells.push_back(table.header);
   for (const auto& row : table.rows) {
@@ -74,13 +148,30 @@ void WriteTableText(const Table& table, std::ostream& out) {
       widths[i] = std::max(widths[i], DisplayWidth(row[i]));
     }
   }
+  if (width > 0 && !widths.empty()) widths = FitWidths(cells, std::move(widths), width);
   for (const auto& row : cells) {
-    std::string line;
+    std::vector<std::vector<std::string>> wrapped;
+    size_t height = 1;
     for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+      wrapped.push_back(i < widths.size() && DisplayWidth(row[i]) > widths[i]
+                            ? WrapCell(row[i], widths[i])
+                            : std::vector<std::string>{row[i]});
+      height = std::max(height, wrapped.back().size());
     }
-    out << line << '\n';
+    for (size_t line_number = 0; line_number < height; ++line_number) {
+      std::string line;
+      for (size_t i = 0; i < wrapped.size(); ++i) {
+        const std::string part = line_number < wrapped[i].size() ? wrapped[i][line_number] : "";
+        line += part;
+        if (i + 1 < wrapped.size()) {
+          const size_t shown = DisplayWidth(part);
+          line += std::string((i < widths.size() && widths[i] > shown ? widths[i] - shown : 0) + 2,
+                              ' ');
+        }
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << '\n';
+    }
   }
   out << "(" << table.rows.size() << (table.rows.size() == 1 ? " row" : " rows") << ")\n";
 }
@@ -112,10 +203,10 @@ void WriteCsv(const Table& table, std::ostream& out) {
   for (const auto& row : table.rows) WriteCsvRow(row, out);
 }
 
-void Write(const Table& table, Format format, std::ostream& out) {
+void Write(const Table& table, Format format, std::ostream& out, size_t width) {
   switch (format) {
     case Format::kTable:
-      WriteTableText(table, out);
+      WriteTableText(table, out, width);
       break;
     case Format::kCsv:
       WriteCsv(table, out);

@@ -1,12 +1,15 @@
 // `linkgraph export --format json`: the store as one document, the people
 // graph included. The keys are a contract with users' scripts: add, never
-// rename. Written as it is read, one element at a time, so the export costs
-// one element's memory, not the document's: the bytes are those of the
+// rename (but comments' id and parent_id became ids unique across blogs).
+// Written as it is read, one element at a time, so the export costs one
+// element's memory and the authorship of the texts (a URL and a number
+// each), not the document's: the bytes are those of the
 // whole document dumped with an indent of 2 (members in key order).
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "reports/export_rows.h"
 #include "reports/graph_export.h"
 #include "reports/table.h"
 
@@ -73,25 +76,23 @@ nlohmann::json EdgeJson(const store::StoredEdge& edge,
           {"source_url", edge.source_url}};
 }
 
-nlohmann::json PostJson(const store::StoredPost& stored) {
-  const Post& post = stored.post;
-  return {{"url", post.url},       {"title", post.title},
-          {"author", post.author}, {"published", post.published},
-          {"site", post.site_url}, {"site_name", post.site_name}};
-}
-
-nlohmann::json CommentJson(const store::StoredComment& stored) {
-  const Comment& comment = stored.comment;
-  return {{"id", comment.id},
-          {"post_url", stored.post_url},
-          {"author", comment.author},
-          {"author_url", comment.author_url},
-          {"published", comment.published},
-          {"parent_id", comment.parent_id},
-          {"text", comment.text},
-          {"permalink", comment.permalink},
-          {"position", comment.position},
-          {"kind", comment.kind}};
+// A post or comment with the table exports' columns (export_rows.h), so
+// the three formats hold the same values; ids and positions as numbers,
+// an unknown author's id null.
+nlohmann::json TextJson(const std::vector<std::string>& columns,
+                        const std::vector<std::string>& cells) {
+  nlohmann::json object = nlohmann::json::object();
+  for (size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
+    if (columns[i] == "author_id") {
+      object[columns[i]] =
+          cells[i].empty() ? nlohmann::json(nullptr) : nlohmann::json(std::stoll(cells[i]));
+    } else if (columns[i] == "position") {
+      object[columns[i]] = std::stoll(cells[i]);
+    } else {
+      object[columns[i]] = cells[i];
+    }
+  }
+  return object;
 }
 
 nlohmann::json TrackbackJson(const store::StoredTrackback& stored) {
@@ -129,6 +130,8 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
     return {};
   });
   if (!indexed) return indexed.error().WithContext("export");
+  Result<TextAuthors> authors = TextAuthors::Read(store);
+  if (!authors) return authors.error();
 
   // Members in key order: comments, edges, mentions, people, posts, trackbacks.
   JsonDocumentWriter writer(out);
@@ -136,7 +139,9 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
       store::StoredTrackback, store::RowVisitor;
   Status written = WriteArray<StoredComment>(
       writer, "comments", [&](const RowVisitor<StoredComment>& v) { return store.EachComment(v); },
-      CommentJson);
+      [&](const StoredComment& comment) {
+        return TextJson(CommentColumns(), CommentCells(comment, *authors));
+      });
   if (written) {
     written = WriteArray<StoredEdge>(
         writer, "edges", [&](const RowVisitor<StoredEdge>& v) { return store.EachEdge(v); },
@@ -155,7 +160,7 @@ Status WriteJsonExport(store::Store& store, std::ostream& out) {
   if (written) {
     written = WriteArray<StoredPost>(
         writer, "posts", [&](const RowVisitor<StoredPost>& v) { return store.EachPost(v); },
-        PostJson);
+        [&](const StoredPost& post) { return TextJson(PostColumns(), PostCells(post, *authors)); });
   }
   if (written) {
     written = WriteArray<StoredTrackback>(

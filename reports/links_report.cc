@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/ascii.h"
+#include "reports/date_window.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
@@ -58,6 +59,13 @@ LinkingPost LinkingPostOf(store::StoredPost& stored) {
 }  // namespace
 
 Status WriteLinks(store::Store& store, Format format, std::ostream& out) {
+  ReportRequest request;
+  request.format = format;
+  return WriteLinks(store, request, out);
+}
+
+Status WriteLinks(store::Store& store, const ReportRequest& request, std::ostream& out) {
+  const DateWindow window = DateWindowOf(request);
   Table table;
   table.header = {"kind", "self", "from_url", "to_url", "title", "published"};
   std::set<std::pair<std::string, std::string>> seen;
@@ -67,7 +75,7 @@ Status WriteLinks(store::Store& store, Format format, std::ostream& out) {
                 stored.post_url,          trackback.title,
                 trackback.published,      SameBlog(trackback.source_url, stored.post_url)};
     seen.insert({row.from_url, row.to_url});
-    AddRow(row, &table);
+    if (window.Holds(row.published)) AddRow(row, &table);
     return {};
   });
   if (!read) return read.error().WithContext("report links");
@@ -88,12 +96,14 @@ Status WriteLinks(store::Store& store, Format format, std::ostream& out) {
       if (target == post_by_url.end() || target->second == post.url) continue;
       // A pingback already stands for this link.
       if (!seen.insert({post.url, target->second}).second) continue;
+      if (!window.Holds(post.published)) continue;
       AddRow(LinkRow{"link", post.url, target->second, post.title, post.published,
                      SameBlog(target->second, post.url)},
              &table);
     }
   }
-  Write(table, format, out);
+  LimitRows(table, request.limit);
+  Write(table, request.format, out, request.width);
   return {};
 }
 

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "graph/graph.h"
+#include "reports/date_window.h"
 #include "reports/drawing.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -60,8 +61,10 @@ nlohmann::json RowJson(const MetRow& row) {
   nlohmann::json statements = nlohmann::json::array();
   for (const store::StoredEdge* edge : row.statements) statements.push_back(StatementJson(*edge));
   return {{"a", row.a->name},
+          {"a_id", row.a->id},
           {"a_handles", HandlesOf(*row.a)},
           {"b", row.b->name},
+          {"b_id", row.b->id},
           {"b_handles", HandlesOf(*row.b)},
           {"kind", row.kind},
           {"detail", RowDetail(row)},
@@ -98,6 +101,7 @@ Status WriteMet(store::Store& store, const ReportRequest& request, std::ostream&
   PeopleView people(store);
   Result<std::vector<store::StoredEdge>> edges = MeetingEdges(store, people, request.person);
   if (!edges) return edges.error().WithContext("report met");
+  KeepDated(DateWindowOf(request), *edges);
   if (request.format == Format::kDot || request.format == Format::kSvg) {
     Result<std::vector<store::StoredEdge>> kept = CutForDrawing(people, std::move(*edges), request);
     if (!kept) return kept.error().WithContext("report met");
@@ -133,7 +137,8 @@ Status WriteMet(store::Store& store, const ReportRequest& request, std::ostream&
                           JoinUnique(Collect(*row, &store::StoredEdge::source_url), " ")});
     table.json.push_back(RowJson(*row));
   }
-  Write(table, request.format, out);
+  LimitRows(table, request.limit);
+  Write(table, request.format, out, request.width);
   return {};
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "graph/graph.h"
+#include "reports/date_window.h"
 #include "reports/iso_time.h"
 #include "reports/kind_styles.h"
 #include "reports/people_view.h"
@@ -178,7 +179,8 @@ Status WriteNew(store::Store& store, const ReportRequest& request, std::ostream&
     return read.error().WithContext("report new");
   }
   if (Status read = AddGraph(store, rows); !read) return read.error().WithContext("report new");
-  Write(rows.table, request.format, out);
+  LimitRows(rows.table, request.limit);
+  Write(rows.table, request.format, out, request.width);
   return {};
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "common/outcome.h"
+#include "reports/date_window.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
@@ -59,6 +60,7 @@ std::string FetchOf(const store::PageFetch& fetch) {
 }  // namespace
 
 Status WritePages(store::Store& store, const ReportRequest& request, std::ostream& out) {
+  const DateWindow window = DateWindowOf(request);
   Table table;
   table.header = {"url",      "fetch",      "outcome",  "reason",    "posts",
                   "comments", "trackbacks", "mentions", "fetched_at"};
@@ -66,6 +68,7 @@ Status WritePages(store::Store& store, const ReportRequest& request, std::ostrea
   Status read = store.EachPageRecord([&](store::PageRecord& page) -> Status {
     const PageOutcome outcome = OutcomeOfPage(page);
     if (request.failed_only && outcome == PageOutcome::kStored) return {};
+    if (!window.Holds(page.fetch.fetched_at)) return {};
     if (request.limit > 0 && rows >= static_cast<size_t>(request.limit)) return {};
     ++rows;
     const std::string reason = ReasonOfPage(page);
@@ -86,7 +89,7 @@ Status WritePages(store::Store& store, const ReportRequest& request, std::ostrea
     return {};
   });
   if (!read) return read.error().WithContext("report pages");
-  Write(table, request.format, out);
+  Write(table, request.format, out, request.width);
   return {};
 }
 

@@ -7,6 +7,7 @@
 
 #include "common/terminal_text.h"
 #include "graph/graph.h"
+#include "reports/date_window.h"
 #include "reports/drawing.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -40,8 +41,9 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
   if (!a) return a.error().WithContext("report path");
   Result<const store::StoredPerson*> b = people.Resolve(request.arguments.at(1));
   if (!b) return b.error().WithContext("report path");
+  WindowedGraph graph(store, DateWindowOf(request));
   Result<std::vector<store::StoredEdge>> path =
-      graph::ShortestPath(store, (*a)->id, (*b)->id, {}, kMaxHops);
+      graph::ShortestPath(graph, (*a)->id, (*b)->id, {}, kMaxHops);
   if (!path) return path.error().WithContext("report path");
   if (request.format == Format::kDot || request.format == Format::kSvg) {
     Result<Drawing> drawing = DrawingOf(people, *path);
@@ -62,8 +64,10 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
                           EdgeDetail(edge), edge.date, edge.evidence, edge.source_url});
     table.json.push_back({{"hop", hop},
                           {"from", (*from)->name},
+                          {"from_id", (*from)->id},
                           {"kind", edge.kind},
                           {"to", (*to)->name},
+                          {"to_id", (*to)->id},
                           {"detail", edge.detail},
                           {"event", edge.event},
                           {"date", edge.date},
@@ -75,7 +79,7 @@ Status WritePath(store::Store& store, const ReportRequest& request, std::ostream
         << " hops\n";
     return {};
   }
-  Write(table, request.format, out);
+  Write(table, request.format, out, request.width);
   return {};
 }
 
@@ -91,7 +95,8 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     if (!found) return found.error().WithContext("report vouch --as");
     asker = (*found)->id;
   }
-  Result<std::vector<store::StoredEdge>> edges = store.EdgesOf(subject);
+  WindowedGraph graph(store, DateWindowOf(request));
+  Result<std::vector<store::StoredEdge>> edges = graph.EdgesOf(subject);
   if (!edges) return edges.error().WithContext("report vouch");
 
   Table table;
@@ -111,18 +116,20 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     std::vector<std::string> row = {LabelOf(**voucher), edge.kind,     EdgeDetail(edge),
                                     LabelOf(**speaker), edge.evidence, edge.source_url};
     nlohmann::json json = {{"voucher", (*voucher)->name},
+                           {"voucher_id", (*voucher)->id},
                            {"voucher_handles", HandlesOf(**voucher)},
                            {"kind", edge.kind},
                            {"detail", edge.detail},
                            {"event", edge.event},
                            {"date", edge.date},
                            {"said_by", (*speaker)->name},
+                           {"said_by_id", (*speaker)->id},
                            {"evidence", edge.evidence},
                            {"source_url", edge.source_url}};
     if (asker != 0) {
       if (!reach.count(voucher_id)) {
         Result<std::vector<store::StoredEdge>> path =
-            graph::ShortestPath(store, asker, voucher_id, {}, kMaxHops);
+            graph::ShortestPath(graph, asker, voucher_id, {}, kMaxHops);
         if (!path) return path.error().WithContext("report vouch");
         Result<std::string> chain = asker == voucher_id ? Result<std::string>("(you)")
                                     : path->empty()     ? Result<std::string>("")
@@ -136,11 +143,12 @@ Status WriteVouch(store::Store& store, const ReportRequest& request, std::ostrea
     table.rows.push_back(std::move(row));
     table.json.push_back(std::move(json));
   }
+  LimitRows(table, request.limit);
   if (table.rows.empty() && request.format == Format::kTable) {
     out << "Nobody in the graph says they met or spoke with " << ForTerminal(subject_label) << "\n";
     return {};
   }
-  Write(table, request.format, out);
+  Write(table, request.format, out, request.width);
   return {};
 }
 

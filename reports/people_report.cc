@@ -6,6 +6,7 @@
 
 #include "common/terminal_text.h"
 #include "graph/graph.h"
+#include "reports/date_window.h"
 #include "reports/drawing.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -24,10 +25,11 @@ struct Connections {
 bool JoinsTwo(const store::StoredEdge& edge) { return edge.from != edge.to; }
 
 // Counted as the store visits the edges: a million of them are never held.
-Result<std::map<long long, Connections>> CountConnections(store::Store& store) {
+Result<std::map<long long, Connections>> CountConnections(store::Store& store,
+                                                          const DateWindow& window) {
   std::map<long long, Connections> connections;
   Status read = store.EachEdge([&](store::StoredEdge& edge) -> Status {
-    if (!JoinsTwo(edge)) return {};
+    if (!JoinsTwo(edge) || !window.Holds(edge.date)) return {};
     connections[edge.from].neighbours.insert(edge.to);
     connections[edge.to].neighbours.insert(edge.from);
     ++connections[edge.from].by_kind[edge.kind];
@@ -40,10 +42,11 @@ Result<std::map<long long, Connections>> CountConnections(store::Store& store) {
 
 // The edges between the people shown (everyone's when null), for a drawing.
 Result<std::vector<store::StoredEdge>> EdgesAmong(store::Store& store,
-                                                  const std::set<long long>* shown) {
+                                                  const std::set<long long>* shown,
+                                                  const DateWindow& window) {
   std::vector<store::StoredEdge> among;
   Status read = store.EachEdge([&](store::StoredEdge& edge) -> Status {
-    if (JoinsTwo(edge) &&
+    if (JoinsTwo(edge) && window.Holds(edge.date) &&
         (shown == nullptr || (shown->count(edge.from) && shown->count(edge.to)))) {
       among.push_back(std::move(edge));
     }
@@ -60,7 +63,7 @@ Status DrawPeople(store::Store& store, const std::vector<const store::StoredPers
   std::set<long long> shown;
   for (auto* person : ranked) shown.insert(person->id);
   Result<std::vector<store::StoredEdge>> edges =
-      EdgesAmong(store, request.around.empty() ? &shown : nullptr);
+      EdgesAmong(store, request.around.empty() ? &shown : nullptr, DateWindowOf(request));
   if (!edges) return edges.error().WithContext("report people");
   ReportRequest cut = request;
   if (cut.limit == 0) cut.limit = kDefaultRows;
@@ -78,11 +81,15 @@ Status DrawPeople(store::Store& store, const std::vector<const store::StoredPers
 Status WritePeople(store::Store& store, const ReportRequest& request, std::ostream& out) {
   Result<std::vector<store::StoredPerson>> people = store.People();
   if (!people) return people.error().WithContext("report people");
-  Result<std::map<long long, Connections>> counted = CountConnections(store);
+  const DateWindow window = DateWindowOf(request);
+  Result<std::map<long long, Connections>> counted = CountConnections(store, window);
   if (!counted) return counted.error().WithContext("report people");
   std::map<long long, Connections>& connections = *counted;
   std::vector<const store::StoredPerson*> ranked;
-  for (const store::StoredPerson& person : *people) ranked.push_back(&person);
+  for (const store::StoredPerson& person : *people) {
+    // In a window, only the people an edge dated in it joins.
+    if (!window.Bounded() || connections.count(person.id)) ranked.push_back(&person);
+  }
   auto degree = [&](const store::StoredPerson* person) {
     auto it = connections.find(person->id);
     return it == connections.end() ? 0 : static_cast<long long>(it->second.neighbours.size());
@@ -112,13 +119,14 @@ Status WritePeople(store::Store& store, const ReportRequest& request, std::ostre
     }
     table.rows.push_back(std::move(row));
     table.json.push_back({{"id", person->id},
+                          {"key", person->key},
                           {"name", person->name},
                           {"handles", HandlesOf(*person)},
                           {"degree", degree(person)},
                           {"texts", person->texts},
                           {"edges", std::move(by_kind)}});
   }
-  Write(table, request.format, out);
+  Write(table, request.format, out, request.width);
   return {};
 }
 
@@ -129,6 +137,7 @@ Status WritePerson(store::Store& store, const ReportRequest& request, std::ostre
   const store::StoredPerson person = **found;
   Result<std::vector<store::StoredEdge>> edges = store.EdgesOf(person.id);
   if (!edges) return edges.error().WithContext("report person");
+  KeepDated(DateWindowOf(request), *edges);
 
   Table identities;
   identities.header = {"kind", "identity", "why"};
@@ -160,6 +169,7 @@ Status WritePerson(store::Store& store, const ReportRequest& request, std::ostre
                                  {"evidence", edge.evidence},
                                  {"source_url", edge.source_url}});
   }
+  LimitRows(interactions, request.limit);
   if (request.format == Format::kJson) {
     nlohmann::json document = {{"id", person.id},
                                {"name", person.name},
@@ -179,9 +189,9 @@ Status WritePerson(store::Store& store, const ReportRequest& request, std::ostre
   }
   out << ForTerminal(LabelOf(person)) << "  #" << person.id << "  (" << person.texts
       << " posts and comments)\n\nIdentities\n";
-  WriteTableText(identities, out);
+  WriteTableText(identities, out, request.width);
   out << "\nInteractions\n";
-  WriteTableText(interactions, out);
+  WriteTableText(interactions, out, request.width);
   return {};
 }
 

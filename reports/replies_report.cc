@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "reports/date_window.h"
 #include "reports/iso_time.h"
 #include "reports/people_view.h"
 #include "reports/table.h"
@@ -82,14 +83,18 @@ struct ReplyRow {
 class RepliesReport {
  public:
   // texts: the text comments (TextComments); author_of: person by source URL.
+  // In a window, only the replies and top-level comments published in it
+  // count; an answer counts whenever it came.
   RepliesReport(const std::vector<store::StoredComment>& texts,
-                std::map<std::string, long long> author_of)
-      : author_of_(std::move(author_of)) {
+                std::map<std::string, long long> author_of, DateWindow window = {})
+      : author_of_(std::move(author_of)), window_(std::move(window)) {
     for (const store::StoredComment& stored : texts) {
       by_id_[{stored.post_url, stored.comment.id}] = &stored;
     }
     for (const store::StoredComment& stored : texts) Add(stored);
     for (const store::StoredComment& stored : texts) AddTopLevel(stored);
+    std::erase_if(
+        replies, [&](const ReplyRow& row) { return !window_.Holds(row.reply->comment.published); });
   }
 
   std::map<long long, AuthorAnswers> authors;
@@ -116,14 +121,14 @@ class RepliesReport {
     if (replier == 0 || replied_to == 0) return;
     const auto latency = HoursBetween(parent->second->comment.published, stored.comment.published);
     replies.push_back(ReplyRow{replier, replied_to, parent->second, &stored, latency});
-    pairs[{replier, replied_to}].Add(latency);
+    if (window_.Holds(stored.comment.published)) pairs[{replier, replied_to}].Add(latency);
     answers_[parent->first].push_back(replies.size() - 1);
   }
 
   // A top-level comment by someone else is answered when the post's author
   // replies to it directly; the first such reply counts.
   void AddTopLevel(const store::StoredComment& stored) {
-    if (!stored.comment.parent_id.empty()) return;
+    if (!stored.comment.parent_id.empty() || !window_.Holds(stored.comment.published)) return;
     const long long blog_author = PostAuthor(stored.post_url);
     const long long commenter = AuthorOf(stored);
     // 0: a comment the graph does not know (it is older than the comments).
@@ -149,6 +154,7 @@ class RepliesReport {
   }
 
   std::map<std::string, long long> author_of_;
+  DateWindow window_;
   std::map<CommentKey, const store::StoredComment*> by_id_;
   std::map<CommentKey, std::vector<size_t>> answers_;  // indexes into replies
 };
@@ -259,10 +265,13 @@ Status WriteReplies(store::Store& store, const ReportRequest& request, std::ostr
   if (!texts) return texts.error().WithContext("report replies");
   Result<std::map<std::string, long long>> author_of = AuthorOfText(store);
   if (!author_of) return author_of.error().WithContext("report replies");
-  RepliesReport report(*texts, std::move(*author_of));
+  RepliesReport report(*texts, std::move(*author_of), DateWindowOf(request));
   PeopleView people(store);
   Result<Tables> tables = MakeTables(report, people);
   if (!tables) return tables.error().WithContext("report replies");
+  for (Table* table : {&tables->authors, &tables->pairs, &tables->unanswered, &tables->replies}) {
+    LimitRows(*table, request.limit);
+  }
   switch (request.format) {
     case Format::kJson: {
       nlohmann::json document = {{"authors", tables->authors.json},
@@ -283,11 +292,11 @@ Status WriteReplies(store::Store& store, const ReportRequest& request, std::ostr
     }
     default:
       out << "Blog authors answering top-level comments\n";
-      WriteTableText(tables->authors, out);
+      WriteTableText(tables->authors, out, request.width);
       out << "\nWho replies to whom\n";
-      WriteTableText(tables->pairs, out);
+      WriteTableText(tables->pairs, out, request.width);
       out << "\nUnanswered top-level comments\n";
-      WriteTableText(tables->unanswered, out);
+      WriteTableText(tables->unanswered, out, request.width);
       return {};
   }
 }

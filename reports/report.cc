@@ -18,7 +18,7 @@ struct KindSpec {
 };
 
 constexpr KindSpec kSpecs[] = {
-    {"met", 0, "report met [--person WHO]", true},
+    {"met", 0, "report met [--person WHO]", true},  // every kind: [--since DATE] [--until DATE]
     {"replies", 0, "report replies [--by author|pair|reply|unanswered]", false},
     {"mentions", 0, "report mentions", false},
     {"links", 0, "report links", false},
@@ -79,14 +79,13 @@ Status CheckReportRequest(const ReportRequest& request) {
         "--around draws a neighbourhood: use it with met or people and --format dot or svg");
   }
   if (request.around.empty() && request.depth != 1) return Invalid("--depth goes with --around");
-  if (request.limit > 0 && request.kind != "people" && request.kind != "pages" &&
-      !(drawing && request.kind == "met")) {
-    return Invalid("--limit is for 'people' and 'pages', and for met and people drawings");
+  if (request.limit > 0 && request.kind == "path") {
+    return Invalid("--limit means nothing for 'path': it shows one chain of at most 6 hops");
   }
   if (!request.by.empty() && request.kind != "replies") return Invalid("--by is for 'replies'");
   if (request.failed_only && request.kind != "pages") return Invalid("--failed is for 'pages'");
-  if ((!request.since.empty() || !request.until.empty()) && request.kind != "new") {
-    return Invalid("--since and --until are for 'new'");
+  if (request.since == kSinceLastRun && request.kind != "new") {
+    return Invalid("--since LAST is for 'new'; the other reports take a date (2026-12-01)");
   }
   if (Status dates = CheckSinceUntil(request); !dates) return dates;
   if (!request.by.empty() && request.by != "author" && request.by != "pair" &&
@@ -101,8 +100,8 @@ Status WriteReport(const ReportRequest& request, store::Store& store, std::ostre
   const std::string& kind = request.kind;
   if (kind == "met") return WriteMet(store, request, out);
   if (kind == "replies") return WriteReplies(store, request, out);
-  if (kind == "mentions") return WriteMentions(store, request.format, out);
-  if (kind == "links") return WriteLinks(store, request.format, out);
+  if (kind == "mentions") return WriteMentions(store, request, out);
+  if (kind == "links") return WriteLinks(store, request, out);
   if (kind == "people") return WritePeople(store, request, out);
   if (kind == "person") return WritePerson(store, request, out);
   if (kind == "path") return WritePath(store, request, out);

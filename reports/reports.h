@@ -32,7 +32,8 @@ struct ReportRequest {
   Format format = Format::kTable;
   std::string person;  // --person WHO: met, mentions and replies about one person
   std::string asker;   // --as WHO: vouch shows how the asker reaches each voucher
-  // people: how many rows (0: 20); drawings: the best-connected people kept (0: all).
+  // The first N rows of each table (0: all; people: 20); drawings: the
+  // best-connected people kept (0: all). Not for path.
   int limit = 0;
   std::string by;      // replies: "author" (default), "pair" or "reply" for csv
   std::string around;  // --around WHO: a drawing of WHO's neighbourhood, --depth hops deep
@@ -40,8 +41,14 @@ struct ReportRequest {
   bool failed_only = false;  // pages: only those that yielded nothing or failed
   // new: rows first stored at or after `since` (kSinceLastRun or "": the
   // newest run's start; else an ISO date) and up to `until` (at its precision).
+  // The other reports: only what is dated in the window by its evidence (an
+  // edge's date, a post's or comment's published, a page's fetched_at);
+  // undated items are left out once either is given. ISO dates only.
   std::string since;
   std::string until;
+  // --format table on a terminal: its columns, which the table fits (see
+  // WriteTableText); 0 (off a terminal): every cell whole, nothing wrapped.
+  size_t width = 0;
 };
 inline constexpr char kSinceLastRun[] = "LAST";
 
@@ -75,12 +82,15 @@ Status CheckSinceUntil(const ReportRequest& request);
 // answered, unanswered, latencies), per pair of people, and per reply.
 Status WriteReplies(store::Store& store, const ReportRequest& request, std::ostream& out);
 
-// Every @mention: handle, source_url, in ("post"|"comment"), by.
+// Every @mention: handle, source_url, in ("post"|"comment"), by; windowed
+// by the published date of the text that mentions.
 Status WriteMentions(store::Store& store, Format format, std::ostream& out);
+Status WriteMentions(store::Store& store, const ReportRequest& request, std::ostream& out);
 
 // Trackbacks and pingbacks received, and post-to-post links between stored
-// posts; links within one blog are marked self.
+// posts; links within one blog are marked self. Windowed by published.
 Status WriteLinks(store::Store& store, Format format, std::ostream& out);
+Status WriteLinks(store::Store& store, const ReportRequest& request, std::ostream& out);
 
 // What came of one stored page, by what its record and its counts say:
 // stored (it gave a post, comments, trackbacks or mentions), no_content

@@ -73,11 +73,10 @@ class XlsxGraphWriter final : public GraphWriter {
 };
 
 // One sheet of rows the store visits, each made into cells by row_of.
-template <typename Row>
+template <typename Row, typename RowOf>
 Status WriteRowsSheet(store::Store& store, XlsxWorkbook& workbook, const std::string& name,
                       Status (store::Store::*each)(const store::RowVisitor<Row>&),
-                      std::vector<SheetColumn> columns,
-                      std::vector<std::string> (*row_of)(const Row&)) {
+                      std::vector<SheetColumn> columns, RowOf row_of) {
   auto sheet = workbook.AddSheet(name, std::move(columns));
   if (!sheet.ok()) return sheet.error();
   Status read = (store.*each)([&](Row& row) -> Status {
@@ -97,14 +96,18 @@ Status WriteXlsxExport(store::Store& store, const GraphExportOptions& options,
   XlsxGraphWriter graph(*workbook);
   Status written = WritePeopleGraph(store, options, graph);
   if (written.ok()) written = graph.failed();
+  Result<TextAuthors> authors = TextAuthors::Read(store);
+  if (written.ok() && !authors.ok()) written = authors.error();
   if (written.ok()) {
-    written = WriteRowsSheet<store::StoredPost>(store, *workbook, "posts", &store::Store::EachPost,
-                                                Columns(PostColumns()), &PostCells);
+    written = WriteRowsSheet<store::StoredPost>(
+        store, *workbook, "posts", &store::Store::EachPost, Columns(PostColumns(), {"author_id"}),
+        [&](const store::StoredPost& post) { return PostCells(post, *authors); });
   }
   if (written.ok()) {
     written = WriteRowsSheet<store::StoredComment>(
         store, *workbook, "comments", &store::Store::EachComment,
-        Columns(CommentColumns(), {"position"}), &CommentCells);
+        Columns(CommentColumns(), {"author_id", "position"}),
+        [&](const store::StoredComment& comment) { return CommentCells(comment, *authors); });
   }
   if (!written.ok()) return written;  // the workbook is dropped unwritten
   return workbook->Close();

@@ -261,7 +261,7 @@ BOOST_AUTO_TEST_CASE(around_depth_and_limit_where_they_mean_nothing_are_usage_er
        {std::vector<std::string>{"report", "met", "--around", "Wendy"},
         {"report", "path", "Wendy", "Dave Martin", "--around", "Wendy", "--format", "dot"},
         {"report", "people", "--depth", "2"},
-        {"report", "mentions", "--limit", "3"}}) {
+        {"report", "path", "Wendy", "Dave Martin", "--limit", "3"}}) {
     std::vector<std::string> full = args;
     full.insert(full.end(), {"--db", db});
     RunResult result = Run(full);

@@ -48,11 +48,17 @@ nlohmann::json AboutPost(const nlohmann::json& exported, const std::string& url)
   nlohmann::json about = {{"posts", nlohmann::json::array()},
                           {"comments", nlohmann::json::array()},
                           {"edges", nlohmann::json::array()}};
+  // A person's id is numbered among everyone stored: a text's author_id is
+  // left out, its author_key kept.
+  auto without_person_id = [](nlohmann::json text) {
+    text.erase("author_id");
+    return text;
+  };
   for (const auto& post : exported["posts"]) {
-    if (post["url"] == url) about["posts"].push_back(post);
+    if (post["url"] == url) about["posts"].push_back(without_person_id(post));
   }
   for (const auto& comment : exported["comments"]) {
-    if (comment["post_url"] == url) about["comments"].push_back(comment);
+    if (comment["post_url"] == url) about["comments"].push_back(without_person_id(comment));
   }
   for (const auto& edge : exported["edges"]) {
     const std::string source = edge["source_url"];

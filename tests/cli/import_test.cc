@@ -18,7 +18,7 @@ int CommentsOf(const nlohmann::json& export_json, const std::string& post_url) {
 
 const nlohmann::json* FindComment(const nlohmann::json& export_json, const std::string& id) {
   for (const auto& comment : export_json["comments"]) {
-    if (comment["id"] == id) return &comment;
+    if (comment["comment_id"] == id) return &comment;
   }
   return nullptr;
 }

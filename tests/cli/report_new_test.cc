@@ -97,7 +97,8 @@ BOOST_AUTO_TEST_CASE(since_and_until_are_checked_before_the_database_opens) {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"report", "new", "--since", "yesterday"},
         {"report", "new", "--until", "soon"},
-        {"report", "met", "--since", "2026-01-01"}}) {
+        {"report", "met", "--since", "LAST"},
+        {"report", "people", "--until", "later"}}) {
     std::vector<std::string> full = args;
     full.insert(full.end(), {"--db", missing});
     RunResult result = Run(full);

@@ -28,9 +28,10 @@ NODE_COLUMNS = ["Id", "Label", "name", "handles", "urls", "sites", "texts", "deg
 EDGE_COLUMNS = ["Source", "Target", "Type", "Id", "Label", "Weight", "kind", "date",
                 "date_precision", "detail", "event", "when", "evidence", "source_url"]
 EDGE_VALUES = ["kind", "date", "detail", "event", "when", "evidence", "source_url"]
-POST_COLUMNS = ["url", "title", "author", "published", "site", "site_name"]
-COMMENT_COLUMNS = ["id", "post_url", "author", "author_url", "published", "parent_id", "text",
-                   "permalink", "position", "kind"]
+POST_COLUMNS = ["id", "url", "title", "author", "author_id", "author_key", "published", "site",
+                "site_name"]
+COMMENT_COLUMNS = ["id", "comment_id", "post_url", "author", "author_id", "author_key",
+                   "author_url", "published", "parent_id", "text", "permalink", "position", "kind"]
 
 
 def read_csv(path):
@@ -117,6 +118,33 @@ def check_json(checks, exported):
                      "json: edge keys")
     checks.check(exported["people"], "json: the sample gives people")
     checks.check(exported["edges"], "json: the sample gives edges")
+    check_joins(checks, exported)
+
+
+def cell_text(value):
+    """A JSON value as the CSV writes it: null (an author the graph does not name) is empty."""
+    return "" if value is None else str(value)
+
+
+def check_joins(checks, exported):
+    """Texts name their authors by the people's id and key; comment ids join across blogs."""
+    ids = {person["id"]: person["key"] for person in exported["people"]}
+    texts = exported["posts"] + exported["comments"]
+    authored = [text for text in texts if text["author_id"] is not None]
+    checks.check(len(authored) >= len(texts) - 1, f"json: texts name their author's person "
+                                                   f"({len(authored)} of {len(texts)})")
+    checks.check(all(ids.get(text["author_id"]) == text["author_key"] for text in authored),
+                 "json: a text's author_id and author_key are one person's id and key")
+    comment_ids = [comment["id"] for comment in exported["comments"]]
+    checks.equal(len(set(comment_ids)), len(comment_ids), "json: comment ids are unique")
+    checks.check(all(c["id"] == c["post_url"] + "#" + c["comment_id"] for c in exported["comments"]),
+                 "json: a comment's id is its post's URL, '#' and the page's id")
+    parents = [c["parent_id"] for c in exported["comments"] if c["parent_id"]]
+    checks.check(parents and all(parent in comment_ids for parent in parents),
+                 f"json: every parent_id is a comment's id: {parents}")
+    post_ids = {post["id"] for post in exported["posts"]}
+    checks.check(all(c["post_url"] in post_ids for c in exported["comments"]),
+                 "json: every comment's post_url is a post's id")
 
 
 def check_csv(checks, folder, exported):
@@ -134,11 +162,11 @@ def check_csv(checks, folder, exported):
     checks.equal(len(tables["edges.csv"]), len(exported["edges"]), "csv: edges.csv rows")
 
     # Values round-trip: each cell is the JSON value, exactly.
-    expected_posts = [[str(post[c]) for c in POST_COLUMNS]
+    expected_posts = [[cell_text(post[c]) for c in POST_COLUMNS]
                       for post in exported["posts"]]
     checks.equal([[row[c] for c in POST_COLUMNS] for row in tables["posts.csv"]], expected_posts,
                  "csv: posts.csv cells")
-    expected_comments = [[str(comment[c]) for c in COMMENT_COLUMNS]
+    expected_comments = [[cell_text(comment[c]) for c in COMMENT_COLUMNS]
                          for comment in exported["comments"]]
     checks.equal([[row[c] for c in COMMENT_COLUMNS] for row in tables["comments.csv"]],
                  expected_comments, "csv: comments.csv cells")

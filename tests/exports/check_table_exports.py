@@ -33,8 +33,8 @@ EDITS = [
     ("<p>Great post, I totally agree",
      "<p>-1, said \"nobody\"<br />\nZo\u00eb \u6771\u4eac, line two</p>\n<p>Great post, I totally agree"),
 ]
-NUMBER_COLUMNS = {"nodes": {"texts", "degree", "edges"}, "edges": {"Weight"}, "posts": set(),
-                  "comments": {"position"}}
+NUMBER_COLUMNS = {"nodes": {"texts", "degree", "edges"}, "edges": {"Weight"},
+                  "posts": {"author_id"}, "comments": {"author_id", "position"}}
 SHEETS = ["nodes", "edges", "posts", "comments"]
 # ISO 8601 dates by length, as the export states their precision.
 DATE_PRECISION = {0: "", 4: "year", 7: "month", 10: "day", 16: "minute", 19: "second", 20: "second",
@@ -75,8 +75,11 @@ def expected_tables(exported, csv_header):
              + [DATE_PRECISION.get(len(edge["date"]), "") if c == "date_precision"
                 else str(edge[c]) for c in csv_header["edges"][6:]]
              for i, edge in enumerate(exported["edges"], start=1)]
-    posts = [[str(post[c]) for c in csv_header["posts"]] for post in exported["posts"]]
-    comments = [[str(comment[c]) for c in csv_header["comments"]]
+    # An author the graph does not name: null in JSON, empty in the tables.
+    def text(value):
+        return "" if value is None else str(value)
+    posts = [[text(post[c]) for c in csv_header["posts"]] for post in exported["posts"]]
+    comments = [[text(comment[c]) for c in csv_header["comments"]]
                 for comment in exported["comments"]]
     return {"nodes": nodes, "edges": edges, "posts": posts, "comments": comments}
 

@@ -239,7 +239,7 @@ BOOST_AUTO_TEST_CASE(csv_export_writes_four_files_with_cells_exactly_as_stored) 
   BOOST_TEST(Has(edges, ",=cmd|' /C calc'!A0,http://"), edges);
   std::vector<std::string> posts = CsvLines(testing::ReadFile(folder / "posts.csv"));
   BOOST_TEST(posts.size() == 2u);
-  BOOST_TEST(posts[0] == "url,title,author,published,site,site_name");
+  BOOST_TEST(posts[0] == "id,url,title,author,author_id,author_key,published,site,site_name");
   std::vector<std::string> comments = CsvLines(testing::ReadFile(folder / "comments.csv"));
   BOOST_REQUIRE(comments.size() == 2u);
   BOOST_TEST(Has(comments[1], ",=cmd|' /C calc'!A0,"), comments[1]);
