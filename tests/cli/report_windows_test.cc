@@ -7,15 +7,13 @@
 #include "tests/cli/cli_fixtures.h"
 
 namespace linkgraph::cli_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 nlohmann::json ReportJson(const CliFixture& cli, std::vector<std::string> args) {
   args.insert(args.begin(), "report");
   args.insert(args.end(), {"--db", cli.db, "--format", "json"});
   return ParseJson(cli.RunOk(args).out);
 }
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(cli_report_windows, CliFixture)
 
@@ -132,4 +130,5 @@ BOOST_AUTO_TEST_CASE(reports_name_people_by_the_ids_of_report_people) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::cli_test

@@ -6,7 +6,7 @@
 #include <ostream>
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
@@ -30,8 +30,6 @@ const WindowCase kCases[] = {
     {"a year that holds --until is kept", "", "2010-02-10", "2010", true},
     {"inside both bounds", "2009-12-01", "2009-12-31", "2009-12-06", true},
 };
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(date_window)
 
@@ -57,4 +55,5 @@ BOOST_AUTO_TEST_CASE(limit_keeps_the_first_rows_and_their_json) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test

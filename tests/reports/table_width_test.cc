@@ -6,7 +6,7 @@
 #include "reports/table.h"
 
 namespace linkgraph::reports_test {
-namespace {
+namespace LINKGRAPH_FILE_SCOPE {
 
 using reports::Table;
 
@@ -49,8 +49,6 @@ bool HasWordsInOrder(const std::string& text, const std::string& cell) {
   }
   return true;
 }
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(table_width)
 
@@ -103,4 +101,5 @@ BOOST_AUTO_TEST_CASE(control_characters_stay_escaped_when_wrapped) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+}  // namespace LINKGRAPH_FILE_SCOPE
 }  // namespace linkgraph::reports_test
