@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(seeds_come_from_standard_input_with_urls_file_dash) {
   WriteFile(seeds, SampleIndexFileUrl() + "\n" + SamplePageUrl(kSeedPageFile) + "\n");
   RunResult crawled = testing::RunLinkgraph(
       {"crawl", "--db", db, "--scope", "list", "--discover", "none", "--urls-file", "-"},
-      dir.path(), std::chrono::seconds(60), {}, seeds.string());
+      dir.path(), std::chrono::seconds(60), {}, SIGKILL, seeds.string());
   BOOST_TEST(crawled.exit_status == 0, crawled);
   BOOST_TEST(Status()["pages"] == 2);
 }
