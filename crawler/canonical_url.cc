@@ -12,8 +12,6 @@
 namespace linkgraph::crawler {
 namespace {
 
-constexpr char kHex[] = "0123456789ABCDEF";
-
 std::optional<std::string> ToString(const UriUriA* uri) {
   int length = 0;
   if (uriToStringCharsRequiredA(uri, &length) != URI_SUCCESS) return std::nullopt;
@@ -22,27 +20,9 @@ std::optional<std::string> ToString(const UriUriA* uri) {
   return std::string(buffer.data());
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool IsEscape(std::string_view text, size_t i) {
-  return text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-         HexValue(text[i + 2]) >= 0;
-}
-
-bool IsUnreserved(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
-void AppendEscaped(unsigned char byte, std::string* out) {
-  *out += '%';
-  *out += kHex[byte >> 4];
-  *out += kHex[byte & 0x0F];
+  return text[i] == '%' && i + 2 < text.size() && HexDigitValue(text[i + 1]) >= 0 &&
+         HexDigitValue(text[i + 2]) >= 0;
 }
 
 // What uriparser will accept, the way browsers read an href: surrounding
@@ -60,9 +40,9 @@ std::optional<std::string> Sanitise(std::string_view text) {
     if (byte < 0x20 || byte == 0x7F) return std::nullopt;
     const bool stray_percent =
         text[i] == '%' &&
-        (i + 2 >= text.size() || HexValue(text[i + 1]) < 0 || HexValue(text[i + 2]) < 0);
+        (i + 2 >= text.size() || HexDigitValue(text[i + 1]) < 0 || HexDigitValue(text[i + 2]) < 0);
     if (byte >= 0x80 || stray_percent || kEscaped.find(text[i]) != std::string_view::npos) {
-      AppendEscaped(byte, &out);
+      AppendPercentEscape(byte, &out);
     } else {
       out += text[i];
     }
@@ -80,11 +60,11 @@ std::string NormalizeEscapes(std::string_view text) {
       continue;
     }
     const auto byte =
-        static_cast<unsigned char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-    if (IsUnreserved(static_cast<char>(byte))) {
+        static_cast<unsigned char>(HexDigitValue(text[i + 1]) * 16 + HexDigitValue(text[i + 2]));
+    if (IsUnreservedUrlChar(static_cast<char>(byte))) {
       out += static_cast<char>(byte);
     } else {
-      AppendEscaped(byte, &out);
+      AppendPercentEscape(byte, &out);
     }
     i += 2;
   }
@@ -168,8 +148,8 @@ std::optional<std::string> CanonicalHost(const UriUriA& uri) {
   std::string out;
   for (size_t i = 0; i < normal.size(); ++i) {
     if (IsEscape(normal, i)) {
-      if (HexValue(normal[i + 1]) < 8) return std::nullopt;
-      out += static_cast<char>(HexValue(normal[i + 1]) * 16 + HexValue(normal[i + 2]));
+      if (HexDigitValue(normal[i + 1]) < 8) return std::nullopt;
+      out += static_cast<char>(HexDigitValue(normal[i + 1]) * 16 + HexDigitValue(normal[i + 2]));
       i += 2;
     } else {
       out += ToLowerAscii(normal[i]);

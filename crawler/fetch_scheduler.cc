@@ -42,25 +42,6 @@ std::pair<std::string, std::string> HostAndPath(const std::string& url) {
   return {url.substr(0, path), url.substr(path)};
 }
 
-struct Pending {
-  FetchRequest request;
-  int attempts = 0;  // transfers already made
-  Clock::time_point not_before{};
-};
-
-struct Host {
-  enum class Robots { kUnknown, kFetching, kKnown };
-  std::deque<Pending> queue;
-  std::vector<Pending> retrying;
-  int in_flight = 0;
-  Clock::time_point next_start{};
-  Clock::duration delay{};
-  Robots robots_state = Robots::kUnknown;
-  std::unique_ptr<RobotsRules> robots;  // null: everything allowed
-  std::string robots_refusal;  // why the rules refuse everything, when they do
-  int robots_attempts = 0;
-};
-
 }  // namespace
 
 UrlOutcome AsUrlOutcome(FetchOutcome outcome) {
@@ -90,6 +71,27 @@ UrlOutcome AsUrlOutcome(FetchOutcome outcome) {
 std::string ToString(FetchOutcome outcome) { return OutcomeName(AsUrlOutcome(outcome)); }
 
 struct FetchScheduler::Impl {
+  // Nested, not file-local: a member of Impl whose type had internal
+  // linkage would make GCC warn when this file is compiled in a batch.
+  struct Pending {
+    FetchRequest request;
+    int attempts = 0;  // transfers already made
+    Clock::time_point not_before{};
+  };
+
+  struct Host {
+    enum class Robots { kUnknown, kFetching, kKnown };
+    std::deque<Pending> queue;
+    std::vector<Pending> retrying;
+    int in_flight = 0;
+    Clock::time_point next_start{};
+    Clock::duration delay{};
+    Robots robots_state = Robots::kUnknown;
+    std::unique_ptr<RobotsRules> robots;  // null: everything allowed
+    std::string robots_refusal;           // why the rules refuse everything, when they do
+    int robots_attempts = 0;
+  };
+
   explicit Impl(SchedulerOptions scheduler_options)
       : options(std::move(scheduler_options)), rng(std::random_device{}()) {
     options.concurrency = std::max(1, options.concurrency);

@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "common/ascii.h"
+#include "crawler/url_util.h"
 
 namespace linkgraph::crawler {
 namespace {
@@ -40,25 +41,6 @@ std::string_view ProductToken(std::string_view agent) {
   return agent.substr(0, end);
 }
 
-bool IsUnreserved(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-void AppendEscaped(unsigned char byte, std::string* out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out->push_back('%');
-  out->push_back(kHex[byte >> 4]);
-  out->push_back(kHex[byte & 0xF]);
-}
-
 // One spelling per URL for comparison (RFC 9309 §2.2.2): %xx of unreserved
 // characters decoded, other escapes in upper case, bytes outside printable
 // ASCII escaped. Rules and paths go through the same function.
@@ -67,18 +49,18 @@ std::string NormalizeForMatch(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-        HexValue(text[i + 2]) >= 0) {
+    if (byte == '%' && i + 2 < text.size() && HexDigitValue(text[i + 1]) >= 0 &&
+        HexDigitValue(text[i + 2]) >= 0) {
       const auto decoded =
-          static_cast<unsigned char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-      if (IsUnreserved(static_cast<char>(decoded))) {
+          static_cast<unsigned char>(HexDigitValue(text[i + 1]) * 16 + HexDigitValue(text[i + 2]));
+      if (IsUnreservedUrlChar(static_cast<char>(decoded))) {
         out.push_back(static_cast<char>(decoded));
       } else {
-        AppendEscaped(decoded, &out);
+        AppendPercentEscape(decoded, &out);
       }
       i += 2;
     } else if (byte <= 0x20 || byte >= 0x7F) {
-      AppendEscaped(byte, &out);
+      AppendPercentEscape(byte, &out);
     } else {
       out.push_back(static_cast<char>(byte));
     }

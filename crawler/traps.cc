@@ -20,10 +20,8 @@
 namespace linkgraph::crawler {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), IsDigit);
+  return !text.empty() && std::all_of(text.begin(), text.end(), IsAsciiDigit);
 }
 
 // Digits to a number, saturating at INT_MAX (page/99999999999999999999/).
@@ -36,7 +34,7 @@ int ToNumber(std::string_view digits) {
 size_t CountDigitRuns(std::string_view text) {
   size_t runs = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (IsDigit(text[i]) && (i == 0 || !IsDigit(text[i - 1]))) ++runs;
+    if (IsAsciiDigit(text[i]) && (i == 0 || !IsAsciiDigit(text[i - 1]))) ++runs;
   }
   return runs;
 }
@@ -232,9 +230,9 @@ std::string RepeatedSegment(const std::vector<std::string_view>& segments, int m
 std::string ShapeOf(std::string_view url, size_t path_start) {
   std::string shape(url.substr(0, path_start));
   for (size_t i = path_start; i < url.size(); ++i) {
-    if (!IsDigit(url[i])) {
+    if (!IsAsciiDigit(url[i])) {
       shape += url[i];
-    } else if (i == path_start || !IsDigit(url[i - 1])) {
+    } else if (i == path_start || !IsAsciiDigit(url[i - 1])) {
       shape += "{n}";
     }
   }

@@ -9,28 +9,36 @@
 namespace linkgraph::crawler {
 namespace {
 
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool KeptInPath(char c) {
+  static constexpr std::string_view kKept = "-._~/!$&'()*+,;=:@";
+  return IsAsciiLetter(c) || IsAsciiDigit(c) || kKept.find(c) != std::string_view::npos;
+}
 
-int HexValue(char c) {
-  if (IsDigit(c)) return c - '0';
+}  // namespace
+
+int HexDigitValue(char c) {
+  if (IsAsciiDigit(c)) return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
-bool KeptInPath(char c) {
-  static constexpr std::string_view kKept = "-._~/!$&'()*+,;=:@";
-  return IsAlpha(c) || IsDigit(c) || kKept.find(c) != std::string_view::npos;
+bool IsUnreservedUrlChar(char c) {
+  return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-}  // namespace
+void AppendPercentEscape(unsigned char byte, std::string* out) {
+  static constexpr char kHexDigits[] = "0123456789ABCDEF";
+  out->push_back('%');
+  out->push_back(kHexDigits[byte >> 4]);
+  out->push_back(kHexDigits[byte & 0x0F]);
+}
 
 std::string SchemeOf(std::string_view url) {
   const size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0 || !IsAlpha(url[0])) return "";
+  if (colon == std::string_view::npos || colon == 0 || !IsAsciiLetter(url[0])) return "";
   for (char c : url.substr(0, colon)) {
-    if (!IsAlpha(c) && !IsDigit(c) && c != '+' && c != '-' && c != '.') return "";
+    if (!IsAsciiLetter(c) && !IsAsciiDigit(c) && c != '+' && c != '-' && c != '.') return "";
   }
   return ToLowerAscii(url.substr(0, colon));
 }
@@ -39,9 +47,9 @@ std::string PercentDecode(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-        HexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
+    if (text[i] == '%' && i + 2 < text.size() && HexDigitValue(text[i + 1]) >= 0 &&
+        HexDigitValue(text[i + 2]) >= 0) {
+      out += static_cast<char>(HexDigitValue(text[i + 1]) * 16 + HexDigitValue(text[i + 2]));
       i += 2;
     } else {
       out += text[i];
@@ -51,17 +59,13 @@ std::string PercentDecode(std::string_view text) {
 }
 
 std::string PercentEncodePath(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(path.size());
   for (char c : path) {
     if (KeptInPath(c)) {
       out += c;
     } else {
-      const auto byte = static_cast<unsigned char>(c);
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0x0F];
+      AppendPercentEscape(static_cast<unsigned char>(c), &out);
     }
   }
   return out;

@@ -13,6 +13,14 @@ namespace linkgraph::crawler {
 // "HTTP://x/" -> "http"; "" when url does not start with a valid scheme.
 std::string SchemeOf(std::string_view url);
 
+// The value of a hexadecimal digit ('a'..'f' in either case), -1 for any
+// other character.
+int HexDigitValue(char c);
+// RFC 3986's unreserved characters: letters, digits and "-._~".
+bool IsUnreservedUrlChar(char c);
+// Appends byte as a percent escape with upper-case digits: 0x2F -> "%2F".
+void AppendPercentEscape(unsigned char byte, std::string* out);
+
 // "%41b%zz" -> "Ab%zz": malformed escapes are kept as written.
 std::string PercentDecode(std::string_view text);
 // Escapes every byte of a path except unreserved characters, '/' and the
