@@ -1,11 +1,12 @@
 // Strict UTF-8 (RFC 3629; Unicode's table 3-7): no overlong forms, no
-// surrogates, nothing above U+10FFFF. The one reader of UTF-8 sequences
-// that decoding, repair, escaping and checks share. Pure, header-only,
+// surrogates, nothing above U+10FFFF. The one reader and writer of UTF-8
+// sequences that decoding, repair, escaping and checks share. Pure, header-only,
 // thread-safe.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace linkgraph {
@@ -49,6 +50,25 @@ inline bool IsValidUtf8(std::string_view text) {
     i += length;
   }
   return true;
+}
+
+// Appends code_point (at most U+10FFFF) encoded as UTF-8.
+inline void AppendUtf8(uint32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
 }
 
 }  // namespace linkgraph

@@ -53,7 +53,9 @@ constexpr std::array kLanguages = {
 // A text with fewer common words than this says too little to tell.
 constexpr int kEnoughWords = 6;
 
-bool IsWordByte(char c) { return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
+bool IsLetterOrUtf8Byte(char c) {
+  return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80;
+}
 
 // Each common word and the languages it is common in, one bit each: one
 // lookup a word.
@@ -74,12 +76,12 @@ std::string_view TextLanguage(std::string_view text) {
   std::array<int, kLanguages.size()> hits{};
   int total = 0;
   for (size_t pos = 0; pos < text.size();) {
-    if (!IsWordByte(text[pos])) {
+    if (!IsLetterOrUtf8Byte(text[pos])) {
       ++pos;
       continue;
     }
     size_t end = pos;
-    while (end < text.size() && IsWordByte(text[end])) ++end;
+    while (end < text.size() && IsLetterOrUtf8Byte(text[end])) ++end;
     const size_t length = end - pos;
     if (length > 7) {
       pos = end;

@@ -17,8 +17,8 @@ namespace linkgraph::parsers {
 namespace {
 
 // How far above its anchor a record may start.
-constexpr int kMaxRecordClimb = 4;
-constexpr size_t kMaxNameChars = 60;
+constexpr int kMaxAnchorClimb = 4;
+constexpr size_t kMaxAnchoredNameChars = 60;
 
 bool IsCommentAnchor(const GumboNode* node) {
   static const LazyRE2 kAnchorId = {
@@ -33,7 +33,7 @@ bool IsCommentAnchor(const GumboNode* node) {
   return false;
 }
 
-// How many anchors each element holds, counted up to kMaxRecordClimb
+// How many anchors each element holds, counted up to kMaxAnchorClimb
 // levels above each anchor: linear in the anchors, however big the page.
 using AnchorCounts = std::unordered_map<const GumboNode*, int>;
 
@@ -41,7 +41,7 @@ AnchorCounts CountAnchors(const std::vector<const GumboNode*>& anchors) {
   AnchorCounts counts;
   for (const GumboNode* anchor : anchors) {
     const GumboNode* up = anchor->parent;
-    for (int climb = 0; climb < kMaxRecordClimb && up != nullptr &&
+    for (int climb = 0; climb < kMaxAnchorClimb && up != nullptr &&
                         up->type == GUMBO_NODE_ELEMENT && !IsTag(up, GUMBO_TAG_BODY);
          ++climb, up = up->parent) {
       ++counts[up];
@@ -55,7 +55,7 @@ AnchorCounts CountAnchors(const std::vector<const GumboNode*>& anchors) {
 const GumboNode* RecordOf(const GumboNode* anchor, const AnchorCounts& counts) {
   const GumboNode* record = nullptr;
   const GumboNode* up = anchor->parent;
-  for (int climb = 0; climb < kMaxRecordClimb && up != nullptr; ++climb, up = up->parent) {
+  for (int climb = 0; climb < kMaxAnchorClimb && up != nullptr; ++climb, up = up->parent) {
     const auto at = counts.find(up);
     if (at == counts.end() || at->second != 1) break;
     record = up;
@@ -73,7 +73,8 @@ const GumboNode* NameIn(const GumboNode* record, const GumboNode* anchor) {
           return false;
         }
         const std::string text = OneLine(TextOf(n));
-        return !text.empty() && CountChars(text) <= kMaxNameChars && !HasDigit(text.substr(0, 1));
+        return !text.empty() && CountChars(text) <= kMaxAnchoredNameChars &&
+               !HasDigit(text.substr(0, 1));
       },
       [anchor](const GumboNode* n) { return n == anchor; });
 }

@@ -22,7 +22,7 @@ namespace {
 
 bool IsPostBody(const GumboNode* node) { return HasAnyClass(node, {"post-body", "entry-content"}); }
 
-bool IsPostContainer(const GumboNode* node) {
+bool IsBloggerPostContainer(const GumboNode* node) {
   return (IsTag(node, GUMBO_TAG_DIV) || IsTag(node, GUMBO_TAG_ARTICLE)) &&
          HasAnyClass(node, {"post", "hentry"});
 }
@@ -458,7 +458,7 @@ bool FindBloggerPost(const PageContext& page, PostParts* parts) {
   // Several bodies: the front page, a label or an archive.
   if (bodies.size() != 1) return false;
   parts->body = bodies.front();
-  parts->container = FindAncestor(parts->body, IsPostContainer);
+  parts->container = FindAncestor(parts->body, IsBloggerPostContainer);
   const GumboNode* scope = parts->container != nullptr ? parts->container : area;
   parts->title = ReadPostTitle(scope);
   parts->author = ReadPostAuthor(scope);

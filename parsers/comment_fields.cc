@@ -16,7 +16,7 @@ namespace linkgraph::parsers {
 namespace {
 
 // A first line this long or shorter may be a byline; longer is prose.
-constexpr size_t kMaxBylineChars = 60;
+constexpr size_t kMaxFirstLineBylineChars = 60;
 
 // "Trackback by NAME", "Pingback from NAME": a linkback in a comment's
 // clothes (WordPress 1.5's Classic theme prints all three kinds alike).
@@ -68,7 +68,8 @@ bool IsPunctuationOnly(std::string_view line) {
 // punctuation, and not all of the text ("comment at 13. March 2006").
 bool IsDateLine(std::string_view line, std::string_view text) {
   line = TrimAscii(line);
-  if (line.empty() || line.size() > kMaxBylineChars || line.size() >= TrimAscii(text).size()) {
+  if (line.empty() || line.size() > kMaxFirstLineBylineChars ||
+      line.size() >= TrimAscii(text).size()) {
     return false;
   }
   if (std::string_view(".!?").find(line.back()) != std::string_view::npos) return false;

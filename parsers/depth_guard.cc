@@ -74,7 +74,7 @@ bool BreaksOutOfForeign(std::string_view name) {
                       "tt",   "u",   "ul",         "var",     "font"});
 }
 
-bool IsNameChar(char c) {
+bool IsTagNameChar(char c) {
   return c != '\0' && c != '/' && c != '>' && c != '<' && !IsAsciiSpace(c);
 }
 
@@ -516,7 +516,7 @@ TreeShape EstimateTreeShape(std::string_view html, const TreeShape& stop_at) {
     }
     size_t name_start = pos + (closing ? 2 : 1);
     size_t name_end = name_start;
-    while (name_end < html.size() && IsNameChar(html[name_end])) ++name_end;
+    while (name_end < html.size() && IsTagNameChar(html[name_end])) ++name_end;
     Tag tag;
     tag.name = ToLowerAscii(html.substr(name_start, name_end - name_start));
     tag.closing = closing;

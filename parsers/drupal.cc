@@ -35,7 +35,7 @@ bool IsSidebar(const GumboNode* node) {
 }
 
 // The N of "comment-N", ".../comment/N" or "...#comment-N"; "" otherwise.
-std::string CommentNumber(std::string_view text) {
+std::string DrupalCommentNumber(std::string_view text) {
   static const LazyRE2 kNumber = {R"((?:^|#|/)comment[-/](\d+)(?:$|[#?/]))"};
   std::string number;
   RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kNumber, &number);
@@ -250,22 +250,22 @@ struct CommentScope {
   }
 };
 
-bool IsPermalink(const GumboNode* node) {
+bool IsDrupalPermalink(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_A) &&
          (HasClass(node, "permalink") || AttrHasToken(node, "rel", "bookmark"));
 }
 
 std::string CommentNumberOf(const GumboNode* item, const CommentScope& scope) {
-  std::string number = CommentNumber(Id(item));
+  std::string number = DrupalCommentNumber(Id(item));
   // Drupal 7 marks the place with <a id="comment-N"></a> before the block.
   const GumboNode* before = PreviousElementSibling(item);
-  if (number.empty() && IsTag(before, GUMBO_TAG_A)) number = CommentNumber(Id(before));
-  if (number.empty()) number = CommentNumber(Attr(item, "about"));
+  if (number.empty() && IsTag(before, GUMBO_TAG_A)) number = DrupalCommentNumber(Id(before));
+  if (number.empty()) number = DrupalCommentNumber(Attr(item, "about"));
   if (number.empty()) {
     // The "In reply to" link is a permalink too, but the parent's.
     auto skip = [&scope](const GumboNode* n) { return scope(n) || IsHidden(n); };
-    if (const GumboNode* link = FindFirst(item, IsPermalink, skip)) {
-      number = CommentNumber(Attr(link, "href"));
+    if (const GumboNode* link = FindFirst(item, IsDrupalPermalink, skip)) {
+      number = DrupalCommentNumber(Attr(link, "href"));
     }
   }
   return number;
@@ -282,14 +282,14 @@ std::string ExplicitParent(const GumboNode* item, const CommentScope& scope) {
       scope);
   if (reply_of != nullptr) {
     for (const char* attribute : {"resource", "href", "content"}) {
-      std::string number = CommentNumber(Attr(reply_of, attribute));
+      std::string number = DrupalCommentNumber(Attr(reply_of, attribute));
       if (!number.empty()) return number;
     }
   }
   for (const GumboNode* hidden : FindAll(item, IsHidden, scope)) {
     if (!ContainsIgnoreCase(TextOf(hidden), "reply")) continue;
     if (const GumboNode* link = FindFirst(hidden, TagIs(GUMBO_TAG_A))) {
-      std::string number = CommentNumber(Attr(link, "href"));
+      std::string number = DrupalCommentNumber(Attr(link, "href"));
       if (!number.empty()) return number;
     }
   }
@@ -328,7 +328,6 @@ bool IsBylineBlock(const GumboNode* node) {
 bool IsUnmarkedByline(const GumboNode* node) {
   static const LazyRE2 kOpening = {
       R"((?i)^\s*(?:\pL+\s+)?(?:by|from|von|par|por|door|da|di|av)\s+\S)"};
-  constexpr size_t kMaxBylineChars = 160;
   if (!IsElement(node) || IsTag(node, GUMBO_TAG_A)) return false;
   const std::string text = OneLine(TextOf(node));
   return CountChars(text) <= kMaxBylineChars && HasDigit(text) &&
@@ -444,7 +443,7 @@ std::string ReadCommentDate(const GumboNode* item, const CommentScope& scope,
 
 // A content element that holds only the comment's subject link.
 bool IsOnlyPermalink(const GumboNode* node) {
-  const GumboNode* link = FindFirst(node, IsPermalink);
+  const GumboNode* link = FindFirst(node, IsDrupalPermalink);
   return link != nullptr && TextOf(link) == TextOf(node);
 }
 
@@ -462,7 +461,7 @@ std::string ReadCommentText(const GumboNode* item, const CommentScope& scope) {
         return HasAnyClass(n, {"comment__content", "comment-content", "content"});
       }};
   auto skip_text = [&scope](const GumboNode* n) {
-    return scope(n) || IsHidden(n) || HasClass(n, "links") || IsPermalink(n);
+    return scope(n) || IsHidden(n) || HasClass(n, "links") || IsDrupalPermalink(n);
   };
   for (const NodePredicate& find : kFinders) {
     if (const GumboNode* content = FindFirst(item, find, scope)) {

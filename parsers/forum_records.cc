@@ -17,12 +17,12 @@ namespace linkgraph::parsers {
 namespace {
 
 // How far above a profile link its message's record may be.
-constexpr int kMaxRecordClimb = 16;
+constexpr int kMaxProfileClimb = 16;
 // A message's own words: less is a signature line or a listing's cell.
 constexpr size_t kMinMessageChars = 10;
 // A date's element: longer text is prose that may mention a date.
 constexpr size_t kMaxDateChars = 80;
-constexpr size_t kMaxNameChars = 80;
+constexpr size_t kMaxForumNameChars = 80;
 
 // A link to a member's profile: "profile.php?id=2", "/forums/profile/name/",
 // "?action=profile;u=2" (a word of its own: not a post's slug such as
@@ -146,7 +146,7 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
     for (const GumboNode* node : named) {
       if (name_only && !says_name(node)) continue;
       std::string name = OneLine(TextOf(node));
-      if (!name.empty() && CountChars(name) <= kMaxNameChars) return name;
+      if (!name.empty() && CountChars(name) <= kMaxForumNameChars) return name;
     }
   }
   const auto bold = [](const GumboNode* n) {
@@ -154,7 +154,8 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
   };
   for (const GumboNode* node : FindAll(record, bold, outside_text)) {
     std::string name = OneLine(TextOf(node));
-    if (!name.empty() && CountChars(name) <= kMaxNameChars && name.find(':') == std::string::npos) {
+    if (!name.empty() && CountChars(name) <= kMaxForumNameChars &&
+        name.find(':') == std::string::npos) {
       return name;
     }
   }
@@ -439,7 +440,7 @@ std::vector<ForumMessage> FindRun(const PageContext& page) {
   };
   for (const GumboNode* link : FindAll(root, IsProfileLink, listing)) {
     const GumboNode* node = link;
-    for (int climb = 0; climb < kMaxRecordClimb && node->parent != nullptr &&
+    for (int climb = 0; climb < kMaxProfileClimb && node->parent != nullptr &&
                         node->parent->type == GUMBO_NODE_ELEMENT;
          ++climb, node = node->parent) {
       std::vector<const GumboNode*>& children = holders[node->parent];
@@ -485,7 +486,7 @@ std::vector<ForumMessage> FindNumberedRun(const PageContext& page) {
     if (RE2::FullMatch(piece, *kMessageId)) return true;
     const auto signed_block = [](const GumboNode* e) {
       return (NamesWriter(e) && !OneLine(TextOf(e)).empty() &&
-              CountChars(TextOf(e)) <= kMaxNameChars) ||
+              CountChars(TextOf(e)) <= kMaxForumNameChars) ||
              IsPostedByLine(e);
     };
     return RE2::FullMatch(piece, *kDashedId) && FindFirst(n, signed_block) != nullptr;

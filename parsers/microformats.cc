@@ -152,7 +152,7 @@ bool FindMicroformats2Post(const PageContext& page, PostParts* parts) {
 }
 
 // Classic microformats: one hentry outside the comments, its entry-content.
-bool FindClassicPost(const PageContext& page, PostParts* parts) {
+bool FindMicroformats1Post(const PageContext& page, PostParts* parts) {
   auto is_entry = ClassIs("hentry");
   std::vector<const GumboNode*> entries = FindAll(page.root, is_entry, [&](const GumboNode* node) {
     return is_entry(node) || IsCommentArea(node);
@@ -382,7 +382,7 @@ class CommentReader {
 }  // namespace
 
 bool FindMicroformatsPost(const PageContext& page, PostParts* parts) {
-  return FindMicroformats2Post(page, parts) || FindClassicPost(page, parts);
+  return FindMicroformats2Post(page, parts) || FindMicroformats1Post(page, parts);
 }
 
 void ExtractMicroformatsComments(const PageContext& page, std::vector<Comment>* comments,

@@ -43,7 +43,7 @@ bool IsItemTag(const GumboNode* node) {
          IsTag(node, GUMBO_TAG_ARTICLE) || IsTag(node, GUMBO_TAG_SECTION);
 }
 
-bool IsCommentItem(const GumboNode* node) {
+bool IsMtCommentItem(const GumboNode* node) {
   if (!IsItemTag(node)) return false;
   return HasAnyClass(node, {"comment", "comments-body"}) || IsCommentIdText(Id(node));
 }
@@ -247,7 +247,7 @@ bool IsHeading(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_H1) || IsTag(node, GUMBO_TAG_H2) || IsTag(node, GUMBO_TAG_H3);
 }
 
-bool FindClassicPost(const PageContext& page, PostParts* parts) {
+bool FindClassicMtPost(const PageContext& page, PostParts* parts) {
   std::vector<const GumboNode*> mores = FindAll(page.root, IsClassicMore, SkipForEntry);
   if (mores.size() != 1) return false;
   const GumboNode* more = mores.front();
@@ -255,7 +255,7 @@ bool FindClassicPost(const PageContext& page, PostParts* parts) {
   if (block == nullptr || !IsElement(block)) return false;
   // Where the comments share the post's block, only the extended part can be
   // told apart: comment text and links must not become the post's.
-  bool shares_comments = FindFirst(block, IsCommentItem, IsNeverComment) != nullptr;
+  bool shares_comments = FindFirst(block, IsMtCommentItem, IsNeverComment) != nullptr;
   parts->body = shares_comments ? more : block;
   parts->container = shares_comments ? nullptr : block;
   for (const GumboNode* child : ElementChildren(block)) {
@@ -268,7 +268,7 @@ bool FindClassicPost(const PageContext& page, PostParts* parts) {
   }
   for (const GumboNode* line = NextElementSibling(more); line != nullptr;
        line = NextElementSibling(line)) {
-    if (IsCommentItem(line) || IsCommentArea(line)) break;
+    if (IsMtCommentItem(line) || IsCommentArea(line)) break;
     if (HasClass(line, "posted") || StartsPostedBy(line)) {
       Byline byline = ReadBylineText(line);
       parts->author = byline.name;
@@ -281,10 +281,10 @@ bool FindClassicPost(const PageContext& page, PostParts* parts) {
 
 // ---- Comments.
 
-struct ItemScope {
+struct MtItemScope {
   const GumboNode* item;
   bool operator()(const GumboNode* node) const {
-    return node != item && (IsCommentItem(node) || IsNeverComment(node));
+    return node != item && (IsMtCommentItem(node) || IsNeverComment(node));
   }
 };
 
@@ -328,10 +328,10 @@ std::string AuthorUrl(const PageContext& page, const GumboNode* link) {
 
 // The element holding "Posted by": inside the item, or (classic templates)
 // the line right after it.
-const GumboNode* FooterOf(const GumboNode* item, const ItemScope& scope) {
+const GumboNode* FooterOf(const GumboNode* item, const MtItemScope& scope) {
   if (const GumboNode* inner = FindFirst(item, IsFooter, scope)) return inner;
   const GumboNode* next = NextElementSibling(item);
-  if (next != nullptr && !IsCommentItem(next) && (IsFooter(next) || StartsPostedBy(next))) {
+  if (next != nullptr && !IsMtCommentItem(next) && (IsFooter(next) || StartsPostedBy(next))) {
     return next;
   }
   return nullptr;
@@ -340,7 +340,7 @@ const GumboNode* FooterOf(const GumboNode* item, const ItemScope& scope) {
 std::string OwnIdOf(const GumboNode* item) {
   if (IsCommentIdText(Id(item))) return std::string(Id(item));
   // The item's own permalink, rel=bookmark ("#forum81145" in SPIP), names it.
-  if (std::string own = FragmentOfRelLink(item, IsCommentItem, "bookmark"); !own.empty()) {
+  if (std::string own = FragmentOfRelLink(item, IsMtCommentItem, "bookmark"); !own.empty()) {
     return own;
   }
   // MT 3: <a id="c000123"></a> (or name=) just before div.comments-body.
@@ -357,7 +357,7 @@ std::string OwnIdOf(const GumboNode* item) {
   return {};
 }
 
-bool IsContent(const GumboNode* node) {
+bool IsMtContent(const GumboNode* node) {
   return HasAnyClass(node, {"comment-content", "comment-body", "comment-text", "comment-entry"});
 }
 
@@ -368,16 +368,17 @@ bool IsNotCommentText(const GumboNode* node) {
                             "comments-head"});
 }
 
-std::string TextOfItem(const GumboNode* item, const ItemScope& scope) {
-  const GumboNode* content = IsContent(item) ? item : FindFirst(item, IsContent, scope);
+std::string TextOfItem(const GumboNode* item, const MtItemScope& scope) {
+  const GumboNode* content = IsMtContent(item) ? item : FindFirst(item, IsMtContent, scope);
   auto prune = [&](const GumboNode* n) { return scope(n) || IsNotCommentText(n); };
   return TextOf(content != nullptr ? content : item, prune);
 }
 
 // MT 5 marks a reply "NAME replied to <a href=#comment-N>comment from X</a>"
 // in the header of a flat list.
-std::string RepliedToId(const GumboNode* item, const ItemScope& scope, const std::string& own_id) {
-  auto prune = [&](const GumboNode* n) { return scope(n) || IsContent(n); };
+std::string RepliedToId(const GumboNode* item, const MtItemScope& scope,
+                        const std::string& own_id) {
+  auto prune = [&](const GumboNode* n) { return scope(n) || IsMtContent(n); };
   // rel=in-reply-to (microformats; SPIP's "^" link) says it outright.
   if (std::string parent = FragmentOfRelLink(item, prune, "in-reply-to");
       !parent.empty() && parent != own_id) {
@@ -412,7 +413,7 @@ std::string RepliedToId(const GumboNode* item, const ItemScope& scope, const std
 void ReadHeaderBefore(const GumboNode* item, Comment* comment, const GumboNode** link) {
   constexpr size_t kMaxHeaderChars = 160;
   const GumboNode* header = PreviousElementSibling(item);
-  if (header == nullptr || IsCommentItem(header) || IsNeverComment(header)) return;
+  if (header == nullptr || IsMtCommentItem(header) || IsNeverComment(header)) return;
   const std::string text = OneLine(TextOf(header));
   const std::string published = ParseDate(text);
   if (published.empty() || CountChars(text) > kMaxHeaderChars) return;
@@ -430,7 +431,7 @@ void ReadHeaderBefore(const GumboNode* item, Comment* comment, const GumboNode**
   *link = IsTag(name, GUMBO_TAG_A) ? name : FindFirst(name, TagIs(GUMBO_TAG_A));
 }
 
-void ReadAuthorAndDate(const PageContext& page, const GumboNode* item, const ItemScope& scope,
+void ReadAuthorAndDate(const PageContext& page, const GumboNode* item, const MtItemScope& scope,
                        Comment* comment) {
   const GumboNode* vcard = FindFirst(
       item,
@@ -438,7 +439,7 @@ void ReadAuthorAndDate(const PageContext& page, const GumboNode* item, const Ite
         return HasAnyClass(n, {"vcard", "fn", "commenter", "comment-author"}) ||
                (HasClass(n, "author") && !IsTag(n, GUMBO_TAG_A));
       },
-      [&](const GumboNode* n) { return scope(n) || IsContent(n); });
+      [&](const GumboNode* n) { return scope(n) || IsMtContent(n); });
   const GumboNode* link = nullptr;
   if (vcard != nullptr) {
     // The name inside a card that also says "par" or a separator.
@@ -462,20 +463,20 @@ void ReadAuthorAndDate(const PageContext& page, const GumboNode* item, const Ite
   if (link != nullptr) comment->author_url = AuthorUrl(page, link);
 }
 
-class CommentWalker {
+class MtCommentWalker {
  public:
-  CommentWalker(const PageContext& page, std::vector<Comment>* comments)
+  MtCommentWalker(const PageContext& page, std::vector<Comment>* comments)
       : page_(page), comments_(comments) {}
 
   // Depth is bounded by the depth guard ExtractPage runs before parsing.
   void Walk(const GumboNode* node, const std::string& parent_id) {
     for (const GumboNode* child : ElementChildren(node)) {
       if (IsNeverComment(child)) continue;
-      if (!IsCommentItem(child) || HoldsOtherComments(child)) {
+      if (!IsMtCommentItem(child) || HoldsOtherComments(child)) {
         Walk(child, parent_id);
         continue;
       }
-      ItemScope scope{child};
+      MtItemScope scope{child};
       Comment comment;
       comment.id = OwnIdOf(child);
       comment.text = TextOfItem(child, scope);
@@ -502,7 +503,7 @@ class CommentWalker {
   // Replies nested as items of MT's own kind are this item's replies.
   bool HoldsOtherComments(const GumboNode* item) const {
     for (const GumboNode* child : ElementChildren(item)) {
-      if (IsCommentItem(child)) return false;
+      if (IsMtCommentItem(child)) return false;
     }
     return HoldsCommentRun(page_, item);
   }
@@ -542,12 +543,12 @@ void ReadClassicTrackbacks(const PageContext& page, std::vector<Trackback>* trac
 }  // namespace
 
 bool FindMovableTypePost(const PageContext& page, PostParts* parts) {
-  return FindAssetPost(page, parts) || FindClassicPost(page, parts);
+  return FindAssetPost(page, parts) || FindClassicMtPost(page, parts);
 }
 
 void ExtractMovableTypeComments(const PageContext& page, std::vector<Comment>* comments,
                                 std::vector<Trackback>* trackbacks) {
-  CommentWalker walker(page, comments);
+  MtCommentWalker walker(page, comments);
   walker.Walk(page.root, "");
   ReadClassicTrackbacks(page, trackbacks);
 }

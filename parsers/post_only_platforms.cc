@@ -14,7 +14,7 @@
 namespace linkgraph::parsers {
 namespace {
 
-bool IsChrome(const GumboNode* node) {
+bool IsOutsidePostBody(const GumboNode* node) {
   return IsTag(node, GUMBO_TAG_NAV) || IsTag(node, GUMBO_TAG_ASIDE) ||
          IsTag(node, GUMBO_TAG_SCRIPT) || IsCommentArea(node);
 }
@@ -34,7 +34,7 @@ bool IsGhostListing(const GumboNode* root) {
 const GumboNode* GhostBody(const GumboNode* root) {
   for (std::string_view name : {"post-full-content", "gh-content", "article-content",
                                 "post-content", "single-content", "content-body"}) {
-    if (const GumboNode* body = FindFirst(root, ClassIs(name), IsChrome)) return body;
+    if (const GumboNode* body = FindFirst(root, ClassIs(name), IsOutsidePostBody)) return body;
   }
   return nullptr;
 }
@@ -51,7 +51,7 @@ std::string GhostTitle(const GumboNode* container) {
   for (std::string_view name : {"post-full-title", "gh-article-title", "article-title",
                                 "post-title", "single-title", "title"}) {
     const GumboNode* heading = FindFirst(
-        container, [name](const GumboNode* n) { return HasClass(n, name); }, IsChrome);
+        container, [name](const GumboNode* n) { return HasClass(n, name); }, IsOutsidePostBody);
     if (heading != nullptr) return OneLine(TextOf(heading));
   }
   return {};
@@ -71,7 +71,7 @@ std::string GhostAuthor(const GumboNode* root, const GumboNode* container) {
         return HasAnyClass(n, {"post-full-author-name", "author-name", "gh-article-author-name"}) ||
                (IsTag(n, GUMBO_TAG_A) && ContainsIgnoreCase(Attr(n, "href"), "/author/"));
       },
-      IsChrome);
+      IsOutsidePostBody);
   return byline == nullptr ? std::string() : OneLine(TextOf(byline));
 }
 
@@ -81,7 +81,7 @@ std::string GhostPublished(const GumboNode* root, const GumboNode* container) {
   const GumboNode* time = FindFirst(
       container,
       [](const GumboNode* n) { return IsTag(n, GUMBO_TAG_TIME) && HasAttr(n, "datetime"); },
-      IsChrome);
+      IsOutsidePostBody);
   return time == nullptr ? std::string() : ParseDate(Attr(time, "datetime"));
 }
 

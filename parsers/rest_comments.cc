@@ -20,7 +20,7 @@ namespace {
 using Json = nlohmann::json;
 
 // WordPress's comment objects nest five deep (_links.author[0].href).
-constexpr int kMaxJsonDepth = 64;
+constexpr int kMaxRestJsonDepth = 64;
 constexpr size_t kMaxJsonBytes = 16u << 20;
 // Comment bodies never nest deeply; deeper ones skip Gumbo (NOTES.md).
 constexpr int kMaxCommentTagDepth = 200;
@@ -159,9 +159,9 @@ Result<ExtractedPage> Extract(std::string_view json, std::string_view url,
     return Error{ErrorCode::kTooLarge,
                  "REST comments over " + std::to_string(kMaxJsonBytes >> 20) + " MB"};
   }
-  if (JsonNestingDepth(json, kMaxJsonDepth) > kMaxJsonDepth) {
+  if (JsonNestingDepth(json, kMaxRestJsonDepth) > kMaxRestJsonDepth) {
     return Error{ErrorCode::kTooLarge,
-                 "JSON nested over " + std::to_string(kMaxJsonDepth) + " deep; refused"};
+                 "JSON nested over " + std::to_string(kMaxRestJsonDepth) + " deep; refused"};
   }
   Json document = Json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return Error{ErrorCode::kUnsupported, "not JSON"};

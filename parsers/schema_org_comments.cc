@@ -118,7 +118,7 @@ std::string PlainText(std::string text) {
 
 constexpr size_t kMaxScriptBytes = 2 << 20;
 // Deeper than any real JSON-LD; bounds the recursive walks below.
-constexpr int kMaxJsonDepth = 48;
+constexpr int kMaxJsonLdDepth = 48;
 
 // Whether brackets nest deeper than limit, outside strings: a cheap check
 // before parsing.
@@ -216,7 +216,7 @@ class JsonLdReader {
  private:
   // Collects the postings, and every described node by @id for references.
   void Index(const Json& value, int depth) {
-    if (depth > kMaxJsonDepth) return;
+    if (depth > kMaxJsonLdDepth) return;
     if (value.is_array()) {
       for (const Json& item : value) Index(item, depth + 1);
       return;
@@ -251,7 +251,7 @@ class JsonLdReader {
   }
 
   void ReadComments(const Json& holder, const std::string& parent_id, int depth) {
-    if (depth > kMaxJsonDepth || !holder.is_object() || !holder.contains("comment")) return;
+    if (depth > kMaxJsonLdDepth || !holder.is_object() || !holder.contains("comment")) return;
     const Json& list = holder["comment"];
     if (!list.is_array()) {
       ReadComment(Resolved(list), parent_id, depth);
@@ -321,7 +321,7 @@ std::vector<Json> JsonLdDocuments(const PageContext& page) {
   std::vector<Json> documents;
   for (const GumboNode* script : FindAll(page.root, IsJsonLdScript)) {
     std::string text = ScriptText(script);
-    if (text.size() > kMaxScriptBytes || NestsDeeperThan(text, kMaxJsonDepth)) continue;
+    if (text.size() > kMaxScriptBytes || NestsDeeperThan(text, kMaxJsonLdDepth)) continue;
     Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!document.is_discarded()) documents.push_back(std::move(document));
   }
@@ -347,7 +347,7 @@ bool IsItemOf(const GumboNode* node, TypeNames names) {
   return false;
 }
 
-bool IsCommentItem(const GumboNode* node) { return IsItemOf(node, kCommentType); }
+bool IsSchemaCommentItem(const GumboNode* node) { return IsItemOf(node, kCommentType); }
 
 // The elements holding one property of item. Nested items' properties are
 // their own (an element that is a nested item is still item's property).
@@ -428,7 +428,7 @@ void ReadMicrodataComments(const PageContext& page, const GumboNode* scope,
                            const std::string& parent_id, std::vector<Comment>* comments,
                            std::set<std::string>* seen) {
   // Depth is bounded by the depth guard ExtractPage runs before parsing.
-  for (const GumboNode* item : FindAll(scope, IsCommentItem, IsCommentItem)) {
+  for (const GumboNode* item : FindAll(scope, IsSchemaCommentItem, IsSchemaCommentItem)) {
     Comment comment;
     ReadMicrodataAuthor(page, item, &comment);
     comment.published =
@@ -461,8 +461,9 @@ void ReadMicrodata(const PageContext& page, std::vector<Comment>* comments,
 }  // namespace
 
 void CompleteFromMicrodata(const PageContext& page, const GumboNode* element, Comment* comment) {
-  const GumboNode* item =
-      IsCommentItem(element) ? element : FindFirst(element, IsCommentItem, IsCommentItem);
+  const GumboNode* item = IsSchemaCommentItem(element)
+                              ? element
+                              : FindFirst(element, IsSchemaCommentItem, IsSchemaCommentItem);
   if (item == nullptr) return;
   if (comment->author.empty()) {
     Comment stated;

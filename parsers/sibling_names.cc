@@ -22,15 +22,15 @@
 namespace linkgraph::parsers {
 namespace {
 
-constexpr size_t kMaxNameChars = 80;
+constexpr size_t kMaxSiblingNameChars = 80;
 constexpr size_t kMaxNameWords = 4;
-constexpr size_t kMaxBylineChars = 160;
 // A template shows in a few lines, not in one or two.
 constexpr size_t kMinBylines = 3;
 
 bool IsPlainName(std::string_view text) {
-  return !text.empty() && CountChars(text) <= kMaxNameChars && CountWords(text) <= kMaxNameWords &&
-         text.find("://") == std::string_view::npos && ParseDate(text).empty();
+  return !text.empty() && CountChars(text) <= kMaxSiblingNameChars &&
+         CountWords(text) <= kMaxNameWords && text.find("://") == std::string_view::npos &&
+         ParseDate(text).empty();
 }
 
 // An element as a template names it: its tag and its whole class attribute.

@@ -20,6 +20,10 @@ std::string CollapseText(std::string_view raw);
 // Characters (code points) of UTF-8 text.
 size_t CountChars(std::string_view utf8);
 
+// The most characters a comment's byline may have ("Submitted by NAME on
+// DATE", "NAME says: DATE at TIME"); a longer line is prose.
+inline constexpr size_t kMaxBylineChars = 160;
+
 // Words of text: runs of ASCII letters and digits or of non-ASCII
 // characters, so that punctuation and dashes count for none.
 size_t CountWords(std::string_view utf8);

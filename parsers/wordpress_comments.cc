@@ -120,9 +120,6 @@ std::string CommentIdOf(const GumboNode* item, const ItemScope& scope) {
 bool IsBylineOrButton(const GumboNode* node);
 const NodePredicate& NotCommentText();
 
-// A byline's line ("Submitted by NAME on DATE"); longer is a paragraph of text.
-constexpr size_t kMaxBylineChars = 160;
-
 // Whether the children of element before the index-th hold no text (an
 // avatar, blank lines): what comes at index opens the element's text.
 bool OpensText(const GumboNode* element, unsigned index) {

@@ -2,34 +2,19 @@
 
 #include <cstdint>
 
+#include "common/utf8.h"
 #include "parsers/text_util.h"
 
 namespace linkgraph::parsers {
 namespace {
 
-bool IsNameChar(char c) { return !IsAsciiSpace(c) && c != '/' && c != '>' && c != '=' && c != '<'; }
+bool IsXmlNameChar(char c) {
+  return !IsAsciiSpace(c) && c != '/' && c != '>' && c != '=' && c != '<';
+}
 
 bool IsNameStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
          static_cast<unsigned char>(c) >= 0x80;
-}
-
-void AppendUtf8(uint32_t code_point, std::string* out) {
-  if (code_point < 0x80) {
-    out->push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
 }
 
 // The code point of "#39" or "#x2019"; 0 when invalid.
@@ -131,7 +116,7 @@ bool XmlScanner::Next(XmlToken* token) {
       return true;
     }
     size_t name_end = name_begin;
-    while (name_end < xml_.size() && IsNameChar(xml_[name_end])) ++name_end;
+    while (name_end < xml_.size() && IsXmlNameChar(xml_[name_end])) ++name_end;
     size_t end = TagEnd(xml_, name_end);
     if (end == npos) {
       at_ = xml_.size();  // a truncated last tag
@@ -204,7 +189,7 @@ bool XmlAttribute(std::string_view attributes, std::string_view name, std::strin
   while (at < attributes.size()) {
     while (at < attributes.size() && (IsAsciiSpace(attributes[at]) || attributes[at] == '/')) ++at;
     size_t name_begin = at;
-    while (at < attributes.size() && IsNameChar(attributes[at])) ++at;
+    while (at < attributes.size() && IsXmlNameChar(attributes[at])) ++at;
     std::string_view found = attributes.substr(name_begin, at - name_begin);
     while (at < attributes.size() && IsAsciiSpace(attributes[at])) ++at;
     std::string_view raw;

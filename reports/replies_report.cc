@@ -17,7 +17,7 @@
 namespace linkgraph::reports {
 namespace {
 
-using CommentKey = std::pair<std::string, std::string>;  // post URL, comment id
+using ThreadCommentKey = std::pair<std::string, std::string>;  // post URL, comment id
 
 std::string FormatHours(std::optional<double> hours) {
   if (!hours) return "";
@@ -155,8 +155,8 @@ class RepliesReport {
 
   std::map<std::string, long long> author_of_;
   DateWindow window_;
-  std::map<CommentKey, const store::StoredComment*> by_id_;
-  std::map<CommentKey, std::vector<size_t>> answers_;  // indexes into replies
+  std::map<ThreadCommentKey, const store::StoredComment*> by_id_;
+  std::map<ThreadCommentKey, std::vector<size_t>> answers_;  // indexes into replies
 };
 
 // The comments the report reads, without their words, which it never shows
