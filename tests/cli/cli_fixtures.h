@@ -201,6 +201,25 @@ class ScopedEnv {
   const char* name_;
 };
 
+// A database of `linkgraph import PATHS`, made once per test process and
+// list of paths, for cases that only read what an import stored: importing
+// the sample again for each of them took most of the report suites' time
+// (a second per import under ASan). Each case copies it (CopyImported).
+inline fs::path ImportedOnce(const std::vector<std::string>& paths) {
+  static std::map<std::vector<std::string>, std::unique_ptr<testing::TempDir>> made;
+  std::unique_ptr<testing::TempDir>& dir = made[paths];
+  if (!dir) {
+    auto fresh = std::make_unique<testing::TempDir>();
+    std::vector<std::string> args = {"import", "-q", "--db",
+                                     (fresh->path() / "linkgraph.db").string()};
+    args.insert(args.end(), paths.begin(), paths.end());
+    RunResult result = testing::RunLinkgraph(args, fresh->path());
+    BOOST_REQUIRE_MESSAGE(result.exit_status == 0, "linkgraph failed: " << result);
+    dir = std::move(fresh);
+  }
+  return dir->path() / "linkgraph.db";
+}
+
 // One case: a fresh folder that is the child's working folder and holds its
 // database, so nothing is ever written where the tests were started.
 struct CliFixture {
@@ -219,6 +238,13 @@ struct CliFixture {
   }
 
   RunResult ImportSample() const { return RunOk({"import", "--db", db, SampleDir().string()}); }
+
+  // This case's database becomes a copy of ImportedOnce(paths): what
+  // ImportSample stores, for a case that does not check the import itself.
+  void CopyImported(const std::vector<std::string>& paths) const {
+    fs::copy_file(ImportedOnce(paths), db, fs::copy_options::overwrite_existing);
+  }
+  void CopyImportedSample() const { CopyImported({SampleDir().string()}); }
 
   std::string Export() const { return RunOk({"export", "--db", db, "--format", "json"}).out; }
 

@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(crawl_of_missing_file_url_fails) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_report_kind_is_usage_error_listing_the_kinds) {
-  ImportSample();
+  CopyImportedSample();
   RunResult result = Run({"report", "gossip", "--db", db});
   BOOST_TEST(result.exit_status == 2, result);
   BOOST_TEST(Contains(result.err, "gossip"), result);
@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(unknown_report_kind_is_usage_error_listing_the_kinds) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_report_format_is_usage_error) {
-  ImportSample();
+  CopyImportedSample();
   RunResult result = Run({"report", "replies", "--db", db, "--format", "xml"});
   BOOST_TEST(result.exit_status == 2, result);
   BOOST_TEST(Contains(result.err, "xml"), result);
@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(unknown_report_format_is_usage_error) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_export_format_is_usage_error) {
-  ImportSample();
+  CopyImportedSample();
   RunResult result = Run({"export", "--db", db, "--format", "xml"});
   BOOST_TEST(result.exit_status == 2, result);
   BOOST_TEST(Contains(result.err, "xml"), result);

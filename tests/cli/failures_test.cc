@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(an_imported_page_with_nothing_in_it_is_listed_with_its_reas
 }
 
 BOOST_AUTO_TEST_CASE(report_pages_failed_leaves_out_the_pages_that_gave_posts) {
-  ImportSample();
+  CopyImportedSample();
   const fs::path shop = dir.path() / "shop.html";
   WriteFile(shop, kShopPage);
   Run({"import", "--db", db, shop.string()});
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_CASE(report_pages_failed_leaves_out_the_pages_that_gave_posts) {
 }
 
 BOOST_AUTO_TEST_CASE(status_json_parses_and_counts_pages_by_outcome) {
-  ImportSample();
+  CopyImportedSample();
   const fs::path shop = dir.path() / "shop.html";
   WriteFile(shop, kShopPage);
   Run({"import", "--db", db, shop.string()});

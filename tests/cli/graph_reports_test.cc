@@ -41,7 +41,7 @@ const std::set<MetRow>& SeedMetRows() {
 }
 
 struct SeedFixture : CliFixture {
-  SeedFixture() { RunOk({"import", "--db", db, (SampleDir() / kSeedPageFile).string()}); }
+  SeedFixture() { CopyImported({(SampleDir() / kSeedPageFile).string()}); }
 
   nlohmann::json Report(std::vector<std::string> args) const {
     args.insert(args.begin(), "report");
@@ -347,7 +347,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_FIXTURE_TEST_SUITE(cli_graph_reports_sample, CliFixture)
 
 BOOST_AUTO_TEST_CASE(the_whole_sample_merges_the_supper_club_dinner_into_wendys_row_for_lara) {
-  ImportSample();
+  CopyImportedSample();
   const nlohmann::json rows =
       ParseJson(RunOk({"report", "met", "--db", db, "--format", "json"}).out);
   BOOST_TEST(rows.size() == 10u, rows.dump(2));
@@ -375,7 +375,7 @@ BOOST_AUTO_TEST_CASE(no_graph_leaves_people_to_rebuild_and_reports_say_so) {
 }
 
 BOOST_AUTO_TEST_CASE(the_whole_sample_has_one_unanswered_top_level_comment_by_dave_martin) {
-  ImportSample();
+  CopyImportedSample();
   const nlohmann::json report =
       ParseJson(RunOk({"report", "replies", "--db", db, "--format", "json"}).out);
   BOOST_REQUIRE_EQUAL(report.at("unanswered").size(), 1u);

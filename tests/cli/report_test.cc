@@ -39,7 +39,7 @@ std::string Text(const nlohmann::json& value) { return value.get<std::string>();
 BOOST_FIXTURE_TEST_SUITE(cli_report, CliFixture)
 
 BOOST_AUTO_TEST_CASE(replies_json_has_five_keys_and_wendys_four_seed_replies) {
-  ImportSample();
+  CopyImportedSample();
   nlohmann::json report =
       ParseJson(RunOk({"report", "replies", "--db", db, "--format", "json"}).out);
   BOOST_TEST((Keys(report) == std::set<std::string>{"authors", "pairs", "unanswered", "replies"}));
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(replies_json_has_five_keys_and_wendys_four_seed_replies) {
 }
 
 BOOST_AUTO_TEST_CASE(export_json_has_documented_arrays_keys_and_iso_dates) {
-  ImportSample();
+  CopyImportedSample();
   nlohmann::json exported = ExportJson();
   BOOST_REQUIRE(exported.is_object());
   CheckHasKeys(exported, "posts", {"url", "title", "author", "published", "site"});
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(export_json_has_documented_arrays_keys_and_iso_dates) {
 }
 
 BOOST_AUTO_TEST_CASE(export_lists_seed_mentions_in_post_and_in_comment) {
-  ImportSample();
+  CopyImportedSample();
   nlohmann::json exported = ExportJson();
   std::vector<std::string> in_post, in_comment;
   for (const auto& mention : exported["mentions"]) {
@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(export_lists_seed_mentions_in_post_and_in_comment) {
 }
 
 BOOST_AUTO_TEST_CASE(export_out_writes_parsable_json_and_leaves_no_partial_file) {
-  ImportSample();
+  CopyImportedSample();
   const fs::path out = dir.path() / "export.json";
   RunResult result = RunOk({"export", "--db", db, "--format", "json", "--out", out.string()});
   BOOST_TEST(result.out.empty(), result);
@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(export_out_writes_parsable_json_and_leaves_no_partial_file)
 }
 
 BOOST_AUTO_TEST_CASE(export_html_is_one_page_holding_every_person_on_stdout_or_in_a_file) {
-  ImportSample();
+  CopyImportedSample();
   const std::string page = RunOk({"export", "--db", db, "--format", "html"}).out;
   BOOST_TEST(page.rfind("<!DOCTYPE html>", 0) == 0u, page.substr(0, 200));
   const std::string data_start = "<script type=\"application/json\" id=\"graph-data\">";
@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(export_html_is_one_page_holding_every_person_on_stdout_or_i
 }
 
 BOOST_AUTO_TEST_CASE(mentions_csv_has_header_crlf_rows_and_handles_exactly_as_stored) {
-  ImportSample();
+  CopyImportedSample();
   RunResult result = RunOk({"report", "mentions", "--db", db, "--format", "csv"});
   BOOST_TEST(result.out.rfind("handle,by,in,source_url\r\n", 0) == 0u, result.out);
   auto rows = ParseCsv(result.out);
@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(mentions_csv_quotes_commas_and_quotes_rfc4180) {
 }
 
 BOOST_AUTO_TEST_CASE(links_json_marks_the_blogs_pingback_to_itself_as_self) {
-  ImportSample();
+  CopyImportedSample();
   nlohmann::json links = ParseJson(RunOk({"report", "links", "--db", db, "--format", "json"}).out);
   BOOST_REQUIRE(links.is_array());
   BOOST_TEST(links.size() == 4u);  // the underground post's link is the pingback's other end

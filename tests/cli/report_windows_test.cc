@@ -18,7 +18,7 @@ nlohmann::json ReportJson(const CliFixture& cli, std::vector<std::string> args) 
 BOOST_FIXTURE_TEST_SUITE(cli_report_windows, CliFixture)
 
 BOOST_AUTO_TEST_CASE(met_since_until_keeps_only_statements_dated_in_the_window) {
-  ImportSample();
+  CopyImportedSample();
   const nlohmann::json all = ReportJson(*this, {"met"});
   const nlohmann::json february =
       ReportJson(*this, {"met", "--since", "2010-01", "--until", "2010-02"});
@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(met_since_until_keeps_only_statements_dated_in_the_window) 
 }
 
 BOOST_AUTO_TEST_CASE(every_report_takes_since_and_until) {
-  ImportSample();
+  CopyImportedSample();
   for (std::vector<std::string> args :
        std::vector<std::vector<std::string>>{{"met"},
                                              {"replies"},
@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(since_last_is_for_new_and_a_bad_date_is_a_usage_error) {
 }
 
 BOOST_AUTO_TEST_CASE(limit_cuts_every_listing_report) {
-  ImportSample();
+  CopyImportedSample();
   for (const std::string kind : {"met", "mentions", "links", "people", "pages", "new"}) {
     BOOST_TEST(ReportJson(*this, {kind, "--limit", "1"}).size() == 1u, kind);
   }
@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(limit_cuts_every_listing_report) {
 }
 
 BOOST_AUTO_TEST_CASE(texts_name_their_authors_by_the_id_and_key_of_people_and_nodes) {
-  ImportSample();
+  CopyImportedSample();
   const nlohmann::json exported = ExportJson();
   std::map<long long, std::string> key_of;
   for (const auto& person : exported["people"]) key_of[person["id"]] = person["key"];
@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(texts_name_their_authors_by_the_id_and_key_of_people_and_no
 }
 
 BOOST_AUTO_TEST_CASE(reports_name_people_by_the_ids_of_report_people) {
-  ImportSample();
+  CopyImportedSample();
   std::set<long long> ids;
   for (const auto& person : ReportJson(*this, {"people", "--limit", "1000"})) {
     ids.insert(person["id"].get<long long>());
