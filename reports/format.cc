@@ -50,9 +50,28 @@ bool IsUrlColumn(const std::vector<std::vector<std::string>>& cells, size_t colu
   return any;
 }
 
+// The widest URL among the words of a column's cells, 0 for none: a
+// column of names may hold a person known only by a site's address.
+size_t WidestUrlWord(const std::vector<std::vector<std::string>>& cells, size_t column) {
+  size_t widest = 0;
+  for (size_t row = 1; row < cells.size(); ++row) {
+    const std::string& cell = cells[row][column];
+    for (size_t start = 0; start < cell.size();) {
+      size_t end = cell.find(' ', start);
+      if (end == std::string::npos) end = cell.size();
+      const std::string_view word = std::string_view(cell).substr(start, end - start);
+      if (word.find("://") != std::string_view::npos) {
+        widest = std::max(widest, DisplayWidth(std::string(word)));
+      }
+      start = end + 1;
+    }
+  }
+  return widest;
+}
+
 // Narrows the widest free-text columns among the first `count` first, down
-// to the width of their header (and at least kNarrowest), until those
-// columns fit `width`; false when they cannot.
+// to the width of their header (and at least kNarrowest) but never below a
+// URL in them, until those columns fit `width`; false when they cannot.
 bool Narrow(const std::vector<std::vector<std::string>>& cells, std::vector<size_t>& widths,
             size_t count, size_t width) {
   constexpr size_t kNarrowest = 20;
@@ -61,9 +80,11 @@ bool Narrow(const std::vector<std::vector<std::string>>& cells, std::vector<size
   std::vector<size_t> floor(count);
   for (size_t i = 0; i < count; ++i) {
     total += widths[i];
-    floor[i] = IsUrlColumn(cells, i)
-                   ? widths[i]
-                   : std::min(widths[i], std::max(kNarrowest, DisplayWidth(cells.front()[i])));
+    floor[i] =
+        IsUrlColumn(cells, i)
+            ? widths[i]
+            : std::max(std::min(widths[i], std::max(kNarrowest, DisplayWidth(cells.front()[i]))),
+                       WidestUrlWord(cells, i));
   }
   while (total > width) {
     size_t widest = count;

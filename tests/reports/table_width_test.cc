@@ -83,6 +83,18 @@ BOOST_AUTO_TEST_CASE(a_terminal_narrower_than_a_url_wraps_the_row_not_the_url) {
   BOOST_TEST(HasWordsInOrder(text, kEvidence));
 }
 
+BOOST_AUTO_TEST_CASE(a_url_in_a_column_of_names_is_never_broken) {
+  // A person known only by a site's address shares the column with names.
+  const std::string site = "http://www.ubervu.com/conversations/social-media/";
+  Table table;
+  table.header = {"person", "evidence"};
+  table.rows.push_back({site, kEvidence});
+  table.rows.push_back({"Wendy", kEvidence});
+  const std::string text = Written(table, 60);
+  BOOST_TEST(text.find(site) != std::string::npos, text);
+  BOOST_TEST(HasWordsInOrder(text, kEvidence));
+}
+
 BOOST_AUTO_TEST_CASE(a_table_that_fits_is_written_as_off_a_terminal) {
   Table table;
   table.header = {"id", "person"};
