@@ -45,6 +45,10 @@ inline const std::vector<std::string>& SamplePages() {
   return pages;
 }
 
+inline bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 inline fs::path SampleDir() { return testing::SourceDir() / "examples" / "wendy-the-recruiter"; }
 
 inline std::string SampleIndexFileUrl() {

@@ -9,10 +9,6 @@
 namespace linkgraph::cli_test {
 namespace LINKGRAPH_FILE_SCOPE {
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 BOOST_FIXTURE_TEST_SUITE(cli_command_line, CliFixture)
 
 BOOST_AUTO_TEST_CASE(a_mistyped_command_is_answered_with_the_command_meant) {

@@ -12,10 +12,6 @@ namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 fs::path ConfigData(const std::string& name) { return testing::TestDataDir() / "config" / name; }
 
 std::string SamplePageUrl(const std::string& page) {
@@ -146,7 +142,7 @@ BOOST_AUTO_TEST_CASE(seeds_come_from_standard_input_with_urls_file_dash) {
   WriteFile(seeds, SampleIndexFileUrl() + "\n" + SamplePageUrl(kSeedPageFile) + "\n");
   RunResult crawled = testing::RunLinkgraph(
       {"crawl", "--db", db, "--scope", "list", "--discover", "none", "--urls-file", "-"},
-      dir.path(), std::chrono::seconds(60), {}, SIGKILL, seeds.string());
+      dir.path(), std::chrono::seconds(60), {}, {SIGKILL}, seeds.string());
   BOOST_TEST(crawled.exit_status == 0, crawled);
   BOOST_TEST(Status()["pages"] == 2);
 }

@@ -8,17 +8,10 @@
 #include <sstream>
 
 #include "tests/cli/cli_fixtures.h"
-#include "tests/crawler/loopback_http_server.h"
-#include "tests/support/generated_blog.h"
+#include "tests/cli/slow_blog.h"
 
 namespace linkgraph::cli_test {
 namespace LINKGRAPH_FILE_SCOPE {
-
-using testing::LoopbackHttpServer;
-
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -40,52 +33,11 @@ std::vector<std::string> SummaryLines(const RunResult& result, const std::string
   return found;
 }
 
-testing::Route SlowRoute(const std::string& type, const std::string& body,
-                         std::chrono::milliseconds delay) {
-  testing::Route route;
-  route.headers = {{"Content-Type", type}};
-  route.body = body;
-  route.delay = delay;
-  return route;
-}
-
-// A generated blog; with a delay, every answer waits that long, so that a
-// crawl lasts long enough to be signalled or to print progress.
-struct Blog {
-  LoopbackHttpServer server;
-  testing::GeneratedBlog blog;
-
-  explicit Blog(int posts, std::chrono::milliseconds delay = std::chrono::milliseconds(0)) {
-    testing::BlogOptions options;
-    options.posts = posts;
-    options.comments_per_post = 2;
-    blog = testing::GenerateBlog(options, server.Url(""));
-    if (delay.count() == 0) {
-      testing::ServeBlog(server, blog);
-      return;
-    }
-    for (const auto& [target, body] : blog.pages) {
-      server.SetRoute(target, SlowRoute("text/html; charset=UTF-8", body, delay));
-    }
-    for (const auto& [target, file] : blog.files) {
-      server.SetRoute(target, SlowRoute(file.first, file.second, delay));
-    }
-  }
-
-  std::vector<std::string> Args(const std::string& db, std::vector<std::string> more = {}) const {
-    std::vector<std::string> args = {
-        "crawl", "--db", db, "--delay", "0", "--per-host", "1", "--recrawl-after", "0"};
-    args.insert(args.end(), more.begin(), more.end());
-    args.push_back(server.Url("/"));
-    return args;
-  }
-};
-
 BOOST_FIXTURE_TEST_SUITE(cli_cron, CliFixture)
 
 BOOST_AUTO_TEST_CASE(
     a_crawl_ends_with_one_summary_line_that_starts_with_the_time_and_names_the_db) {
-  Blog site(4);
+  SlowBlog site(4);
   RunResult crawled = RunOk(site.Args(db));
   const std::vector<std::string> summaries = SummaryLines(crawled, "crawl");
   BOOST_TEST_REQUIRE(summaries.size() == 1u, crawled);
@@ -94,7 +46,7 @@ BOOST_AUTO_TEST_CASE(
 }
 
 BOOST_AUTO_TEST_CASE(a_crawl_that_hits_its_limits_still_prints_one_summary) {
-  Blog site(8);
+  SlowBlog site(8);
   RunResult crawled = RunOk(site.Args(db, {"--max-pages", "3"}));
   BOOST_TEST(Contains(crawled.err, "(--max-pages)"), crawled);  // the limit: a detail line
   BOOST_TEST(SummaryLines(crawled, "crawl").size() == 1u, crawled);
@@ -115,18 +67,18 @@ BOOST_AUTO_TEST_CASE(import_and_rebuild_end_with_one_summary_line_each) {
 }
 
 BOOST_AUTO_TEST_CASE(a_busy_database_gives_exit_75_and_a_busy_summary) {
-  Blog site(2);
+  SlowBlog site(2);
   // Held by a crawl of a slow blog while the second run tries.
-  Blog slow(20, std::chrono::milliseconds(100));
+  SlowBlog slow(20, std::chrono::milliseconds(100));
   RunResult busy;
-  RunResult holder = testing::RunLinkgraph(
-      slow.Args(db), dir.path(), std::chrono::seconds(60),
-      [&] {
-        if (RecordedUrlCount(db) == 0) return false;  // the slow crawl's first batch is in
-        busy = Run(site.Args(db));
-        return true;
-      },
-      SIGTERM);
+  RunResult holder = testing::RunLinkgraph(slow.Args(db), dir.path(), std::chrono::seconds(60),
+                                           [&] {
+                                             if (RecordedUrlCount(db) == 0)
+                                               return false;  // the slow crawl's first batch is in
+                                             busy = Run(site.Args(db));
+                                             return true;
+                                           },
+                                           {SIGTERM});
   BOOST_TEST(busy.exit_status == 75, busy);
   const std::vector<std::string> summaries = SummaryLines(busy, "crawl");
   BOOST_TEST_REQUIRE(summaries.size() == 1u, busy);
@@ -135,7 +87,7 @@ BOOST_AUTO_TEST_CASE(a_busy_database_gives_exit_75_and_a_busy_summary) {
 }
 
 BOOST_AUTO_TEST_CASE(log_appends_every_printed_line_timestamped) {
-  Blog site(3);
+  SlowBlog site(3);
   testing::Route gone;
   gone.status = 404;
   site.server.SetRoute("/2001/01/gone/", gone);
@@ -172,7 +124,7 @@ BOOST_AUTO_TEST_CASE(log_in_a_missing_folder_is_a_clear_usage_error) {
 }
 
 BOOST_AUTO_TEST_CASE(verbose_prints_a_line_per_page_and_is_not_allowed_with_quiet) {
-  Blog site(3);
+  SlowBlog site(3);
   RunResult crawled = RunOk(site.Args(db, {"-v", "--discover", "none"}));
   for (const auto& post : site.blog.posts) {
     BOOST_TEST(Contains(crawled.err, "linkgraph crawl: " + site.server.Url(post.target) +
@@ -189,7 +141,7 @@ BOOST_AUTO_TEST_CASE(verbose_prints_a_line_per_page_and_is_not_allowed_with_quie
 }
 
 BOOST_AUTO_TEST_CASE(off_a_terminal_a_long_crawl_prints_a_progress_line_every_interval) {
-  Blog site(12, std::chrono::milliseconds(150));
+  SlowBlog site(12, std::chrono::milliseconds(150));
   RunResult crawled = RunOk(site.Args(db, {"--progress-every", "1"}));
   const std::regex progress(
       "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ linkgraph crawl: progress: \\d+ fetched, \\d+ "
@@ -205,12 +157,12 @@ BOOST_AUTO_TEST_CASE(off_a_terminal_a_long_crawl_prints_a_progress_line_every_in
 }
 
 BOOST_AUTO_TEST_CASE(sigint_and_sigterm_stop_gracefully_exit_130_and_143_and_the_rerun_resumes) {
-  Blog site(30, std::chrono::milliseconds(100));
+  SlowBlog site(30, std::chrono::milliseconds(100));
   for (const auto& [signal, status] : {std::pair{SIGINT, 130}, std::pair{SIGTERM, 143}}) {
     CliFixture run;
-    RunResult stopped = testing::RunLinkgraph(
-        site.Args(run.db), run.dir.path(), std::chrono::seconds(60),
-        [&] { return RecordedUrlCount(run.db) > 0; }, signal);
+    RunResult stopped =
+        testing::RunLinkgraph(site.Args(run.db), run.dir.path(), std::chrono::seconds(60),
+                              [&] { return RecordedUrlCount(run.db) > 0; }, {signal});
     BOOST_TEST(stopped.signal == 0, "exits, not killed by the signal: " << stopped);
     BOOST_TEST(stopped.exit_status == status, stopped);
     const std::vector<std::string> summaries = SummaryLines(stopped, "crawl");
@@ -223,6 +175,27 @@ BOOST_AUTO_TEST_CASE(sigint_and_sigterm_stop_gracefully_exit_130_and_143_and_the
     BOOST_TEST(resumed.exit_status == 0, resumed);
     BOOST_TEST(Contains(resumed.err, "resuming the unfinished crawl #1"), resumed);
   }
+}
+
+// A second signal while the first one's stop is under way ends the process
+// at once, as a second Ctrl-C does: no summary, the first signal's status,
+// and what was recorded stays for the rerun.
+BOOST_AUTO_TEST_CASE(a_second_signal_stops_at_once_and_the_rerun_resumes) {
+  SlowBlog site(30, std::chrono::milliseconds(100));
+  // SIGINT and SIGTERM, sent together: two signals of one kind would merge
+  // into one while pending.
+  RunResult stopped =
+      testing::RunLinkgraph(site.Args(db), dir.path(), std::chrono::seconds(60),
+                            [&] { return RecordedUrlCount(db) > 0; }, {SIGINT, SIGTERM});
+  BOOST_TEST(stopped.signal == 0, "exits, not killed by the signal: " << stopped);
+  BOOST_TEST((stopped.exit_status == 130 || stopped.exit_status == 143), stopped);
+  BOOST_TEST(Contains(stopped.err, "linkgraph: second signal: stopping now"), stopped);
+  BOOST_TEST(SummaryLines(stopped, "crawl").empty(), stopped);
+  BOOST_TEST(RecordedUrlCount(db) > 0, "what was stored stays");
+
+  RunResult resumed = Run(site.Args(db));
+  BOOST_TEST(resumed.exit_status == 0, resumed);
+  BOOST_TEST(Contains(resumed.err, "resuming the unfinished crawl #1"), resumed);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,10 +13,6 @@ namespace LINKGRAPH_FILE_SCOPE {
 
 namespace data = boost::unit_test::data;
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 std::set<std::string> FilesIn(const fs::path& folder) {
   std::set<std::string> names;
   for (const auto& entry : fs::directory_iterator(folder)) {

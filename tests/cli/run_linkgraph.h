@@ -64,31 +64,43 @@ inline void MakePipe(Fd* read_end, Fd* write_end) {
   write_end->Reset(fds[1]);
 }
 
+// LINKGRAPH_BINARY and args as execv takes them, built before fork: between
+// fork and exec only async-signal-safe calls are allowed.
+class Argv {
+ public:
+  explicit Argv(const std::vector<std::string>& args) : storage_{LINKGRAPH_BINARY} {
+    storage_.insert(storage_.end(), args.begin(), args.end());
+    for (std::string& arg : storage_) pointers_.push_back(arg.data());
+    pointers_.push_back(nullptr);
+  }
+  Argv(const Argv&) = delete;  // pointers_ point into storage_
+  Argv& operator=(const Argv&) = delete;
+  char* const* data() { return pointers_.data(); }
+
+ private:
+  std::vector<std::string> storage_;
+  std::vector<char*> pointers_;
+};
+
 }  // namespace run_internal
 
 // Runs LINKGRAPH_BINARY with args in working_dir. stdin is stdin_path. The
 // child is killed (SIGKILL) when it outlives timeout; the result says so.
 // kill_when, when given, is asked every 10 ms while the child runs; once it
-// says true the child is sent kill_signal once: SIGKILL ends it (result.signal
-// tells); after another signal (SIGINT, SIGTERM) its output is read on
-// until it exits, within the timeout.
+// says true the child is sent kill_signals, one right after another, once:
+// SIGKILL ends it (result.signal tells); after other signals (SIGINT,
+// SIGTERM) its output is read on until it exits, within the timeout.
 inline RunResult RunLinkgraph(const std::vector<std::string>& args,
                               const std::filesystem::path& working_dir,
                               std::chrono::seconds timeout = std::chrono::seconds(60),
                               const std::function<bool()>& kill_when = {},
-                              int kill_signal = SIGKILL,
+                              const std::vector<int>& kill_signals = {SIGKILL},
                               const std::string& stdin_path = "/dev/null") {
   using run_internal::Fd;
   // Everything the child needs is built before fork: between fork and exec
   // only async-signal-safe calls are allowed (the test process has threads).
-  const std::string binary = LINKGRAPH_BINARY;
   const std::string dir = working_dir.string();
-  std::vector<std::string> storage;
-  storage.push_back(binary);
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& arg : storage) argv.push_back(arg.data());
-  argv.push_back(nullptr);
+  run_internal::Argv argv(args);
 
   Fd out_read, out_write, err_read, err_write;
   run_internal::MakePipe(&out_read, &out_write);
@@ -104,7 +116,7 @@ inline RunResult RunLinkgraph(const std::vector<std::string>& args,
         ::dup2(out_write.get(), 1) < 0 || ::dup2(err_write.get(), 2) < 0) {
       ::_exit(126);
     }
-    ::execv(argv[0], argv.data());
+    ::execv(argv.data()[0], argv.data());
     ::_exit(127);
   }
   out_write.Reset();
@@ -124,9 +136,9 @@ inline RunResult RunLinkgraph(const std::vector<std::string>& args,
       break;
     }
     if (kill_when && !signalled && kill_when()) {
-      ::kill(pid, kill_signal);
+      for (int kill_signal : kill_signals) ::kill(pid, kill_signal);
       signalled = true;
-      if (kill_signal == SIGKILL) break;
+      if (std::find(kill_signals.begin(), kill_signals.end(), SIGKILL) != kill_signals.end()) break;
     }
     pollfd fds[2] = {{out_read.get(), POLLIN, 0}, {err_read.get(), POLLIN, 0}};
     const long long wait_ms = kill_when ? std::min<long long>(left.count(), 10) : left.count();
