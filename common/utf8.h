@@ -52,6 +52,14 @@ inline bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
+// Code points of UTF-8 text: the bytes that do not continue a sequence, so
+// that a stray byte counts as one.
+inline size_t CountCodePoints(std::string_view utf8) {
+  size_t count = 0;
+  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
 // Appends code_point (at most U+10FFFF) encoded as UTF-8.
 inline void AppendUtf8(uint32_t code_point, std::string* out) {
   if (code_point < 0x80) {

@@ -73,7 +73,7 @@ const GumboNode* NameIn(const GumboNode* record, const GumboNode* anchor) {
           return false;
         }
         const std::string text = OneLine(TextOf(n));
-        return !text.empty() && CountChars(text) <= kMaxAnchoredNameChars &&
+        return !text.empty() && CountCodePoints(text) <= kMaxAnchoredNameChars &&
                !HasDigit(text.substr(0, 1));
       },
       [anchor](const GumboNode* n) { return n == anchor; });

@@ -330,7 +330,7 @@ bool IsUnmarkedByline(const GumboNode* node) {
       R"((?i)^\s*(?:\pL+\s+)?(?:by|from|von|par|por|door|da|di|av)\s+\S)"};
   if (!IsElement(node) || IsTag(node, GUMBO_TAG_A)) return false;
   const std::string text = OneLine(TextOf(node));
-  return CountChars(text) <= kMaxBylineChars && HasDigit(text) &&
+  return CountCodePoints(text) <= kMaxBylineChars && HasDigit(text) &&
          RE2::PartialMatch(text, *kOpening);
 }
 

@@ -112,7 +112,7 @@ bool IsPostedByLine(const GumboNode* node) {
   static const LazyRE2 kBy = {R"((?i)\bby\s+\S)"};
   if (!IsElement(node) || IsTag(node, GUMBO_TAG_A)) return false;
   const std::string text = OneLine(TextOf(node));
-  return CountChars(text) <= kMaxDateChars && RE2::PartialMatch(text, *kBy) &&
+  return CountCodePoints(text) <= kMaxDateChars && RE2::PartialMatch(text, *kBy) &&
          !ParseDate(text, DateOrder::kDayFirst).empty();
 }
 
@@ -146,7 +146,7 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
     for (const GumboNode* node : named) {
       if (name_only && !says_name(node)) continue;
       std::string name = OneLine(TextOf(node));
-      if (!name.empty() && CountChars(name) <= kMaxForumNameChars) return name;
+      if (!name.empty() && CountCodePoints(name) <= kMaxForumNameChars) return name;
     }
   }
   const auto bold = [](const GumboNode* n) {
@@ -154,7 +154,7 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
   };
   for (const GumboNode* node : FindAll(record, bold, outside_text)) {
     std::string name = OneLine(TextOf(node));
-    if (!name.empty() && CountChars(name) <= kMaxForumNameChars &&
+    if (!name.empty() && CountCodePoints(name) <= kMaxForumNameChars &&
         name.find(':') == std::string::npos) {
       return name;
     }
@@ -167,7 +167,7 @@ std::string WriterName(const GumboNode* record, const GumboNode* writer, const G
 
 // Text outside links (a listing's row is its links' words) and inner records.
 size_t UnlinkedChars(const GumboNode* node, const NodePredicate& inner) {
-  return CountChars(
+  return CountCodePoints(
       TextOf(node, [&inner](const GumboNode* n) { return IsTag(n, GUMBO_TAG_A) || inner(n); }));
 }
 
@@ -188,7 +188,7 @@ bool NamesText(const GumboNode* node) {
 const GumboNode* MessageBody(const GumboNode* record, const GumboNode* writer) {
   const NodePredicate inner = InnerRecords(record);
   const auto chars_of = [&inner](const GumboNode* node) {
-    return inner(node) ? 0 : CountChars(TextOf(node, inner));
+    return inner(node) ? 0 : CountCodePoints(TextOf(node, inner));
   };
   const GumboNode* best = nullptr;
   size_t best_chars = 0;
@@ -276,7 +276,7 @@ bool IsMemberDate(const GumboNode* node, const std::string& text) {
 bool InMemberField(const GumboNode* date, const GumboNode* record) {
   for (const GumboNode* up = date; up != nullptr && up != record; up = up->parent) {
     const std::string text = OneLine(TextOf(up));
-    if (CountChars(text) > kMaxDateChars) return false;  // past the date's own field
+    if (CountCodePoints(text) > kMaxDateChars) return false;  // past the date's own field
     if (IsMemberDate(up, text)) return true;
     const GumboNode* label = PreviousElementSibling(up);
     if (IsTag(label, GUMBO_TAG_DT) && IsMemberDate(label, OneLine(TextOf(label)))) return true;
@@ -307,13 +307,13 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrde
   }
   for (const GumboNode* marked : marked_dates) {
     std::string text = OneLine(TextOf(marked));
-    if (CountChars(text) > kMaxDateChars) continue;
+    if (CountCodePoints(text) > kMaxDateChars) continue;
     if (std::string date = ParseDate(text, order); !date.empty()) return date;
   }
   for (const GumboNode* node : FindAll(record, IsElement, outside)) {
     if (outside(node)) continue;
     std::string text = OneLine(TextOf(node));
-    if (text.empty() || CountChars(text) > kMaxDateChars || IsMemberDate(node, text)) continue;
+    if (text.empty() || CountCodePoints(text) > kMaxDateChars || IsMemberDate(node, text)) continue;
     if (std::string date = ParseDate(text, order); !date.empty()) return date;
   }
   return {};
@@ -326,7 +326,7 @@ std::string MessageDate(const GumboNode* record, const GumboNode* body, DateOrde
 const GumboNode* HeaderBefore(const GumboNode* record) {
   const GumboNode* before = PreviousElementSibling(record);
   if (before == nullptr || FindFirst(before, IsProfileLink) != nullptr) return nullptr;
-  if (CountChars(OneLine(TextOf(before))) > 2 * kMaxDateChars) return nullptr;
+  if (CountCodePoints(OneLine(TextOf(before))) > 2 * kMaxDateChars) return nullptr;
   // A message's header names it: a numbered id ("post-10924") or a
   // permalink ("#post-10924"), not any short block that happens to date.
   const auto permalink = [](const GumboNode* n) {
@@ -486,7 +486,7 @@ std::vector<ForumMessage> FindNumberedRun(const PageContext& page) {
     if (RE2::FullMatch(piece, *kMessageId)) return true;
     const auto signed_block = [](const GumboNode* e) {
       return (NamesWriter(e) && !OneLine(TextOf(e)).empty() &&
-              CountChars(TextOf(e)) <= kMaxForumNameChars) ||
+              CountCodePoints(TextOf(e)) <= kMaxForumNameChars) ||
              IsPostedByLine(e);
     };
     return RE2::FullMatch(piece, *kDashedId) && FindFirst(n, signed_block) != nullptr;
@@ -673,7 +673,7 @@ bool ReadForumMessages(const PageContext& page, PostParts* parts, std::vector<Co
   for (const ForumMessage& message : messages) {
     const NodePredicate inner = InnerRecords(message.record);
     if (!IsTag(message.body, GUMBO_TAG_A)) unlinked += UnlinkedChars(message.body, inner);
-    all += CountChars(TextOf(message.body, inner));
+    all += CountCodePoints(TextOf(message.body, inner));
     if (HeadedByLinkElsewhere(page, message) || NamesLastPost(message)) ++headed;
   }
   if (unlinked * 2 < all || headed * 2 >= messages.size()) return false;

@@ -96,7 +96,7 @@ bool IsCommentWidget(const GumboNode* node) {
 // Short words that may be a name; a link's address shown as its text
 // ("http://example.org/", "www.example.org") is a site, never a name.
 bool IsNameText(const std::string& name) {
-  return !name.empty() && CountChars(name) <= kMaxAuthorChars &&
+  return !name.empty() && CountCodePoints(name) <= kMaxAuthorChars &&
          name.find("://") == std::string::npos && !StartsWithIgnoreCase(name, "www.");
 }
 
@@ -308,7 +308,7 @@ class BlockReader {
     comment->published = FindDate();
     if (comment->published.empty()) return false;
     comment->text = ReadText(false);
-    size_t own_chars = CountChars(ReadText(true));
+    size_t own_chars = CountCodePoints(ReadText(true));
     if (own_chars == 0 || IsPingbackExcerpt(comment->text)) return false;
     substantial_ = own_chars >= kMinSubstantialChars;
     comment->author = byline_ != nullptr ? NameInByline(byline_)
@@ -389,7 +389,7 @@ class BlockReader {
     const auto is_byline = [this](const GumboNode* n) {
       if (OutOfScope(n)) return false;
       const std::string text = OneLine(TextOf(n));
-      return CountChars(text) <= kMaxDateTextChars && RE2::PartialMatch(text, *kByWords) &&
+      return CountCodePoints(text) <= kMaxDateTextChars && RE2::PartialMatch(text, *kByWords) &&
              !ParseDate(text).empty();
     };
     return FindFirst(block_, is_byline, [this](const GumboNode* n) { return OutOfScope(n); });
@@ -430,7 +430,7 @@ class BlockReader {
     const auto is_labelled = [this](const GumboNode* n) {
       if (OutOfScope(n) || InProse(n) || IsTag(n, GUMBO_TAG_A)) return false;
       const std::string own = OwnText(n);
-      return CountChars(own) <= kMaxAuthorChars && OpensWithByLabel(own) &&
+      return CountCodePoints(own) <= kMaxAuthorChars && OpensWithByLabel(own) &&
              !NameAfterLabel(OneLine(TextOf(n, TagIs(GUMBO_TAG_A)))).empty();
     };
     return FindFirst(block_, is_labelled, [this](const GumboNode* n) { return OutOfScope(n); });
@@ -478,7 +478,7 @@ class BlockReader {
     }
     for (const GumboNode* node : candidates) {
       std::string own = OwnText(node);
-      if (own.empty() || CountChars(own) > kMaxDateTextChars) continue;
+      if (own.empty() || CountCodePoints(own) > kMaxDateTextChars) continue;
       if (std::string date = ParseDate(own, page_.date_order); !date.empty())
         return Found(node, date);
     }

@@ -416,7 +416,7 @@ void ReadHeaderBefore(const GumboNode* item, Comment* comment, const GumboNode**
   if (header == nullptr || IsMtCommentItem(header) || IsNeverComment(header)) return;
   const std::string text = OneLine(TextOf(header));
   const std::string published = ParseDate(text);
-  if (published.empty() || CountChars(text) > kMaxHeaderChars) return;
+  if (published.empty() || CountCodePoints(text) > kMaxHeaderChars) return;
   const GumboNode* name = FindFirst(header, [](const GumboNode* n) {
     if (!IsTag(n, GUMBO_TAG_B) && !IsTag(n, GUMBO_TAG_STRONG) && !IsTag(n, GUMBO_TAG_A)) {
       return false;

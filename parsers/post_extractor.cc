@@ -755,11 +755,12 @@ void BuildPost(const PageContext& page, const PostParts& parts, Post* post) {
 const GumboNode* HeadedBlockAround(const GumboNode* body) {
   constexpr int kMaxClimb = 2;
   constexpr size_t kMaxExtraChars = 600;
-  const size_t body_chars = CountChars(TextOf(body));
+  const size_t body_chars = CountCodePoints(TextOf(body));
   const GumboNode* block = body->parent;
   for (int climb = 0; climb < kMaxClimb && block != nullptr && IsTag(block, GUMBO_TAG_DIV);
        ++climb, block = block->parent) {
-    if (CountChars(TextOf(block, IsCommentArea)) > 2 * body_chars + kMaxExtraChars) return nullptr;
+    if (CountCodePoints(TextOf(block, IsCommentArea)) > 2 * body_chars + kMaxExtraChars)
+      return nullptr;
     for (const GumboNode* child : ElementChildren(block)) {
       if (Contains(child, body)) break;
       if (IsTag(child, GUMBO_TAG_H1) || IsTag(child, GUMBO_TAG_H2) || IsTag(child, GUMBO_TAG_H3)) {

@@ -28,7 +28,7 @@ constexpr size_t kMaxNameWords = 4;
 constexpr size_t kMinBylines = 3;
 
 bool IsPlainName(std::string_view text) {
-  return !text.empty() && CountChars(text) <= kMaxSiblingNameChars &&
+  return !text.empty() && CountCodePoints(text) <= kMaxSiblingNameChars &&
          CountWords(text) <= kMaxNameWords && text.find("://") == std::string_view::npos &&
          ParseDate(text).empty();
 }
@@ -136,7 +136,7 @@ std::vector<std::string> DatedLines(const SiblingItem& item, const ItemBoundary&
     nodes.push_back(node);
   }
   const auto dated_line = [](const std::string& line) {
-    if (line.empty() || CountChars(line) > kMaxBylineChars ||
+    if (line.empty() || CountCodePoints(line) > kMaxBylineChars ||
         ParseDate(line, DateOrder::kDayFirst).empty()) {
       return false;
     }

@@ -55,12 +55,6 @@ std::string CollapseText(std::string_view raw) {
   return out;
 }
 
-size_t CountChars(std::string_view utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 size_t CountWords(std::string_view utf8) {
   size_t words = 0;
   bool in_word = false;

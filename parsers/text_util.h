@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/ascii.h"
+#include "common/utf8.h"
 
 namespace linkgraph::parsers {
 
@@ -16,9 +17,6 @@ bool ContainsIgnoreCase(std::string_view text, std::string_view needle);
 // result has lines joined by "\n", paragraphs by "\n\n", nothing leading or
 // trailing.
 std::string CollapseText(std::string_view raw);
-
-// Characters (code points) of UTF-8 text.
-size_t CountChars(std::string_view utf8);
 
 // The most characters a comment's byline may have ("Submitted by NAME on
 // DATE", "NAME says: DATE at TIME"); a longer line is prose.

@@ -142,7 +142,7 @@ const GumboNode* NameAfterByWords(const GumboNode* item, const ItemScope& scope)
     elements.push_back(element);
   }
   for (const GumboNode* element : elements) {
-    const bool short_line = CountChars(TextOf(element)) <= kMaxBylineChars;
+    const bool short_line = CountCodePoints(TextOf(element)) <= kMaxBylineChars;
     const GumboVector& children = element->v.element.children;
     for (unsigned i = 0; i + 1 < children.length; ++i) {
       const auto* text = static_cast<const GumboNode*>(children.data[i]);
@@ -211,7 +211,7 @@ bool InTextParagraph(const GumboNode* node) {
   for (const GumboNode* up = node->parent; up != nullptr; up = up->parent) {
     if (IsTag(up, GUMBO_TAG_BLOCKQUOTE)) return true;
     if (!IsTag(up, GUMBO_TAG_P) || IsBylineOrButton(up)) continue;
-    if (CountChars(TextOf(up)) > kMaxBylineChars) return true;
+    if (CountCodePoints(TextOf(up)) > kMaxBylineChars) return true;
     const std::string around = TextOf(up, [node](const GumboNode* n) { return n == node; });
     if (CountWords(around) > kMaxWordsAroundName) return true;
   }
@@ -289,7 +289,7 @@ const GumboNode* AuthorNode(const GumboNode* item, const ItemScope& scope) {
   // NAME — October 28, 2010" (the label and the date come off the name).
   const auto is_comment_by = [](const GumboNode* n) {
     const std::string text = OneLine(TextOf(n));
-    return CountChars(text) <= kMaxBylineChars && OpensWithByLabel(text);
+    return CountCodePoints(text) <= kMaxBylineChars && OpensWithByLabel(text);
   };
   // The innermost such line: "<p><small>Comment by ...</small></p>".
   const GumboNode* line = FindFirst(item, is_comment_by, scope);

@@ -1,17 +1,11 @@
 #include <algorithm>
 
 #include "common/terminal_text.h"
+#include "common/utf8.h"
 #include "reports/table.h"
 
 namespace linkgraph::reports {
 namespace {
-
-size_t DisplayWidth(const std::string& text) {
-  // Continuation bytes do not start a character.
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
 
 // The first count code points of text.
 std::string Prefix(const std::string& text, size_t count) {
@@ -61,7 +55,7 @@ size_t WidestUrlWord(const std::vector<std::vector<std::string>>& cells, size_t 
       if (end == std::string::npos) end = cell.size();
       const std::string_view word = std::string_view(cell).substr(start, end - start);
       if (word.find("://") != std::string_view::npos) {
-        widest = std::max(widest, DisplayWidth(std::string(word)));
+        widest = std::max(widest, CountCodePoints(word));
       }
       start = end + 1;
     }
@@ -83,7 +77,7 @@ bool Narrow(const std::vector<std::vector<std::string>>& cells, std::vector<size
     floor[i] =
         IsUrlColumn(cells, i)
             ? widths[i]
-            : std::max(std::min(widths[i], std::max(kNarrowest, DisplayWidth(cells.front()[i]))),
+            : std::max(std::min(widths[i], std::max(kNarrowest, CountCodePoints(cells.front()[i]))),
                        WidestUrlWord(cells, i));
   }
   while (total > width) {
@@ -125,13 +119,13 @@ std::vector<std::string> WrapCell(const std::string& cell, size_t width) {
     if (end == std::string::npos) end = cell.size();
     std::string word = cell.substr(start, end - start);
     start = end + 1;
-    while (DisplayWidth(word) > width) {
+    while (CountCodePoints(word) > width) {
       if (!line.empty()) lines.push_back(std::move(line));
       line.clear();
       lines.push_back(Prefix(word, width));
       word = word.substr(lines.back().size());
     }
-    const size_t needed = DisplayWidth(line) + (line.empty() ? 0 : 1) + DisplayWidth(word);
+    const size_t needed = CountCodePoints(line) + (line.empty() ? 0 : 1) + CountCodePoints(word);
     if (needed > width && !line.empty()) {
       lines.push_back(std::move(line));
       line.clear();
@@ -166,7 +160,7 @@ void WriteTableText(const Table& table, std::ostream& out, size_t width) {
   std::vector<size_t> widths(table.header.size(), 0);
   for (const auto& row : cells) {
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+      widths[i] = std::max(widths[i], CountCodePoints(row[i]));
     }
   }
   if (width > 0 && !widths.empty()) widths = FitWidths(cells, std::move(widths), width);
@@ -174,7 +168,7 @@ void WriteTableText(const Table& table, std::ostream& out, size_t width) {
     std::vector<std::vector<std::string>> wrapped;
     size_t height = 1;
     for (size_t i = 0; i < row.size(); ++i) {
-      wrapped.push_back(i < widths.size() && DisplayWidth(row[i]) > widths[i]
+      wrapped.push_back(i < widths.size() && CountCodePoints(row[i]) > widths[i]
                             ? WrapCell(row[i], widths[i])
                             : std::vector<std::string>{row[i]});
       height = std::max(height, wrapped.back().size());
@@ -185,7 +179,7 @@ void WriteTableText(const Table& table, std::ostream& out, size_t width) {
         const std::string part = line_number < wrapped[i].size() ? wrapped[i][line_number] : "";
         line += part;
         if (i + 1 < wrapped.size()) {
-          const size_t shown = DisplayWidth(part);
+          const size_t shown = CountCodePoints(part);
           line += std::string((i < widths.size() && widths[i] > shown ? widths[i] - shown : 0) + 2,
                               ' ');
         }
