@@ -335,7 +335,7 @@ int ReadUrlsFile(CrawlOptions* crawl, std::ostream& err) {
 int ParseCommandLine(std::vector<std::string> args, CommandLine* line, std::ostream& out,
                      std::ostream& err) {
   CLI::App app{
-      "linkgraph: crawl blogs, extract posts, threaded comments, trackbacks and @mentions,\n"
+      "linkgraph: crawl blogs, extract posts, threaded comments, trackbacks and @mentions, "
       "and report who met whom, who replies to, mentions and links to whom.",
       "linkgraph"};
   app.formatter(std::make_shared<HelpFormatter>());  // before the subcommands, which copy it

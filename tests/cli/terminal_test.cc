@@ -25,16 +25,6 @@ std::vector<std::string> ScreenLines(const std::string& text) {
   return lines;
 }
 
-size_t CodePoints(const std::string& line) {
-  size_t count = 0;
-  for (size_t i = 0; i < line.size();) {
-    const size_t length = Utf8SequenceLength(line, i);
-    i += length == 0 ? 1 : length;
-    ++count;
-  }
-  return count;
-}
-
 BOOST_FIXTURE_TEST_SUITE(cli_terminal, CliFixture)
 
 BOOST_AUTO_TEST_CASE(on_a_terminal_a_crawl_redraws_one_live_line_with_elapsed_time_and_an_eta) {
@@ -59,13 +49,13 @@ BOOST_AUTO_TEST_CASE(on_a_terminal_a_report_table_fits_its_width_and_keeps_urls_
   const std::vector<std::string> piped_lines = ScreenLines(piped);
   BOOST_TEST_REQUIRE(
       std::any_of(piped_lines.begin(), piped_lines.end(),
-                  [&](const std::string& line) { return CodePoints(line) > kColumns; }));
+                  [&](const std::string& line) { return CountCodePoints(line) > kColumns; }));
 
   RunResult shown = testing::RunLinkgraphInTerminal(args, dir.path(), kColumns);
   BOOST_TEST_REQUIRE(shown.exit_status == 0, shown);
   const std::vector<std::string> lines = ScreenLines(shown.out);
   for (const std::string& line : lines) {
-    BOOST_TEST(CodePoints(line) <= kColumns, "over " << kColumns << " columns: " << line);
+    BOOST_TEST(CountCodePoints(line) <= kColumns, "over " << kColumns << " columns: " << line);
   }
   BOOST_TEST(lines.size() > piped_lines.size(), "long cells wrap onto more lines: " << shown);
   const std::regex url(R"(https?://[^\s]+)");
