@@ -1,12 +1,12 @@
 #include "cli/run_log.h"
 
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "common/ascii.h"
 #include "common/clock.h"
 
 namespace linkgraph::cli {
@@ -55,7 +55,7 @@ bool StartsWithTimestamp(std::string_view line) {
   constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ ";
   if (line.size() < kShape.size()) return false;
   for (size_t i = 0; i < kShape.size(); ++i) {
-    const bool digit = std::isdigit(static_cast<unsigned char>(line[i])) != 0;
+    const bool digit = IsAsciiDigit(line[i]);
     if (kShape[i] == 'd' ? !digit : line[i] != kShape[i]) return false;
   }
   return true;
