@@ -10,12 +10,11 @@
 #include <array>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string_view>
-#include <system_error>
 
 #include "cli/suggestion.h"
+#include "cli/text_file.h"
 #include "common/terminal_text.h"
 
 namespace linkgraph::cli {
@@ -24,6 +23,9 @@ namespace {
 // Keys whose value is a file: a relative one is relative to the config
 // file's folder (cron runs in $HOME), "-" stays standard input.
 constexpr std::array<std::string_view, 1> kPathKeys = {"urls-file"};
+
+// A config is a few dozen lines; the bound is for a mistaken path.
+constexpr size_t kMaxConfigFileBytes = 1 << 20;
 
 Error ConfigError(const std::string& message) {
   return Error{ErrorCode::kInvalidArgument, message};
@@ -149,20 +151,11 @@ Status ReadTables(const std::string& path, const toml::table& root, const std::s
 
 Result<std::vector<ConfigValue>> ReadConfigFile(const std::string& path, const std::string& command,
                                                 const ConfigKeys& keys) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    return ConfigError("cannot read config file " + path + ": it is a folder");
-  }
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  if (file) text << file.rdbuf();
-  if (!file || file.bad()) {
-    return ConfigError("cannot read config file " + path + ": " +
-                       std::make_error_code(static_cast<std::errc>(errno)).message());
-  }
+  Result<std::string> text = ReadTextFile(path, kMaxConfigFileBytes);
+  if (!text) return ConfigError("cannot read config file " + path + ": " + text.error().message);
   toml::table root;
   try {
-    root = toml::parse(text.str(), std::string_view(path));
+    root = toml::parse(*text, std::string_view(path));
   } catch (const toml::parse_error& syntax) {
     return ConfigError(path + ":" + std::to_string(syntax.source().begin.line) + ":" +
                        std::to_string(syntax.source().begin.column) + ": " +
