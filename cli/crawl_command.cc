@@ -129,8 +129,7 @@ int Usage(const std::string& message) {
 
 // The run's one summary line, on stdout, and the status it ends with.
 int Summarize(const CrawlOptions& options, int status, const std::string& detail) {
-  return PrintSummary("crawl", store::LocationForMessages(options.database), status,
-                      ForTerminal(detail));
+  return PrintSummary("crawl", store::LocationForMessages(options.database), status, detail);
 }
 
 // A crawl that fetched pages and found a post in none of them did nothing

@@ -56,8 +56,7 @@ class ImportPrinter : public pipeline::ImportObserver {
 
 // The run's one summary line, on stdout, and the status it ends with.
 int Summarize(const ImportOptions& options, int status, const std::string& detail) {
-  return PrintSummary("import", store::LocationForMessages(options.database), status,
-                      ForTerminal(detail));
+  return PrintSummary("import", store::LocationForMessages(options.database), status, detail);
 }
 
 std::string DescribeImport(const pipeline::ImportResult& imported, size_t files) {

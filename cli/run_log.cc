@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "common/ascii.h"
 #include "common/clock.h"
+#include "common/terminal_text.h"
 
 namespace linkgraph::cli {
 namespace {
@@ -46,7 +47,8 @@ std::string_view OutcomeOfStatus(int status) {
 
 int PrintSummary(std::string_view command, const std::string& database, int status,
                  std::string_view detail) {
-  std::cout << SummaryLine(SystemClock().Wall(), command, OutcomeOfStatus(status), database, detail)
+  std::cout << SummaryLine(SystemClock().Wall(), command, OutcomeOfStatus(status), database,
+                           ForTerminal(detail))
             << '\n';
   return status;
 }

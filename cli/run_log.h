@@ -29,7 +29,8 @@ std::string SummaryLine(std::chrono::system_clock::time_point when, std::string_
 std::string_view OutcomeOfStatus(int status);
 
 // Prints SummaryLine(now, command, OutcomeOfStatus(status), database,
-// detail) on stdout and returns status. detail: terminal-safe.
+// detail) on stdout and returns status. detail may hold text from pages or
+// errors: it is made terminal-safe here.
 int PrintSummary(std::string_view command, const std::string& database, int status,
                  std::string_view detail);
 
