@@ -1,7 +1,6 @@
 #include "cli/crawl_progress.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <iostream>
 #include <utility>
 
@@ -12,12 +11,6 @@
 
 namespace linkgraph::cli {
 namespace {
-
-std::string Fixed(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
 
 std::string Counted(size_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
@@ -98,7 +91,8 @@ std::string DescribeCrawl(const store::CrawlTotals& totals, double seconds) {
          " not modified, " + std::to_string(totals.failed) + " failed, " +
          std::to_string(totals.skipped) + " skipped, " + std::to_string(totals.new_comments) +
          " new comments, " + std::to_string(totals.new_mentions) + " new mentions, " +
-         Fixed(static_cast<double>(totals.bytes) / 1e6, 1) + " MB in " + Fixed(seconds, 1) + " s";
+         FormatFixed(static_cast<double>(totals.bytes) / 1e6, 1) + " MB in " +
+         FormatFixed(seconds, 1) + " s";
 }
 
 std::string DescribeCrawledUrl(const store::CrawledUrl& url) {

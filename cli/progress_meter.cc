@@ -9,12 +9,6 @@ namespace {
 
 using std::chrono::seconds;
 
-std::string Fixed(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
-
 std::string TwoUnits(long long big, const char* big_unit, long long small, const char* small_unit) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%lld%s%02lld%s", big, big_unit, small, small_unit);
@@ -28,6 +22,12 @@ double SecondsBetween(ProgressMeter::Time from, ProgressMeter::Time to) {
 }
 
 }  // namespace
+
+std::string FormatFixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
 
 std::string FormatDuration(seconds duration) {
   const long long total = std::max<long long>(0, duration.count());
@@ -74,7 +74,7 @@ std::string ProgressMeter::LiveLine() const {
   const auto elapsed = std::chrono::duration_cast<seconds>(now_ - started_);
   std::string line = Counts();
   const std::optional<double> rate = Rate();
-  if (rate) line += ", " + Fixed(*rate, 1) + " pages/s";
+  if (rate) line += ", " + FormatFixed(*rate, 1) + " pages/s";
   line += ", " + FormatDuration(elapsed) + " elapsed";
   if (rate) {
     if (auto left = EstimateRemaining(latest_.waiting + latest_.in_flight, *rate)) {
@@ -91,7 +91,7 @@ std::optional<std::string> ProgressMeter::TakePeriodicLine() {
       static_cast<double>(Done(latest_) - done_at_last_periodic_) * 60.0 / interval;
   last_periodic_ = now_;
   done_at_last_periodic_ = Done(latest_);
-  return "progress: " + Counts() + ", at " + Fixed(per_minute, 0) + " pages/min, " +
+  return "progress: " + Counts() + ", at " + FormatFixed(per_minute, 0) + " pages/min, " +
          FormatDuration(std::chrono::duration_cast<seconds>(now_ - started_)) + " elapsed";
 }
 

@@ -21,6 +21,9 @@ struct ProgressSnapshot {
 // "12s", "4m05s", "1h02m", "3d04h".
 std::string FormatDuration(std::chrono::seconds duration);
 
+// value with `decimals` digits after the point: 2.25, 1 -> "2.3".
+std::string FormatFixed(double value, int decimals);
+
 // How long `left` URLs take at `per_second`; nullopt while the rate is
 // unknown (0 or less).
 std::optional<std::chrono::seconds> EstimateRemaining(long long left, double per_second);
